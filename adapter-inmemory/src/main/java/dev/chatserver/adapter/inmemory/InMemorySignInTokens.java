@@ -1,0 +1,39 @@
+package dev.chatserver.adapter.inmemory;
+
+import dev.chatserver.application.port.out.SignInTokens;
+import dev.chatserver.domain.account.UserId;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+public final class InMemorySignInTokens implements SignInTokens {
+    private record Issued(UserId user, Instant expiresAt) {
+    }
+
+    private final Map<String, Issued> byHash = new ConcurrentHashMap<>();
+
+    @Override
+    public void store(String tokenHash, UserId user, Instant expiresAt) {
+        byHash.put(tokenHash, new Issued(user, expiresAt));
+    }
+
+    @Override
+    public Optional<UserId> holder(String tokenHash, Instant now) {
+        Issued issued = byHash.get(tokenHash);
+        return issued == null || !issued.expiresAt().isAfter(now) ? Optional.empty() : Optional.of(issued.user());
+    }
+
+    @Override
+    public void revoke(String tokenHash) {
+        byHash.remove(tokenHash);
+    }
+
+    @Override
+    public int removeExpired(Instant now) {
+        int before = byHash.size();
+        byHash.values().removeIf(issued -> !issued.expiresAt().isAfter(now));
+        return before - byHash.size();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.chatserver.adapter.inmemory;
+
+import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.Ports;
+import dev.chatserver.application.port.out.SignInTokens;
+import dev.chatserver.application.port.out.Storage;
+import dev.chatserver.application.port.out.StorageProbe;
+import dev.chatserver.application.port.out.Transactions;
+import dev.chatserver.application.port.out.UserDirectory;
+
+/** Every storage port held in this process's memory: nothing survives a restart. */
+public final class InMemoryStorage implements Storage, StorageProbe {
+    private final Ports ports;
+
+    public InMemoryStorage() {
+        InMemoryAccounts accounts = new InMemoryAccounts();
+        this.ports = Ports.builder()
+                .add(StorageProbe.class, this)
+                .add(Transactions.class, new InMemoryTransactions())
+                .add(UserDirectory.class, accounts)
+                .add(AccountRegistry.class, accounts)
+                .add(SignInTokens.class, new InMemorySignInTokens())
+                .build();
+    }
+
+    @Override
+    public Ports ports() {
+        return ports;
+    }
+
+    @Override
+    public String kind() {
+        return "memory";
+    }
+
+    @Override
+    public boolean answers() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+}

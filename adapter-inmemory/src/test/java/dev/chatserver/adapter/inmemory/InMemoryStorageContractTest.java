@@ -1,0 +1,35 @@
+package dev.chatserver.adapter.inmemory;
+
+import dev.chatserver.application.contract.AccountsContract;
+import dev.chatserver.application.contract.SignInTokensContract;
+import dev.chatserver.application.contract.TransactionsContract;
+import dev.chatserver.application.port.out.Storage;
+import org.junit.jupiter.api.Nested;
+
+/** The one storage contract suite, run against memory. */
+class InMemoryStorageContractTest {
+
+    @Nested
+    class Transactions extends TransactionsContract {
+        @Override
+        protected Storage newStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class Accounts extends AccountsContract {
+        @Override
+        protected Storage newStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class SignInTokens extends SignInTokensContract {
+        @Override
+        protected Storage newStorage() {
+            return new InMemoryStorage();
+        }
+    }
+}

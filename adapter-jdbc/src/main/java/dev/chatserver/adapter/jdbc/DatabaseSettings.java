@@ -1,0 +1,47 @@
+package dev.chatserver.adapter.jdbc;
+
+import java.util.Objects;
+
+/** Where the database is and how many connections to keep to it. */
+public record DatabaseSettings(String url, String user, String password, int poolSize) {
+    public static final int DEFAULT_POOL_SIZE = 10;
+
+    public DatabaseSettings {
+        Objects.requireNonNull(url, "url");
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("a pool has at least one connection");
+        }
+    }
+
+    /**
+     * An H2 file database under {@code directory}, in PostgreSQL mode so that one set of migrations serves both.
+     * See docs/DURABILITY.md for why the write settings are what they are.
+     */
+    public static DatabaseSettings h2File(java.nio.file.Path directory, int poolSize) {
+        String file = directory.toAbsolutePath().resolve("chat").toString().replace('\\', '/');
+        return new DatabaseSettings("jdbc:h2:file:" + file + H2_OPTIONS, "sa", "", poolSize);
+    }
+
+    /** A private in-memory H2 database that lives until the storage closes. */
+    public static DatabaseSettings h2Memory(String name) {
+        return new DatabaseSettings("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS, "sa", "", 4);
+    }
+
+    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    /** h2 or postgres, as the URL says. */
+    public String kind() {
+        if (url.startsWith("jdbc:h2:")) {
+            return "h2";
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "postgres";
+        }
+        throw new IllegalArgumentException("only H2 and PostgreSQL URLs are supported: " + url);
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[url=" + url + ", user=" + user + ", password=***, poolSize=" + poolSize + "]";
+    }
+}

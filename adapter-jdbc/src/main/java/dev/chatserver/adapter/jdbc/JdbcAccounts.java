@@ -1,0 +1,168 @@
+package dev.chatserver.adapter.jdbc;
+
+import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.UserDirectory;
+import dev.chatserver.domain.account.Group;
+import dev.chatserver.domain.account.GroupId;
+import dev.chatserver.domain.account.Login;
+import dev.chatserver.domain.account.NewUser;
+import dev.chatserver.domain.account.Partner;
+import dev.chatserver.domain.account.PartnerId;
+import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.problem.AlreadyExists;
+import dev.chatserver.domain.problem.NotFound;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+final class JdbcAccounts implements UserDirectory, AccountRegistry {
+    private static final String SELECT_USER = """
+            select u.id, u.login, u.name, u.email, p.id as partner_id, p.name as partner_name
+            from users u join partners p on p.id = u.partner_id
+            """;
+    private static final RowMapper<User> USER = (rs, ctx) -> new User(
+            UserId.of(rs.getLong("id")), new Login(rs.getString("login")), rs.getString("name"),
+            rs.getString("email"), new Partner(PartnerId.of(rs.getLong("partner_id")), rs.getString("partner_name")));
+
+    private final Jdbi jdbi;
+
+    JdbcAccounts(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public User register(NewUser newUser, String passwordHash) {
+        try {
+            return jdbi.inTransaction(h -> {
+                long partnerId = h.createUpdate("insert into partners (name) values (:name)")
+                        .bind("name", newUser.name())
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                long userId = h.createUpdate("""
+                                insert into users (login, name, email, partner_id, password_hash)
+                                values (:login, :name, :email, :partner, :hash)""")
+                        .bind("login", newUser.login().value())
+                        .bind("name", newUser.name())
+                        .bind("email", newUser.email())
+                        .bind("partner", partnerId)
+                        .bind("hash", passwordHash)
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                return new User(UserId.of(userId), newUser.login(), newUser.name(), newUser.email(),
+                        new Partner(PartnerId.of(partnerId), newUser.name()));
+            });
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw new AlreadyExists("login_taken", "login", "the login " + newUser.login() + " is taken");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<String> passwordHash(UserId user) {
+        return jdbi.withHandle(h -> h.createQuery("select password_hash from users where id = :id")
+                .bind("id", user.value()).mapTo(String.class).findOne());
+    }
+
+    @Override
+    public Group createGroup(String name) {
+        long id = jdbi.withHandle(h -> h.createUpdate("insert into user_groups (name) values (:name)")
+                .bind("name", name).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return new Group(GroupId.of(id), name, Set.of());
+    }
+
+    @Override
+    public Group addMember(GroupId group, UserId user) {
+        return jdbi.inTransaction(h -> {
+            if (group(h, List.of(group)).isEmpty()) {
+                throw new NotFound("group", "group", "no group has the id " + group);
+            }
+            if (h.createQuery("select count(*) from users where id = :id").bind("id", user.value())
+                    .mapTo(Integer.class).one() == 0) {
+                throw new NotFound("user", "user", "no user has the id " + user);
+            }
+            h.createUpdate("""
+                            insert into group_members (group_id, user_id) select :group, :user
+                            where not exists (select 1 from group_members where group_id = :group and user_id = :user)""")
+                    .bind("group", group.value()).bind("user", user.value()).execute();
+            return group(h, List.of(group)).get(0);
+        });
+    }
+
+    @Override
+    public Optional<User> user(UserId id) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT_USER + " where u.id = :id")
+                .bind("id", id.value()).map(USER).findOne());
+    }
+
+    @Override
+    public List<User> users(Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery(SELECT_USER + " where u.id in (<ids>) order by u.id")
+                .bindList("ids", ids.stream().map(UserId::value).distinct().toList()).map(USER).list());
+    }
+
+    @Override
+    public Optional<User> userByLogin(Login login) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT_USER + " where u.login = :login")
+                .bind("login", login.value()).map(USER).findOne());
+    }
+
+    @Override
+    public Optional<User> userByPartner(PartnerId partner) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT_USER + " where u.partner_id = :partner")
+                .bind("partner", partner.value()).map(USER).findOne());
+    }
+
+    @Override
+    public List<User> allUsers() {
+        return jdbi.withHandle(h -> h.createQuery(SELECT_USER + " order by u.id").map(USER).list());
+    }
+
+    @Override
+    public Optional<Group> group(GroupId id) {
+        return jdbi.withHandle(h -> group(h, List.of(id))).stream().findFirst();
+    }
+
+    @Override
+    public List<Group> groups(Collection<GroupId> ids) {
+        return ids.isEmpty() ? List.of() : jdbi.withHandle(h -> group(h, ids));
+    }
+
+    @Override
+    public List<Group> groupsNamed(String name) {
+        return jdbi.withHandle(h -> {
+            List<GroupId> ids = h.createQuery("select id from user_groups where name = :name order by id")
+                    .bind("name", name).mapTo(Long.class).map(GroupId::of).list();
+            return ids.isEmpty() ? List.<Group>of() : group(h, ids);
+        });
+    }
+
+    /** The groups with their members, in two queries however many groups. */
+    private static List<Group> group(Handle h, Collection<GroupId> ids) {
+        List<Long> wanted = ids.stream().map(GroupId::value).distinct().toList();
+        Map<Long, String> names = new LinkedHashMap<>();
+        h.createQuery("select id, name from user_groups where id in (<ids>) order by id")
+                .bindList("ids", wanted)
+                .map((rs, ctx) -> names.put(rs.getLong("id"), rs.getString("name"))).list();
+        Map<Long, Set<UserId>> members = new HashMap<>();
+        h.createQuery("select group_id, user_id from group_members where group_id in (<ids>)")
+                .bindList("ids", wanted)
+                .map((rs, ctx) -> members.computeIfAbsent(rs.getLong("group_id"), k -> new HashSet<>())
+                        .add(UserId.of(rs.getLong("user_id")))).list();
+        return names.entrySet().stream()
+                .map(e -> new Group(GroupId.of(e.getKey()), e.getValue(), members.getOrDefault(e.getKey(), Set.of())))
+                .toList();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.chatserver.adapter.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.Ports;
+import dev.chatserver.application.port.out.SignInTokens;
+import dev.chatserver.application.port.out.Storage;
+import dev.chatserver.application.port.out.StorageProbe;
+import dev.chatserver.application.port.out.Transactions;
+import dev.chatserver.application.port.out.UserDirectory;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Every storage port on one SQL database (H2 or PostgreSQL), migrated by Flyway when opened. */
+public final class JdbcStorage implements Storage, StorageProbe {
+    private static final int PROBE_TIMEOUT_SECONDS = 2;
+
+    private final DatabaseSettings settings;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Ports ports;
+
+    private JdbcStorage(DatabaseSettings settings, HikariDataSource dataSource) {
+        this.settings = settings;
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        JdbcAccounts accounts = new JdbcAccounts(jdbi);
+        this.ports = Ports.builder()
+                .add(StorageProbe.class, this)
+                .add(Transactions.class, new JdbcTransactions(jdbi))
+                .add(UserDirectory.class, accounts)
+                .add(AccountRegistry.class, accounts)
+                .add(SignInTokens.class, new JdbcSignInTokens(jdbi))
+                .build();
+    }
+
+    /**
+     * Connects, brings the schema up to date and answers the storage; {@link StorageUnavailable} when the
+     * database cannot be reached or migrated.
+     */
+    public static JdbcStorage open(DatabaseSettings settings) {
+        HikariDataSource dataSource = pool(settings);
+        try {
+            checkConnection(dataSource, settings);
+            migrate(settings);
+            return new JdbcStorage(settings, dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource pool(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setPoolName("chat-" + settings.kind());
+        config.setConnectionTimeout(5_000);
+        // Connect in checkConnection instead, which reports an unreachable database in one line.
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
+    }
+
+    private static void checkConnection(DataSource dataSource, DatabaseSettings settings) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.isValid(PROBE_TIMEOUT_SECONDS);
+        } catch (SQLException e) {
+            throw new StorageUnavailable("cannot connect to " + settings.url() + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** Flyway opens connections of its own: it holds one for its lock while migrating on another. */
+    private static void migrate(DatabaseSettings settings) {
+        try {
+            Flyway.configure()
+                    .dataSource(settings.url(), settings.user(), settings.password())
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            throw new StorageUnavailable("cannot migrate " + settings.url() + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    @Override
+    public Ports ports() {
+        return ports;
+    }
+
+    @Override
+    public String kind() {
+        return settings.kind();
+    }
+
+    @Override
+    public boolean answers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(PROBE_TIMEOUT_SECONDS);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** The Jdbi of this storage, for adapters in this module that share its connections. */
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    @Override
+    public void close() {
+        if (settings.url().startsWith("jdbc:h2:mem:")) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.createStatement().execute("shutdown");
+            } catch (SQLException e) {
+                // already gone: nothing to release
+            }
+        }
+        dataSource.close();
+    }
+}

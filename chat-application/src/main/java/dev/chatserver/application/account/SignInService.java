@@ -1,0 +1,95 @@
+package dev.chatserver.application.account;
+
+import dev.chatserver.application.port.in.account.SignIn;
+import dev.chatserver.application.port.in.account.SignInCommand;
+import dev.chatserver.application.port.in.account.SignedIn;
+import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.PasswordHasher;
+import dev.chatserver.application.port.out.SignInTokens;
+import dev.chatserver.application.port.out.UserDirectory;
+import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.problem.Unauthenticated;
+import jakarta.inject.Inject;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+public final class SignInService implements SignIn {
+    private static final int TOKEN_BYTES = 32;
+    private static final String WRONG_CREDENTIALS = "wrong login or password";
+
+    private final UserDirectory directory;
+    private final AccountRegistry registry;
+    private final SignInTokens tokens;
+    private final PasswordHasher hasher;
+    private final SignInPolicy policy;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    /** Checked against when the login is unknown, so that both failures cost the same time. */
+    private final String decoyHash;
+
+    @Inject
+    public SignInService(UserDirectory directory, AccountRegistry registry, SignInTokens tokens,
+                         PasswordHasher hasher, SignInPolicy policy, Clock clock) {
+        this.directory = directory;
+        this.registry = registry;
+        this.tokens = tokens;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.clock = clock;
+        this.decoyHash = hasher.hash("decoy-password".toCharArray());
+    }
+
+    @Override
+    public SignedIn signIn(SignInCommand command) {
+        Optional<User> user = directory.userByLogin(command.login());
+        String storedHash = user.flatMap(u -> registry.passwordHash(u.id())).orElse(decoyHash);
+        boolean matches = hasher.matches(command.password(), storedHash);
+        if (user.isEmpty() || !matches) {
+            throw new Unauthenticated(WRONG_CREDENTIALS);
+        }
+        String token = newToken();
+        Instant expiresAt = clock.instant().plus(policy.tokenLifetime());
+        tokens.store(hashOf(token), user.get().id(), expiresAt);
+        return new SignedIn(user.get(), token, expiresAt);
+    }
+
+    @Override
+    public void signOut(String token) {
+        if (token != null && !token.isBlank()) {
+            tokens.revoke(hashOf(token));
+        }
+    }
+
+    @Override
+    public User authenticate(String token) {
+        if (token == null || token.isBlank()) {
+            throw new Unauthenticated("a session token is required");
+        }
+        return tokens.holder(hashOf(token), clock.instant())
+                .flatMap(directory::user)
+                .orElseThrow(() -> new Unauthenticated("the session token is unknown or expired"));
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hashOf(String token) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

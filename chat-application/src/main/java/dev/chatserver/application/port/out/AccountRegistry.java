@@ -1,0 +1,21 @@
+package dev.chatserver.application.port.out;
+
+import dev.chatserver.domain.account.Group;
+import dev.chatserver.domain.account.GroupId;
+import dev.chatserver.domain.account.NewUser;
+import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.account.UserId;
+
+/** Provisioning of the server's own accounts: users with their password hash, groups and members. */
+public interface AccountRegistry {
+    /** Registers the user and its partner record; a taken login is {@code AlreadyExists("login_taken")}. */
+    User register(NewUser user, String passwordHash);
+
+    /** The stored password hash of a user, if it has one. */
+    java.util.Optional<String> passwordHash(UserId user);
+
+    Group createGroup(String name);
+
+    /** Adds the member; adding one already there changes nothing. */
+    Group addMember(GroupId group, UserId user);
+}

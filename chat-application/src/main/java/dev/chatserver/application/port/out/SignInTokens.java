@@ -1,0 +1,19 @@
+package dev.chatserver.application.port.out;
+
+import dev.chatserver.domain.account.UserId;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Issued sign-in tokens, kept only as hashes. */
+public interface SignInTokens {
+    void store(String tokenHash, UserId user, Instant expiresAt);
+
+    /** The user a token hash was issued to, if it is known and not expired at {@code now}. */
+    Optional<UserId> holder(String tokenHash, Instant now);
+
+    void revoke(String tokenHash);
+
+    /** Forgets tokens that expired before {@code now}; answers how many. */
+    int removeExpired(Instant now);
+}

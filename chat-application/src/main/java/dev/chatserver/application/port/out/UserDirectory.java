@@ -1,0 +1,37 @@
+package dev.chatserver.application.port.out;
+
+import dev.chatserver.domain.account.Group;
+import dev.chatserver.domain.account.GroupId;
+import dev.chatserver.domain.account.Login;
+import dev.chatserver.domain.account.PartnerId;
+import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.account.UserId;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who the users and groups are. Applications that embed the chat core may plug their own directory in here;
+ * every list answer is one read, however many ids are asked for.
+ */
+public interface UserDirectory {
+    Optional<User> user(UserId id);
+
+    /** The users of the given ids that exist, in id order. */
+    List<User> users(Collection<UserId> ids);
+
+    Optional<User> userByLogin(Login login);
+
+    Optional<User> userByPartner(PartnerId partner);
+
+    /** Every user, in id order. */
+    List<User> allUsers();
+
+    Optional<Group> group(GroupId id);
+
+    /** The groups of the given ids that exist, in id order. */
+    List<Group> groups(Collection<GroupId> ids);
+
+    List<Group> groupsNamed(String name);
+}

@@ -1,0 +1,100 @@
+package dev.chatserver.application.contract;
+
+import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.UserDirectory;
+import dev.chatserver.domain.account.Group;
+import dev.chatserver.domain.account.GroupId;
+import dev.chatserver.domain.account.Login;
+import dev.chatserver.domain.account.NewUser;
+import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.problem.AlreadyExists;
+import dev.chatserver.domain.problem.NotFound;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+public abstract class AccountsContract extends StorageContract {
+
+    private User register(String login, String name) {
+        return port(AccountRegistry.class).register(new NewUser(new Login(login), name, login + "@example.org"),
+                "hash-of-" + login);
+    }
+
+    @Test
+    void a_registered_user_gets_an_id_and_a_partner_of_its_own() {
+        User lynx = register("lynx", "Lucid Lynx");
+        User ocelot = register("ocelot", "Oneiric Ocelot");
+
+        assertThat(lynx.id()).isNotEqualTo(ocelot.id());
+        assertThat(lynx.partner().id()).isNotEqualTo(ocelot.partner().id());
+        assertThat(lynx.partner().name()).isEqualTo("Lucid Lynx");
+        assertThat(port(UserDirectory.class).user(lynx.id())).contains(lynx);
+        assertThat(port(UserDirectory.class).userByLogin(new Login("ocelot"))).contains(ocelot);
+        assertThat(port(UserDirectory.class).userByPartner(ocelot.partner().id())).contains(ocelot);
+        assertThat(port(AccountRegistry.class).passwordHash(lynx.id())).contains("hash-of-lynx");
+    }
+
+    @Test
+    void a_login_is_registered_once() {
+        register("lynx", "Lucid Lynx");
+
+        assertThatThrownBy(() -> register("lynx", "Another Lynx"))
+                .isInstanceOfSatisfying(AlreadyExists.class, e -> assertThat(e.field()).isEqualTo("login"));
+        assertThat(port(UserDirectory.class).allUsers()).hasSize(1);
+    }
+
+    @Test
+    void unknown_users_are_absent_rather_than_errors() {
+        User lynx = register("lynx", "Lucid Lynx");
+        UserDirectory directory = port(UserDirectory.class);
+
+        assertThat(directory.user(UserId.of(999))).isEmpty();
+        assertThat(directory.userByLogin(new Login("nobody"))).isEmpty();
+        assertThat(directory.users(List.of(UserId.of(999), lynx.id()))).containsExactly(lynx);
+    }
+
+    @Test
+    void users_are_listed_in_id_order() {
+        User a = register("a", "A");
+        User b = register("b", "B");
+        User c = register("c", "C");
+
+        assertThat(port(UserDirectory.class).allUsers()).containsExactly(a, b, c);
+        assertThat(port(UserDirectory.class).users(List.of(c.id(), a.id()))).containsExactly(a, c);
+    }
+
+    @Test
+    void groups_gather_members_once_each() {
+        User lynx = register("lynx", "Lucid Lynx");
+        User ocelot = register("ocelot", "Oneiric Ocelot");
+        AccountRegistry registry = port(AccountRegistry.class);
+        Group news = registry.createGroup("News");
+
+        registry.addMember(news.id(), lynx.id());
+        registry.addMember(news.id(), ocelot.id());
+        Group twice = registry.addMember(news.id(), lynx.id());
+
+        assertThat(twice.members()).containsExactlyInAnyOrder(lynx.id(), ocelot.id());
+        Group read = port(UserDirectory.class).group(news.id()).orElseThrow();
+        assertThat(read.name()).isEqualTo("News");
+        assertThat(read.members()).containsExactlyInAnyOrder(lynx.id(), ocelot.id());
+        assertThat(port(UserDirectory.class).groupsNamed("News")).containsExactly(read);
+        assertThat(port(UserDirectory.class).groups(List.of(news.id(), GroupId.of(999)))).containsExactly(read);
+    }
+
+    @Test
+    void a_member_joins_only_a_group_and_a_user_that_exist() {
+        User lynx = register("lynx", "Lucid Lynx");
+        Group news = port(AccountRegistry.class).createGroup("News");
+
+        assertThatThrownBy(() -> port(AccountRegistry.class).addMember(GroupId.of(999), lynx.id()))
+                .isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> port(AccountRegistry.class).addMember(news.id(), UserId.of(999)))
+                .isInstanceOf(NotFound.class);
+        assertThat(port(UserDirectory.class).group(news.id()).orElseThrow().members()).isEmpty();
+    }
+}
