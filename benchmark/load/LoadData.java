@@ -1,0 +1,190 @@
+import dev.chatserver.application.port.in.account.AddUserCommand;
+import dev.chatserver.application.port.in.account.ProvisionAccounts;
+import dev.chatserver.application.port.in.im.OpenSession;
+import dev.chatserver.application.port.in.im.OpenSessionCommand;
+import dev.chatserver.application.port.in.im.PostMessage;
+import dev.chatserver.application.port.in.im.PostMessageCommand;
+import dev.chatserver.application.port.out.Transactions;
+import dev.chatserver.application.port.out.UserDirectory;
+import dev.chatserver.bootstrap.ChatServer;
+import dev.chatserver.bootstrap.Options;
+import dev.chatserver.bootstrap.Settings;
+import dev.chatserver.domain.account.Login;
+import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.problem.AlreadyExists;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Loads the benchmark's data through the server's own use cases, from the server's own jar, on the temporary
+ * database, before the measured server starts (it opens the database in-process, as the server would):
+ * users through {@code ProvisionAccounts}, sessions through {@code OpenSession}, messages through
+ * {@code PostMessage}. Messages are posted in units of work of {@value #BATCH} posts, so that loading a million
+ * takes one commit per batch rather than one per message; every post still runs the whole use case.
+ *
+ * <p>Run with the jar on the class path (Java's single-file source launcher compiles this file against it):
+ * {@code java -cp bootstrap/target/chat-server.jar benchmark/load/LoadData.java --storage h2 --data-dir DIR
+ * --out DIR --history-sessions 10000 --messages-per-session 100 ...}. Run again with more sessions, it keeps
+ * what it loaded before and adds the rest (it remembers how far it got in {@code OUT/history.loaded}).
+ */
+public final class LoadData {
+    private static final int BATCH = 500;
+    private static final int THREADS = 2;
+    private static final String DOC_MODEL = "benchmark.doc";
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> mine = new HashMap<>();
+        List<String> serverArgs = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0"));
+        for (int i = 0; i < args.length; i += 2) {
+            String name = args[i].substring(2);
+            if (List.of("out", "history-sessions", "messages-per-session", "list-sessions", "post-sessions",
+                    "room-events").contains(name)) {
+                mine.put(name, args[i + 1]);
+            } else {
+                serverArgs.add(args[i]);
+                serverArgs.add(args[i + 1]);
+            }
+        }
+        Path out = Path.of(mine.get("out"));
+        int historySessions = Integer.parseInt(mine.getOrDefault("history-sessions", "0"));
+        int perSession = Integer.parseInt(mine.getOrDefault("messages-per-session", "0"));
+        int listSessions = Integer.parseInt(mine.getOrDefault("list-sessions", "0"));
+        int postSessions = Integer.parseInt(mine.getOrDefault("post-sessions", "0"));
+        int roomEvents = Integer.parseInt(mine.getOrDefault("room-events", "0"));
+
+        long start = System.nanoTime();
+        Settings settings = Settings.from(Options.parse(serverArgs.toArray(String[]::new), System.getenv()));
+        ChatServer server = ChatServer.start(settings);
+        try {
+            LoadData loader = new LoadData(server, out);
+            User reader = loader.user("bench-reader");
+            User writer = loader.user("bench-writer");
+            User lister = loader.user("bench-lister");
+            User listed = loader.user("bench-listed");
+            User poster = loader.user("bench-poster");
+            User postee = loader.user("bench-postee");
+            User subscriber = loader.user("bench-subscriber");
+            Files.writeString(out.resolve("subscriber.id"), subscriber.id().value() + "\n");
+
+            List<UUID> history = loader.sessions(writer, reader, "history", historySessions);
+            int loaded = loader.loadedSoFar();
+            loader.post(writer, history.subList(Math.min(loaded, history.size()), history.size()), perSession);
+            loader.rememberLoaded(Math.max(loaded, history.size()));
+            loader.writeIds(loaded == 0 ? "history-small.ids" : "history-large.ids", history);
+
+            List<UUID> listing = loader.sessions(lister, listed, "list", listSessions);
+            loader.post(listed, listing, 1);
+            loader.post(lister, listing, 1);
+            List<UUID> posting = loader.sessions(poster, postee, "post", postSessions);
+            loader.writeIds("post.ids", posting);
+            if (roomEvents > 0) {
+                new LoadRoom(server, out).load(poster, roomEvents);
+            }
+            System.out.printf("loaded: %d history sessions x %d messages, %d listed sessions, %d post sessions, "
+                            + "%d room events, %d messages posted in %.1f s%n", historySessions, perSession,
+                    listSessions, postSessions, roomEvents, loader.posted.get(), (System.nanoTime() - start) / 1e9);
+        } finally {
+            server.close();
+        }
+    }
+
+    private final ChatServer server;
+    private final Path out;
+    private final AtomicLong posted = new AtomicLong();
+
+    private LoadData(ChatServer server, Path out) {
+        this.server = server;
+        this.out = out;
+    }
+
+    private <T> T get(Class<T> type) {
+        return server.injector().getInstance(type);
+    }
+
+    /** The user of that login, created with the benchmark's password the first time. */
+    private User user(String login) {
+        try {
+            return get(ProvisionAccounts.class).addUser(AddUserCommand.of(login, login, login + "@benchmark.invalid",
+                    "benchmark-" + login + "-password"));
+        } catch (AlreadyExists e) {
+            return get(UserDirectory.class).userByLogin(new Login(login)).orElseThrow();
+        }
+    }
+
+    /** {@code count} private sessions between the two, one per document: the same ones on every run. */
+    private List<UUID> sessions(User from, User to, String purpose, int count) {
+        OpenSession open = get(OpenSession.class);
+        Transactions transactions = get(Transactions.class);
+        List<UUID> uuids = new ArrayList<>(count);
+        for (int first = 0; first < count; first += BATCH) {
+            int from0 = first;
+            int to0 = Math.min(count, first + BATCH);
+            uuids.addAll(transactions.inTransaction(() -> {
+                List<UUID> batch = new ArrayList<>(to0 - from0);
+                for (int i = from0; i < to0; i++) {
+                    batch.add(open.openPrivate(OpenSessionCommand.of(from, to.id().value(), purpose + "-" + i,
+                            DOC_MODEL)).uuid());
+                }
+                return batch;
+            }));
+        }
+        return uuids;
+    }
+
+    /** {@code perSession} messages from {@code sender} in each session, on {@value #THREADS} threads. */
+    private void post(User sender, List<UUID> sessions, int perSession) throws Exception {
+        if (sessions.isEmpty() || perSession == 0) {
+            return;
+        }
+        PostMessage post = get(PostMessage.class);
+        Transactions transactions = get(Transactions.class);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            int sessionsPerBatch = Math.max(1, BATCH / perSession);
+            for (int first = 0; first < sessions.size(); first += sessionsPerBatch) {
+                List<UUID> batch = sessions.subList(first, Math.min(sessions.size(), first + sessionsPerBatch));
+                work.add(pool.submit(() -> transactions.inTransaction(() -> {
+                    for (UUID session : batch) {
+                        for (int n = 0; n < perSession; n++) {
+                            post.post(PostMessageCommand.of(sender, session.toString(), "message",
+                                    "benchmark history message " + n + " of " + session));
+                        }
+                    }
+                    posted.addAndGet((long) batch.size() * perSession);
+                    return null;
+                })));
+            }
+            for (Future<?> done : work) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private int loadedSoFar() throws Exception {
+        Path file = out.resolve("history.loaded");
+        return Files.exists(file) ? Integer.parseInt(Files.readString(file).trim()) : 0;
+    }
+
+    private void rememberLoaded(int sessions) throws Exception {
+        Files.writeString(out.resolve("history.loaded"), sessions + "\n");
+    }
+
+    private void writeIds(String file, List<UUID> ids) throws Exception {
+        StringBuilder text = new StringBuilder();
+        ids.forEach(id -> text.append(id).append('\n'));
+        Files.writeString(out.resolve(file), text);
+    }
+}

@@ -1,0 +1,357 @@
+#!/usr/bin/env bash
+# The benchmark suite: builds the server and the benchmark jar, measures the ceiling of this machine, starts a
+# fresh server on a temporary database, loads data, runs every scenario, stops everything it started and
+# writes the table (see docs/benchmarks.md).
+#
+#   benchmark/run.sh              full run on H2 (about 8 minutes on 2 cores)
+#   benchmark/run.sh --postgres   full run on PostgreSQL at 127.0.0.1:5432, with the cross-node scenario
+#   benchmark/run.sh --smoke      every scenario with tiny data and 1-second loads: proves the suite works
+#
+# Other flags: --no-build (use the jars already built), --profile (record the server with JFR),
+# --keep (keep the temporary folder), --results DIR (where the table and raw results go).
+# Traffic goes to 127.0.0.1 only; every load is bounded in time; nothing is asserted: numbers are reported.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BENCH=$ROOT/benchmark
+SERVER_JAR=$ROOT/bootstrap/target/chat-server.jar
+BENCH_JAR=$BENCH/target/benchmark.jar
+
+STORAGE=h2
+MODE=full
+BUILD=1
+PROFILE=0
+KEEP=0
+RESULTS=""
+COMMAND="benchmark/run.sh $*"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --postgres) STORAGE=postgres ;;
+    --smoke) MODE=smoke ;;
+    --no-build) BUILD=0 ;;
+    --profile) PROFILE=1 ;;
+    --keep) KEEP=1 ;;
+    --results) RESULTS=$2; shift ;;
+    *) echo "run.sh: unknown flag $1 (see the head of this file)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if [ "$MODE" = full ]; then
+  THREADS=2; CONNECTIONS=64; WARMUP=5; DURATION=10
+  SMALL_SESSIONS=100; HISTORY_SESSIONS=10000; MESSAGES_PER_SESSION=100
+  LIST_SESSIONS=1000; POST_SESSIONS=1000; ROOM_EVENTS=100000
+  FAN_SUBSCRIBERS=1000; FAN_RATE=50; FAN_SECONDS=20; FAN_WARMUP=3
+  IDLE_CONNECTIONS=10000; CROSS_SUBSCRIBERS=100; CROSS_RATE=50; CROSS_SECONDS=20
+else
+  THREADS=2; CONNECTIONS=16; WARMUP=0; DURATION=1
+  SMALL_SESSIONS=3; HISTORY_SESSIONS=12; MESSAGES_PER_SESSION=60
+  LIST_SESSIONS=20; POST_SESSIONS=20; ROOM_EVENTS=300
+  FAN_SUBSCRIBERS=10; FAN_RATE=20; FAN_SECONDS=1; FAN_WARMUP=0
+  IDLE_CONNECTIONS=50; CROSS_SUBSCRIBERS=5; CROSS_RATE=20; CROSS_SECONDS=1
+fi
+SMALL_MESSAGES=$((SMALL_SESSIONS * MESSAGES_PER_SESSION))
+LARGE_MESSAGES=$((HISTORY_SESSIONS * MESSAGES_PER_SESSION))
+
+log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+die() { log "run.sh: $*"; exit 1; }
+
+# --- what the suite needs on a fresh machine ----------------------------------------------------------------
+if ! command -v wrk >/dev/null 2>&1; then
+  log "installing wrk"
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null
+  else
+    die "wrk is missing: apt-get install wrk"
+  fi
+fi
+for tool in java mvn curl jcmd; do
+  command -v "$tool" >/dev/null 2>&1 || die "$tool is missing"
+done
+if [ "$STORAGE" = postgres ]; then
+  command -v psql >/dev/null 2>&1 || die "psql is missing"
+  pg_isready -h 127.0.0.1 -p 5432 -q || die "PostgreSQL does not answer at 127.0.0.1:5432"
+fi
+
+# --- build ----------------------------------------------------------------------------------------------------
+if [ "$BUILD" = 1 ] && { [ "$MODE" = full ] || [ ! -f "$SERVER_JAR" ]; }; then
+  log "building the server jar"
+  (cd "$ROOT" && mvn -B -q package -DskipTests)
+fi
+if [ "$BUILD" = 1 ] || [ ! -f "$BENCH_JAR" ]; then
+  log "building the benchmark jar"
+  (cd "$BENCH" && mvn -B -q package)
+fi
+[ -f "$SERVER_JAR" ] || die "no $SERVER_JAR: build it with mvn -B -q package -DskipTests"
+
+# --- the temporary world and how it is torn down ----------------------------------------------------------------
+WORK=$(mktemp -d /tmp/chat-bench.XXXXXX)
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+[ -n "$RESULTS" ] || RESULTS=$BENCH/results/$STAMP-$STORAGE-$MODE
+mkdir -p "$RESULTS" "$WORK/logs" "$WORK/data"
+PIDS=()
+PG_DB=""
+PG_URL=""
+
+stop_pid() {
+  local pid=$1
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 300); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  log "process $pid did not stop within 30 s: killing it"
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  local status=$?
+  for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
+  if [ -n "$PG_DB" ]; then
+    psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $PG_DB with (force)" >/dev/null 2>&1 || true
+  fi
+  if [ "$KEEP" = 1 ]; then
+    log "kept $WORK"
+  else
+    rm -rf "$WORK"
+  fi
+  exit $status
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# start_bg NAME COMMAND...: runs it in the background, output to $WORK/logs/NAME.log; sets LAST_PID
+start_bg() {
+  local name=$1; shift
+  "$@" >"$WORK/logs/$name.log" 2>&1 &
+  LAST_PID=$!
+  PIDS+=("$LAST_PID")
+}
+
+# wait_for_line FILE REGEX SECONDS PID: prints the first match once it appears; fails if PID dies or time runs out
+wait_for_line() {
+  local file=$1 regex=$2 seconds=$3 pid=$4
+  for _ in $(seq 1 $((seconds * 10))); do
+    if grep -Eo "$regex" "$file" 2>/dev/null | head -n 1 | grep -q .; then
+      grep -Eo "$regex" "$file" | head -n 1
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || { tail -n 30 "$file" >&2; die "process $pid ended early (log $file)"; }
+    sleep 0.1
+  done
+  tail -n 30 "$file" >&2
+  die "no '$regex' in $file within $seconds s"
+}
+
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
+storage_flags() {
+  if [ "$STORAGE" = postgres ]; then
+    echo "--storage postgres --db-url $PG_URL --db-user postgres"
+  else
+    echo "--storage h2 --data-dir $WORK/h2"
+  fi
+}
+
+# start_server NAME: a fresh server process on the temporary database; sets SERVER_PID and SERVER_PORT
+start_server() {
+  local name=$1 jfr=()
+  if [ "$PROFILE" = 1 ]; then
+    jfr=("-XX:StartFlightRecording=filename=$RESULTS/$name.jfr,settings=profile,dumponexit=true")
+  fi
+  # shellcheck disable=SC2046,SC2086
+  start_bg "$name" java $SERVER_JAVA_OPTS "${jfr[@]}" -jar "$SERVER_JAR" $(storage_flags) --host 127.0.0.1 --port 0
+  SERVER_PID=$LAST_PID
+  SERVER_PORT=$(wait_for_line "$WORK/logs/$name.log" 'listening on port [0-9]+' 180 "$SERVER_PID" | grep -Eo '[0-9]+$')
+  log "$name: pid $SERVER_PID, port $SERVER_PORT"
+}
+
+stop_server() {
+  stop_pid "$1"
+}
+
+# sign_in PORT LOGIN: prints the session token
+sign_in() {
+  local answer
+  answer=$(curl -s --max-time 30 -X POST "http://127.0.0.1:$1/web/session/authenticate" \
+    -H 'Content-Type: application/json' \
+    -d "{\"jsonrpc\":\"2.0\",\"method\":\"call\",\"params\":{\"login\":\"$2\",\"password\":\"benchmark-$2-password\"},\"id\":1}")
+  printf '%s' "$answer" | grep -Eo '"session_id":"[^"]+"' | cut -d'"' -f4 | grep . || die "cannot sign in as $2: $answer"
+}
+
+# --- results --------------------------------------------------------------------------------------------------
+ROWS=$RESULTS/rows.tsv
+: >"$ROWS"
+# row KEY LABEL KIND TARGET: one line of the table; KIND tells the report how to read $RESULTS/KEY.json
+row() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >>"$ROWS"; }
+skip() { printf '{"skipped":"%s"}\n' "$2" >"$RESULTS/$1.json"; log "skipped $1: $2"; }
+
+# run_wrk KEY PORT METHOD PATH BODY IDS TOKEN: warms up, then measures; the JSON line goes to $RESULTS/KEY.json
+run_wrk() {
+  local key=$1 port=$2 method=$3 path=$4 body=$5 ids=$6 token=$7
+  local url="http://127.0.0.1:$port" script=$BENCH/wrk/scenario.lua
+  if [ "$WARMUP" -gt 0 ]; then
+    BENCH_METHOD=$method BENCH_PATH=$path BENCH_BODY=$body BENCH_IDS=$ids BENCH_TOKEN=$token BENCH_OUT="" \
+      timeout $((WARMUP + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s -s "$script" "$url" \
+      >"$WORK/logs/$key-warmup.log" 2>&1 || true
+  fi
+  BENCH_METHOD=$method BENCH_PATH=$path BENCH_BODY=$body BENCH_IDS=$ids BENCH_TOKEN=$token \
+    BENCH_OUT="$RESULTS/$key.json" \
+    timeout $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s "$script" "$url" \
+    >"$WORK/logs/$key.log" 2>&1 || die "wrk failed for $key: $(tail -n 5 "$WORK/logs/$key.log")"
+  log "$key: $(cat "$RESULTS/$key.json")"
+}
+
+# probe PORT METHOD PATH BODY TOKEN: succeeds when the route answers without a 404 or an error result
+probe() {
+  local port=$1 method=$2 path=$3 body=$4 token=$5 answer
+  answer=$(curl -s --max-time 30 -o - -w '\n%{http_code}' -X "$method" "http://127.0.0.1:$port$path" \
+    -H 'Content-Type: application/json' -H "Authorization: Bearer $token" ${body:+-d "$body"}) || return 1
+  local code=${answer##*$'\n'}
+  [ "$code" -lt 400 ] && ! printf '%s' "$answer" | grep -q '"status":"error"'
+}
+
+heap_used_kb() {
+  jcmd "$1" GC.run >/dev/null 2>&1 || true
+  jcmd "$1" GC.run >/dev/null 2>&1 || true
+  jcmd "$1" GC.heap_info 2>/dev/null | grep -Eo 'used [0-9]+K' | head -n 1 | grep -Eo '[0-9]+'
+}
+
+log "results go to $RESULTS"
+cat >"$RESULTS/meta.txt" <<EOF
+date	$(date -u '+%Y-%m-%d %H:%M UTC')
+command	$COMMAND
+storage	$STORAGE
+mode	$MODE
+commit	$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
+machine	$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB
+java	$(java -version 2>&1 | head -n 1)
+wrk	$THREADS threads, $CONNECTIONS connections, ${WARMUP}s warm-up, ${DURATION}s measured
+load before	$(cut -d' ' -f1-3 /proc/loadavg)
+EOF
+
+POST_BODY='{"jsonrpc":"2.0","method":"call","params":{"uuid":"@ID@","message_type":"message","message_content":"benchmark message @N@"},"id":1}'
+
+# --- 1. the ceiling ---------------------------------------------------------------------------------------------
+log "ceiling: a bare Javalin endpoint that parses the same JSON"
+start_bg ceiling java -jar "$BENCH_JAR" ceiling --port 0 --max-seconds 300
+CEILING_PID=$LAST_PID
+CEILING_PORT=$(wait_for_line "$WORK/logs/ceiling.log" 'listening on 127.0.0.1:[0-9]+' 60 "$CEILING_PID" | grep -Eo '[0-9]+$')
+printf 'ceiling-session\n' >"$WORK/data/ceiling.ids"
+run_wrk ceiling "$CEILING_PORT" POST /im_chat/post "$POST_BODY" "$WORK/data/ceiling.ids" ""
+stop_pid "$CEILING_PID"
+row ceiling "ceiling: bare Javalin, parse JSON, constant answer" wrk "-"
+
+# --- 2. the database and the data ---------------------------------------------------------------------------------
+if [ "$STORAGE" = postgres ]; then
+  PG_DB=chat_bench_$(date +%s)_$$
+  psql -h 127.0.0.1 -U postgres -q -c "create database $PG_DB" >/dev/null
+  PG_URL="jdbc:postgresql://127.0.0.1:5432/$PG_DB"
+fi
+
+# load STAGE ARGS...: the loader drives the server's own use cases (from the jar) on the temporary database
+load() {
+  local stage=$1; shift
+  log "loading ($stage)"
+  local start=$SECONDS
+  # shellcheck disable=SC2046
+  java -Xmx3g -cp "$SERVER_JAR" "$BENCH/load/LoadData.java" $(storage_flags) --out "$WORK/data" "$@" \
+    >"$WORK/logs/load-$stage.log" 2>&1 || { tail -n 40 "$WORK/logs/load-$stage.log" >&2; die "loading ($stage) failed"; }
+  log "loaded ($stage) in $((SECONDS - start)) s: $(tail -n 1 "$WORK/logs/load-$stage.log")"
+  cp "$WORK/logs/load-$stage.log" "$RESULTS/load-$stage.log"
+}
+
+load small --history-sessions "$SMALL_SESSIONS" --messages-per-session "$MESSAGES_PER_SESSION"
+
+# --- 3. history on the small store -----------------------------------------------------------------------------------
+HISTORY_BODY='{"jsonrpc":"2.0","method":"call","params":{"uuid":"@ID@","limit":50},"id":1}'
+start_server server-small
+READER_TOKEN=$(sign_in "$SERVER_PORT" bench-reader)
+run_wrk history_small "$SERVER_PORT" POST /im_chat/api/history "$HISTORY_BODY" "$WORK/data/history-small.ids" "$READER_TOKEN"
+row history_small "history page of 50, store of $SMALL_MESSAGES messages" wrk "p99 < 5 ms"
+stop_server "$SERVER_PID"
+
+# --- 4. the large store ----------------------------------------------------------------------------------------------
+load large --history-sessions "$HISTORY_SESSIONS" --messages-per-session "$MESSAGES_PER_SESSION" \
+  --list-sessions "$LIST_SESSIONS" --post-sessions "$POST_SESSIONS" --room-events "$ROOM_EVENTS"
+
+start_server server
+READER_TOKEN=$(sign_in "$SERVER_PORT" bench-reader)
+LISTER_TOKEN=$(sign_in "$SERVER_PORT" bench-lister)
+POSTER_TOKEN=$(sign_in "$SERVER_PORT" bench-poster)
+SUBSCRIBER_TOKEN=$(sign_in "$SERVER_PORT" bench-subscriber)
+
+run_wrk history_large "$SERVER_PORT" POST /im_chat/api/history "$HISTORY_BODY" "$WORK/data/history-large.ids" "$READER_TOKEN"
+row history_large "history page of 50, store of $LARGE_MESSAGES messages" wrk "p99 < 5 ms, same as the small store"
+
+run_wrk get_sessions "$SERVER_PORT" POST /im_chat/api/get_sessions '{"jsonrpc":"2.0","method":"call","params":{},"id":1}' "" "$LISTER_TOKEN"
+row get_sessions "get_sessions, user in $LIST_SESSIONS sessions" wrk "p99 < 20 ms"
+
+run_wrk post "$SERVER_PORT" POST /im_chat/post "$POST_BODY" "$WORK/data/post.ids" "$POSTER_TOKEN"
+row post "post a message, $POST_SESSIONS sessions, durable" wrk ">= 1/3 of ceiling (aim 1/2), p99 < 20 ms"
+
+ROOM_ID=$(cat "$WORK/data/room.id")
+EVENT_BODY='{"type":"message","data":{"text":"benchmark event @N@"}}'
+printf '%s\n' "$ROOM_ID" >"$WORK/data/room.ids"
+run_wrk chat_event "$SERVER_PORT" POST "/api/v1/chats/@ID@/events" "$EVENT_BODY" "$WORK/data/room.ids" "$POSTER_TOKEN"
+row chat_event "create a chat event (room of $ROOM_EVENTS events)" wrk "-"
+
+STATE_PATH=$(cat "$WORK/data/room-state.path")
+run_wrk room_state "$SERVER_PORT" GET "$STATE_PATH" "" "" "$POSTER_TOKEN"
+row room_state "read a room's state ($ROOM_EVENTS events)" wrk "-"
+
+# --- 5. fan-out: one poster, many WebSocket subscribers of one room ---------------------------------------------------
+SUBSCRIBER_CHANNEL="room:$(cat "$WORK/data/room-event-room.id")"
+log "fan-out: $FAN_SUBSCRIBERS subscribers of $SUBSCRIBER_CHANNEL, $FAN_RATE posts/s"
+timeout $((FAN_SECONDS + FAN_WARMUP + 240)) java -Xmx1g -jar "$BENCH_JAR" fanout \
+  --ws "ws://127.0.0.1:$SERVER_PORT/websocket" --tokens "$SUBSCRIBER_TOKEN" --channel "$SUBSCRIBER_CHANNEL" \
+  --subscribers "$FAN_SUBSCRIBERS" --rate "$FAN_RATE" --seconds "$FAN_SECONDS" --warmup-seconds "$FAN_WARMUP" \
+  --post-url "http://127.0.0.1:$SERVER_PORT/api/v1/chats/$ROOM_ID/events" --post-token "$POSTER_TOKEN" \
+  --post-body '{"type":"message","data":{"text":"@MARK@"}}' --out "$RESULTS/fanout.json" \
+  >"$WORK/logs/fanout.log" 2>&1 || die "fan-out failed: $(tail -n 5 "$WORK/logs/fanout.log")"
+log "fanout: $(cat "$RESULTS/fanout.json")"
+row fanout "fan-out: 1 poster, $FAN_SUBSCRIBERS WebSocket subscribers, $FAN_RATE posts/s" fanout "p99 < 50 ms"
+
+# --- 6. idle connections and the heap they take --------------------------------------------------------------------
+log "idle: $IDLE_CONNECTIONS WebSockets"
+HEAP_BEFORE=$(heap_used_kb "$SERVER_PID")
+start_bg idle java -Xmx1g -jar "$BENCH_JAR" idle --ws "ws://127.0.0.1:$SERVER_PORT/websocket" \
+  --tokens "$SUBSCRIBER_TOKEN" --channel "user:$(cat "$WORK/data/subscriber.id")" \
+  --connections "$IDLE_CONNECTIONS" --ready "$WORK/idle.ready" --release "$WORK/idle.release" --hold-seconds 300
+IDLE_PID=$LAST_PID
+wait_for_line "$WORK/idle.ready" '"opened":[0-9]+' 240 "$IDLE_PID" >/dev/null
+HEAP_AFTER=$(heap_used_kb "$SERVER_PID")
+RSS_AFTER=$(ps -o rss= -p "$SERVER_PID" | tr -d ' ')
+OPENED=$(grep -Eo '"opened":[0-9]+' "$WORK/idle.ready" | grep -Eo '[0-9]+')
+touch "$WORK/idle.release"
+for _ in $(seq 1 300); do kill -0 "$IDLE_PID" 2>/dev/null || break; sleep 0.1; done
+stop_pid "$IDLE_PID"
+sed "s/}\$/,\"heap_before_kb\":$HEAP_BEFORE,\"heap_after_kb\":$HEAP_AFTER,\"rss_after_kb\":$RSS_AFTER}/" \
+  "$WORK/idle.ready" >"$RESULTS/idle.json"
+log "idle: $(cat "$RESULTS/idle.json")"
+row idle "$IDLE_CONNECTIONS idle WebSockets held" idle "< 512 MiB heap in all"
+
+# --- 7. across nodes (PostgreSQL only) ---------------------------------------------------------------------------------
+if [ "$STORAGE" = postgres ]; then
+  NODE_A_PORT=$SERVER_PORT
+  start_server server-b
+  NODE_B_PORT=$SERVER_PORT
+  log "cross-node: post on node A (port $NODE_A_PORT), receive on node B (port $NODE_B_PORT)"
+  timeout $((CROSS_SECONDS + 240)) java -Xmx1g -jar "$BENCH_JAR" fanout \
+    --ws "ws://127.0.0.1:$NODE_B_PORT/websocket" --tokens "$SUBSCRIBER_TOKEN" --channel "$SUBSCRIBER_CHANNEL" \
+    --subscribers "$CROSS_SUBSCRIBERS" --rate "$CROSS_RATE" --seconds "$CROSS_SECONDS" --warmup-seconds "$FAN_WARMUP" \
+    --post-url "http://127.0.0.1:$NODE_A_PORT/api/v1/chats/$ROOM_ID/events" --post-token "$POSTER_TOKEN" \
+    --post-body '{"type":"message","data":{"text":"@MARK@"}}' --out "$RESULTS/cross_node.json" \
+    >"$WORK/logs/cross-node.log" 2>&1 || die "cross-node failed: $(tail -n 5 "$WORK/logs/cross-node.log")"
+  log "cross_node: $(cat "$RESULTS/cross_node.json")"
+else
+  skip cross_node "needs --postgres"
+fi
+row cross_node "across nodes: post on A, $CROSS_SUBSCRIBERS subscribers on B" fanout "p99 < 100 ms"
+
+# --- 8. the table -------------------------------------------------------------------------------------------------------
+printf 'load after\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS/meta.txt"
+java -jar "$BENCH_JAR" report --results "$RESULTS" --out "$RESULTS/table.md" >/dev/null
+cat "$RESULTS/table.md"
+log "done: $RESULTS/table.md"

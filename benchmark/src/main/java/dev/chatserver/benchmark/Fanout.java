@@ -1,0 +1,124 @@
+package dev.chatserver.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Post-to-receipt latency: {@code --subscribers} WebSockets subscribe to one channel, one poster posts at
+ * {@code --rate} per second for {@code --seconds}, and every subscriber notes when each post reaches it. Poster
+ * and subscribers live in this one JVM, so one clock times both ends. The post body is a template in which
+ * {@code @MARK@} becomes a mark naming the post; the subscribers find the mark in what they receive. With
+ * {@code --post-url} and {@code --ws} on different nodes it measures delivery across nodes.
+ */
+final class Fanout {
+    private static final Pattern MARK = Pattern.compile("benchmark-(\\d+)-(\\d+)-mark");
+
+    private Fanout() {
+    }
+
+    static void run(Args args) throws Exception {
+        URI ws = URI.create(args.required("ws"));
+        URI postUrl = URI.create(args.required("post-url"));
+        String postToken = args.required("post-token");
+        String template = args.required("post-body");
+        List<String> tokens = List.of(args.required("tokens").split(","));
+        String channel = args.required("channel");
+        int subscribers = args.getInt("subscribers", 1000);
+        int rate = args.getInt("rate", 50);
+        int warmupPosts = rate * args.getInt("warmup-seconds", 3);
+        int measuredPosts = rate * args.getInt("seconds", 20);
+        int totalPosts = warmupPosts + measuredPosts;
+        Path out = Path.of(args.required("out"));
+        long run = System.currentTimeMillis() % 1_000_000;
+
+        AtomicLongArray sentAt = new AtomicLongArray(totalPosts);
+        AtomicInteger received = new AtomicInteger();
+        AtomicInteger measuredReceived = new AtomicInteger();
+        AtomicLong expected = new AtomicLong(Long.MAX_VALUE);
+        CountDownLatch allDelivered = new CountDownLatch(1);
+        Latencies delivery = new Latencies(Math.max(1, measuredPosts * subscribers));
+        Sockets sockets = new Sockets(subscribers);
+        sockets.open(ws, tokens, channel, 64, (socket, text, arrived) -> {
+            Matcher m = MARK.matcher(text);
+            while (m.find()) {
+                if (Long.parseLong(m.group(1)) != run) {
+                    continue;
+                }
+                int seq = Integer.parseInt(m.group(2));
+                if (seq >= 0 && seq < totalPosts) {
+                    received.incrementAndGet();
+                    long sent = sentAt.get(seq);
+                    if (seq >= warmupPosts && sent != 0) {
+                        delivery.add(arrived - sent);
+                        if (measuredReceived.incrementAndGet() >= expected.get()) {
+                            allDelivered.countDown();
+                        }
+                    }
+                }
+            }
+        }, Duration.ofSeconds(args.getInt("connect-seconds", 120)));
+        System.out.printf("fanout: %d subscribed, %d failed, %d not answered%n", sockets.opened(), sockets.failed(),
+                sockets.pending());
+
+        expected.set((long) measuredPosts * sockets.opened());
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Latencies answers = new Latencies(totalPosts);
+        AtomicInteger postErrors = new AtomicInteger();
+        ScheduledExecutorService poster = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch allAnswered = new CountDownLatch(totalPosts);
+        long periodNanos = 1_000_000_000L / rate;
+        poster.scheduleAtFixedRate(() -> {
+            int seq = next.getAndIncrement();
+            if (seq >= totalPosts) {
+                return;
+            }
+            String body = template.replace("@MARK@", "benchmark-" + run + "-" + seq + "-mark");
+            HttpRequest request = HttpRequest.newBuilder(postUrl).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + postToken)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            long start = System.nanoTime();
+            sentAt.set(seq, start);
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                answers.add(System.nanoTime() - start);
+                allAnswered.countDown();
+                if (error != null || response.statusCode() >= 300 || response.body().contains("\"status\":\"error\"")) {
+                    if (postErrors.getAndIncrement() == 0) {
+                        System.err.println("post failed: " + (error != null ? error : response.statusCode() + " " + response.body()));
+                    }
+                }
+            });
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+
+        long deadline = System.nanoTime() + (long) totalPosts * periodNanos + TimeUnit.SECONDS.toNanos(15);
+        allAnswered.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        allDelivered.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        poster.shutdownNow();
+        sockets.closeAll();
+
+        String json = "{\"subscribers\":" + sockets.opened() + ",\"failed_to_open\":" + sockets.failed()
+                + ",\"closed_by_server\":" + sockets.closedByPeer()
+                + ",\"rate_per_s\":" + rate + ",\"posts\":" + measuredPosts + ",\"post_errors\":" + postErrors.get()
+                + ",\"expected_deliveries\":" + expected.get() + ",\"deliveries\":" + measuredReceived.get()
+                + "," + delivery.json("delivery") + "," + answers.json("post_answer") + "}";
+        Files.writeString(out, json + "\n");
+        System.out.println(json);
+        System.exit(0);
+    }
+}
