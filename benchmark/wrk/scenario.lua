@@ -37,14 +37,18 @@ local counter = 0
 app_errors = 0
 first_error = ""
 
+local static_request = nil
+
 function init(args)
   math.randomseed(os.time() * 1000 + (thread_id or 0))
   counter = (thread_id or 0) * 100000000
-end
-
-local static_request = nil
-if #ids == 0 and (body == nil or not string.find(body, "@N@", 1, true)) then
-  static_request = wrk.format(method, path, headers, body)
+  -- wrk.format takes our headers instead of wrk.headers, which hold the Host header
+  for name, value in pairs(wrk.headers) do
+    if headers[name] == nil then headers[name] = value end
+  end
+  if #ids == 0 and (body == nil or not string.find(body, "@N@", 1, true)) then
+    static_request = wrk.format(method, path, headers, body)
+  end
 end
 
 function request()
