@@ -110,9 +110,10 @@ final class Fanout {
         allAnswered.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         allDelivered.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         poster.shutdownNow();
+        int opened = sockets.opened();
         sockets.closeAll();
 
-        String json = "{\"subscribers\":" + sockets.opened() + ",\"failed_to_open\":" + sockets.failed()
+        String json = "{\"subscribers\":" + opened + ",\"failed_to_open\":" + sockets.failed()
                 + ",\"closed_by_server\":" + sockets.closedByPeer()
                 + ",\"rate_per_s\":" + rate + ",\"posts\":" + measuredPosts + ",\"post_errors\":" + postErrors.get()
                 + ",\"expected_deliveries\":" + expected.get() + ",\"deliveries\":" + measuredReceived.get()
