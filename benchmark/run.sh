@@ -294,7 +294,7 @@ load() {
 # --- 3. history on the small store (the full run only: the smoke starts one server) --------------------------------
 HISTORY_BODY='{"jsonrpc":"2.0","method":"call","params":{"uuid":"@ID@","limit":50},"id":1}'
 if [ "$MODE" = full ]; then
-  load small LoadData --history-sessions "$SMALL_SESSIONS" --messages-per-session "$MESSAGES_PER_SESSION" \
+  load small LoadData --history-ids history-small.ids --history-sessions "$SMALL_SESSIONS" --messages-per-session "$MESSAGES_PER_SESSION" \
     || die "loading failed"
   start_server server-small
   READER_TOKEN=$(sign_in "$SERVER_PORT" bench-reader)
@@ -307,7 +307,7 @@ else
 fi
 
 # --- 4. the large store ----------------------------------------------------------------------------------------------
-load large LoadData --history-sessions "$HISTORY_SESSIONS" --messages-per-session "$MESSAGES_PER_SESSION" \
+load large LoadData --history-ids history-large.ids --history-sessions "$HISTORY_SESSIONS" --messages-per-session "$MESSAGES_PER_SESSION" \
   --list-sessions "$LIST_SESSIONS" --post-sessions "$POST_SESSIONS" || die "loading failed"
 ROOM_LOADED=1
 load room LoadRoom --room-events "$ROOM_EVENTS" || ROOM_LOADED=0

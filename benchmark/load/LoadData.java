@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Run with the jar on the class path (Java's single-file source launcher compiles this file against it):
  * {@code java -cp bootstrap/target/chat-server.jar benchmark/load/LoadData.java --storage h2 --data-dir DIR
- * --out DIR --history-sessions 10000 --messages-per-session 100 ...}. Run again with more sessions, it keeps
+ * --out DIR --history-ids history.ids --history-sessions 10000 --messages-per-session 100 ...}. Run again with more sessions, it keeps
  * what it loaded before and adds the rest (it remembers how far it got in {@code OUT/history.loaded}).
  */
 public final class LoadData {
@@ -60,7 +60,7 @@ public final class LoadData {
         List<String> serverArgs = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0"));
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i].substring(2);
-            if (List.of("out", "history-sessions", "messages-per-session", "list-sessions", "post-sessions")
+            if (List.of("out", "history-ids", "history-sessions", "messages-per-session", "list-sessions", "post-sessions")
                     .contains(name)) {
                 mine.put(name, args[i + 1]);
             } else {
@@ -98,7 +98,7 @@ public final class LoadData {
             loader.post(writer, fresh, 1);
             loader.lap("newest history messages posted");
             loader.rememberLoaded(Math.max(loaded, history.size()));
-            loader.writeIds(loaded == 0 ? "history-small.ids" : "history-large.ids", history);
+            loader.writeIds(mine.getOrDefault("history-ids", "history.ids"), history);
 
             List<SessionRef> listing = loader.sessions(lister, listed, "list", listSessions);
             loader.post(listed, listing, 1);

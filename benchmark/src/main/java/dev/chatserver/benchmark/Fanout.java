@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -47,11 +48,16 @@ final class Fanout {
         long run = System.currentTimeMillis() % 1_000_000;
 
         AtomicLongArray sentAt = new AtomicLongArray(totalPosts);
-        AtomicInteger received = new AtomicInteger();
         AtomicInteger measuredReceived = new AtomicInteger();
         AtomicLong expected = new AtomicLong(Long.MAX_VALUE);
         CountDownLatch allDelivered = new CountDownLatch(1);
         Latencies delivery = new Latencies(Math.max(1, measuredPosts * subscribers));
+        // a post may reach a subscriber twice (its message, then a session change quoting it): the first counts
+        BitSet[] seen = new BitSet[subscribers];
+        for (int i = 0; i < subscribers; i++) {
+            seen[i] = new BitSet(totalPosts);
+        }
+        AtomicInteger repeated = new AtomicInteger();
         Sockets sockets = new Sockets(subscribers);
         sockets.open(ws, tokens, channel, 64, (socket, text, arrived) -> {
             Matcher m = MARK.matcher(text);
@@ -61,7 +67,13 @@ final class Fanout {
                 }
                 int seq = Integer.parseInt(m.group(2));
                 if (seq >= 0 && seq < totalPosts) {
-                    received.incrementAndGet();
+                    synchronized (seen[socket]) {
+                        if (seen[socket].get(seq)) {
+                            repeated.incrementAndGet();
+                            continue;
+                        }
+                        seen[socket].set(seq);
+                    }
                     long sent = sentAt.get(seq);
                     if (seq >= warmupPosts && sent != 0) {
                         delivery.add(arrived - sent);
@@ -117,6 +129,7 @@ final class Fanout {
                 + ",\"closed_by_server\":" + sockets.closedByPeer()
                 + ",\"rate_per_s\":" + rate + ",\"posts\":" + measuredPosts + ",\"post_errors\":" + postErrors.get()
                 + ",\"expected_deliveries\":" + expected.get() + ",\"deliveries\":" + measuredReceived.get()
+                + ",\"repeated\":" + repeated.get()
                 + "," + delivery.json("delivery") + "," + answers.json("post_answer") + "}";
         Files.writeString(out, json + "\n");
         System.out.println(json);

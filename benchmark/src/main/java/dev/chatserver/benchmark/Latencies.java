@@ -31,6 +31,9 @@ final class Latencies {
     String json(String name) {
         long[] sorted = Arrays.copyOf(samples, count());
         Arrays.sort(sorted);
+        if (sorted.length == 0) {
+            return String.format(Locale.ROOT, "\"%s\":{\"count\":0,\"dropped\":%d}", name, dropped.get());
+        }
         return String.format(Locale.ROOT,
                 "\"%s\":{\"count\":%d,\"p50_ms\":%.2f,\"p90_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f,\"dropped\":%d}",
                 name, sorted.length, millis(sorted, 0.50), millis(sorted, 0.90), millis(sorted, 0.99),
@@ -38,9 +41,6 @@ final class Latencies {
     }
 
     private static double millis(long[] sorted, double quantile) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
         int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
         return sorted[Math.max(0, index)] / 1_000_000.0;
     }
