@@ -146,12 +146,14 @@ wait_for_line() {
 }
 
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
-storage_flags() {
+# the flags of the server and of the loaders: the storage, and bench-poster as the tenant of the benchmark's audience
+server_flags() {
   if [ "$STORAGE" = postgres ]; then
     echo "--storage postgres --db-url $PG_URL --db-user postgres"
   else
     echo "--storage h2 --data-dir $WORK/h2"
   fi
+  echo "--chats-tenants benchmark.example=bench-poster.usr.localhost"
 }
 
 # start_server NAME: a fresh server process on the temporary database; sets SERVER_PID and SERVER_PORT
@@ -161,7 +163,7 @@ start_server() {
     jfr=("-XX:StartFlightRecording=filename=$RESULTS/$name.jfr,settings=profile,dumponexit=true")
   fi
   # shellcheck disable=SC2046,SC2086
-  start_bg "$name" java $SERVER_JAVA_OPTS "${jfr[@]}" -jar "$SERVER_JAR" $(storage_flags) --host 127.0.0.1 --port 0
+  start_bg "$name" java $SERVER_JAVA_OPTS "${jfr[@]}" -jar "$SERVER_JAR" $(server_flags) --host 127.0.0.1 --port 0
   SERVER_PID=$LAST_PID
   SERVER_PORT=$(wait_for_line "$WORK/logs/$name.log" 'listening on port [0-9]+' 180 "$SERVER_PID" | grep -Eo '[0-9]+$')
   log "$name: pid $SERVER_PID, port $SERVER_PORT"
@@ -280,7 +282,7 @@ load() {
   local start=$SECONDS
   # shellcheck disable=SC2046
   local status=0
-  java -Xmx3g -cp "$SERVER_JAR" "$BENCH/load/$loader.java" $(storage_flags) --out "$WORK/data" "$@" \
+  java -Xmx3g -cp "$SERVER_JAR" "$BENCH/load/$loader.java" $(server_flags) --out "$WORK/data" "$@" \
     >"$WORK/logs/load-$stage.log" 2>&1 || status=$?
   grep -v 'http.request' "$WORK/logs/load-$stage.log" >"$RESULTS/load-$stage.log" || true
   if [ "$status" != 0 ]; then

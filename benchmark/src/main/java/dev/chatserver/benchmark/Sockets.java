@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,7 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code inFlight} handshakes at once) and every wait has a deadline.
  */
 final class Sockets {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // a small fixed pool: the client's default executor grows a thread per busy moment, which 10,000 sockets
+    // turn into thousands of threads
+    private final ExecutorService executor = Executors.newFixedThreadPool(4, daemon());
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .executor(executor).build();
     private final List<WebSocket> open = new ArrayList<>();
     private final AtomicInteger failed = new AtomicInteger();
     private static final AtomicInteger CLOSED = new AtomicInteger();
@@ -89,6 +96,16 @@ final class Sockets {
             open.forEach(WebSocket::abort);
             open.clear();
         }
+        executor.shutdownNow();
+    }
+
+    private static ThreadFactory daemon() {
+        AtomicInteger n = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "sockets-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** What a socket does with each text frame. */
