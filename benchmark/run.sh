@@ -190,17 +190,21 @@ row() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >>"$ROWS"; }
 skip() { printf '{"skipped":"%s"}\n' "$2" >"$RESULTS/$1.json"; log "skipped $1: $2"; }
 
 # run_wrk KEY PORT METHOD PATH BODY IDS TOKEN: warms up, then measures; the JSON line goes to $RESULTS/KEY.json
+# (WRK_CONNECTIONS, WRK_WARMUP and WRK_DURATION, when set, replace the run's settings)
 run_wrk() {
   local key=$1 port=$2 method=$3 path=$4 body=$5 ids=$6 token=$7
   local url="http://127.0.0.1:$port" script=$BENCH/wrk/scenario.lua
-  if [ "$WARMUP" -gt 0 ]; then
+  local connections=${WRK_CONNECTIONS:-$CONNECTIONS} warmup=${WRK_WARMUP:-$WARMUP} duration=${WRK_DURATION:-$DURATION}
+  local threads=$THREADS
+  [ "$connections" -ge "$threads" ] || threads=$connections
+  if [ "$warmup" -gt 0 ]; then
     BENCH_METHOD=$method BENCH_PATH=$path BENCH_BODY=$body BENCH_IDS=$ids BENCH_TOKEN=$token BENCH_OUT="" \
-      timeout $((WARMUP + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 5s -s "$script" "$url" \
+      timeout $((warmup + 30)) wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout 5s -s "$script" "$url" \
       >"$WORK/logs/$key-warmup.log" 2>&1 || true
   fi
   BENCH_METHOD=$method BENCH_PATH=$path BENCH_BODY=$body BENCH_IDS=$ids BENCH_TOKEN=$token \
     BENCH_OUT="$RESULTS/$key.json" \
-    timeout $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s -s "$script" "$url" \
+    timeout $((duration + 30)) wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 5s -s "$script" "$url" \
     >"$WORK/logs/$key.log" 2>&1 || die "wrk failed for $key: $(tail -n 5 "$WORK/logs/$key.log")"
   log "$key: $(cat "$RESULTS/$key.json")"
 }
@@ -221,6 +225,11 @@ probe() {
 }
 
 NOT_MEASURED=0
+# one client alone: the service time of a request, without the queueing of 64 connections on 2 cores
+SOLO_DURATION=$([ "$MODE" = full ] && echo 5 || echo 1)
+solo() {
+  WRK_CONNECTIONS=1 WRK_WARMUP=0 WRK_DURATION=$SOLO_DURATION measure "$@"
+}
 # measure KEY LABEL TARGET PORT METHOD PATH BODY IDS TOKEN: one wrk scenario, after one probing request
 measure() {
   local key=$1 label=$2 target=$3 port=$4 method=$5 path=$6 body=$7 ids=$8 token=$9 id="" why
@@ -302,17 +311,19 @@ if [ "$MODE" = full ]; then
   READER_TOKEN=$(sign_in "$SERVER_PORT" bench-reader)
   measure history_small "history page of 50, store of $SMALL_MESSAGES messages" "p99 < 5 ms" \
     "$SERVER_PORT" POST /im_chat/api/history "$HISTORY_BODY" "$WORK/data/history-small.ids" "$READER_TOKEN"
+  solo history_small_1 "history page of 50, store of $SMALL_MESSAGES messages, 1 connection" "p99 < 5 ms" \
+    "$SERVER_PORT" POST /im_chat/api/history "$HISTORY_BODY" "$WORK/data/history-small.ids" "$READER_TOKEN"
   stop_server "$SERVER_PID"
 else
   row history_small "history page of 50, store of $SMALL_MESSAGES messages" wrk "p99 < 5 ms"
   skip history_small "the smoke starts one server only"
+  row history_small_1 "history page of 50, store of $SMALL_MESSAGES messages, 1 connection" wrk "p99 < 5 ms"
+  skip history_small_1 "the smoke starts one server only"
 fi
 
 # --- 4. the large store ----------------------------------------------------------------------------------------------
 load large LoadData --history-ids history-large.ids --history-sessions "$HISTORY_SESSIONS" --messages-per-session "$MESSAGES_PER_SESSION" \
-  --list-sessions "$LIST_SESSIONS" --post-sessions "$POST_SESSIONS" || die "loading failed"
-ROOM_LOADED=1
-load room LoadRoom --room-events "$ROOM_EVENTS" || ROOM_LOADED=0
+  --list-sessions "$LIST_SESSIONS" --post-sessions "$POST_SESSIONS" --room-events "$ROOM_EVENTS" || die "loading failed"
 
 start_server server
 READER_TOKEN=$(sign_in "$SERVER_PORT" bench-reader)
@@ -325,31 +336,29 @@ measure session_info "signed-in no-op (get_session_info): HTTP + token check" "-
 
 measure history_large "history page of 50, store of $LARGE_MESSAGES messages" "p99 < 5 ms, same as the small store" \
   "$SERVER_PORT" POST /im_chat/api/history "$HISTORY_BODY" "$WORK/data/history-large.ids" "$READER_TOKEN"
+solo history_large_1 "history page of 50, store of $LARGE_MESSAGES messages, 1 connection" "p99 < 5 ms" \
+  "$SERVER_PORT" POST /im_chat/api/history "$HISTORY_BODY" "$WORK/data/history-large.ids" "$READER_TOKEN"
 
 measure get_sessions "get_sessions, user in $LIST_SESSIONS sessions" "p99 < 20 ms" \
+  "$SERVER_PORT" POST /im_chat/api/get_sessions '{"jsonrpc":"2.0","method":"call","params":{},"id":1}' "" "$LISTER_TOKEN"
+solo get_sessions_1 "get_sessions, user in $LIST_SESSIONS sessions, 1 connection" "p99 < 20 ms" \
   "$SERVER_PORT" POST /im_chat/api/get_sessions '{"jsonrpc":"2.0","method":"call","params":{},"id":1}' "" "$LISTER_TOKEN"
 
 measure post "post a message, $POST_SESSIONS sessions, durable" ">= 1/3 of ceiling (aim 1/2), p99 < 20 ms" \
   "$SERVER_PORT" POST /im_chat/post "$POST_BODY" "$WORK/data/post.ids" "$POSTER_TOKEN"
+solo post_1 "post a message, 1 connection" "-" \
+  "$SERVER_PORT" POST /im_chat/post "$POST_BODY" "$WORK/data/post.ids" "$POSTER_TOKEN"
 
-# --- Chats: events and state of a room (loaded by LoadRoom) -------------------------------------------------------------
+# --- Chats: events and state of a room (loaded by LoadData) -------------------------------------------------------------
 CHAT_EVENTS_WORK=0
-if [ "$ROOM_LOADED" = 1 ]; then
-  ROOM_ID=$(cat "$WORK/data/room.id")
-  EVENT_BODY='{"type":"message","data":{"text":"benchmark event @N@"}}'
-  printf '%s\n' "$ROOM_ID" >"$WORK/data/room.ids"
-  measure chat_event "create a chat event (room of $ROOM_EVENTS events)" "-" \
-    "$SERVER_PORT" POST "/api/v1/chats/@ID@/events" "$EVENT_BODY" "$WORK/data/room.ids" "$POSTER_TOKEN"
-  grep -q skipped "$RESULTS/chat_event.json" || CHAT_EVENTS_WORK=1
-  measure room_state "read a room's state ($ROOM_EVENTS events)" "-" \
-    "$SERVER_PORT" GET "$(cat "$WORK/data/room-state.path")" "" "" "$POSTER_TOKEN"
-else
-  for key in chat_event room_state; do
-    row "$key" "$([ $key = chat_event ] && echo "create a chat event" || echo "read a room's state") ($ROOM_EVENTS events)" wrk "-"
-    skip "$key" "the room could not be loaded (see load-room.log)"
-    NOT_MEASURED=$((NOT_MEASURED + 1))
-  done
-fi
+ROOM_ID=$(cat "$WORK/data/room.id")
+EVENT_BODY='{"type":"message","data":{"text":"benchmark event @N@"}}'
+printf '%s\n' "$ROOM_ID" >"$WORK/data/room.ids"
+measure chat_event "create a chat event (room of $ROOM_EVENTS events)" "-" \
+  "$SERVER_PORT" POST "/api/v1/chats/@ID@/events" "$EVENT_BODY" "$WORK/data/room.ids" "$POSTER_TOKEN"
+grep -q skipped "$RESULTS/chat_event.json" || CHAT_EVENTS_WORK=1
+measure room_state "read a room's state ($ROOM_EVENTS events)" "-" \
+  "$SERVER_PORT" GET "$(cat "$WORK/data/room-state.path")" "" "" "$POSTER_TOKEN"
 
 # --- 5. fan-out: one poster, many WebSocket subscribers of one room ---------------------------------------------------
 # fanout KEY WS_PORT POST_PORT SUBSCRIBERS RATE SECONDS: posts on one node, receives on the WebSockets of another

@@ -5,12 +5,19 @@ import dev.chatserver.application.port.in.im.OpenSessionCommand;
 import dev.chatserver.application.port.in.im.PostMessage;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.adapter.jdbc.DatabaseSettings;
+import dev.chatserver.application.port.in.chats.CreateChatCommand;
+import dev.chatserver.application.port.in.chats.CreateChats;
+import dev.chatserver.application.port.in.chats.PostEventCommand;
+import dev.chatserver.application.port.in.chats.PostEvents;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.UserDirectory;
 import dev.chatserver.bootstrap.ChatServer;
 import dev.chatserver.bootstrap.Options;
 import dev.chatserver.bootstrap.Settings;
 import dev.chatserver.domain.account.Login;
+import dev.chatserver.domain.chats.AccountId;
+import dev.chatserver.domain.chats.Chat;
+import dev.chatserver.domain.chats.JsonText;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.problem.AlreadyExists;
 
@@ -45,6 +52,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * every session is posted through {@code PostMessage}, which sets what a post sets (the sender's last message,
  * the reader's unread flag). The history scenario reads only these rows, by session and id.
  *
+ * <p>With {@code --room-events N} it also creates the Chats room: one chat created by {@code bench-poster} (a
+ * tenant of the audience {@value #AUDIENCE}, as the runner configures with {@code --chats-tenants}) and N events
+ * posted into it through {@code PostEvents}. Nine events in ten go to the set {@code messages} under one of
+ * {@value #LABELS} labels (each label is edited many times over); every tenth is an unlabelled {@code layout}
+ * event. The benchmark reads the state of both sets.
+ *
  * <p>Run with the jar on the class path (Java's single-file source launcher compiles this file against it):
  * {@code java -cp bootstrap/target/chat-server.jar benchmark/load/LoadData.java --storage h2 --data-dir DIR
  * --out DIR --history-ids history.ids --history-sessions 10000 --messages-per-session 100 ...}. Run again with more sessions, it keeps
@@ -54,13 +67,16 @@ public final class LoadData {
     private static final int BATCH = 500;
     private static final int THREADS = 2;
     private static final String DOC_MODEL = "benchmark.doc";
+    private static final String AUDIENCE = "benchmark.example";
+    private static final int LABELS = 1000;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> mine = new HashMap<>();
         List<String> serverArgs = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0"));
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i].substring(2);
-            if (List.of("out", "history-ids", "history-sessions", "messages-per-session", "list-sessions", "post-sessions")
+            if (List.of("out", "history-ids", "history-sessions", "messages-per-session", "list-sessions", "post-sessions",
+                    "room-events")
                     .contains(name)) {
                 mine.put(name, args[i + 1]);
             } else {
@@ -73,6 +89,7 @@ public final class LoadData {
         int perSession = Integer.parseInt(mine.getOrDefault("messages-per-session", "0"));
         int listSessions = Integer.parseInt(mine.getOrDefault("list-sessions", "0"));
         int postSessions = Integer.parseInt(mine.getOrDefault("post-sessions", "0"));
+        int roomEvents = Integer.parseInt(mine.getOrDefault("room-events", "0"));
 
         long start = System.nanoTime();
         Settings settings = Settings.from(Options.parse(serverArgs.toArray(String[]::new), System.getenv()));
@@ -106,9 +123,13 @@ public final class LoadData {
             List<SessionRef> posting = loader.sessions(poster, postee, "post", postSessions);
             loader.writeIds("post.ids", posting);
             loader.lap("listing and posting sessions made");
+            if (roomEvents > 0) {
+                loader.room(roomEvents);
+                loader.lap("room loaded");
+            }
             System.out.printf("loaded: %d history sessions x %d messages, %d listed sessions, %d post sessions, "
-                            + "%d messages posted in %.1f s%n", historySessions, perSession,
-                    listSessions, postSessions, loader.posted.get(), (System.nanoTime() - start) / 1e9);
+                            + "%d room events, %d messages posted in %.1f s%n", historySessions, perSession,
+                    listSessions, postSessions, roomEvents, loader.posted.get(), (System.nanoTime() - start) / 1e9);
         } finally {
             server.close();
         }
@@ -250,6 +271,32 @@ public final class LoadData {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The Chats room (see the class); writes room.id, room-event-room.id and room-state.path. */
+    private void room(int events) throws Exception {
+        AccountId poster = new AccountId("bench-poster", "usr.localhost");
+        Chat chat = get(CreateChats.class).create(CreateChatCommand.of(poster, AUDIENCE,
+                "benchmark-room-" + System.currentTimeMillis(), new JsonText("{\"benchmark\":true}")));
+        PostEvents post = get(PostEvents.class);
+        Transactions transactions = get(Transactions.class);
+        for (int first = 0; first < events; first += BATCH) {
+            int from = first;
+            int to = Math.min(events, first + BATCH);
+            transactions.inTransaction(() -> {
+                for (int n = from; n < to; n++) {
+                    boolean layout = n % 10 == 9;
+                    post.post(new PostEventCommand(poster, chat.id(), layout ? "layout" : "message",
+                            layout ? "layout" : "messages", layout ? null : "m" + (n % LABELS), null,
+                            new JsonText("{\"text\":\"benchmark event " + n + "\"}"), false, true));
+                }
+                return null;
+            });
+        }
+        Files.writeString(out.resolve("room.id"), chat.id().value() + "\n");
+        Files.writeString(out.resolve("room-event-room.id"), chat.roomId().value() + "\n");
+        Files.writeString(out.resolve("room-state.path"),
+                "/api/v1/chats/" + chat.id().value() + "/state?sets=messages,layout\n");
     }
 
     private int loadedSoFar() throws Exception {
