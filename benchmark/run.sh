@@ -257,7 +257,7 @@ date	$(date -u '+%Y-%m-%d %H:%M UTC')
 command	$COMMAND
 storage	$STORAGE
 mode	$MODE
-commit	$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
+commit	$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$([ "$BUILD" = 1 ] || echo " (--no-build: server jar built $(date -u -r "$SERVER_JAR" '+%Y-%m-%d %H:%M UTC'))")
 machine	$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB
 java	$(java -version 2>&1 | head -n 1)
 wrk	$THREADS threads, $CONNECTIONS connections, ${WARMUP}s warm-up, ${DURATION}s measured

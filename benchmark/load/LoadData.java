@@ -202,6 +202,10 @@ public final class LoadData {
         }
         String url = settings.dbUrl() != null ? settings.dbUrl()
                 : DatabaseSettings.h2File(settings.dataDir(), 1).url();
+        if (url.startsWith("jdbc:postgresql:")) {
+            // this connection only: PostgreSQL's driver sends a batch as multi-row inserts
+            url += (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+        }
         String user = settings.dbUrl() != null ? settings.dbUser() : "sa";
         String password = settings.dbUrl() != null ? settings.dbPassword() : "";
         OffsetDateTime created = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).truncatedTo(ChronoUnit.MICROS);
