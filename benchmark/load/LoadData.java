@@ -47,8 +47,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>One shortcut, for speed: the history sessions' older messages. Through the use case a post costs about
  * 0.7 ms of CPU here (five statements and the notification), so a million would take longer than the whole
- * suite may. All but the newest message of each history session are therefore inserted as rows with JDBC
- * batches, into the server's own schema, with the session's message counter kept; then the newest message of
+ * suite may. All but the newest message of each history session are therefore inserted as rows by
+ * {@code insert ... select} statements, into the server's own schema, with the session's message counter kept;
+ * then the newest message of
  * every session is posted through {@code PostMessage}, which sets what a post sets (the sender's last message,
  * the reader's unread flag). The history scenario reads only these rows, by session and id.
  *
@@ -194,7 +195,11 @@ public final class LoadData {
         return sessions;
     }
 
-    /** {@code perSession} message rows from {@code sender} in each session, in JDBC batches (see the class). */
+    /**
+     * {@code perSession} message rows from {@code sender} in each session (see the class): one statement per
+     * message number, each adding that message to every session, so that ids interleave across sessions as
+     * they do when many people talk at once (a page of one session is spread over the table, not packed).
+     */
     private void insertRows(Settings settings, User sender, List<SessionRef> sessions, int perSession)
             throws Exception {
         if (sessions.isEmpty() || perSession <= 0) {
@@ -202,46 +207,31 @@ public final class LoadData {
         }
         String url = settings.dbUrl() != null ? settings.dbUrl()
                 : DatabaseSettings.h2File(settings.dataDir(), 1).url();
-        if (url.startsWith("jdbc:postgresql:")) {
-            // this connection only: PostgreSQL's driver sends a batch as multi-row inserts
-            url += (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
-        }
         String user = settings.dbUrl() != null ? settings.dbUser() : "sa";
         String password = settings.dbUrl() != null ? settings.dbPassword() : "";
+        long first = sessions.stream().mapToLong(SessionRef::id).min().orElseThrow();
+        long last = sessions.stream().mapToLong(SessionRef::id).max().orElseThrow();
+        String theseSessions = " from im_session_docs d where d.doc_model = '" + DOC_MODEL + "'"
+                + " and d.doc_id like 'history-%' and d.session_id between ? and ?";
         OffsetDateTime created = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).truncatedTo(ChronoUnit.MICROS);
-        try (Connection connection = DriverManager.getConnection(url, user, password == null ? "" : password)) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("insert into im_messages"
-                    + " (session_id, from_user_id, message_type, content, create_date) values (?, ?, ?, ?, ?)");
-                 PreparedStatement count = connection.prepareStatement(
-                         "update im_sessions set message_count = message_count + ? where id = ?")) {
-                int rows = 0;
-                for (SessionRef session : sessions) {
-                    for (int n = 0; n < perSession; n++) {
-                        insert.setLong(1, session.id());
-                        insert.setLong(2, sender.id().value());
-                        insert.setString(3, "message");
-                        insert.setString(4, "benchmark history message " + n + " of " + session.uuid());
-                        insert.setObject(5, created.plusNanos(1000L * n));
-                        insert.addBatch();
-                    }
-                    count.setLong(1, perSession);
-                    count.setLong(2, session.id());
-                    count.addBatch();
-                    rows += perSession;
-                    if (rows >= 10_000) {
-                        insert.executeBatch();
-                        count.executeBatch();
-                        connection.commit();
-                        posted.addAndGet(rows);
-                        rows = 0;
-                    }
-                }
-                insert.executeBatch();
-                count.executeBatch();
-                connection.commit();
-                posted.addAndGet(rows);
+        try (Connection connection = DriverManager.getConnection(url, user, password == null ? "" : password);
+             PreparedStatement insert = connection.prepareStatement("insert into im_messages"
+                     + " (session_id, from_user_id, message_type, content, create_date)"
+                     + " select d.session_id, ?, 'message', ?, ?" + theseSessions + " order by d.session_id");
+             PreparedStatement count = connection.prepareStatement("update im_sessions"
+                     + " set message_count = message_count + ? where id in (select d.session_id" + theseSessions + ")")) {
+            for (int n = 0; n < perSession; n++) {
+                insert.setLong(1, sender.id().value());
+                insert.setString(2, "benchmark history message " + n);
+                insert.setObject(3, created.plusNanos(1000L * n));
+                insert.setLong(4, first);
+                insert.setLong(5, last);
+                posted.addAndGet(insert.executeUpdate());
             }
+            count.setLong(1, perSession);
+            count.setLong(2, first);
+            count.setLong(3, last);
+            count.executeUpdate();
         }
     }
 
