@@ -1,6 +1,8 @@
 package dev.chatserver.adapter.inmemory;
 
 import dev.chatserver.application.contract.AccountsContract;
+import dev.chatserver.application.contract.AddressBooksContract;
+import dev.chatserver.application.contract.ImStoreContract;
 import dev.chatserver.application.contract.SignInTokensContract;
 import dev.chatserver.application.contract.TransactionsContract;
 import dev.chatserver.application.port.out.Storage;
@@ -27,6 +29,22 @@ class InMemoryStorageContractTest {
 
     @Nested
     class SignInTokens extends SignInTokensContract {
+        @Override
+        protected Storage newStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class ImStore extends ImStoreContract {
+        @Override
+        protected Storage newStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class ImAddressBooks extends AddressBooksContract {
         @Override
         protected Storage newStorage() {
             return new InMemoryStorage();

@@ -112,8 +112,8 @@ final class JdbcImStore implements ImSessions, ImMessages {
         where.append(query.groups() ? " and s.group_id is not null" : " and s.group_id is null");
         query.group().ifPresent(group -> where.append(" and s.group_id = :group"));
         query.document().ifPresent(d -> where.append(" and d.doc_model = :model and d.doc_id = :doc"));
-        query.withMember().ifPresent(other -> where.append("""
-                 and exists (select 1 from im_session_members o where o.session_id = s.id and o.user_id = :other)"""));
+        query.withMember().ifPresent(other -> where.append(
+                " and exists (select 1 from im_session_members o where o.session_id = s.id and o.user_id = :other)"));
         return jdbi.withHandle(h -> sessions(h, where.toString(), q -> {
             q.bind("me", member.value());
             query.state().ifPresent(state -> q.bind("state", state.wireName()));
