@@ -3,6 +3,7 @@ package dev.chatserver.adapter.inmemory;
 import dev.chatserver.application.contract.AccountsContract;
 import dev.chatserver.application.contract.AddressBooksContract;
 import dev.chatserver.application.contract.ImStoreContract;
+import dev.chatserver.application.contract.ImUseCasesContract;
 import dev.chatserver.application.contract.SignInTokensContract;
 import dev.chatserver.application.contract.TransactionsContract;
 import dev.chatserver.application.port.out.Storage;
@@ -45,6 +46,14 @@ class InMemoryStorageContractTest {
 
     @Nested
     class ImAddressBooks extends AddressBooksContract {
+        @Override
+        protected Storage newStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class ImUseCases extends ImUseCasesContract {
         @Override
         protected Storage newStorage() {
             return new InMemoryStorage();
