@@ -166,14 +166,21 @@ final class JdbcImStore implements ImSessions, ImMessages {
 
     @Override
     public Set<UserId> addMembers(long sessionId, Collection<UserId> users) {
+        List<UserId> wanted = users.stream().distinct().toList();
+        if (wanted.isEmpty()) {
+            return Set.of();
+        }
+        // two members opening the group session at once may both add a newcomer: the key settles it
         return jdbi.inTransaction(h -> {
-            Set<UserId> present = new LinkedHashSet<>(h.createQuery(
-                            "select user_id from im_session_members where session_id = :s")
-                    .bind("s", sessionId).mapTo(Long.class).map(UserId::of).list());
-            Set<UserId> added = new LinkedHashSet<>(users);
-            added.removeAll(present);
-            if (!added.isEmpty()) {
-                insertMembers(h, sessionId, added);
+            var batch = h.prepareBatch("""
+                    insert into im_session_members (session_id, user_id) values (:s, :user) on conflict do nothing""");
+            wanted.forEach(user -> batch.bind("s", sessionId).bind("user", user.value()).add());
+            int[] inserted = batch.execute();
+            Set<UserId> added = new LinkedHashSet<>();
+            for (int i = 0; i < inserted.length; i++) {
+                if (inserted[i] > 0) {
+                    added.add(wanted.get(i));
+                }
             }
             return added;
         });
