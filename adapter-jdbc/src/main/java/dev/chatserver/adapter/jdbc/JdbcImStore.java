@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ final class JdbcImStore implements ImSessions, ImMessages {
                             values (:uuid, :key, :created, :group) on conflict do nothing""")
                     .bind("uuid", session.uuid())
                     .bind("key", session.key().value())
-                    .bind("created", OffsetDateTime.ofInstant(session.createDate(), java.time.ZoneOffset.UTC))
+                    .bind("created", OffsetDateTime.ofInstant(session.createDate(), ZoneOffset.UTC))
                     .bind("group", session.group().map(GroupId::value).orElse(null))
                     .execute();
             if (inserted == 1) {
@@ -223,7 +224,7 @@ final class JdbcImStore implements ImSessions, ImMessages {
                     .bind("from", message.from().value())
                     .bind("type", message.type().value())
                     .bind("content", message.content())
-                    .bind("created", OffsetDateTime.ofInstant(message.createDate(), java.time.ZoneOffset.UTC))
+                    .bind("created", OffsetDateTime.ofInstant(message.createDate(), ZoneOffset.UTC))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             h.createUpdate("update im_session_members set last_message_id = :id where session_id = :s and user_id = :from")
                     .bind("id", id).bind("s", message.sessionId()).bind("from", message.from().value()).execute();
