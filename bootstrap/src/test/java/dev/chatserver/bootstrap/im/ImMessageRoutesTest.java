@@ -1,8 +1,8 @@
 package dev.chatserver.bootstrap.im;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.chatserver.application.im.RecordingBus.Published;
 import dev.chatserver.application.notification.Channel;
+import dev.chatserver.bootstrap.im.RecordingBus.Published;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
