@@ -1,8 +1,11 @@
 package dev.chatserver.adapter.inmemory;
 
 import dev.chatserver.application.contract.AccountsContract;
+import dev.chatserver.application.contract.NotificationLogContract;
 import dev.chatserver.application.contract.SignInTokensContract;
 import dev.chatserver.application.contract.TransactionsContract;
+import dev.chatserver.application.notification.NotificationRetention;
+import dev.chatserver.application.port.out.NotificationLog;
 import dev.chatserver.application.port.out.Storage;
 import org.junit.jupiter.api.Nested;
 
@@ -30,6 +33,14 @@ class InMemoryStorageContractTest {
         @Override
         protected Storage newStorage() {
             return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class Notifications extends NotificationLogContract {
+        @Override
+        protected NotificationLog newLog(java.time.Clock clock, NotificationRetention retention) {
+            return new InMemoryNotificationLog(clock, retention);
         }
     }
 }
