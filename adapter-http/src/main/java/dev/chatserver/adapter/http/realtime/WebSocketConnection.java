@@ -1,0 +1,134 @@
+package dev.chatserver.adapter.http.realtime;
+
+import dev.chatserver.application.notification.Notification;
+import dev.chatserver.application.port.in.realtime.FeedSink;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.WriteCallback;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outbound side of one WebSocket: a bounded queue of texts written one at a time without blocking. A
+ * client that lets {@code maxPending} texts pile up has fallen behind and is closed with
+ * {@value #FELL_BEHIND}, so a slow or dead client never grows the server's memory; it reconnects and resumes
+ * from the last id it saw.
+ */
+final class WebSocketConnection implements FeedSink {
+    static final int FELL_BEHIND = 4000;
+    static final String FELL_BEHIND_REASON = "fell behind, resume from your last id";
+    static final int STOPPED_READING = 4001;
+    static final String STOPPED_READING_REASON = "stopped reading, resume from your last id";
+
+    private final Session session;
+    private final NotificationWriter writer;
+    private final int maxPending;
+    private final ArrayDeque<String> pending = new ArrayDeque<>();
+    private boolean writing;
+    private Instant writingSince;
+    private boolean closed;
+
+    WebSocketConnection(Session session, NotificationWriter writer, int maxPending) {
+        this.session = session;
+        this.writer = writer;
+        this.maxPending = maxPending;
+    }
+
+    @Override
+    public void deliver(List<Notification> batch) {
+        send(writer.batch(batch));
+    }
+
+    @Override
+    public void expired(long last) {
+        send(writer.event("history_expired", Map.of("last", last, "message",
+                "notifications after " + last + " are no longer kept: reload the history, then subscribe again with last=0")));
+    }
+
+    void sendEvent(String eventName, Map<String, Object> data) {
+        send(writer.event(eventName, data));
+    }
+
+    synchronized void send(String text) {
+        if (closed) {
+            return;
+        }
+        if (pending.size() >= maxPending) {
+            close(FELL_BEHIND, FELL_BEHIND_REASON);
+            return;
+        }
+        pending.addLast(text);
+        writeNext();
+    }
+
+    /**
+     * Called every ping interval: a write stuck longer than {@code stallLimit} means the client stopped
+     * reading and is closed; otherwise an idle connection is pinged, which keeps it alive through proxies and
+     * turns a vanished peer into a failed write.
+     */
+    synchronized void heartbeat(Instant now, Duration stallLimit) {
+        if (closed) {
+            return;
+        }
+        if (writing) {
+            if (!writingSince.plus(stallLimit).isAfter(now)) {
+                close(STOPPED_READING, STOPPED_READING_REASON);
+            }
+            return;
+        }
+        writing = true;
+        writingSince = now;
+        try {
+            session.getRemote().sendPing(ByteBuffer.allocate(0), new Written());
+        } catch (RuntimeException gone) {
+            closed = true;
+        }
+    }
+
+    synchronized boolean isClosed() {
+        return closed || !session.isOpen();
+    }
+
+    private void writeNext() {
+        if (writing || closed || pending.isEmpty()) {
+            return;
+        }
+        writing = true;
+        writingSince = Instant.now();
+        try {
+            session.getRemote().sendString(pending.removeFirst(), new Written());
+        } catch (RuntimeException gone) {
+            closed = true;
+            pending.clear();
+        }
+    }
+
+    private void close(int code, String reason) {
+        closed = true;
+        pending.clear();
+        session.close(code, reason);
+    }
+
+    private final class Written implements WriteCallback {
+        @Override
+        public void writeSuccess() {
+            synchronized (WebSocketConnection.this) {
+                writing = false;
+                writeNext();
+            }
+        }
+
+        @Override
+        public void writeFailed(Throwable failure) {
+            synchronized (WebSocketConnection.this) {
+                writing = false;
+                closed = true;
+                pending.clear();
+            }
+        }
+    }
+}
