@@ -115,8 +115,8 @@ public final class NotificationHub implements OpenFeed, Poll {
         }
     }
 
-    /** Completes every held poll with nothing, as when the server stops. */
-    public void releasePolls() {
+    @Override
+    public void releaseHeld() {
         List<Subscriber> waiters = new ArrayList<>();
         synchronized (lock) {
             byChannel.values().forEach(subscribers -> subscribers.stream()

@@ -7,7 +7,6 @@ import org.eclipse.jetty.websocket.api.WriteCallback;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,8 @@ final class WebSocketConnection implements FeedSink {
     private final int maxPending;
     private final ArrayDeque<String> pending = new ArrayDeque<>();
     private boolean writing;
-    private Instant writingSince;
+    /** When the write in flight started, on the monotonic clock: I/O stalls are not domain time. */
+    private long writingSinceNanos;
     private boolean closed;
 
     WebSocketConnection(Session session, NotificationWriter writer, int maxPending) {
@@ -70,18 +70,19 @@ final class WebSocketConnection implements FeedSink {
      * reading and is closed; otherwise an idle connection is pinged, which keeps it alive through proxies and
      * turns a vanished peer into a failed write.
      */
-    synchronized void heartbeat(Instant now, Duration stallLimit) {
+    synchronized void heartbeat(Duration stallLimit) {
+        long now = System.nanoTime();
         if (closed) {
             return;
         }
         if (writing) {
-            if (!writingSince.plus(stallLimit).isAfter(now)) {
+            if (now - writingSinceNanos >= stallLimit.toNanos()) {
                 close(STOPPED_READING, STOPPED_READING_REASON);
             }
             return;
         }
         writing = true;
-        writingSince = now;
+        writingSinceNanos = now;
         try {
             session.getRemote().sendPing(ByteBuffer.allocate(0), new Written());
         } catch (RuntimeException gone) {
@@ -98,7 +99,7 @@ final class WebSocketConnection implements FeedSink {
             return;
         }
         writing = true;
-        writingSince = Instant.now();
+        writingSinceNanos = System.nanoTime();
         try {
             session.getRemote().sendString(pending.removeFirst(), new Written());
         } catch (RuntimeException gone) {

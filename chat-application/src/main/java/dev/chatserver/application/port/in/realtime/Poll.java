@@ -12,4 +12,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface Poll {
     CompletableFuture<LogRead> poll(UserId user, SubscribeCommand command);
+
+    /** Answers every held poll with nothing at once, as when the server stops. */
+    void releaseHeld();
 }
