@@ -1,6 +1,9 @@
 package dev.chatserver.adapter.inmemory;
 
 import dev.chatserver.application.contract.AccountsContract;
+import dev.chatserver.application.contract.AddressBooksContract;
+import dev.chatserver.application.contract.ImStoreContract;
+import dev.chatserver.application.contract.ImUseCasesContract;
 import dev.chatserver.application.contract.NotificationLogContract;
 import dev.chatserver.application.contract.SignInTokensContract;
 import dev.chatserver.application.contract.TransactionsContract;
@@ -30,6 +33,30 @@ class InMemoryStorageContractTest {
 
     @Nested
     class SignInTokens extends SignInTokensContract {
+        @Override
+        protected Storage newStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class ImStore extends ImStoreContract {
+        @Override
+        protected Storage newStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class ImAddressBooks extends AddressBooksContract {
+        @Override
+        protected Storage newStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class ImUseCases extends ImUseCasesContract {
         @Override
         protected Storage newStorage() {
             return new InMemoryStorage();

@@ -3,6 +3,9 @@ package dev.chatserver.adapter.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.AddressBooks;
+import dev.chatserver.application.port.out.ImMessages;
+import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.Ports;
 import dev.chatserver.application.port.out.SignInTokens;
 import dev.chatserver.application.port.out.Storage;
@@ -30,12 +33,16 @@ public final class JdbcStorage implements Storage, StorageProbe {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         JdbcAccounts accounts = new JdbcAccounts(jdbi);
+        JdbcImStore im = new JdbcImStore(jdbi);
         this.ports = Ports.builder()
                 .add(StorageProbe.class, this)
                 .add(Transactions.class, new JdbcTransactions(jdbi))
                 .add(UserDirectory.class, accounts)
                 .add(AccountRegistry.class, accounts)
                 .add(SignInTokens.class, new JdbcSignInTokens(jdbi))
+                .add(ImSessions.class, im)
+                .add(ImMessages.class, im)
+                .add(AddressBooks.class, new JdbcAddressBooks(jdbi))
                 .build();
     }
 

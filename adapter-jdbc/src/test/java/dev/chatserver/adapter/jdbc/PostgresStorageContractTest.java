@@ -1,6 +1,9 @@
 package dev.chatserver.adapter.jdbc;
 
 import dev.chatserver.application.contract.AccountsContract;
+import dev.chatserver.application.contract.AddressBooksContract;
+import dev.chatserver.application.contract.ImStoreContract;
+import dev.chatserver.application.contract.ImUseCasesContract;
 import dev.chatserver.application.contract.SignInTokensContract;
 import dev.chatserver.application.contract.TransactionsContract;
 import dev.chatserver.application.port.out.Storage;
@@ -27,6 +30,30 @@ class PostgresStorageContractTest {
 
     @Nested
     class SignInTokens extends SignInTokensContract {
+        @Override
+        protected Storage newStorage() {
+            return PostgresTestDatabases.newStorage();
+        }
+    }
+
+    @Nested
+    class ImStore extends ImStoreContract {
+        @Override
+        protected Storage newStorage() {
+            return PostgresTestDatabases.newStorage();
+        }
+    }
+
+    @Nested
+    class ImAddressBooks extends AddressBooksContract {
+        @Override
+        protected Storage newStorage() {
+            return PostgresTestDatabases.newStorage();
+        }
+    }
+
+    @Nested
+    class ImUseCases extends ImUseCasesContract {
         @Override
         protected Storage newStorage() {
             return PostgresTestDatabases.newStorage();
