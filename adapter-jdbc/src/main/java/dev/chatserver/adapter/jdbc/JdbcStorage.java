@@ -26,17 +26,20 @@ public final class JdbcStorage implements Storage, StorageProbe {
     private final DatabaseSettings settings;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final DurabilityBarrier durability;
     private final Ports ports;
 
     private JdbcStorage(DatabaseSettings settings, HikariDataSource dataSource) {
         this.settings = settings;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.durability = settings.url().startsWith("jdbc:h2:file:")
+                ? new H2GroupFlush(dataSource) : DurabilityBarrier.COMMIT_IS_DURABLE;
         JdbcAccounts accounts = new JdbcAccounts(jdbi);
         JdbcImStore im = new JdbcImStore(jdbi);
         this.ports = Ports.builder()
                 .add(StorageProbe.class, this)
-                .add(Transactions.class, new JdbcTransactions(jdbi))
+                .add(Transactions.class, new JdbcTransactions(jdbi, durability))
                 .add(UserDirectory.class, accounts)
                 .add(AccountRegistry.class, accounts)
                 .add(SignInTokens.class, new JdbcSignInTokens(jdbi))
@@ -131,6 +134,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
 
     @Override
     public void close() {
+        durability.close();
         if (settings.url().startsWith("jdbc:h2:mem:")) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.createStatement().execute("shutdown");
