@@ -153,6 +153,32 @@ class InMemoryBusTest {
     }
 
     @Test
+    void publishing_returns_before_delivery_which_happens_on_the_dispatcher_thread() throws Exception {
+        start();
+        RecordingSink sink = new RecordingSink();
+        hub.open(LYNX, sink).subscribe(new SubscribeCommand(List.of("user:5"), log.lastId()));
+        java.util.concurrent.CountDownLatch dispatcherBusy = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        scheduler.execute(() -> {
+            dispatcherBusy.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        dispatcherBusy.await();
+
+        transactions.inTransaction(() -> publish(Channel.ofUser(LYNX), 1));
+
+        assertThat(log.lastId()).as("stored at once").isPositive();
+        assertThat(sink.values("n")).as("not delivered on the publisher's thread").isEmpty();
+        release.countDown();
+        scheduler.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        assertThat(sink.values("n")).containsExactly(1);
+    }
+
+    @Test
     void resuming_after_missing_ten_notifications_yields_exactly_those_ten() {
         start();
         publish(Channel.ofUser(LYNX), 0);
