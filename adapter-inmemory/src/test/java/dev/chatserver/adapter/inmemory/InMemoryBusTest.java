@@ -7,6 +7,7 @@ import dev.chatserver.application.notification.Notification;
 import dev.chatserver.application.notification.NotificationRetention;
 import dev.chatserver.application.port.in.realtime.Feed;
 import dev.chatserver.application.port.in.realtime.FeedSink;
+import dev.chatserver.application.port.in.realtime.Listener;
 import dev.chatserver.application.port.in.realtime.SubscribeCommand;
 import dev.chatserver.application.port.out.SubscriptionFacts;
 import dev.chatserver.application.presence.PresenceService;
@@ -43,6 +44,7 @@ class InMemoryBusTest {
     private static final UserId LYNX = UserId.of(5);
     private static final UserId OCELOT = UserId.of(6);
     private static final UserId STRANGER = UserId.of(7);
+    private static final String TENANT = "backend.usr.example.org";
     private static final String ROOM = "room:91e03d34-1929-4a02-9486-4c3e708686b3";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
@@ -53,7 +55,7 @@ class InMemoryBusTest {
     private PresenceService presence;
     private NotificationHub hub;
 
-    /** Lynx and Ocelot know each other; Lynx is the tenant of the audience "usr.example.org". */
+    /** Lynx and Ocelot know each other; the backend account is the tenant of the audience "usr.example.org". */
     private final SubscriptionFacts facts = new SubscriptionFacts() {
         @Override
         public Set<UserId> acquaintances(UserId reader, Collection<UserId> subjects) {
@@ -62,10 +64,15 @@ class InMemoryBusTest {
         }
 
         @Override
-        public boolean isTenantOf(UserId reader, String audience) {
-            return reader.equals(LYNX) && audience.equals("usr.example.org");
+        public boolean isTenantOf(String account, String audience) {
+            return account.equals(TENANT) && audience.equals("usr.example.org");
         }
     };
+
+    /** A signed-in user, whose account is {@code <id>.usr.example.org}. */
+    private static Listener as(UserId user) {
+        return Listener.ofUser(user, user.value() + ".usr.example.org");
+    }
 
     private void start(NotificationRetention retention, RealtimeSettings settings) {
         log = new InMemoryNotificationLog(clock, retention);
@@ -119,7 +126,7 @@ class InMemoryBusTest {
     void a_feed_gets_what_is_published_on_its_channels_once_and_in_order() {
         start();
         RecordingSink sink = new RecordingSink();
-        Feed feed = hub.open(LYNX, sink);
+        Feed feed = hub.open(as(LYNX), sink);
         feed.subscribe(new SubscribeCommand(List.of("user:5", ROOM), log.lastId()));
 
         publish(Channel.ofUser(LYNX), 1);
@@ -136,7 +143,7 @@ class InMemoryBusTest {
     void a_notification_published_in_a_unit_of_work_is_delivered_only_once_it_commits() {
         start();
         RecordingSink sink = new RecordingSink();
-        hub.open(LYNX, sink).subscribe(new SubscribeCommand(List.of("user:5"), log.lastId()));
+        hub.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), log.lastId()));
         long before = log.lastId();
 
         assertThatThrownBy(() -> transactions.inTransaction(() -> {
@@ -156,7 +163,7 @@ class InMemoryBusTest {
     void publishing_returns_before_delivery_which_happens_on_the_dispatcher_thread() throws Exception {
         start();
         RecordingSink sink = new RecordingSink();
-        hub.open(LYNX, sink).subscribe(new SubscribeCommand(List.of("user:5"), log.lastId()));
+        hub.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), log.lastId()));
         java.util.concurrent.CountDownLatch dispatcherBusy = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         scheduler.execute(() -> {
@@ -189,7 +196,7 @@ class InMemoryBusTest {
         }
 
         RecordingSink sink = new RecordingSink();
-        hub.open(LYNX, sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
+        hub.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
         hub.dispatch();
         publish(Channel.ofUser(LYNX), 11);
         hub.dispatch();
@@ -207,7 +214,7 @@ class InMemoryBusTest {
         }
         RecordingSink sink = new RecordingSink();
 
-        hub.open(LYNX, sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
+        hub.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
 
         assertThat(sink.values("n")).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
     }
@@ -222,7 +229,7 @@ class InMemoryBusTest {
         }
         RecordingSink sink = new RecordingSink();
 
-        hub.open(LYNX, sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
+        hub.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
         publish(Channel.ofUser(LYNX), 11);
         hub.dispatch();
 
@@ -234,7 +241,7 @@ class InMemoryBusTest {
     void a_forbidden_subscription_is_refused_and_the_previous_one_stays() {
         start();
         RecordingSink sink = new RecordingSink();
-        Feed feed = hub.open(STRANGER, sink);
+        Feed feed = hub.open(as(STRANGER), sink);
         feed.subscribe(new SubscribeCommand(List.of("user:7"), log.lastId()));
 
         assertThatThrownBy(() -> feed.subscribe(new SubscribeCommand(List.of("user:7", "user:5"), 0)))
@@ -257,15 +264,19 @@ class InMemoryBusTest {
         start();
         SubscriptionPolicy policy = new SubscriptionPolicy(facts);
 
-        assertThat(policy.permitted(LYNX, List.of("user:5", "presence:6", "presence:5", ROOM, "audience:usr.example.org")))
-                .hasSize(5);
-        assertThat(policy.permitted(STRANGER, List.of(ROOM.toUpperCase().replace("ROOM", "room"), "presence:7")))
-                .as("a room's uuid is read in any case").contains(new Channel(ROOM));
-        assertThatThrownBy(() -> policy.permitted(OCELOT, List.of("audience:usr.example.org")))
+        assertThat(policy.permitted(as(LYNX), List.of("user:5", "presence:6", "presence:5", ROOM))).hasSize(4);
+        assertThat(policy.permitted(Listener.ofAccount(TENANT), List.of(ROOM, "audience:usr.example.org"))).hasSize(2);
+        assertThatThrownBy(() -> policy.permitted(Listener.ofAccount(TENANT), List.of("presence:5")))
+                .as("a backend has no presence circle").isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> policy.permitted(Listener.ofAccount(TENANT), List.of("user:5")))
                 .isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> policy.permitted(STRANGER, List.of("presence:6"))).isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> policy.permitted(LYNX, List.of("room:nope"))).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> policy.permitted(LYNX, List.of("user:x"))).isInstanceOf(InvalidInput.class);
+        assertThat(policy.permitted(as(STRANGER), List.of(ROOM.toUpperCase().replace("ROOM", "room"), "presence:7")))
+                .as("a room's uuid is read in any case").contains(new Channel(ROOM));
+        assertThatThrownBy(() -> policy.permitted(as(OCELOT), List.of("audience:usr.example.org")))
+                .isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> policy.permitted(as(STRANGER), List.of("presence:6"))).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> policy.permitted(as(LYNX), List.of("room:nope"))).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> policy.permitted(as(LYNX), List.of("user:x"))).isInstanceOf(InvalidInput.class);
     }
 
     @Test
@@ -275,7 +286,7 @@ class InMemoryBusTest {
         long seen = log.lastId();
         publish(Channel.ofUser(LYNX), 1);
 
-        CompletableFuture<LogRead> answer = hub.poll(LYNX, new SubscribeCommand(List.of("user:5"), seen));
+        CompletableFuture<LogRead> answer = hub.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), seen));
 
         assertThat(answer).isDone();
         assertThat(answer.get().notifications()).extracting(n -> n.message().get("n")).containsExactly(1);
@@ -284,7 +295,7 @@ class InMemoryBusTest {
     @Test
     void a_held_poll_is_answered_by_the_next_notification_on_its_channels() throws Exception {
         start();
-        CompletableFuture<LogRead> answer = hub.poll(LYNX, new SubscribeCommand(List.of("user:5"), log.lastId()));
+        CompletableFuture<LogRead> answer = hub.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), log.lastId()));
         assertThat(answer).isNotDone();
 
         publish(Channel.ofUser(OCELOT), 1);
@@ -301,7 +312,7 @@ class InMemoryBusTest {
         start(NotificationRetention.DEFAULT, new RealtimeSettings(Duration.ofMillis(50), 500, 256,
                 Duration.ofSeconds(25), Duration.ofSeconds(75)));
 
-        LogRead read = hub.poll(LYNX, new SubscribeCommand(List.of("user:5"), log.lastId())).get(30, TimeUnit.SECONDS);
+        LogRead read = hub.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), log.lastId())).get(30, TimeUnit.SECONDS);
 
         assertThat(read.expired()).isFalse();
         assertThat(read.notifications()).isEmpty();
@@ -316,8 +327,8 @@ class InMemoryBusTest {
             publish(Channel.ofUser(LYNX), n);
         }
 
-        assertThat(hub.poll(LYNX, new SubscribeCommand(List.of("user:5"), seen)).get().expired()).isTrue();
-        assertThatThrownBy(() -> hub.poll(STRANGER, new SubscribeCommand(List.of("user:5"), seen)))
+        assertThat(hub.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), seen)).get().expired()).isTrue();
+        assertThatThrownBy(() -> hub.poll(as(STRANGER), new SubscribeCommand(List.of("user:5"), seen)))
                 .isInstanceOf(AccessDenied.class);
     }
 
@@ -325,10 +336,10 @@ class InMemoryBusTest {
     void presence_goes_online_away_and_offline_as_the_clock_moves() {
         start();
         RecordingSink watcher = new RecordingSink();
-        hub.open(OCELOT, watcher).subscribe(new SubscribeCommand(List.of("presence:5"), log.lastId()));
+        hub.open(as(OCELOT), watcher).subscribe(new SubscribeCommand(List.of("presence:5"), log.lastId()));
         assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.OFFLINE);
 
-        Feed lynx = hub.open(LYNX, new RecordingSink());
+        Feed lynx = hub.open(as(LYNX), new RecordingSink());
         assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.ONLINE);
 
         clock.advance(Duration.ofMinutes(9));
@@ -352,7 +363,7 @@ class InMemoryBusTest {
     void a_poll_keeps_its_user_online_for_a_minute() {
         start();
         RecordingSink watcher = new RecordingSink();
-        hub.open(OCELOT, watcher).subscribe(new SubscribeCommand(List.of("presence:5"), log.lastId()));
+        hub.open(as(OCELOT), watcher).subscribe(new SubscribeCommand(List.of("presence:5"), log.lastId()));
         presence.polled(LYNX);
         assertThat(presence.statusOf(List.of(LYNX, STRANGER)))
                 .containsEntry(LYNX, ImStatus.ONLINE).containsEntry(STRANGER, ImStatus.OFFLINE);

@@ -6,11 +6,11 @@ import dev.chatserver.application.notification.Notification;
 import dev.chatserver.application.port.in.presence.TrackPresence;
 import dev.chatserver.application.port.in.realtime.Feed;
 import dev.chatserver.application.port.in.realtime.FeedSink;
+import dev.chatserver.application.port.in.realtime.Listener;
 import dev.chatserver.application.port.in.realtime.OpenFeed;
 import dev.chatserver.application.port.in.realtime.Poll;
 import dev.chatserver.application.port.in.realtime.SubscribeCommand;
 import dev.chatserver.application.port.out.NotificationLog;
-import dev.chatserver.domain.account.UserId;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -63,15 +63,15 @@ public final class NotificationHub implements OpenFeed, Poll {
     }
 
     @Override
-    public Feed open(UserId user, FeedSink sink) {
-        presence.connected(user);
-        return new LiveFeed(new Subscriber(user, sink));
+    public Feed open(Listener listener, FeedSink sink) {
+        listener.user().ifPresent(presence::connected);
+        return new LiveFeed(new Subscriber(listener, sink));
     }
 
     @Override
-    public CompletableFuture<LogRead> poll(UserId user, SubscribeCommand command) {
-        Set<Channel> channels = policy.permitted(user, command.channels());
-        presence.polled(user);
+    public CompletableFuture<LogRead> poll(Listener listener, SubscribeCommand command) {
+        Set<Channel> channels = policy.permitted(listener, command.channels());
+        listener.user().ifPresent(presence::polled);
         CompletableFuture<LogRead> answer = new CompletableFuture<>();
         synchronized (lock) {
             long head = log.lastId();
@@ -79,7 +79,7 @@ public final class NotificationHub implements OpenFeed, Poll {
             if (ready.expired() || !ready.notifications().isEmpty() || channels.isEmpty()) {
                 return CompletableFuture.completedFuture(ready);
             }
-            Subscriber waiter = new Subscriber(user, new PollSink(answer));
+            Subscriber waiter = new Subscriber(listener, new PollSink(answer));
             waiter.lastSent = command.last();
             listen(waiter, channels, head);
         }
@@ -87,7 +87,7 @@ public final class NotificationHub implements OpenFeed, Poll {
                 () -> answer.complete(LogRead.of(List.of())), settings.pollTimeout().toMillis(), TimeUnit.MILLISECONDS);
         answer.whenComplete((read, failure) -> {
             timeout.cancel(false);
-            presence.polled(user);
+            listener.user().ifPresent(presence::polled);
         });
         return answer;
     }
@@ -242,7 +242,7 @@ public final class NotificationHub implements OpenFeed, Poll {
     }
 
     private static final class Subscriber {
-        final UserId user;
+        final Listener listener;
         final FeedSink sink;
         Set<Channel> channels = Set.of();
         long lastSent;
@@ -250,8 +250,8 @@ public final class NotificationHub implements OpenFeed, Poll {
         boolean catchingUp;
         boolean closed;
 
-        Subscriber(UserId user, FeedSink sink) {
-            this.user = user;
+        Subscriber(Listener listener, FeedSink sink) {
+            this.listener = listener;
             this.sink = sink;
         }
     }
@@ -297,8 +297,8 @@ public final class NotificationHub implements OpenFeed, Poll {
 
         @Override
         public void subscribe(SubscribeCommand command) {
-            Set<Channel> channels = policy.permitted(subscriber.user, command.channels());
-            presence.inactiveFor(subscriber.user, Duration.ZERO);
+            Set<Channel> channels = policy.permitted(subscriber.listener, command.channels());
+            subscriber.listener.user().ifPresent(user -> presence.inactiveFor(user, Duration.ZERO));
             synchronized (lock) {
                 if (subscriber.closed) {
                     return;
@@ -331,7 +331,7 @@ public final class NotificationHub implements OpenFeed, Poll {
 
         @Override
         public void reportInactivity(Duration inactivity) {
-            presence.inactiveFor(subscriber.user, inactivity);
+            subscriber.listener.user().ifPresent(user -> presence.inactiveFor(user, inactivity));
         }
 
         @Override
@@ -343,7 +343,7 @@ public final class NotificationHub implements OpenFeed, Poll {
                 subscriber.closed = true;
                 forget(subscriber);
             }
-            presence.disconnected(subscriber.user);
+            subscriber.listener.user().ifPresent(presence::disconnected);
         }
     }
 }

@@ -39,7 +39,7 @@ public final class StoredSubscriptionFacts implements SubscriptionFacts {
     }
 
     @Override
-    public boolean isTenantOf(UserId reader, String audience) {
+    public boolean isTenantOf(String account, String audience) {
         return false; // FIXME(realtime): read the Chats tenants once they are on main
     }
 }

@@ -1,6 +1,7 @@
 package dev.chatserver.application.realtime;
 
 import dev.chatserver.application.notification.Channel;
+import dev.chatserver.application.port.in.realtime.Listener;
 import dev.chatserver.application.port.out.SubscriptionFacts;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.problem.AccessDenied;
@@ -28,7 +29,7 @@ public final class SubscriptionPolicy {
     }
 
     /** The channels, checked all at once: a malformed name is {@code InvalidInput}, a forbidden one {@code AccessDenied}. */
-    public Set<Channel> permitted(UserId reader, Collection<String> names) {
+    public Set<Channel> permitted(Listener listener, Collection<String> names) {
         Set<Channel> channels = new LinkedHashSet<>();
         List<UserId> presenceSubjects = new ArrayList<>();
         List<String> audiences = new ArrayList<>();
@@ -39,14 +40,17 @@ public final class SubscriptionPolicy {
             Channel channel = switch (kind) {
                 case "user" -> {
                     UserId owner = userId(name, subject);
-                    if (!owner.equals(reader)) {
+                    if (!listener.user().map(owner::equals).orElse(false)) {
                         throw refused(name);
                     }
                     yield Channel.ofUser(owner);
                 }
                 case "presence" -> {
                     UserId other = userId(name, subject);
-                    if (!other.equals(reader)) {
+                    if (listener.user().isEmpty()) {
+                        throw refused(name);
+                    }
+                    if (!other.equals(listener.user().get())) {
                         presenceSubjects.add(other);
                     }
                     yield Channel.ofPresence(other);
@@ -64,7 +68,7 @@ public final class SubscriptionPolicy {
             channels.add(channel);
         }
         if (!presenceSubjects.isEmpty()) {
-            Set<UserId> known = facts.acquaintances(reader, presenceSubjects);
+            Set<UserId> known = facts.acquaintances(listener.user().orElseThrow(), presenceSubjects);
             for (UserId subject : presenceSubjects) {
                 if (!known.contains(subject)) {
                     throw refused(Channel.ofPresence(subject).name());
@@ -72,7 +76,7 @@ public final class SubscriptionPolicy {
             }
         }
         for (String audience : audiences) {
-            if (!facts.isTenantOf(reader, audience)) {
+            if (!listener.account().map(account -> facts.isTenantOf(account, audience)).orElse(false)) {
                 throw refused(Channel.ofAudience(audience).name());
             }
         }

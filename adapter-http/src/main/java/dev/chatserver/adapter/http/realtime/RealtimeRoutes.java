@@ -10,6 +10,7 @@ import dev.chatserver.adapter.http.jsonrpc.JsonRpc;
 import dev.chatserver.application.notification.LogRead;
 import dev.chatserver.application.port.in.presence.TrackPresence;
 import dev.chatserver.application.port.in.realtime.Feed;
+import dev.chatserver.application.port.in.realtime.Listener;
 import dev.chatserver.application.port.in.realtime.OpenFeed;
 import dev.chatserver.application.port.in.realtime.Poll;
 import dev.chatserver.application.port.in.realtime.SubscribeCommand;
@@ -103,7 +104,7 @@ public final class RealtimeRoutes implements Routes {
         User user = ctx.attribute(USER_ATTRIBUTE);
         ctx.session.setIdleTimeout(settings.idleTimeout());
         WebSocketConnection connection = new WebSocketConnection(ctx.session, writer, settings.outboundBatches(), scheduler);
-        Feed feed = feeds.open(user.id(), connection);
+        Feed feed = feeds.open(Listener.ofUser(user.id()), connection);
         connection.attach(feed);
         live.put(ctx.sessionId(), new Live(connection, feed));
     }
@@ -176,7 +177,7 @@ public final class RealtimeRoutes implements Routes {
         SubscribeCommand command = ChannelRequests.subscription(params);
         ChannelRequests.inactivity(params.get("options"), "bus_inactivity")
                 .ifPresent(idle -> presence.inactiveFor(user.id(), idle));
-        CompletableFuture<LogRead> answer = polls.poll(user.id(), command);
+        CompletableFuture<LogRead> answer = polls.poll(Listener.ofUser(user.id()), command);
         ctx.future(() -> answer.thenAccept(read -> {
             if (read.expired()) {
                 Map<String, Object> refusal = new LinkedHashMap<>();

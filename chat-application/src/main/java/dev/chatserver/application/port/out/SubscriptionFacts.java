@@ -13,6 +13,6 @@ public interface SubscriptionFacts {
      */
     Set<UserId> acquaintances(UserId reader, Collection<UserId> subjects);
 
-    /** Whether {@code reader} is a configured tenant of {@code audience}. */
-    boolean isTenantOf(UserId reader, String audience);
+    /** Whether {@code account} ({@code label.audience}) is a configured tenant of {@code audience}. */
+    boolean isTenantOf(String account, String audience);
 }

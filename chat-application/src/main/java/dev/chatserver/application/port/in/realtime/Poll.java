@@ -1,7 +1,6 @@
 package dev.chatserver.application.port.in.realtime;
 
 import dev.chatserver.application.notification.LogRead;
-import dev.chatserver.domain.account.UserId;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -11,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * Expired when {@code last} is older than what is retained. Rights are checked before anything is held.
  */
 public interface Poll {
-    CompletableFuture<LogRead> poll(UserId user, SubscribeCommand command);
+    CompletableFuture<LogRead> poll(Listener listener, SubscribeCommand command);
 
     /** Answers every held poll with nothing at once, as when the server stops. */
     void releaseHeld();
