@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param readBatch       at most this many notifications per batch handed to a connection
  * @param outboundBatches a connection with this many batches not yet written has fallen behind and is closed
  * @param pingInterval    how often a WebSocket is pinged
- * @param idleTimeout     a WebSocket silent (no frame, no pong) this long is closed
+ * @param idleTimeout     a WebSocket whose traffic makes no progress this long is closed
  */
 public record RealtimeSettings(Duration pollTimeout, int readBatch, int outboundBatches, Duration pingInterval,
                                Duration idleTimeout) {

@@ -161,7 +161,7 @@ public final class RealtimeRoutes implements Routes {
                     live.remove(id);
                     connection.feed().close();
                 } else {
-                    connection.connection().heartbeat(settings.idleTimeout());
+                    connection.connection().heartbeat();
                 }
             });
         } catch (RuntimeException unexpected) {

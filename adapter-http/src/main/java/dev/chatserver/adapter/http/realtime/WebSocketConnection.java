@@ -7,7 +7,6 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.WriteCallback;
 
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,6 @@ import java.util.concurrent.Executor;
 final class WebSocketConnection implements FeedSink {
     static final int FELL_BEHIND = 4000;
     static final String FELL_BEHIND_REASON = "fell behind, resume from your last id";
-    static final int STOPPED_READING = 4001;
-    static final String STOPPED_READING_REASON = "stopped reading, resume from your last id";
 
     private final Session session;
     private final NotificationWriter writer;
@@ -31,8 +28,6 @@ final class WebSocketConnection implements FeedSink {
     private final Executor background;
     private final ArrayDeque<String> pending = new ArrayDeque<>();
     private boolean writing;
-    /** When the write in flight started, on the monotonic clock: I/O stalls are not domain time. */
-    private long writingSinceNanos;
     private boolean closed;
     /** A catch-up paused for room: tell the feed once the queue has drained. */
     private boolean catchUpWaiting;
@@ -90,23 +85,15 @@ final class WebSocketConnection implements FeedSink {
     }
 
     /**
-     * Called every ping interval: a write stuck longer than {@code stallLimit} means the client stopped
-     * reading and is closed; otherwise an idle connection is pinged, which keeps it alive through proxies and
-     * turns a vanished peer into a failed write.
+     * Called every ping interval: an idle connection is pinged, which keeps it open through proxies and turns
+     * a vanished peer into a failed write. A connection whose writes make no progress is closed by the
+     * server's idle timeout.
      */
-    synchronized void heartbeat(Duration stallLimit) {
-        long now = System.nanoTime();
-        if (closed) {
-            return;
-        }
-        if (writing) {
-            if (now - writingSinceNanos >= stallLimit.toNanos()) {
-                close(STOPPED_READING, STOPPED_READING_REASON);
-            }
+    synchronized void heartbeat() {
+        if (closed || writing) {
             return;
         }
         writing = true;
-        writingSinceNanos = now;
         try {
             session.getRemote().sendPing(ByteBuffer.allocate(0), new Written());
         } catch (RuntimeException gone) {
@@ -123,7 +110,6 @@ final class WebSocketConnection implements FeedSink {
             return;
         }
         writing = true;
-        writingSinceNanos = System.nanoTime();
         try {
             session.getRemote().sendString(pending.removeFirst(), new Written());
         } catch (RuntimeException gone) {
