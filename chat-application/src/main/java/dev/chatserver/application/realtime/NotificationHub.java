@@ -127,7 +127,12 @@ public final class NotificationHub implements OpenFeed, Poll {
 
     private void wake() {
         if (dispatchScheduled.compareAndSet(false, true)) {
-            scheduler.execute(this::dispatch);
+            try {
+                scheduler.execute(this::dispatch);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // the server is stopping: nobody is left to deliver to
+                dispatchScheduled.set(false);
+            }
         }
     }
 
