@@ -1,6 +1,9 @@
 package dev.chatserver.adapter.inmemory;
 
 import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.ChatStore;
+import dev.chatserver.application.port.out.EventRoomStore;
+import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.application.port.out.Ports;
 import dev.chatserver.application.port.out.SignInTokens;
 import dev.chatserver.application.port.out.Storage;
@@ -20,6 +23,9 @@ public final class InMemoryStorage implements Storage, StorageProbe {
                 .add(UserDirectory.class, accounts)
                 .add(AccountRegistry.class, accounts)
                 .add(SignInTokens.class, new InMemorySignInTokens())
+                .add(ChatStore.class, new InMemoryChats())
+                .add(EventRoomStore.class, new InMemoryEventRooms())
+                .add(EventStore.class, new InMemoryEvents())
                 .build();
     }
 

@@ -3,6 +3,9 @@ package dev.chatserver.adapter.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.ChatStore;
+import dev.chatserver.application.port.out.EventRoomStore;
+import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.application.port.out.Ports;
 import dev.chatserver.application.port.out.SignInTokens;
 import dev.chatserver.application.port.out.Storage;
@@ -36,6 +39,9 @@ public final class JdbcStorage implements Storage, StorageProbe {
                 .add(UserDirectory.class, accounts)
                 .add(AccountRegistry.class, accounts)
                 .add(SignInTokens.class, new JdbcSignInTokens(jdbi))
+                .add(ChatStore.class, new JdbcChats(jdbi))
+                .add(EventRoomStore.class, new JdbcEventRooms(jdbi))
+                .add(EventStore.class, new JdbcEvents(jdbi))
                 .build();
     }
 

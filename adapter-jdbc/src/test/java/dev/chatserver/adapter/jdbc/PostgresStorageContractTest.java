@@ -1,6 +1,8 @@
 package dev.chatserver.adapter.jdbc;
 
 import dev.chatserver.application.contract.AccountsContract;
+import dev.chatserver.application.contract.ChatsContract;
+import dev.chatserver.application.contract.EventsContract;
 import dev.chatserver.application.contract.SignInTokensContract;
 import dev.chatserver.application.contract.TransactionsContract;
 import dev.chatserver.application.port.out.Storage;
@@ -27,6 +29,22 @@ class PostgresStorageContractTest {
 
     @Nested
     class SignInTokens extends SignInTokensContract {
+        @Override
+        protected Storage newStorage() {
+            return PostgresTestDatabases.newStorage();
+        }
+    }
+
+    @Nested
+    class Chats extends ChatsContract {
+        @Override
+        protected Storage newStorage() {
+            return PostgresTestDatabases.newStorage();
+        }
+    }
+
+    @Nested
+    class Events extends EventsContract {
         @Override
         protected Storage newStorage() {
             return PostgresTestDatabases.newStorage();
