@@ -1,6 +1,7 @@
 package dev.chatserver.adapter.jdbc;
 
 import dev.chatserver.application.contract.AccountsContract;
+import dev.chatserver.application.contract.ChatUseCasesContract;
 import dev.chatserver.application.contract.ChatsContract;
 import dev.chatserver.application.contract.EventsContract;
 import dev.chatserver.application.contract.SignInTokensContract;
@@ -45,6 +46,14 @@ class H2StorageContractTest {
 
     @Nested
     class Events extends EventsContract {
+        @Override
+        protected Storage newStorage() {
+            return H2TestDatabases.newStorage();
+        }
+    }
+
+    @Nested
+    class ChatUseCases extends ChatUseCasesContract {
         @Override
         protected Storage newStorage() {
             return H2TestDatabases.newStorage();
