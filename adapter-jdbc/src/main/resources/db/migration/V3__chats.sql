@@ -41,13 +41,14 @@ create index chat_events_by_item on chat_events (room_id, set_name, label, occur
 create index chat_events_by_type on chat_events (room_id, type, occurred_at);
 
 -- The first and the newest event of each set and label of a room: the state reads these instead of
--- scanning the events.
+-- scanning the events. item_id is a name-based UUID of (room, set, label) made by the application, so that
+-- moving a head is a primary-key lookup whatever the planner knows of the table.
 create table chat_event_heads (
+    item_id           uuid         primary key,
     room_id           uuid         not null references event_rooms (id),
     set_name          varchar(255) not null,
     label             varchar(255) not null,
     first_occurred_at bigint       not null,
-    last_occurred_at  bigint       not null,
-    primary key (room_id, set_name, label)
+    last_occurred_at  bigint       not null
 );
 create index chat_event_heads_newest on chat_event_heads (room_id, set_name, last_occurred_at);

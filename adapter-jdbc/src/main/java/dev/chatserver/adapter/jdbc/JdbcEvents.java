@@ -16,6 +16,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ final class JdbcEvents implements EventStore {
             SqlTime.instant(rs, "created_at"));
 
     /** Each set's newest labels, through the index on the heads, then each head's event by its unique key. */
-    private static final String CURRENT_STATE = "select " + COLUMNS + """
+    static final String CURRENT_STATE = "select " + COLUMNS + """
              from chat_event_heads h
             join chat_events e on e.room_id = h.room_id and e.occurred_at = h.last_occurred_at
             where h.room_id = :room and h.set_name = :set
@@ -55,7 +56,7 @@ final class JdbcEvents implements EventStore {
             limit :limit""";
 
     /** The labels that existed by then, each with its newest event by then, found in the index on items. */
-    private static final String PAST_STATE = "select " + COLUMNS + """
+    static final String PAST_STATE = "select " + COLUMNS + """
              from chat_event_heads h
             join chat_events e on e.room_id = h.room_id and e.occurred_at = (
                 select max(x.occurred_at) from chat_events x
@@ -122,15 +123,15 @@ final class JdbcEvents implements EventStore {
         }
         List<Event[]> items = new ArrayList<>(firstAndLast.values());
         PreparedBatch update = h.prepareBatch("""
-                update chat_event_heads set last_occurred_at = :last
-                where room_id = :room and set_name = :set and label = :label""");
+                update chat_event_heads set last_occurred_at = :last where item_id = :item""");
         for (Event[] ends : items) {
-            bindItem(update, ends[1]).bind("last", ends[1].occurredAt()).add();
+            Event last = ends[1];
+            update.bind("item", itemId(last.roomId(), last.set(), last.label())).bind("last", last.occurredAt()).add();
         }
         int[] updated = update.execute();
         PreparedBatch insert = h.prepareBatch("""
-                insert into chat_event_heads (room_id, set_name, label, first_occurred_at, last_occurred_at)
-                values (:room, :set, :label, :first, :last)""");
+                insert into chat_event_heads (item_id, room_id, set_name, label, first_occurred_at, last_occurred_at)
+                values (:item, :room, :set, :label, :first, :last)""");
         for (int i = 0; i < items.size(); i++) {
             if (updated[i] == 0) {
                 Event[] ends = items.get(i);
@@ -143,41 +144,30 @@ final class JdbcEvents implements EventStore {
     }
 
     private static PreparedBatch bindItem(PreparedBatch batch, Event event) {
-        return batch.bind("room", event.roomId().value()).bind("set", event.set()).bind("label", columnOf(event.label()));
+        return batch.bind("item", itemId(event.roomId(), event.set(), event.label()))
+                .bind("room", event.roomId().value()).bind("set", event.set()).bind("label", columnOf(event.label()));
+    }
+
+    /** The key of a set and label in a room; names never hold control characters, so NUL separates them. */
+    static UUID itemId(RoomId room, String set, String label) {
+        String name = room.value() + "\u0000" + set + "\u0000" + columnOf(label);
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public OptionalLong firstOccurredAt(RoomId room, String set, String label) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        select first_occurred_at from chat_event_heads
-                        where room_id = :room and set_name = :set and label = :label""")
-                .bind("room", room.value()).bind("set", set).bind("label", columnOf(label))
+                        select first_occurred_at from chat_event_heads where item_id = :item""")
+                .bind("item", itemId(room, set, label))
                 .mapTo(Long.class).findOne()
                 .map(OptionalLong::of).orElse(OptionalLong.empty()));
     }
 
     @Override
     public EventPage page(EventQuery query) {
-        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from chat_events e where e.room_id = :room");
-        if (!query.types().isEmpty()) {
-            sql.append(" and e.type in (<types>)");
-        }
-        if (query.set() != null) {
-            sql.append(" and e.set_name = :set");
-        }
-        if (query.label() != null) {
-            sql.append(" and e.label = :label");
-        }
-        if (query.attribute() != null) {
-            sql.append(" and e.attribute = :attribute");
-        }
-        boolean forward = query.direction() == Direction.FORWARD;
-        if (query.cursor().isPresent()) {
-            sql.append(forward ? " and e.occurred_at > :cursor" : " and e.occurred_at < :cursor");
-        }
-        sql.append(forward ? " order by e.occurred_at asc" : " order by e.occurred_at desc").append(" limit :limit");
+        String sql = pageSql(query);
         List<Event> fetched = jdbi.withHandle(h -> {
-            Query select = h.createQuery(sql.toString())
+            Query select = h.createQuery(sql)
                     .bind("room", query.room().value())
                     .bind("limit", query.limit() + 1);
             if (!query.types().isEmpty()) {
@@ -196,6 +186,29 @@ final class JdbcEvents implements EventStore {
             return select.map(EVENT).list();
         });
         return EventPage.of(fetched, query.limit());
+    }
+
+    /** The one statement of a page: only the filters asked for, so that the planner picks the fitting index. */
+    static String pageSql(EventQuery query) {
+        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from chat_events e where e.room_id = :room");
+        if (!query.types().isEmpty()) {
+            sql.append(" and e.type in (<types>)");
+        }
+        if (query.set() != null) {
+            sql.append(" and e.set_name = :set");
+        }
+        if (query.label() != null) {
+            sql.append(" and e.label = :label");
+        }
+        if (query.attribute() != null) {
+            sql.append(" and e.attribute = :attribute");
+        }
+        boolean forward = query.direction() == Direction.FORWARD;
+        if (query.cursor().isPresent()) {
+            sql.append(forward ? " and e.occurred_at > :cursor" : " and e.occurred_at < :cursor");
+        }
+        return sql.append(forward ? " order by e.occurred_at asc" : " order by e.occurred_at desc")
+                .append(" limit :limit").toString();
     }
 
     @Override
