@@ -1,0 +1,54 @@
+package dev.chatserver.adapter.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chatserver.adapter.http.problem.ErrorResponses;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Set;
+
+/** The Javalin server: every area's routes, one log line per request, errors in each API's own shape. */
+public final class HttpServer {
+    private static final Logger REQUESTS = LoggerFactory.getLogger("http.request");
+
+    private final Javalin app;
+    private final HttpSettings settings;
+
+    public HttpServer(HttpSettings settings, ObjectMapper mapper, Set<Routes> routes) {
+        this.settings = settings;
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.http.maxRequestSize = settings.maxBodySize();
+            config.jetty.defaultHost = settings.host();
+            config.jetty.modifyServer(server -> {
+                // Holding requests in flight is what lets a stop wait for them instead of cutting them off.
+                server.setHandler(new StatisticsHandler());
+                server.setStopTimeout(settings.stopTimeout().toMillis());
+                server.setStopAtShutdown(false);
+            });
+            config.requestLogger.http((ctx, millis) -> REQUESTS.info("{} {} {} {}ms",
+                    ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
+        });
+        new ErrorResponses().addTo(app);
+        routes.forEach(r -> r.addTo(app));
+    }
+
+    /** Starts listening; answers the port, which is the chosen one when the settings asked for 0. */
+    public int start() {
+        app.start(settings.port());
+        return app.port();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops accepting, lets requests in flight finish within the stop timeout, then closes. */
+    public void stop() {
+        app.stop();
+    }
+}

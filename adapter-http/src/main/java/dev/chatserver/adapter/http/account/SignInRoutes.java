@@ -1,0 +1,77 @@
+package dev.chatserver.adapter.http.account;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chatserver.adapter.http.Routes;
+import dev.chatserver.adapter.http.auth.Authenticator;
+import dev.chatserver.adapter.http.jsonrpc.JsonRpc;
+import dev.chatserver.adapter.http.jsonrpc.RpcParams;
+import dev.chatserver.application.port.in.account.SignIn;
+import dev.chatserver.application.port.in.account.SignInCommand;
+import dev.chatserver.application.port.in.account.SignedIn;
+import dev.chatserver.domain.account.User;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Odoo's sign-in convention: {@code /web/session/authenticate}, {@code get_session_info}, {@code destroy}. */
+public final class SignInRoutes implements Routes {
+    private final SignIn signIn;
+    private final Authenticator authenticator;
+    private final JsonRpc rpc;
+    private final Clock clock;
+
+    @Inject
+    public SignInRoutes(SignIn signIn, Authenticator authenticator, ObjectMapper mapper, Clock clock) {
+        this.signIn = signIn;
+        this.authenticator = authenticator;
+        this.rpc = new JsonRpc(mapper);
+        this.clock = clock;
+    }
+
+    @Override
+    public void addTo(Javalin app) {
+        app.post("/web/session/authenticate", this::authenticate);
+        app.post("/web/session/get_session_info", this::sessionInfo);
+        app.post("/web/session/destroy", this::destroy);
+    }
+
+    private void authenticate(Context ctx) {
+        RpcParams params = rpc.read(ctx).params();
+        SignedIn signedIn = signIn.signIn(SignInCommand.of(params.requiredString("login"),
+                params.requiredString("password")));
+        long maxAge = Duration.between(clock.instant(), signedIn.expiresAt()).toSeconds();
+        ctx.cookie(new Cookie(Authenticator.COOKIE, signedIn.token(), "/", (int) maxAge, false, 0, true,
+                null, null, SameSite.LAX));
+        rpc.answer(ctx, sessionInfo(signedIn.user(), signedIn.token()));
+    }
+
+    private void sessionInfo(Context ctx) {
+        rpc.read(ctx);
+        User user = authenticator.requireUser(ctx);
+        rpc.answer(ctx, sessionInfo(user, Authenticator.tokenOf(ctx).orElseThrow()));
+    }
+
+    private void destroy(Context ctx) {
+        rpc.read(ctx);
+        Authenticator.tokenOf(ctx).ifPresent(signIn::signOut);
+        ctx.removeCookie(Authenticator.COOKIE, "/");
+        rpc.answer(ctx, Map.of("status", "success"));
+    }
+
+    private static Map<String, Object> sessionInfo(User user, String token) {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("uid", user.id().value());
+        info.put("partner_id", user.partner().id().value());
+        info.put("name", user.name());
+        info.put("username", user.login().value());
+        info.put("session_id", token);
+        return info;
+    }
+}

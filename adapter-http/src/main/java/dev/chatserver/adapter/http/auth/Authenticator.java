@@ -1,0 +1,38 @@
+package dev.chatserver.adapter.http.auth;
+
+import dev.chatserver.application.port.in.account.SignIn;
+import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.problem.Unauthenticated;
+import io.javalin.http.Context;
+import jakarta.inject.Inject;
+
+import java.util.Optional;
+
+/** Who is calling: the user of the token sent as {@code Authorization: Bearer} or as the session_id cookie. */
+public final class Authenticator {
+    public static final String COOKIE = "session_id";
+    private static final String BEARER = "Bearer ";
+
+    private final SignIn signIn;
+
+    @Inject
+    public Authenticator(SignIn signIn) {
+        this.signIn = signIn;
+    }
+
+    /** The signed-in user; {@link Unauthenticated} when the request carries no live token. */
+    public User requireUser(Context ctx) {
+        return signIn.authenticate(tokenOf(ctx).orElseThrow(() -> new Unauthenticated("sign in first")));
+    }
+
+    public static Optional<String> tokenOf(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String token = header.substring(BEARER.length()).strip();
+            if (!token.isEmpty()) {
+                return Optional.of(token);
+            }
+        }
+        return Optional.ofNullable(ctx.cookie(COOKIE)).filter(token -> !token.isBlank());
+    }
+}

@@ -1,0 +1,26 @@
+package dev.chatserver.adapter.http.health;
+
+import dev.chatserver.adapter.http.Routes;
+import dev.chatserver.application.port.in.health.CheckHealth;
+import io.javalin.Javalin;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+
+/** {@code GET /healthz}: 200 with the storage kind while the storage answers, 503 when it does not. */
+public final class HealthRoutes implements Routes {
+    private final CheckHealth health;
+
+    @Inject
+    public HealthRoutes(CheckHealth health) {
+        this.health = health;
+    }
+
+    @Override
+    public void addTo(Javalin app) {
+        app.get("/healthz", ctx -> {
+            CheckHealth.Health now = health.check();
+            ctx.status(now.up() ? 200 : 503).json(Map.of("status", now.up() ? "up" : "down", "storage", now.storage()));
+        });
+    }
+}

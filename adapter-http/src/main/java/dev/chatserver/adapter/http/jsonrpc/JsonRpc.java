@@ -1,0 +1,82 @@
+package dev.chatserver.adapter.http.jsonrpc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chatserver.adapter.http.MalformedBody;
+import io.javalin.http.Context;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Odoo's JSON-RPC over HTTP: the body is the envelope {@code {"jsonrpc":"2.0","method":"call","params":{..},"id":7}}
+ * or the bare params; every answer is the envelope with the request's id.
+ */
+public final class JsonRpc {
+    private static final String REQUEST_ATTRIBUTE = "jsonrpc.request";
+
+    private final ObjectMapper mapper;
+
+    public JsonRpc(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public RpcRequest read(Context ctx) {
+        JsonNode body;
+        try {
+            String text = ctx.body();
+            body = text.isBlank() ? JsonNodeFactory.instance.objectNode() : mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new MalformedBody("the body is not JSON");
+        }
+        if (!body.isObject()) {
+            throw new MalformedBody("the body is not a JSON object");
+        }
+        JsonNode id = body.has("id") ? body.get("id") : NullNode.instance;
+        JsonNode params = isEnvelope(body) ? body.get("params") : body;
+        if (params == null || params.isNull()) {
+            params = JsonNodeFactory.instance.objectNode();
+        }
+        if (!params.isObject()) {
+            throw new MalformedBody("params is not a JSON object");
+        }
+        RpcRequest request = new RpcRequest(id, new RpcParams((ObjectNode) params));
+        ctx.attribute(REQUEST_ATTRIBUTE, request);
+        return request;
+    }
+
+    private static boolean isEnvelope(JsonNode body) {
+        return body.has("jsonrpc") || (body.has("method") && body.has("params"));
+    }
+
+    /** Answers {@code result} in the envelope of the request being handled. */
+    public void answer(Context ctx, Object result) {
+        ctx.json(envelope(ctx, "result", result));
+    }
+
+    /** Answers a protocol failure (bad body, missing credentials) as a JSON-RPC error object. */
+    public static Map<String, Object> errorEnvelope(Context ctx, int code, String message, Object data) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("message", message);
+        error.put("data", data);
+        return envelope(ctx, "error", error);
+    }
+
+    public static Map<String, Object> resultEnvelope(Context ctx, Object result) {
+        return envelope(ctx, "result", result);
+    }
+
+    private static Map<String, Object> envelope(Context ctx, String key, Object value) {
+        RpcRequest request = ctx.attribute(REQUEST_ATTRIBUTE);
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("jsonrpc", "2.0");
+        envelope.put("id", request == null ? null : request.id());
+        envelope.put(key, value);
+        return envelope;
+    }
+}

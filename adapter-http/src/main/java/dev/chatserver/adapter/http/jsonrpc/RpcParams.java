@@ -1,0 +1,111 @@
+package dev.chatserver.adapter.http.jsonrpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chatserver.domain.problem.InvalidInput;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Typed access to a call's params. Every refusal is an {@link InvalidInput} that names the parameter, so the
+ * client reads which one was wrong. A JSON null counts as absent.
+ */
+public final class RpcParams {
+    private static final int MAX_DIGITS = 18;
+    private final ObjectNode node;
+
+    public RpcParams(ObjectNode node) {
+        this.node = node;
+    }
+
+    public boolean has(String field) {
+        JsonNode value = node.get(field);
+        return value != null && !value.isNull();
+    }
+
+    public long requiredLong(String field) {
+        return optionalLong(field).orElseThrow(() -> missing(field));
+    }
+
+    /** An integer given as a JSON number or as a string of digits. */
+    public Optional<Long> optionalLong(String field) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        return Optional.of(asLong(field, node.get(field)));
+    }
+
+    public String requiredString(String field) {
+        return optionalString(field).orElseThrow(() -> missing(field));
+    }
+
+    public Optional<String> optionalString(String field) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(field);
+        if (!value.isTextual()) {
+            throw new InvalidInput(field, field + " must be a string");
+        }
+        return Optional.of(value.textValue());
+    }
+
+    /** A string, or a number taken as its decimal text (Odoo clients send ids either way). */
+    public Optional<String> optionalText(String field) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(field);
+        if (value.isTextual()) {
+            return Optional.of(value.textValue());
+        }
+        if (value.isIntegralNumber()) {
+            return Optional.of(value.asText());
+        }
+        throw new InvalidInput(field, field + " must be a string");
+    }
+
+    public Optional<Boolean> optionalBoolean(String field) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(field);
+        if (!value.isBoolean()) {
+            throw new InvalidInput(field, field + " must be true or false");
+        }
+        return Optional.of(value.booleanValue());
+    }
+
+    /** A list of integers; anything but a list is refused with {@code notListMessage}, as the spec words it. */
+    public List<Long> requiredLongList(String field, String notListMessage) {
+        if (!has(field)) {
+            throw missing(field);
+        }
+        JsonNode value = node.get(field);
+        if (!value.isArray()) {
+            throw new InvalidInput(field, notListMessage);
+        }
+        List<Long> values = new ArrayList<>(value.size());
+        for (JsonNode item : value) {
+            values.add(asLong(field, item));
+        }
+        return values;
+    }
+
+    private static long asLong(String field, JsonNode value) {
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return value.longValue();
+        }
+        if (value.isTextual() && !value.textValue().isEmpty() && value.textValue().length() <= MAX_DIGITS
+                && value.textValue().chars().allMatch(Character::isDigit)) {
+            return Long.parseLong(value.textValue());
+        }
+        throw new InvalidInput(field, field + " must be an integer");
+    }
+
+    private static InvalidInput missing(String field) {
+        return new InvalidInput(field, field + " is required");
+    }
+}

@@ -1,0 +1,105 @@
+package dev.chatserver.adapter.http.problem;
+
+import dev.chatserver.adapter.http.MalformedBody;
+import dev.chatserver.adapter.http.jsonrpc.JsonRpc;
+import dev.chatserver.domain.problem.AccessDenied;
+import dev.chatserver.domain.problem.AlreadyExists;
+import dev.chatserver.domain.problem.ChatProblem;
+import dev.chatserver.domain.problem.InvalidInput;
+import dev.chatserver.domain.problem.NotFound;
+import dev.chatserver.domain.problem.Refused;
+import dev.chatserver.domain.problem.Unauthenticated;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns every failure into the error shape of the API the request was for: problem details under
+ * {@code /api/}, JSON-RPC everywhere else. Unexpected failures are logged here and answered without detail.
+ */
+public final class ErrorResponses {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+    private static final int PARSE_ERROR = -32700;
+    private static final int INTERNAL_ERROR = -32603;
+    /** Odoo answers 100 when a call needs a session it does not have. */
+    private static final int UNAUTHENTICATED = 100;
+
+    public void addTo(Javalin app) {
+        app.exception(MalformedBody.class, (e, ctx) -> {
+            if (isRestApi(ctx)) {
+                ProblemDetails.answer(ctx, 400, "invalid_payload", "Invalid payload", e.getMessage(), null);
+            } else {
+                ctx.status(400).json(JsonRpc.errorEnvelope(ctx, PARSE_ERROR, "Parse error", e.getMessage()));
+            }
+        });
+        app.exception(ChatProblem.class, (e, ctx) -> {
+            if (isRestApi(ctx)) {
+                answerProblem(ctx, e);
+            } else {
+                answerRpc(ctx, e);
+            }
+        });
+        app.exception(HttpResponseException.class, (e, ctx) -> {
+            if (isRestApi(ctx)) {
+                String type = e.getStatus() == 413 ? "invalid_payload" : "http_" + e.getStatus();
+                ProblemDetails.answer(ctx, e.getStatus(), type, e.getMessage(), e.getMessage(), null);
+            } else {
+                ctx.status(e.getStatus()).json(JsonRpc.errorEnvelope(ctx, e.getStatus(), e.getMessage(), null));
+            }
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            if (isRestApi(ctx)) {
+                ProblemDetails.answer(ctx, 500, "internal_error", "Internal error",
+                        "the server could not complete the request", null);
+            } else {
+                ctx.status(500).json(JsonRpc.errorEnvelope(ctx, INTERNAL_ERROR, "Internal error", null));
+            }
+        });
+    }
+
+    public static boolean isRestApi(Context ctx) {
+        return ctx.path().startsWith("/api/");
+    }
+
+    private static void answerRpc(Context ctx, ChatProblem problem) {
+        if (problem instanceof Unauthenticated) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("name", "unauthenticated");
+            data.put("message", problem.getMessage());
+            ctx.status(401).json(JsonRpc.errorEnvelope(ctx, UNAUTHENTICATED, "Unauthenticated", data));
+            return;
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("status", "error");
+        if (problem.field() != null) {
+            result.put("field", problem.field());
+        }
+        result.put("message", problem.getMessage());
+        ctx.status(200).json(JsonRpc.resultEnvelope(ctx, result));
+    }
+
+    private static void answerProblem(Context ctx, ChatProblem problem) {
+        String detail = problem.getMessage();
+        if (problem instanceof InvalidInput) {
+            ProblemDetails.answer(ctx, 400, "invalid_payload", "Invalid payload", detail, problem.field());
+        } else if (problem instanceof Unauthenticated) {
+            ProblemDetails.answer(ctx, 401, "unauthorized", "Unauthorized", detail, null);
+        } else if (problem instanceof AccessDenied) {
+            ProblemDetails.answer(ctx, 403, "access_denied", "Access denied", detail, null);
+        } else if (problem instanceof NotFound notFound) {
+            ProblemDetails.answer(ctx, 404, notFound.kind() + "_not_found", "Not found", detail, problem.field());
+        } else if (problem instanceof AlreadyExists exists) {
+            ProblemDetails.answer(ctx, 409, exists.kind(), "Conflict", detail, problem.field());
+        } else if (problem instanceof Refused refused) {
+            ProblemDetails.answer(ctx, 422, refused.kind(), "Refused", detail, null);
+        } else {
+            ProblemDetails.answer(ctx, 400, "invalid_payload", "Invalid payload", detail, problem.field());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.chatserver.bootstrap;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Module;
+import com.google.inject.TypeLiteral;
+import com.google.inject.util.Modules;
+import dev.chatserver.adapter.http.HttpServer;
+import dev.chatserver.adapter.http.Routes;
+import dev.chatserver.application.port.out.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The whole server: storage, wiring and HTTP. Embedders and tests start it in-process; {@link Main} wraps it. */
+public final class ChatServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
+
+    private final Storage storage;
+    private final Injector injector;
+    private final HttpServer http;
+    private final int port;
+
+    private ChatServer(Storage storage, Injector injector, HttpServer http, int port) {
+        this.storage = storage;
+        this.injector = injector;
+        this.http = http;
+        this.port = port;
+    }
+
+    /**
+     * Opens the storage, wires every feature and starts serving. {@code overrides} replace bindings, e.g. a
+     * clock that tests move by hand.
+     */
+    public static ChatServer start(Settings settings, Module... overrides) {
+        Storage storage = StorageFactory.open(settings);
+        try {
+            Injector injector = injector(settings, storage, overrides);
+            if (settings.demo()) {
+                injector.getInstance(DemoData.class).ensurePresent();
+            }
+            Set<Routes> routes = injector.getInstance(Key.get(new TypeLiteral<Set<Routes>>() { }));
+            HttpServer http = new HttpServer(settings.http(), injector.getInstance(com.fasterxml.jackson.databind.ObjectMapper.class), routes);
+            int port = listen(http, settings);
+            LOG.info("chat server listening on port {} with {} storage", port, settings.storage().name().toLowerCase());
+            return new ChatServer(storage, injector, http, port);
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    static Injector injector(Settings settings, Storage storage, Module... overrides) {
+        List<Module> modules = new ArrayList<>();
+        modules.add(new CoreModule(settings, storage));
+        modules.addAll(FeatureModules.all());
+        return Guice.createInjector(Modules.override(modules).with(overrides));
+    }
+
+    private static int listen(HttpServer http, Settings settings) {
+        String setting = "--port " + settings.http().port();
+        ensurePortFree(setting, settings.http().host(), settings.http().port());
+        try {
+            return http.start();
+        } catch (Exception e) { // Javalin rethrows checked exceptions unchecked
+            throw new StartupFailure(setting + ": cannot listen (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Javalin reports a busy port with a stack trace; asking first gives one clear line instead. */
+    private static void ensurePortFree(String setting, String host, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (BindException e) {
+            throw new StartupFailure(setting + ": already in use");
+        } catch (IOException e) {
+            throw new StartupFailure(setting + ": cannot listen (" + e.getMessage() + ")");
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Injector injector() {
+        return injector;
+    }
+
+    /** Lets requests in flight finish, then closes the storage: nothing acknowledged is lost. */
+    @Override
+    public void close() {
+        http.stop();
+        storage.close();
+        LOG.info("chat server stopped");
+    }
+}
