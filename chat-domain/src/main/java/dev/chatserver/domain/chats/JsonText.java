@@ -21,6 +21,14 @@ public record JsonText(String value) {
         return value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
+    /**
+     * The document as a tree of maps, lists, strings, numbers, booleans and nulls, as notifications carry it;
+     * {@link IllegalArgumentException} when the text is not JSON.
+     */
+    public Object tree() {
+        return JsonTree.parse(value);
+    }
+
     @Override
     public String toString() {
         return value;

@@ -13,7 +13,7 @@ public record ConvertChatCommand(AccountId by, ChatKey key, JsonText tags, RoomI
     public ConvertChatCommand {
         Objects.requireNonNull(by, "by");
         Objects.requireNonNull(key, "key");
-        tags = tags == null ? JsonText.EMPTY_OBJECT : tags;
+        tags = JsonParameters.tags(tags);
         if (room == null) {
             throw new InvalidInput("event_room_id", "event_room_id is required");
         }

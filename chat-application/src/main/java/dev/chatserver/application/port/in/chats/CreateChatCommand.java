@@ -11,7 +11,7 @@ public record CreateChatCommand(AccountId by, ChatKey key, JsonText tags) {
     public CreateChatCommand {
         Objects.requireNonNull(by, "by");
         Objects.requireNonNull(key, "key");
-        tags = tags == null ? JsonText.EMPTY_OBJECT : tags;
+        tags = JsonParameters.tags(tags);
     }
 
     public static CreateChatCommand of(AccountId by, String audience, String scope, JsonText tags) {

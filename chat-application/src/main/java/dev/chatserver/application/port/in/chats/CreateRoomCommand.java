@@ -11,6 +11,6 @@ public record CreateRoomCommand(AccountId by, String audience, JsonText tags) {
     public CreateRoomCommand {
         Objects.requireNonNull(by, "by");
         audience = Names.require("audience", audience);
-        tags = tags == null ? JsonText.EMPTY_OBJECT : tags;
+        tags = JsonParameters.tags(tags);
     }
 }

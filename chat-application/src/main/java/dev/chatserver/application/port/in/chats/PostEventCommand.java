@@ -23,8 +23,6 @@ public record PostEventCommand(AccountId by, ChatId chat, String type, String se
         set = set == null ? type : Names.require("set", set);
         label = Names.optional("label", label);
         attribute = Names.optional("attribute", attribute);
-        if (data == null) {
-            throw new InvalidInput("data", "data is required");
-        }
+        data = JsonParameters.data(data);
     }
 }
