@@ -11,6 +11,7 @@ final class FeatureModules {
 
     static List<Module> all() {
         return List.of(
-                new AccountsModule());
+                new AccountsModule(),
+                new ChatsModule());
     }
 }
