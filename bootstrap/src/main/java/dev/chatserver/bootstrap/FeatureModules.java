@@ -13,6 +13,7 @@ final class FeatureModules {
         return List.of(
                 new AccountsModule(),
                 new ImModule(),
+                new ChatsModule(),
                 new RealtimeModule());
     }
 }

@@ -2,6 +2,9 @@ package dev.chatserver.adapter.inmemory;
 
 import dev.chatserver.application.contract.AccountsContract;
 import dev.chatserver.application.contract.AddressBooksContract;
+import dev.chatserver.application.contract.ChatUseCasesContract;
+import dev.chatserver.application.contract.ChatsContract;
+import dev.chatserver.application.contract.EventsContract;
 import dev.chatserver.application.contract.ImStoreContract;
 import dev.chatserver.application.contract.ImUseCasesContract;
 import dev.chatserver.application.contract.NotificationLogContract;
@@ -68,6 +71,30 @@ class InMemoryStorageContractTest {
         @Override
         protected NotificationLog newLog(java.time.Clock clock, NotificationRetention retention) {
             return new InMemoryNotificationLog(clock, retention);
+        }
+    }
+
+    @Nested
+    class Chats extends ChatsContract {
+        @Override
+        protected Storage newStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class Events extends EventsContract {
+        @Override
+        protected Storage newStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class ChatUseCases extends ChatUseCasesContract {
+        @Override
+        protected Storage newStorage() {
+            return new InMemoryStorage();
         }
     }
 }

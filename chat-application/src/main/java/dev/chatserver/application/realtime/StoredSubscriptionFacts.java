@@ -1,11 +1,14 @@
 package dev.chatserver.application.realtime;
 
+import dev.chatserver.application.chats.Tenants;
 import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.SessionQuery;
 import dev.chatserver.application.port.out.SubscriptionFacts;
 import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.chats.AccountId;
 import dev.chatserver.domain.im.ImSession;
+import dev.chatserver.domain.problem.ChatProblem;
 import jakarta.inject.Inject;
 
 import java.util.Collection;
@@ -20,11 +23,13 @@ import java.util.stream.Collectors;
 public final class StoredSubscriptionFacts implements SubscriptionFacts {
     private final AddressBooks books;
     private final ImSessions sessions;
+    private final Tenants tenants;
 
     @Inject
-    public StoredSubscriptionFacts(AddressBooks books, ImSessions sessions) {
+    public StoredSubscriptionFacts(AddressBooks books, ImSessions sessions, Tenants tenants) {
         this.books = books;
         this.sessions = sessions;
+        this.tenants = tenants;
     }
 
     @Override
@@ -40,6 +45,12 @@ public final class StoredSubscriptionFacts implements SubscriptionFacts {
 
     @Override
     public boolean isTenantOf(String account, String audience) {
-        return false; // FIXME(realtime): read the Chats tenants once they are on main
+        AccountId parsed;
+        try {
+            parsed = AccountId.parse(account);
+        } catch (ChatProblem notAnAccount) {
+            return false;
+        }
+        return tenants.isTenant(parsed, audience);
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.MalformedBody;
 import dev.chatserver.adapter.http.Routes;
-import dev.chatserver.adapter.http.auth.Authenticator;
 import dev.chatserver.adapter.http.jsonrpc.JsonRpc;
 import dev.chatserver.application.notification.LogRead;
 import dev.chatserver.application.port.in.presence.TrackPresence;
@@ -15,7 +14,6 @@ import dev.chatserver.application.port.in.realtime.OpenFeed;
 import dev.chatserver.application.port.in.realtime.Poll;
 import dev.chatserver.application.port.in.realtime.SubscribeCommand;
 import dev.chatserver.application.realtime.RealtimeSettings;
-import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.problem.ChatProblem;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -45,9 +43,9 @@ public final class RealtimeRoutes implements Routes {
     public static final String WEBSOCKET_PATH = "/websocket";
     public static final String POLL_PATH = "/longpolling/poll";
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeRoutes.class);
-    private static final String USER_ATTRIBUTE = "realtime.user";
+    private static final String LISTENER_ATTRIBUTE = "realtime.listener";
 
-    private final Authenticator authenticator;
+    private final RealtimeCallers callers;
     private final OpenFeed feeds;
     private final Poll polls;
     private final TrackPresence presence;
@@ -63,9 +61,9 @@ public final class RealtimeRoutes implements Routes {
     }
 
     @Inject
-    public RealtimeRoutes(Authenticator authenticator, OpenFeed feeds, Poll polls, TrackPresence presence,
+    RealtimeRoutes(RealtimeCallers callers, OpenFeed feeds, Poll polls, TrackPresence presence,
                           RealtimeSettings settings, ScheduledExecutorService scheduler, ObjectMapper mapper) {
-        this.authenticator = authenticator;
+        this.callers = callers;
         this.feeds = feeds;
         this.polls = polls;
         this.presence = presence;
@@ -78,7 +76,7 @@ public final class RealtimeRoutes implements Routes {
 
     @Override
     public void addTo(Javalin app) {
-        app.wsBeforeUpgrade(WEBSOCKET_PATH, ctx -> ctx.attribute(USER_ATTRIBUTE, authenticator.requireUser(ctx)));
+        app.wsBeforeUpgrade(WEBSOCKET_PATH, ctx -> ctx.attribute(LISTENER_ATTRIBUTE, callers.require(ctx)));
         app.ws(WEBSOCKET_PATH, ws -> {
             ws.onConnect(this::connected);
             ws.onMessage(this::received);
@@ -101,10 +99,10 @@ public final class RealtimeRoutes implements Routes {
     }
 
     private void connected(WsConnectContext ctx) {
-        User user = ctx.attribute(USER_ATTRIBUTE);
+        Listener listener = ctx.attribute(LISTENER_ATTRIBUTE);
         ctx.session.setIdleTimeout(settings.idleTimeout());
         WebSocketConnection connection = new WebSocketConnection(ctx.session, writer, settings.outboundBatches(), scheduler);
-        Feed feed = feeds.open(Listener.ofUser(user.id()), connection);
+        Feed feed = feeds.open(listener, connection);
         connection.attach(feed);
         live.put(ctx.sessionId(), new Live(connection, feed));
     }
@@ -170,14 +168,14 @@ public final class RealtimeRoutes implements Routes {
     }
 
     private void poll(Context ctx) {
-        User user = authenticator.requireUser(ctx);
+        Listener listener = callers.require(ctx);
         rpc.read(ctx);
         JsonNode body = parse(ctx.body());
         JsonNode params = body.has("params") && body.get("params").isObject() ? body.get("params") : body;
         SubscribeCommand command = ChannelRequests.subscription(params);
         ChannelRequests.inactivity(params.get("options"), "bus_inactivity")
-                .ifPresent(idle -> presence.inactiveFor(user.id(), idle));
-        CompletableFuture<LogRead> answer = polls.poll(Listener.ofUser(user.id()), command);
+                .ifPresent(idle -> listener.user().ifPresent(user -> presence.inactiveFor(user, idle)));
+        CompletableFuture<LogRead> answer = polls.poll(listener, command);
         ctx.future(() -> answer.thenAccept(read -> {
             if (read.expired()) {
                 Map<String, Object> refusal = new LinkedHashMap<>();
