@@ -1,12 +1,25 @@
 package dev.chatserver.bootstrap.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.chatserver.bootstrap.kit.ApiClient;
 import dev.chatserver.bootstrap.kit.RunningServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Chats events pushed to real clients: the room's subscribers, the audience's tenant, transient events. */
 class ChatsDeliveryTest {
+    private static final String ISSUER = "hmac.example.org";
+    private static final byte[] SECRET = "a-shared-secret-of-at-least-32-bytes!".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path keys;
     private RunningServer server;
     private ApiClient api;
     private String tenant;
@@ -21,9 +39,11 @@ class ChatsDeliveryTest {
     private String ocelot;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
+        Path key = Files.writeString(keys.resolve("hmac.jwk.json"), new OctetSequenceKey.Builder(SECRET).build().toJSONString());
         server = RunningServer.start(List.of("--storage", "memory", "--demo",
-                "--chats-tenants", "example.org=support.usr.localhost"));
+                "--chats-tenants", "example.org=support.usr.localhost,backend." + ISSUER,
+                "--chats-jwt-keys", ISSUER + "=" + key, "--chats-jwt-audience", "chat-server"));
         api = server.client();
         tenant = api.signInAs("support");
         lynx = api.signInAs("lynx");
@@ -33,6 +53,15 @@ class ChatsDeliveryTest {
     @AfterEach
     void stop() {
         server.close();
+    }
+
+    /** The JWT a tenant's backend presents: subject {@code backend} of the issuer, i.e. account backend.hmac.example.org. */
+    private static String backendToken() throws JOSEException {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                .issuer(ISSUER).subject("backend").audience("chat-server")
+                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+        jwt.sign(new MACSigner(SECRET));
+        return jwt.serialize();
     }
 
     private static Map<String, String> bearer(String token) {
@@ -76,12 +105,14 @@ class ChatsDeliveryTest {
     }
 
     @Test
-    void a_claim_reaches_the_tenant_of_the_audience_and_nobody_else_may_listen_there() {
+    void a_claim_reaches_the_tenant_of_the_audience_and_nobody_else_may_listen_there() throws Exception {
         JsonNode chat = createChat("course-2");
 
-        try (WsClient backend = WsClient.connect(api.baseUrl(), tenant);
+        try (WsClient backend = WsClient.connect(api.baseUrl(), backendToken());
+             WsClient supportUser = WsClient.connect(api.baseUrl(), tenant);
              WsClient outsider = WsClient.connect(api.baseUrl(), lynx)) {
             backend.subscribe(List.of("audience:example.org"), 0);
+            supportUser.subscribe(List.of("audience:example.org"), 0);
             outsider.send("subscribe", Map.of("channels", List.of("audience:example.org"), "last", 0));
             assertThat(outsider.awaitEvent("subscribe_refused").get("message").asText())
                     .isEqualTo("you may not subscribe to audience:example.org");
@@ -89,9 +120,14 @@ class ChatsDeliveryTest {
             postEvent(chat.get("id").asText(), "{\"type\":\"note\",\"data\":{}}", lynx);
             postEvent(chat.get("id").asText(), "{\"type\":\"help\",\"data\":{\"why\":\"stuck\"},\"is_claim\":true}", lynx);
 
-            JsonNode claim = backend.awaitNotifications(1).get(0);
-            assertThat(claim.get("channel").asText()).isEqualTo("audience:example.org");
-            assertThat(claim.get("message").get("event").get("type").asText()).isEqualTo("help");
+            for (WsClient tenantSide : List.of(backend, supportUser)) {
+                JsonNode claim = tenantSide.awaitNotifications(1).get(0);
+                assertThat(claim.get("channel").asText()).isEqualTo("audience:example.org");
+                assertThat(claim.get("message").get("event").get("type").asText()).isEqualTo("help");
+            }
+            JsonNode polled = api.postRaw("/longpolling/poll", "{\"channels\":[\"audience:example.org\"],\"last\":0}",
+                    bearer(backendToken())).json().get("result");
+            assertThat(polled).hasSize(1);
         }
     }
 
