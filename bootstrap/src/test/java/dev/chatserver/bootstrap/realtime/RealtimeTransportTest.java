@@ -246,11 +246,15 @@ class RealtimeTransportTest {
                 .result();
         JsonNode notAList = api.rpc("/longpolling/poll", Map.of("channels", "user:1", "last", 0), lynx).result();
         ApiClient.Response anonymous = api.rpc("/longpolling/poll", Map.of("channels", List.of("user:1"), "last", 0), null);
+        JsonNode empty = api.postRaw("/longpolling/poll", "", Map.of("Authorization", "Bearer " + lynx)).result();
+        ApiClient.Response notJson = api.postRaw("/longpolling/poll", "{", Map.of("Authorization", "Bearer " + lynx));
 
         assertThat(forbidden.get("status").asText()).isEqualTo("error");
         assertThat(forbidden.get("message").asText()).isEqualTo("you may not subscribe to user:" + ocelotId);
         assertThat(notAList.get("field").asText()).isEqualTo("channels");
         assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(empty.get("field").asText()).isEqualTo("channels");
+        assertThat(notJson.status()).isEqualTo(400);
     }
 
     @Test

@@ -62,7 +62,7 @@ public final class RealtimeRoutes implements Routes {
 
     @Inject
     RealtimeRoutes(RealtimeCallers callers, OpenFeed feeds, Poll polls, TrackPresence presence,
-                          RealtimeSettings settings, ScheduledExecutorService scheduler, ObjectMapper mapper) {
+                   RealtimeSettings settings, ScheduledExecutorService scheduler, ObjectMapper mapper) {
         this.callers = callers;
         this.feeds = feeds;
         this.polls = polls;
@@ -91,11 +91,6 @@ public final class RealtimeRoutes implements Routes {
             long every = settings.pingInterval().toMillis();
             scheduler.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
         }
-    }
-
-    /** How many WebSockets are open now. */
-    public int openConnections() {
-        return live.size();
     }
 
     private void connected(WsConnectContext ctx) {
@@ -170,7 +165,7 @@ public final class RealtimeRoutes implements Routes {
     private void poll(Context ctx) {
         Listener listener = callers.require(ctx);
         rpc.read(ctx);
-        JsonNode body = parse(ctx.body());
+        JsonNode body = parse(ctx.body().isBlank() ? "{}" : ctx.body());
         JsonNode params = body.has("params") && body.get("params").isObject() ? body.get("params") : body;
         SubscribeCommand command = ChannelRequests.subscription(params);
         ChannelRequests.inactivity(params.get("options"), "bus_inactivity")
