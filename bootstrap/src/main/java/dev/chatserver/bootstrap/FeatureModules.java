@@ -12,6 +12,8 @@ final class FeatureModules {
     static List<Module> all() {
         return List.of(
                 new AccountsModule(),
-                new ImModule());
+                new ImModule(),
+                new ChatsModule(),
+                new RealtimeModule());
     }
 }

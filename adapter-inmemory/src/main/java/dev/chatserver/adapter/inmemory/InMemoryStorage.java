@@ -4,6 +4,9 @@ import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.ChatStore;
+import dev.chatserver.application.port.out.EventRoomStore;
+import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.application.port.out.Ports;
 import dev.chatserver.application.port.out.SignInTokens;
 import dev.chatserver.application.port.out.Storage;
@@ -27,6 +30,9 @@ public final class InMemoryStorage implements Storage, StorageProbe {
                 .add(ImSessions.class, im)
                 .add(ImMessages.class, im)
                 .add(AddressBooks.class, new InMemoryAddressBooks())
+                .add(ChatStore.class, new InMemoryChats())
+                .add(EventRoomStore.class, new InMemoryEventRooms())
+                .add(EventStore.class, new InMemoryEvents())
                 .build();
     }
 

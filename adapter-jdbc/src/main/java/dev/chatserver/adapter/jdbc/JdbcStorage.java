@@ -6,6 +6,9 @@ import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.ChatStore;
+import dev.chatserver.application.port.out.EventRoomStore;
+import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.application.port.out.Ports;
 import dev.chatserver.application.port.out.SignInTokens;
 import dev.chatserver.application.port.out.Storage;
@@ -46,6 +49,9 @@ public final class JdbcStorage implements Storage, StorageProbe {
                 .add(ImSessions.class, im)
                 .add(ImMessages.class, im)
                 .add(AddressBooks.class, new JdbcAddressBooks(jdbi))
+                .add(ChatStore.class, new JdbcChats(jdbi))
+                .add(EventRoomStore.class, new JdbcEventRooms(jdbi))
+                .add(EventStore.class, new JdbcEvents(jdbi))
                 .build();
     }
 

@@ -2,6 +2,9 @@ package dev.chatserver.adapter.jdbc;
 
 import dev.chatserver.application.contract.AccountsContract;
 import dev.chatserver.application.contract.AddressBooksContract;
+import dev.chatserver.application.contract.ChatUseCasesContract;
+import dev.chatserver.application.contract.ChatsContract;
+import dev.chatserver.application.contract.EventsContract;
 import dev.chatserver.application.contract.ImStoreContract;
 import dev.chatserver.application.contract.ImUseCasesContract;
 import dev.chatserver.application.contract.SignInTokensContract;
@@ -54,6 +57,30 @@ class PostgresStorageContractTest {
 
     @Nested
     class ImUseCases extends ImUseCasesContract {
+        @Override
+        protected Storage newStorage() {
+            return PostgresTestDatabases.newStorage();
+        }
+    }
+
+    @Nested
+    class Chats extends ChatsContract {
+        @Override
+        protected Storage newStorage() {
+            return PostgresTestDatabases.newStorage();
+        }
+    }
+
+    @Nested
+    class Events extends EventsContract {
+        @Override
+        protected Storage newStorage() {
+            return PostgresTestDatabases.newStorage();
+        }
+    }
+
+    @Nested
+    class ChatUseCases extends ChatUseCasesContract {
         @Override
         protected Storage newStorage() {
             return PostgresTestDatabases.newStorage();
