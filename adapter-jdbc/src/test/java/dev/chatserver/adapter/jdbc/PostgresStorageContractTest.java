@@ -7,7 +7,15 @@ import dev.chatserver.application.contract.ImUseCasesContract;
 import dev.chatserver.application.contract.SignInTokensContract;
 import dev.chatserver.application.contract.TransactionsContract;
 import dev.chatserver.application.port.out.Storage;
+import dev.chatserver.application.contract.NotificationLogContract;
+import dev.chatserver.application.notification.NotificationRetention;
+import dev.chatserver.application.port.out.NotificationLog;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The one storage contract suite, run against Postgres. */
 class PostgresStorageContractTest {
@@ -57,6 +65,24 @@ class PostgresStorageContractTest {
         @Override
         protected Storage newStorage() {
             return PostgresTestDatabases.newStorage();
+        }
+    }
+
+    @Nested
+    class Notifications extends NotificationLogContract {
+        private final List<JdbcStorage> opened = new ArrayList<>();
+
+        @Override
+        protected NotificationLog newLog(Clock clock, NotificationRetention retention) {
+            DatabaseSettings database = PostgresTestDatabases.newDatabase(4);
+            JdbcStorage storage = JdbcStorage.open(database);
+            opened.add(storage);
+            return storage.sharedNotificationLog(clock, retention).orElseThrow();
+        }
+
+        @AfterEach
+        void closeStorages() {
+            opened.forEach(JdbcStorage::close);
         }
     }
 }

@@ -155,7 +155,12 @@ public abstract class NotificationLogContract {
         log.append(LYNX, Map.of("n", 1));
         log.append(ROOM, Map.of("n", 2));
 
-        assertThat(wakeUps).hasValue(2);
+        // a log shared between nodes wakes its listeners from another thread, once per batch of appends
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (wakeUps.get() == 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(wakeUps.get()).isPositive();
     }
 
     @Test
