@@ -97,6 +97,11 @@ class InMemoryBusTest {
             expired.add(last);
         }
 
+        @Override
+        public boolean hasRoom() {
+            return true;
+        }
+
         synchronized List<Object> values(String key) {
             return received.stream().map(n -> n.message().get(key)).toList();
         }

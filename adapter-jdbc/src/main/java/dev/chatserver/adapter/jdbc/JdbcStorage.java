@@ -30,6 +30,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
     private final DatabaseSettings settings;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final DurabilityBarrier durability;
     private final Ports ports;
     private PostgresNotificationLog sharedLog;
 
@@ -37,11 +38,13 @@ public final class JdbcStorage implements Storage, StorageProbe {
         this.settings = settings;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.durability = settings.url().startsWith("jdbc:h2:file:")
+                ? new H2GroupFlush(dataSource) : DurabilityBarrier.COMMIT_IS_DURABLE;
         JdbcAccounts accounts = new JdbcAccounts(jdbi);
         JdbcImStore im = new JdbcImStore(jdbi);
         this.ports = Ports.builder()
                 .add(StorageProbe.class, this)
-                .add(Transactions.class, new JdbcTransactions(jdbi))
+                .add(Transactions.class, new JdbcTransactions(jdbi, durability))
                 .add(UserDirectory.class, accounts)
                 .add(AccountRegistry.class, accounts)
                 .add(SignInTokens.class, new JdbcSignInTokens(jdbi))
@@ -154,6 +157,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
         if (sharedLog != null) {
             sharedLog.close();
         }
+        durability.close();
         if (settings.url().startsWith("jdbc:h2:mem:")) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.createStatement().execute("shutdown");

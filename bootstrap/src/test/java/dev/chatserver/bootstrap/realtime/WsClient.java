@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,7 @@ final class WsClient implements AutoCloseable {
     }
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    private final List<JsonNode> stash = new ArrayList<>();
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
@@ -94,7 +94,7 @@ final class WsClient implements AutoCloseable {
         }
     }
 
-    /** Subscribes and waits until the server confirms, after the catch-up. */
+    /** Subscribes and waits until the server confirms. */
     void subscribe(List<String> channels, long last) {
         send("subscribe", Map.of("channels", channels, "last", last));
         awaitEvent("subscribed");
@@ -102,6 +102,9 @@ final class WsClient implements AutoCloseable {
 
     /** The next frame, whatever it is. */
     JsonNode next() {
+        if (!stash.isEmpty()) {
+            return stash.remove(0);
+        }
         try {
             JsonNode frame = frames.poll(PATIENCE_SECONDS, TimeUnit.SECONDS);
             if (frame == null) {
@@ -114,13 +117,24 @@ final class WsClient implements AutoCloseable {
         }
     }
 
-    /** The next control event, which must be {@code eventName}; answers its data. */
+    /**
+     * The next control event, which must be {@code eventName}; answers its data. Notification batches that
+     * come before it are kept for {@link #awaitNotifications}.
+     */
     JsonNode awaitEvent(String eventName) {
-        JsonNode frame = next();
-        if (!frame.isObject() || !eventName.equals(frame.path("event_name").asText())) {
-            throw new AssertionError("expected the event " + eventName + " but got " + frame);
+        List<JsonNode> batches = new ArrayList<>();
+        while (true) {
+            JsonNode frame = next();
+            if (frame.isArray()) {
+                batches.add(frame);
+                continue;
+            }
+            stash.addAll(0, batches);
+            if (!eventName.equals(frame.path("event_name").asText())) {
+                throw new AssertionError("expected the event " + eventName + " but got " + frame);
+            }
+            return frame.get("data");
         }
-        return frame.get("data");
     }
 
     /** Collects notifications from the next batches until {@code count} arrived. */
@@ -128,6 +142,9 @@ final class WsClient implements AutoCloseable {
         List<JsonNode> notifications = new ArrayList<>();
         while (notifications.size() < count) {
             JsonNode frame = next();
+            if ("subscribed".equals(frame.path("event_name").asText())) {
+                continue;
+            }
             if (!frame.isArray()) {
                 throw new AssertionError("expected a batch of notifications but got " + frame);
             }
@@ -138,7 +155,12 @@ final class WsClient implements AutoCloseable {
 
     /** Whether no frame is waiting right now. */
     boolean nothingPending() {
-        return frames.isEmpty();
+        return stash.isEmpty() && frames.isEmpty();
+    }
+
+    /** Lets one more frame in (of a client that does not read by itself). */
+    void readOne() {
+        socket.request(1);
     }
 
     void startReading() {

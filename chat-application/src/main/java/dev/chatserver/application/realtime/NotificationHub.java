@@ -135,7 +135,7 @@ public final class NotificationHub implements OpenFeed, Poll {
         Map<Subscriber, List<Notification>> batches = new LinkedHashMap<>();
         for (Notification notification : notifications) {
             for (Subscriber subscriber : byChannel.getOrDefault(notification.channel(), Set.of())) {
-                if (notification.id() > subscriber.lastSent) {
+                if (!subscriber.catchingUp && notification.id() > subscriber.lastSent) {
                     batches.computeIfAbsent(subscriber, s -> new ArrayList<>()).add(notification);
                 }
             }
@@ -166,6 +166,39 @@ public final class NotificationHub implements OpenFeed, Poll {
         for (Subscriber subscriber : everyone) {
             subscriber.lastSent = cursor;
             subscriber.sink.expired(resumedFrom);
+        }
+    }
+
+    /**
+     * Hands the subscriber the log after its last id, a batch at a time while its sink has room; once a read
+     * comes back short it has reached the present and the dispatcher takes over. {@code ready} is a batch
+     * already read, or null.
+     */
+    private void continueCatchUp(Subscriber subscriber, LogRead ready) {
+        LogRead read = ready;
+        while (!subscriber.closed) {
+            if (read == null) {
+                if (!subscriber.sink.hasRoom()) {
+                    return;
+                }
+                read = log.readAfter(subscriber.lastSent, subscriber.channels, settings.readBatch());
+                if (read.expired()) {
+                    // the retention overtook a paused catch-up
+                    long resumedFrom = subscriber.lastSent;
+                    subscriber.catchingUp = false;
+                    subscriber.lastSent = log.lastId();
+                    subscriber.sink.expired(resumedFrom);
+                    return;
+                }
+            }
+            if (!read.notifications().isEmpty()) {
+                handTo(subscriber, read.notifications());
+            }
+            if (read.notifications().size() < settings.readBatch()) {
+                subscriber.catchingUp = false;
+                return;
+            }
+            read = null;
         }
     }
 
@@ -213,6 +246,8 @@ public final class NotificationHub implements OpenFeed, Poll {
         final FeedSink sink;
         Set<Channel> channels = Set.of();
         long lastSent;
+        /** Reading the log by itself up to the present: the dispatcher leaves it alone meanwhile. */
+        boolean catchingUp;
         boolean closed;
 
         Subscriber(UserId user, FeedSink sink) {
@@ -238,6 +273,11 @@ public final class NotificationHub implements OpenFeed, Poll {
         @Override
         public void expired(long last) {
             answer.complete(LogRead.expiredRead());
+        }
+
+        @Override
+        public boolean hasRoom() {
+            return true;
         }
 
         private void stopListening() {
@@ -266,26 +306,26 @@ public final class NotificationHub implements OpenFeed, Poll {
                 forget(subscriber);
                 long head = log.lastId();
                 subscriber.lastSent = command.last();
-                long after = command.last();
-                boolean first = true;
-                while (true) {
-                    LogRead read = first ? catchUp(channels, after, settings.readBatch())
-                            : log.readAfter(after, channels, settings.readBatch());
-                    first = false;
-                    if (read.expired()) {
-                        subscriber.lastSent = 0;
-                        subscriber.sink.expired(command.last());
-                        break;
-                    }
-                    if (!read.notifications().isEmpty()) {
-                        handTo(subscriber, read.notifications());
-                    }
-                    if (read.notifications().size() < settings.readBatch()) {
-                        break;
-                    }
-                    after = read.lastIdOr(after);
+                subscriber.catchingUp = true;
+                listen(subscriber, channels, head);
+                LogRead first = catchUp(channels, command.last(), settings.readBatch());
+                if (first.expired()) {
+                    subscriber.catchingUp = false;
+                    subscriber.lastSent = 0;
+                    subscriber.sink.expired(command.last());
+                } else {
+                    continueCatchUp(subscriber, first);
                 }
                 listen(subscriber, channels, head);
+            }
+        }
+
+        @Override
+        public void drained() {
+            synchronized (lock) {
+                if (subscriber.catchingUp && !subscriber.closed) {
+                    continueCatchUp(subscriber, null);
+                }
             }
         }
 

@@ -102,8 +102,10 @@ public final class RealtimeRoutes implements Routes {
     private void connected(WsConnectContext ctx) {
         User user = ctx.attribute(USER_ATTRIBUTE);
         ctx.session.setIdleTimeout(settings.idleTimeout());
-        WebSocketConnection connection = new WebSocketConnection(ctx.session, writer, settings.outboundBatches());
-        live.put(ctx.sessionId(), new Live(connection, feeds.open(user.id(), connection)));
+        WebSocketConnection connection = new WebSocketConnection(ctx.session, writer, settings.outboundBatches(), scheduler);
+        Feed feed = feeds.open(user.id(), connection);
+        connection.attach(feed);
+        live.put(ctx.sessionId(), new Live(connection, feed));
     }
 
     private void received(WsMessageContext ctx) {

@@ -1,6 +1,7 @@
 package dev.chatserver.adapter.http.realtime;
 
 import dev.chatserver.application.notification.Notification;
+import dev.chatserver.application.port.in.realtime.Feed;
 import dev.chatserver.application.port.in.realtime.FeedSink;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.WriteCallback;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /**
  * The outbound side of one WebSocket: a bounded queue of texts written one at a time without blocking. A
@@ -26,16 +28,38 @@ final class WebSocketConnection implements FeedSink {
     private final Session session;
     private final NotificationWriter writer;
     private final int maxPending;
+    private final Executor background;
     private final ArrayDeque<String> pending = new ArrayDeque<>();
     private boolean writing;
     /** When the write in flight started, on the monotonic clock: I/O stalls are not domain time. */
     private long writingSinceNanos;
     private boolean closed;
+    /** A catch-up paused for room: tell the feed once the queue has drained. */
+    private boolean catchUpWaiting;
+    private volatile Feed feed;
 
-    WebSocketConnection(Session session, NotificationWriter writer, int maxPending) {
+    WebSocketConnection(Session session, NotificationWriter writer, int maxPending, Executor background) {
         this.session = session;
+        this.background = background;
         this.writer = writer;
         this.maxPending = maxPending;
+    }
+
+    /** The feed this connection carries; told when a paused catch-up may go on. */
+    void attach(Feed feed) {
+        this.feed = feed;
+    }
+
+    @Override
+    public synchronized boolean hasRoom() {
+        boolean room = !closed && pending.size() < catchUpRoom();
+        catchUpWaiting = !room && !closed;
+        return room;
+    }
+
+    /** Catch-up fills at most half the queue, leaving the rest for live notifications. */
+    private int catchUpRoom() {
+        return Math.max(1, maxPending / 2);
     }
 
     @Override
@@ -117,9 +141,20 @@ final class WebSocketConnection implements FeedSink {
     private final class Written implements WriteCallback {
         @Override
         public void writeSuccess() {
+            boolean resumeCatchUp;
             synchronized (WebSocketConnection.this) {
                 writing = false;
                 writeNext();
+                resumeCatchUp = catchUpWaiting && !closed && pending.size() < catchUpRoom();
+                if (resumeCatchUp) {
+                    catchUpWaiting = false;
+                }
+            }
+            // Never under this connection's lock (a write may complete inside another): the feed takes the
+            // hub's lock, which is always taken before this one.
+            Feed resumed = feed;
+            if (resumeCatchUp && resumed != null) {
+                background.execute(resumed::drained);
             }
         }
 

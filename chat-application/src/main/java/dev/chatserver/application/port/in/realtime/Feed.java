@@ -11,6 +11,9 @@ public interface Feed extends AutoCloseable {
      */
     void subscribe(SubscribeCommand command);
 
+    /** The sink has room again: the catch-up, if one is paused, goes on. */
+    void drained();
+
     /** The client reports how long its user has been idle (0: active right now). */
     void reportInactivity(Duration inactivity);
 

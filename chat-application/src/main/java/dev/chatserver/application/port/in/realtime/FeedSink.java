@@ -14,4 +14,10 @@ public interface FeedSink {
 
     /** The id the client resumed from is older than what is retained: it should reload its history. */
     void expired(long last);
+
+    /**
+     * Whether the sink can take another catch-up batch now. A catch-up goes on only while it can; a sink that
+     * said no calls {@link Feed#drained()} once it has room again, so a long catch-up never piles up.
+     */
+    boolean hasRoom();
 }
