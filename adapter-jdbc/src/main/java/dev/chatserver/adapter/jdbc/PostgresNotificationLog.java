@@ -49,12 +49,12 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
         String text = codec.write(message);
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
-            h.createQuery("select pg_advisory_xact_lock(:key)").bind("key", APPEND_LOCK).mapTo(Object.class).one();
+            h.createQuery("select pg_advisory_xact_lock(:key)::text").bind("key", APPEND_LOCK).mapTo(String.class).one();
             long id = h.createUpdate("insert into bus_notifications (channel, message, appended_at) values (:channel, :message, :at)")
                     .bind("channel", channel.name()).bind("message", text).bind("at", now)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            h.createQuery("select pg_notify(:channel, :payload)").bind("channel", PostgresWakeUps.CHANNEL)
-                    .bind("payload", Long.toString(id)).mapTo(Object.class).one();
+            h.createQuery("select pg_notify(:channel, :payload)::text").bind("channel", PostgresWakeUps.CHANNEL)
+                    .bind("payload", Long.toString(id)).mapTo(String.class).one();
             return new Notification(id, channel, message, now);
         });
     }
