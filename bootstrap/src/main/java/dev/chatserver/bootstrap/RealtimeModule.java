@@ -8,6 +8,8 @@ import com.google.inject.multibindings.Multibinder;
 import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.realtime.RealtimeRoutes;
 import dev.chatserver.adapter.inmemory.InMemoryNotificationLog;
+import dev.chatserver.adapter.inmemory.InMemoryPresenceBoard;
+import dev.chatserver.adapter.jdbc.JdbcPresenceBoard;
 import dev.chatserver.adapter.jdbc.JdbcStorage;
 import dev.chatserver.adapter.jdbc.PostgresNotificationLog;
 import dev.chatserver.application.notification.NotificationRetention;
@@ -17,6 +19,7 @@ import dev.chatserver.application.port.in.realtime.OpenFeed;
 import dev.chatserver.application.port.in.realtime.Poll;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.NotificationLog;
+import dev.chatserver.application.port.out.PresenceBoard;
 import dev.chatserver.application.port.out.Storage;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.SubscriptionFacts;
@@ -96,6 +99,19 @@ final class RealtimeModule extends AbstractModule {
             }
         }
         return new InMemoryNotificationLog(clock, retention);
+    }
+
+    /** Several nodes on one PostgreSQL database report presence to it; one node keeps presence in memory. */
+    @Provides
+    @Singleton
+    PresenceBoard presenceBoard(Storage storage) {
+        if (storage instanceof JdbcStorage jdbc) {
+            Optional<JdbcPresenceBoard> shared = jdbc.sharedPresenceBoard();
+            if (shared.isPresent()) {
+                return shared.get();
+            }
+        }
+        return new InMemoryPresenceBoard();
     }
 
     /** On a shared log a notification is written in the transaction of its change; in memory, after it commits. */

@@ -10,6 +10,8 @@ import dev.chatserver.application.contract.TransactionsContract;
 import dev.chatserver.application.notification.NotificationRetention;
 import dev.chatserver.application.port.out.NotificationLog;
 import dev.chatserver.application.port.out.Storage;
+import dev.chatserver.application.contract.PresenceBoardContract;
+import dev.chatserver.application.port.out.PresenceBoard;
 import org.junit.jupiter.api.Nested;
 
 /** The one storage contract suite, run against memory. */
@@ -68,6 +70,19 @@ class InMemoryStorageContractTest {
         @Override
         protected NotificationLog newLog(java.time.Clock clock, NotificationRetention retention) {
             return new InMemoryNotificationLog(clock, retention);
+        }
+    }
+
+    @Nested
+    class Presence extends PresenceBoardContract {
+        @Override
+        protected Storage newStorage() {
+            return new InMemoryStorage();
+        }
+
+        @Override
+        protected PresenceBoard boardOf(Storage storage) {
+            return new InMemoryPresenceBoard();
         }
     }
 }

@@ -33,6 +33,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
     private final DurabilityBarrier durability;
     private final Ports ports;
     private PostgresNotificationLog sharedLog;
+    private Runnable afterClose = () -> { };
 
     private JdbcStorage(DatabaseSettings settings, HikariDataSource dataSource) {
         this.settings = settings;
@@ -147,6 +148,11 @@ public final class JdbcStorage implements Storage, StorageProbe {
         return Optional.of(sharedLog);
     }
 
+    /** On PostgreSQL, the presence board shared by every node on this database; empty on H2 (one node). */
+    public Optional<JdbcPresenceBoard> sharedPresenceBoard() {
+        return kind().equals("postgres") ? Optional.of(new JdbcPresenceBoard(jdbi)) : Optional.empty();
+    }
+
     /** The Jdbi of this storage, for adapters in this module that share its connections. */
     Jdbi jdbi() {
         return jdbi;
@@ -166,5 +172,11 @@ public final class JdbcStorage implements Storage, StorageProbe {
             }
         }
         dataSource.close();
+        afterClose.run();
+    }
+
+    /** Runs {@code action} once this storage has closed (tests drop their database then). */
+    void afterClose(Runnable action) {
+        afterClose = action;
     }
 }

@@ -11,6 +11,8 @@ import dev.chatserver.application.contract.NotificationLogContract;
 import dev.chatserver.application.notification.NotificationRetention;
 import dev.chatserver.application.port.out.NotificationLog;
 import org.junit.jupiter.api.AfterEach;
+import dev.chatserver.application.contract.PresenceBoardContract;
+import dev.chatserver.application.port.out.PresenceBoard;
 import org.junit.jupiter.api.Nested;
 
 import java.time.Clock;
@@ -83,6 +85,19 @@ class PostgresStorageContractTest {
         @AfterEach
         void closeStorages() {
             opened.forEach(JdbcStorage::close);
+        }
+    }
+
+    @Nested
+    class Presence extends PresenceBoardContract {
+        @Override
+        protected Storage newStorage() {
+            return PostgresTestDatabases.newStorage();
+        }
+
+        @Override
+        protected PresenceBoard boardOf(Storage storage) {
+            return new JdbcPresenceBoard(((JdbcStorage) storage).jdbi());
         }
     }
 }

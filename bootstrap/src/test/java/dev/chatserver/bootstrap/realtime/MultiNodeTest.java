@@ -140,4 +140,51 @@ class MultiNodeTest {
             assertThat(values(onB.awaitNotifications(5))).containsExactly(1, 2, 3, 4, 5);
         }
     }
+
+    @Test
+    void a_user_connected_to_any_node_is_online_on_all() {
+        RunningServer a = startNode();
+        RunningServer b = startNode();
+        String ocelot = a.client().signInAs("ocelot");
+        long ocelotId = uid(a.client(), ocelot);
+        String lynx = b.client().signInAs("lynx");
+        assertThat(imStatusSeenOn(b, lynx, ocelotId)).isEqualTo("offline");
+
+        try (WsClient onA = WsClient.connect(a.client().baseUrl(), ocelot)) {
+            onA.subscribe(List.of("user:" + ocelotId), 0);
+
+            assertThat(imStatusSeenOn(b, lynx, ocelotId)).isEqualTo("online");
+            assertThat(imStatusSeenOn(a, lynx, ocelotId)).isEqualTo("online");
+        }
+        awaitStatus(b, lynx, ocelotId, "offline");
+    }
+
+    private static void pause() {
+        try {
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What {@code user_chat_ab/get_all_users} on this node says of the user's im_status. */
+    private static String imStatusSeenOn(RunningServer node, String token, long userId) {
+        for (JsonNode user : node.client().rpc("/im_chat/api/user_chat_ab/get_all_users", Map.of(), token).result()) {
+            if (user.get("id").asLong() == userId) {
+                return user.get("im_status").asText();
+            }
+        }
+        throw new AssertionError("user " + userId + " is not listed");
+    }
+
+    /** The WebSocket closes asynchronously on the server: wait for its disconnect to be reported. */
+    private static void awaitStatus(RunningServer node, String token, long userId, String expected) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!imStatusSeenOn(node, token, userId).equals(expected)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("user " + userId + " never became " + expected);
+            }
+            pause();
+        }
+    }
 }
