@@ -22,7 +22,7 @@ public final class EventMessages {
     public static Map<String, Object> notification(Event event) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", EVENT_TYPE);
-        message.put("event", fields(event, JsonText::tree));
+        message.put("event", fields(event, data -> data));
         return Collections.unmodifiableMap(message);
     }
 

@@ -235,7 +235,7 @@ public abstract class ChatUseCasesContract extends StorageContract {
                 .containsExactly(stored.id().toString(), claim.id().toString(), typing.id().toString());
         assertThat(bus.on(Channel.ofAudience("example.org"))).extracting(m -> (Object) ((Map<?, ?>) m.get("event")).get("id"))
                 .containsExactly(claim.id().toString());
-        assertThat(((Map<?, ?>) bus.on(room).get(0).get("event")).get("data")).isEqualTo(Map.of("text", "hi"));
+        assertThat(((Map<?, ?>) bus.on(room).get(0).get("event")).get("data")).isEqualTo(new JsonText("{\"text\":\"hi\"}"));
         assertThat(all(chat)).containsExactly(stored, claim);
     }
 

@@ -3,8 +3,9 @@ package dev.chatserver.domain.chats;
 import java.util.Objects;
 
 /**
- * A JSON document kept as its text: the core stores and forwards it unchanged and never looks inside. The
- * HTTP adapter checks that it is JSON before it gets here and writes it back as JSON, not as a string.
+ * A JSON document kept as its text: the core stores and forwards it unchanged and never looks inside. Whoever
+ * makes one vouches that it is JSON (the HTTP adapter parses it with Jackson first); every adapter that writes
+ * it out writes it as JSON, not as a string — also inside notification messages, which carry it as it is.
  */
 public record JsonText(String value) {
     public static final JsonText EMPTY_OBJECT = new JsonText("{}");
@@ -21,12 +22,10 @@ public record JsonText(String value) {
         return value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
-    /**
-     * The document as a tree of maps, lists, strings, numbers, booleans and nulls, as notifications carry it;
-     * {@link IllegalArgumentException} when the text is not JSON.
-     */
-    public Object tree() {
-        return JsonTree.parse(value);
+    /** Whether the document is a JSON object, as tags must be. */
+    public boolean isObject() {
+        String text = value.strip();
+        return text.startsWith("{") && text.endsWith("}");
     }
 
     @Override
