@@ -8,6 +8,10 @@ import com.google.inject.multibindings.Multibinder;
 import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.realtime.RealtimeRoutes;
 import dev.chatserver.adapter.inmemory.InMemoryNotificationLog;
+import dev.chatserver.adapter.inmemory.InMemoryPresenceBoard;
+import dev.chatserver.adapter.jdbc.JdbcPresenceBoard;
+import dev.chatserver.adapter.jdbc.JdbcStorage;
+import dev.chatserver.adapter.jdbc.PostgresNotificationLog;
 import dev.chatserver.application.notification.NotificationRetention;
 import dev.chatserver.application.port.in.presence.ReadPresence;
 import dev.chatserver.application.port.in.presence.TrackPresence;
@@ -15,6 +19,9 @@ import dev.chatserver.application.port.in.realtime.OpenFeed;
 import dev.chatserver.application.port.in.realtime.Poll;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.NotificationLog;
+import dev.chatserver.application.port.out.PresenceBoard;
+import dev.chatserver.application.port.out.Storage;
+import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.SubscriptionFacts;
 import dev.chatserver.application.presence.PresenceService;
 import dev.chatserver.application.presence.PresenceSettings;
@@ -25,6 +32,7 @@ import dev.chatserver.application.realtime.StoredSubscriptionFacts;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +44,6 @@ import java.util.concurrent.TimeUnit;
 final class RealtimeModule extends AbstractModule {
     @Override
     protected void configure() {
-        bind(NotificationBus.class).to(LoggedNotificationBus.class).in(Scopes.SINGLETON);
         bind(PresenceService.class).in(Scopes.SINGLETON);
         bind(ReadPresence.class).to(PresenceService.class);
         bind(TrackPresence.class).to(PresenceService.class);
@@ -81,10 +88,40 @@ final class RealtimeModule extends AbstractModule {
         return new PresenceSettings(defaults.pollGrace(), defaults.awayAfter(), sweep);
     }
 
+    /** Several nodes on one PostgreSQL database share its notification log; one node keeps its log in memory. */
     @Provides
     @Singleton
-    NotificationLog notificationLog(Clock clock, NotificationRetention retention) {
+    NotificationLog notificationLog(Storage storage, Clock clock, NotificationRetention retention) {
+        if (storage instanceof JdbcStorage jdbc) {
+            Optional<PostgresNotificationLog> shared = jdbc.sharedNotificationLog(clock, retention);
+            if (shared.isPresent()) {
+                return shared.get();
+            }
+        }
         return new InMemoryNotificationLog(clock, retention);
+    }
+
+    /** Several nodes on one PostgreSQL database report presence to it; one node keeps presence in memory. */
+    @Provides
+    @Singleton
+    PresenceBoard presenceBoard(Storage storage) {
+        if (storage instanceof JdbcStorage jdbc) {
+            Optional<JdbcPresenceBoard> shared = jdbc.sharedPresenceBoard();
+            if (shared.isPresent()) {
+                return shared.get();
+            }
+        }
+        return new InMemoryPresenceBoard();
+    }
+
+    /** On a shared log a notification is written in the transaction of its change; in memory, after it commits. */
+    @Provides
+    @Singleton
+    NotificationBus notificationBus(NotificationLog log, Transactions transactions) {
+        if (log instanceof PostgresNotificationLog shared) {
+            return shared.bus();
+        }
+        return new LoggedNotificationBus(log, transactions);
     }
 
     /** The dispatcher, long-poll timeouts, pings and sweeps: one daemon thread, off every request's path. */

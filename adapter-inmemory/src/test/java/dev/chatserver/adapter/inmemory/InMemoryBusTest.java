@@ -77,7 +77,7 @@ class InMemoryBusTest {
     private void start(NotificationRetention retention, RealtimeSettings settings) {
         log = new InMemoryNotificationLog(clock, retention);
         bus = new LoggedNotificationBus(log, transactions);
-        presence = new PresenceService(clock, PresenceSettings.DEFAULT, bus);
+        presence = new PresenceService(clock, PresenceSettings.DEFAULT, bus, new InMemoryPresenceBoard(), new dev.chatserver.application.id.RandomIds());
         hub = new NotificationHub(log, new SubscriptionPolicy(facts), presence, settings, clock, scheduler);
     }
 

@@ -13,6 +13,8 @@ import dev.chatserver.application.contract.TransactionsContract;
 import dev.chatserver.application.notification.NotificationRetention;
 import dev.chatserver.application.port.out.NotificationLog;
 import dev.chatserver.application.port.out.Storage;
+import dev.chatserver.application.contract.PresenceBoardContract;
+import dev.chatserver.application.port.out.PresenceBoard;
 import org.junit.jupiter.api.Nested;
 
 /** The one storage contract suite, run against memory. */
@@ -95,6 +97,19 @@ class InMemoryStorageContractTest {
         @Override
         protected Storage newStorage() {
             return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class Presence extends PresenceBoardContract {
+        @Override
+        protected Storage newStorage() {
+            return new InMemoryStorage();
+        }
+
+        @Override
+        protected PresenceBoard boardOf(Storage storage) {
+            return new InMemoryPresenceBoard();
         }
     }
 }

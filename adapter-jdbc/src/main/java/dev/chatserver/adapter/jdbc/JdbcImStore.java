@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ final class JdbcImStore implements ImSessions, ImMessages {
                             values (:uuid, :key, :created, :group) on conflict do nothing""")
                     .bind("uuid", session.uuid())
                     .bind("key", session.key().value())
-                    .bind("created", OffsetDateTime.ofInstant(session.createDate(), java.time.ZoneOffset.UTC))
+                    .bind("created", OffsetDateTime.ofInstant(session.createDate(), ZoneOffset.UTC))
                     .bind("group", session.group().map(GroupId::value).orElse(null))
                     .execute();
             if (inserted == 1) {
@@ -166,14 +167,21 @@ final class JdbcImStore implements ImSessions, ImMessages {
 
     @Override
     public Set<UserId> addMembers(long sessionId, Collection<UserId> users) {
+        List<UserId> wanted = users.stream().distinct().toList();
+        if (wanted.isEmpty()) {
+            return Set.of();
+        }
+        // two members opening the group session at once may both add a newcomer: the key settles it
         return jdbi.inTransaction(h -> {
-            Set<UserId> present = new LinkedHashSet<>(h.createQuery(
-                            "select user_id from im_session_members where session_id = :s")
-                    .bind("s", sessionId).mapTo(Long.class).map(UserId::of).list());
-            Set<UserId> added = new LinkedHashSet<>(users);
-            added.removeAll(present);
-            if (!added.isEmpty()) {
-                insertMembers(h, sessionId, added);
+            var batch = h.prepareBatch("""
+                    insert into im_session_members (session_id, user_id) values (:s, :user) on conflict do nothing""");
+            wanted.forEach(user -> batch.bind("s", sessionId).bind("user", user.value()).add());
+            int[] inserted = batch.execute();
+            Set<UserId> added = new LinkedHashSet<>();
+            for (int i = 0; i < inserted.length; i++) {
+                if (inserted[i] > 0) {
+                    added.add(wanted.get(i));
+                }
             }
             return added;
         });
@@ -216,7 +224,7 @@ final class JdbcImStore implements ImSessions, ImMessages {
                     .bind("from", message.from().value())
                     .bind("type", message.type().value())
                     .bind("content", message.content())
-                    .bind("created", OffsetDateTime.ofInstant(message.createDate(), java.time.ZoneOffset.UTC))
+                    .bind("created", OffsetDateTime.ofInstant(message.createDate(), ZoneOffset.UTC))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             h.createUpdate("update im_session_members set last_message_id = :id where session_id = :s and user_id = :from")
                     .bind("id", id).bind("s", message.sessionId()).bind("from", message.from().value()).execute();

@@ -18,9 +18,13 @@ import dev.chatserver.application.port.out.UserDirectory;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
+import dev.chatserver.application.notification.NotificationRetention;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
 
 /** Every storage port on one SQL database (H2 or PostgreSQL), migrated by Flyway when opened. */
 public final class JdbcStorage implements Storage, StorageProbe {
@@ -31,6 +35,8 @@ public final class JdbcStorage implements Storage, StorageProbe {
     private final Jdbi jdbi;
     private final DurabilityBarrier durability;
     private final Ports ports;
+    private PostgresNotificationLog sharedLog;
+    private Runnable afterClose = () -> { };
 
     private JdbcStorage(DatabaseSettings settings, HikariDataSource dataSource) {
         this.settings = settings;
@@ -133,13 +139,36 @@ public final class JdbcStorage implements Storage, StorageProbe {
         }
     }
 
+    /**
+     * On PostgreSQL, the notification log shared by every node on this database, whose {@link
+     * PostgresNotificationLog#bus()} writes notifications in the caller's transaction; empty on H2, where one
+     * node keeps its bus in memory. The log is closed with the storage.
+     */
+    public synchronized Optional<PostgresNotificationLog> sharedNotificationLog(Clock clock, NotificationRetention retention) {
+        if (!kind().equals("postgres")) {
+            return Optional.empty();
+        }
+        if (sharedLog == null) {
+            sharedLog = new PostgresNotificationLog(jdbi, settings, clock, retention);
+        }
+        return Optional.of(sharedLog);
+    }
+
+    /** On PostgreSQL, the presence board shared by every node on this database; empty on H2 (one node). */
+    public Optional<JdbcPresenceBoard> sharedPresenceBoard() {
+        return kind().equals("postgres") ? Optional.of(new JdbcPresenceBoard(jdbi)) : Optional.empty();
+    }
+
     /** The Jdbi of this storage, for adapters in this module that share its connections. */
     Jdbi jdbi() {
         return jdbi;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (sharedLog != null) {
+            sharedLog.close();
+        }
         durability.close();
         if (settings.url().startsWith("jdbc:h2:mem:")) {
             try (Connection connection = dataSource.getConnection()) {
@@ -149,5 +178,11 @@ public final class JdbcStorage implements Storage, StorageProbe {
             }
         }
         dataSource.close();
+        afterClose.run();
+    }
+
+    /** Runs {@code action} once this storage has closed (tests drop their database then). */
+    void afterClose(Runnable action) {
+        afterClose = action;
     }
 }

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * Not a test: the measurements behind docs/DURABILITY.md. Posts messages into an H2 file database with the
  * given URL options, one writer and then many, with or without waiting for the group flush, and prints the
  * latency, the throughput and the size of the file. Run with the test classpath:
- * {@code java -cp ... dev.chatserver.adapter.jdbc.H2DurabilityBenchmark "<h2 options>" barrier|none}
+ * {@code java -cp ... dev.chatserver.adapter.jdbc.H2DurabilityBenchmark "<h2 options>" barrier|none [posts by one writer] [posts by each of 16 writers]}
  */
 public final class H2DurabilityBenchmark {
     private static final MessageType TEXT = new MessageType("message");
@@ -40,9 +40,9 @@ public final class H2DurabilityBenchmark {
     public static void main(String[] args) throws Exception {
         String options = args[0];
         boolean barrier = args[1].equals("barrier");
-        int sequential = 2000;
+        int sequential = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
         int threads = 16;
-        int perThread = 500;
+        int perThread = args.length > 3 ? Integer.parseInt(args[3]) : 500;
         Path dir = Files.createTempDirectory("h2-durability");
         DatabaseSettings settings = new DatabaseSettings(
                 "jdbc:h2:file:" + dir.resolve("chat") + options, "sa", "", 20);

@@ -10,6 +10,8 @@ import dev.chatserver.application.contract.ImUseCasesContract;
 import dev.chatserver.application.contract.SignInTokensContract;
 import dev.chatserver.application.contract.TransactionsContract;
 import dev.chatserver.application.port.out.Storage;
+import dev.chatserver.application.contract.PresenceBoardContract;
+import dev.chatserver.application.port.out.PresenceBoard;
 import org.junit.jupiter.api.Nested;
 
 /** The one storage contract suite, run against H2. */
@@ -84,6 +86,19 @@ class H2StorageContractTest {
         @Override
         protected Storage newStorage() {
             return H2TestDatabases.newStorage();
+        }
+    }
+
+    @Nested
+    class Presence extends PresenceBoardContract {
+        @Override
+        protected Storage newStorage() {
+            return H2TestDatabases.newStorage();
+        }
+
+        @Override
+        protected PresenceBoard boardOf(Storage storage) {
+            return new JdbcPresenceBoard(((JdbcStorage) storage).jdbi());
         }
     }
 }

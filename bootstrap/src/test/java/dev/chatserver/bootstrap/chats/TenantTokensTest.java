@@ -24,6 +24,13 @@ class TenantTokensTest {
         return server.post("/api/v1/chats", "{\"audience\":\"example.org\",\"scope\":\"course-42\"}", token);
     }
 
+    /** A JWT with {@code "alg":"none"} and no signature. */
+    private static String unsigned(String claims) {
+        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        return base64.encodeToString("{\"alg\":\"none\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(claims.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".";
+    }
+
     @Test
     void a_backend_with_a_valid_token_of_a_tenant_account_creates_chats() {
         String backend = ChatsServer.rsaToken("backend", ChatsServer.JWT_AUDIENCE, IN_AN_HOUR);
@@ -56,6 +63,8 @@ class TenantTokensTest {
         assertProblem(createAs(ChatsServer.hmacToken("unknown.example.org", "backend", IN_AN_HOUR)), 401, "unauthorized");
         assertProblem(createAs(ChatsServer.hmacToken(ChatsServer.RSA_ISSUER, "backend", IN_AN_HOUR)), 401, "unauthorized");
         assertProblem(createAs("a.b.c"), 401, "unauthorized");
+        assertProblem(createAs(unsigned("{\"iss\":\"svc.example.org\",\"sub\":\"backend\",\"aud\":\""
+                + ChatsServer.JWT_AUDIENCE + "\",\"exp\":" + IN_AN_HOUR.getEpochSecond() + "}")), 401, "unauthorized");
         assertProblem(server.get("/api/v1/audiences/example.org/chats/course-42", server.signIn("support")), 404, "chat_not_found");
     }
 }

@@ -2,8 +2,6 @@ package dev.chatserver.bootstrap.im;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.AbstractModule;
-import dev.chatserver.application.im.FixedPresence;
-import dev.chatserver.application.im.RecordingBus;
 import dev.chatserver.application.port.in.presence.ReadPresence;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.UserDirectory;

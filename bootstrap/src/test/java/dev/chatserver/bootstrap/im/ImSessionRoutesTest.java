@@ -5,11 +5,13 @@ import dev.chatserver.application.notification.Channel;
 import dev.chatserver.application.port.in.account.AddGroupCommand;
 import dev.chatserver.application.port.in.account.AddMemberCommand;
 import dev.chatserver.application.port.in.account.ProvisionAccounts;
+import dev.chatserver.application.port.out.UserDirectory;
 import dev.chatserver.domain.account.Group;
 import dev.chatserver.domain.presence.ImStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -144,7 +146,7 @@ class ImSessionRoutesTest {
     }
 
     private long groupNamed(String name) {
-        return im.server.get(dev.chatserver.application.port.out.UserDirectory.class).groupsNamed(name).get(0).id().value();
+        return im.server.get(UserDirectory.class).groupsNamed(name).get(0).id().value();
     }
 
     @Test
@@ -222,11 +224,11 @@ class ImSessionRoutesTest {
     }
 
     private static void ok(JsonNode result) {
-        assertThat(result).isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Map.of("status", "success")));
+        assertThat(result.toString()).isEqualTo("{\"status\":\"success\"}");
     }
 
     private static List<String> uuids(JsonNode sessions) {
-        List<String> uuids = new java.util.ArrayList<>();
+        List<String> uuids = new ArrayList<>();
         sessions.forEach(s -> uuids.add(s.get("uuid").asText()));
         return uuids;
     }

@@ -1,6 +1,8 @@
 package dev.chatserver.application.im;
 
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -26,12 +28,13 @@ public record ImPolicy(Set<String> messageTypes, int maxContentBytes, int defaul
 
     /** The standard types plus {@code extraTypes}. */
     public ImPolicy withTypes(Set<String> extraTypes) {
-        java.util.Set<String> all = new java.util.HashSet<>(STANDARD_TYPES);
+        Set<String> all = new HashSet<>(STANDARD_TYPES);
         all.addAll(extraTypes);
         return new ImPolicy(all, maxContentBytes, defaultHistoryLimit, maxHistoryLimit);
     }
 
-    public int pageSize(java.util.OptionalInt asked) {
+    /** How many messages a history page holds: what was asked, else the default, and never more than the cap. */
+    public int pageSize(OptionalInt asked) {
         return Math.min(asked.orElse(defaultHistoryLimit), maxHistoryLimit);
     }
 }

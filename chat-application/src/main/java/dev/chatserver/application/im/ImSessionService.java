@@ -30,7 +30,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 public final class ImSessionService implements OpenSession, ListSessions, ArrangeSession {
     private final ImSessions sessions;
@@ -126,8 +128,7 @@ public final class ImSessionService implements OpenSession, ListSessions, Arrang
                 () -> sessions.changeState(session.id(), caller, command.state()));
     }
 
-    private SessionView change(UserId caller, java.util.UUID uuid,
-                               java.util.function.Function<ImSession, BooleanSupplier> change) {
+    private SessionView change(UserId caller, UUID uuid, Function<ImSession, BooleanSupplier> change) {
         return transactions.inTransaction(() -> {
             ImSession session = access.forMember(caller, uuid);
             if (change.apply(session).getAsBoolean()) {
