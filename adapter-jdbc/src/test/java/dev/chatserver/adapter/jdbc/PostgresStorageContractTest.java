@@ -18,7 +18,7 @@ import dev.chatserver.application.port.out.NotificationLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 
-/** The one storage contract suite, run against Postgres. */import java.time.Clock;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
