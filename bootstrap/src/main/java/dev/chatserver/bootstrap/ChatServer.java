@@ -1,9 +1,11 @@
 package dev.chatserver.bootstrap;
 
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
+import com.google.inject.ProvisionException;
 import com.google.inject.TypeLiteral;
 import com.google.inject.util.Modules;
 import dev.chatserver.adapter.http.HttpServer;
@@ -52,17 +54,47 @@ public final class ChatServer implements AutoCloseable {
             int port = listen(http, settings);
             LOG.info("chat server listening on port {} with {} storage", port, settings.storage().name().toLowerCase());
             return new ChatServer(storage, injector, http, port);
+        } catch (CreationException | ProvisionException e) {
+            storage.close();
+            throw startupFailureIn(e).orElseThrow(() -> e);
         } catch (RuntimeException e) {
             storage.close();
-            throw e;
+            throw startupFailureBehind(e);
         }
+    }
+
+    /** Guice wraps what a settings provider throws; a setting at fault still reads as its one clear line. */
+    private static RuntimeException startupFailureBehind(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StartupFailure failure) {
+                return failure;
+            }
+        }
+        return e;
     }
 
     static Injector injector(Settings settings, Storage storage, Module... overrides) {
         List<Module> modules = new ArrayList<>();
         modules.add(new CoreModule(settings, storage));
         modules.addAll(FeatureModules.all());
-        return Guice.createInjector(Modules.override(modules).with(overrides));
+        try {
+            return Guice.createInjector(Modules.override(modules).with(overrides));
+        } catch (CreationException | ProvisionException e) {
+            throw startupFailureIn(e).orElseThrow(() -> e);
+        }
+    }
+
+    /** A setting refused while a module was providing something reaches here wrapped by Guice. */
+    private static java.util.Optional<StartupFailure> startupFailureIn(RuntimeException wrapped) {
+        for (Throwable cause = wrapped; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StartupFailure failure) {
+                return java.util.Optional.of(failure);
+            }
+        }
+        java.util.Collection<com.google.inject.spi.Message> messages = wrapped instanceof CreationException creation
+                ? creation.getErrorMessages() : ((ProvisionException) wrapped).getErrorMessages();
+        return messages.stream().map(com.google.inject.spi.Message::getCause)
+                .filter(StartupFailure.class::isInstance).map(StartupFailure.class::cast).findFirst();
     }
 
     private static int listen(HttpServer http, Settings settings) {

@@ -11,6 +11,9 @@ final class FeatureModules {
 
     static List<Module> all() {
         return List.of(
-                new AccountsModule());
+                new AccountsModule(),
+                new ImModule(),
+                new ChatsModule(),
+                new RealtimeModule());
     }
 }

@@ -1,6 +1,12 @@
 package dev.chatserver.adapter.inmemory;
 
 import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.AddressBooks;
+import dev.chatserver.application.port.out.ImMessages;
+import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.ChatStore;
+import dev.chatserver.application.port.out.EventRoomStore;
+import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.application.port.out.Ports;
 import dev.chatserver.application.port.out.SignInTokens;
 import dev.chatserver.application.port.out.Storage;
@@ -14,12 +20,19 @@ public final class InMemoryStorage implements Storage, StorageProbe {
 
     public InMemoryStorage() {
         InMemoryAccounts accounts = new InMemoryAccounts();
+        InMemoryImStore im = new InMemoryImStore();
         this.ports = Ports.builder()
                 .add(StorageProbe.class, this)
                 .add(Transactions.class, new InMemoryTransactions())
                 .add(UserDirectory.class, accounts)
                 .add(AccountRegistry.class, accounts)
                 .add(SignInTokens.class, new InMemorySignInTokens())
+                .add(ImSessions.class, im)
+                .add(ImMessages.class, im)
+                .add(AddressBooks.class, new InMemoryAddressBooks())
+                .add(ChatStore.class, new InMemoryChats())
+                .add(EventRoomStore.class, new InMemoryEventRooms())
+                .add(EventStore.class, new InMemoryEvents())
                 .build();
     }
 

@@ -27,6 +27,12 @@ public record DatabaseSettings(String url, String user, String password, int poo
         return new DatabaseSettings("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS, "sa", "", 4);
     }
 
+    /**
+     * PostgreSQL mode for the shared migrations. The write settings stay H2's own (WRITE_DELAY 500 ms,
+     * RETENTION_TIME 45 s) on purpose: durability comes from {@link H2GroupFlush}, which forces every
+     * acknowledged commit to disk; WRITE_DELAY=0 would be slower and grow the file by a chunk per commit.
+     * docs/DURABILITY.md has the measurements.
+     */
     static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
     /** h2 or postgres, as the URL says. */

@@ -3,6 +3,12 @@ package dev.chatserver.adapter.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.AddressBooks;
+import dev.chatserver.application.port.out.ImMessages;
+import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.ChatStore;
+import dev.chatserver.application.port.out.EventRoomStore;
+import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.application.port.out.Ports;
 import dev.chatserver.application.port.out.SignInTokens;
 import dev.chatserver.application.port.out.Storage;
@@ -12,9 +18,13 @@ import dev.chatserver.application.port.out.UserDirectory;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
+import dev.chatserver.application.notification.NotificationRetention;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
 
 /** Every storage port on one SQL database (H2 or PostgreSQL), migrated by Flyway when opened. */
 public final class JdbcStorage implements Storage, StorageProbe {
@@ -23,19 +33,31 @@ public final class JdbcStorage implements Storage, StorageProbe {
     private final DatabaseSettings settings;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final DurabilityBarrier durability;
     private final Ports ports;
+    private PostgresNotificationLog sharedLog;
+    private Runnable afterClose = () -> { };
 
     private JdbcStorage(DatabaseSettings settings, HikariDataSource dataSource) {
         this.settings = settings;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.durability = settings.url().startsWith("jdbc:h2:file:")
+                ? new H2GroupFlush(dataSource) : DurabilityBarrier.COMMIT_IS_DURABLE;
         JdbcAccounts accounts = new JdbcAccounts(jdbi);
+        JdbcImStore im = new JdbcImStore(jdbi);
         this.ports = Ports.builder()
                 .add(StorageProbe.class, this)
-                .add(Transactions.class, new JdbcTransactions(jdbi))
+                .add(Transactions.class, new JdbcTransactions(jdbi, durability))
                 .add(UserDirectory.class, accounts)
                 .add(AccountRegistry.class, accounts)
                 .add(SignInTokens.class, new JdbcSignInTokens(jdbi))
+                .add(ImSessions.class, im)
+                .add(ImMessages.class, im)
+                .add(AddressBooks.class, new JdbcAddressBooks(jdbi))
+                .add(ChatStore.class, new JdbcChats(jdbi))
+                .add(EventRoomStore.class, new JdbcEventRooms(jdbi))
+                .add(EventStore.class, new JdbcEvents(jdbi))
                 .build();
     }
 
@@ -117,13 +139,37 @@ public final class JdbcStorage implements Storage, StorageProbe {
         }
     }
 
+    /**
+     * On PostgreSQL, the notification log shared by every node on this database, whose {@link
+     * PostgresNotificationLog#bus()} writes notifications in the caller's transaction; empty on H2, where one
+     * node keeps its bus in memory. The log is closed with the storage.
+     */
+    public synchronized Optional<PostgresNotificationLog> sharedNotificationLog(Clock clock, NotificationRetention retention) {
+        if (!kind().equals("postgres")) {
+            return Optional.empty();
+        }
+        if (sharedLog == null) {
+            sharedLog = new PostgresNotificationLog(jdbi, settings, clock, retention);
+        }
+        return Optional.of(sharedLog);
+    }
+
+    /** On PostgreSQL, the presence board shared by every node on this database; empty on H2 (one node). */
+    public Optional<JdbcPresenceBoard> sharedPresenceBoard() {
+        return kind().equals("postgres") ? Optional.of(new JdbcPresenceBoard(jdbi)) : Optional.empty();
+    }
+
     /** The Jdbi of this storage, for adapters in this module that share its connections. */
     Jdbi jdbi() {
         return jdbi;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (sharedLog != null) {
+            sharedLog.close();
+        }
+        durability.close();
         if (settings.url().startsWith("jdbc:h2:mem:")) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.createStatement().execute("shutdown");
@@ -132,5 +178,11 @@ public final class JdbcStorage implements Storage, StorageProbe {
             }
         }
         dataSource.close();
+        afterClose.run();
+    }
+
+    /** Runs {@code action} once this storage has closed (tests drop their database then). */
+    void afterClose(Runnable action) {
+        afterClose = action;
     }
 }

@@ -13,10 +13,17 @@ import java.util.function.Supplier;
  */
 final class JdbcTransactions implements Transactions {
     private final Jdbi jdbi;
+    private final DurabilityBarrier durability;
     private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
     JdbcTransactions(Jdbi jdbi) {
+        this(jdbi, DurabilityBarrier.COMMIT_IS_DURABLE);
+    }
+
+    /** Each unit of work returns only once {@code durability} says its commit is on disk. */
+    JdbcTransactions(Jdbi jdbi, DurabilityBarrier durability) {
         this.jdbi = jdbi;
+        this.durability = durability;
     }
 
     @Override
@@ -32,6 +39,7 @@ final class JdbcTransactions implements Transactions {
         } finally {
             afterCommit.remove();
         }
+        durability.awaitDurable();
         actions.forEach(Runnable::run);
         return result;
     }

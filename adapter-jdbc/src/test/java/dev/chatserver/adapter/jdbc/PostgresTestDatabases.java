@@ -1,8 +1,5 @@
 package dev.chatserver.adapter.jdbc;
 
-import dev.chatserver.application.port.out.Ports;
-import dev.chatserver.application.port.out.Storage;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -41,21 +38,11 @@ public final class PostgresTestDatabases {
     }
 
     /** A storage on a new database, dropped when the storage closes. */
-    public static Storage newStorage() {
+    public static JdbcStorage newStorage() {
         DatabaseSettings settings = newDatabase(4);
         JdbcStorage storage = JdbcStorage.open(settings);
-        return new Storage() {
-            @Override
-            public Ports ports() {
-                return storage.ports();
-            }
-
-            @Override
-            public void close() {
-                storage.close();
-                drop(settings);
-            }
-        };
+        storage.afterClose(() -> drop(settings));
+        return storage;
     }
 
     public static void drop(DatabaseSettings settings) {

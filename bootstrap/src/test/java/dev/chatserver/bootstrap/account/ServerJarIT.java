@@ -78,6 +78,12 @@ class ServerJarIT {
     }
 
     @Test
+    void a_bad_feature_setting_ends_start_up_with_one_line() {
+        assertFailsInOneLine(List.of("--storage", "memory", "--chats-tenants", "no-equals-sign"), "--chats-tenants");
+        assertFailsInOneLine(List.of("--storage", "memory", "--poll-timeout", "soon"), "--poll-timeout");
+    }
+
+    @Test
     void an_unknown_storage_ends_start_up_with_one_line() {
         assertFailsInOneLine(List.of("--storage", "mongo"), "--storage mongo");
     }

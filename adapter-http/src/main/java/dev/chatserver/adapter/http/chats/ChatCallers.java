@@ -1,0 +1,41 @@
+package dev.chatserver.adapter.http.chats;
+
+import dev.chatserver.application.port.in.account.SignIn;
+import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.chats.AccountId;
+import dev.chatserver.domain.problem.Unauthenticated;
+import io.javalin.http.Context;
+import jakarta.inject.Inject;
+
+/**
+ * The account calling the Chats API, from {@code Authorization: Bearer}: a tenant's JWT, or the token a
+ * user got at sign-in (the user {@code john} is the account {@code john.<account audience>}).
+ */
+public final class ChatCallers {
+    private static final String BEARER = "Bearer ";
+
+    private final SignIn signIn;
+    private final TenantTokens tenantTokens;
+    private final ChatsApiSettings settings;
+
+    @Inject
+    public ChatCallers(SignIn signIn, TenantTokens tenantTokens, ChatsApiSettings settings) {
+        this.signIn = signIn;
+        this.tenantTokens = tenantTokens;
+        this.settings = settings;
+    }
+
+    public AccountId require(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || header.substring(BEARER.length()).isBlank()) {
+            throw new Unauthenticated("send Authorization: Bearer <token>");
+        }
+        String token = header.substring(BEARER.length()).strip();
+        if (TenantTokens.looksLikeJwt(token)) {
+            return tenantTokens.account(token);
+        }
+        User user = signIn.authenticate(token);
+        return new AccountId(user.login().value(), settings.accountAudience());
+    }
+}

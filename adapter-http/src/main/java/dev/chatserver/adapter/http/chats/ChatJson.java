@@ -1,0 +1,68 @@
+package dev.chatserver.adapter.http.chats;
+
+import com.fasterxml.jackson.databind.util.RawValue;
+import dev.chatserver.application.chats.EventMessages;
+import dev.chatserver.domain.chats.Chat;
+import dev.chatserver.domain.chats.Event;
+import dev.chatserver.domain.chats.EventPage;
+import dev.chatserver.domain.chats.EventRoom;
+import dev.chatserver.domain.chats.JsonText;
+import dev.chatserver.domain.chats.SetState;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Chats, rooms, events and states as the Chats API answers them; stored JSON is written as it is. */
+final class ChatJson {
+    private ChatJson() {
+    }
+
+    static Map<String, Object> chat(Chat chat) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", chat.id().toString());
+        json.put("audience", chat.audience());
+        json.put("scope", chat.scope());
+        json.put("tags", raw(chat.tags()));
+        json.put("created_at", chat.createdAt().toEpochMilli());
+        json.put("real_time", Map.of("event_room_id", chat.roomId().toString()));
+        return json;
+    }
+
+    static Map<String, Object> room(EventRoom room) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", room.id().toString());
+        json.put("audience", room.audience());
+        json.put("tags", raw(room.tags()));
+        json.put("opened_at", room.openedAt().toEpochMilli());
+        json.put("closed_at", room.closedAtTime().map(Instant::toEpochMilli).orElse(null));
+        json.put("created_at", room.createdAt().toEpochMilli());
+        return json;
+    }
+
+    static Map<String, Object> event(Event event) {
+        return EventMessages.fields(event, ChatJson::raw);
+    }
+
+    static Map<String, Object> page(EventPage page) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("events", page.events().stream().map(ChatJson::event).toList());
+        json.put("next_occurred_at", page.nextCursor().isPresent() ? page.nextCursor().getAsLong() : null);
+        return json;
+    }
+
+    /** Each set by name: its one event when its events carry no label, else its newest event per label. */
+    static Map<String, Object> state(List<SetState> sets) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (SetState set : sets) {
+            json.put(set.set(), set.isSingleItem() ? event(set.newest().get(0))
+                    : set.newest().stream().map(ChatJson::event).toList());
+        }
+        return json;
+    }
+
+    private static Object raw(JsonText json) {
+        return new RawValue(json.value());
+    }
+}

@@ -1,0 +1,36 @@
+package dev.chatserver.adapter.http.im;
+
+import dev.chatserver.adapter.http.auth.Authenticator;
+import dev.chatserver.adapter.http.jsonrpc.JsonRpc;
+import dev.chatserver.adapter.http.jsonrpc.RpcParams;
+import dev.chatserver.domain.account.User;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+
+import java.util.Map;
+
+/** How every IM route runs: read the JSON-RPC call, find the signed-in user, answer the result in the envelope. */
+final class ImCalls {
+    static final Map<String, String> SUCCESS = Map.of("status", "success");
+
+    @FunctionalInterface
+    interface Call {
+        Object answer(RpcParams params, User caller);
+    }
+
+    private final JsonRpc rpc;
+    private final Authenticator authenticator;
+
+    ImCalls(JsonRpc rpc, Authenticator authenticator) {
+        this.rpc = rpc;
+        this.authenticator = authenticator;
+    }
+
+    Handler handler(Call call) {
+        return (Context ctx) -> {
+            RpcParams params = rpc.read(ctx).params();
+            User caller = authenticator.requireUser(ctx);
+            rpc.answer(ctx, call.answer(params, caller));
+        };
+    }
+}

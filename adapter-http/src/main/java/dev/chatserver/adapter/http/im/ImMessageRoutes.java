@@ -1,0 +1,42 @@
+package dev.chatserver.adapter.http.im;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chatserver.adapter.http.Routes;
+import dev.chatserver.adapter.http.auth.Authenticator;
+import dev.chatserver.adapter.http.jsonrpc.JsonRpc;
+import dev.chatserver.application.im.ImPayloads;
+import dev.chatserver.application.port.in.im.HistoryCommand;
+import dev.chatserver.application.port.in.im.MessageView;
+import dev.chatserver.application.port.in.im.PostMessage;
+import dev.chatserver.application.port.in.im.PostMessageCommand;
+import dev.chatserver.application.port.in.im.ReadHistory;
+import io.javalin.Javalin;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+
+/** Posting into a session ({@code /im_chat/post}) and reading its history. */
+public final class ImMessageRoutes implements Routes {
+    private final PostMessage post;
+    private final ReadHistory history;
+    private final ImCalls calls;
+
+    @Inject
+    public ImMessageRoutes(PostMessage post, ReadHistory history, Authenticator authenticator, ObjectMapper mapper) {
+        this.post = post;
+        this.history = history;
+        this.calls = new ImCalls(new JsonRpc(mapper), authenticator);
+    }
+
+    @Override
+    public void addTo(Javalin app) {
+        app.post("/im_chat/post", calls.handler((p, caller) -> {
+            MessageView posted = post.post(PostMessageCommand.of(caller, p.requiredString("uuid"),
+                    p.requiredString("message_type"), p.requiredString("message_content")));
+            return Map.of("message_id", posted.id());
+        }));
+        app.post(ImSessionRoutes.API + "history", calls.handler((p, caller) -> ImPayloads.messages(history.history(
+                HistoryCommand.of(caller, p.requiredString("uuid"), p.optionalLong("last_ID").orElse(null),
+                        p.optionalLong("limit").orElse(null))))));
+    }
+}

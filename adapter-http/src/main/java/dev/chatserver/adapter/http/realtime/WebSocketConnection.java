@@ -1,0 +1,156 @@
+package dev.chatserver.adapter.http.realtime;
+
+import dev.chatserver.application.notification.Notification;
+import dev.chatserver.application.port.in.realtime.Feed;
+import dev.chatserver.application.port.in.realtime.FeedSink;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.WriteCallback;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * The outbound side of one WebSocket: a bounded queue of texts written one at a time without blocking. A
+ * client that lets {@code maxPending} texts pile up has fallen behind and is closed with
+ * {@value #FELL_BEHIND}, so a slow or dead client never grows the server's memory; it reconnects and resumes
+ * from the last id it saw.
+ */
+final class WebSocketConnection implements FeedSink {
+    static final int FELL_BEHIND = 4000;
+    static final String FELL_BEHIND_REASON = "fell behind, resume from your last id";
+
+    private final Session session;
+    private final NotificationWriter writer;
+    private final int maxPending;
+    private final Executor background;
+    private final ArrayDeque<String> pending = new ArrayDeque<>();
+    private boolean writing;
+    private boolean closed;
+    /** A catch-up paused for room: tell the feed once the queue has drained. */
+    private boolean catchUpWaiting;
+    private volatile Feed feed;
+
+    WebSocketConnection(Session session, NotificationWriter writer, int maxPending, Executor background) {
+        this.session = session;
+        this.background = background;
+        this.writer = writer;
+        this.maxPending = maxPending;
+    }
+
+    /** The feed this connection carries; told when a paused catch-up may go on. */
+    void attach(Feed feed) {
+        this.feed = feed;
+    }
+
+    @Override
+    public synchronized boolean hasRoom() {
+        boolean room = !closed && pending.size() < catchUpRoom();
+        catchUpWaiting = !room && !closed;
+        return room;
+    }
+
+    /** Catch-up fills at most half the queue, leaving the rest for live notifications. */
+    private int catchUpRoom() {
+        return Math.max(1, maxPending / 2);
+    }
+
+    @Override
+    public void deliver(List<Notification> batch) {
+        send(writer.batch(batch));
+    }
+
+    @Override
+    public void expired(long last) {
+        send(writer.event("history_expired", Map.of("last", last, "message",
+                "notifications after " + last + " are no longer kept: reload the history, then subscribe again with last=0")));
+    }
+
+    void sendEvent(String eventName, Map<String, Object> data) {
+        send(writer.event(eventName, data));
+    }
+
+    synchronized void send(String text) {
+        if (closed) {
+            return;
+        }
+        if (pending.size() >= maxPending) {
+            close(FELL_BEHIND, FELL_BEHIND_REASON);
+            return;
+        }
+        pending.addLast(text);
+        writeNext();
+    }
+
+    /**
+     * Called every ping interval: an idle connection is pinged, which keeps it open through proxies and turns
+     * a vanished peer into a failed write. A connection whose writes make no progress is closed by the
+     * server's idle timeout.
+     */
+    synchronized void heartbeat() {
+        if (closed || writing) {
+            return;
+        }
+        writing = true;
+        try {
+            session.getRemote().sendPing(ByteBuffer.allocate(0), new Written());
+        } catch (RuntimeException gone) {
+            closed = true;
+        }
+    }
+
+    synchronized boolean isClosed() {
+        return closed || !session.isOpen();
+    }
+
+    private void writeNext() {
+        if (writing || closed || pending.isEmpty()) {
+            return;
+        }
+        writing = true;
+        try {
+            session.getRemote().sendString(pending.removeFirst(), new Written());
+        } catch (RuntimeException gone) {
+            closed = true;
+            pending.clear();
+        }
+    }
+
+    private void close(int code, String reason) {
+        closed = true;
+        pending.clear();
+        session.close(code, reason);
+    }
+
+    private final class Written implements WriteCallback {
+        @Override
+        public void writeSuccess() {
+            boolean resumeCatchUp;
+            synchronized (WebSocketConnection.this) {
+                writing = false;
+                writeNext();
+                resumeCatchUp = catchUpWaiting && !closed && pending.size() < catchUpRoom();
+                if (resumeCatchUp) {
+                    catchUpWaiting = false;
+                }
+            }
+            // Never under this connection's lock (a write may complete inside another): the feed takes the
+            // hub's lock, which is always taken before this one.
+            Feed resumed = feed;
+            if (resumeCatchUp && resumed != null) {
+                background.execute(resumed::drained);
+            }
+        }
+
+        @Override
+        public void writeFailed(Throwable failure) {
+            synchronized (WebSocketConnection.this) {
+                writing = false;
+                closed = true;
+                pending.clear();
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.chatserver.adapter.inmemory;
+
+import dev.chatserver.application.port.out.EventRoomStore;
+import dev.chatserver.domain.chats.EventRoom;
+import dev.chatserver.domain.chats.RoomId;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Event rooms in memory. Holding a room for update needs no lock of its own: units of work in memory run one
+ * at a time ({@link InMemoryTransactions}).
+ */
+public final class InMemoryEventRooms implements EventRoomStore {
+    private final Map<RoomId, EventRoom> rooms = new HashMap<>();
+
+    @Override
+    public synchronized void insert(EventRoom room) {
+        if (rooms.putIfAbsent(room.id(), room) != null) {
+            throw new IllegalStateException("the event room " + room.id() + " exists already");
+        }
+    }
+
+    @Override
+    public synchronized Optional<EventRoom> room(RoomId id) {
+        return Optional.ofNullable(rooms.get(id));
+    }
+
+    @Override
+    public Optional<EventRoom> roomForUpdate(RoomId id) {
+        return room(id);
+    }
+
+    @Override
+    public synchronized void advance(RoomId id, long lastOccurredAt) {
+        rooms.computeIfPresent(id, (key, room) -> room.withLastOccurredAt(Math.max(room.lastOccurredAt(), lastOccurredAt)));
+    }
+
+    @Override
+    public synchronized void close(RoomId id, Instant at) {
+        rooms.computeIfPresent(id, (key, room) -> room.closedAtTime().isPresent() ? room : room.closed(at));
+    }
+}

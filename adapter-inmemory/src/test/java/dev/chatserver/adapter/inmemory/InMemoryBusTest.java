@@ -1,0 +1,381 @@
+package dev.chatserver.adapter.inmemory;
+
+import dev.chatserver.application.contract.MutableClock;
+import dev.chatserver.application.notification.Channel;
+import dev.chatserver.application.notification.LogRead;
+import dev.chatserver.application.notification.Notification;
+import dev.chatserver.application.notification.NotificationRetention;
+import dev.chatserver.application.port.in.realtime.Feed;
+import dev.chatserver.application.port.in.realtime.FeedSink;
+import dev.chatserver.application.port.in.realtime.Listener;
+import dev.chatserver.application.port.in.realtime.SubscribeCommand;
+import dev.chatserver.application.port.out.SubscriptionFacts;
+import dev.chatserver.application.presence.PresenceService;
+import dev.chatserver.application.presence.PresenceSettings;
+import dev.chatserver.application.realtime.LoggedNotificationBus;
+import dev.chatserver.application.realtime.NotificationHub;
+import dev.chatserver.application.realtime.RealtimeSettings;
+import dev.chatserver.application.realtime.SubscriptionPolicy;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.presence.ImStatus;
+import dev.chatserver.domain.problem.AccessDenied;
+import dev.chatserver.domain.problem.InvalidInput;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The bus on one machine, end to end below HTTP: publish, log, dispatch, feeds, polls and presence. */
+class InMemoryBusTest {
+    private static final UserId LYNX = UserId.of(5);
+    private static final UserId OCELOT = UserId.of(6);
+    private static final UserId STRANGER = UserId.of(7);
+    private static final String TENANT = "backend.usr.example.org";
+    private static final String ROOM = "room:91e03d34-1929-4a02-9486-4c3e708686b3";
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final InMemoryTransactions transactions = new InMemoryTransactions();
+    private InMemoryNotificationLog log;
+    private LoggedNotificationBus bus;
+    private PresenceService presence;
+    private NotificationHub hub;
+
+    /** Lynx and Ocelot know each other; the backend account is the tenant of the audience "usr.example.org". */
+    private final SubscriptionFacts facts = new SubscriptionFacts() {
+        @Override
+        public Set<UserId> acquaintances(UserId reader, Collection<UserId> subjects) {
+            Set<UserId> circle = Set.of(LYNX, OCELOT);
+            return circle.contains(reader) ? subjects.stream().filter(circle::contains).collect(Collectors.toSet()) : Set.of();
+        }
+
+        @Override
+        public boolean isTenantOf(String account, String audience) {
+            return account.equals(TENANT) && audience.equals("usr.example.org");
+        }
+    };
+
+    /** A signed-in user, whose account is {@code <id>.usr.example.org}. */
+    private static Listener as(UserId user) {
+        return Listener.ofUser(user, user.value() + ".usr.example.org");
+    }
+
+    private void start(NotificationRetention retention, RealtimeSettings settings) {
+        log = new InMemoryNotificationLog(clock, retention);
+        bus = new LoggedNotificationBus(log, transactions);
+        presence = new PresenceService(clock, PresenceSettings.DEFAULT, bus, new InMemoryPresenceBoard(), new dev.chatserver.application.id.RandomIds());
+        hub = new NotificationHub(log, new SubscriptionPolicy(facts), presence, settings, clock, scheduler);
+    }
+
+    private void start() {
+        start(NotificationRetention.DEFAULT, RealtimeSettings.DEFAULT);
+    }
+
+    @AfterEach
+    void stopScheduler() {
+        scheduler.shutdownNow();
+    }
+
+    private static final class RecordingSink implements FeedSink {
+        final List<Notification> received = new ArrayList<>();
+        final List<Long> expired = new ArrayList<>();
+
+        @Override
+        public synchronized void deliver(List<Notification> batch) {
+            received.addAll(batch);
+        }
+
+        @Override
+        public synchronized void expired(long last) {
+            expired.add(last);
+        }
+
+        @Override
+        public boolean hasRoom() {
+            return true;
+        }
+
+        synchronized List<Object> values(String key) {
+            return received.stream().map(n -> n.message().get(key)).toList();
+        }
+
+        synchronized List<String> channels() {
+            return received.stream().map(n -> n.channel().name()).toList();
+        }
+    }
+
+    private void publish(Channel channel, int n) {
+        bus.publish(channel, Map.of("n", n));
+    }
+
+    @Test
+    void a_feed_gets_what_is_published_on_its_channels_once_and_in_order() {
+        start();
+        RecordingSink sink = new RecordingSink();
+        Feed feed = hub.open(as(LYNX), sink);
+        feed.subscribe(new SubscribeCommand(List.of("user:5", ROOM), log.lastId()));
+
+        publish(Channel.ofUser(LYNX), 1);
+        publish(Channel.ofUser(OCELOT), 2);
+        publish(new Channel(ROOM), 3);
+        publish(Channel.ofUser(LYNX), 4);
+        hub.dispatch();
+        hub.dispatch();
+
+        assertThat(sink.values("n")).containsExactly(1, 3, 4);
+    }
+
+    @Test
+    void a_notification_published_in_a_unit_of_work_is_delivered_only_once_it_commits() {
+        start();
+        RecordingSink sink = new RecordingSink();
+        hub.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), log.lastId()));
+        long before = log.lastId();
+
+        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+            publish(Channel.ofUser(LYNX), 1);
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        transactions.inTransaction(() -> {
+            publish(Channel.ofUser(LYNX), 2);
+            assertThat(log.lastId()).as("not appended before the commit").isEqualTo(before);
+        });
+        hub.dispatch();
+
+        assertThat(sink.values("n")).containsExactly(2);
+    }
+
+    @Test
+    void publishing_returns_before_delivery_which_happens_on_the_dispatcher_thread() throws Exception {
+        start();
+        RecordingSink sink = new RecordingSink();
+        hub.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), log.lastId()));
+        java.util.concurrent.CountDownLatch dispatcherBusy = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        scheduler.execute(() -> {
+            dispatcherBusy.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        dispatcherBusy.await();
+
+        transactions.inTransaction(() -> publish(Channel.ofUser(LYNX), 1));
+
+        assertThat(log.lastId()).as("stored at once").isPositive();
+        assertThat(sink.values("n")).as("not delivered on the publisher's thread").isEmpty();
+        release.countDown();
+        scheduler.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        assertThat(sink.values("n")).containsExactly(1);
+    }
+
+    @Test
+    void resuming_after_missing_ten_notifications_yields_exactly_those_ten() {
+        start();
+        publish(Channel.ofUser(LYNX), 0);
+        long seen = log.lastId();
+        for (int n = 1; n <= 10; n++) {
+            publish(Channel.ofUser(LYNX), n);
+            publish(Channel.ofUser(OCELOT), 100 + n);
+        }
+
+        RecordingSink sink = new RecordingSink();
+        hub.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
+        hub.dispatch();
+        publish(Channel.ofUser(LYNX), 11);
+        hub.dispatch();
+
+        assertThat(sink.values("n")).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+    }
+
+    @Test
+    void a_catch_up_larger_than_one_batch_arrives_whole_in_batches() {
+        start(NotificationRetention.DEFAULT, new RealtimeSettings(Duration.ofSeconds(50), 3, 256,
+                Duration.ofSeconds(25), Duration.ofSeconds(75)));
+        long seen = log.lastId();
+        for (int n = 1; n <= 10; n++) {
+            publish(Channel.ofUser(LYNX), n);
+        }
+        RecordingSink sink = new RecordingSink();
+
+        hub.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
+
+        assertThat(sink.values("n")).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    }
+
+    @Test
+    void resuming_from_an_id_older_than_the_retention_is_told_so() {
+        start(new NotificationRetention(Duration.ofMinutes(10), 5), RealtimeSettings.DEFAULT);
+        publish(Channel.ofUser(LYNX), 0);
+        long seen = log.lastId();
+        for (int n = 1; n <= 10; n++) {
+            publish(Channel.ofUser(LYNX), n);
+        }
+        RecordingSink sink = new RecordingSink();
+
+        hub.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
+        publish(Channel.ofUser(LYNX), 11);
+        hub.dispatch();
+
+        assertThat(sink.expired).containsExactly(seen);
+        assertThat(sink.values("n")).as("live delivery goes on after the warning").containsExactly(11);
+    }
+
+    @Test
+    void a_forbidden_subscription_is_refused_and_the_previous_one_stays() {
+        start();
+        RecordingSink sink = new RecordingSink();
+        Feed feed = hub.open(as(STRANGER), sink);
+        feed.subscribe(new SubscribeCommand(List.of("user:7"), log.lastId()));
+
+        assertThatThrownBy(() -> feed.subscribe(new SubscribeCommand(List.of("user:7", "user:5"), 0)))
+                .isInstanceOf(AccessDenied.class).hasMessageContaining("user:5");
+        assertThatThrownBy(() -> feed.subscribe(new SubscribeCommand(List.of("presence:5"), 0)))
+                .isInstanceOf(AccessDenied.class).hasMessageContaining("presence:5");
+        assertThatThrownBy(() -> feed.subscribe(new SubscribeCommand(List.of("audience:usr.example.org"), 0)))
+                .isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> feed.subscribe(new SubscribeCommand(List.of("bus:everything"), 0)))
+                .isInstanceOf(InvalidInput.class).hasFieldOrPropertyWithValue("field", "channels");
+        publish(Channel.ofUser(STRANGER), 1);
+        publish(Channel.ofUser(LYNX), 2);
+        hub.dispatch();
+
+        assertThat(sink.values("n")).containsExactly(1);
+    }
+
+    @Test
+    void rights_follow_the_policy_for_every_kind_of_channel() {
+        start();
+        SubscriptionPolicy policy = new SubscriptionPolicy(facts);
+
+        assertThat(policy.permitted(as(LYNX), List.of("user:5", "presence:6", "presence:5", ROOM))).hasSize(4);
+        assertThat(policy.permitted(Listener.ofAccount(TENANT), List.of(ROOM, "audience:usr.example.org"))).hasSize(2);
+        assertThatThrownBy(() -> policy.permitted(Listener.ofAccount(TENANT), List.of("presence:5")))
+                .as("a backend has no presence circle").isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> policy.permitted(Listener.ofAccount(TENANT), List.of("user:5")))
+                .isInstanceOf(AccessDenied.class);
+        assertThat(policy.permitted(as(STRANGER), List.of(ROOM.toUpperCase().replace("ROOM", "room"), "presence:7")))
+                .as("a room's uuid is read in any case").contains(new Channel(ROOM));
+        assertThatThrownBy(() -> policy.permitted(as(OCELOT), List.of("audience:usr.example.org")))
+                .isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> policy.permitted(as(STRANGER), List.of("presence:6"))).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> policy.permitted(as(LYNX), List.of("room:nope"))).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> policy.permitted(as(LYNX), List.of("user:x"))).isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void a_poll_answers_at_once_when_something_newer_exists() throws Exception {
+        start();
+        publish(Channel.ofUser(LYNX), 0);
+        long seen = log.lastId();
+        publish(Channel.ofUser(LYNX), 1);
+
+        CompletableFuture<LogRead> answer = hub.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), seen));
+
+        assertThat(answer).isDone();
+        assertThat(answer.get().notifications()).extracting(n -> n.message().get("n")).containsExactly(1);
+    }
+
+    @Test
+    void a_held_poll_is_answered_by_the_next_notification_on_its_channels() throws Exception {
+        start();
+        CompletableFuture<LogRead> answer = hub.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), log.lastId()));
+        assertThat(answer).isNotDone();
+
+        publish(Channel.ofUser(OCELOT), 1);
+        hub.dispatch();
+        assertThat(answer).as("another user's notification does not answer it").isNotDone();
+        publish(Channel.ofUser(LYNX), 2);
+        hub.dispatch();
+
+        assertThat(answer.get(30, TimeUnit.SECONDS).notifications()).extracting(n -> n.message().get("n")).containsExactly(2);
+    }
+
+    @Test
+    void a_held_poll_answers_nothing_once_the_poll_timeout_passed() throws Exception {
+        start(NotificationRetention.DEFAULT, new RealtimeSettings(Duration.ofMillis(50), 500, 256,
+                Duration.ofSeconds(25), Duration.ofSeconds(75)));
+
+        LogRead read = hub.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), log.lastId())).get(30, TimeUnit.SECONDS);
+
+        assertThat(read.expired()).isFalse();
+        assertThat(read.notifications()).isEmpty();
+    }
+
+    @Test
+    void a_poll_from_an_expired_id_is_told_so_and_a_forbidden_poll_is_refused() throws Exception {
+        start(new NotificationRetention(Duration.ofMinutes(10), 2), RealtimeSettings.DEFAULT);
+        publish(Channel.ofUser(LYNX), 0);
+        long seen = log.lastId();
+        for (int n = 1; n <= 3; n++) {
+            publish(Channel.ofUser(LYNX), n);
+        }
+
+        assertThat(hub.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), seen)).get().expired()).isTrue();
+        assertThatThrownBy(() -> hub.poll(as(STRANGER), new SubscribeCommand(List.of("user:5"), seen)))
+                .isInstanceOf(AccessDenied.class);
+    }
+
+    @Test
+    void presence_goes_online_away_and_offline_as_the_clock_moves() {
+        start();
+        RecordingSink watcher = new RecordingSink();
+        hub.open(as(OCELOT), watcher).subscribe(new SubscribeCommand(List.of("presence:5"), log.lastId()));
+        assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.OFFLINE);
+
+        Feed lynx = hub.open(as(LYNX), new RecordingSink());
+        assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.ONLINE);
+
+        clock.advance(Duration.ofMinutes(9));
+        presence.sweep();
+        assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.ONLINE);
+        clock.advance(Duration.ofMinutes(1));
+        presence.sweep();
+        assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.AWAY);
+
+        lynx.reportInactivity(Duration.ZERO);
+        assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.ONLINE);
+        lynx.close();
+        assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.OFFLINE);
+        hub.dispatch();
+
+        assertThat(watcher.values("im_status")).containsExactly("online", "away", "online", "offline");
+        assertThat(watcher.values("user_id")).containsOnly(5L);
+    }
+
+    @Test
+    void a_poll_keeps_its_user_online_for_a_minute() {
+        start();
+        RecordingSink watcher = new RecordingSink();
+        hub.open(as(OCELOT), watcher).subscribe(new SubscribeCommand(List.of("presence:5"), log.lastId()));
+        presence.polled(LYNX);
+        assertThat(presence.statusOf(List.of(LYNX, STRANGER)))
+                .containsEntry(LYNX, ImStatus.ONLINE).containsEntry(STRANGER, ImStatus.OFFLINE);
+
+        clock.advance(Duration.ofSeconds(59));
+        presence.sweep();
+        assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.ONLINE);
+        clock.advance(Duration.ofSeconds(1));
+        presence.sweep();
+        assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.OFFLINE);
+
+        hub.dispatch();
+        assertThat(watcher.values("im_status")).containsExactly("online", "offline");
+    }
+}

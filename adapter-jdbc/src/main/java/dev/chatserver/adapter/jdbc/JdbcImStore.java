@@ -1,0 +1,271 @@
+package dev.chatserver.adapter.jdbc;
+
+import dev.chatserver.application.port.out.ImMessages;
+import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.SessionQuery;
+import dev.chatserver.domain.account.GroupId;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.im.DocumentLink;
+import dev.chatserver.domain.im.DocumentRef;
+import dev.chatserver.domain.im.ImMessage;
+import dev.chatserver.domain.im.ImSession;
+import dev.chatserver.domain.im.Membership;
+import dev.chatserver.domain.im.MessageType;
+import dev.chatserver.domain.im.NewMessage;
+import dev.chatserver.domain.im.NewSession;
+import dev.chatserver.domain.im.PostedMessage;
+import dev.chatserver.domain.im.SessionKey;
+import dev.chatserver.domain.im.SessionState;
+import dev.chatserver.domain.im.SessionStatus;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** IM sessions, members and messages in SQL. Every read answers in one statement, however many rows. */
+final class JdbcImStore implements ImSessions, ImMessages {
+    private static final String SELECT_SESSIONS = """
+            select s.id, s.uuid, s.create_date, s.group_id, d.id as doc_link_id, d.doc_model, d.doc_id,
+                   m.user_id, m.state, m.status, m.is_read, m.last_message_id
+            from im_sessions s
+            left join im_session_docs d on d.session_id = s.id
+            join im_session_members m on m.session_id = s.id
+            """;
+    private static final String SELECT_MESSAGES =
+            "select id, session_id, from_user_id, message_type, content, create_date from im_messages";
+    private static final RowMapper<ImMessage> MESSAGE = (rs, ctx) -> new ImMessage(rs.getLong("id"),
+            rs.getLong("session_id"), UserId.of(rs.getLong("from_user_id")), new MessageType(rs.getString("message_type")),
+            rs.getString("content"), instant(rs, "create_date"));
+
+    private final Jdbi jdbi;
+
+    JdbcImStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public ImSession findOrCreate(NewSession session) {
+        return jdbi.inTransaction(h -> {
+            int inserted = h.createUpdate("""
+                            insert into im_sessions (uuid, canonical_key, create_date, group_id)
+                            values (:uuid, :key, :created, :group) on conflict do nothing""")
+                    .bind("uuid", session.uuid())
+                    .bind("key", session.key().value())
+                    .bind("created", OffsetDateTime.ofInstant(session.createDate(), ZoneOffset.UTC))
+                    .bind("group", session.group().map(GroupId::value).orElse(null))
+                    .execute();
+            if (inserted == 1) {
+                long id = h.createQuery("select id from im_sessions where uuid = :uuid")
+                        .bind("uuid", session.uuid()).mapTo(Long.class).one();
+                session.document().ifPresent(d -> h.createUpdate(
+                                "insert into im_session_docs (session_id, doc_model, doc_id) values (:s, :model, :doc)")
+                        .bind("s", id).bind("model", d.model()).bind("doc", d.id()).execute());
+                insertMembers(h, id, session.members());
+            }
+            return sessions(h, "where s.canonical_key = :key", q -> q.bind("key", session.key().value()))
+                    .stream().findFirst().orElseThrow();
+        });
+    }
+
+    private static void insertMembers(Handle h, long sessionId, Collection<UserId> users) {
+        var batch = h.prepareBatch("insert into im_session_members (session_id, user_id) values (:s, :user)");
+        users.forEach(user -> batch.bind("s", sessionId).bind("user", user.value()).add());
+        batch.execute();
+    }
+
+    @Override
+    public Optional<ImSession> byUuid(UUID uuid) {
+        return jdbi.withHandle(h -> sessions(h, "where s.uuid = :uuid", q -> q.bind("uuid", uuid))).stream().findFirst();
+    }
+
+    @Override
+    public List<ImSession> byKeys(Collection<SessionKey> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> sessions(h, "where s.canonical_key in (<keys>)",
+                q -> q.bindList("keys", keys.stream().map(SessionKey::value).distinct().toList())));
+    }
+
+    @Override
+    public List<ImSession> sessionsOf(UserId member, SessionQuery query) {
+        StringBuilder where = new StringBuilder("""
+                where s.id in (select me.session_id from im_session_members me where me.user_id = :me""");
+        query.state().ifPresent(state -> where.append(" and me.state = :state"));
+        where.append(")");
+        where.append(query.groups() ? " and s.group_id is not null" : " and s.group_id is null");
+        query.group().ifPresent(group -> where.append(" and s.group_id = :group"));
+        query.document().ifPresent(d -> where.append(" and d.doc_model = :model and d.doc_id = :doc"));
+        query.withMember().ifPresent(other -> where.append(
+                " and exists (select 1 from im_session_members o where o.session_id = s.id and o.user_id = :other)"));
+        return jdbi.withHandle(h -> sessions(h, where.toString(), q -> {
+            q.bind("me", member.value());
+            query.state().ifPresent(state -> q.bind("state", state.wireName()));
+            query.group().ifPresent(group -> q.bind("group", group.value()));
+            query.document().ifPresent(d -> q.bind("model", d.model()).bind("doc", d.id()));
+            query.withMember().ifPresent(other -> q.bind("other", other.value()));
+        }));
+    }
+
+    /** Sessions with their members in one statement, newest session first. */
+    private static List<ImSession> sessions(Handle h, String where, Consumer<Query> binder) {
+        Query query = h.createQuery(SELECT_SESSIONS + where + " order by s.id desc, m.user_id");
+        binder.accept(query);
+        Map<Long, SessionRows> byId = new LinkedHashMap<>();
+        query.map((rs, ctx) -> {
+            long id = rs.getLong("id");
+            byId.computeIfAbsent(id, k -> SessionRows.of(rs)).members.add(membership(rs));
+            return id;
+        }).list();
+        return byId.values().stream().map(SessionRows::toSession).toList();
+    }
+
+    private static Membership membership(ResultSet rs) throws SQLException {
+        long last = rs.getLong("last_message_id");
+        return new Membership(UserId.of(rs.getLong("user_id")), SessionState.parse("state", rs.getString("state")),
+                SessionStatus.parse("status", rs.getString("status")), rs.getBoolean("is_read"),
+                rs.wasNull() || last == 0 ? OptionalLong.empty() : OptionalLong.of(last));
+    }
+
+    private record SessionRows(long id, UUID uuid, Instant createDate, Optional<GroupId> group,
+                               Optional<DocumentLink> document, List<Membership> members) {
+        static SessionRows of(ResultSet rs) {
+            try {
+                long group = rs.getLong("group_id");
+                Optional<GroupId> groupId = rs.wasNull() ? Optional.empty() : Optional.of(GroupId.of(group));
+                long link = rs.getLong("doc_link_id");
+                Optional<DocumentLink> document = rs.wasNull() ? Optional.empty()
+                        : Optional.of(new DocumentLink(link, new DocumentRef(rs.getString("doc_model"), rs.getString("doc_id"))));
+                return new SessionRows(rs.getLong("id"), rs.getObject("uuid", UUID.class), instant(rs, "create_date"),
+                        groupId, document, new ArrayList<>());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read a session row", e);
+            }
+        }
+
+        ImSession toSession() {
+            return new ImSession(id, uuid, createDate, group, document, members);
+        }
+    }
+
+    @Override
+    public Set<UserId> addMembers(long sessionId, Collection<UserId> users) {
+        List<UserId> wanted = users.stream().distinct().toList();
+        if (wanted.isEmpty()) {
+            return Set.of();
+        }
+        // two members opening the group session at once may both add a newcomer: the key settles it
+        return jdbi.inTransaction(h -> {
+            var batch = h.prepareBatch("""
+                    insert into im_session_members (session_id, user_id) values (:s, :user) on conflict do nothing""");
+            wanted.forEach(user -> batch.bind("s", sessionId).bind("user", user.value()).add());
+            int[] inserted = batch.execute();
+            Set<UserId> added = new LinkedHashSet<>();
+            for (int i = 0; i < inserted.length; i++) {
+                if (inserted[i] > 0) {
+                    added.add(wanted.get(i));
+                }
+            }
+            return added;
+        });
+    }
+
+    @Override
+    public boolean changeState(long sessionId, UserId member, SessionState state) {
+        return updateMember(sessionId, member, "state = :value", "state <> :value", state.wireName());
+    }
+
+    @Override
+    public boolean changeStatus(long sessionId, UserId member, SessionStatus status) {
+        return updateMember(sessionId, member, "status = :value", "status <> :value", status.wireName());
+    }
+
+    @Override
+    public boolean markRead(long sessionId, UserId member) {
+        return updateMember(sessionId, member, "is_read = :value", "is_read <> :value", true);
+    }
+
+    private boolean updateMember(long sessionId, UserId member, String set, String differs, Object value) {
+        return jdbi.withHandle(h -> h.createUpdate("update im_session_members set " + set
+                        + " where session_id = :s and user_id = :user and " + differs)
+                .bind("s", sessionId).bind("user", member.value()).bind("value", value).execute()) > 0;
+    }
+
+    @Override
+    public PostedMessage post(NewMessage message) {
+        return jdbi.inTransaction(h -> {
+            // taking the session's row lock first: messages of one session get ids in the order they commit
+            int sessions = h.createUpdate("update im_sessions set message_count = message_count + 1 where id = :s")
+                    .bind("s", message.sessionId()).execute();
+            if (sessions != 1) {
+                throw new IllegalArgumentException("no session has the id " + message.sessionId());
+            }
+            long id = h.createUpdate("""
+                            insert into im_messages (session_id, from_user_id, message_type, content, create_date)
+                            values (:s, :from, :type, :content, :created)""")
+                    .bind("s", message.sessionId())
+                    .bind("from", message.from().value())
+                    .bind("type", message.type().value())
+                    .bind("content", message.content())
+                    .bind("created", OffsetDateTime.ofInstant(message.createDate(), ZoneOffset.UTC))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("update im_session_members set last_message_id = :id where session_id = :s and user_id = :from")
+                    .bind("id", id).bind("s", message.sessionId()).bind("from", message.from().value()).execute();
+            String others = " where session_id = :s and user_id <> :from and (is_read or state = 'closed')";
+            List<UserId> changed = h.createQuery("select user_id from im_session_members" + others + " order by user_id")
+                    .bind("s", message.sessionId()).bind("from", message.from().value())
+                    .mapTo(Long.class).map(UserId::of).list();
+            if (!changed.isEmpty()) {
+                h.createUpdate("""
+                                update im_session_members
+                                set is_read = false, state = case when state = 'closed' then 'folded' else state end"""
+                                + others)
+                        .bind("s", message.sessionId()).bind("from", message.from().value()).execute();
+            }
+            return new PostedMessage(new ImMessage(id, message.sessionId(), message.from(), message.type(),
+                    message.content(), message.createDate()), changed);
+        });
+    }
+
+    @Override
+    public List<ImMessage> history(long sessionId, OptionalLong beforeId, int limit) {
+        // ordered by the whole index key, so that H2 walks the index backwards instead of sorting
+        String sql = SELECT_MESSAGES + " where session_id = :s" + (beforeId.isPresent() ? " and id < :before" : "")
+                + " order by session_id desc, id desc limit :limit";
+        return jdbi.withHandle(h -> {
+            Query query = h.createQuery(sql).bind("s", sessionId).bind("limit", limit);
+            beforeId.ifPresent(before -> query.bind("before", before));
+            return query.map(MESSAGE).list();
+        });
+    }
+
+    @Override
+    public List<ImMessage> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery(SELECT_MESSAGES + " where id in (<ids>) order by id")
+                .bindList("ids", ids.stream().distinct().toList()).map(MESSAGE).list());
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.chatserver.adapter.jdbc;
+
+import dev.chatserver.application.notification.Channel;
+import dev.chatserver.application.notification.LogRead;
+import dev.chatserver.application.notification.Notification;
+import dev.chatserver.application.notification.NotificationRetention;
+import dev.chatserver.application.port.out.NotificationBus;
+import dev.chatserver.application.port.out.NotificationLog;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The notification log shared by every node on one PostgreSQL database. An append joins the caller's
+ * transaction, so a notification is durable exactly when the change it announces is. Appends take one
+ * transaction-scoped advisory lock, held until commit, so ids are handed out in commit order: a reader that
+ * has seen id N never later finds a smaller id appear. Every node hears of commits through LISTEN/NOTIFY.
+ */
+public final class PostgresNotificationLog implements NotificationLog, AutoCloseable {
+    /** Any fixed number: the advisory lock that orders appends across nodes. */
+    private static final long APPEND_LOCK = 0x63686174L;
+    private static final int CATCH_UP_MILLIS = 1_000;
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final NotificationRetention retention;
+    private final NotificationCodec codec = new NotificationCodec();
+    private final PostgresWakeUps wakeUps;
+    private final RowMapper<Notification> row;
+    private final NotificationBus bus = new TransactionalNotificationBus(this);
+
+    PostgresNotificationLog(Jdbi jdbi, DatabaseSettings database, Clock clock, NotificationRetention retention) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.retention = retention;
+        this.wakeUps = new PostgresWakeUps(database, CATCH_UP_MILLIS);
+        this.row = (rs, ctx) -> new Notification(rs.getLong("id"), new Channel(rs.getString("channel")),
+                codec.read(rs.getString("message")), rs.getTimestamp("appended_at").toInstant());
+    }
+
+    @Override
+    public Notification append(Channel channel, Map<String, Object> message) {
+        String text = codec.write(message);
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            h.createQuery("select pg_advisory_xact_lock(:key)::text").bind("key", APPEND_LOCK).mapTo(String.class).one();
+            long id = h.createUpdate("insert into bus_notifications (channel, message, appended_at) values (:channel, :message, :at)")
+                    .bind("channel", channel.name()).bind("message", text).bind("at", now)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createQuery("select pg_notify(:channel, :payload)::text").bind("channel", PostgresWakeUps.CHANNEL)
+                    .bind("payload", Long.toString(id)).mapTo(String.class).one();
+            return new Notification(id, channel, message, now);
+        });
+    }
+
+    @Override
+    public LogRead readAfter(long after, Set<Channel> channels, int limit) {
+        return jdbi.withHandle(h -> {
+            Bounds bounds = bounds(h);
+            if (after < bounds.prunedUpTo() || after > bounds.lastId()) {
+                return LogRead.expiredRead();
+            }
+            if (channels.isEmpty()) {
+                return LogRead.of(List.of());
+            }
+            return LogRead.of(h.createQuery("""
+                            select id, channel, message, appended_at from bus_notifications
+                            where id > :after and channel in (<channels>) order by id limit :limit""")
+                    .bind("after", after).bindList("channels", names(channels)).bind("limit", limit)
+                    .map(row).list());
+        });
+    }
+
+    @Override
+    public LogRead readSince(Instant since, Set<Channel> channels, int limit) {
+        if (channels.isEmpty()) {
+            return LogRead.of(List.of());
+        }
+        return jdbi.withHandle(h -> LogRead.of(h.createQuery("""
+                        select id, channel, message, appended_at from bus_notifications
+                        where appended_at >= :since and channel in (<channels>) order by id limit :limit""")
+                .bind("since", since).bindList("channels", names(channels)).bind("limit", limit)
+                .map(row).list()));
+    }
+
+    @Override
+    public long lastId() {
+        return jdbi.withHandle(h -> bounds(h).lastId());
+    }
+
+    /** The bus that writes into this log inside the caller's transaction. */
+    public NotificationBus bus() {
+        return bus;
+    }
+
+    @Override
+    public void onAppend(Runnable listener) {
+        wakeUps.onWake(listener);
+    }
+
+    @Override
+    public int prune() {
+        Instant oldestKept = clock.instant().minus(retention.maxAge());
+        return jdbi.inTransaction(h -> {
+            long lastId = bounds(h).lastId();
+            List<Long> dropped = h.createQuery("""
+                            delete from bus_notifications where appended_at < :oldest or id <= :beyondCount
+                            returning id""")
+                    .bind("oldest", oldestKept).bind("beyondCount", lastId - retention.maxCount())
+                    .mapTo(Long.class).list();
+            if (!dropped.isEmpty()) {
+                h.createUpdate("update bus_pruned set pruned_up_to = greatest(pruned_up_to, :upTo) where singleton = 1")
+                        .bind("upTo", dropped.stream().mapToLong(Long::longValue).max().orElseThrow()).execute();
+            }
+            return dropped.size();
+        });
+    }
+
+    private record Bounds(long prunedUpTo, long lastId) {
+    }
+
+    private static Bounds bounds(Handle h) {
+        return h.createQuery("""
+                        select p.pruned_up_to, greatest(p.pruned_up_to, coalesce((select max(id) from bus_notifications), 0)) as last_id
+                        from bus_pruned p where p.singleton = 1""")
+                .map((rs, ctx) -> new Bounds(rs.getLong("pruned_up_to"), rs.getLong("last_id"))).one();
+    }
+
+    private static List<String> names(Set<Channel> channels) {
+        return channels.stream().map(Channel::name).toList();
+    }
+
+    @Override
+    public void close() {
+        wakeUps.close();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.chatserver.adapter.jdbc;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Listens on the bus's PostgreSQL channel on a connection of its own and wakes the listeners when any node
+ * commits a notification. It also wakes them after every reconnect and at least once per {@code catchUpMillis},
+ * so that a lost wake-up delays a notification but never loses it: readers always read by id.
+ */
+final class PostgresWakeUps implements AutoCloseable {
+    static final String CHANNEL = "chat_bus";
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresWakeUps.class);
+    private static final int RECONNECT_PAUSE_MILLIS = 500;
+
+    private final DatabaseSettings database;
+    private final int catchUpMillis;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile Connection connection;
+
+    PostgresWakeUps(DatabaseSettings database, int catchUpMillis) {
+        this.database = database;
+        this.catchUpMillis = catchUpMillis;
+        this.thread = new Thread(this::listen, "chat-bus-listener");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    void onWake(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection listening = DriverManager.getConnection(database.url(), database.user(), database.password())) {
+                connection = listening;
+                try (Statement statement = listening.createStatement()) {
+                    statement.execute("listen " + CHANNEL);
+                }
+                wake();
+                PGConnection pg = listening.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(catchUpMillis);
+                    if (!running) {
+                        return;
+                    }
+                    // a batch of wake-ups is one read for the listeners; silence is a periodic catch-up
+                    wake();
+                    if (notifications == null && !listening.isValid(1)) {
+                        throw new SQLException("the listening connection was lost");
+                    }
+                }
+            } catch (SQLException e) {
+                if (running) {
+                    LOG.warn("bus listener lost PostgreSQL ({}); reconnecting", e.getMessage());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void wake() {
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.error("a bus listener failed", e);
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RECONNECT_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        Connection listening = connection;
+        if (listening != null) {
+            try {
+                listening.close();
+            } catch (SQLException e) {
+                // closing anyway
+            }
+        }
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

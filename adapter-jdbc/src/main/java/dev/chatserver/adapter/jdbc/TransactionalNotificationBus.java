@@ -1,0 +1,23 @@
+package dev.chatserver.adapter.jdbc;
+
+import dev.chatserver.application.notification.Channel;
+import dev.chatserver.application.port.out.NotificationBus;
+
+import java.util.Map;
+
+/**
+ * The bus across nodes: a notification is written to the shared log inside the transaction of the change it
+ * announces, so it is delivered if and only if that change commits, on every node.
+ */
+final class TransactionalNotificationBus implements NotificationBus {
+    private final PostgresNotificationLog log;
+
+    TransactionalNotificationBus(PostgresNotificationLog log) {
+        this.log = log;
+    }
+
+    @Override
+    public void publish(Channel channel, Map<String, Object> message) {
+        log.append(channel, message);
+    }
+}

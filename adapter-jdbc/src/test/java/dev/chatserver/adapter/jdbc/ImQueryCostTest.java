@@ -1,0 +1,141 @@
+package dev.chatserver.adapter.jdbc;
+
+import dev.chatserver.application.im.ImPolicy;
+import dev.chatserver.application.im.ImServices;
+import dev.chatserver.application.port.in.im.ChangeBookCommand;
+import dev.chatserver.application.port.in.im.InitCommand;
+import dev.chatserver.application.port.in.im.ListSessionsCommand;
+import dev.chatserver.application.port.in.im.SessionView;
+import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.ImMessages;
+import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.domain.account.Login;
+import dev.chatserver.domain.account.NewUser;
+import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.im.ImSession;
+import dev.chatserver.domain.im.MessageType;
+import dev.chatserver.domain.im.NewMessage;
+import dev.chatserver.domain.im.NewSession;
+import dev.chatserver.domain.im.SessionKey;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What listing and history cost in SQL: a fixed number of statements, and an index walk for history. */
+class ImQueryCostTest {
+    private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+    private final JdbcStorage storage = H2TestDatabases.newStorage();
+    private final ImServices im = new ImServices(storage.ports(), ImPolicy.defaults(), Clock.systemUTC());
+    private final AtomicInteger statements = new AtomicInteger();
+
+    @AfterEach
+    void close() {
+        storage.close();
+    }
+
+    private User register(String login) {
+        return storage.ports().get(AccountRegistry.class).register(new NewUser(new Login(login), login, ""), "h");
+    }
+
+    /** A user with {@code count} private sessions, each with a message from both sides. */
+    private User userWithSessions(String login, int count) {
+        User owner = register(login);
+        List<Long> contacts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            User other = register(login + "-contact-" + i);
+            contacts.add(other.id().value());
+            ImSession session = storage.ports().get(ImSessions.class).findOrCreate(new NewSession(
+                    SessionKey.privateBetween(owner.id(), other.id(), Optional.empty()), UUID.randomUUID(), NOW,
+                    Optional.empty(), Optional.empty(), Set.of(owner.id(), other.id())));
+            post(session, owner.id(), "hello " + i);
+            post(session, other.id(), "hi " + i);
+        }
+        im.books.addUsers(ChangeBookCommand.of(owner, contacts));
+        return owner;
+    }
+
+    private void post(ImSession session, UserId from, String text) {
+        storage.ports().get(ImMessages.class).post(new NewMessage(session.id(), from, new MessageType("message"), text, NOW));
+    }
+
+    private <T> int statementsFor(Supplier<T> work) {
+        storage.jdbi().setSqlLogger(new SqlLogger() {
+            @Override
+            public void logAfterExecution(StatementContext context) {
+                statements.incrementAndGet();
+            }
+        });
+        statements.set(0);
+        try {
+            work.get();
+            return statements.get();
+        } finally {
+            storage.jdbi().setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
+        }
+    }
+
+    @Test
+    void listing_sessions_costs_the_same_statements_for_500_sessions_as_for_5() {
+        User few = userWithSessions("few", 5);
+        User many = userWithSessions("many", 500);
+
+        int forFew = statementsFor(() -> im.sessions.privateSessions(ListSessionsCommand.of(few, null, null, null, null)));
+        int forMany = statementsFor(() -> im.sessions.privateSessions(ListSessionsCommand.of(many, null, null, null, null)));
+        List<SessionView> listed = im.sessions.privateSessions(ListSessionsCommand.of(many, null, null, null, null));
+
+        assertThat(listed).hasSize(500);
+        assertThat(listed).allSatisfy(s -> assertThat(s.users()).allSatisfy(u -> assertThat(u.lastMessage()).isPresent()));
+        assertThat(forMany).isEqualTo(forFew);
+        assertThat(forFew).isLessThanOrEqualTo(5);
+        assertThat(im.presence.calls()).as("presence asked once per listing").isEqualTo(3);
+    }
+
+    @Test
+    void contact_lists_cost_the_same_statements_for_500_contacts_as_for_5() {
+        User few = userWithSessions("few", 5);
+        User many = userWithSessions("many", 500);
+
+        assertThat(statementsFor(() -> im.books.init(InitCommand.of(many, "", null))))
+                .isEqualTo(statementsFor(() -> im.books.init(InitCommand.of(few, "", null))));
+        assertThat(statementsFor(() -> im.books.usersInBook(many)))
+                .isEqualTo(statementsFor(() -> im.books.usersInBook(few)));
+        assertThat(statementsFor(() -> im.books.usersOutsideBook(many)))
+                .isEqualTo(statementsFor(() -> im.books.usersOutsideBook(few)));
+        assertThat(im.books.init(InitCommand.of(many, "", null))).hasSize(500)
+                .allSatisfy(card -> assertThat(card.lastMessage()).isPresent());
+    }
+
+    @Test
+    void a_history_page_reads_the_index_in_order_however_long_the_session() {
+        User lynx = register("lynx");
+        User ocelot = register("ocelot");
+        ImSession session = storage.ports().get(ImSessions.class).findOrCreate(new NewSession(
+                SessionKey.privateBetween(lynx.id(), ocelot.id(), Optional.empty()), UUID.randomUUID(), NOW,
+                Optional.empty(), Optional.empty(), Set.of(lynx.id(), ocelot.id())));
+        for (int i = 0; i < 5000; i++) {
+            post(session, i % 2 == 0 ? lynx.id() : ocelot.id(), "m" + i);
+        }
+
+        String plan = storage.jdbi().withHandle(h -> h.createQuery("explain analyze select id from im_messages"
+                        + " where session_id = :s and id < :before order by session_id desc, id desc limit 20")
+                .bind("s", session.id()).bind("before", Long.MAX_VALUE).mapTo(String.class).one());
+
+        assertThat(plan.toLowerCase()).contains("im_messages_by_session").contains("index sorted");
+        long scanned = Long.parseLong(plan.replaceAll("(?s).*scanCount: (\\d+).*", "$1"));
+        assertThat(scanned).as("rows read for a page of 20 out of 5000: " + plan).isLessThanOrEqualTo(21);
+    }
+}

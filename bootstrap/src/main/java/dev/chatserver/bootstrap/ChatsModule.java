@@ -1,0 +1,61 @@
+package dev.chatserver.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Scopes;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import dev.chatserver.adapter.http.Routes;
+import dev.chatserver.adapter.http.chats.ChatRoutes;
+import dev.chatserver.adapter.http.chats.ChatsApiSettings;
+import dev.chatserver.adapter.http.chats.TenantTokens;
+import dev.chatserver.application.chats.ChatsService;
+import dev.chatserver.application.chats.EventRoomsService;
+import dev.chatserver.application.chats.EventsService;
+import dev.chatserver.application.chats.Tenants;
+import dev.chatserver.application.port.in.chats.CreateChats;
+import dev.chatserver.application.port.in.chats.ManageRooms;
+import dev.chatserver.application.port.in.chats.PostEvents;
+import dev.chatserver.application.port.in.chats.ReadChats;
+import dev.chatserver.application.port.in.chats.ReadEvents;
+
+/** The Chats API: chats, event rooms and events, who may create them, and how callers are recognised. */
+final class ChatsModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(ChatsService.class).in(Scopes.SINGLETON);
+        bind(CreateChats.class).to(ChatsService.class);
+        bind(ReadChats.class).to(ChatsService.class);
+        bind(ManageRooms.class).to(EventRoomsService.class).in(Scopes.SINGLETON);
+        bind(EventsService.class).in(Scopes.SINGLETON);
+        bind(PostEvents.class).to(EventsService.class);
+        bind(ReadEvents.class).to(EventsService.class);
+        Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(ChatRoutes.class);
+    }
+
+    @Provides
+    @Singleton
+    ChatsSettings chatsSettings(Options options) {
+        return ChatsSettings.from(options);
+    }
+
+    @Provides
+    Tenants tenants(ChatsSettings settings) {
+        return settings.tenants();
+    }
+
+    @Provides
+    ChatsApiSettings chatsApiSettings(ChatsSettings settings) {
+        return settings.api();
+    }
+
+    @Provides
+    @Singleton
+    TenantTokens tenantTokens(ChatsSettings settings) {
+        try {
+            return TenantTokens.of(settings.jwtKeysByIssuer(), settings.jwtAudience());
+        } catch (IllegalArgumentException e) {
+            throw new StartupFailure("--chats-jwt-keys: " + e.getMessage());
+        }
+    }
+}

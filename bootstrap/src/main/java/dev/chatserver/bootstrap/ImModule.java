@@ -1,0 +1,68 @@
+package dev.chatserver.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Scopes;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import dev.chatserver.adapter.http.Routes;
+import dev.chatserver.adapter.http.im.AddressBookRoutes;
+import dev.chatserver.adapter.http.im.ImMessageRoutes;
+import dev.chatserver.adapter.http.im.ImSessionRoutes;
+import dev.chatserver.application.im.AddressBookService;
+import dev.chatserver.application.im.ImMessageService;
+import dev.chatserver.application.im.ImPolicy;
+import dev.chatserver.application.im.ImSessionService;
+import dev.chatserver.application.port.in.im.ArrangeSession;
+import dev.chatserver.application.port.in.im.InitChat;
+import dev.chatserver.application.port.in.im.ListSessions;
+import dev.chatserver.application.port.in.im.ManageAddressBook;
+import dev.chatserver.application.port.in.im.OpenSession;
+import dev.chatserver.application.port.in.im.PostMessage;
+import dev.chatserver.application.port.in.im.ReadHistory;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The IM chat API (Odoo im_chat style): sessions, messages, address books. */
+final class ImModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(ImSessionService.class).in(Scopes.SINGLETON);
+        bind(ImMessageService.class).in(Scopes.SINGLETON);
+        bind(AddressBookService.class).in(Scopes.SINGLETON);
+        bind(OpenSession.class).to(ImSessionService.class);
+        bind(ListSessions.class).to(ImSessionService.class);
+        bind(ArrangeSession.class).to(ImSessionService.class);
+        bind(PostMessage.class).to(ImMessageService.class);
+        bind(ReadHistory.class).to(ImMessageService.class);
+        bind(ManageAddressBook.class).to(AddressBookService.class);
+        bind(InitChat.class).to(AddressBookService.class);
+        Multibinder<Routes> routes = Multibinder.newSetBinder(binder(), Routes.class);
+        routes.addBinding().to(ImSessionRoutes.class);
+        routes.addBinding().to(ImMessageRoutes.class);
+        routes.addBinding().to(AddressBookRoutes.class);
+    }
+
+    /** {@code --im-message-types} adds types to the standard ones; {@code --im-max-message-bytes} bounds content. */
+    @Provides
+    @Singleton
+    ImPolicy policy(Options options) {
+        ImPolicy defaults = ImPolicy.defaults();
+        Set<String> extra = options.get("im-message-types").stream()
+                .flatMap(list -> Arrays.stream(list.split(",")))
+                .map(String::strip).filter(type -> !type.isEmpty()).collect(Collectors.toSet());
+        for (String type : extra) {
+            if (!type.matches("[a-z0-9_.]{1,64}")) {
+                throw new StartupFailure("--im-message-types " + type + ": a type is 1 to 64 of a-z, 0-9, '_' or '.'");
+            }
+        }
+        int maxBytes = options.getInt("im-max-message-bytes", defaults.maxContentBytes());
+        if (maxBytes < 1) {
+            throw new StartupFailure("--im-max-message-bytes " + maxBytes + ": at least 1");
+        }
+        return new ImPolicy(defaults.withTypes(extra).messageTypes(), maxBytes, defaults.defaultHistoryLimit(),
+                defaults.maxHistoryLimit());
+    }
+}

@@ -1,0 +1,164 @@
+package dev.chatserver.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Scopes;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import dev.chatserver.adapter.http.Routes;
+import dev.chatserver.adapter.http.realtime.RealtimeRoutes;
+import dev.chatserver.adapter.inmemory.InMemoryNotificationLog;
+import dev.chatserver.adapter.inmemory.InMemoryPresenceBoard;
+import dev.chatserver.adapter.jdbc.JdbcPresenceBoard;
+import dev.chatserver.adapter.jdbc.JdbcStorage;
+import dev.chatserver.adapter.jdbc.PostgresNotificationLog;
+import dev.chatserver.application.notification.NotificationRetention;
+import dev.chatserver.application.port.in.presence.ReadPresence;
+import dev.chatserver.application.port.in.presence.TrackPresence;
+import dev.chatserver.application.port.in.realtime.OpenFeed;
+import dev.chatserver.application.port.in.realtime.Poll;
+import dev.chatserver.application.port.out.NotificationBus;
+import dev.chatserver.application.port.out.NotificationLog;
+import dev.chatserver.application.port.out.PresenceBoard;
+import dev.chatserver.application.port.out.Storage;
+import dev.chatserver.application.port.out.Transactions;
+import dev.chatserver.application.port.out.SubscriptionFacts;
+import dev.chatserver.application.presence.PresenceService;
+import dev.chatserver.application.presence.PresenceSettings;
+import dev.chatserver.application.realtime.LoggedNotificationBus;
+import dev.chatserver.application.realtime.NotificationHub;
+import dev.chatserver.application.realtime.RealtimeSettings;
+import dev.chatserver.application.realtime.StoredSubscriptionFacts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real-time delivery on one machine: the in-memory notification log behind the bus, the dispatcher hub, presence,
+ * and the WebSocket and long-polling routes.
+ */
+final class RealtimeModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(PresenceService.class).in(Scopes.SINGLETON);
+        bind(ReadPresence.class).to(PresenceService.class);
+        bind(TrackPresence.class).to(PresenceService.class);
+        bind(NotificationHub.class).in(Scopes.SINGLETON);
+        bind(OpenFeed.class).to(NotificationHub.class);
+        bind(Poll.class).to(NotificationHub.class);
+        bind(SubscriptionFacts.class).to(StoredSubscriptionFacts.class).in(Scopes.SINGLETON);
+        bind(RealtimeRoutes.class).in(Scopes.SINGLETON);
+        Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(RealtimeRoutes.class);
+        bind(RealtimeTimers.class).asEagerSingleton();
+    }
+
+    @Provides
+    @Singleton
+    RealtimeSettings realtimeSettings(Options options) {
+        RealtimeSettings defaults = RealtimeSettings.DEFAULT;
+        return settings("--poll-timeout, --ws-queue, --ws-ping-interval, --ws-idle-timeout", () -> new RealtimeSettings(
+                options.getDuration("poll-timeout", defaults.pollTimeout()),
+                defaults.readBatch(),
+                options.getInt("ws-queue", defaults.outboundBatches()),
+                options.getDuration("ws-ping-interval", defaults.pingInterval()),
+                options.getDuration("ws-idle-timeout", defaults.idleTimeout())));
+    }
+
+    @Provides
+    @Singleton
+    NotificationRetention retention(Options options) {
+        NotificationRetention defaults = NotificationRetention.DEFAULT;
+        return settings("--bus-retention, --bus-retention-count", () -> new NotificationRetention(
+                options.getDuration("bus-retention", defaults.maxAge()),
+                options.getInt("bus-retention-count", defaults.maxCount())));
+    }
+
+    @Provides
+    @Singleton
+    PresenceSettings presenceSettings(Options options) {
+        PresenceSettings defaults = PresenceSettings.DEFAULT;
+        Duration sweep = options.getDuration("presence-sweep", defaults.sweepEvery());
+        if (sweep.isZero() || sweep.isNegative()) {
+            throw new StartupFailure("--presence-sweep: must be positive");
+        }
+        return new PresenceSettings(defaults.pollGrace(), defaults.awayAfter(), sweep);
+    }
+
+    /** Several nodes on one PostgreSQL database share its notification log; one node keeps its log in memory. */
+    @Provides
+    @Singleton
+    NotificationLog notificationLog(Storage storage, Clock clock, NotificationRetention retention) {
+        if (storage instanceof JdbcStorage jdbc) {
+            Optional<PostgresNotificationLog> shared = jdbc.sharedNotificationLog(clock, retention);
+            if (shared.isPresent()) {
+                return shared.get();
+            }
+        }
+        return new InMemoryNotificationLog(clock, retention);
+    }
+
+    /** Several nodes on one PostgreSQL database report presence to it; one node keeps presence in memory. */
+    @Provides
+    @Singleton
+    PresenceBoard presenceBoard(Storage storage) {
+        if (storage instanceof JdbcStorage jdbc) {
+            Optional<JdbcPresenceBoard> shared = jdbc.sharedPresenceBoard();
+            if (shared.isPresent()) {
+                return shared.get();
+            }
+        }
+        return new InMemoryPresenceBoard();
+    }
+
+    /** On a shared log a notification is written in the transaction of its change; in memory, after it commits. */
+    @Provides
+    @Singleton
+    NotificationBus notificationBus(NotificationLog log, Transactions transactions) {
+        if (log instanceof PostgresNotificationLog shared) {
+            return shared.bus();
+        }
+        return new LoggedNotificationBus(log, transactions);
+    }
+
+    /** The dispatcher, long-poll timeouts, pings and sweeps: one daemon thread, off every request's path. */
+    @Provides
+    @Singleton
+    ScheduledExecutorService realtimeScheduler() {
+        return Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "realtime");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private static <T> T settings(String flags, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException invalid) {
+            throw new StartupFailure(flags + ": " + invalid.getMessage());
+        }
+    }
+
+    /** Pushes presence changes that only time causes, and drops notifications past the retention. */
+    static final class RealtimeTimers {
+        @jakarta.inject.Inject
+        RealtimeTimers(ScheduledExecutorService scheduler, TrackPresence presence, NotificationLog log,
+                       PresenceSettings settings) {
+            long sweep = settings.sweepEvery().toMillis();
+            scheduler.scheduleWithFixedDelay(() -> guarded(presence::sweep), sweep, sweep, TimeUnit.MILLISECONDS);
+            scheduler.scheduleWithFixedDelay(() -> guarded(log::prune), 60_000, 60_000, TimeUnit.MILLISECONDS);
+        }
+
+        private static void guarded(Runnable task) {
+            try {
+                task.run();
+            } catch (RuntimeException failure) {
+                org.slf4j.LoggerFactory.getLogger(RealtimeModule.class).error("a real-time timer failed", failure);
+            }
+        }
+    }
+}

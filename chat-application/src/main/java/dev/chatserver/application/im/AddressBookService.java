@@ -1,0 +1,174 @@
+package dev.chatserver.application.im;
+
+import dev.chatserver.application.port.in.im.AddPartnerCommand;
+import dev.chatserver.application.port.in.im.ChangeBookCommand;
+import dev.chatserver.application.port.in.im.ContactCard;
+import dev.chatserver.application.port.in.im.ContactView;
+import dev.chatserver.application.port.in.im.InitChat;
+import dev.chatserver.application.port.in.im.InitCommand;
+import dev.chatserver.application.port.in.im.ManageAddressBook;
+import dev.chatserver.application.port.in.presence.ReadPresence;
+import dev.chatserver.application.port.out.AddressBooks;
+import dev.chatserver.application.port.out.ImMessages;
+import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.Transactions;
+import dev.chatserver.application.port.out.UserDirectory;
+import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.im.ImMessage;
+import dev.chatserver.domain.im.ImSession;
+import dev.chatserver.domain.im.Membership;
+import dev.chatserver.domain.im.SessionKey;
+import dev.chatserver.domain.presence.ImStatus;
+import dev.chatserver.domain.problem.InvalidInput;
+import dev.chatserver.domain.problem.NotFound;
+import jakarta.inject.Inject;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+public final class AddressBookService implements ManageAddressBook, InitChat {
+    private final AddressBooks books;
+    private final UserDirectory directory;
+    private final ImSessions sessions;
+    private final ImMessages messages;
+    private final ReadPresence presence;
+    private final Transactions transactions;
+
+    @Inject
+    public AddressBookService(AddressBooks books, UserDirectory directory, ImSessions sessions, ImMessages messages,
+                              ReadPresence presence, Transactions transactions) {
+        this.books = books;
+        this.directory = directory;
+        this.sessions = sessions;
+        this.messages = messages;
+        this.presence = presence;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public List<ContactView> usersOutsideBook(User caller) {
+        Set<UserId> book = new HashSet<>(books.contactsOf(caller.id()));
+        List<User> others = directory.allUsers().stream()
+                .filter(u -> !u.id().equals(caller.id()) && !book.contains(u.id())).toList();
+        return contacts(others);
+    }
+
+    @Override
+    public List<ContactView> usersInBook(User caller) {
+        List<UserId> book = books.contactsOf(caller.id());
+        return book.isEmpty() ? List.of() : contacts(directory.users(book));
+    }
+
+    @Override
+    public void addUsers(ChangeBookCommand command) {
+        transactions.inTransaction(() -> {
+            checkKnown(command);
+            if (command.userIds().contains(command.caller().id())) {
+                throw new InvalidInput("user_ids", "user_ids cannot hold your own id: the book lists others");
+            }
+            books.add(command.caller().id(), command.userIds());
+        });
+    }
+
+    @Override
+    public void removeUsers(ChangeBookCommand command) {
+        transactions.inTransaction(() -> {
+            checkKnown(command);
+            books.remove(command.caller().id(), command.userIds());
+        });
+    }
+
+    @Override
+    public void addPartner(AddPartnerCommand command) {
+        User caller = command.caller();
+        if (!command.parent().equals(caller.partner().id())) {
+            throw new InvalidInput("parent_partner_id", "parent_partner_id is the partner of the signed-in user");
+        }
+        transactions.inTransaction(() -> {
+            User child = directory.userByPartner(command.child()).orElseThrow(() -> new NotFound("partner",
+                    "child_partner_id", "no user has the partner " + command.child()));
+            if (child.id().equals(caller.id())) {
+                throw new InvalidInput("child_partner_id", "child_partner_id is another partner than your own");
+            }
+            books.add(caller.id(), List.of(child.id()));
+        });
+    }
+
+    @Override
+    public List<ContactCard> init(InitCommand command) {
+        User caller = command.caller();
+        List<UserId> book = books.contactsOf(caller.id());
+        if (book.isEmpty()) {
+            return List.of();
+        }
+        String wanted = command.name().toLowerCase(Locale.ROOT);
+        List<User> contacts = directory.users(book).stream()
+                .filter(u -> u.name().toLowerCase(Locale.ROOT).contains(wanted))
+                .sorted(Comparator.comparing((User u) -> u.name().toLowerCase(Locale.ROOT)).thenComparing(u -> u.id().value()))
+                .limit(command.limit().orElse(Integer.MAX_VALUE))
+                .toList();
+        if (contacts.isEmpty()) {
+            return List.of();
+        }
+        Map<UserId, ImMessage> lastWith = lastMessagesWith(caller.id(), contacts);
+        Map<UserId, ImStatus> statuses = presence.statusOf(contacts.stream().map(User::id).toList());
+        return contacts.stream().map(u -> new ContactCard(u.id(), u.name(), u.email(), u.partner(),
+                statuses.getOrDefault(u.id(), ImStatus.OFFLINE),
+                Optional.ofNullable(lastWith.get(u.id())).map(SessionViews::summary))).toList();
+    }
+
+    /** The newest message of the caller's private session (no document) with each contact: two reads in all. */
+    private Map<UserId, ImMessage> lastMessagesWith(UserId caller, List<User> contacts) {
+        Map<SessionKey, UserId> contactByKey = new HashMap<>();
+        contacts.forEach(u -> contactByKey.put(SessionKey.privateBetween(caller, u.id(), Optional.empty()), u.id()));
+        Map<UserId, Long> newestId = new HashMap<>();
+        for (ImSession session : sessions.byKeys(contactByKey.keySet())) {
+            UserId contact = session.memberIds().stream().filter(id -> !id.equals(caller)).findFirst().orElse(null);
+            if (contact == null || !contactByKey.containsValue(contact)) {
+                continue;
+            }
+            session.members().stream().map(Membership::lastMessageId).filter(OptionalLong::isPresent)
+                    .mapToLong(OptionalLong::getAsLong).max()
+                    .ifPresent(id -> newestId.put(contact, id));
+        }
+        if (newestId.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, ImMessage> byId = messages.byIds(newestId.values()).stream()
+                .collect(Collectors.toMap(ImMessage::id, Function.identity()));
+        Map<UserId, ImMessage> result = new HashMap<>();
+        newestId.forEach((contact, id) -> Optional.ofNullable(byId.get(id)).ifPresent(m -> result.put(contact, m)));
+        return result;
+    }
+
+    private void checkKnown(ChangeBookCommand command) {
+        if (command.userIds().isEmpty()) {
+            return;
+        }
+        Set<UserId> known = directory.users(command.userIds()).stream().map(User::id).collect(Collectors.toSet());
+        List<String> unknown = command.userIds().stream().filter(id -> !known.contains(id))
+                .map(UserId::toString).toList();
+        if (!unknown.isEmpty()) {
+            throw new NotFound("user", "user_ids", "no user has the id " + String.join(", ", unknown));
+        }
+    }
+
+    private List<ContactView> contacts(List<User> users) {
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        Map<UserId, ImStatus> statuses = presence.statusOf(users.stream().map(User::id).toList());
+        return users.stream()
+                .map(u -> new ContactView(u.id(), u.name(), statuses.getOrDefault(u.id(), ImStatus.OFFLINE))).toList();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.chatserver.application.im;
+
+import dev.chatserver.application.port.in.im.HistoryCommand;
+import dev.chatserver.application.port.in.im.MessageView;
+import dev.chatserver.application.port.in.im.PostMessage;
+import dev.chatserver.application.port.in.im.PostMessageCommand;
+import dev.chatserver.application.port.in.im.ReadHistory;
+import dev.chatserver.application.port.out.ImMessages;
+import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.Transactions;
+import dev.chatserver.application.port.out.UserDirectory;
+import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.im.ImMessage;
+import dev.chatserver.domain.im.ImSession;
+import dev.chatserver.domain.im.NewMessage;
+import dev.chatserver.domain.im.PostedMessage;
+import dev.chatserver.domain.problem.InvalidInput;
+import jakarta.inject.Inject;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+public final class ImMessageService implements PostMessage, ReadHistory {
+    private final ImMessages messages;
+    private final ImSessions sessions;
+    private final SessionAccess access;
+    private final ImNotifier notifier;
+    private final UserDirectory directory;
+    private final Transactions transactions;
+    private final ImPolicy policy;
+    private final Clock clock;
+
+    @Inject
+    public ImMessageService(ImMessages messages, ImSessions sessions, SessionAccess access, ImNotifier notifier,
+                            UserDirectory directory, Transactions transactions, ImPolicy policy, Clock clock) {
+        this.messages = messages;
+        this.sessions = sessions;
+        this.access = access;
+        this.notifier = notifier;
+        this.directory = directory;
+        this.transactions = transactions;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public MessageView post(PostMessageCommand command) {
+        if (!policy.messageTypes().contains(command.type().value())) {
+            throw new InvalidInput("message_type", "message_type is one of " + new TreeSet<>(policy.messageTypes()));
+        }
+        if (command.content().getBytes(StandardCharsets.UTF_8).length > policy.maxContentBytes()) {
+            throw new InvalidInput("message_content",
+                    "message_content has at most " + policy.maxContentBytes() + " bytes (UTF-8)");
+        }
+        User sender = command.caller();
+        return transactions.inTransaction(() -> {
+            ImSession session = access.forMember(sender.id(), command.session());
+            PostedMessage posted = messages.post(new NewMessage(session.id(), sender.id(), command.type(),
+                    command.content(), clock.instant().truncatedTo(ChronoUnit.MICROS)));
+            MessageView view = view(session, posted.message(), sender);
+            notifier.messagePosted(session, view);
+            if (!posted.membersChanged().isEmpty()) {
+                notifier.sessionChanged(sessions.byUuid(session.uuid()).orElseThrow(), posted.membersChanged());
+            }
+            return view;
+        });
+    }
+
+    @Override
+    public List<MessageView> history(HistoryCommand command) {
+        UserId reader = command.caller().id();
+        int limit = policy.pageSize(command.limit());
+        return transactions.inTransaction(() -> {
+            ImSession session = access.forMember(reader, command.session());
+            List<ImMessage> page = messages.history(session.id(), command.lastId(), limit);
+            Map<UserId, User> senders = page.isEmpty() ? Map.of()
+                    : directory.users(page.stream().map(ImMessage::from).distinct().toList()).stream()
+                    .collect(Collectors.toMap(User::id, Function.identity()));
+            if (sessions.markRead(session.id(), reader)) {
+                notifier.sessionChanged(sessions.byUuid(session.uuid()).orElseThrow(), List.of(reader));
+            }
+            return page.stream().filter(m -> senders.containsKey(m.from()))
+                    .map(m -> view(session, m, senders.get(m.from()))).toList();
+        });
+    }
+
+    private static MessageView view(ImSession session, ImMessage message, User sender) {
+        return new MessageView(message.id(), session.id(), session.uuid(), sender.id(), sender.name(),
+                sender.partner(), message.type().value(), message.content(), message.createDate());
+    }
+}

@@ -1,0 +1,36 @@
+package dev.chatserver.application.im;
+
+import dev.chatserver.application.notification.Channel;
+import dev.chatserver.application.port.in.im.MessageView;
+import dev.chatserver.application.port.out.NotificationBus;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.im.ImSession;
+import jakarta.inject.Inject;
+
+import java.util.Collection;
+
+/** Hands IM changes to the notification bus, on each member's own channel, inside the unit of work. */
+public final class ImNotifier {
+    private final NotificationBus bus;
+    private final SessionViews views;
+
+    @Inject
+    public ImNotifier(NotificationBus bus, SessionViews views) {
+        this.bus = bus;
+        this.views = views;
+    }
+
+    public void messagePosted(ImSession session, MessageView message) {
+        var payload = ImPayloads.messageNotification(message);
+        session.memberIds().forEach(member -> bus.publish(Channel.ofUser(member), payload));
+    }
+
+    /** Tells each of {@code members} how the session now looks to them. */
+    public void sessionChanged(ImSession session, Collection<UserId> members) {
+        if (members.isEmpty()) {
+            return;
+        }
+        views.asSeenByEach(session, members).forEach((member, view) ->
+                bus.publish(Channel.ofUser(member), ImPayloads.sessionNotification(view)));
+    }
+}

@@ -1,0 +1,115 @@
+package dev.chatserver.application.im;
+
+import dev.chatserver.application.port.in.im.GroupRef;
+import dev.chatserver.application.port.in.im.MessageSummary;
+import dev.chatserver.application.port.in.im.SessionMember;
+import dev.chatserver.application.port.in.im.SessionView;
+import dev.chatserver.application.port.in.presence.ReadPresence;
+import dev.chatserver.application.port.out.ImMessages;
+import dev.chatserver.application.port.out.UserDirectory;
+import dev.chatserver.domain.account.Group;
+import dev.chatserver.domain.account.GroupId;
+import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.im.ImMessage;
+import dev.chatserver.domain.im.ImSession;
+import dev.chatserver.domain.im.Membership;
+import dev.chatserver.domain.presence.ImStatus;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Turns stored sessions into what members see. However many sessions, it reads the users, the groups and the
+ * last messages once each and asks presence once.
+ */
+public final class SessionViews {
+    private final UserDirectory directory;
+    private final ImMessages messages;
+    private final ReadPresence presence;
+
+    @Inject
+    public SessionViews(UserDirectory directory, ImMessages messages, ReadPresence presence) {
+        this.directory = directory;
+        this.messages = messages;
+        this.presence = presence;
+    }
+
+    /** Each session as {@code viewer} sees it, in the order given. */
+    public List<SessionView> asSeenBy(UserId viewer, List<ImSession> sessions) {
+        Context context = load(sessions);
+        return sessions.stream().map(s -> context.view(s, viewer)).toList();
+    }
+
+    public SessionView asSeenBy(UserId viewer, ImSession session) {
+        return asSeenBy(viewer, List.of(session)).get(0);
+    }
+
+    /** The session as each of {@code viewers} sees it, loading what they share once. */
+    public Map<UserId, SessionView> asSeenByEach(ImSession session, Collection<UserId> viewers) {
+        Context context = load(List.of(session));
+        Map<UserId, SessionView> views = new LinkedHashMap<>();
+        viewers.forEach(v -> views.put(v, context.view(session, v)));
+        return views;
+    }
+
+    private Context load(List<ImSession> sessions) {
+        Set<UserId> userIds = new LinkedHashSet<>();
+        Set<GroupId> groupIds = new LinkedHashSet<>();
+        List<Long> lastMessageIds = new ArrayList<>();
+        for (ImSession session : sessions) {
+            session.group().ifPresent(groupIds::add);
+            for (Membership member : session.members()) {
+                userIds.add(member.user());
+                member.lastMessageId().ifPresent(lastMessageIds::add);
+            }
+        }
+        Map<UserId, User> users = userIds.isEmpty() ? Map.of()
+                : directory.users(userIds).stream().collect(Collectors.toMap(User::id, Function.identity()));
+        Map<GroupId, Group> groups = groupIds.isEmpty() ? Map.of()
+                : directory.groups(groupIds).stream().collect(Collectors.toMap(Group::id, Function.identity()));
+        Map<Long, ImMessage> lastMessages = lastMessageIds.isEmpty() ? Map.of()
+                : messages.byIds(lastMessageIds).stream().collect(Collectors.toMap(ImMessage::id, Function.identity()));
+        Map<UserId, ImStatus> statuses = userIds.isEmpty() ? Map.of() : presence.statusOf(userIds);
+        return new Context(users, groups, lastMessages, statuses);
+    }
+
+    static MessageSummary summary(ImMessage message) {
+        return new MessageSummary(message.id(), message.type().value(), message.content(), message.createDate());
+    }
+
+    private record Context(Map<UserId, User> users, Map<GroupId, Group> groups, Map<Long, ImMessage> lastMessages,
+                           Map<UserId, ImStatus> statuses) {
+
+        SessionView view(ImSession session, UserId viewer) {
+            Membership own = session.membershipOf(viewer).orElseThrow(
+                    () -> new IllegalArgumentException("user " + viewer + " is not a member of " + session.uuid()));
+            List<GroupRef> groupRefs = session.group().map(groups::get)
+                    .map(g -> List.of(new GroupRef(g.id(), g.name()))).orElse(List.of());
+            List<SessionMember> members = session.members().stream()
+                    .filter(m -> users.containsKey(m.user()))
+                    .map(this::member)
+                    .toList();
+            return new SessionView(session.id(), session.uuid(), session.createDate(), session.isGroup(), groupRefs,
+                    session.document().stream().toList(), members, own.state(), own.status(), own.read());
+        }
+
+        private SessionMember member(Membership membership) {
+            User user = users.get(membership.user());
+            Optional<MessageSummary> last = membership.lastMessageId().isPresent()
+                    ? Optional.ofNullable(lastMessages.get(membership.lastMessageId().getAsLong())).map(SessionViews::summary)
+                    : Optional.empty();
+            return new SessionMember(user.id(), user.name(), user.partner(),
+                    statuses.getOrDefault(user.id(), ImStatus.OFFLINE), last);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.chatserver.application.port.in.im;
+
+import dev.chatserver.domain.account.Partner;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.presence.ImStatus;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** A contact as {@code init} lists them, with the newest message of the private session with the caller. */
+public record ContactCard(UserId id, String name, String email, Partner partner, ImStatus imStatus,
+                          Optional<MessageSummary> lastMessage) {
+    public ContactCard {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(partner, "partner");
+        Objects.requireNonNull(imStatus, "imStatus");
+        Objects.requireNonNull(lastMessage, "lastMessage");
+    }
+}

@@ -1,0 +1,12 @@
+package dev.chatserver.application.port.in.im;
+
+import dev.chatserver.domain.account.GroupId;
+
+import java.util.Objects;
+
+public record GroupRef(GroupId id, String name) {
+    public GroupRef {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+    }
+}

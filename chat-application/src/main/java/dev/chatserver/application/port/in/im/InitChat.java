@@ -1,0 +1,8 @@
+package dev.chatserver.application.port.in.im;
+
+import java.util.List;
+
+/** The caller's contact list as the chat window starts with it. */
+public interface InitChat {
+    List<ContactCard> init(InitCommand command);
+}

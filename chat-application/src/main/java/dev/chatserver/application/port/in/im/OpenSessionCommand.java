@@ -1,0 +1,27 @@
+package dev.chatserver.application.port.in.im;
+
+import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.im.DocumentRef;
+import dev.chatserver.domain.problem.InvalidInput;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** The caller asks for their private session with {@code user_to}, about a document or not. */
+public record OpenSessionCommand(User caller, UserId userTo, Optional<DocumentRef> document) {
+    public OpenSessionCommand {
+        Objects.requireNonNull(caller, "caller");
+        if (userTo == null) {
+            throw new InvalidInput("user_to", "user_to is required");
+        }
+        if (userTo.equals(caller.id())) {
+            throw new InvalidInput("user_to", "user_to is another user than yourself");
+        }
+        Objects.requireNonNull(document, "document");
+    }
+
+    public static OpenSessionCommand of(User caller, Long userTo, String docId, String docModel) {
+        return new OpenSessionCommand(caller, Params.user("user_to", userTo), Params.document(docId, docModel));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.chatserver.application.port.in.realtime;
+
+import dev.chatserver.application.notification.Notification;
+
+import java.util.List;
+
+/**
+ * Where a live feed hands its notifications: a connection's outbound side. Called on the dispatcher's
+ * thread, so it must not block: it queues and returns.
+ */
+public interface FeedSink {
+    /** The next notifications for this feed, in id order, never one twice. */
+    void deliver(List<Notification> batch);
+
+    /** The id the client resumed from is older than what is retained: it should reload its history. */
+    void expired(long last);
+
+    /**
+     * Whether the sink can take another catch-up batch now. A catch-up goes on only while it can; a sink that
+     * said no calls {@link Feed#drained()} once it has room again, so a long catch-up never piles up.
+     */
+    boolean hasRoom();
+}

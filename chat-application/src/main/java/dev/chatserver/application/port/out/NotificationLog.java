@@ -1,0 +1,46 @@
+package dev.chatserver.application.port.out;
+
+import dev.chatserver.application.notification.Channel;
+import dev.chatserver.application.notification.LogRead;
+import dev.chatserver.application.notification.Notification;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The read side of the notification bus: every notification that became durable, each with an id larger than
+ * every id handed out before it, kept for a retention window (age and count) so that a client that
+ * reconnects with the last id it saw gets everything after it, in order, and nothing twice.
+ *
+ * <p>In memory the log lives in this process. A PostgreSQL adapter implements the same port with a durable
+ * notification table (ids from a sequence), {@code LISTEN/NOTIFY} to call the append listeners on every node,
+ * and the reads below as catch-up queries by id.
+ */
+public interface NotificationLog {
+    /** Appends a notification with the next id and then wakes every append listener. */
+    Notification append(Channel channel, Map<String, Object> message);
+
+    /**
+     * The notifications on any of {@code channels} with an id above {@code after}, in id order, at most
+     * {@code limit}. Expired when notifications after {@code after} were already dropped by the retention, or
+     * when {@code after} is beyond every id this log handed out (an id from another log, e.g. before a
+     * restart). {@code after = 0} on a log that dropped nothing reads from the start.
+     */
+    LogRead readAfter(long after, Set<Channel> channels, int limit);
+
+    /** The retained notifications on any of {@code channels} appended at or after {@code since}, in id order, at most {@code limit}. */
+    LogRead readSince(Instant since, Set<Channel> channels, int limit);
+
+    /** The id of the newest notification appended so far, or 0 when there was none. */
+    long lastId();
+
+    /**
+     * Calls {@code listener} after each append (on whichever thread appended, or the one that heard of it
+     * from another node). Listeners must return quickly: they only wake a reader.
+     */
+    void onAppend(Runnable listener);
+
+    /** Drops what the retention no longer keeps, measured at the log's clock; answers how many were dropped. */
+    int prune();
+}

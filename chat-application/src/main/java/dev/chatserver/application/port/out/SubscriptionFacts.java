@@ -1,0 +1,18 @@
+package dev.chatserver.application.port.out;
+
+import dev.chatserver.domain.account.UserId;
+
+import java.util.Collection;
+import java.util.Set;
+
+/** What the right to subscribe to a channel depends on, as the IM and Chats data know it. */
+public interface SubscriptionFacts {
+    /**
+     * Those of {@code subjects} whose presence {@code reader} may follow: users in the reader's address book
+     * or sharing an IM session with the reader. One read however many subjects.
+     */
+    Set<UserId> acquaintances(UserId reader, Collection<UserId> subjects);
+
+    /** Whether {@code account} ({@code label.audience}) is a configured tenant of {@code audience}. */
+    boolean isTenantOf(String account, String audience);
+}

@@ -1,0 +1,33 @@
+package dev.chatserver.application.presence;
+
+import java.time.Instant;
+
+/**
+ * What one node knows of one user's presence: live connections on that node, the user's last poll and last
+ * activity seen there, and when the node last reported it (a node that stops reporting stops counting).
+ */
+public record PresenceFacts(int connections, Instant lastPoll, Instant lastActivity, Instant reportedAt) {
+    public static final PresenceFacts NONE = new PresenceFacts(0, null, null, Instant.EPOCH);
+
+    public PresenceFacts {
+        if (connections < 0) {
+            throw new IllegalArgumentException("connections are never negative: " + connections);
+        }
+    }
+
+    PresenceFacts withConnections(int count) {
+        return new PresenceFacts(count, lastPoll, lastActivity, reportedAt);
+    }
+
+    PresenceFacts withLastPoll(Instant at) {
+        return new PresenceFacts(connections, at, lastActivity, reportedAt);
+    }
+
+    PresenceFacts withLastActivity(Instant at) {
+        return new PresenceFacts(connections, lastPoll, at, reportedAt);
+    }
+
+    PresenceFacts reportedAt(Instant at) {
+        return new PresenceFacts(connections, lastPoll, lastActivity, at);
+    }
+}

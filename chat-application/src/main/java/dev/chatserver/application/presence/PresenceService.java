@@ -1,0 +1,189 @@
+package dev.chatserver.application.presence;
+
+import dev.chatserver.application.notification.Channel;
+import dev.chatserver.application.port.in.presence.ReadPresence;
+import dev.chatserver.application.port.in.presence.TrackPresence;
+import dev.chatserver.application.port.out.IdGenerator;
+import dev.chatserver.application.port.out.NotificationBus;
+import dev.chatserver.application.port.out.PresenceBoard;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.presence.ImStatus;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Presence from what every node sees: a user is {@code online} while they have a live connection on any node
+ * or polled within the poll grace, {@code away} when connected but idle for the away delay, {@code offline}
+ * otherwise. This node reports its own facts to the {@link PresenceBoard} and reads everyone's merged.
+ * Every change this node notices is pushed on {@code presence:<id>} as
+ * {@code {"type":"im_status","user_id":5,"im_status":"away"}}; changes that only time causes are found by
+ * {@link #sweep()}, which a timer calls and tests call directly after moving the clock. The sweep also
+ * re-reports this node's connections, which keeps them fresh on the board.
+ */
+public final class PresenceService implements ReadPresence, TrackPresence {
+    /** Reports older than this many sweeps no longer hold anyone online: their node stopped. */
+    private static final int SWEEPS_BEFORE_STALE = 3;
+
+    private final Clock clock;
+    private final PresenceSettings settings;
+    private final NotificationBus bus;
+    private final PresenceBoard board;
+    private final String node;
+    private final Map<UserId, PresenceFacts> local = new HashMap<>();
+    private final Map<UserId, ImStatus> published = new HashMap<>();
+
+    @Inject
+    public PresenceService(Clock clock, PresenceSettings settings, NotificationBus bus, PresenceBoard board,
+                           IdGenerator ids) {
+        this.clock = clock;
+        this.settings = settings;
+        this.bus = bus;
+        this.board = board;
+        this.node = ids.newUuid().toString();
+    }
+
+    @Override
+    public ImStatus statusOf(UserId user) {
+        return statusOf(List.of(user)).get(user);
+    }
+
+    @Override
+    public Map<UserId, ImStatus> statusOf(Collection<UserId> users) {
+        Instant now = clock.instant();
+        Map<UserId, PresenceFacts> others = board.merged(users, freshSince(now), node);
+        Map<UserId, ImStatus> statuses = new LinkedHashMap<>();
+        synchronized (this) {
+            for (UserId user : users) {
+                statuses.put(user, status(combine(local.get(user), others.get(user)), now));
+            }
+        }
+        return statuses;
+    }
+
+    @Override
+    public void connected(UserId user) {
+        change(user, true, (facts, now) -> facts.withConnections(facts.connections() + 1));
+    }
+
+    @Override
+    public void disconnected(UserId user) {
+        change(user, false, (facts, now) -> facts.withConnections(Math.max(0, facts.connections() - 1)));
+    }
+
+    @Override
+    public void polled(UserId user) {
+        change(user, true, (facts, now) -> facts.withLastPoll(now));
+    }
+
+    @Override
+    public void inactiveFor(UserId user, Duration inactivity) {
+        Duration idle = inactivity.isNegative() ? Duration.ZERO : inactivity;
+        change(user, false, (facts, now) -> {
+            Instant active = now.minus(idle);
+            return facts.lastActivity() == null || active.isAfter(facts.lastActivity())
+                    ? facts.withLastActivity(active) : facts;
+        });
+    }
+
+    @Override
+    public synchronized void sweep() {
+        Instant now = clock.instant();
+        Set<UserId> known = new HashSet<>(local.keySet());
+        known.addAll(published.keySet());
+        Map<UserId, PresenceFacts> others = board.merged(known, freshSince(now), node);
+        for (UserId user : known) {
+            PresenceFacts mine = local.get(user);
+            if (mine != null && mine.connections() > 0) {
+                mine = mine.reportedAt(now);
+                local.put(user, mine);
+                board.report(node, user, mine);
+            }
+            ImStatus status = status(combine(mine, others.get(user)), now);
+            pushIfChanged(user, status);
+            if (status == ImStatus.OFFLINE && (mine == null || mine.connections() == 0)) {
+                local.remove(user);
+                published.remove(user);
+                board.forget(node, user);
+            }
+        }
+    }
+
+    private interface Change {
+        PresenceFacts apply(PresenceFacts facts, Instant now);
+    }
+
+    /**
+     * Changes and pushes under one lock, so that pushes leave in the order the changes happened. A user who
+     * comes back ({@code returning}) from offline counts as active from now on.
+     */
+    private synchronized void change(UserId user, boolean returning, Change change) {
+        Instant now = clock.instant();
+        PresenceFacts before = local.getOrDefault(user, PresenceFacts.NONE);
+        if (returning && mergedStatus(user, now) == ImStatus.OFFLINE) {
+            before = before.withLastActivity(now);
+        }
+        PresenceFacts after = change.apply(before, now).reportedAt(now);
+        local.put(user, after);
+        board.report(node, user, after);
+        pushIfChanged(user, mergedStatus(user, now));
+    }
+
+    private ImStatus mergedStatus(UserId user, Instant now) {
+        return status(combine(local.get(user), board.merged(List.of(user), freshSince(now), node).get(user)), now);
+    }
+
+    /** This node's own facts, always current, with what the other nodes reported. */
+    private static PresenceFacts combine(PresenceFacts mine, PresenceFacts others) {
+        if (mine == null || others == null) {
+            return mine == null ? others : mine;
+        }
+        return new PresenceFacts(mine.connections() + others.connections(), newest(mine.lastPoll(), others.lastPoll()),
+                newest(mine.lastActivity(), others.lastActivity()), newest(mine.reportedAt(), others.reportedAt()));
+    }
+
+    private static Instant newest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : (a.isAfter(b) ? a : b);
+    }
+
+    private void pushIfChanged(UserId user, ImStatus status) {
+        if (status != published.getOrDefault(user, ImStatus.OFFLINE)) {
+            published.put(user, status);
+            push(user, status);
+        }
+    }
+
+    private Instant freshSince(Instant now) {
+        return now.minus(settings.sweepEvery().multipliedBy(SWEEPS_BEFORE_STALE));
+    }
+
+    private ImStatus status(PresenceFacts facts, Instant now) {
+        if (facts == null) {
+            return ImStatus.OFFLINE;
+        }
+        boolean live = facts.connections() > 0
+                || (facts.lastPoll() != null && facts.lastPoll().plus(settings.pollGrace()).isAfter(now));
+        if (!live) {
+            return ImStatus.OFFLINE;
+        }
+        boolean idle = facts.lastActivity() != null && !facts.lastActivity().plus(settings.awayAfter()).isAfter(now);
+        return idle ? ImStatus.AWAY : ImStatus.ONLINE;
+    }
+
+    private void push(UserId user, ImStatus status) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "im_status");
+        message.put("user_id", user.value());
+        message.put("im_status", status.wireName());
+        bus.publish(Channel.ofPresence(user), message);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.chatserver.application.presence;
+
+import java.time.Duration;
+
+/**
+ * @param pollGrace    a user who polled within this long counts as connected (a minute)
+ * @param awayAfter    a connected user idle this long is away (ten minutes)
+ * @param sweepEvery   how often presence is recomputed to push changes that only time causes
+ */
+public record PresenceSettings(Duration pollGrace, Duration awayAfter, Duration sweepEvery) {
+    public static final PresenceSettings DEFAULT =
+            new PresenceSettings(Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofSeconds(10));
+}

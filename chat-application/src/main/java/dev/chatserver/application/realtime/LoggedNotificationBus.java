@@ -1,0 +1,33 @@
+package dev.chatserver.application.realtime;
+
+import dev.chatserver.application.notification.Channel;
+import dev.chatserver.application.port.out.NotificationBus;
+import dev.chatserver.application.port.out.NotificationLog;
+import dev.chatserver.application.port.out.Transactions;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The bus on one machine: a notification published inside a unit of work is appended to the notification log
+ * once that unit commits (never when it rolls back), which wakes the dispatcher. The publisher returns at
+ * once; delivery to subscribers happens on the dispatcher's thread.
+ */
+public final class LoggedNotificationBus implements NotificationBus {
+    private final NotificationLog log;
+    private final Transactions transactions;
+
+    @Inject
+    public LoggedNotificationBus(NotificationLog log, Transactions transactions) {
+        this.log = log;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void publish(Channel channel, Map<String, Object> message) {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(message, "message");
+        transactions.afterCommit(() -> log.append(channel, message));
+    }
+}

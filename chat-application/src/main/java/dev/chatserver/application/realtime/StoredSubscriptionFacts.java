@@ -1,0 +1,56 @@
+package dev.chatserver.application.realtime;
+
+import dev.chatserver.application.chats.Tenants;
+import dev.chatserver.application.port.out.AddressBooks;
+import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.SessionQuery;
+import dev.chatserver.application.port.out.SubscriptionFacts;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.chats.AccountId;
+import dev.chatserver.domain.im.ImSession;
+import dev.chatserver.domain.problem.ChatProblem;
+import jakarta.inject.Inject;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The subscription facts as the IM and Chats data hold them: the reader's address book and IM sessions, and the
+ * configured tenants of each audience. Three reads however many channels are asked for.
+ */
+public final class StoredSubscriptionFacts implements SubscriptionFacts {
+    private final AddressBooks books;
+    private final ImSessions sessions;
+    private final Tenants tenants;
+
+    @Inject
+    public StoredSubscriptionFacts(AddressBooks books, ImSessions sessions, Tenants tenants) {
+        this.books = books;
+        this.sessions = sessions;
+        this.tenants = tenants;
+    }
+
+    @Override
+    public Set<UserId> acquaintances(UserId reader, Collection<UserId> subjects) {
+        Set<UserId> known = new HashSet<>(books.contactsOf(reader));
+        for (SessionQuery query : new SessionQuery[]{SessionQuery.privateSessions(), SessionQuery.groupSessions()}) {
+            for (ImSession session : sessions.sessionsOf(reader, query)) {
+                known.addAll(session.memberIds());
+            }
+        }
+        return subjects.stream().filter(known::contains).collect(Collectors.toSet());
+    }
+
+    @Override
+    public boolean isTenantOf(String account, String audience) {
+        AccountId parsed;
+        try {
+            parsed = AccountId.parse(account);
+        } catch (ChatProblem notAnAccount) {
+            return false;
+        }
+        return tenants.isTenant(parsed, audience);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.chatserver.application.contract;
+
+import dev.chatserver.application.port.out.ChatStore;
+import dev.chatserver.application.port.out.EventRoomStore;
+import dev.chatserver.domain.chats.Chat;
+import dev.chatserver.domain.chats.ChatId;
+import dev.chatserver.domain.chats.ChatKey;
+import dev.chatserver.domain.chats.EventRoom;
+import dev.chatserver.domain.chats.JsonText;
+import dev.chatserver.domain.chats.RoomId;
+import dev.chatserver.domain.problem.AlreadyExists;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Chats and event rooms: what every storage keeps and the uniqueness it enforces. */
+public abstract class ChatsContract extends StorageContract {
+    protected static final Instant NOW = Instant.parse("2026-11-21T10:00:00.123456Z");
+
+    protected EventRoom newRoom(String audience) {
+        EventRoom room = EventRoom.open(new RoomId(UUID.randomUUID()), audience, new JsonText("{\"k\":[1,2]}"), NOW);
+        port(EventRoomStore.class).insert(room);
+        return room;
+    }
+
+    protected Chat newChat(String audience, String scope, RoomId room) {
+        Chat chat = new Chat(new ChatId(UUID.randomUUID()), new ChatKey(audience, scope),
+                new JsonText("{\"course\":\"42\"}"), NOW, room);
+        port(ChatStore.class).insert(chat);
+        return chat;
+    }
+
+    @Test
+    void a_stored_room_reads_back_as_it_was_stored() {
+        EventRoom room = newRoom("example.org");
+
+        assertThat(port(EventRoomStore.class).room(room.id())).contains(room);
+        assertThat(port(EventRoomStore.class).roomForUpdate(room.id())).contains(room);
+        assertThat(port(EventRoomStore.class).room(new RoomId(UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
+    void a_room_keeps_the_last_occurred_at_handed_out_and_never_goes_back() {
+        EventRoom room = newRoom("example.org");
+        EventRoomStore rooms = port(EventRoomStore.class);
+
+        rooms.advance(room.id(), 10);
+        rooms.advance(room.id(), 5);
+
+        assertThat(rooms.room(room.id()).orElseThrow().lastOccurredAt()).isEqualTo(10);
+        assertThat(rooms.room(room.id()).orElseThrow().nextOccurredAt(NOW)).isEqualTo(11);
+    }
+
+    @Test
+    void a_room_closes_once() {
+        EventRoom room = newRoom("example.org");
+        EventRoomStore rooms = port(EventRoomStore.class);
+
+        rooms.close(room.id(), NOW.plusSeconds(5));
+        rooms.close(room.id(), NOW.plusSeconds(9));
+
+        EventRoom closed = rooms.room(room.id()).orElseThrow();
+        assertThat(closed.closedAt()).isEqualTo(NOW.plusSeconds(5));
+        assertThat(closed.isClosedAt(NOW.plusSeconds(4))).isFalse();
+        assertThat(closed.isClosedAt(NOW.plusSeconds(5))).isTrue();
+    }
+
+    @Test
+    void a_stored_chat_reads_back_by_id_by_key_and_by_room() {
+        EventRoom room = newRoom("example.org");
+        Chat chat = newChat("example.org", "course-42", room.id());
+        ChatStore chats = port(ChatStore.class);
+
+        assertThat(chats.chat(chat.id())).contains(chat);
+        assertThat(chats.chat(new ChatKey("example.org", "course-42"))).contains(chat);
+        assertThat(chats.chatOfRoom(room.id())).contains(chat);
+        assertThat(chats.chat(new ChatKey("example.org", "course-43"))).isEmpty();
+        assertThat(chats.chat(new ChatKey("other.org", "course-42"))).isEmpty();
+        assertThat(chats.chat(new ChatId(UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
+    void an_audience_has_one_chat_per_scope() {
+        EventRoom first = newRoom("example.org");
+        EventRoom second = newRoom("example.org");
+        Chat chat = newChat("example.org", "course-42", first.id());
+
+        assertThatThrownBy(() -> newChat("example.org", "course-42", second.id()))
+                .isInstanceOfSatisfying(AlreadyExists.class, e -> assertThat(e.kind()).isEqualTo("chat_already_exists"));
+        assertThat(port(ChatStore.class).chatOfRoom(second.id())).isEmpty();
+        assertThat(port(ChatStore.class).chat(chat.key())).contains(chat);
+        newChat("other.org", "course-42", second.id());
+    }
+
+    @Test
+    void a_room_backs_one_chat_at_most() {
+        EventRoom room = newRoom("example.org");
+        newChat("example.org", "course-42", room.id());
+
+        assertThatThrownBy(() -> newChat("example.org", "course-43", room.id()))
+                .isInstanceOfSatisfying(AlreadyExists.class, e -> assertThat(e.kind()).isEqualTo("room_already_attached"));
+        assertThat(port(ChatStore.class).chat(new ChatKey("example.org", "course-43"))).isEmpty();
+    }
+}

@@ -1,0 +1,296 @@
+package dev.chatserver.application.contract;
+
+import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.ImMessages;
+import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.SessionQuery;
+import dev.chatserver.application.port.out.Transactions;
+import dev.chatserver.domain.account.Group;
+import dev.chatserver.domain.account.Login;
+import dev.chatserver.domain.account.NewUser;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.im.DocumentRef;
+import dev.chatserver.domain.im.ImMessage;
+import dev.chatserver.domain.im.ImSession;
+import dev.chatserver.domain.im.Membership;
+import dev.chatserver.domain.im.MessageType;
+import dev.chatserver.domain.im.NewMessage;
+import dev.chatserver.domain.im.NewSession;
+import dev.chatserver.domain.im.PostedMessage;
+import dev.chatserver.domain.im.SessionKey;
+import dev.chatserver.domain.im.SessionState;
+import dev.chatserver.domain.im.SessionStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+public abstract class ImStoreContract extends StorageContract {
+    private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+    private static final MessageType TEXT = new MessageType("message");
+
+    private UserId lynx;
+    private UserId ocelot;
+    private UserId pangolin;
+
+    @BeforeEach
+    void registerUsers() {
+        lynx = register("lynx", "Lucid Lynx");
+        ocelot = register("ocelot", "Oneiric Ocelot");
+        pangolin = register("pangolin", "Precise Pangolin");
+    }
+
+    private UserId register(String login, String name) {
+        return port(AccountRegistry.class).register(new NewUser(new Login(login), name, ""), "h").id();
+    }
+
+    private ImSessions sessions() {
+        return port(ImSessions.class);
+    }
+
+    private ImMessages messages() {
+        return port(ImMessages.class);
+    }
+
+    private NewSession pair(UserId a, UserId b, Optional<DocumentRef> doc) {
+        return new NewSession(SessionKey.privateBetween(a, b, doc), UUID.randomUUID(), NOW, Optional.empty(), doc,
+                Set.of(a, b));
+    }
+
+    private ImSession open(NewSession session) {
+        return port(Transactions.class).inTransaction(() -> sessions().findOrCreate(session));
+    }
+
+    private PostedMessage post(ImSession session, UserId from, String text) {
+        return port(Transactions.class).inTransaction(() ->
+                messages().post(new NewMessage(session.id(), from, TEXT, text, NOW)));
+    }
+
+    @Test
+    void a_session_is_created_once_per_key_and_its_members_join_open_active_and_read() {
+        NewSession first = pair(lynx, ocelot, Optional.empty());
+        ImSession created = open(first);
+        ImSession again = open(pair(ocelot, lynx, Optional.empty()));
+
+        assertThat(created.uuid()).isEqualTo(first.uuid());
+        assertThat(again).isEqualTo(created);
+        assertThat(created.createDate()).isEqualTo(NOW);
+        assertThat(created.isGroup()).isFalse();
+        assertThat(created.document()).isEmpty();
+        assertThat(created.members()).containsExactly(Membership.joining(lynx), Membership.joining(ocelot));
+        assertThat(sessions().byUuid(first.uuid())).contains(created);
+        assertThat(sessions().byUuid(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void each_document_has_its_own_session_with_its_own_link() {
+        DocumentRef partner25 = new DocumentRef("res.partner", "25");
+        ImSession plain = open(pair(lynx, ocelot, Optional.empty()));
+        ImSession about25 = open(pair(lynx, ocelot, Optional.of(partner25)));
+        ImSession about26 = open(pair(lynx, ocelot, Optional.of(new DocumentRef("res.partner", "26"))));
+
+        assertThat(List.of(plain.id(), about25.id(), about26.id())).doesNotHaveDuplicates();
+        assertThat(about25.document()).hasValueSatisfying(link -> {
+            assertThat(link.document()).isEqualTo(partner25);
+            assertThat(link.id()).isPositive();
+        });
+        assertThat(about25.document().orElseThrow().id()).isNotEqualTo(about26.document().orElseThrow().id());
+        assertThat(open(pair(ocelot, lynx, Optional.of(partner25)))).isEqualTo(about25);
+    }
+
+    @Test
+    void twenty_callers_racing_for_one_key_get_one_session() throws Exception {
+        List<Callable<ImSession>> racers = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        for (int i = 0; i < 20; i++) {
+            racers.add(() -> {
+                start.await();
+                return open(pair(lynx, ocelot, Optional.empty()));
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<ImSession>> futures = new ArrayList<>();
+            racers.forEach(r -> futures.add(pool.submit(r)));
+            start.countDown();
+            Set<UUID> uuids = new HashSet<>();
+            for (Future<ImSession> future : futures) {
+                uuids.add(future.get().uuid());
+            }
+            assertThat(uuids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(sessions().sessionsOf(lynx, SessionQuery.privateSessions())).hasSize(1);
+        assertThat(sessions().sessionsOf(lynx, SessionQuery.privateSessions()).get(0).members()).hasSize(2);
+    }
+
+    @Test
+    void a_post_becomes_the_senders_last_message_and_unreads_the_session_for_the_others() {
+        ImSession session = open(pair(lynx, ocelot, Optional.empty()));
+        sessions().changeState(session.id(), ocelot, SessionState.CLOSED);
+
+        PostedMessage first = post(session, lynx, "222");
+        PostedMessage second = post(session, lynx, "333");
+
+        assertThat(second.message().id()).isGreaterThan(first.message().id());
+        assertThat(first.message().content()).isEqualTo("222");
+        assertThat(first.message().from()).isEqualTo(lynx);
+        assertThat(first.message().createDate()).isEqualTo(NOW);
+        assertThat(first.membersChanged()).containsExactly(ocelot);
+        assertThat(second.membersChanged()).as("nothing left to change for ocelot").isEmpty();
+        ImSession after = sessions().byUuid(session.uuid()).orElseThrow();
+        Membership sender = after.membershipOf(lynx).orElseThrow();
+        Membership other = after.membershipOf(ocelot).orElseThrow();
+        assertThat(sender.lastMessageId()).isEqualTo(OptionalLong.of(second.message().id()));
+        assertThat(sender.read()).isTrue();
+        assertThat(sender.state()).isEqualTo(SessionState.OPEN);
+        assertThat(other.read()).isFalse();
+        assertThat(other.state()).as("a closed session comes back folded").isEqualTo(SessionState.FOLDED);
+        assertThat(other.lastMessageId()).isEmpty();
+    }
+
+    @Test
+    void a_member_changes_only_their_own_view() {
+        ImSession session = open(pair(lynx, ocelot, Optional.empty()));
+
+        assertThat(sessions().changeState(session.id(), lynx, SessionState.FOLDED)).isTrue();
+        assertThat(sessions().changeState(session.id(), lynx, SessionState.FOLDED)).isFalse();
+        assertThat(sessions().changeStatus(session.id(), lynx, SessionStatus.FAVORITE)).isTrue();
+        assertThat(sessions().markRead(session.id(), lynx)).as("already read").isFalse();
+        post(session, ocelot, "hi");
+        assertThat(sessions().markRead(session.id(), lynx)).isTrue();
+
+        ImSession after = sessions().byUuid(session.uuid()).orElseThrow();
+        assertThat(after.membershipOf(lynx).orElseThrow())
+                .extracting(Membership::state, Membership::status, Membership::read)
+                .containsExactly(SessionState.FOLDED, SessionStatus.FAVORITE, true);
+        assertThat(after.membershipOf(ocelot).orElseThrow())
+                .extracting(Membership::state, Membership::status, Membership::read)
+                .containsExactly(SessionState.OPEN, SessionStatus.ACTIVE, true);
+    }
+
+    @Test
+    void history_pages_newest_first_below_an_id() {
+        ImSession session = open(pair(lynx, ocelot, Optional.empty()));
+        List<Long> ids = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            ids.add(post(session, i % 2 == 0 ? lynx : ocelot, "m" + i).message().id());
+        }
+        ImSession other = open(pair(lynx, pangolin, Optional.empty()));
+        post(other, pangolin, "elsewhere");
+
+        List<ImMessage> newest = messages().history(session.id(), OptionalLong.empty(), 2);
+        List<ImMessage> older = messages().history(session.id(), OptionalLong.of(newest.get(1).id()), 10);
+
+        assertThat(newest).extracting(ImMessage::content).containsExactly("m5", "m4");
+        assertThat(older).extracting(ImMessage::content).containsExactly("m3", "m2", "m1");
+        assertThat(older).extracting(ImMessage::id).containsExactly(ids.get(2), ids.get(1), ids.get(0));
+        assertThat(messages().history(session.id(), OptionalLong.of(ids.get(0)), 10)).isEmpty();
+        assertThat(messages().byIds(List.of(ids.get(3), ids.get(0), 999_999L)))
+                .extracting(ImMessage::content).containsExactly("m1", "m4");
+    }
+
+    @Test
+    void paging_back_while_others_post_neither_skips_nor_repeats_a_message() throws Exception {
+        ImSession session = open(pair(lynx, ocelot, Optional.empty()));
+        for (int i = 0; i < 30; i++) {
+            post(session, lynx, "before " + i);
+        }
+        AtomicBoolean reading = new AtomicBoolean(true);
+        ExecutorService posters = Executors.newFixedThreadPool(3);
+        List<Future<Integer>> posted = new ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            UserId from = p % 2 == 0 ? lynx : ocelot;
+            posted.add(posters.submit(() -> {
+                int count = 0;
+                while (reading.get() && count < 500) {
+                    post(session, from, "during " + count++);
+                }
+                return count;
+            }));
+        }
+        List<Long> seen = new ArrayList<>();
+        try {
+            List<ImMessage> page = messages().history(session.id(), OptionalLong.empty(), 7);
+            while (!page.isEmpty()) {
+                page.forEach(m -> seen.add(m.id()));
+                page = messages().history(session.id(), OptionalLong.of(page.get(page.size() - 1).id()), 7);
+            }
+        } finally {
+            reading.set(false);
+            for (Future<Integer> future : posted) {
+                future.get();
+            }
+            posters.shutdownNow();
+        }
+        long top = seen.get(0);
+        List<Long> expected = messages().history(session.id(), OptionalLong.of(top + 1), 100_000).stream()
+                .map(ImMessage::id).toList();
+        assertThat(seen).as("every message up to the first one read, each once, newest first")
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void listing_filters_a_members_sessions_and_answers_the_newest_first() {
+        DocumentRef doc = new DocumentRef("res.partner", "25");
+        ImSession withOcelot = open(pair(lynx, ocelot, Optional.empty()));
+        ImSession withPangolin = open(pair(lynx, pangolin, Optional.empty()));
+        ImSession aboutDoc = open(pair(lynx, ocelot, Optional.of(doc)));
+        ImSession notMine = open(pair(ocelot, pangolin, Optional.empty()));
+        Group news = port(AccountRegistry.class).createGroup("News");
+        ImSession group = open(new NewSession(SessionKey.ofGroup(news.id(), Optional.empty()), UUID.randomUUID(), NOW,
+                Optional.of(news.id()), Optional.empty(), Set.of(lynx, ocelot, pangolin)));
+        sessions().changeState(withPangolin.id(), lynx, SessionState.CLOSED);
+
+        assertThat(sessions().sessionsOf(lynx, SessionQuery.privateSessions())).extracting(ImSession::id)
+                .containsExactly(aboutDoc.id(), withPangolin.id(), withOcelot.id());
+        assertThat(sessions().sessionsOf(lynx, query(Optional.of(ocelot), Optional.empty(), Optional.empty())))
+                .extracting(ImSession::id).containsExactly(aboutDoc.id(), withOcelot.id());
+        assertThat(sessions().sessionsOf(lynx, query(Optional.empty(), Optional.of(doc), Optional.empty())))
+                .extracting(ImSession::id).containsExactly(aboutDoc.id());
+        assertThat(sessions().sessionsOf(lynx, query(Optional.empty(), Optional.empty(), Optional.of(SessionState.CLOSED))))
+                .extracting(ImSession::id).containsExactly(withPangolin.id());
+        assertThat(sessions().sessionsOf(ocelot, query(Optional.empty(), Optional.empty(), Optional.of(SessionState.CLOSED))))
+                .as("the state filter is the asking member's own state").isEmpty();
+        assertThat(sessions().sessionsOf(lynx, SessionQuery.groupSessions())).extracting(ImSession::id)
+                .containsExactly(group.id());
+        assertThat(sessions().sessionsOf(lynx, SessionQuery.groupSessions()).get(0).group()).contains(news.id());
+        assertThat(sessions().sessionsOf(pangolin, SessionQuery.privateSessions())).extracting(ImSession::id)
+                .containsExactly(notMine.id(), withPangolin.id());
+        assertThat(sessions().byKeys(List.of(SessionKey.privateBetween(lynx, ocelot, Optional.empty()),
+                SessionKey.privateBetween(lynx, pangolin, Optional.empty()),
+                SessionKey.privateBetween(lynx, lynx, Optional.empty()))))
+                .extracting(ImSession::id).containsExactlyInAnyOrder(withOcelot.id(), withPangolin.id());
+    }
+
+    private static SessionQuery query(Optional<UserId> with, Optional<DocumentRef> doc, Optional<SessionState> state) {
+        return new SessionQuery(false, with, Optional.empty(), doc, state);
+    }
+
+    @Test
+    void members_are_added_once() {
+        Group news = port(AccountRegistry.class).createGroup("News");
+        ImSession group = open(new NewSession(SessionKey.ofGroup(news.id(), Optional.empty()), UUID.randomUUID(), NOW,
+                Optional.of(news.id()), Optional.empty(), Set.of(lynx)));
+
+        assertThat(sessions().addMembers(group.id(), List.of(lynx, ocelot, pangolin))).containsExactly(ocelot, pangolin);
+        assertThat(sessions().addMembers(group.id(), List.of(lynx, ocelot))).isEmpty();
+        assertThat(sessions().byUuid(group.uuid()).orElseThrow().memberIds()).containsExactly(lynx, ocelot, pangolin);
+    }
+}

@@ -1,0 +1,367 @@
+package dev.chatserver.application.contract;
+
+import dev.chatserver.application.im.ImPolicy;
+import dev.chatserver.application.im.ImServices;
+import dev.chatserver.application.im.RecordingBus.Published;
+import dev.chatserver.application.notification.Channel;
+import dev.chatserver.application.port.in.im.AddPartnerCommand;
+import dev.chatserver.application.port.in.im.ChangeBookCommand;
+import dev.chatserver.application.port.in.im.ChangeStateCommand;
+import dev.chatserver.application.port.in.im.ChangeStatusCommand;
+import dev.chatserver.application.port.in.im.ContactCard;
+import dev.chatserver.application.port.in.im.ContactView;
+import dev.chatserver.application.port.in.im.HistoryCommand;
+import dev.chatserver.application.port.in.im.InitCommand;
+import dev.chatserver.application.port.in.im.ListGroupSessionsCommand;
+import dev.chatserver.application.port.in.im.ListSessionsCommand;
+import dev.chatserver.application.port.in.im.MessageView;
+import dev.chatserver.application.port.in.im.OpenGroupSessionCommand;
+import dev.chatserver.application.port.in.im.OpenSessionCommand;
+import dev.chatserver.application.port.in.im.PostMessageCommand;
+import dev.chatserver.application.port.in.im.SessionMember;
+import dev.chatserver.application.port.in.im.SessionView;
+import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.AddressBooks;
+import dev.chatserver.application.port.out.ImMessages;
+import dev.chatserver.domain.account.Group;
+import dev.chatserver.domain.account.Login;
+import dev.chatserver.domain.account.NewUser;
+import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.im.SessionState;
+import dev.chatserver.domain.im.SessionStatus;
+import dev.chatserver.domain.presence.ImStatus;
+import dev.chatserver.domain.problem.ChatProblem;
+import dev.chatserver.domain.problem.InvalidInput;
+import dev.chatserver.domain.problem.NotFound;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The IM use cases on each storage: what callers see, what they may do, and what is handed to the bus. */
+@SuppressWarnings("unchecked")
+public abstract class ImUseCasesContract extends StorageContract {
+    private static final Instant NOW = Instant.parse("2026-11-21T07:46:21.123456Z");
+
+    private ImServices im;
+    private User lynx;
+    private User ocelot;
+    private User pangolin;
+
+    @BeforeEach
+    void setUp() {
+        im = new ImServices(storage.ports(), new ImPolicy(ImPolicy.STANDARD_TYPES, 16, 3, 5),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        lynx = register("lynx", "Lucid Lynx");
+        ocelot = register("ocelot", "Oneiric Ocelot");
+        pangolin = register("pangolin", "Precise Pangolin");
+    }
+
+    private User register(String login, String name) {
+        return port(AccountRegistry.class).register(new NewUser(new Login(login), name, login + "@example.org"), "h");
+    }
+
+    private SessionView open(User caller, User other) {
+        return im.sessions.openPrivate(OpenSessionCommand.of(caller, other.id().value(), null, null));
+    }
+
+    private MessageView post(User caller, SessionView session, String text) {
+        return im.messages.post(PostMessageCommand.of(caller, session.uuid().toString(), "message", text));
+    }
+
+    private static void assertProblem(ThrowingCallable call, Class<? extends ChatProblem> type, String field) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(type, p -> assertThat(p.field()).isEqualTo(field));
+    }
+
+    @Test
+    void opening_a_session_answers_it_as_the_caller_sees_it_and_tells_both_members_once() {
+        im.presence.set(ocelot.id(), ImStatus.AWAY);
+
+        SessionView session = open(lynx, ocelot);
+        SessionView again = open(ocelot, lynx);
+
+        assertThat(again.uuid()).isEqualTo(session.uuid());
+        assertThat(session.createDate()).isEqualTo(Instant.parse("2026-11-21T07:46:21.123456Z"));
+        assertThat(session.isGroup()).isFalse();
+        assertThat(session.groups()).isEmpty();
+        assertThat(session.withDocuments()).isFalse();
+        assertThat(session.state()).isEqualTo(SessionState.OPEN);
+        assertThat(session.status()).isEqualTo(SessionStatus.ACTIVE);
+        assertThat(session.isRead()).isTrue();
+        assertThat(session.users()).extracting(SessionMember::id).containsExactly(lynx.id(), ocelot.id());
+        assertThat(session.users().get(1).imStatus()).isEqualTo(ImStatus.AWAY);
+        assertThat(session.users().get(1).partner()).isEqualTo(ocelot.partner());
+        assertThat(session.users().get(1).lastMessage()).isEmpty();
+        assertThat(im.bus.ofType("im_chat.session")).extracting(Published::channel)
+                .containsExactlyInAnyOrder(Channel.ofUser(lynx.id()), Channel.ofUser(ocelot.id()));
+    }
+
+    @Test
+    void a_session_about_a_document_is_its_own_and_lists_the_document() {
+        SessionView plain = open(lynx, ocelot);
+        SessionView aboutDoc = im.sessions.openPrivate(OpenSessionCommand.of(lynx, ocelot.id().value(), "25", "res.partner"));
+
+        assertThat(aboutDoc.uuid()).isNotEqualTo(plain.uuid());
+        assertThat(aboutDoc.withDocuments()).isTrue();
+        assertThat(aboutDoc.docs()).singleElement().satisfies(link -> {
+            assertThat(link.document().model()).isEqualTo("res.partner");
+            assertThat(link.document().id()).isEqualTo("25");
+        });
+        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(lynx, null, "25", "res.partner", null)))
+                .extracting(SessionView::uuid).containsExactly(aboutDoc.uuid());
+    }
+
+    @Test
+    void opening_a_session_with_an_unknown_user_or_half_a_document_is_refused_and_stores_nothing() {
+        assertProblem(() -> im.sessions.openPrivate(OpenSessionCommand.of(lynx, 999L, null, null)), NotFound.class, "user_to");
+        assertProblem(() -> OpenSessionCommand.of(lynx, null, null, null), InvalidInput.class, "user_to");
+        assertProblem(() -> OpenSessionCommand.of(lynx, lynx.id().value(), null, null), InvalidInput.class, "user_to");
+        assertProblem(() -> OpenSessionCommand.of(lynx, ocelot.id().value(), "25", null), InvalidInput.class, "doc_model");
+        assertProblem(() -> OpenSessionCommand.of(lynx, ocelot.id().value(), null, "res.partner"), InvalidInput.class, "doc_id");
+
+        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(lynx, null, null, null, null))).isEmpty();
+        assertThat(im.bus.published()).isEmpty();
+    }
+
+    @Test
+    void only_a_member_of_a_group_opens_its_session_and_newcomers_join_it() {
+        AccountRegistry registry = port(AccountRegistry.class);
+        Group news = registry.createGroup("News");
+        registry.addMember(news.id(), lynx.id());
+        registry.addMember(news.id(), ocelot.id());
+
+        SessionView session = im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id().value(), null, null));
+        assertThat(session.isGroup()).isTrue();
+        assertThat(session.groups()).singleElement().satisfies(g -> assertThat(g.name()).isEqualTo("News"));
+        assertThat(session.users()).extracting(SessionMember::id).containsExactly(lynx.id(), ocelot.id());
+
+        assertProblem(() -> im.sessions.openGroup(OpenGroupSessionCommand.of(pangolin, news.id().value(), null, null)),
+                NotFound.class, "group");
+        assertProblem(() -> im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, 999L, null, null)),
+                NotFound.class, "group");
+
+        registry.addMember(news.id(), pangolin.id());
+        im.bus.clear();
+        SessionView joined = im.sessions.openGroup(OpenGroupSessionCommand.of(pangolin, news.id().value(), null, null));
+        assertThat(joined.uuid()).isEqualTo(session.uuid());
+        assertThat(joined.users()).extracting(SessionMember::id).containsExactly(lynx.id(), ocelot.id(), pangolin.id());
+        assertThat(im.bus.ofType("im_chat.session")).extracting(Published::channel)
+                .containsExactly(Channel.ofUser(pangolin.id()));
+        assertThat(im.sessions.groupSessions(ListGroupSessionsCommand.of(ocelot, news.id().value(), null, null, null)))
+                .extracting(SessionView::uuid).containsExactly(session.uuid());
+        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(ocelot, null, null, null, null))).isEmpty();
+    }
+
+    @Test
+    void a_post_reaches_every_member_unreads_the_session_for_the_others_and_reopens_it_folded() {
+        SessionView session = open(lynx, ocelot);
+        im.sessions.changeState(ChangeStateCommand.of(ocelot, session.uuid().toString(), "closed"));
+        im.bus.clear();
+
+        MessageView posted = post(lynx, session, "222");
+
+        assertThat(posted.fromId()).isEqualTo(lynx.id());
+        assertThat(posted.fromPartner()).isEqualTo(lynx.partner());
+        assertThat(posted.sessionUuid()).isEqualTo(session.uuid());
+        List<Published> messages = im.bus.ofType("im_chat.message");
+        assertThat(messages).extracting(Published::channel)
+                .containsExactlyInAnyOrder(Channel.ofUser(lynx.id()), Channel.ofUser(ocelot.id()));
+        assertThat(messages.get(0).message()).containsEntry("session", session.uuid().toString());
+        assertThat((Map<String, Object>) messages.get(0).message().get("message")).containsEntry("id", posted.id())
+                .containsEntry("message", "222").containsEntry("from_id", List.of(lynx.id().value(), "Lucid Lynx"));
+        List<Published> changes = im.bus.ofType("im_chat.session");
+        assertThat(changes).extracting(Published::channel).containsExactly(Channel.ofUser(ocelot.id()));
+        assertThat((Map<String, Object>) changes.get(0).message().get("session"))
+                .containsEntry("is_read", false).containsEntry("state", "folded");
+
+        SessionView seenByOcelot = im.sessions.privateSessions(ListSessionsCommand.of(ocelot, null, null, null, null)).get(0);
+        assertThat(seenByOcelot.isRead()).isFalse();
+        assertThat(seenByOcelot.state()).isEqualTo(SessionState.FOLDED);
+        SessionView seenByLynx = im.sessions.privateSessions(ListSessionsCommand.of(lynx, null, null, null, null)).get(0);
+        assertThat(seenByLynx.isRead()).isTrue();
+        assertThat(seenByLynx.users().get(0).lastMessage()).hasValueSatisfying(m -> assertThat(m.message()).isEqualTo("222"));
+    }
+
+    @Test
+    void only_members_post_and_read_and_a_hidden_session_answers_like_a_missing_one() {
+        SessionView session = open(lynx, ocelot);
+        post(lynx, session, "secret");
+        String missing = UUID.randomUUID().toString();
+
+        assertThatThrownBy(() -> post(pangolin, session, "let me in"))
+                .isInstanceOfSatisfying(NotFound.class, p -> {
+                    assertThat(p.field()).isEqualTo("uuid");
+                    assertThat(p.getMessage()).isEqualTo("Session does not exist");
+                });
+        assertThatThrownBy(() -> im.messages.post(PostMessageCommand.of(pangolin, missing, "message", "hi")))
+                .isInstanceOfSatisfying(NotFound.class, p -> {
+                    assertThat(p.field()).isEqualTo("uuid");
+                    assertThat(p.getMessage()).isEqualTo("Session does not exist");
+                });
+        assertProblem(() -> im.messages.history(HistoryCommand.of(pangolin, session.uuid().toString(), null, null)),
+                NotFound.class, "uuid");
+        assertProblem(() -> im.sessions.changeStatus(ChangeStatusCommand.of(pangolin, session.uuid().toString(), "archive")),
+                NotFound.class, "uuid");
+        assertProblem(() -> im.sessions.changeState(ChangeStateCommand.of(pangolin, session.uuid().toString(), "closed")),
+                NotFound.class, "uuid");
+        assertThat(im.messages.history(HistoryCommand.of(ocelot, session.uuid().toString(), null, null)))
+                .extracting(MessageView::message).containsExactly("secret");
+    }
+
+    @Test
+    void a_rejected_post_stores_nothing_and_tells_nobody() {
+        SessionView session = open(lynx, ocelot);
+        im.bus.clear();
+
+        assertProblem(() -> im.messages.post(PostMessageCommand.of(lynx, session.uuid().toString(), "shout", "hi")),
+                InvalidInput.class, "message_type");
+        assertProblem(() -> PostMessageCommand.of(lynx, session.uuid().toString(), "Not A Type", "hi"),
+                InvalidInput.class, "message_type");
+        assertProblem(() -> post(lynx, session, "x".repeat(17)), InvalidInput.class, "message_content");
+        assertProblem(() -> post(lynx, session, "é".repeat(9)), InvalidInput.class, "message_content");
+        assertProblem(() -> post(lynx, session, ""), InvalidInput.class, "message_content");
+        assertProblem(() -> post(lynx, session, "  "), InvalidInput.class, "message_content");
+        assertProblem(() -> PostMessageCommand.of(lynx, session.uuid().toString(), "message", null),
+                InvalidInput.class, "message_content");
+        assertProblem(() -> PostMessageCommand.of(lynx, "not-a-uuid", "message", "hi"), InvalidInput.class, "uuid");
+        assertProblem(() -> PostMessageCommand.of(lynx, null, "message", "hi"), InvalidInput.class, "uuid");
+
+        assertThat(port(ImMessages.class).history(session.id(), OptionalLong.empty(), 10)).isEmpty();
+        assertThat(im.bus.published()).isEmpty();
+        assertThat(post(lynx, session, "x".repeat(16)).message()).hasSize(16);
+    }
+
+    @Test
+    void history_pages_newest_first_with_a_default_and_a_cap_and_marks_the_session_read() {
+        SessionView session = open(lynx, ocelot);
+        for (int i = 1; i <= 7; i++) {
+            post(i % 2 == 0 ? lynx : ocelot, session, "m" + i);
+        }
+        String uuid = session.uuid().toString();
+        im.bus.clear();
+
+        List<MessageView> first = im.messages.history(HistoryCommand.of(lynx, uuid, null, null));
+        List<MessageView> capped = im.messages.history(HistoryCommand.of(lynx, uuid, null, 1000L));
+        List<MessageView> next = im.messages.history(HistoryCommand.of(lynx, uuid, first.get(2).id(), 100L));
+
+        assertThat(first).extracting(MessageView::message).as("default page").containsExactly("m7", "m6", "m5");
+        assertThat(capped).as("capped page").hasSize(5);
+        assertThat(next).extracting(MessageView::message).containsExactly("m4", "m3", "m2", "m1");
+        assertThat(first.get(0).fromName()).isEqualTo("Oneiric Ocelot");
+        assertThat(first.get(0).fromPartner()).isEqualTo(ocelot.partner());
+        assertThat(first.get(0).sessionId()).isEqualTo(session.id());
+        assertThat(im.bus.ofType("im_chat.session")).extracting(Published::channel)
+                .as("read once, told once").containsExactly(Channel.ofUser(lynx.id()));
+        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(lynx, null, null, null, null)).get(0).isRead()).isTrue();
+        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(ocelot, null, null, null, null)).get(0).isRead()).isFalse();
+        assertProblem(() -> HistoryCommand.of(lynx, uuid, 0L, null), InvalidInput.class, "last_ID");
+        assertProblem(() -> HistoryCommand.of(lynx, uuid, null, 0L), InvalidInput.class, "limit");
+    }
+
+    @Test
+    void a_member_sets_their_own_status_and_state_and_is_told() {
+        SessionView session = open(lynx, ocelot);
+        String uuid = session.uuid().toString();
+        im.bus.clear();
+
+        SessionView favorite = im.sessions.changeStatus(ChangeStatusCommand.of(lynx, uuid, "favorite"));
+        SessionView folded = im.sessions.changeState(ChangeStateCommand.of(lynx, uuid, "folded"));
+
+        assertThat(favorite.status()).isEqualTo(SessionStatus.FAVORITE);
+        assertThat(folded.state()).isEqualTo(SessionState.FOLDED);
+        assertThat(im.bus.ofType("im_chat.session")).extracting(Published::channel)
+                .containsExactly(Channel.ofUser(lynx.id()), Channel.ofUser(lynx.id()));
+        SessionView seenByOcelot = im.sessions.privateSessions(ListSessionsCommand.of(ocelot, null, null, null, null)).get(0);
+        assertThat(seenByOcelot.status()).isEqualTo(SessionStatus.ACTIVE);
+        assertThat(seenByOcelot.state()).isEqualTo(SessionState.OPEN);
+        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(lynx, null, null, null, "folded")))
+                .extracting(SessionView::uuid).containsExactly(session.uuid());
+        assertProblem(() -> ChangeStatusCommand.of(lynx, uuid, "deleted"), InvalidInput.class, "new_status");
+        assertProblem(() -> ChangeStatusCommand.of(lynx, uuid, null), InvalidInput.class, "new_status");
+        assertProblem(() -> ChangeStatusCommand.of(lynx, null, "archive"), InvalidInput.class, "uuid");
+        assertProblem(() -> ChangeStateCommand.of(lynx, uuid, "minimised"), InvalidInput.class, "state");
+        assertProblem(() -> ListSessionsCommand.of(lynx, null, null, null, "gone"), InvalidInput.class, "state");
+        assertProblem(() -> im.sessions.privateSessions(ListSessionsCommand.of(lynx, 999L, null, null, null)),
+                NotFound.class, "user_to");
+        assertProblem(() -> im.sessions.groupSessions(ListGroupSessionsCommand.of(lynx, 999L, null, null, null)),
+                NotFound.class, "group");
+    }
+
+    @Test
+    void the_address_book_is_the_callers_own_and_unknown_ids_change_nothing() {
+        im.presence.set(ocelot.id(), ImStatus.ONLINE);
+
+        assertThat(im.books.usersOutsideBook(lynx)).extracting(ContactView::id).containsExactly(ocelot.id(), pangolin.id());
+        im.books.addUsers(ChangeBookCommand.of(lynx, List.of(ocelot.id().value())));
+        im.books.addUsers(ChangeBookCommand.of(lynx, List.of(ocelot.id().value())));
+
+        assertThat(im.books.usersInBook(lynx)).containsExactly(new ContactView(ocelot.id(), "Oneiric Ocelot", ImStatus.ONLINE));
+        assertThat(im.books.usersOutsideBook(lynx)).extracting(ContactView::id).containsExactly(pangolin.id());
+        assertThat(im.books.usersInBook(ocelot)).isEmpty();
+
+        assertThatThrownBy(() -> im.books.addUsers(ChangeBookCommand.of(lynx, List.of(pangolin.id().value(), 998L, 999L))))
+                .isInstanceOfSatisfying(NotFound.class, p -> {
+                    assertThat(p.field()).isEqualTo("user_ids");
+                    assertThat(p.getMessage()).contains("998", "999");
+                });
+        assertProblem(() -> im.books.addUsers(ChangeBookCommand.of(lynx, List.of(lynx.id().value()))),
+                InvalidInput.class, "user_ids");
+        assertProblem(() -> im.books.removeUsers(ChangeBookCommand.of(lynx, List.of(ocelot.id().value(), 999L))),
+                NotFound.class, "user_ids");
+        assertProblem(() -> ChangeBookCommand.of(lynx, null), InvalidInput.class, "user_ids");
+        assertThat(port(AddressBooks.class).contactsOf(lynx.id())).containsExactly(ocelot.id());
+
+        im.books.removeUsers(ChangeBookCommand.of(lynx, List.of(ocelot.id().value())));
+        assertThat(im.books.usersInBook(lynx)).isEmpty();
+    }
+
+    @Test
+    void a_partner_is_added_only_to_the_callers_own_book() {
+        im.books.addPartner(AddPartnerCommand.of(lynx, lynx.partner().id().value(), pangolin.partner().id().value()));
+        assertThat(im.books.usersInBook(lynx)).extracting(ContactView::id).containsExactly(pangolin.id());
+
+        assertProblem(() -> im.books.addPartner(AddPartnerCommand.of(lynx, ocelot.partner().id().value(),
+                pangolin.partner().id().value())), InvalidInput.class, "parent_partner_id");
+        assertProblem(() -> im.books.addPartner(AddPartnerCommand.of(lynx, lynx.partner().id().value(), 999L)),
+                NotFound.class, "child_partner_id");
+        assertProblem(() -> AddPartnerCommand.of(lynx, null, 1L), InvalidInput.class, "parent_partner_id");
+        assertThat(im.books.usersInBook(ocelot)).isEmpty();
+    }
+
+    @Test
+    void init_lists_matching_contacts_with_the_newest_message_between_the_two() {
+        User quetzal = register("quetzal", "Quantal Quetzal");
+        im.books.addUsers(ChangeBookCommand.of(lynx, List.of(ocelot.id().value(), pangolin.id().value(), quetzal.id().value())));
+        SessionView withOcelot = open(lynx, ocelot);
+        post(lynx, withOcelot, "111");
+        post(ocelot, withOcelot, "222");
+        im.presence.set(ocelot.id(), ImStatus.AWAY);
+
+        List<ContactCard> all = im.books.init(InitCommand.of(lynx, "", null));
+        List<ContactCard> named = im.books.init(InitCommand.of(lynx, "PANGO", null));
+        List<ContactCard> limited = im.books.init(InitCommand.of(lynx, "", 2L));
+
+        assertThat(all).extracting(ContactCard::id).containsExactly(ocelot.id(), pangolin.id(), quetzal.id());
+        assertThat(all.get(0).lastMessage()).hasValueSatisfying(m -> assertThat(m.message()).isEqualTo("222"));
+        assertThat(all.get(0).imStatus()).isEqualTo(ImStatus.AWAY);
+        assertThat(all.get(0).email()).isEqualTo("ocelot@example.org");
+        assertThat(all.get(0).partner()).isEqualTo(ocelot.partner());
+        assertThat(all.get(1).lastMessage()).isEmpty();
+        assertThat(named).extracting(ContactCard::id).containsExactly(pangolin.id());
+        assertThat(limited).hasSize(2);
+        assertProblem(() -> InitCommand.of(lynx, null, null), InvalidInput.class, "name");
+        assertProblem(() -> InitCommand.of(lynx, "", -1L), InvalidInput.class, "limit");
+        assertThat(Set.copyOf(im.books.init(InitCommand.of(ocelot, "", null)))).isEmpty();
+    }
+}

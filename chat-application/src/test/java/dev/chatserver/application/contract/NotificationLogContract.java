@@ -1,0 +1,174 @@
+package dev.chatserver.application.contract;
+
+import dev.chatserver.application.notification.Channel;
+import dev.chatserver.application.notification.LogRead;
+import dev.chatserver.application.notification.Notification;
+import dev.chatserver.application.notification.NotificationRetention;
+import dev.chatserver.application.port.out.NotificationLog;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every notification log promises: increasing ids, ordered reads after an id per channel set, retention
+ * by age and count, an explicit answer for an id it can no longer resume from, and wake-ups on append.
+ */
+public abstract class NotificationLogContract {
+    private static final Channel LYNX = new Channel("user:5");
+    private static final Channel OCELOT = new Channel("user:6");
+    private static final Channel ROOM = new Channel("room:91e03d34-1929-4a02-9486-4c3e708686b3");
+
+    protected final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
+
+    /** A new, empty log on the given clock and retention. */
+    protected abstract NotificationLog newLog(java.time.Clock clock, NotificationRetention retention);
+
+    private NotificationLog log() {
+        return newLog(clock, new NotificationRetention(Duration.ofMinutes(10), 1_000));
+    }
+
+    @Test
+    void ids_increase_with_every_append() {
+        NotificationLog log = log();
+        assertThat(log.lastId()).isZero();
+
+        Notification first = log.append(LYNX, Map.of("n", 1));
+        Notification second = log.append(ROOM, Map.of("n", 2));
+
+        assertThat(second.id()).isGreaterThan(first.id());
+        assertThat(log.lastId()).isEqualTo(second.id());
+        assertThat(second.channel()).isEqualTo(ROOM);
+        assertThat(second.message()).containsEntry("n", 2);
+    }
+
+    @Test
+    void a_read_after_an_id_gives_the_later_notifications_of_the_asked_channels_in_order() {
+        NotificationLog log = log();
+        Notification seen = log.append(LYNX, Map.of("n", 0));
+        Notification one = log.append(LYNX, Map.of("n", 1));
+        log.append(OCELOT, Map.of("n", 2));
+        Notification three = log.append(ROOM, Map.of("n", 3));
+        Notification four = log.append(LYNX, Map.of("n", 4));
+
+        LogRead read = log.readAfter(seen.id(), Set.of(LYNX, ROOM), 100);
+
+        assertThat(read.expired()).isFalse();
+        assertThat(read.notifications()).extracting(Notification::id).containsExactly(one.id(), three.id(), four.id());
+        assertThat(read.lastIdOr(seen.id())).isEqualTo(four.id());
+    }
+
+    @Test
+    void a_read_is_bounded_by_its_limit_and_gives_the_oldest_first() {
+        NotificationLog log = log();
+        Notification one = log.append(LYNX, Map.of("n", 1));
+        Notification two = log.append(LYNX, Map.of("n", 2));
+        log.append(LYNX, Map.of("n", 3));
+
+        LogRead read = log.readAfter(0, Set.of(LYNX), 2);
+
+        assertThat(read.notifications()).extracting(Notification::id).containsExactly(one.id(), two.id());
+        assertThat(log.readAfter(two.id(), Set.of(LYNX), 2).notifications()).hasSize(1);
+    }
+
+    @Test
+    void a_read_at_the_newest_id_finds_nothing_and_is_not_expired() {
+        NotificationLog log = log();
+        Notification only = log.append(LYNX, Map.of("n", 1));
+
+        LogRead read = log.readAfter(only.id(), Set.of(LYNX), 10);
+
+        assertThat(read.expired()).isFalse();
+        assertThat(read.notifications()).isEmpty();
+        assertThat(log.readAfter(0, Set.of(LYNX), 10).notifications()).hasSize(1);
+    }
+
+    @Test
+    void notifications_older_than_the_retention_age_are_dropped_and_resuming_before_them_is_expired() {
+        NotificationLog log = log();
+        Notification old = log.append(LYNX, Map.of("n", 1));
+        Notification older = log.append(OCELOT, Map.of("n", 2));
+        clock.advance(Duration.ofMinutes(6));
+        Notification recent = log.append(LYNX, Map.of("n", 3));
+        clock.advance(Duration.ofMinutes(5));
+
+        assertThat(log.prune()).isEqualTo(2);
+
+        assertThat(log.readAfter(old.id(), Set.of(LYNX), 10).expired())
+                .as("a notification after this id was dropped").isTrue();
+        assertThat(log.readAfter(0, Set.of(LYNX), 10).expired()).isTrue();
+        LogRead fromOlder = log.readAfter(older.id(), Set.of(LYNX), 10);
+        assertThat(fromOlder.expired()).isFalse();
+        assertThat(fromOlder.notifications()).extracting(Notification::id).containsExactly(recent.id());
+    }
+
+    @Test
+    void the_retention_count_keeps_only_the_newest() {
+        NotificationLog log = newLog(clock, new NotificationRetention(Duration.ofMinutes(10), 3));
+        Notification first = log.append(LYNX, Map.of("n", 1));
+        Notification second = log.append(LYNX, Map.of("n", 2));
+        log.append(LYNX, Map.of("n", 3));
+        log.append(LYNX, Map.of("n", 4));
+        log.append(LYNX, Map.of("n", 5));
+        log.prune();
+
+        assertThat(log.readAfter(first.id(), Set.of(LYNX), 10).expired()).isTrue();
+        assertThat(log.readAfter(second.id(), Set.of(LYNX), 10).notifications())
+                .extracting(n -> n.message().get("n")).containsExactly(3, 4, 5);
+    }
+
+    @Test
+    void an_id_the_log_never_gave_out_is_expired() {
+        NotificationLog log = log();
+        Notification only = log.append(LYNX, Map.of("n", 1));
+
+        assertThat(log.readAfter(only.id() + 100, Set.of(LYNX), 10).expired()).isTrue();
+    }
+
+    @Test
+    void a_read_since_a_moment_gives_what_was_appended_from_then_on() {
+        NotificationLog log = log();
+        log.append(LYNX, Map.of("n", 1));
+        clock.advance(Duration.ofSeconds(60));
+        Instant since = clock.instant();
+        Notification later = log.append(LYNX, Map.of("n", 2));
+        log.append(OCELOT, Map.of("n", 3));
+
+        assertThat(log.readSince(since, Set.of(LYNX), 10).notifications())
+                .extracting(Notification::id).containsExactly(later.id());
+    }
+
+    @Test
+    void listeners_are_woken_after_each_append_and_find_it_readable() {
+        NotificationLog log = log();
+        java.util.concurrent.atomic.AtomicLong newestSeenAwake = new java.util.concurrent.atomic.AtomicLong();
+        // a log shared between nodes may also wake listeners when nothing is new: they only ever read by id
+        log.onAppend(() -> newestSeenAwake.accumulateAndGet(log.lastId(), Math::max));
+
+        log.append(LYNX, Map.of("n", 1));
+        Notification second = log.append(ROOM, Map.of("n", 2));
+
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (newestSeenAwake.get() < second.id() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(newestSeenAwake.get()).isEqualTo(second.id());
+    }
+
+    @Test
+    void messages_keep_their_values_including_nulls_and_nested_trees() {
+        NotificationLog log = log();
+        java.util.Map<String, Object> message = new java.util.HashMap<>();
+        message.put("last_message", null);
+        message.put("users", java.util.List.of(Map.of("id", 5)));
+        log.append(LYNX, message);
+
+        Map<String, Object> read = log.readAfter(0, Set.of(LYNX), 1).notifications().get(0).message();
+
+        assertThat(read).containsEntry("last_message", null).containsEntry("users", java.util.List.of(Map.of("id", 5)));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.chatserver.application.im;
+
+import dev.chatserver.application.id.RandomIds;
+import dev.chatserver.application.port.out.AddressBooks;
+import dev.chatserver.application.port.out.ImMessages;
+import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.Ports;
+import dev.chatserver.application.port.out.Transactions;
+import dev.chatserver.application.port.out.UserDirectory;
+
+import java.time.Clock;
+
+/** The IM use cases assembled by hand on one storage's ports, with a recording bus and presence set by tests. */
+public final class ImServices {
+    public final RecordingBus bus = new RecordingBus();
+    public final FixedPresence presence = new FixedPresence();
+    public final ImSessionService sessions;
+    public final ImMessageService messages;
+    public final AddressBookService books;
+
+    public ImServices(Ports ports, ImPolicy policy, Clock clock) {
+        UserDirectory directory = ports.get(UserDirectory.class);
+        ImSessions imSessions = ports.get(ImSessions.class);
+        ImMessages imMessages = ports.get(ImMessages.class);
+        Transactions transactions = ports.get(Transactions.class);
+        SessionViews views = new SessionViews(directory, imMessages, presence);
+        ImNotifier notifier = new ImNotifier(bus, views);
+        SessionAccess access = new SessionAccess(imSessions);
+        this.sessions = new ImSessionService(imSessions, access, views, notifier, directory, transactions,
+                new RandomIds(), clock);
+        this.messages = new ImMessageService(imMessages, imSessions, access, notifier, directory, transactions,
+                policy, clock);
+        this.books = new AddressBookService(ports.get(AddressBooks.class), directory, imSessions, imMessages,
+                presence, transactions);
+    }
+}

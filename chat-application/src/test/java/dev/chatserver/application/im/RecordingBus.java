@@ -1,0 +1,33 @@
+package dev.chatserver.application.im;
+
+import dev.chatserver.application.notification.Channel;
+import dev.chatserver.application.port.out.NotificationBus;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A bus for tests: remembers what was handed to it, in order. */
+public final class RecordingBus implements NotificationBus {
+    public record Published(Channel channel, Map<String, Object> message) {
+    }
+
+    private final List<Published> published = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void publish(Channel channel, Map<String, Object> message) {
+        published.add(new Published(channel, message));
+    }
+
+    public List<Published> published() {
+        return List.copyOf(published);
+    }
+
+    public List<Published> ofType(String type) {
+        return published.stream().filter(p -> type.equals(p.message().get("type"))).toList();
+    }
+
+    public void clear() {
+        published.clear();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.chatserver.domain.im;
+
+import dev.chatserver.domain.problem.InvalidInput;
+
+/** A business document a session is about, as Odoo names one: its model (e.g. res.partner) and its id. */
+public record DocumentRef(String model, String id) {
+    public static final int MAX_LENGTH = 128;
+
+    public DocumentRef {
+        if (model == null || model.isBlank() || model.length() > MAX_LENGTH) {
+            throw new InvalidInput("doc_model", "doc_model is a non-empty string of at most " + MAX_LENGTH + " characters");
+        }
+        if (id == null || id.isBlank() || id.length() > MAX_LENGTH) {
+            throw new InvalidInput("doc_id", "doc_id is a non-empty value of at most " + MAX_LENGTH + " characters");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.chatserver.domain.im;
+
+import dev.chatserver.domain.problem.InvalidInput;
+
+import java.util.regex.Pattern;
+
+/** The kind of a message (message, meta, typing, money4_chat_attach_msg, ...): a short lower-case name. */
+public record MessageType(String value) {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9_.]{1,64}");
+
+    public MessageType {
+        if (value == null || !NAME.matcher(value).matches()) {
+            throw new InvalidInput("message_type", "message_type is a name of 1 to 64 characters a-z, 0-9, '_' or '.'");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
