@@ -7,6 +7,8 @@ import jdk.jfr.consumer.RecordingFile;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +18,8 @@ import java.util.Set;
 /**
  * Reads a JFR recording and prints where the CPU went: the methods on top of the sampled stacks (self time) and
  * the methods of the packages given by {@code --focus} found anywhere on them (inclusive time), in per cent of
- * the samples. {@code --thread} keeps only threads whose name contains it.
+ * the samples. {@code --thread} keeps only threads whose name contains it; {@code --from} and {@code --to}
+ * (UTC times of day, {@code HH:MM:SS}) keep only the samples between them, e.g. one scenario of a run.
  */
 final class Hotspots {
     private Hotspots() {
@@ -27,11 +30,17 @@ final class Hotspots {
         int top = args.getInt("top", 25);
         List<String> focus = List.of(args.get("focus", "dev.chatserver").split(","));
         String thread = args.get("thread", "");
+        LocalTime from = LocalTime.parse(args.get("from", "00:00:00"));
+        LocalTime to = LocalTime.parse(args.get("to", "23:59:59"));
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
+                continue;
+            }
+            LocalTime at = LocalTime.ofInstant(event.getStartTime(), ZoneOffset.UTC);
+            if (at.isBefore(from) || at.isAfter(to)) {
                 continue;
             }
             if (!thread.isEmpty() && (event.getThread("sampledThread") == null
