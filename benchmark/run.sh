@@ -73,6 +73,9 @@ if [ "$STORAGE" = postgres ]; then
   pg_isready -h 127.0.0.1 -p 5432 -q || die "PostgreSQL does not answer at 127.0.0.1:5432"
 fi
 
+# 10,000 WebSockets need as many descriptors in the server and in the client
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
 # --- build ----------------------------------------------------------------------------------------------------
 if [ "$BUILD" = 1 ] && { [ "$MODE" = full ] || [ ! -f "$SERVER_JAR" ]; }; then
   log "building the server jar"
@@ -402,7 +405,6 @@ IDLE_PID=$LAST_PID
 wait_for_line "$WORK/idle.ready" '"opened":[0-9]+' 240 "$IDLE_PID" >/dev/null
 HEAP_AFTER=$(heap_used_kb "$SERVER_PID")
 RSS_AFTER=$(ps -o rss= -p "$SERVER_PID" | tr -d ' ')
-OPENED=$(grep -Eo '"opened":[0-9]+' "$WORK/idle.ready" | grep -Eo '[0-9]+')
 touch "$WORK/idle.release"
 for _ in $(seq 1 300); do kill -0 "$IDLE_PID" 2>/dev/null || break; sleep 0.1; done
 stop_pid "$IDLE_PID"
