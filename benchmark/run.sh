@@ -395,7 +395,17 @@ fanout() {
 fanout fanout "$SERVER_PORT" "$SERVER_PORT" "$FAN_SUBSCRIBERS" "$FAN_RATE" "$FAN_SECONDS"
 row fanout "fan-out: 1 poster, $FAN_SUBSCRIBERS WebSocket subscribers of $(sed 's/:.*//' "$RESULTS/fanout.channel") channel, $FAN_RATE posts/s" fanout "p99 < 50 ms"
 
-# --- 6. idle connections and the heap they take --------------------------------------------------------------------
+# --- 6. across nodes (PostgreSQL only; before the idle sockets, whose closing keeps a node busy) ---------------------------------------------------------------------------------
+if [ "$STORAGE" = postgres ]; then
+  NODE_A_PORT=$SERVER_PORT
+  start_server server-b
+  fanout cross_node "$SERVER_PORT" "$NODE_A_PORT" "$CROSS_SUBSCRIBERS" "$CROSS_RATE" "$CROSS_SECONDS"
+else
+  skip cross_node "needs --postgres"
+fi
+row cross_node "across nodes: post on A, $CROSS_SUBSCRIBERS subscribers on B" fanout "p99 < 100 ms"
+
+# --- 7. idle connections and the heap they take --------------------------------------------------------------------
 log "idle: $IDLE_CONNECTIONS WebSockets"
 HEAP_BEFORE=$(heap_used_kb "$SERVER_PID")
 start_bg idle java -Xmx1g -jar "$BENCH_JAR" idle --ws "ws://127.0.0.1:$SERVER_PORT/websocket" \
@@ -412,16 +422,6 @@ sed "s/}\$/,\"heap_before_kb\":$HEAP_BEFORE,\"heap_after_kb\":$HEAP_AFTER,\"rss_
   "$WORK/idle.ready" >"$RESULTS/idle.json"
 log "idle: $(cat "$RESULTS/idle.json")"
 row idle "$IDLE_CONNECTIONS idle WebSockets held" idle "< 512 MiB heap in all"
-
-# --- 7. across nodes (PostgreSQL only) ---------------------------------------------------------------------------------
-if [ "$STORAGE" = postgres ]; then
-  NODE_A_PORT=$SERVER_PORT
-  start_server server-b
-  fanout cross_node "$SERVER_PORT" "$NODE_A_PORT" "$CROSS_SUBSCRIBERS" "$CROSS_RATE" "$CROSS_SECONDS"
-else
-  skip cross_node "needs --postgres"
-fi
-row cross_node "across nodes: post on A, $CROSS_SUBSCRIBERS subscribers on B" fanout "p99 < 100 ms"
 
 # --- 8. the table -------------------------------------------------------------------------------------------------------
 printf 'load after\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS/meta.txt"
