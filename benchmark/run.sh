@@ -397,9 +397,11 @@ row fanout "fan-out: 1 poster, $FAN_SUBSCRIBERS WebSocket subscribers of $(sed '
 
 # --- 6. across nodes (PostgreSQL only; before the idle sockets, whose closing keeps a node busy) ---------------------------------------------------------------------------------
 if [ "$STORAGE" = postgres ]; then
-  NODE_A_PORT=$SERVER_PORT
+  NODE_A_PORT=$SERVER_PORT NODE_A_PID=$SERVER_PID
   start_server server-b
   fanout cross_node "$SERVER_PORT" "$NODE_A_PORT" "$CROSS_SUBSCRIBERS" "$CROSS_RATE" "$CROSS_SECONDS"
+  stop_server "$SERVER_PID"
+  SERVER_PORT=$NODE_A_PORT SERVER_PID=$NODE_A_PID
 else
   skip cross_node "needs --postgres"
 fi
