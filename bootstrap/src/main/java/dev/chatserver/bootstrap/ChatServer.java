@@ -59,18 +59,8 @@ public final class ChatServer implements AutoCloseable {
             throw startupFailureIn(e).orElseThrow(() -> e);
         } catch (RuntimeException e) {
             storage.close();
-            throw startupFailureBehind(e);
+            throw e;
         }
-    }
-
-    /** Guice wraps what a settings provider throws; a setting at fault still reads as its one clear line. */
-    private static RuntimeException startupFailureBehind(RuntimeException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StartupFailure failure) {
-                return failure;
-            }
-        }
-        return e;
     }
 
     static Injector injector(Settings settings, Storage storage, Module... overrides) {

@@ -31,9 +31,10 @@ public record DatabaseSettings(String url, String user, String password, int poo
      * PostgreSQL mode for the shared migrations. The write settings stay H2's own (WRITE_DELAY 500 ms,
      * RETENTION_TIME 45 s) on purpose: durability comes from {@link H2GroupFlush}, which forces every
      * acknowledged commit to disk; WRITE_DELAY=0 would be slower and grow the file by a chunk per commit.
-     * docs/DURABILITY.md has the measurements.
+     * docs/DURABILITY.md has the measurements. DB_CLOSE_ON_EXIT=FALSE: the server closes the database itself
+     * once requests in flight have finished; H2's own shutdown hook would close it under them at SIGTERM.
      */
-    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
 
     /** h2 or postgres, as the URL says. */
     public String kind() {

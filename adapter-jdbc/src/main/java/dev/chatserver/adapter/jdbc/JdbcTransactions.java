@@ -2,7 +2,11 @@ package dev.chatserver.adapter.jdbc;
 
 import dev.chatserver.application.port.out.Transactions;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -15,6 +19,8 @@ final class JdbcTransactions implements Transactions {
     private final Jdbi jdbi;
     private final DurabilityBarrier durability;
     private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
+    /** Whether the unit of work on this thread changed a row: only then is there a commit to make durable. */
+    private final ThreadLocal<boolean[]> wrote = new ThreadLocal<>();
 
     JdbcTransactions(Jdbi jdbi) {
         this(jdbi, DurabilityBarrier.COMMIT_IS_DURABLE);
@@ -24,6 +30,20 @@ final class JdbcTransactions implements Transactions {
     JdbcTransactions(Jdbi jdbi, DurabilityBarrier durability) {
         this.jdbi = jdbi;
         this.durability = durability;
+        jdbi.addCustomizer(new StatementCustomizer() {
+            @Override
+            public void afterExecution(PreparedStatement statement, StatementContext context) throws SQLException {
+                boolean[] unit = wrote.get();
+                if (unit != null && !unit[0] && changedRows(statement, context)) {
+                    unit[0] = true;
+                }
+            }
+        });
+    }
+
+    private static boolean changedRows(PreparedStatement statement, StatementContext context) throws SQLException {
+        String sql = context.getRenderedSql();
+        return sql != null && !sql.stripLeading().regionMatches(true, 0, "select", 0, 6) && statement.getUpdateCount() != 0;
     }
 
     @Override
@@ -32,14 +52,19 @@ final class JdbcTransactions implements Transactions {
             return work.get();
         }
         List<Runnable> actions = new ArrayList<>();
+        boolean[] unitWrote = {false};
         T result;
         try {
             afterCommit.set(actions);
+            wrote.set(unitWrote);
             result = jdbi.inTransaction(handle -> work.get());
         } finally {
             afterCommit.remove();
+            wrote.remove();
         }
-        durability.awaitDurable();
+        if (unitWrote[0]) {
+            durability.awaitDurable();
+        }
         actions.forEach(Runnable::run);
         return result;
     }

@@ -176,7 +176,8 @@ class ChatsApiTest {
         assertThat(pushed).extracting(m -> m.get("type")).containsOnly("chats.event");
         assertThat(pushed).extracting(m -> (Object) ((Map<?, ?>) m.get("event")).get("type"))
                 .containsExactly("message", "typing", "help");
-        assertThat(((Map<?, ?>) pushed.get(1).get("event")).get("data")).isEqualTo(Map.of("who", "lynx"));
+        assertThat(((Map<?, ?>) pushed.get(1).get("event")).get("data"))
+                .isEqualTo(new dev.chatserver.domain.chats.JsonText("{\"who\":\"lynx\"}"));
         assertThat(server.bus.on("audience:example.org")).extracting(m -> (Object) ((Map<?, ?>) m.get("event")).get("type"))
                 .containsExactly("help");
         assertThat(events(chatId, "?direction=forward").get("events")).extracting(e -> e.get("type").asText())

@@ -67,6 +67,11 @@ public final class ApiClient {
         return send(request.build());
     }
 
+    /** POSTs a JSON body with the token as bearer: the REST routes under /api/. */
+    public Response postJson(String path, String body, String token) {
+        return postRaw(path, body, Map.of("Authorization", "Bearer " + token));
+    }
+
     /** A JSON-RPC call in Odoo's envelope, with the token as bearer (none when null). */
     public Response rpc(String path, Object params, String token) {
         ObjectNode envelope = MAPPER.createObjectNode();

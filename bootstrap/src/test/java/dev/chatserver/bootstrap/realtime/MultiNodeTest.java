@@ -14,6 +14,12 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +31,8 @@ class MultiNodeTest {
 
     private RunningServer startNode() {
         RunningServer node = RunningServer.start(List.of("--storage", "postgres", "--db-url", database.url(),
-                "--db-user", database.user(), "--db-pool-size", "4", "--demo"));
+                "--db-user", database.user(), "--db-pool-size", "4", "--demo",
+                "--chats-tenants", "example.org=support.usr.localhost"));
         nodes.add(node);
         return node;
     }
@@ -138,6 +145,63 @@ class MultiNodeTest {
         try (WsClient onB = WsClient.connect(bAgain.client().baseUrl(), lynx)) {
             onB.send("subscribe", Map.of("channels", List.of("user:" + lynxId), "last", last));
             assertThat(values(onB.awaitNotifications(5))).containsExactly(1, 2, 3, 4, 5);
+        }
+    }
+
+    @Test
+    void a_chat_event_posted_through_node_a_reaches_a_room_subscriber_on_node_b() {
+        RunningServer a = startNode();
+        RunningServer b = startNode();
+        String tenant = a.client().signInAs("support");
+        String lynx = b.client().signInAs("lynx");
+        JsonNode chat = a.client().postJson("/api/v1/chats",
+                "{\"audience\":\"example.org\",\"scope\":\"course-42\"}", tenant).json();
+        String room = "room:" + chat.get("real_time").get("event_room_id").asText();
+
+        try (WsClient onB = WsClient.connect(b.client().baseUrl(), lynx)) {
+            onB.subscribe(List.of(room), 0);
+            ApiClient.Response posted = a.client().postJson("/api/v1/chats/" + chat.get("id").asText() + "/events",
+                    "{\"type\":\"message\",\"data\":{\"text\":\"from node A\"}}", tenant);
+            assertThat(posted.status()).isEqualTo(201);
+
+            JsonNode delivered = awaitMentioning(onB, "from node A");
+            assertThat(delivered.get("channel").asText()).isEqualTo(room);
+            assertThat(delivered.get("message").get("event").get("data").get("text").asText()).isEqualTo("from node A");
+        }
+    }
+
+    @Test
+    void unique_keys_settle_races_between_nodes_without_a_server_error() throws Exception {
+        RunningServer a = startNode();
+        RunningServer b = startNode();
+        String tenant = a.client().signInAs("support");
+        String lynx = a.client().signInAs("lynx");
+        long ocelotId = uid(a.client(), a.client().signInAs("ocelot"));
+        ExecutorService callers = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<ApiClient.Response>> creates = new ArrayList<>();
+            List<Future<ApiClient.Response>> sessions = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                RunningServer node = i % 2 == 0 ? a : b;
+                creates.add(callers.submit(() -> node.client().postJson("/api/v1/chats",
+                        "{\"audience\":\"example.org\",\"scope\":\"raced\"}", tenant)));
+                sessions.add(callers.submit(() -> node.client().rpc("/im_chat/api/get_or_create_session",
+                        Map.of("user_to", ocelotId), lynx)));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<ApiClient.Response> create : creates) {
+                statuses.add(create.get(60, TimeUnit.SECONDS).status());
+            }
+            Set<String> uuids = new HashSet<>();
+            for (Future<ApiClient.Response> session : sessions) {
+                uuids.add(session.get(60, TimeUnit.SECONDS).result().get("uuid").asText());
+            }
+
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+            assertThat(uuids).hasSize(1);
+        } finally {
+            callers.shutdownNow();
         }
     }
 

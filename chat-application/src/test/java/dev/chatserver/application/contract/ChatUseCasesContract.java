@@ -56,7 +56,7 @@ public abstract class ChatUseCasesContract extends StorageContract {
     private static final AccountId JOHN = AccountId.parse("john.usr.example.org");
     private static final JsonText TAGS = new JsonText("{\"course\":42}");
 
-    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-21T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
     private final RecordingBus bus = new RecordingBus();
     private ChatsService chats;
     private EventRoomsService rooms;

@@ -2,7 +2,7 @@ package dev.chatserver.application.contract;
 
 import dev.chatserver.application.im.ImPolicy;
 import dev.chatserver.application.im.ImServices;
-import dev.chatserver.application.im.RecordingBus.Published;
+import dev.chatserver.application.contract.RecordingBus.Published;
 import dev.chatserver.application.notification.Channel;
 import dev.chatserver.application.port.in.im.AddPartnerCommand;
 import dev.chatserver.application.port.in.im.ChangeBookCommand;

@@ -23,6 +23,14 @@ public final class RecordingBus implements NotificationBus {
         return List.copyOf(published);
     }
 
+    public List<Published> ofType(String type) {
+        return published.stream().filter(p -> type.equals(p.message().get("type"))).toList();
+    }
+
+    public void clear() {
+        published.clear();
+    }
+
     public List<Map<String, Object>> on(Channel channel) {
         return published.stream().filter(p -> p.channel().equals(channel)).map(Published::message).toList();
     }

@@ -1,5 +1,6 @@
 package dev.chatserver.application.im;
 
+import dev.chatserver.application.contract.RecordingBus;
 import dev.chatserver.application.id.RandomIds;
 import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ImMessages;

@@ -15,6 +15,7 @@ import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,6 +27,7 @@ public final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
     private static final int PARSE_ERROR = -32700;
     private static final int INTERNAL_ERROR = -32603;
+    private static final int OVERLOADED = -32000;
     /** Odoo answers 100 when a call needs a session it does not have. */
     private static final int UNAUTHENTICATED = 100;
 
@@ -53,6 +55,16 @@ public final class ErrorResponses {
             }
         });
         app.exception(Exception.class, (e, ctx) -> {
+            if (isOverloaded(e)) {
+                LOG.warn("{} {} answered 503: no database connection was free in time", ctx.method(), ctx.path());
+                ctx.header("Retry-After", "1");
+                if (isRestApi(ctx)) {
+                    ProblemDetails.answer(ctx, 503, "overloaded", "Overloaded", "the server is busy; retry shortly", null);
+                } else {
+                    ctx.status(503).json(JsonRpc.errorEnvelope(ctx, OVERLOADED, "Overloaded", "the server is busy; retry shortly"));
+                }
+                return;
+            }
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             if (isRestApi(ctx)) {
                 ProblemDetails.answer(ctx, 500, "internal_error", "Internal error",
@@ -61,6 +73,16 @@ public final class ErrorResponses {
                 ctx.status(500).json(JsonRpc.errorEnvelope(ctx, INTERNAL_ERROR, "Internal error", null));
             }
         });
+    }
+
+    /** Every pooled connection stayed busy past the pool's timeout: the server is overloaded, not broken. */
+    private static boolean isOverloaded(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean isRestApi(Context ctx) {

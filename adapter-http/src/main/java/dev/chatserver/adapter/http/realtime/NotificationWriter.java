@@ -12,9 +12,20 @@ import java.util.Map;
 /**
  * Writes notifications as both transports send them, {@code [{"id":N,"channel":"...","message":{...}}]}, with
  * the HTTP adapter's own mapper so that values such as raw JSON texts come out as they do on every route.
+ *
+ * <p>A notification fanned out to many connections is rendered once: the text of each entry is kept, by
+ * notification id, for the most recent {@value #RENDERED_KEPT} notifications, and a batch joins those texts.
  */
 final class NotificationWriter {
+    private static final int RENDERED_KEPT = 4_096;
+
     private final ObjectMapper mapper;
+    private final Map<Long, String> rendered = new LinkedHashMap<>(RENDERED_KEPT, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+            return size() > RENDERED_KEPT;
+        }
+    };
 
     NotificationWriter(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -23,17 +34,42 @@ final class NotificationWriter {
     List<Map<String, Object>> asTree(List<Notification> batch) {
         List<Map<String, Object>> entries = new ArrayList<>(batch.size());
         for (Notification notification : batch) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", notification.id());
-            entry.put("channel", notification.channel().name());
-            entry.put("message", notification.message());
-            entries.add(entry);
+            entries.add(entry(notification));
         }
         return entries;
     }
 
+    private static Map<String, Object> entry(Notification notification) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", notification.id());
+        entry.put("channel", notification.channel().name());
+        entry.put("message", notification.message());
+        return entry;
+    }
+
     String batch(List<Notification> batch) {
-        return write(asTree(batch));
+        StringBuilder json = new StringBuilder().append('[');
+        for (Notification notification : batch) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append(rendered(notification));
+        }
+        return json.append(']').toString();
+    }
+
+    private String rendered(Notification notification) {
+        synchronized (rendered) {
+            String text = rendered.get(notification.id());
+            if (text != null) {
+                return text;
+            }
+        }
+        String text = write(entry(notification));
+        synchronized (rendered) {
+            rendered.put(notification.id(), text);
+        }
+        return text;
     }
 
     /** A control message of the WebSocket protocol: {@code {"event_name":...,"data":{...}}}. */
