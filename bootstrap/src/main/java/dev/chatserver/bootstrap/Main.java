@@ -1,6 +1,8 @@
 package dev.chatserver.bootstrap;
 
+import ch.qos.logback.classic.LoggerContext;
 import dev.chatserver.domain.problem.ChatProblem;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CountDownLatch;
 
@@ -30,11 +32,19 @@ public final class Main {
         }
     }
 
+    /** The request log is written asynchronously: stopping the logging context writes out what is queued. */
+    private static void flushLogs() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+            logging.stop();
+        }
+    }
+
     private static void serve(Settings settings) {
         ChatServer server = ChatServer.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            flushLogs();
             stopped.countDown();
         }, "chat-server-shutdown"));
         try {
