@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Listens on the bus's PostgreSQL channel on a connection of its own and wakes the listeners when any node
@@ -27,6 +29,7 @@ final class PostgresWakeUps implements AutoCloseable {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Connection connection;
 
     PostgresWakeUps(DatabaseSettings database, int catchUpMillis) {
@@ -64,7 +67,7 @@ final class PostgresWakeUps implements AutoCloseable {
             } catch (SQLException e) {
                 if (running) {
                     LOG.warn("bus listener lost PostgreSQL ({}); reconnecting", e.getMessage());
-                    pause();
+                    pauseBeforeReconnecting();
                 }
             }
         }
@@ -80,9 +83,10 @@ final class PostgresWakeUps implements AutoCloseable {
         }
     }
 
-    private static void pause() {
+    /** Waits a moment before reconnecting, or not at all once the listener is closed. */
+    private void pauseBeforeReconnecting() {
         try {
-            Thread.sleep(RECONNECT_PAUSE_MILLIS);
+            closed.await(RECONNECT_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -91,6 +95,7 @@ final class PostgresWakeUps implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        closed.countDown();
         Connection listening = connection;
         if (listening != null) {
             try {
