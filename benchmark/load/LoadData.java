@@ -49,10 +49,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * units of work of {@value #BATCH}.
  *
  * <p>One shortcut, for speed: the history sessions' older messages. Through the use case a post costs about
- * 0.7 ms of CPU here (five statements and the notification), so a million would take longer than the whole
+ * 0.7 ms of CPU here (three statements and the notification), so a million would take longer than the whole
  * suite may. All but the newest message of each history session are therefore inserted as rows by
- * {@code insert ... select} statements, into the server's own schema, with the session's message counter kept;
- * then the newest message of
+ * {@code insert ... select} statements, into the server's own schema; then the newest message of
  * every session is posted through {@code PostMessage}, which sets what a post sets (the sender's last message,
  * the reader's unread flag). The history scenario reads only these rows, by session and id.
  *
@@ -234,9 +233,7 @@ public final class LoadData {
         try (Connection connection = DriverManager.getConnection(url, user, password == null ? "" : password);
              PreparedStatement insert = connection.prepareStatement("insert into im_messages"
                      + " (session_id, from_user_id, message_type, content, create_date)"
-                     + " select d.session_id, ?, 'message', ?, ?" + theseSessions + " order by d.session_id");
-             PreparedStatement count = connection.prepareStatement("update im_sessions"
-                     + " set message_count = message_count + ? where id in (select d.session_id" + theseSessions + ")")) {
+                     + " select d.session_id, ?, 'message', ?, ?" + theseSessions + " order by d.session_id")) {
             for (int n = 0; n < perSession; n++) {
                 insert.setLong(1, sender.id().value());
                 insert.setString(2, "benchmark history message " + n);
@@ -245,10 +242,6 @@ public final class LoadData {
                 insert.setLong(5, last);
                 posted.addAndGet(insert.executeUpdate());
             }
-            count.setLong(1, perSession);
-            count.setLong(2, first);
-            count.setLong(3, last);
-            count.executeUpdate();
         }
     }
 

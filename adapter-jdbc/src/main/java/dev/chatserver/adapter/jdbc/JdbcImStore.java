@@ -211,11 +211,25 @@ final class JdbcImStore implements ImSessions, ImMessages {
     @Override
     public PostedMessage post(NewMessage message) {
         return jdbi.inTransaction(h -> {
-            // taking the session's row lock first: messages of one session get ids in the order they commit
-            int sessions = h.createUpdate("update im_sessions set message_count = message_count + 1 where id = :s")
-                    .bind("s", message.sessionId()).execute();
-            if (sessions != 1) {
-                throw new IllegalArgumentException("no session has the id " + message.sessionId());
+            // locking the session's members first: messages of one session get ids in the order they commit, and
+            // the flags read here are the ones this post changes
+            List<UserId> changed = new ArrayList<>();
+            boolean[] senderIsMember = {false};
+            h.createQuery("""
+                            select user_id, is_read, state from im_session_members
+                            where session_id = :s order by user_id for update""")
+                    .bind("s", message.sessionId())
+                    .map((rs, ctx) -> {
+                        UserId member = UserId.of(rs.getLong("user_id"));
+                        if (member.equals(message.from())) {
+                            senderIsMember[0] = true;
+                        } else if (rs.getBoolean("is_read") || "closed".equals(rs.getString("state"))) {
+                            changed.add(member);
+                        }
+                        return member;
+                    }).list();
+            if (!senderIsMember[0]) {
+                throw new IllegalArgumentException("user " + message.from().value() + " is no member of session " + message.sessionId());
             }
             long id = h.createUpdate("""
                             insert into im_messages (session_id, from_user_id, message_type, content, create_date)
@@ -226,19 +240,14 @@ final class JdbcImStore implements ImSessions, ImMessages {
                     .bind("content", message.content())
                     .bind("created", OffsetDateTime.ofInstant(message.createDate(), ZoneOffset.UTC))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            h.createUpdate("update im_session_members set last_message_id = :id where session_id = :s and user_id = :from")
+            // the sender's last message, and the others see the session unread (and reopened, folded, if closed)
+            h.createUpdate("""
+                            update im_session_members
+                            set last_message_id = case when user_id = :from then :id else last_message_id end,
+                                is_read = case when user_id = :from then is_read else false end,
+                                state = case when user_id <> :from and state = 'closed' then 'folded' else state end
+                            where session_id = :s and (user_id = :from or is_read or state = 'closed')""")
                     .bind("id", id).bind("s", message.sessionId()).bind("from", message.from().value()).execute();
-            String others = " where session_id = :s and user_id <> :from and (is_read or state = 'closed')";
-            List<UserId> changed = h.createQuery("select user_id from im_session_members" + others + " order by user_id")
-                    .bind("s", message.sessionId()).bind("from", message.from().value())
-                    .mapTo(Long.class).map(UserId::of).list();
-            if (!changed.isEmpty()) {
-                h.createUpdate("""
-                                update im_session_members
-                                set is_read = false, state = case when state = 'closed' then 'folded' else state end"""
-                                + others)
-                        .bind("s", message.sessionId()).bind("from", message.from().value()).execute();
-            }
             return new PostedMessage(new ImMessage(id, message.sessionId(), message.from(), message.type(),
                     message.content(), message.createDate()), changed);
         });

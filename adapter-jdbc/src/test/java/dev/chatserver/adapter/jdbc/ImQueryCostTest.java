@@ -105,6 +105,34 @@ class ImQueryCostTest {
     }
 
     @Test
+    void a_post_costs_three_statements_however_many_members_it_unreads() {
+        User poster = register("poster");
+        List<UserId> members = new ArrayList<>(List.of(poster.id()));
+        for (int i = 0; i < 40; i++) {
+            members.add(register("reader-" + i).id());
+        }
+        var group = storage.ports().get(AccountRegistry.class).createGroup("Readers");
+        ImSessions sessions = storage.ports().get(ImSessions.class);
+        ImSession session = sessions.findOrCreate(new NewSession(SessionKey.ofGroup(group.id(), Optional.empty()),
+                UUID.randomUUID(), NOW, Optional.of(group.id()), Optional.empty(), Set.copyOf(members)));
+
+        int unreadingAll = statementsFor(() -> {
+            post(session, poster.id(), "to all");
+            return null;
+        });
+        int unreadingNone = statementsFor(() -> {
+            post(session, poster.id(), "again");
+            return null;
+        });
+
+        assertThat(unreadingAll).as("lock the members, insert, update the members").isEqualTo(3);
+        assertThat(unreadingNone).isEqualTo(3);
+        assertThat(sessions.byUuid(session.uuid()).orElseThrow().members())
+                .filteredOn(m -> !m.user().equals(poster.id()))
+                .hasSize(40).allSatisfy(m -> assertThat(m.read()).isFalse());
+    }
+
+    @Test
     void contact_lists_cost_the_same_statements_for_500_contacts_as_for_5() {
         User few = userWithSessions("few", 5);
         User many = userWithSessions("many", 500);
