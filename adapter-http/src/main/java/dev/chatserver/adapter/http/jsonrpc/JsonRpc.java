@@ -1,14 +1,18 @@
 package dev.chatserver.adapter.http.jsonrpc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chatserver.adapter.http.MalformedBody;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,18 +24,24 @@ public final class JsonRpc {
     private static final String REQUEST_ATTRIBUTE = "jsonrpc.request";
 
     private final ObjectMapper mapper;
+    /** Writes answers straight into the response: a large answer is never held as a String first. */
+    private final ObjectWriter answers;
 
     public JsonRpc(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.answers = mapper.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
     public RpcRequest read(Context ctx) {
         JsonNode body;
         try {
-            String text = ctx.body();
-            body = text.isBlank() ? JsonNodeFactory.instance.objectNode() : mapper.readTree(text);
-        } catch (JsonProcessingException e) {
+            byte[] bytes = ctx.bodyAsBytes();
+            body = bytes.length == 0 ? JsonNodeFactory.instance.objectNode() : mapper.readTree(bytes);
+        } catch (IOException e) {
             throw new MalformedBody("the body is not JSON");
+        }
+        if (body == null || body.isMissingNode()) {
+            body = JsonNodeFactory.instance.objectNode();
         }
         if (!body.isObject()) {
             throw new MalformedBody("the body is not a JSON object");
@@ -55,7 +65,12 @@ public final class JsonRpc {
 
     /** Answers {@code result} in the envelope of the request being handled. */
     public void answer(Context ctx, Object result) {
-        ctx.json(envelope(ctx, "result", result));
+        ctx.contentType(ContentType.APPLICATION_JSON);
+        try {
+            answers.writeValue(ctx.outputStream(), envelope(ctx, "result", result));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the answer", e);
+        }
     }
 
     /** Answers a protocol failure (bad body, missing credentials) as a JSON-RPC error object. */
