@@ -34,6 +34,10 @@ public record Settings(StorageKind storage, Path dataDir, String dbUrl, String d
         if (tokenTtl.isZero() || tokenTtl.isNegative()) {
             throw new StartupFailure("--token-ttl: must be positive");
         }
+        Duration tokenTrust = options.getDuration("token-trust", SignInPolicy.DEFAULT_TRUST);
+        if (tokenTrust.isNegative()) {
+            throw new StartupFailure("--token-trust: must be zero or positive");
+        }
         int maxBody = options.getInt("max-body-size", (int) HttpSettings.DEFAULT_MAX_BODY_SIZE);
         if (maxBody < 1024) {
             throw new StartupFailure("--max-body-size " + maxBody + ": at least 1024 bytes");
@@ -46,7 +50,7 @@ public record Settings(StorageKind storage, Path dataDir, String dbUrl, String d
         }
         return new Settings(storage, Path.of(options.get("data-dir").orElse("data")), dbUrl,
                 options.get("db-user").orElse(storage == StorageKind.POSTGRES ? "postgres" : "sa"),
-                options.get("db-password").orElse(""), poolSize, http, new SignInPolicy(tokenTtl),
+                options.get("db-password").orElse(""), poolSize, http, new SignInPolicy(tokenTtl, tokenTrust),
                 options.isOn("demo"), options);
     }
 

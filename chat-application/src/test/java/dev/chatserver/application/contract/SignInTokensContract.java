@@ -1,24 +1,40 @@
 package dev.chatserver.application.contract;
 
+import dev.chatserver.application.account.Pbkdf2PasswordHasher;
+import dev.chatserver.application.account.SignInPolicy;
+import dev.chatserver.application.account.SignInService;
+import dev.chatserver.application.port.in.account.SignInCommand;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.SignInTokens;
+import dev.chatserver.application.port.out.UserDirectory;
+import dev.chatserver.domain.problem.Unauthenticated;
 import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
 import dev.chatserver.domain.account.UserId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 public abstract class SignInTokensContract extends StorageContract {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+    private static final Pbkdf2PasswordHasher HASHER = new Pbkdf2PasswordHasher(1_000);
+    private final MutableClock clock = new MutableClock(NOW);
     private UserId lynx;
 
     @BeforeEach
     void registerUser() {
-        lynx = port(AccountRegistry.class).register(new NewUser(new Login("lynx"), "Lucid Lynx", ""), "h").id();
+        lynx = port(AccountRegistry.class).register(new NewUser(new Login("lynx"), "Lucid Lynx", ""),
+                HASHER.hash("lynx-password".toCharArray())).id();
+    }
+
+    private SignInService signIn(Duration trust) {
+        return new SignInService(port(UserDirectory.class), port(AccountRegistry.class), port(SignInTokens.class),
+                HASHER, new SignInPolicy(Duration.ofHours(1), trust), clock);
     }
 
     @Test
@@ -51,5 +67,42 @@ public abstract class SignInTokensContract extends StorageContract {
 
         assertThat(tokens.removeExpired(NOW)).isEqualTo(1);
         assertThat(tokens.holder("c".repeat(64), NOW)).contains(lynx);
+    }
+
+    @Test
+    void a_node_trusts_a_token_it_verified_for_a_moment_then_asks_the_store_again() {
+        SignInService service = signIn(Duration.ofSeconds(5));
+        String token = service.signIn(SignInCommand.of("lynx", "lynx-password")).token();
+        assertThat(service.authenticate(token).id()).isEqualTo(lynx);
+
+        // signed out through another node: gone from the store, still trusted here for the moment
+        port(SignInTokens.class).revoke(SignInService.hashOf(token));
+        clock.advance(Duration.ofMillis(4_999));
+        assertThat(service.authenticate(token).id()).isEqualTo(lynx);
+
+        clock.advance(Duration.ofMillis(1));
+        assertThatThrownBy(() -> service.authenticate(token)).isInstanceOf(Unauthenticated.class);
+    }
+
+    @Test
+    void signing_out_on_this_node_ends_the_trust_at_once() {
+        SignInService service = signIn(Duration.ofSeconds(5));
+        String token = service.signIn(SignInCommand.of("lynx", "lynx-password")).token();
+        service.authenticate(token);
+
+        service.signOut(token);
+
+        assertThatThrownBy(() -> service.authenticate(token)).isInstanceOf(Unauthenticated.class);
+    }
+
+    @Test
+    void with_no_trust_every_request_asks_the_store() {
+        SignInService service = signIn(Duration.ZERO);
+        String token = service.signIn(SignInCommand.of("lynx", "lynx-password")).token();
+        service.authenticate(token);
+
+        port(SignInTokens.class).revoke(SignInService.hashOf(token));
+
+        assertThatThrownBy(() -> service.authenticate(token)).isInstanceOf(Unauthenticated.class);
     }
 }
