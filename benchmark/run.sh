@@ -148,7 +148,8 @@ wait_for_line() {
   die "no '$regex' in $file within $seconds s"
 }
 
-SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
+# the collector the README starts the server with (docs/PERFORMANCE.md: G1's pauses set the p99 of every route)
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--XX:+UseZGC}
 # the flags of the server and of the loaders: the storage, and bench-poster as the tenant of the benchmark's audience
 server_flags() {
   if [ "$STORAGE" = postgres ]; then
@@ -251,7 +252,9 @@ measure() {
 heap_used_kb() {
   jcmd "$1" GC.run >/dev/null 2>&1 || true
   jcmd "$1" GC.run >/dev/null 2>&1 || true
-  jcmd "$1" GC.heap_info 2>/dev/null | grep -Eo 'used [0-9]+K' | head -n 1 | grep -Eo '[0-9]+'
+  # the first line is the heap: G1 prints "used 85764K", ZGC "used 106M"
+  jcmd "$1" GC.heap_info 2>/dev/null | grep -Eo 'used [0-9]+[KMG]' | head -n 1 \
+    | awk '{ n = substr($2, 1, length($2) - 1); u = substr($2, length($2)); print n * (u == "G" ? 1048576 : u == "M" ? 1024 : 1) }'
 }
 
 log "results go to $RESULTS"

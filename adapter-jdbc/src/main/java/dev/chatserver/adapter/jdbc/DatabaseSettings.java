@@ -24,12 +24,13 @@ public record DatabaseSettings(String url, String user, String password, int poo
     }
 
     /**
-     * H2's page cache: a quarter of the heap, and never below H2's own default of 16 MiB. With the default alone a
-     * store of a million messages is read mostly from the file: history pages spent a fifth of their time
-     * decoding pages again (docs/PERFORMANCE.md).
+     * H2's page cache, on the heap: an eighth of it, between H2's own default of 16 MiB and 128 MiB. With the
+     * default alone, history pages in a store of a million messages spent a fifth of their time decoding pages the
+     * cache had dropped; a quarter of a large heap made garbage collection pauses longer and took most of the
+     * heap that connections need (docs/PERFORMANCE.md). A URL given with --db-url sets its own CACHE_SIZE.
      */
     static long h2CacheKilobytes(long maxHeapBytes) {
-        return Math.max(16 * 1024, maxHeapBytes / 4 / 1024);
+        return Math.max(16 * 1024, Math.min(128 * 1024, maxHeapBytes / 8 / 1024));
     }
 
     /** A private in-memory H2 database that lives until the storage closes. */

@@ -12,9 +12,10 @@ class H2PageCacheTest {
     private static final long MIB = 1024 * 1024;
 
     @Test
-    void aQuarterOfTheHeapAndNeverBelowH2sDefault() {
-        assertThat(DatabaseSettings.h2CacheKilobytes(4096 * MIB)).isEqualTo(1024 * 1024);
+    void anEighthOfTheHeapBetweenH2sDefaultAnd128MiB() {
+        assertThat(DatabaseSettings.h2CacheKilobytes(512 * MIB)).isEqualTo(64 * 1024);
         assertThat(DatabaseSettings.h2CacheKilobytes(32 * MIB)).isEqualTo(16 * 1024);
+        assertThat(DatabaseSettings.h2CacheKilobytes(6 * 1024 * MIB)).isEqualTo(128 * 1024);
     }
 
     @Test
