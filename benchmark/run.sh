@@ -148,8 +148,8 @@ wait_for_line() {
   die "no '$regex' in $file within $seconds s"
 }
 
-# the collector the README starts the server with (docs/PERFORMANCE.md: G1's pauses set the p99 of every route)
-SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--XX:+UseZGC}
+# JVM options of the server processes, e.g. SERVER_JAVA_OPTS=-XX:+UseZGC (docs/PERFORMANCE.md compares collectors)
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
 # the flags of the server and of the loaders: the storage, and bench-poster as the tenant of the benchmark's audience
 server_flags() {
   if [ "$STORAGE" = postgres ]; then
@@ -266,6 +266,7 @@ mode	$MODE
 commit	$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$([ "$BUILD" = 1 ] || echo " (--no-build: server jar built $(date -u -r "$SERVER_JAR" '+%Y-%m-%d %H:%M UTC'))")
 machine	$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB
 java	$(java -version 2>&1 | head -n 1)
+server JVM options	${SERVER_JAVA_OPTS:-none (G1, default heap)}
 wrk	$THREADS threads, $CONNECTIONS connections, ${WARMUP}s warm-up, ${DURATION}s measured
 load before	$(cut -d' ' -f1-3 /proc/loadavg)
 EOF
