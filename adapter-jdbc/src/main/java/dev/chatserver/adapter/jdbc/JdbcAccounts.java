@@ -109,8 +109,8 @@ final class JdbcAccounts implements UserDirectory, AccountRegistry {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbi.withHandle(h -> h.createQuery(SELECT_USER + " where u.id in (<ids>) order by u.id")
-                .bindList("ids", ids.stream().map(UserId::value).distinct().toList()).map(USER).list());
+        return jdbi.withHandle(h -> h.createQuery(SELECT_USER + " where u.id = any(:ids) order by u.id")
+                .bindArray("ids", Long.class, ids.stream().map(UserId::value).distinct().toList()).map(USER).list());
     }
 
     @Override
@@ -153,12 +153,12 @@ final class JdbcAccounts implements UserDirectory, AccountRegistry {
     private static List<Group> group(Handle h, Collection<GroupId> ids) {
         List<Long> wanted = ids.stream().map(GroupId::value).distinct().toList();
         Map<Long, String> names = new LinkedHashMap<>();
-        h.createQuery("select id, name from user_groups where id in (<ids>) order by id")
-                .bindList("ids", wanted)
+        h.createQuery("select id, name from user_groups where id = any(:ids) order by id")
+                .bindArray("ids", Long.class, wanted)
                 .map((rs, ctx) -> names.put(rs.getLong("id"), rs.getString("name"))).list();
         Map<Long, Set<UserId>> members = new HashMap<>();
-        h.createQuery("select group_id, user_id from group_members where group_id in (<ids>)")
-                .bindList("ids", wanted)
+        h.createQuery("select group_id, user_id from group_members where group_id = any(:ids)")
+                .bindArray("ids", Long.class, wanted)
                 .map((rs, ctx) -> members.computeIfAbsent(rs.getLong("group_id"), k -> new HashSet<>())
                         .add(UserId.of(rs.getLong("user_id")))).list();
         return names.entrySet().stream()

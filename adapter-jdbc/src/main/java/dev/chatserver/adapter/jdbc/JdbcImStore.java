@@ -270,8 +270,8 @@ final class JdbcImStore implements ImSessions, ImMessages {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbi.withHandle(h -> h.createQuery(SELECT_MESSAGES + " where id in (<ids>) order by id")
-                .bindList("ids", ids.stream().distinct().toList()).map(MESSAGE).list());
+        return jdbi.withHandle(h -> h.createQuery(SELECT_MESSAGES + " where id = any(:ids) order by id")
+                .bindArray("ids", Long.class, ids.stream().distinct().toList()).map(MESSAGE).list());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

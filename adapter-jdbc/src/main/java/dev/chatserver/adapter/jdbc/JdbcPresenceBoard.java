@@ -68,10 +68,10 @@ public final class JdbcPresenceBoard implements PresenceBoard {
                                    sum(case when reported_at >= :fresh then connections else 0 end) as connections,
                                    max(last_poll) as last_poll, max(last_activity) as last_activity,
                                    max(reported_at) as reported_at
-                            from presence_reports where user_id in (<users>) and node <> :except group by user_id""")
+                            from presence_reports where user_id = any(:users) and node <> :except group by user_id""")
                     .bind("except", exceptNode)
                     .bind("fresh", Timestamp.from(connectionsFreshSince))
-                    .bindList("users", users.stream().map(UserId::value).distinct().toList())
+                    .bindArray("users", Long.class, users.stream().map(UserId::value).distinct().toList())
                     .map((rs, ctx) -> merged.put(UserId.of(rs.getLong("user_id")), new PresenceFacts(
                             rs.getInt("connections"), instant(rs.getTimestamp("last_poll")),
                             instant(rs.getTimestamp("last_activity")), instant(rs.getTimestamp("reported_at")))))
