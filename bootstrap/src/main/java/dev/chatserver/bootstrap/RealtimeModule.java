@@ -12,7 +12,7 @@ import dev.chatserver.adapter.inmemory.InMemoryPresenceBoard;
 import dev.chatserver.adapter.jdbc.JdbcPresenceBoard;
 import dev.chatserver.adapter.jdbc.JdbcStorage;
 import dev.chatserver.adapter.jdbc.PostgresNotificationLog;
-import dev.chatserver.application.notification.NotificationRetention;
+import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.application.port.in.presence.ReadPresence;
 import dev.chatserver.application.port.in.presence.TrackPresence;
 import dev.chatserver.application.port.in.realtime.OpenFeed;

@@ -1,9 +1,9 @@
 package dev.chatserver.adapter.inmemory;
 
-import dev.chatserver.application.notification.Channel;
-import dev.chatserver.application.notification.LogRead;
-import dev.chatserver.application.notification.Notification;
-import dev.chatserver.application.notification.NotificationRetention;
+import dev.chatserver.application.port.out.notification.Channel;
+import dev.chatserver.application.port.out.notification.LogRead;
+import dev.chatserver.application.port.out.notification.Notification;
+import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.application.port.out.NotificationLog;
 
 import java.time.Clock;

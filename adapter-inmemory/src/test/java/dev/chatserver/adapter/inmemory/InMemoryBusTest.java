@@ -1,10 +1,10 @@
 package dev.chatserver.adapter.inmemory;
 
 import dev.chatserver.application.contract.MutableClock;
-import dev.chatserver.application.notification.Channel;
-import dev.chatserver.application.notification.LogRead;
-import dev.chatserver.application.notification.Notification;
-import dev.chatserver.application.notification.NotificationRetention;
+import dev.chatserver.application.port.out.notification.Channel;
+import dev.chatserver.application.port.out.notification.LogRead;
+import dev.chatserver.application.port.out.notification.Notification;
+import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.application.port.in.realtime.Feed;
 import dev.chatserver.application.port.in.realtime.FeedSink;
 import dev.chatserver.application.port.in.realtime.Listener;

@@ -10,7 +10,7 @@ import dev.chatserver.application.contract.ImUseCasesContract;
 import dev.chatserver.application.contract.NotificationLogContract;
 import dev.chatserver.application.contract.SignInTokensContract;
 import dev.chatserver.application.contract.TransactionsContract;
-import dev.chatserver.application.notification.NotificationRetention;
+import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.application.port.out.NotificationLog;
 import dev.chatserver.application.port.out.Storage;
 import dev.chatserver.application.contract.PresenceBoardContract;

@@ -1,7 +1,7 @@
 package dev.chatserver.adapter.jdbc;
 
 import dev.chatserver.application.port.out.PresenceBoard;
-import dev.chatserver.application.presence.PresenceFacts;
+import dev.chatserver.domain.presence.PresenceFacts;
 import dev.chatserver.domain.account.UserId;
 import org.jdbi.v3.core.Jdbi;
 

@@ -18,7 +18,7 @@ import dev.chatserver.application.port.out.UserDirectory;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
-import dev.chatserver.application.notification.NotificationRetention;
+import dev.chatserver.application.port.out.notification.NotificationRetention;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

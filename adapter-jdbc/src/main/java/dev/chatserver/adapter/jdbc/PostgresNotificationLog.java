@@ -1,9 +1,9 @@
 package dev.chatserver.adapter.jdbc;
 
-import dev.chatserver.application.notification.Channel;
-import dev.chatserver.application.notification.LogRead;
-import dev.chatserver.application.notification.Notification;
-import dev.chatserver.application.notification.NotificationRetention;
+import dev.chatserver.application.port.out.notification.Channel;
+import dev.chatserver.application.port.out.notification.LogRead;
+import dev.chatserver.application.port.out.notification.Notification;
+import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.NotificationLog;
 import org.jdbi.v3.core.Handle;

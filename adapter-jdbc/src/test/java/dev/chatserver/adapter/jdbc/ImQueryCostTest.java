@@ -5,7 +5,7 @@ import dev.chatserver.application.im.ImServices;
 import dev.chatserver.application.port.in.im.ChangeBookCommand;
 import dev.chatserver.application.port.in.im.InitCommand;
 import dev.chatserver.application.port.in.im.ListSessionsCommand;
-import dev.chatserver.application.port.in.im.SessionView;
+import dev.chatserver.domain.im.SessionView;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;

@@ -13,7 +13,7 @@ import dev.chatserver.application.port.out.Storage;
 import dev.chatserver.application.contract.PresenceBoardContract;
 import dev.chatserver.application.port.out.PresenceBoard;
 import dev.chatserver.application.contract.NotificationLogContract;
-import dev.chatserver.application.notification.NotificationRetention;
+import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.application.port.out.NotificationLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;

@@ -1,7 +1,7 @@
 package dev.chatserver.bootstrap.im;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.chatserver.application.notification.Channel;
+import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.in.account.AddGroupCommand;
 import dev.chatserver.application.port.in.account.AddMemberCommand;
 import dev.chatserver.application.port.in.account.ProvisionAccounts;

@@ -1,6 +1,6 @@
 package dev.chatserver.bootstrap.im;
 
-import dev.chatserver.application.notification.Channel;
+import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.NotificationBus;
 
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.chatserver.bootstrap.realtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatserver.adapter.jdbc.DatabaseSettings;
 import dev.chatserver.adapter.jdbc.PostgresTestDatabases;
-import dev.chatserver.application.notification.Channel;
+import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.bootstrap.kit.ApiClient;
 import dev.chatserver.bootstrap.kit.RunningServer;

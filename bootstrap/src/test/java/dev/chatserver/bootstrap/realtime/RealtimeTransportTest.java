@@ -2,8 +2,8 @@ package dev.chatserver.bootstrap.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.AbstractModule;
-import dev.chatserver.application.notification.Channel;
-import dev.chatserver.application.notification.NotificationRetention;
+import dev.chatserver.application.port.out.notification.Channel;
+import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.realtime.RealtimeSettings;
 import dev.chatserver.bootstrap.kit.ApiClient;

@@ -1,6 +1,5 @@
 package dev.chatserver.application.chats;
 
-import dev.chatserver.application.notification.Channel;
 import dev.chatserver.application.port.in.chats.ListEventsCommand;
 import dev.chatserver.application.port.in.chats.PostEventCommand;
 import dev.chatserver.application.port.in.chats.PostEvents;
@@ -10,7 +9,6 @@ import dev.chatserver.application.port.out.ChatStore;
 import dev.chatserver.application.port.out.EventRoomStore;
 import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.application.port.out.IdGenerator;
-import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.domain.chats.Chat;
 import dev.chatserver.domain.chats.ChatId;
@@ -28,24 +26,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 
 public final class EventsService implements PostEvents, ReadEvents {
     private final ChatStore chats;
     private final EventRoomStore rooms;
     private final EventStore events;
-    private final NotificationBus bus;
+    private final ChatNotifier notifier;
     private final Transactions transactions;
     private final IdGenerator ids;
     private final Clock clock;
 
     @Inject
-    public EventsService(ChatStore chats, EventRoomStore rooms, EventStore events, NotificationBus bus,
+    public EventsService(ChatStore chats, EventRoomStore rooms, EventStore events, ChatNotifier notifier,
                          Transactions transactions, IdGenerator ids, Clock clock) {
         this.chats = chats;
         this.rooms = rooms;
         this.events = events;
-        this.bus = bus;
+        this.notifier = notifier;
         this.transactions = transactions;
         this.ids = ids;
         this.clock = clock;
@@ -72,11 +69,7 @@ public final class EventsService implements PostEvents, ReadEvents {
             if (command.persistent()) {
                 events.append(List.of(event));
             }
-            Map<String, Object> notification = EventMessages.notification(event);
-            bus.publish(Channel.ofRoom(room.id().value()), notification);
-            if (command.claim()) {
-                bus.publish(Channel.ofAudience(room.audience()), notification);
-            }
+            notifier.eventAppended(room, event, command.claim());
             return event;
         });
     }

@@ -1,7 +1,7 @@
 package dev.chatserver.application.im;
 
 import dev.chatserver.application.port.in.im.HistoryCommand;
-import dev.chatserver.application.port.in.im.MessageView;
+import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.application.port.in.im.PostMessage;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.application.port.in.im.ReadHistory;

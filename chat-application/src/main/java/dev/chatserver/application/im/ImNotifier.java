@@ -1,7 +1,7 @@
 package dev.chatserver.application.im;
 
-import dev.chatserver.application.notification.Channel;
-import dev.chatserver.application.port.in.im.MessageView;
+import dev.chatserver.application.port.out.notification.Channel;
+import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImSession;

@@ -2,10 +2,10 @@ package dev.chatserver.application.im;
 
 import dev.chatserver.application.port.in.im.ContactCard;
 import dev.chatserver.application.port.in.im.ContactView;
-import dev.chatserver.application.port.in.im.MessageSummary;
-import dev.chatserver.application.port.in.im.MessageView;
-import dev.chatserver.application.port.in.im.SessionMember;
-import dev.chatserver.application.port.in.im.SessionView;
+import dev.chatserver.domain.im.MessageSummary;
+import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.domain.im.SessionMember;
+import dev.chatserver.domain.im.SessionView;
 import dev.chatserver.domain.im.DocumentLink;
 
 import java.time.Instant;

@@ -9,7 +9,7 @@ import dev.chatserver.application.port.in.im.ListSessionsCommand;
 import dev.chatserver.application.port.in.im.OpenGroupSessionCommand;
 import dev.chatserver.application.port.in.im.OpenSession;
 import dev.chatserver.application.port.in.im.OpenSessionCommand;
-import dev.chatserver.application.port.in.im.SessionView;
+import dev.chatserver.domain.im.SessionView;
 import dev.chatserver.application.port.out.IdGenerator;
 import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.SessionQuery;

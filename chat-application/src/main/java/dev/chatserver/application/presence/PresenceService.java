@@ -1,6 +1,8 @@
 package dev.chatserver.application.presence;
 
-import dev.chatserver.application.notification.Channel;
+import dev.chatserver.domain.presence.PresenceFacts;
+
+import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.in.presence.ReadPresence;
 import dev.chatserver.application.port.in.presence.TrackPresence;
 import dev.chatserver.application.port.out.IdGenerator;

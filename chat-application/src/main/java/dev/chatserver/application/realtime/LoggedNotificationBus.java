@@ -1,6 +1,6 @@
 package dev.chatserver.application.realtime;
 
-import dev.chatserver.application.notification.Channel;
+import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.NotificationLog;
 import dev.chatserver.application.port.out.Transactions;

@@ -1,8 +1,8 @@
 package dev.chatserver.application.realtime;
 
-import dev.chatserver.application.notification.Channel;
-import dev.chatserver.application.notification.LogRead;
-import dev.chatserver.application.notification.Notification;
+import dev.chatserver.application.port.out.notification.Channel;
+import dev.chatserver.application.port.out.notification.LogRead;
+import dev.chatserver.application.port.out.notification.Notification;
 import dev.chatserver.application.port.in.presence.TrackPresence;
 import dev.chatserver.application.port.in.realtime.Feed;
 import dev.chatserver.application.port.in.realtime.FeedSink;

@@ -1,6 +1,6 @@
 package dev.chatserver.application.realtime;
 
-import dev.chatserver.application.notification.Channel;
+import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.in.realtime.Listener;
 import dev.chatserver.application.port.out.SubscriptionFacts;
 import dev.chatserver.domain.account.UserId;

@@ -1,11 +1,12 @@
 package dev.chatserver.application.contract;
 
+import dev.chatserver.application.chats.ChatNotifier;
 import dev.chatserver.application.chats.ChatsService;
 import dev.chatserver.application.chats.EventRoomsService;
 import dev.chatserver.application.chats.EventsService;
 import dev.chatserver.application.chats.Tenants;
 import dev.chatserver.application.id.RandomIds;
-import dev.chatserver.application.notification.Channel;
+import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.in.chats.CloseRoomCommand;
 import dev.chatserver.application.port.in.chats.ConvertChatCommand;
 import dev.chatserver.application.port.in.chats.CreateChatCommand;
@@ -69,7 +70,7 @@ public abstract class ChatUseCasesContract extends StorageContract {
         chats = new ChatsService(port(ChatStore.class), port(EventRoomStore.class), tenants, transactions,
                 new RandomIds(), clock);
         rooms = new EventRoomsService(port(EventRoomStore.class), tenants, transactions, new RandomIds(), clock);
-        events = new EventsService(port(ChatStore.class), port(EventRoomStore.class), port(EventStore.class), bus,
+        events = new EventsService(port(ChatStore.class), port(EventRoomStore.class), port(EventStore.class), new ChatNotifier(bus),
                 transactions, new RandomIds(), clock);
     }
 

@@ -2,7 +2,7 @@ package dev.chatserver.application.contract;
 
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.PresenceBoard;
-import dev.chatserver.application.presence.PresenceFacts;
+import dev.chatserver.domain.presence.PresenceFacts;
 import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
 import dev.chatserver.domain.account.UserId;

@@ -6,7 +6,7 @@ import dev.chatserver.adapter.http.auth.Authenticator;
 import dev.chatserver.adapter.http.jsonrpc.JsonRpc;
 import dev.chatserver.application.im.ImPayloads;
 import dev.chatserver.application.port.in.im.HistoryCommand;
-import dev.chatserver.application.port.in.im.MessageView;
+import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.application.port.in.im.PostMessage;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.application.port.in.im.ReadHistory;

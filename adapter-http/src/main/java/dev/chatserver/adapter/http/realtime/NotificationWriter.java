@@ -2,7 +2,7 @@ package dev.chatserver.adapter.http.realtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chatserver.application.notification.Notification;
+import dev.chatserver.application.port.out.notification.Notification;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

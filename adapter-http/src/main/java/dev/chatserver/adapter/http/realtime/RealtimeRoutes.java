@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.MalformedBody;
 import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.jsonrpc.JsonRpc;
-import dev.chatserver.application.notification.LogRead;
+import dev.chatserver.application.port.out.notification.LogRead;
 import dev.chatserver.application.port.in.presence.TrackPresence;
 import dev.chatserver.application.port.in.realtime.Feed;
 import dev.chatserver.application.port.in.realtime.Listener;

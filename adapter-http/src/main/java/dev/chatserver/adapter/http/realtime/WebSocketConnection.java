@@ -1,6 +1,6 @@
 package dev.chatserver.adapter.http.realtime;
 
-import dev.chatserver.application.notification.Notification;
+import dev.chatserver.application.port.out.notification.Notification;
 import dev.chatserver.application.port.in.realtime.Feed;
 import dev.chatserver.application.port.in.realtime.FeedSink;
 import org.eclipse.jetty.websocket.api.Session;

@@ -3,8 +3,8 @@ package dev.chatserver.adapter.http.realtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.Json;
-import dev.chatserver.application.notification.Channel;
-import dev.chatserver.application.notification.Notification;
+import dev.chatserver.application.port.out.notification.Channel;
+import dev.chatserver.application.port.out.notification.Notification;
 import dev.chatserver.domain.chats.JsonText;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.chatserver.application.port.out;
 
-import dev.chatserver.application.notification.Channel;
+import dev.chatserver.application.port.out.notification.Channel;
 
 import java.util.Map;
 

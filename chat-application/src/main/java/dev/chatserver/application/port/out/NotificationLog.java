@@ -1,8 +1,8 @@
 package dev.chatserver.application.port.out;
 
-import dev.chatserver.application.notification.Channel;
-import dev.chatserver.application.notification.LogRead;
-import dev.chatserver.application.notification.Notification;
+import dev.chatserver.application.port.out.notification.Channel;
+import dev.chatserver.application.port.out.notification.LogRead;
+import dev.chatserver.application.port.out.notification.Notification;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.chatserver.application.port.out;
 
-import dev.chatserver.application.presence.PresenceFacts;
+import dev.chatserver.domain.presence.PresenceFacts;
 import dev.chatserver.domain.account.UserId;
 
 import java.time.Instant;

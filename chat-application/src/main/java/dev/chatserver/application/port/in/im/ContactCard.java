@@ -1,5 +1,7 @@
 package dev.chatserver.application.port.in.im;
 
+import dev.chatserver.domain.im.MessageSummary;
+
 import dev.chatserver.domain.account.Partner;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.presence.ImStatus;

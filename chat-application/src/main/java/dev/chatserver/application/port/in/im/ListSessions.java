@@ -1,5 +1,7 @@
 package dev.chatserver.application.port.in.im;
 
+import dev.chatserver.domain.im.SessionView;
+
 import java.util.List;
 
 /** The caller's sessions as they see them, newest first. */

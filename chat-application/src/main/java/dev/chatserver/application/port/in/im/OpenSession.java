@@ -1,5 +1,7 @@
 package dev.chatserver.application.port.in.im;
 
+import dev.chatserver.domain.im.SessionView;
+
 /** Getting the canonical session with a user or of a group, creating it the first time. */
 public interface OpenSession {
     /** An unknown {@code user_to} is {@code NotFound} naming it. */

@@ -1,5 +1,7 @@
 package dev.chatserver.application.port.in.im;
 
+import dev.chatserver.domain.im.MessageView;
+
 import java.util.List;
 
 /** Paging back through a session's messages; marks the session read for the caller. */

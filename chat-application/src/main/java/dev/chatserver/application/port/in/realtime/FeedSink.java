@@ -1,6 +1,6 @@
 package dev.chatserver.application.port.in.realtime;
 
-import dev.chatserver.application.notification.Notification;
+import dev.chatserver.application.port.out.notification.Notification;
 
 import java.util.List;
 

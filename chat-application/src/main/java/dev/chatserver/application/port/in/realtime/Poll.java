@@ -1,6 +1,6 @@
 package dev.chatserver.application.port.in.realtime;
 
-import dev.chatserver.application.notification.LogRead;
+import dev.chatserver.application.port.out.notification.LogRead;
 
 import java.util.concurrent.CompletableFuture;
 

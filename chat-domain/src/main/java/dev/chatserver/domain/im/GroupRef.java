@@ -1,4 +1,4 @@
-package dev.chatserver.application.port.in.im;
+package dev.chatserver.domain.im;
 
 import dev.chatserver.domain.account.GroupId;
 

@@ -1,4 +1,4 @@
-package dev.chatserver.application.port.in.im;
+package dev.chatserver.domain.im;
 
 import java.time.Instant;
 import java.util.Objects;

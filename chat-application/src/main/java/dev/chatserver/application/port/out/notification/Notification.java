@@ -1,4 +1,4 @@
-package dev.chatserver.application.notification;
+package dev.chatserver.application.port.out.notification;
 
 import java.time.Instant;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.chatserver.application.presence;
+package dev.chatserver.domain.presence;
 
 import java.time.Instant;
 
@@ -15,19 +15,19 @@ public record PresenceFacts(int connections, Instant lastPoll, Instant lastActiv
         }
     }
 
-    PresenceFacts withConnections(int count) {
+    public PresenceFacts withConnections(int count) {
         return new PresenceFacts(count, lastPoll, lastActivity, reportedAt);
     }
 
-    PresenceFacts withLastPoll(Instant at) {
+    public PresenceFacts withLastPoll(Instant at) {
         return new PresenceFacts(connections, at, lastActivity, reportedAt);
     }
 
-    PresenceFacts withLastActivity(Instant at) {
+    public PresenceFacts withLastActivity(Instant at) {
         return new PresenceFacts(connections, lastPoll, at, reportedAt);
     }
 
-    PresenceFacts reportedAt(Instant at) {
+    public PresenceFacts reportedAt(Instant at) {
         return new PresenceFacts(connections, lastPoll, lastActivity, at);
     }
 }

@@ -1,0 +1,13 @@
+package dev.chatserver.domain.event;
+
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.presence.ImStatus;
+import java.util.Objects;
+
+/** A user's presence turned online, away or offline. */
+public record PresenceChanged(UserId user, ImStatus status) implements DomainEvent {
+    public PresenceChanged {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(status, "status");
+    }
+}
