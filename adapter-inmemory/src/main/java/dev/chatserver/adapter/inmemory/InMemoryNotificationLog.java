@@ -12,7 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import dev.chatserver.domain.event.DomainEvent;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,10 +36,10 @@ public final class InMemoryNotificationLog implements NotificationLog {
     }
 
     @Override
-    public Notification append(Channel channel, Map<String, Object> message) {
+    public Notification append(Channel channel, DomainEvent event) {
         Notification appended;
         synchronized (this) {
-            appended = new Notification(++lastId, channel, message, clock.instant());
+            appended = new Notification(++lastId, channel, event, clock.instant());
             retained.addLast(appended);
             dropBeyondRetention();
         }

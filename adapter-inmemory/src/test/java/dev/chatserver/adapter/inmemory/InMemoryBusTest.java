@@ -1,6 +1,8 @@
 package dev.chatserver.adapter.inmemory;
 
 import dev.chatserver.application.contract.MutableClock;
+import dev.chatserver.application.contract.SampleEvents;
+import dev.chatserver.domain.event.PresenceChanged;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.LogRead;
 import dev.chatserver.application.port.out.notification.Notification;
@@ -109,8 +111,13 @@ class InMemoryBusTest {
             return true;
         }
 
-        synchronized List<Object> values(String key) {
-            return received.stream().map(n -> n.message().get(key)).toList();
+        /** The numbers of {@link SampleEvents#numbered} events received, in order. */
+        synchronized List<Object> numbers() {
+            return received.stream().map(n -> (Object) (int) SampleEvents.numberOf(n.event())).toList();
+        }
+
+        synchronized List<String> statuses() {
+            return received.stream().map(n -> ((PresenceChanged) n.event()).status().wireName()).toList();
         }
 
         synchronized List<String> channels() {
@@ -119,7 +126,7 @@ class InMemoryBusTest {
     }
 
     private void publish(Channel channel, int n) {
-        bus.publish(channel, Map.of("n", n));
+        bus.publish(channel, SampleEvents.numbered(n));
     }
 
     @Test
@@ -136,7 +143,7 @@ class InMemoryBusTest {
         hub.dispatch();
         hub.dispatch();
 
-        assertThat(sink.values("n")).containsExactly(1, 3, 4);
+        assertThat(sink.numbers()).containsExactly(1, 3, 4);
     }
 
     @Test
@@ -156,7 +163,7 @@ class InMemoryBusTest {
         });
         hub.dispatch();
 
-        assertThat(sink.values("n")).containsExactly(2);
+        assertThat(sink.numbers()).containsExactly(2);
     }
 
     @Test
@@ -179,10 +186,10 @@ class InMemoryBusTest {
         transactions.inTransaction(() -> publish(Channel.ofUser(LYNX), 1));
 
         assertThat(log.lastId()).as("stored at once").isPositive();
-        assertThat(sink.values("n")).as("not delivered on the publisher's thread").isEmpty();
+        assertThat(sink.numbers()).as("not delivered on the publisher's thread").isEmpty();
         release.countDown();
         scheduler.submit(() -> { }).get(30, TimeUnit.SECONDS);
-        assertThat(sink.values("n")).containsExactly(1);
+        assertThat(sink.numbers()).containsExactly(1);
     }
 
     @Test
@@ -201,7 +208,7 @@ class InMemoryBusTest {
         publish(Channel.ofUser(LYNX), 11);
         hub.dispatch();
 
-        assertThat(sink.values("n")).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        assertThat(sink.numbers()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
     }
 
     @Test
@@ -216,7 +223,7 @@ class InMemoryBusTest {
 
         hub.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
 
-        assertThat(sink.values("n")).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(sink.numbers()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
     }
 
     @Test
@@ -234,7 +241,7 @@ class InMemoryBusTest {
         hub.dispatch();
 
         assertThat(sink.expired).containsExactly(seen);
-        assertThat(sink.values("n")).as("live delivery goes on after the warning").containsExactly(11);
+        assertThat(sink.numbers()).as("live delivery goes on after the warning").containsExactly(11);
     }
 
     @Test
@@ -256,7 +263,7 @@ class InMemoryBusTest {
         publish(Channel.ofUser(LYNX), 2);
         hub.dispatch();
 
-        assertThat(sink.values("n")).containsExactly(1);
+        assertThat(sink.numbers()).containsExactly(1);
     }
 
     @Test
@@ -289,7 +296,7 @@ class InMemoryBusTest {
         CompletableFuture<LogRead> answer = hub.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), seen));
 
         assertThat(answer).isDone();
-        assertThat(answer.get().notifications()).extracting(n -> n.message().get("n")).containsExactly(1);
+        assertThat(answer.get().notifications()).extracting(n -> SampleEvents.numberOf(n.event())).containsExactly(1L);
     }
 
     @Test
@@ -304,7 +311,7 @@ class InMemoryBusTest {
         publish(Channel.ofUser(LYNX), 2);
         hub.dispatch();
 
-        assertThat(answer.get(30, TimeUnit.SECONDS).notifications()).extracting(n -> n.message().get("n")).containsExactly(2);
+        assertThat(answer.get(30, TimeUnit.SECONDS).notifications()).extracting(n -> SampleEvents.numberOf(n.event())).containsExactly(2L);
     }
 
     @Test
@@ -355,8 +362,8 @@ class InMemoryBusTest {
         assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.OFFLINE);
         hub.dispatch();
 
-        assertThat(watcher.values("im_status")).containsExactly("online", "away", "online", "offline");
-        assertThat(watcher.values("user_id")).containsOnly(5L);
+        assertThat(watcher.statuses()).containsExactly("online", "away", "online", "offline");
+        assertThat(watcher.received).extracting(n -> ((PresenceChanged) n.event()).user()).containsOnly(LYNX);
     }
 
     @Test
@@ -376,6 +383,6 @@ class InMemoryBusTest {
         assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.OFFLINE);
 
         hub.dispatch();
-        assertThat(watcher.values("im_status")).containsExactly("online", "offline");
+        assertThat(watcher.statuses()).containsExactly("online", "offline");
     }
 }

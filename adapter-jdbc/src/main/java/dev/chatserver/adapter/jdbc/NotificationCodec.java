@@ -1,51 +1,251 @@
 package dev.chatserver.adapter.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chatserver.application.port.out.notification.Channel;
+import dev.chatserver.domain.account.GroupId;
+import dev.chatserver.domain.account.Partner;
+import dev.chatserver.domain.account.PartnerId;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.chats.AccountId;
+import dev.chatserver.domain.chats.Event;
+import dev.chatserver.domain.chats.EventId;
 import dev.chatserver.domain.chats.JsonText;
+import dev.chatserver.domain.chats.RoomId;
+import dev.chatserver.domain.event.ChatEventAppended;
+import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.event.SessionChanged;
+import dev.chatserver.domain.im.DocumentLink;
+import dev.chatserver.domain.im.DocumentRef;
+import dev.chatserver.domain.im.GroupRef;
+import dev.chatserver.domain.im.MessageSummary;
+import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.domain.im.SessionMember;
+import dev.chatserver.domain.im.SessionState;
+import dev.chatserver.domain.im.SessionStatus;
+import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.domain.presence.ImStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 
-import java.util.Map;
-
-/** Notification messages (JSON-like trees) as the text the notification table keeps. */
+/**
+ * Domain events as the text the notification table keeps: {@code {"v":1,"kind":"...",...fields}}, with fields
+ * named here, not by the records' Java names, so that renaming code never changes what is stored.
+ *
+ * <p>Nodes of neighbouring versions share one table. {@code v} only grows for a change an older reader would
+ * misread; adding a field keeps it, and readers ignore fields they do not know. A reader skips (and logs) a
+ * notification of a kind it does not know or of a newer {@code v}: it could not render it anyway. Rows written
+ * before events were typed (no {@code v}: the IM chat API's and the Chats API's wire maps) are read as the
+ * events they announced.
+ */
 final class NotificationCodec {
-    private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() { };
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .addModule(new SimpleModule("chat-core").addSerializer(JsonText.class, new JsonTextSerializer()))
-            .build();
+    static final int VERSION = 1;
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationCodec.class);
 
-    String write(Map<String, Object> message) {
+    private final ObjectMapper mapper = JsonMapper.builder().build();
+
+    String write(DomainEvent event) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("v", VERSION);
+        if (event instanceof MessagePosted posted) {
+            json.put("kind", "im.message_posted");
+            json.set("message", message(posted.message()));
+        } else if (event instanceof SessionChanged changed) {
+            json.put("kind", "im.session_changed");
+            json.put("viewer", changed.viewer().value());
+            json.set("session", session(changed.session()));
+        } else if (event instanceof PresenceChanged presence) {
+            json.put("kind", "presence.changed");
+            json.put("user", presence.user().value());
+            json.put("im_status", presence.status().name().toLowerCase(Locale.ROOT));
+        } else if (event instanceof ChatEventAppended appended) {
+            json.put("kind", "chats.event_appended");
+            json.set("event", chatEvent(appended.event()));
+        } else {
+            throw new IllegalArgumentException("no stored form for " + event.getClass().getSimpleName());
+        }
+        return text(json);
+    }
+
+    /** The event stored as {@code text} on {@code channel}, or empty when this version cannot read it. */
+    Optional<DomainEvent> read(String text, Channel channel) {
+        JsonNode json = tree(text);
         try {
-            return mapper.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("a notification message is a JSON-like tree: " + e.getOriginalMessage(), e);
+            if (!json.has("v")) {
+                return Optional.of(LegacyForm.read(json, channel, this));
+            }
+            int version = json.get("v").asInt();
+            String kind = json.path("kind").asText();
+            if (version > VERSION) {
+                LOG.warn("skipping a notification of kind {} stored in version {}; this node reads up to {}", kind, version, VERSION);
+                return Optional.empty();
+            }
+            return switch (kind) {
+                case "im.message_posted" -> Optional.of(new MessagePosted(message(json.get("message"))));
+                case "im.session_changed" -> Optional.of(new SessionChanged(UserId.of(json.get("viewer").asLong()),
+                        session(json.get("session"))));
+                case "presence.changed" -> Optional.of(new PresenceChanged(UserId.of(json.get("user").asLong()),
+                        status(json.get("im_status").asText())));
+                case "chats.event_appended" -> Optional.of(new ChatEventAppended(chatEvent(json.get("event"),
+                        json.get("event").get("data").asText())));
+                default -> {
+                    LOG.warn("skipping a notification of unknown kind {}", kind);
+                    yield Optional.empty();
+                }
+            };
+        } catch (RuntimeException unreadable) {
+            throw new IllegalStateException("a stored notification cannot be read as an event", unreadable);
         }
     }
 
-    Map<String, Object> read(String text) {
+    private ObjectNode message(MessageView message) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("id", message.id());
+        json.put("session_id", message.sessionId());
+        json.put("session_uuid", message.sessionUuid().toString());
+        json.put("from_id", message.fromId().value());
+        json.put("from_name", message.fromName());
+        json.set("from_partner", partner(message.fromPartner()));
+        json.put("type", message.type());
+        json.put("message", message.message());
+        json.put("create_date", message.createDate().toString());
+        return json;
+    }
+
+    private static MessageView message(JsonNode json) {
+        return new MessageView(json.get("id").asLong(), json.get("session_id").asLong(),
+                UUID.fromString(json.get("session_uuid").asText()), UserId.of(json.get("from_id").asLong()),
+                json.get("from_name").asText(), partner(json.get("from_partner")), json.get("type").asText(),
+                json.get("message").asText(), Instant.parse(json.get("create_date").asText()));
+    }
+
+    private ObjectNode session(SessionView session) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("id", session.id());
+        json.put("uuid", session.uuid().toString());
+        json.put("create_date", session.createDate().toString());
+        json.put("is_group", session.isGroup());
+        ArrayNode groups = json.putArray("groups");
+        session.groups().forEach(g -> groups.addObject().put("id", g.id().value()).put("name", g.name()));
+        ArrayNode docs = json.putArray("docs");
+        session.docs().forEach(d -> docs.addObject().put("id", d.id()).put("model", d.document().model())
+                .put("doc_id", d.document().id()));
+        ArrayNode users = json.putArray("users");
+        session.users().forEach(u -> users.add(member(u)));
+        json.put("state", session.state().wireName());
+        json.put("status", session.status().wireName());
+        json.put("is_read", session.isRead());
+        return json;
+    }
+
+    private static SessionView session(JsonNode json) {
+        return new SessionView(json.get("id").asLong(), UUID.fromString(json.get("uuid").asText()),
+                Instant.parse(json.get("create_date").asText()), json.get("is_group").asBoolean(),
+                list(json.get("groups"), g -> new GroupRef(GroupId.of(g.get("id").asLong()), g.get("name").asText())),
+                list(json.get("docs"), d -> new DocumentLink(d.get("id").asLong(),
+                        new DocumentRef(d.get("model").asText(), d.get("doc_id").asText()))),
+                list(json.get("users"), NotificationCodec::member),
+                SessionState.parse("state", json.get("state").asText()),
+                SessionStatus.parse("status", json.get("status").asText()), json.get("is_read").asBoolean());
+    }
+
+    private ObjectNode member(SessionMember member) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("id", member.id().value());
+        json.put("name", member.name());
+        json.set("partner", partner(member.partner()));
+        json.put("im_status", member.imStatus().wireName());
+        member.lastMessage().ifPresentOrElse(last -> json.putObject("last_message").put("id", last.id())
+                        .put("type", last.type()).put("message", last.message())
+                        .put("create_date", last.createDate().toString()),
+                () -> json.putNull("last_message"));
+        return json;
+    }
+
+    private static SessionMember member(JsonNode json) {
+        JsonNode last = json.get("last_message");
+        Optional<MessageSummary> summary = last == null || last.isNull() ? Optional.empty()
+                : Optional.of(new MessageSummary(last.get("id").asLong(), last.get("type").asText(),
+                last.get("message").asText(), Instant.parse(last.get("create_date").asText())));
+        return new SessionMember(UserId.of(json.get("id").asLong()), json.get("name").asText(),
+                partner(json.get("partner")), status(json.get("im_status").asText()), summary);
+    }
+
+    private ObjectNode partner(Partner partner) {
+        return mapper.createObjectNode().put("id", partner.id().value()).put("name", partner.name());
+    }
+
+    private static Partner partner(JsonNode json) {
+        return new Partner(PartnerId.of(json.get("id").asLong()), json.get("name").asText());
+    }
+
+    private ObjectNode chatEvent(Event event) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("id", event.id().value().toString());
+        json.put("room_id", event.roomId().value().toString());
+        json.put("type", event.type());
+        json.put("set", event.set());
+        json.put("label", event.label());
+        json.put("attribute", event.attribute());
+        json.put("data", event.data().value());
+        json.put("occurred_at", event.occurredAt());
+        json.put("original_occurred_at", event.originalOccurredAt());
+        json.put("created_by", event.createdBy().toString());
+        json.put("created_at", event.createdAt().toEpochMilli());
+        return json;
+    }
+
+    /** A chat event from its stored fields, with its data given as the JSON text it was. */
+    static Event chatEvent(JsonNode json, String data) {
+        return new Event(new EventId(UUID.fromString(json.get("id").asText())),
+                new RoomId(UUID.fromString(json.get("room_id").asText())), json.get("type").asText(),
+                json.get("set").asText(), textOrNull(json.get("label")), textOrNull(json.get("attribute")),
+                new JsonText(data), json.get("occurred_at").asLong(),
+                json.get("original_occurred_at").asLong(), AccountId.parse(json.get("created_by").asText()),
+                Instant.ofEpochMilli(json.get("created_at").asLong()));
+    }
+
+    static ImStatus status(String wireName) {
+        return ImStatus.valueOf(wireName.toUpperCase(Locale.ROOT));
+    }
+
+    static String textOrNull(JsonNode json) {
+        return json == null || json.isNull() ? null : json.asText();
+    }
+
+    static <T> List<T> list(JsonNode array, Function<JsonNode, T> each) {
+        List<T> out = new ArrayList<>();
+        array.forEach(node -> out.add(each.apply(node)));
+        return out;
+    }
+
+    String text(JsonNode json) {
         try {
-            return mapper.readValue(text, TREE);
+            return mapper.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a notification could not be written as JSON", e);
+        }
+    }
+
+    private JsonNode tree(String text) {
+        try {
+            return mapper.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored notification is not JSON", e);
-        }
-    }
-
-    /** Event data the core kept as JSON text is stored as that JSON, so readers get it back as a tree. */
-    private static final class JsonTextSerializer extends StdSerializer<JsonText> {
-        JsonTextSerializer() {
-            super(JsonText.class);
-        }
-
-        @Override
-        public void serialize(JsonText value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeRawValue(value.value());
         }
     }
 }

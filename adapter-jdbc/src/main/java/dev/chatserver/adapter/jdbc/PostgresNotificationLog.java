@@ -6,6 +6,7 @@ import dev.chatserver.application.port.out.notification.Notification;
 import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.NotificationLog;
+import dev.chatserver.domain.event.DomainEvent;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -13,7 +14,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,7 +33,7 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
     private final NotificationRetention retention;
     private final NotificationCodec codec = new NotificationCodec();
     private final PostgresWakeUps wakeUps;
-    private final RowMapper<Notification> row;
+    private final RowMapper<Stored> row;
     private final NotificationBus bus = new TransactionalNotificationBus(this);
 
     PostgresNotificationLog(Jdbi jdbi, DatabaseSettings database, Clock clock, NotificationRetention retention) {
@@ -40,13 +41,18 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
         this.clock = clock;
         this.retention = retention;
         this.wakeUps = new PostgresWakeUps(database, CATCH_UP_MILLIS);
-        this.row = (rs, ctx) -> new Notification(rs.getLong("id"), new Channel(rs.getString("channel")),
-                codec.read(rs.getString("message")), rs.getTimestamp("appended_at").toInstant());
+        this.row = (rs, ctx) -> {
+            Channel channel = new Channel(rs.getString("channel"));
+            long id = rs.getLong("id");
+            Instant appendedAt = rs.getTimestamp("appended_at").toInstant();
+            return new Stored(id, codec.read(rs.getString("message"), channel)
+                    .map(event -> new Notification(id, channel, event, appendedAt)));
+        };
     }
 
     @Override
-    public Notification append(Channel channel, Map<String, Object> message) {
-        String text = codec.write(message);
+    public Notification append(Channel channel, DomainEvent event) {
+        String text = codec.write(event);
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
             h.createQuery("select pg_advisory_xact_lock(:key)::text").bind("key", APPEND_LOCK).mapTo(String.class).one();
@@ -55,7 +61,7 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             h.createQuery("select pg_notify(:channel, :payload)::text").bind("channel", PostgresWakeUps.CHANNEL)
                     .bind("payload", Long.toString(id)).mapTo(String.class).one();
-            return new Notification(id, channel, message, now);
+            return new Notification(id, channel, event, now);
         });
     }
 
@@ -69,7 +75,7 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
             if (channels.isEmpty()) {
                 return LogRead.of(List.of());
             }
-            return LogRead.of(h.createQuery("""
+            return readable(h.createQuery("""
                             select id, channel, message, appended_at from bus_notifications
                             where id > :after and channel in (<channels>) order by id limit :limit""")
                     .bind("after", after).bindList("channels", names(channels)).bind("limit", limit)
@@ -82,11 +88,21 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
         if (channels.isEmpty()) {
             return LogRead.of(List.of());
         }
-        return jdbi.withHandle(h -> LogRead.of(h.createQuery("""
+        return jdbi.withHandle(h -> readable(h.createQuery("""
                         select id, channel, message, appended_at from bus_notifications
                         where appended_at >= :since and channel in (<channels>) order by id limit :limit""")
                 .bind("since", since).bindList("channels", names(channels)).bind("limit", limit)
                 .map(row).list()));
+    }
+
+    /** A row as this node reads it: empty when it was stored in a form this node does not know. */
+    private record Stored(long id, Optional<Notification> notification) {
+    }
+
+    private static LogRead readable(List<Stored> rows) {
+        List<Notification> notifications = rows.stream().flatMap(r -> r.notification().stream()).toList();
+        long passed = rows.stream().filter(r -> r.notification().isEmpty()).mapToLong(Stored::id).max().orElse(0);
+        return LogRead.of(notifications, passed);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.chatserver.adapter.jdbc;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.NotificationBus;
 
-import java.util.Map;
+import dev.chatserver.domain.event.DomainEvent;
 
 /**
  * The bus across nodes: a notification is written to the shared log inside the transaction of the change it
@@ -17,7 +17,7 @@ final class TransactionalNotificationBus implements NotificationBus {
     }
 
     @Override
-    public void publish(Channel channel, Map<String, Object> message) {
-        log.append(channel, message);
+    public void publish(Channel channel, DomainEvent event) {
+        log.append(channel, event);
     }
 }

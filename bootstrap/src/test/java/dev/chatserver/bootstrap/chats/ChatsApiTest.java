@@ -1,5 +1,7 @@
 package dev.chatserver.bootstrap.chats;
 
+import dev.chatserver.application.port.out.notification.Channel;
+import dev.chatserver.domain.event.ChatEventAppended;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatserver.bootstrap.kit.ApiClient;
 import org.junit.jupiter.api.AfterEach;
@@ -172,14 +174,11 @@ class ChatsApiTest {
         postEvent(chatId, "{\"type\":\"typing\",\"data\":{\"who\":\"lynx\"},\"is_persistent\":false}");
         postEvent(chatId, "{\"type\":\"help\",\"data\":{\"please\":true},\"is_claim\":true}");
 
-        List<Map<String, Object>> pushed = server.bus.on(room);
-        assertThat(pushed).extracting(m -> m.get("type")).containsOnly("chats.event");
-        assertThat(pushed).extracting(m -> (Object) ((Map<?, ?>) m.get("event")).get("type"))
-                .containsExactly("message", "typing", "help");
-        assertThat(((Map<?, ?>) pushed.get(1).get("event")).get("data"))
-                .isEqualTo(new dev.chatserver.domain.chats.JsonText("{\"who\":\"lynx\"}"));
-        assertThat(server.bus.on("audience:example.org")).extracting(m -> (Object) ((Map<?, ?>) m.get("event")).get("type"))
-                .containsExactly("help");
+        List<ChatEventAppended> pushed = server.bus.on(new Channel(room), ChatEventAppended.class);
+        assertThat(pushed).extracting(p -> p.event().type()).containsExactly("message", "typing", "help");
+        assertThat(pushed.get(1).event().data()).isEqualTo(new dev.chatserver.domain.chats.JsonText("{\"who\":\"lynx\"}"));
+        assertThat(server.bus.on(new Channel("audience:example.org"), ChatEventAppended.class))
+                .extracting(p -> p.event().type()).containsExactly("help");
         assertThat(events(chatId, "?direction=forward").get("events")).extracting(e -> e.get("type").asText())
                 .containsExactly("message", "help");
     }
@@ -217,6 +216,6 @@ class ChatsApiTest {
         assertThat(closed.json().get("closed_at").isIntegralNumber()).isTrue();
         ProblemAssert.assertProblem(postEvent(chat.get("id").asText(), "{\"type\":\"message\",\"data\":{}}"), 422, "room_closed");
         assertThat(events(chat.get("id").asText(), "").get("events")).isEmpty();
-        assertThat(server.bus.on("room:" + roomId)).isEmpty();
+        assertThat(server.bus.on(new Channel("room:" + roomId), ChatEventAppended.class)).isEmpty();
     }
 }

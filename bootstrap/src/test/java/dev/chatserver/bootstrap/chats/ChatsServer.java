@@ -1,5 +1,6 @@
 package dev.chatserver.bootstrap.chats;
 
+import dev.chatserver.application.contract.RecordingBus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.AbstractModule;
 import com.nimbusds.jose.JOSEException;
@@ -44,7 +45,7 @@ final class ChatsServer implements AutoCloseable {
     private static final RSAKey RSA_KEY = rsaKey();
     private static final byte[] HMAC_SECRET = "a-shared-secret-of-at-least-32-bytes!".getBytes(StandardCharsets.UTF_8);
 
-    final RecordedNotifications bus = new RecordedNotifications();
+    final RecordingBus bus = new RecordingBus();
     private final RunningServer server;
     private final Path keys;
 

@@ -2,7 +2,9 @@ package dev.chatserver.bootstrap.im;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatserver.application.port.out.notification.Channel;
-import dev.chatserver.bootstrap.im.RecordingBus.Published;
+import dev.chatserver.application.contract.RecordingBus.Published;
+import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.domain.event.SessionChanged;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,12 +65,12 @@ class ImMessageRoutesTest {
 
         long id = im.post(im.lynx, uuid, "hello");
 
-        List<Published> messages = im.bus.ofType("im_chat.message");
+        List<Published> messages = im.bus.ofKind(MessagePosted.class);
         assertThat(messages).extracting(Published::channel).containsExactlyInAnyOrder(
                 Channel.ofUser(im.user("lynx").id()), Channel.ofUser(im.user("ocelot").id()));
-        assertThat(messages.get(0).message().get("session")).isEqualTo(uuid);
-        assertThat(((Map<?, ?>) messages.get(0).message().get("message")).get("id")).isEqualTo(id);
-        assertThat(im.bus.ofType("im_chat.session")).extracting(Published::channel)
+        assertThat(((MessagePosted) messages.get(0).event()).message().sessionUuid()).hasToString(uuid);
+        assertThat(((MessagePosted) messages.get(0).event()).message().id()).isEqualTo(id);
+        assertThat(im.bus.ofKind(SessionChanged.class)).extracting(Published::channel)
                 .containsExactly(Channel.ofUser(im.user("ocelot").id()));
         JsonNode seenByOcelot = im.im("get_sessions", Map.of(), im.ocelot).get(0);
         assertThat(seenByOcelot.get("is_read").asBoolean()).isFalse();
@@ -140,7 +142,7 @@ class ImMessageRoutesTest {
         im.error("history", Map.of("uuid", uuid, "limit", List.of(5)), im.lynx, "limit");
 
         assertThat(im.im("history", Map.of("uuid", uuid), im.lynx)).isEmpty();
-        assertThat(im.bus.ofType("im_chat.message")).isEmpty();
+        assertThat(im.bus.ofKind(MessagePosted.class)).isEmpty();
         assertThat(im.post(im.lynx, uuid, "x".repeat(64 * 1024))).isPositive();
         assertThat(im.call("/im_chat/post", post(uuid, "typing", "…"), im.lynx).get("message_id").asLong()).isPositive();
     }

@@ -1,5 +1,6 @@
 package dev.chatserver.bootstrap.im;
 
+import dev.chatserver.domain.event.SessionChanged;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.in.account.AddGroupCommand;
@@ -73,7 +74,7 @@ class ImSessionRoutesTest {
         assertThat(ocelot.get("im_status").asText()).isEqualTo("away");
         assertThat(ocelot.get("partner_id").get(0).asLong()).isEqualTo(im.user("ocelot").partner().id().value());
         assertThat(ocelot.get("last_message").isNull()).isTrue();
-        assertThat(im.bus.ofType("im_chat.session")).extracting(p -> p.channel())
+        assertThat(im.bus.ofKind(SessionChanged.class)).extracting(p -> p.channel())
                 .containsExactlyInAnyOrder(Channel.ofUser(im.user("lynx").id()), Channel.ofUser(im.user("ocelot").id()));
     }
 
@@ -196,7 +197,7 @@ class ImSessionRoutesTest {
         assertThat(mine.get("state").asText()).isEqualTo("folded");
         assertThat(theirs.get("status").asText()).isEqualTo("active");
         assertThat(theirs.get("state").asText()).isEqualTo("open");
-        assertThat(im.bus.ofType("im_chat.session")).hasSize(2)
+        assertThat(im.bus.ofKind(SessionChanged.class)).hasSize(2)
                 .allSatisfy(p -> assertThat(p.channel()).isEqualTo(Channel.ofUser(im.user("lynx").id())));
     }
 

@@ -1,5 +1,6 @@
 package dev.chatserver.bootstrap.realtime;
 
+import dev.chatserver.application.contract.SampleEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatserver.adapter.jdbc.DatabaseSettings;
 import dev.chatserver.adapter.jdbc.PostgresTestDatabases;
@@ -48,11 +49,11 @@ class MultiNodeTest {
     }
 
     private static void publish(RunningServer node, long user, int n) {
-        node.get(NotificationBus.class).publish(Channel.ofUser(UserId.of(user)), Map.of("n", n));
+        node.get(NotificationBus.class).publish(Channel.ofUser(UserId.of(user)), SampleEvents.numbered(n));
     }
 
     private static List<Integer> values(List<JsonNode> notifications) {
-        return notifications.stream().map(n -> n.get("message").get("n").asInt()).toList();
+        return notifications.stream().map(n -> n.get("message").get("message").get("id").asInt()).toList();
     }
 
     private static long lastId(List<JsonNode> notifications) {

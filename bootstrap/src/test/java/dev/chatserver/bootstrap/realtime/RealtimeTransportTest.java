@@ -1,5 +1,6 @@
 package dev.chatserver.bootstrap.realtime;
 
+import dev.chatserver.application.contract.SampleEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.AbstractModule;
 import dev.chatserver.application.port.out.notification.Channel;
@@ -54,11 +55,11 @@ class RealtimeTransportTest {
     }
 
     private void publish(long user, int n) {
-        server.get(NotificationBus.class).publish(Channel.ofUser(UserId.of(user)), Map.of("n", n));
+        server.get(NotificationBus.class).publish(Channel.ofUser(UserId.of(user)), SampleEvents.numbered(n));
     }
 
     private static List<Integer> values(List<JsonNode> notifications) {
-        return notifications.stream().map(n -> n.get("message").get("n").asInt()).toList();
+        return notifications.stream().map(n -> n.get("message").get("message").get("id").asInt()).toList();
     }
 
     private static long lastId(List<JsonNode> notifications) {
@@ -278,7 +279,7 @@ class RealtimeTransportTest {
             slow.readOne();
             slow.awaitEvent("subscribed");
             for (int n = 1; n <= published; n++) {
-                server.get(NotificationBus.class).publish(Channel.ofUser(UserId.of(lynxId)), Map.of("n", n, "bulk", bulk));
+                server.get(NotificationBus.class).publish(Channel.ofUser(UserId.of(lynxId)), SampleEvents.bulky(n, bulk));
             }
             slow.startReading();
             WsClient.Closed closed = slow.awaitClose();
@@ -288,7 +289,7 @@ class RealtimeTransportTest {
                 JsonNode frame = slow.next();
                 if (frame.isArray()) {
                     for (JsonNode notification : frame) {
-                        assertThat(notification.get("message").get("n").asInt()).isEqualTo(++seen);
+                        assertThat(notification.get("message").get("message").get("id").asInt()).isEqualTo(++seen);
                         last = notification.get("id").asLong();
                     }
                 }
@@ -299,8 +300,8 @@ class RealtimeTransportTest {
         try (WsClient resumed = WsClient.connect(api.baseUrl(), lynx)) {
             resumed.send("subscribe", Map.of("channels", List.of("user:" + lynxId), "last", last));
             List<JsonNode> rest = resumed.awaitNotifications(published - seen);
-            assertThat(rest.get(0).get("message").get("n").asInt()).isEqualTo(seen + 1);
-            assertThat(rest.get(rest.size() - 1).get("message").get("n").asInt()).isEqualTo(published);
+            assertThat(rest.get(0).get("message").get("message").get("id").asInt()).isEqualTo(seen + 1);
+            assertThat(rest.get(rest.size() - 1).get("message").get("message").get("id").asInt()).isEqualTo(published);
         }
     }
 

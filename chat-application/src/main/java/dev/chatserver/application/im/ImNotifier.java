@@ -1,10 +1,12 @@
 package dev.chatserver.application.im;
 
-import dev.chatserver.application.port.out.notification.Channel;
-import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.application.port.out.NotificationBus;
+import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.domain.event.SessionChanged;
 import dev.chatserver.domain.im.ImSession;
+import dev.chatserver.domain.im.MessageView;
 import jakarta.inject.Inject;
 
 import java.util.Collection;
@@ -21,8 +23,8 @@ public final class ImNotifier {
     }
 
     public void messagePosted(ImSession session, MessageView message) {
-        var payload = ImPayloads.messageNotification(message);
-        session.memberIds().forEach(member -> bus.publish(Channel.ofUser(member), payload));
+        MessagePosted posted = new MessagePosted(message);
+        session.memberIds().forEach(member -> bus.publish(Channel.ofUser(member), posted));
     }
 
     /** Tells each of {@code members} how the session now looks to them. */
@@ -31,6 +33,6 @@ public final class ImNotifier {
             return;
         }
         views.asSeenByEach(session, members).forEach((member, view) ->
-                bus.publish(Channel.ofUser(member), ImPayloads.sessionNotification(view)));
+                bus.publish(Channel.ofUser(member), new SessionChanged(member, view)));
     }
 }

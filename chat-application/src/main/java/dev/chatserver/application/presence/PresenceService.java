@@ -9,6 +9,7 @@ import dev.chatserver.application.port.out.IdGenerator;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.PresenceBoard;
 import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.event.PresenceChanged;
 import dev.chatserver.domain.presence.ImStatus;
 import jakarta.inject.Inject;
 
@@ -182,10 +183,6 @@ public final class PresenceService implements ReadPresence, TrackPresence {
     }
 
     private void push(UserId user, ImStatus status) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("type", "im_status");
-        message.put("user_id", user.value());
-        message.put("im_status", status.wireName());
-        bus.publish(Channel.ofPresence(user), message);
+        bus.publish(Channel.ofPresence(user), new PresenceChanged(user, status));
     }
 }

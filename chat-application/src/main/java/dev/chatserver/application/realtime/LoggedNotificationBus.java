@@ -6,7 +6,7 @@ import dev.chatserver.application.port.out.NotificationLog;
 import dev.chatserver.application.port.out.Transactions;
 import jakarta.inject.Inject;
 
-import java.util.Map;
+import dev.chatserver.domain.event.DomainEvent;
 import java.util.Objects;
 
 /**
@@ -25,9 +25,9 @@ public final class LoggedNotificationBus implements NotificationBus {
     }
 
     @Override
-    public void publish(Channel channel, Map<String, Object> message) {
+    public void publish(Channel channel, DomainEvent event) {
         Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(message, "message");
-        transactions.afterCommit(() -> log.append(channel, message));
+        Objects.requireNonNull(event, "event");
+        transactions.afterCommit(() -> log.append(channel, event));
     }
 }

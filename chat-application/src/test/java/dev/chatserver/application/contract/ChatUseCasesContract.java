@@ -1,6 +1,7 @@
 package dev.chatserver.application.contract;
 
 import dev.chatserver.application.chats.ChatNotifier;
+import dev.chatserver.domain.event.ChatEventAppended;
 import dev.chatserver.application.chats.ChatsService;
 import dev.chatserver.application.chats.EventRoomsService;
 import dev.chatserver.application.chats.EventsService;
@@ -231,12 +232,11 @@ public abstract class ChatUseCasesContract extends StorageContract {
         Event typing = post(chat, "typing", null, null, false, false);
 
         Channel room = Channel.ofRoom(chat.roomId().value());
-        assertThat(bus.on(room)).extracting(m -> m.get("type")).containsOnly("chats.event");
-        assertThat(bus.on(room)).extracting(m -> (Object) ((Map<?, ?>) m.get("event")).get("id"))
-                .containsExactly(stored.id().toString(), claim.id().toString(), typing.id().toString());
-        assertThat(bus.on(Channel.ofAudience("example.org"))).extracting(m -> (Object) ((Map<?, ?>) m.get("event")).get("id"))
-                .containsExactly(claim.id().toString());
-        assertThat(((Map<?, ?>) bus.on(room).get(0).get("event")).get("data")).isEqualTo(new JsonText("{\"text\":\"hi\"}"));
+        assertThat(bus.on(room, ChatEventAppended.class)).extracting(ChatEventAppended::event)
+                .containsExactly(stored, claim, typing);
+        assertThat(bus.on(Channel.ofAudience("example.org"), ChatEventAppended.class)).extracting(ChatEventAppended::event)
+                .containsExactly(claim);
+        assertThat(bus.on(room, ChatEventAppended.class).get(0).event().data()).isEqualTo(new JsonText("{\"text\":\"hi\"}"));
         assertThat(all(chat)).containsExactly(stored, claim);
     }
 

@@ -3,6 +3,8 @@ package dev.chatserver.application.contract;
 import dev.chatserver.application.im.ImPolicy;
 import dev.chatserver.application.im.ImServices;
 import dev.chatserver.application.contract.RecordingBus.Published;
+import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.domain.event.SessionChanged;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.in.im.AddPartnerCommand;
 import dev.chatserver.application.port.in.im.ChangeBookCommand;
@@ -103,7 +105,7 @@ public abstract class ImUseCasesContract extends StorageContract {
         assertThat(session.users().get(1).imStatus()).isEqualTo(ImStatus.AWAY);
         assertThat(session.users().get(1).partner()).isEqualTo(ocelot.partner());
         assertThat(session.users().get(1).lastMessage()).isEmpty();
-        assertThat(im.bus.ofType("im_chat.session")).extracting(Published::channel)
+        assertThat(im.bus.ofKind(SessionChanged.class)).extracting(Published::channel)
                 .containsExactlyInAnyOrder(Channel.ofUser(lynx.id()), Channel.ofUser(ocelot.id()));
     }
 
@@ -156,7 +158,7 @@ public abstract class ImUseCasesContract extends StorageContract {
         SessionView joined = im.sessions.openGroup(OpenGroupSessionCommand.of(pangolin, news.id().value(), null, null));
         assertThat(joined.uuid()).isEqualTo(session.uuid());
         assertThat(joined.users()).extracting(SessionMember::id).containsExactly(lynx.id(), ocelot.id(), pangolin.id());
-        assertThat(im.bus.ofType("im_chat.session")).extracting(Published::channel)
+        assertThat(im.bus.ofKind(SessionChanged.class)).extracting(Published::channel)
                 .containsExactly(Channel.ofUser(pangolin.id()));
         assertThat(im.sessions.groupSessions(ListGroupSessionsCommand.of(ocelot, news.id().value(), null, null, null)))
                 .extracting(SessionView::uuid).containsExactly(session.uuid());
@@ -174,16 +176,16 @@ public abstract class ImUseCasesContract extends StorageContract {
         assertThat(posted.fromId()).isEqualTo(lynx.id());
         assertThat(posted.fromPartner()).isEqualTo(lynx.partner());
         assertThat(posted.sessionUuid()).isEqualTo(session.uuid());
-        List<Published> messages = im.bus.ofType("im_chat.message");
+        List<Published> messages = im.bus.ofKind(MessagePosted.class);
         assertThat(messages).extracting(Published::channel)
                 .containsExactlyInAnyOrder(Channel.ofUser(lynx.id()), Channel.ofUser(ocelot.id()));
-        assertThat(messages.get(0).message()).containsEntry("session", session.uuid().toString());
-        assertThat((Map<String, Object>) messages.get(0).message().get("message")).containsEntry("id", posted.id())
-                .containsEntry("message", "222").containsEntry("from_id", List.of(lynx.id().value(), "Lucid Lynx"));
-        List<Published> changes = im.bus.ofType("im_chat.session");
+        assertThat(messages).extracting(p -> ((MessagePosted) p.event()).message()).containsOnly(posted);
+        List<Published> changes = im.bus.ofKind(SessionChanged.class);
         assertThat(changes).extracting(Published::channel).containsExactly(Channel.ofUser(ocelot.id()));
-        assertThat((Map<String, Object>) changes.get(0).message().get("session"))
-                .containsEntry("is_read", false).containsEntry("state", "folded");
+        SessionChanged change = (SessionChanged) changes.get(0).event();
+        assertThat(change.viewer()).isEqualTo(ocelot.id());
+        assertThat(change.session().isRead()).isFalse();
+        assertThat(change.session().state()).isEqualTo(SessionState.FOLDED);
 
         SessionView seenByOcelot = im.sessions.privateSessions(ListSessionsCommand.of(ocelot, null, null, null, null)).get(0);
         assertThat(seenByOcelot.isRead()).isFalse();
@@ -261,7 +263,7 @@ public abstract class ImUseCasesContract extends StorageContract {
         assertThat(first.get(0).fromName()).isEqualTo("Oneiric Ocelot");
         assertThat(first.get(0).fromPartner()).isEqualTo(ocelot.partner());
         assertThat(first.get(0).sessionId()).isEqualTo(session.id());
-        assertThat(im.bus.ofType("im_chat.session")).extracting(Published::channel)
+        assertThat(im.bus.ofKind(SessionChanged.class)).extracting(Published::channel)
                 .as("read once, told once").containsExactly(Channel.ofUser(lynx.id()));
         assertThat(im.sessions.privateSessions(ListSessionsCommand.of(lynx, null, null, null, null)).get(0).isRead()).isTrue();
         assertThat(im.sessions.privateSessions(ListSessionsCommand.of(ocelot, null, null, null, null)).get(0).isRead()).isFalse();
@@ -280,7 +282,7 @@ public abstract class ImUseCasesContract extends StorageContract {
 
         assertThat(favorite.status()).isEqualTo(SessionStatus.FAVORITE);
         assertThat(folded.state()).isEqualTo(SessionState.FOLDED);
-        assertThat(im.bus.ofType("im_chat.session")).extracting(Published::channel)
+        assertThat(im.bus.ofKind(SessionChanged.class)).extracting(Published::channel)
                 .containsExactly(Channel.ofUser(lynx.id()), Channel.ofUser(lynx.id()));
         SessionView seenByOcelot = im.sessions.privateSessions(ListSessionsCommand.of(ocelot, null, null, null, null)).get(0);
         assertThat(seenByOcelot.status()).isEqualTo(SessionStatus.ACTIVE);

@@ -5,11 +5,12 @@ import dev.chatserver.application.port.out.notification.LogRead;
 import dev.chatserver.application.port.out.notification.Notification;
 import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.application.port.out.NotificationLog;
+import dev.chatserver.domain.event.DomainEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,23 +38,23 @@ public abstract class NotificationLogContract {
         NotificationLog log = log();
         assertThat(log.lastId()).isZero();
 
-        Notification first = log.append(LYNX, Map.of("n", 1));
-        Notification second = log.append(ROOM, Map.of("n", 2));
+        Notification first = log.append(LYNX, SampleEvents.numbered(1));
+        Notification second = log.append(ROOM, SampleEvents.numbered(2));
 
         assertThat(second.id()).isGreaterThan(first.id());
         assertThat(log.lastId()).isEqualTo(second.id());
         assertThat(second.channel()).isEqualTo(ROOM);
-        assertThat(second.message()).containsEntry("n", 2);
+        assertThat(second.event()).isEqualTo(SampleEvents.numbered(2));
     }
 
     @Test
     void a_read_after_an_id_gives_the_later_notifications_of_the_asked_channels_in_order() {
         NotificationLog log = log();
-        Notification seen = log.append(LYNX, Map.of("n", 0));
-        Notification one = log.append(LYNX, Map.of("n", 1));
-        log.append(OCELOT, Map.of("n", 2));
-        Notification three = log.append(ROOM, Map.of("n", 3));
-        Notification four = log.append(LYNX, Map.of("n", 4));
+        Notification seen = log.append(LYNX, SampleEvents.numbered(0));
+        Notification one = log.append(LYNX, SampleEvents.numbered(1));
+        log.append(OCELOT, SampleEvents.numbered(2));
+        Notification three = log.append(ROOM, SampleEvents.numbered(3));
+        Notification four = log.append(LYNX, SampleEvents.numbered(4));
 
         LogRead read = log.readAfter(seen.id(), Set.of(LYNX, ROOM), 100);
 
@@ -65,9 +66,9 @@ public abstract class NotificationLogContract {
     @Test
     void a_read_is_bounded_by_its_limit_and_gives_the_oldest_first() {
         NotificationLog log = log();
-        Notification one = log.append(LYNX, Map.of("n", 1));
-        Notification two = log.append(LYNX, Map.of("n", 2));
-        log.append(LYNX, Map.of("n", 3));
+        Notification one = log.append(LYNX, SampleEvents.numbered(1));
+        Notification two = log.append(LYNX, SampleEvents.numbered(2));
+        log.append(LYNX, SampleEvents.numbered(3));
 
         LogRead read = log.readAfter(0, Set.of(LYNX), 2);
 
@@ -78,7 +79,7 @@ public abstract class NotificationLogContract {
     @Test
     void a_read_at_the_newest_id_finds_nothing_and_is_not_expired() {
         NotificationLog log = log();
-        Notification only = log.append(LYNX, Map.of("n", 1));
+        Notification only = log.append(LYNX, SampleEvents.numbered(1));
 
         LogRead read = log.readAfter(only.id(), Set.of(LYNX), 10);
 
@@ -90,10 +91,10 @@ public abstract class NotificationLogContract {
     @Test
     void notifications_older_than_the_retention_age_are_dropped_and_resuming_before_them_is_expired() {
         NotificationLog log = log();
-        Notification old = log.append(LYNX, Map.of("n", 1));
-        Notification older = log.append(OCELOT, Map.of("n", 2));
+        Notification old = log.append(LYNX, SampleEvents.numbered(1));
+        Notification older = log.append(OCELOT, SampleEvents.numbered(2));
         clock.advance(Duration.ofMinutes(6));
-        Notification recent = log.append(LYNX, Map.of("n", 3));
+        Notification recent = log.append(LYNX, SampleEvents.numbered(3));
         clock.advance(Duration.ofMinutes(5));
 
         assertThat(log.prune()).isEqualTo(2);
@@ -109,22 +110,22 @@ public abstract class NotificationLogContract {
     @Test
     void the_retention_count_keeps_only_the_newest() {
         NotificationLog log = newLog(clock, new NotificationRetention(Duration.ofMinutes(10), 3));
-        Notification first = log.append(LYNX, Map.of("n", 1));
-        Notification second = log.append(LYNX, Map.of("n", 2));
-        log.append(LYNX, Map.of("n", 3));
-        log.append(LYNX, Map.of("n", 4));
-        log.append(LYNX, Map.of("n", 5));
+        Notification first = log.append(LYNX, SampleEvents.numbered(1));
+        Notification second = log.append(LYNX, SampleEvents.numbered(2));
+        log.append(LYNX, SampleEvents.numbered(3));
+        log.append(LYNX, SampleEvents.numbered(4));
+        log.append(LYNX, SampleEvents.numbered(5));
         log.prune();
 
         assertThat(log.readAfter(first.id(), Set.of(LYNX), 10).expired()).isTrue();
         assertThat(log.readAfter(second.id(), Set.of(LYNX), 10).notifications())
-                .extracting(n -> n.message().get("n")).containsExactly(3, 4, 5);
+                .extracting(n -> SampleEvents.numberOf(n.event())).containsExactly(3L, 4L, 5L);
     }
 
     @Test
     void an_id_the_log_never_gave_out_is_expired() {
         NotificationLog log = log();
-        Notification only = log.append(LYNX, Map.of("n", 1));
+        Notification only = log.append(LYNX, SampleEvents.numbered(1));
 
         assertThat(log.readAfter(only.id() + 100, Set.of(LYNX), 10).expired()).isTrue();
     }
@@ -132,11 +133,11 @@ public abstract class NotificationLogContract {
     @Test
     void a_read_since_a_moment_gives_what_was_appended_from_then_on() {
         NotificationLog log = log();
-        log.append(LYNX, Map.of("n", 1));
+        log.append(LYNX, SampleEvents.numbered(1));
         clock.advance(Duration.ofSeconds(60));
         Instant since = clock.instant();
-        Notification later = log.append(LYNX, Map.of("n", 2));
-        log.append(OCELOT, Map.of("n", 3));
+        Notification later = log.append(LYNX, SampleEvents.numbered(2));
+        log.append(OCELOT, SampleEvents.numbered(3));
 
         assertThat(log.readSince(since, Set.of(LYNX), 10).notifications())
                 .extracting(Notification::id).containsExactly(later.id());
@@ -149,8 +150,8 @@ public abstract class NotificationLogContract {
         // a log shared between nodes may also wake listeners when nothing is new: they only ever read by id
         log.onAppend(() -> newestSeenAwake.accumulateAndGet(log.lastId(), Math::max));
 
-        log.append(LYNX, Map.of("n", 1));
-        Notification second = log.append(ROOM, Map.of("n", 2));
+        log.append(LYNX, SampleEvents.numbered(1));
+        Notification second = log.append(ROOM, SampleEvents.numbered(2));
 
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
         while (newestSeenAwake.get() < second.id() && System.nanoTime() < deadline) {
@@ -160,15 +161,14 @@ public abstract class NotificationLogContract {
     }
 
     @Test
-    void messages_keep_their_values_including_nulls_and_nested_trees() {
+    void every_kind_of_event_reads_back_as_it_was_appended() {
         NotificationLog log = log();
-        java.util.Map<String, Object> message = new java.util.HashMap<>();
-        message.put("last_message", null);
-        message.put("users", java.util.List.of(Map.of("id", 5)));
-        log.append(LYNX, message);
+        List<DomainEvent> events = SampleEvents.everyKind();
+        events.forEach(event -> log.append(LYNX, event));
 
-        Map<String, Object> read = log.readAfter(0, Set.of(LYNX), 1).notifications().get(0).message();
+        List<DomainEvent> read = log.readAfter(0, Set.of(LYNX), 100).notifications().stream()
+                .map(Notification::event).toList();
 
-        assertThat(read).containsEntry("last_message", null).containsEntry("users", java.util.List.of(Map.of("id", 5)));
+        assertThat(read).containsExactlyElementsOf(events);
     }
 }

@@ -1,37 +1,39 @@
 package dev.chatserver.application.contract;
 
-import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.NotificationBus;
+import dev.chatserver.application.port.out.notification.Channel;
+import dev.chatserver.domain.event.DomainEvent;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A bus that only remembers what was published, in order, for tests to look at. */
 public final class RecordingBus implements NotificationBus {
-    public record Published(Channel channel, Map<String, Object> message) {
+    public record Published(Channel channel, DomainEvent event) {
     }
 
     private final List<Published> published = new CopyOnWriteArrayList<>();
 
     @Override
-    public void publish(Channel channel, Map<String, Object> message) {
-        published.add(new Published(channel, message));
+    public void publish(Channel channel, DomainEvent event) {
+        published.add(new Published(channel, event));
     }
 
     public List<Published> published() {
         return List.copyOf(published);
     }
 
-    public List<Published> ofType(String type) {
-        return published.stream().filter(p -> type.equals(p.message().get("type"))).toList();
+    /** What was published of this kind of event, in order. */
+    public List<Published> ofKind(Class<? extends DomainEvent> kind) {
+        return published.stream().filter(p -> kind.isInstance(p.event())).toList();
+    }
+
+    /** The events published on {@code channel}, in order, as {@code kind}. */
+    public <T extends DomainEvent> List<T> on(Channel channel, Class<T> kind) {
+        return published.stream().filter(p -> p.channel().equals(channel)).map(p -> kind.cast(p.event())).toList();
     }
 
     public void clear() {
         published.clear();
-    }
-
-    public List<Map<String, Object>> on(Channel channel) {
-        return published.stream().filter(p -> p.channel().equals(channel)).map(Published::message).toList();
     }
 }

@@ -1,7 +1,6 @@
 package dev.chatserver.adapter.http.chats;
 
 import com.fasterxml.jackson.databind.util.RawValue;
-import dev.chatserver.application.chats.EventMessages;
 import dev.chatserver.domain.chats.Chat;
 import dev.chatserver.domain.chats.Event;
 import dev.chatserver.domain.chats.EventPage;
@@ -14,8 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Chats, rooms, events and states as the Chats API answers them; stored JSON is written as it is. */
-final class ChatJson {
+/**
+ * Chats, rooms, events and states as the Chats API answers them, and its notification
+ * {@code {"type":"chats.event","event":{...}}}; stored JSON is written as it is.
+ */
+public final class ChatJson {
+    public static final String EVENT_NOTIFICATION = "chats.event";
+
     private ChatJson() {
     }
 
@@ -41,8 +45,28 @@ final class ChatJson {
         return json;
     }
 
+    /** The event's fields under their API names; {@code label} and {@code attribute} may be null. */
     static Map<String, Object> event(Event event) {
-        return EventMessages.fields(event, ChatJson::raw);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", event.id().toString());
+        json.put("room_id", event.roomId().toString());
+        json.put("type", event.type());
+        json.put("set", event.set());
+        json.put("label", event.label());
+        json.put("attribute", event.attribute());
+        json.put("data", raw(event.data()));
+        json.put("occurred_at", event.occurredAt());
+        json.put("original_occurred_at", event.originalOccurredAt());
+        json.put("created_by", event.createdBy().toString());
+        json.put("created_at", event.createdAt().toEpochMilli());
+        return json;
+    }
+
+    public static Map<String, Object> eventNotification(Event event) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("type", EVENT_NOTIFICATION);
+        json.put("event", event(event));
+        return json;
     }
 
     static Map<String, Object> page(EventPage page) {

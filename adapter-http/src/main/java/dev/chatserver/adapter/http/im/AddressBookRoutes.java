@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.auth.Authenticator;
 import dev.chatserver.adapter.http.jsonrpc.JsonRpc;
-import dev.chatserver.application.im.ImPayloads;
 import dev.chatserver.application.port.in.im.AddPartnerCommand;
 import dev.chatserver.application.port.in.im.ChangeBookCommand;
 import dev.chatserver.application.port.in.im.InitChat;

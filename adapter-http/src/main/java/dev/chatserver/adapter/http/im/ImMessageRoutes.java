@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.auth.Authenticator;
 import dev.chatserver.adapter.http.jsonrpc.JsonRpc;
-import dev.chatserver.application.im.ImPayloads;
 import dev.chatserver.application.port.in.im.HistoryCommand;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.application.port.in.im.PostMessage;

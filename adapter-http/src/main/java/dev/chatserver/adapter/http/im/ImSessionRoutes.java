@@ -5,7 +5,6 @@ import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.auth.Authenticator;
 import dev.chatserver.adapter.http.jsonrpc.JsonRpc;
 import dev.chatserver.adapter.http.jsonrpc.RpcParams;
-import dev.chatserver.application.im.ImPayloads;
 import dev.chatserver.application.port.in.im.ArrangeSession;
 import dev.chatserver.application.port.in.im.ChangeStateCommand;
 import dev.chatserver.application.port.in.im.ChangeStatusCommand;

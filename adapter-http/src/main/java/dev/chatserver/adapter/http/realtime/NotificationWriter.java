@@ -20,6 +20,7 @@ final class NotificationWriter {
     private static final int RENDERED_KEPT = 4_096;
 
     private final ObjectMapper mapper;
+    private final NotificationRenderer renderer;
     private final Map<Long, String> rendered = new LinkedHashMap<>(RENDERED_KEPT, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
@@ -27,8 +28,9 @@ final class NotificationWriter {
         }
     };
 
-    NotificationWriter(ObjectMapper mapper) {
+    NotificationWriter(ObjectMapper mapper, NotificationRenderer renderer) {
         this.mapper = mapper;
+        this.renderer = renderer;
     }
 
     List<Map<String, Object>> asTree(List<Notification> batch) {
@@ -39,11 +41,11 @@ final class NotificationWriter {
         return entries;
     }
 
-    private static Map<String, Object> entry(Notification notification) {
+    private Map<String, Object> entry(Notification notification) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("id", notification.id());
         entry.put("channel", notification.channel().name());
-        entry.put("message", notification.message());
+        entry.put("message", renderer.render(notification.event()));
         return entry;
     }
 

@@ -71,7 +71,7 @@ public final class RealtimeRoutes implements Routes {
         this.scheduler = scheduler;
         this.mapper = mapper;
         this.rpc = new JsonRpc(mapper);
-        this.writer = new NotificationWriter(mapper);
+        this.writer = new NotificationWriter(mapper, new ApiNotificationRenderer());
     }
 
     @Override

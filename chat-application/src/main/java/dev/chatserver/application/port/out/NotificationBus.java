@@ -1,17 +1,16 @@
 package dev.chatserver.application.port.out;
 
+import dev.chatserver.domain.event.DomainEvent;
 import dev.chatserver.application.port.out.notification.Channel;
 
-import java.util.Map;
 
 /**
  * The one bus that pushes every change to whoever is connected. {@link #publish} is called inside the unit of
  * work that makes the change: the notification gets its increasing id and is delivered only once that unit
  * commits, and never when it rolls back.
  *
- * <p>A message is a JSON-like tree of maps, lists, strings, numbers, booleans and nulls, in which a
- * {@code JsonText} stands for the JSON document it holds.
+ * <p>What travels is a typed {@link DomainEvent}; each face renders it in its own shape.
  */
 public interface NotificationBus {
-    void publish(Channel channel, Map<String, Object> message);
+    void publish(Channel channel, DomainEvent event);
 }

@@ -1,11 +1,11 @@
 package dev.chatserver.application.port.out;
 
+import dev.chatserver.domain.event.DomainEvent;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.LogRead;
 import dev.chatserver.application.port.out.notification.Notification;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public interface NotificationLog {
     /** Appends a notification with the next id and then wakes every append listener. */
-    Notification append(Channel channel, Map<String, Object> message);
+    Notification append(Channel channel, DomainEvent event);
 
     /**
      * The notifications on any of {@code channels} with an id above {@code after}, in id order, at most

@@ -6,9 +6,10 @@ import java.util.List;
  * What a read of the notification log found: the notifications after the asked id in id order, or, when
  * that id can no longer be resumed from (notifications after it were already dropped, or the log never gave
  * it out), {@link #expired()} with nothing in the list, so the reader reloads instead of silently missing
- * some.
+ * some. {@code passedUpTo} is the highest id the read went past without handing it out (a notification this
+ * node cannot read, stored by a newer one), 0 when none: the reader's cursor moves past it all the same.
  */
-public record LogRead(List<Notification> notifications, boolean expired) {
+public record LogRead(List<Notification> notifications, boolean expired, long passedUpTo) {
     public LogRead {
         notifications = List.copyOf(notifications);
         if (expired && !notifications.isEmpty()) {
@@ -17,15 +18,21 @@ public record LogRead(List<Notification> notifications, boolean expired) {
     }
 
     public static LogRead of(List<Notification> notifications) {
-        return new LogRead(notifications, false);
+        return new LogRead(notifications, false, 0);
+    }
+
+    /** A read that also went past notifications up to {@code passedUpTo} that it could not hand out. */
+    public static LogRead of(List<Notification> notifications, long passedUpTo) {
+        return new LogRead(notifications, false, passedUpTo);
     }
 
     public static LogRead expiredRead() {
-        return new LogRead(List.of(), true);
+        return new LogRead(List.of(), true, 0);
     }
 
-    /** The id of the newest notification read, or {@code after} when there is none. */
+    /** The id the reader has now read up to: the newest notification read or passed, or {@code after} when none. */
     public long lastIdOr(long after) {
-        return notifications.isEmpty() ? after : notifications.get(notifications.size() - 1).id();
+        long newest = notifications.isEmpty() ? after : notifications.get(notifications.size() - 1).id();
+        return Math.max(Math.max(newest, passedUpTo), after);
     }
 }

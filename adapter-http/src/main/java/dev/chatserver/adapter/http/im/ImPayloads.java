@@ -1,4 +1,4 @@
-package dev.chatserver.application.im;
+package dev.chatserver.adapter.http.im;
 
 import dev.chatserver.application.port.in.im.ContactCard;
 import dev.chatserver.application.port.in.im.ContactView;
@@ -6,7 +6,9 @@ import dev.chatserver.domain.im.MessageSummary;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.domain.im.SessionMember;
 import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.DocumentLink;
+import dev.chatserver.domain.presence.ImStatus;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -94,6 +96,11 @@ public final class ImPayloads {
     /** {@code {"type":"im_chat.message","session":uuid,"message":{...a history entry...}}} */
     public static Map<String, Object> messageNotification(MessageView message) {
         return ordered("type", "im_chat.message", "session", message.sessionUuid().toString(), "message", message(message));
+    }
+
+    /** {@code {"type":"im_status","user_id":5,"im_status":"online"}} */
+    public static Map<String, Object> presenceNotification(UserId user, ImStatus status) {
+        return ordered("type", "im_status", "user_id", user.value(), "im_status", status.wireName());
     }
 
     /** {@code {"type":"im_chat.session","session":{...the get_sessions entry as the receiver sees it...}}} */

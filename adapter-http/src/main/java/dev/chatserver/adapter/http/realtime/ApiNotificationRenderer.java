@@ -1,0 +1,32 @@
+package dev.chatserver.adapter.http.realtime;
+
+import dev.chatserver.adapter.http.chats.ChatJson;
+import dev.chatserver.adapter.http.im.ImPayloads;
+import dev.chatserver.domain.event.ChatEventAppended;
+import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.event.SessionChanged;
+
+/**
+ * Notifications as docs/realtime.md documents them: IM messages and sessions in the IM chat API's shapes,
+ * presence as {@code im_status}, chat events in the Chats API's shape.
+ */
+public final class ApiNotificationRenderer implements NotificationRenderer {
+    @Override
+    public Object render(DomainEvent event) {
+        if (event instanceof MessagePosted posted) {
+            return ImPayloads.messageNotification(posted.message());
+        }
+        if (event instanceof SessionChanged changed) {
+            return ImPayloads.sessionNotification(changed.session());
+        }
+        if (event instanceof PresenceChanged presence) {
+            return ImPayloads.presenceNotification(presence.user(), presence.status());
+        }
+        if (event instanceof ChatEventAppended appended) {
+            return ChatJson.eventNotification(appended.event());
+        }
+        throw new IllegalArgumentException("no rendering of " + event.getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,102 @@
+package dev.chatserver.adapter.http.realtime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chatserver.adapter.http.Json;
+import dev.chatserver.domain.account.GroupId;
+import dev.chatserver.domain.account.Partner;
+import dev.chatserver.domain.account.PartnerId;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.chats.AccountId;
+import dev.chatserver.domain.chats.Event;
+import dev.chatserver.domain.chats.EventId;
+import dev.chatserver.domain.chats.JsonText;
+import dev.chatserver.domain.chats.RoomId;
+import dev.chatserver.domain.event.ChatEventAppended;
+import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.event.SessionChanged;
+import dev.chatserver.domain.im.DocumentLink;
+import dev.chatserver.domain.im.DocumentRef;
+import dev.chatserver.domain.im.GroupRef;
+import dev.chatserver.domain.im.MessageSummary;
+import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.domain.im.SessionMember;
+import dev.chatserver.domain.im.SessionState;
+import dev.chatserver.domain.im.SessionStatus;
+import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.domain.presence.ImStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The documented notification shapes (docs/realtime.md), to the byte, for every kind of domain event. */
+class ApiNotificationRendererTest {
+    private static final String SESSION = "6f1c1a2e-7d4b-4f53-9a51-2b1e4f0c9d11";
+    private static final Instant AT = Instant.parse("2026-11-21T10:00:00.123456Z");
+    private static final Partner LYNX = new Partner(PartnerId.of(11), "Lucid Lynx");
+
+    private final ObjectMapper mapper = Json.newMapper();
+    private final ApiNotificationRenderer renderer = new ApiNotificationRenderer();
+
+    private String rendered(dev.chatserver.domain.event.DomainEvent event) throws Exception {
+        return mapper.writeValueAsString(renderer.render(event));
+    }
+
+    @Test
+    void a_posted_message_is_the_history_entry_under_im_chat_message() throws Exception {
+        MessageView message = new MessageView(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
+                "message", "Hello \"you\"", AT);
+
+        assertThat(rendered(new MessagePosted(message))).isEqualTo("{\"type\":\"im_chat.message\",\"session\":\"" + SESSION
+                + "\",\"message\":{\"id\":42,\"type\":\"message\",\"message\":\"Hello \\\"you\\\"\","
+                + "\"create_date\":\"2026-11-21 10:00:00\",\"to_id\":[7,\"" + SESSION + "\"],"
+                + "\"from_id\":[5,\"Lucid Lynx\"],\"from_partner_id\":[11,\"Lucid Lynx\"]}}");
+    }
+
+    @Test
+    void a_changed_session_is_the_get_sessions_entry_as_its_viewer_sees_it() throws Exception {
+        SessionView session = new SessionView(7, UUID.fromString(SESSION), AT, true,
+                List.of(new GroupRef(GroupId.of(3), "News")),
+                List.of(new DocumentLink(2, new DocumentRef("res.partner", "12"))),
+                List.of(new SessionMember(UserId.of(5), "Lucid Lynx", LYNX, ImStatus.AWAY,
+                                Optional.of(new MessageSummary(42, "message", "Hello", AT))),
+                        new SessionMember(UserId.of(6), "Oneiric Ocelot", new Partner(PartnerId.of(12), "Oneiric Ocelot"),
+                                ImStatus.OFFLINE, Optional.empty())),
+                SessionState.FOLDED, SessionStatus.FAVORITE, false);
+
+        assertThat(rendered(new SessionChanged(UserId.of(5), session))).isEqualTo("{\"type\":\"im_chat.session\","
+                + "\"session\":{\"id\":7,\"uuid\":\"" + SESSION + "\",\"create_date\":\"2026-11-21 10:00:00\","
+                + "\"state\":\"folded\",\"status\":\"favorite\",\"is_read\":false,\"is_group\":true,\"with_documents\":true,"
+                + "\"groups\":[{\"id\":3,\"name\":\"News\"}],\"docs\":[{\"id\":2,\"doc_model\":\"res.partner\",\"doc_id\":12}],"
+                + "\"users\":[{\"id\":5,\"name\":\"Lucid Lynx\",\"im_status\":\"away\",\"partner_id\":[11,\"Lucid Lynx\"],"
+                + "\"last_message\":{\"id\":42,\"type\":\"message\",\"message\":\"Hello\",\"create_date\":\"2026-11-21 10:00:00\"}},"
+                + "{\"id\":6,\"name\":\"Oneiric Ocelot\",\"im_status\":\"offline\",\"partner_id\":[12,\"Oneiric Ocelot\"],"
+                + "\"last_message\":null}]}}");
+    }
+
+    @Test
+    void a_presence_change_is_im_status() throws Exception {
+        assertThat(rendered(new PresenceChanged(UserId.of(6), ImStatus.AWAY)))
+                .isEqualTo("{\"type\":\"im_status\",\"user_id\":6,\"im_status\":\"away\"}");
+    }
+
+    @Test
+    void a_chat_event_is_the_chats_api_event_with_its_data_as_stored() throws Exception {
+        Event event = new Event(new EventId(UUID.fromString("0b7f7a1e-51c3-4c62-8c1b-1f2a3b4c5d6e")),
+                new RoomId(UUID.fromString("91e03d34-1929-4a02-9486-4c3e708686b3")), "message", "messages", "m1",
+                null, new JsonText("{\"text\":\"hi\",\"n\":1.50}"), 1_732_000_000_000_001L, 1_732_000_000_000_000L,
+                AccountId.parse("lynx.usr.localhost"), Instant.ofEpochMilli(1_763_719_200_123L));
+
+        assertThat(rendered(new ChatEventAppended(event))).isEqualTo("{\"type\":\"chats.event\",\"event\":{"
+                + "\"id\":\"0b7f7a1e-51c3-4c62-8c1b-1f2a3b4c5d6e\",\"room_id\":\"91e03d34-1929-4a02-9486-4c3e708686b3\","
+                + "\"type\":\"message\",\"set\":\"messages\",\"label\":\"m1\",\"attribute\":null,"
+                + "\"data\":{\"text\":\"hi\",\"n\":1.50},\"occurred_at\":1732000000000001,"
+                + "\"original_occurred_at\":1732000000000000,\"created_by\":\"lynx.usr.localhost\","
+                + "\"created_at\":1763719200123}}");
+    }
+}

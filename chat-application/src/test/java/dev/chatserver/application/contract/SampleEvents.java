@@ -1,0 +1,79 @@
+package dev.chatserver.application.contract;
+
+import dev.chatserver.domain.account.GroupId;
+import dev.chatserver.domain.account.Partner;
+import dev.chatserver.domain.account.PartnerId;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.chats.AccountId;
+import dev.chatserver.domain.chats.Event;
+import dev.chatserver.domain.chats.EventId;
+import dev.chatserver.domain.chats.JsonText;
+import dev.chatserver.domain.chats.RoomId;
+import dev.chatserver.domain.event.ChatEventAppended;
+import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.event.SessionChanged;
+import dev.chatserver.domain.im.DocumentLink;
+import dev.chatserver.domain.im.DocumentRef;
+import dev.chatserver.domain.im.GroupRef;
+import dev.chatserver.domain.im.MessageSummary;
+import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.domain.im.SessionMember;
+import dev.chatserver.domain.im.SessionState;
+import dev.chatserver.domain.im.SessionStatus;
+import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.domain.presence.ImStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** One domain event of every kind, with the awkward values (nulls, empties, unicode, nested JSON) a log must keep. */
+public final class SampleEvents {
+    private static final Instant AT = Instant.parse("2026-11-21T10:00:00.123456Z");
+    private static final UUID SESSION = UUID.fromString("6f1c1a2e-7d4b-4f53-9a51-2b1e4f0c9d11");
+
+    private SampleEvents() {
+    }
+
+    /** A small event told apart by {@code n}, for tests that only count and order. */
+    public static DomainEvent numbered(long n) {
+        return bulky(n, "n");
+    }
+
+    /** The {@code n} of {@link #numbered}. */
+    public static long numberOf(DomainEvent event) {
+        return ((MessagePosted) event).message().id();
+    }
+
+    /** A message event numbered {@code n} (its message id) whose content is {@code content}: for tests that need notifications of some size. */
+    public static DomainEvent bulky(long n, String content) {
+        return new MessagePosted(new MessageView(n, 7, SESSION, UserId.of(5), "Lucid Lynx",
+                new Partner(PartnerId.of(11), "Lucid Lynx"), "message", content, AT));
+    }
+
+    public static List<DomainEvent> everyKind() {
+        Partner lynx = new Partner(PartnerId.of(11), "Lucid Lynx");
+        MessageView message = new MessageView(42, 7, SESSION, UserId.of(5), "Lucid Lynx", lynx, "message",
+                "Hello \"Ocelot\" \u00e9\u4e2d\ud83d\ude00\n", AT);
+        SessionView session = new SessionView(7, SESSION, AT, true, List.of(new GroupRef(GroupId.of(3), "News")),
+                List.of(new DocumentLink(2, new DocumentRef("res.partner", "12"))),
+                List.of(new SessionMember(UserId.of(5), "Lucid Lynx", lynx, ImStatus.AWAY,
+                                Optional.of(new MessageSummary(42, "message", "Hello", AT))),
+                        new SessionMember(UserId.of(6), "Oneiric Ocelot", new Partner(PartnerId.of(12), "Oneiric Ocelot"),
+                                ImStatus.OFFLINE, Optional.empty())),
+                SessionState.FOLDED, SessionStatus.FAVORITE, false);
+        Event labelled = new Event(new EventId(UUID.fromString("0b7f7a1e-51c3-4c62-8c1b-1f2a3b4c5d6e")),
+                new RoomId(UUID.fromString("91e03d34-1929-4a02-9486-4c3e708686b3")), "message", "messages", "m1",
+                null, new JsonText("{\"text\":\"hi\",\"n\":[1,2.5,null,{\"deep\":true}]}"), 1_732_000_000_000_001L,
+                1_732_000_000_000_000L, AccountId.parse("lynx.usr.localhost"), Instant.parse("2026-11-21T10:00:00.123Z"));
+        Event bare = new Event(new EventId(UUID.fromString("1c8f7a1e-51c3-4c62-8c1b-1f2a3b4c5d6e")),
+                new RoomId(UUID.fromString("91e03d34-1929-4a02-9486-4c3e708686b3")), "layout", "layout", null,
+                null, JsonText.EMPTY_OBJECT, 5, 5, AccountId.parse("support.usr.localhost"), Instant.parse("2026-11-21T10:00:01Z"));
+        return List.of(new MessagePosted(message), new SessionChanged(UserId.of(5), session),
+                new PresenceChanged(UserId.of(6), ImStatus.OFFLINE), new ChatEventAppended(labelled),
+                new ChatEventAppended(bare));
+    }
+}
