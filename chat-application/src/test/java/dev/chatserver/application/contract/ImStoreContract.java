@@ -1,5 +1,6 @@
 package dev.chatserver.application.contract;
 
+import dev.chatserver.application.im.MessagePosting;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
@@ -14,7 +15,6 @@ import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.Membership;
 import dev.chatserver.domain.im.MessageType;
-import dev.chatserver.domain.im.NewMessage;
 import dev.chatserver.domain.im.NewSession;
 import dev.chatserver.domain.im.PostedMessage;
 import dev.chatserver.domain.im.SessionKey;
@@ -37,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,7 +79,28 @@ public abstract class ImStoreContract extends StorageContract {
 
     private PostedMessage post(ImSession session, UserId from, String text) {
         return port(Transactions.class).inTransaction(() ->
-                messages().post(new NewMessage(session.id(), from, TEXT, text, NOW)));
+                new MessagePosting(sessions(), messages()).post(session, from, TEXT, text, NOW));
+    }
+
+    /** A member's own change as the services make it: decided on their membership read under lock, then kept. */
+    private boolean change(ImSession session, UserId member, BiFunction<ImSession, UserId, Optional<Membership>> change) {
+        return port(Transactions.class).inTransaction(() -> {
+            Optional<Membership> changed = change.apply(sessions().lockMember(session, member), member);
+            changed.ifPresent(m -> sessions().saveMemberships(session.id(), List.of(m)));
+            return changed.isPresent();
+        });
+    }
+
+    private boolean changeState(ImSession session, UserId member, SessionState state) {
+        return change(session, member, (s, m) -> s.changeState(m, state));
+    }
+
+    private boolean changeStatus(ImSession session, UserId member, SessionStatus status) {
+        return change(session, member, (s, m) -> s.changeStatus(m, status));
+    }
+
+    private boolean markRead(ImSession session, UserId member) {
+        return change(session, member, ImSession::markRead);
     }
 
     @Test
@@ -143,7 +165,7 @@ public abstract class ImStoreContract extends StorageContract {
     @Test
     void a_post_becomes_the_senders_last_message_and_unreads_the_session_for_the_others() {
         ImSession session = open(pair(lynx, ocelot, Optional.empty()));
-        sessions().changeState(session.id(), ocelot, SessionState.CLOSED);
+        changeState(session, ocelot, SessionState.CLOSED);
 
         PostedMessage first = post(session, lynx, "222");
         PostedMessage second = post(session, lynx, "333");
@@ -154,6 +176,7 @@ public abstract class ImStoreContract extends StorageContract {
         assertThat(first.message().createDate()).isEqualTo(NOW);
         assertThat(first.membersChanged()).containsExactly(ocelot);
         assertThat(second.membersChanged()).as("nothing left to change for ocelot").isEmpty();
+        assertThat(second.session()).as("the session as the post left it").isEqualTo(sessions().byUuid(session.uuid()).orElseThrow());
         ImSession after = sessions().byUuid(session.uuid()).orElseThrow();
         Membership sender = after.membershipOf(lynx).orElseThrow();
         Membership other = after.membershipOf(ocelot).orElseThrow();
@@ -169,12 +192,12 @@ public abstract class ImStoreContract extends StorageContract {
     void a_member_changes_only_their_own_view() {
         ImSession session = open(pair(lynx, ocelot, Optional.empty()));
 
-        assertThat(sessions().changeState(session.id(), lynx, SessionState.FOLDED)).isTrue();
-        assertThat(sessions().changeState(session.id(), lynx, SessionState.FOLDED)).isFalse();
-        assertThat(sessions().changeStatus(session.id(), lynx, SessionStatus.FAVORITE)).isTrue();
-        assertThat(sessions().markRead(session.id(), lynx)).as("already read").isFalse();
+        assertThat(changeState(session, lynx, SessionState.FOLDED)).isTrue();
+        assertThat(changeState(session, lynx, SessionState.FOLDED)).isFalse();
+        assertThat(changeStatus(session, lynx, SessionStatus.FAVORITE)).isTrue();
+        assertThat(markRead(session, lynx)).as("already read").isFalse();
         post(session, ocelot, "hi");
-        assertThat(sessions().markRead(session.id(), lynx)).isTrue();
+        assertThat(markRead(session, lynx)).isTrue();
 
         ImSession after = sessions().byUuid(session.uuid()).orElseThrow();
         assertThat(after.membershipOf(lynx).orElseThrow())
@@ -256,7 +279,7 @@ public abstract class ImStoreContract extends StorageContract {
         Group news = port(AccountRegistry.class).createGroup("News");
         ImSession group = open(new NewSession(SessionKey.ofGroup(news.id(), Optional.empty()), UUID.randomUUID(), NOW,
                 Optional.of(news.id()), Optional.empty(), Set.of(lynx, ocelot, pangolin)));
-        sessions().changeState(withPangolin.id(), lynx, SessionState.CLOSED);
+        changeState(withPangolin, lynx, SessionState.CLOSED);
 
         assertThat(sessions().sessionsOf(lynx, SessionQuery.privateSessions())).extracting(ImSession::id)
                 .containsExactly(aboutDoc.id(), withPangolin.id(), withOcelot.id());
@@ -289,8 +312,10 @@ public abstract class ImStoreContract extends StorageContract {
         ImSession group = open(new NewSession(SessionKey.ofGroup(news.id(), Optional.empty()), UUID.randomUUID(), NOW,
                 Optional.of(news.id()), Optional.empty(), Set.of(lynx)));
 
-        assertThat(sessions().addMembers(group.id(), List.of(lynx, ocelot, pangolin))).containsExactly(ocelot, pangolin);
-        assertThat(sessions().addMembers(group.id(), List.of(lynx, ocelot))).isEmpty();
+        List<Membership> newcomers = group.newcomers(List.of(lynx, ocelot, pangolin));
+        assertThat(newcomers).containsExactly(Membership.joining(ocelot), Membership.joining(pangolin));
+        assertThat(sessions().addMembers(group.id(), newcomers)).containsExactly(ocelot, pangolin);
+        assertThat(sessions().addMembers(group.id(), newcomers)).as("a racing opener added them first").isEmpty();
         assertThat(sessions().byUuid(group.uuid()).orElseThrow().memberIds()).containsExactly(lynx, ocelot, pangolin);
     }
 }

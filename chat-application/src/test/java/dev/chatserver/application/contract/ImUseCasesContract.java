@@ -126,7 +126,8 @@ public abstract class ImUseCasesContract extends StorageContract {
     void opening_a_session_with_an_unknown_user_or_half_a_document_is_refused_and_stores_nothing() {
         assertProblem(() -> im.sessions.openPrivate(OpenSessionCommand.of(lynx, 999L, null, null)), NotFound.class, "user_to");
         assertProblem(() -> OpenSessionCommand.of(lynx, null, null, null), InvalidInput.class, "user_to");
-        assertProblem(() -> OpenSessionCommand.of(lynx, lynx.id().value(), null, null), InvalidInput.class, "user_to");
+        assertProblem(() -> im.sessions.openPrivate(OpenSessionCommand.of(lynx, lynx.id().value(), null, null)),
+                InvalidInput.class, "user_to");
         assertProblem(() -> OpenSessionCommand.of(lynx, ocelot.id().value(), "25", null), InvalidInput.class, "doc_model");
         assertProblem(() -> OpenSessionCommand.of(lynx, ocelot.id().value(), null, "res.partner"), InvalidInput.class, "doc_id");
 
