@@ -20,6 +20,7 @@ import dev.chatserver.domain.im.PostedMessage;
 import dev.chatserver.domain.im.SessionKey;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
+import dev.chatserver.domain.problem.NotFound;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 public abstract class ImStoreContract extends StorageContract {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
@@ -299,7 +301,7 @@ public abstract class ImStoreContract extends StorageContract {
         assertThat(sessions().byKeys(List.of(SessionKey.privateBetween(lynx, ocelot, Optional.empty()),
                 SessionKey.privateBetween(lynx, pangolin, Optional.empty()),
                 SessionKey.privateBetween(lynx, lynx, Optional.empty()))))
-                .extracting(ImSession::id).containsExactlyInAnyOrder(withOcelot.id(), withPangolin.id());
+                .extracting(ImSession::id).as("newest first, like every listing").containsExactly(withPangolin.id(), withOcelot.id());
     }
 
     private static SessionQuery query(Optional<UserId> with, Optional<DocumentRef> doc, Optional<SessionState> state) {
@@ -317,5 +319,81 @@ public abstract class ImStoreContract extends StorageContract {
         assertThat(sessions().addMembers(group.id(), newcomers)).containsExactly(ocelot, pangolin);
         assertThat(sessions().addMembers(group.id(), newcomers)).as("a racing opener added them first").isEmpty();
         assertThat(sessions().byUuid(group.uuid()).orElseThrow().memberIds()).containsExactly(lynx, ocelot, pangolin);
+    }
+
+    @Test
+    void a_non_member_posting_is_refused_like_a_missing_session_and_stores_nothing() {
+        ImSession session = open(pair(lynx, ocelot, Optional.empty()));
+
+        assertThatThrownBy(() -> post(session, pangolin, "let me in"))
+                .isInstanceOfSatisfying(NotFound.class, p -> {
+                    assertThat(p.kind()).isEqualTo("session");
+                    assertThat(p.field()).isEqualTo("uuid");
+                    assertThat(p.getMessage()).isEqualTo("Session does not exist");
+                });
+
+        assertThat(messages().history(session.id(), OptionalLong.empty(), 10)).isEmpty();
+        assertThat(sessions().byUuid(session.uuid()).orElseThrow().members())
+                .containsExactly(Membership.joining(lynx), Membership.joining(ocelot));
+        assertThat(post(session, lynx, "first").message().id()).isPositive();
+    }
+
+    @Test
+    void a_change_decided_on_an_old_read_keeps_what_a_post_wrote_since() {
+        ImSession seenBefore = open(pair(lynx, ocelot, Optional.empty()));
+        PostedMessage fromLynx = post(seenBefore, lynx, "mine");
+        post(seenBefore, ocelot, "yours");
+
+        assertThat(changeState(seenBefore, lynx, SessionState.FOLDED)).isTrue();
+        assertThat(changeStatus(seenBefore, lynx, SessionStatus.ARCHIVE)).isTrue();
+
+        Membership after = sessions().byUuid(seenBefore.uuid()).orElseThrow().membershipOf(lynx).orElseThrow();
+        assertThat(after).isEqualTo(new Membership(lynx, SessionState.FOLDED, SessionStatus.ARCHIVE, false,
+                OptionalLong.of(fromLynx.message().id())));
+        assertThat(markRead(seenBefore, lynx)).as("decided on the row as it is now: unread").isTrue();
+    }
+
+    @Test
+    void posts_racing_with_members_changing_their_view_lose_no_write() throws Exception {
+        ImSession session = open(pair(lynx, ocelot, Optional.empty()));
+        int rounds = 40;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (UserId member : List.of(lynx, ocelot)) {
+                work.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < rounds; i++) {
+                        post(session, member, "m" + i);
+                    }
+                    return null;
+                }));
+                work.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < rounds; i++) {
+                        changeStatus(session, member, i % 2 == 0 ? SessionStatus.FAVORITE : SessionStatus.ARCHIVE);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : work) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<ImMessage> all = messages().history(session.id(), OptionalLong.empty(), 1000);
+        ImSession after = sessions().byUuid(session.uuid()).orElseThrow();
+        assertThat(all).hasSize(2 * rounds);
+        for (UserId member : List.of(lynx, ocelot)) {
+            long newest = all.stream().filter(m -> m.from().equals(member)).mapToLong(ImMessage::id).max().orElseThrow();
+            assertThat(after.membershipOf(member).orElseThrow().lastMessageId()).as("last message of " + member)
+                    .isEqualTo(OptionalLong.of(newest));
+            assertThat(after.membershipOf(member).orElseThrow().status()).isEqualTo(SessionStatus.ARCHIVE);
+        }
+        assertThat(after.members()).as("each has unread posts of the other, whatever status changes ran between")
+                .noneMatch(Membership::read);
     }
 }
