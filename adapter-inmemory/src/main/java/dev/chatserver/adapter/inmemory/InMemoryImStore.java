@@ -11,10 +11,7 @@ import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.Membership;
 import dev.chatserver.domain.im.NewMessage;
 import dev.chatserver.domain.im.NewSession;
-import dev.chatserver.domain.im.PostedMessage;
 import dev.chatserver.domain.im.SessionKey;
-import dev.chatserver.domain.im.SessionState;
-import dev.chatserver.domain.im.SessionStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +28,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 
 /** IM sessions, their members and their messages, held in memory under this store's lock. */
 public final class InMemoryImStore implements ImSessions, ImMessages {
@@ -63,7 +59,7 @@ public final class InMemoryImStore implements ImSessions, ImMessages {
         byKey.put(session.key(), id);
         byUuid.put(session.uuid(), id);
         TreeMap<UserId, Membership> joined = new TreeMap<>(BY_ID);
-        session.members().forEach(user -> joined.put(user, Membership.joining(user)));
+        session.memberships().forEach(m -> joined.put(m.user(), m));
         members.put(id, joined);
         messagesBySession.put(id, new TreeMap<>());
         return session(id);
@@ -76,7 +72,8 @@ public final class InMemoryImStore implements ImSessions, ImMessages {
 
     @Override
     public synchronized List<ImSession> byKeys(Collection<SessionKey> keys) {
-        return keys.stream().distinct().map(byKey::get).filter(Objects::nonNull).sorted().map(this::session).toList();
+        return keys.stream().distinct().map(byKey::get).filter(Objects::nonNull)
+                .sorted(Comparator.reverseOrder()).map(this::session).toList();
     }
 
     @Override
@@ -100,55 +97,51 @@ public final class InMemoryImStore implements ImSessions, ImMessages {
     }
 
     @Override
-    public synchronized Set<UserId> addMembers(long sessionId, Collection<UserId> users) {
+    public synchronized Set<UserId> addMembers(long sessionId, Collection<Membership> newcomers) {
         TreeMap<UserId, Membership> current = membersOf(sessionId);
         Set<UserId> added = new LinkedHashSet<>();
-        for (UserId user : users) {
-            if (!current.containsKey(user)) {
-                current.put(user, Membership.joining(user));
-                added.add(user);
+        for (Membership newcomer : newcomers) {
+            if (current.putIfAbsent(newcomer.user(), newcomer) == null) {
+                added.add(newcomer.user());
             }
         }
         return added;
     }
 
+    /** Units of work in memory run one at a time (InMemoryTransactions): reading again is all a lock takes. */
     @Override
-    public synchronized boolean changeState(long sessionId, UserId member, SessionState state) {
-        return update(sessionId, member, m -> new Membership(m.user(), state, m.status(), m.read(), m.lastMessageId()));
+    public synchronized ImSession lockMembers(ImSession session) {
+        membersOf(session.id());
+        return session(session.id());
     }
 
     @Override
-    public synchronized boolean changeStatus(long sessionId, UserId member, SessionStatus status) {
-        return update(sessionId, member, m -> new Membership(m.user(), m.state(), status, m.read(), m.lastMessageId()));
+    public synchronized ImSession lockMember(ImSession session, UserId member) {
+        return Optional.ofNullable(membersOf(session.id()).get(member))
+                .map(current -> session.with(List.of(current))).orElse(session);
     }
 
     @Override
-    public synchronized boolean markRead(long sessionId, UserId member) {
-        return update(sessionId, member, m -> new Membership(m.user(), m.state(), m.status(), true, m.lastMessageId()));
+    public synchronized void saveMemberships(long sessionId, Collection<Membership> memberships) {
+        TreeMap<UserId, Membership> current = membersOf(sessionId);
+        for (Membership membership : memberships) {
+            if (!current.containsKey(membership.user())) {
+                throw new IllegalArgumentException("user " + membership.user() + " is no member of session " + sessionId);
+            }
+            current.put(membership.user(), membership);
+        }
     }
 
     @Override
-    public synchronized PostedMessage post(NewMessage message) {
-        Stored stored = sessions.get(message.sessionId());
-        if (stored == null) {
+    public synchronized ImMessage append(NewMessage message) {
+        NavigableMap<Long, ImMessage> log = messagesBySession.get(message.sessionId());
+        if (log == null) {
             throw new IllegalArgumentException("no session has the id " + message.sessionId());
         }
-        ImMessage saved = new ImMessage(++lastMessageId, stored.id(), message.from(), message.type(),
-                message.content(), message.createDate());
-        messagesBySession.get(stored.id()).put(saved.id(), saved);
+        ImMessage saved = message.storedAs(++lastMessageId);
+        log.put(saved.id(), saved);
         messagesById.put(saved.id(), saved);
-        List<UserId> changed = new ArrayList<>();
-        TreeMap<UserId, Membership> current = membersOf(stored.id());
-        for (Membership m : List.copyOf(current.values())) {
-            if (m.user().equals(message.from())) {
-                current.put(m.user(), new Membership(m.user(), m.state(), m.status(), m.read(), OptionalLong.of(saved.id())));
-            } else if (m.read() || m.state() == SessionState.CLOSED) {
-                SessionState state = m.state() == SessionState.CLOSED ? SessionState.FOLDED : m.state();
-                current.put(m.user(), new Membership(m.user(), state, m.status(), false, m.lastMessageId()));
-                changed.add(m.user());
-            }
-        }
-        return new PostedMessage(saved, changed);
+        return saved;
     }
 
     @Override
@@ -161,17 +154,6 @@ public final class InMemoryImStore implements ImSessions, ImMessages {
     @Override
     public synchronized List<ImMessage> byIds(Collection<Long> ids) {
         return ids.stream().distinct().sorted().map(messagesById::get).filter(Objects::nonNull).toList();
-    }
-
-    private boolean update(long sessionId, UserId member, UnaryOperator<Membership> change) {
-        TreeMap<UserId, Membership> current = membersOf(sessionId);
-        Membership before = current.get(member);
-        if (before == null) {
-            return false;
-        }
-        Membership after = change.apply(before);
-        current.put(member, after);
-        return !after.equals(before);
     }
 
     private TreeMap<UserId, Membership> membersOf(long sessionId) {

@@ -13,7 +13,6 @@ import dev.chatserver.domain.im.Membership;
 import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.NewMessage;
 import dev.chatserver.domain.im.NewSession;
-import dev.chatserver.domain.im.PostedMessage;
 import dev.chatserver.domain.im.SessionKey;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
@@ -21,6 +20,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,6 +48,8 @@ final class JdbcImStore implements ImSessions, ImMessages {
             left join im_session_docs d on d.session_id = s.id
             join im_session_members m on m.session_id = s.id
             """;
+    private static final String SELECT_MEMBERS =
+            "select user_id, state, status, is_read, last_message_id from im_session_members";
     private static final String SELECT_MESSAGES =
             "select id, session_id, from_user_id, message_type, content, create_date from im_messages";
     private static final RowMapper<ImMessage> MESSAGE = (rs, ctx) -> new ImMessage(rs.getLong("id"),
@@ -77,17 +79,27 @@ final class JdbcImStore implements ImSessions, ImMessages {
                 session.document().ifPresent(d -> h.createUpdate(
                                 "insert into im_session_docs (session_id, doc_model, doc_id) values (:s, :model, :doc)")
                         .bind("s", id).bind("model", d.model()).bind("doc", d.id()).execute());
-                insertMembers(h, id, session.members());
+                insertMembers(h, id, session.memberships(), "");
             }
             return sessions(h, "where s.canonical_key = :key", q -> q.bind("key", session.key().value()))
                     .stream().findFirst().orElseThrow();
         });
     }
 
-    private static void insertMembers(Handle h, long sessionId, Collection<UserId> users) {
-        var batch = h.prepareBatch("insert into im_session_members (session_id, user_id) values (:s, :user)");
-        users.forEach(user -> batch.bind("s", sessionId).bind("user", user.value()).add());
-        batch.execute();
+    private static int[] insertMembers(Handle h, long sessionId, Collection<Membership> members, String onConflict) {
+        var batch = h.prepareBatch("""
+                insert into im_session_members (session_id, user_id, state, status, is_read, last_message_id)
+                values (:s, :user, :state, :status, :read, :last)""" + onConflict);
+        members.forEach(m -> bindMembership(batch.bind("s", sessionId), m).add());
+        return batch.execute();
+    }
+
+    private static <T extends SqlStatement<T>> T bindMembership(T statement, Membership m) {
+        return statement.bind("user", m.user().value())
+                .bind("state", m.state().wireName())
+                .bind("status", m.status().wireName())
+                .bind("read", m.read())
+                .bind("last", m.lastMessageId().isPresent() ? Long.valueOf(m.lastMessageId().getAsLong()) : null);
     }
 
     @Override
@@ -166,21 +178,18 @@ final class JdbcImStore implements ImSessions, ImMessages {
     }
 
     @Override
-    public Set<UserId> addMembers(long sessionId, Collection<UserId> users) {
-        List<UserId> wanted = users.stream().distinct().toList();
+    public Set<UserId> addMembers(long sessionId, Collection<Membership> newcomers) {
+        List<Membership> wanted = List.copyOf(newcomers);
         if (wanted.isEmpty()) {
             return Set.of();
         }
         // two members opening the group session at once may both add a newcomer: the key settles it
         return jdbi.inTransaction(h -> {
-            var batch = h.prepareBatch("""
-                    insert into im_session_members (session_id, user_id) values (:s, :user) on conflict do nothing""");
-            wanted.forEach(user -> batch.bind("s", sessionId).bind("user", user.value()).add());
-            int[] inserted = batch.execute();
+            int[] inserted = insertMembers(h, sessionId, wanted, " on conflict do nothing");
             Set<UserId> added = new LinkedHashSet<>();
             for (int i = 0; i < inserted.length; i++) {
                 if (inserted[i] > 0) {
-                    added.add(wanted.get(i));
+                    added.add(wanted.get(i).user());
                 }
             }
             return added;
@@ -188,69 +197,52 @@ final class JdbcImStore implements ImSessions, ImMessages {
     }
 
     @Override
-    public boolean changeState(long sessionId, UserId member, SessionState state) {
-        return updateMember(sessionId, member, "state = :value", "state <> :value", state.wireName());
+    public ImSession lockMembers(ImSession session) {
+        // in user order, so that two posts to one session never deadlock; holding these rows until commit is
+        // also what makes one session's messages take ids in the order they commit
+        List<Membership> locked = jdbi.withHandle(h -> h.createQuery(SELECT_MEMBERS
+                        + " where session_id = :s order by user_id for update")
+                .bind("s", session.id()).map((rs, ctx) -> membership(rs)).list());
+        return new ImSession(session.id(), session.uuid(), session.createDate(), session.group(), session.document(),
+                locked);
     }
 
     @Override
-    public boolean changeStatus(long sessionId, UserId member, SessionStatus status) {
-        return updateMember(sessionId, member, "status = :value", "status <> :value", status.wireName());
+    public ImSession lockMember(ImSession session, UserId member) {
+        Optional<Membership> locked = jdbi.withHandle(h -> h.createQuery(SELECT_MEMBERS
+                        + " where session_id = :s and user_id = :user for update")
+                .bind("s", session.id()).bind("user", member.value()).map((rs, ctx) -> membership(rs)).findOne());
+        return locked.map(m -> session.with(List.of(m))).orElse(session);
     }
 
     @Override
-    public boolean markRead(long sessionId, UserId member) {
-        return updateMember(sessionId, member, "is_read = :value", "is_read <> :value", true);
-    }
-
-    private boolean updateMember(long sessionId, UserId member, String set, String differs, Object value) {
-        return jdbi.withHandle(h -> h.createUpdate("update im_session_members set " + set
-                        + " where session_id = :s and user_id = :user and " + differs)
-                .bind("s", sessionId).bind("user", member.value()).bind("value", value).execute()) > 0;
-    }
-
-    @Override
-    public PostedMessage post(NewMessage message) {
-        return jdbi.inTransaction(h -> {
-            // locking the session's members first: messages of one session get ids in the order they commit, and
-            // the flags read here are the ones this post changes
-            List<UserId> changed = new ArrayList<>();
-            boolean[] senderIsMember = {false};
-            h.createQuery("""
-                            select user_id, is_read, state from im_session_members
-                            where session_id = :s order by user_id for update""")
-                    .bind("s", message.sessionId())
-                    .map((rs, ctx) -> {
-                        UserId member = UserId.of(rs.getLong("user_id"));
-                        if (member.equals(message.from())) {
-                            senderIsMember[0] = true;
-                        } else if (rs.getBoolean("is_read") || "closed".equals(rs.getString("state"))) {
-                            changed.add(member);
-                        }
-                        return member;
-                    }).list();
-            if (!senderIsMember[0]) {
-                throw new IllegalArgumentException("user " + message.from().value() + " is no member of session " + message.sessionId());
-            }
-            long id = h.createUpdate("""
-                            insert into im_messages (session_id, from_user_id, message_type, content, create_date)
-                            values (:s, :from, :type, :content, :created)""")
-                    .bind("s", message.sessionId())
-                    .bind("from", message.from().value())
-                    .bind("type", message.type().value())
-                    .bind("content", message.content())
-                    .bind("created", OffsetDateTime.ofInstant(message.createDate(), ZoneOffset.UTC))
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            // the sender's last message, and the others see the session unread (and reopened, folded, if closed)
-            h.createUpdate("""
-                            update im_session_members
-                            set last_message_id = case when user_id = :from then :id else last_message_id end,
-                                is_read = case when user_id = :from then is_read else false end,
-                                state = case when user_id <> :from and state = 'closed' then 'folded' else state end
-                            where session_id = :s and (user_id = :from or is_read or state = 'closed')""")
-                    .bind("id", id).bind("s", message.sessionId()).bind("from", message.from().value()).execute();
-            return new PostedMessage(new ImMessage(id, message.sessionId(), message.from(), message.type(),
-                    message.content(), message.createDate()), changed);
+    public void saveMemberships(long sessionId, Collection<Membership> memberships) {
+        if (memberships.isEmpty()) {
+            return;
+        }
+        // one batch: one statement sent however many members a post changed
+        jdbi.useHandle(h -> {
+            var batch = h.prepareBatch("""
+                    update im_session_members
+                    set state = :state, status = :status, is_read = :read, last_message_id = :last
+                    where session_id = :s and user_id = :user""");
+            memberships.forEach(m -> bindMembership(batch.bind("s", sessionId), m).add());
+            batch.execute();
         });
+    }
+
+    @Override
+    public ImMessage append(NewMessage message) {
+        long id = jdbi.withHandle(h -> h.createUpdate("""
+                        insert into im_messages (session_id, from_user_id, message_type, content, create_date)
+                        values (:s, :from, :type, :content, :created)""")
+                .bind("s", message.sessionId())
+                .bind("from", message.from().value())
+                .bind("type", message.type().value())
+                .bind("content", message.content())
+                .bind("created", OffsetDateTime.ofInstant(message.createDate(), ZoneOffset.UTC))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return message.storedAs(id);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.chatserver.adapter.jdbc;
 
+import dev.chatserver.application.im.MessagePosting;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
@@ -9,7 +10,6 @@ import dev.chatserver.domain.account.NewUser;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.MessageType;
-import dev.chatserver.domain.im.NewMessage;
 import dev.chatserver.domain.im.NewSession;
 import dev.chatserver.domain.im.SessionKey;
 
@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -57,14 +58,15 @@ public final class H2DurabilityBenchmark {
                         SessionKey.privateBetween(a, b, Optional.of(new dev.chatserver.domain.im.DocumentRef("bench", "" + i))),
                         UUID.randomUUID(), Instant.now(), Optional.empty(), Optional.empty(), Set.of(a, b))));
             }
-            ImMessages messages = storage.ports().get(ImMessages.class);
+            MessagePosting posting = new MessagePosting(storage.ports().get(ImSessions.class),
+                    storage.ports().get(ImMessages.class));
             Runnable[] post = new Runnable[threads];
             for (int i = 0; i < threads; i++) {
                 ImSession session = sessions.get(i);
-                NewMessage message = new NewMessage(session.id(), a, TEXT, "x".repeat(100), Instant.now());
+                Supplier<Object> message = () -> posting.post(session, a, TEXT, "x".repeat(100), Instant.now());
                 post[i] = barrier
-                        ? () -> transactions.inTransaction(() -> messages.post(message))
-                        : () -> storage.jdbi().inTransaction(h -> messages.post(message));
+                        ? () -> transactions.inTransaction(message)
+                        : () -> storage.jdbi().inTransaction(h -> message.get());
             }
             long sizeBefore = size(dir);
 

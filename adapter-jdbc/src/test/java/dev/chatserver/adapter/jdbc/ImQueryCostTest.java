@@ -2,6 +2,7 @@ package dev.chatserver.adapter.jdbc;
 
 import dev.chatserver.application.im.ImPolicy;
 import dev.chatserver.application.im.ImServices;
+import dev.chatserver.application.im.MessagePosting;
 import dev.chatserver.application.port.in.im.ChangeBookCommand;
 import dev.chatserver.application.port.in.im.InitCommand;
 import dev.chatserver.application.port.in.im.ListSessionsCommand;
@@ -9,13 +10,13 @@ import dev.chatserver.domain.im.SessionView;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.MessageType;
-import dev.chatserver.domain.im.NewMessage;
 import dev.chatserver.domain.im.NewSession;
 import dev.chatserver.domain.im.SessionKey;
 import org.jdbi.v3.core.statement.SqlLogger;
@@ -68,8 +69,12 @@ class ImQueryCostTest {
         return owner;
     }
 
+    /** A post as the service makes it: the members locked, the message appended, the changed members kept. */
     private void post(ImSession session, UserId from, String text) {
-        storage.ports().get(ImMessages.class).post(new NewMessage(session.id(), from, new MessageType("message"), text, NOW));
+        MessagePosting posting = new MessagePosting(storage.ports().get(ImSessions.class),
+                storage.ports().get(ImMessages.class));
+        storage.ports().get(Transactions.class).inTransaction(() ->
+                posting.post(session, from, new MessageType("message"), text, NOW));
     }
 
     private <T> int statementsFor(Supplier<T> work) {
@@ -125,7 +130,7 @@ class ImQueryCostTest {
             return null;
         });
 
-        assertThat(unreadingAll).as("lock the members, insert, update the members").isEqualTo(3);
+        assertThat(unreadingAll).as("lock the members, insert, update the changed members in one batch").isEqualTo(3);
         assertThat(unreadingNone).isEqualTo(3);
         assertThat(sessions.byUuid(session.uuid()).orElseThrow().members())
                 .filteredOn(m -> !m.user().equals(poster.id()))

@@ -13,7 +13,6 @@ import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
-import dev.chatserver.domain.im.NewMessage;
 import dev.chatserver.domain.im.PostedMessage;
 import dev.chatserver.domain.problem.InvalidInput;
 import jakarta.inject.Inject;
@@ -30,6 +29,7 @@ import java.util.stream.Collectors;
 public final class ImMessageService implements PostMessage, ReadHistory {
     private final ImMessages messages;
     private final ImSessions sessions;
+    private final MessagePosting posting;
     private final SessionAccess access;
     private final ImNotifier notifier;
     private final UserDirectory directory;
@@ -38,10 +38,12 @@ public final class ImMessageService implements PostMessage, ReadHistory {
     private final Clock clock;
 
     @Inject
-    public ImMessageService(ImMessages messages, ImSessions sessions, SessionAccess access, ImNotifier notifier,
-                            UserDirectory directory, Transactions transactions, ImPolicy policy, Clock clock) {
+    public ImMessageService(ImMessages messages, ImSessions sessions, MessagePosting posting, SessionAccess access,
+                            ImNotifier notifier, UserDirectory directory, Transactions transactions, ImPolicy policy,
+                            Clock clock) {
         this.messages = messages;
         this.sessions = sessions;
+        this.posting = posting;
         this.access = access;
         this.notifier = notifier;
         this.directory = directory;
@@ -62,12 +64,12 @@ public final class ImMessageService implements PostMessage, ReadHistory {
         User sender = command.caller();
         return transactions.inTransaction(() -> {
             ImSession session = access.forMember(sender.id(), command.session());
-            PostedMessage posted = messages.post(new NewMessage(session.id(), sender.id(), command.type(),
-                    command.content(), clock.instant().truncatedTo(ChronoUnit.MICROS)));
-            MessageView view = view(session, posted.message(), sender);
-            notifier.messagePosted(session, view);
+            PostedMessage posted = posting.post(session, sender.id(), command.type(), command.content(),
+                    clock.instant().truncatedTo(ChronoUnit.MICROS));
+            MessageView view = view(posted.session(), posted.message(), sender);
+            notifier.messagePosted(posted.session(), view);
             if (!posted.membersChanged().isEmpty()) {
-                notifier.sessionChanged(sessions.byUuid(session.uuid()).orElseThrow(), posted.membersChanged());
+                notifier.sessionChanged(posted.session(), posted.membersChanged());
             }
             return view;
         });
@@ -83,9 +85,11 @@ public final class ImMessageService implements PostMessage, ReadHistory {
             Map<UserId, User> senders = page.isEmpty() ? Map.of()
                     : directory.users(page.stream().map(ImMessage::from).distinct().toList()).stream()
                     .collect(Collectors.toMap(User::id, Function.identity()));
-            if (sessions.markRead(session.id(), reader)) {
-                notifier.sessionChanged(sessions.byUuid(session.uuid()).orElseThrow(), List.of(reader));
-            }
+            ImSession locked = sessions.lockMember(session, reader);
+            locked.markRead(reader).ifPresent(read -> {
+                sessions.saveMemberships(session.id(), List.of(read));
+                notifier.sessionChanged(locked.with(List.of(read)), List.of(reader));
+            });
             return page.stream().filter(m -> senders.containsKey(m.from()))
                     .map(m -> view(session, m, senders.get(m.from()))).toList();
         });

@@ -21,17 +21,17 @@ import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.NewSession;
-import dev.chatserver.domain.im.SessionKey;
+import dev.chatserver.domain.im.Membership;
 import dev.chatserver.domain.problem.NotFound;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 public final class ImSessionService implements OpenSession, ListSessions, ArrangeSession {
@@ -62,9 +62,8 @@ public final class ImSessionService implements OpenSession, ListSessions, Arrang
         UserId caller = command.caller().id();
         return transactions.inTransaction(() -> {
             User other = existingUser(command.userTo(), "user_to");
-            NewSession wanted = new NewSession(SessionKey.privateBetween(caller, other.id(), command.document()),
-                    ids.newUuid(), clock.instant().truncatedTo(ChronoUnit.MICROS), Optional.empty(),
-                    command.document(), Set.of(caller, other.id()));
+            NewSession wanted = NewSession.privateBetween(caller, other.id(), command.document(), ids.newUuid(),
+                    now());
             ImSession session = sessions.findOrCreate(wanted);
             if (session.uuid().equals(wanted.uuid())) {
                 notifier.sessionChanged(session, session.memberIds());
@@ -78,15 +77,14 @@ public final class ImSessionService implements OpenSession, ListSessions, Arrang
         UserId caller = command.caller().id();
         return transactions.inTransaction(() -> {
             Group group = groupOfMember(command.group(), caller);
-            NewSession wanted = new NewSession(SessionKey.ofGroup(group.id(), command.document()), ids.newUuid(),
-                    clock.instant().truncatedTo(ChronoUnit.MICROS), Optional.of(group.id()), command.document(),
-                    group.members());
+            NewSession wanted = NewSession.ofGroup(group, command.document(), ids.newUuid(), now());
             ImSession session = sessions.findOrCreate(wanted);
             if (session.uuid().equals(wanted.uuid())) {
                 notifier.sessionChanged(session, session.memberIds());
             } else {
                 // members who joined the group since the session was made join the session now
-                Set<UserId> added = sessions.addMembers(session.id(), group.members());
+                List<Membership> newcomers = session.newcomers(group.members());
+                Set<UserId> added = newcomers.isEmpty() ? Set.of() : sessions.addMembers(session.id(), newcomers);
                 if (!added.isEmpty()) {
                     session = reread(session);
                     notifier.sessionChanged(session, added);
@@ -117,26 +115,31 @@ public final class ImSessionService implements OpenSession, ListSessions, Arrang
     @Override
     public SessionView changeStatus(ChangeStatusCommand command) {
         UserId caller = command.caller().id();
-        return change(caller, command.session(), session ->
-                () -> sessions.changeStatus(session.id(), caller, command.newStatus()));
+        return change(caller, command.session(), session -> session.changeStatus(caller, command.newStatus()));
     }
 
     @Override
     public SessionView changeState(ChangeStateCommand command) {
         UserId caller = command.caller().id();
-        return change(caller, command.session(), session ->
-                () -> sessions.changeState(session.id(), caller, command.state()));
+        return change(caller, command.session(), session -> session.changeState(caller, command.state()));
     }
 
-    private SessionView change(UserId caller, UUID uuid, Function<ImSession, BooleanSupplier> change) {
+    /** The caller changes their own view, decided on their membership read under lock. */
+    private SessionView change(UserId caller, UUID uuid, Function<ImSession, Optional<Membership>> change) {
         return transactions.inTransaction(() -> {
-            ImSession session = access.forMember(caller, uuid);
-            if (change.apply(session).getAsBoolean()) {
-                session = reread(session);
+            ImSession session = sessions.lockMember(access.forMember(caller, uuid), caller);
+            Optional<Membership> changed = change.apply(session);
+            if (changed.isPresent()) {
+                sessions.saveMemberships(session.id(), List.of(changed.get()));
+                session = session.with(List.of(changed.get()));
                 notifier.sessionChanged(session, List.of(caller));
             }
             return views.asSeenBy(caller, session);
         });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private ImSession reread(ImSession session) {

@@ -3,7 +3,6 @@ package dev.chatserver.application.im;
 import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImSession;
-import dev.chatserver.domain.problem.NotFound;
 import jakarta.inject.Inject;
 
 import java.util.UUID;
@@ -19,6 +18,6 @@ public final class SessionAccess {
 
     public ImSession forMember(UserId member, UUID uuid) {
         return sessions.byUuid(uuid).filter(s -> s.hasMember(member))
-                .orElseThrow(() -> new NotFound("session", "uuid", "Session does not exist"));
+                .orElseThrow(ImSession::unknown);
     }
 }

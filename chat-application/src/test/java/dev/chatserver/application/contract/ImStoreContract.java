@@ -1,5 +1,6 @@
 package dev.chatserver.application.contract;
 
+import dev.chatserver.application.im.MessagePosting;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
@@ -14,12 +15,12 @@ import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.Membership;
 import dev.chatserver.domain.im.MessageType;
-import dev.chatserver.domain.im.NewMessage;
 import dev.chatserver.domain.im.NewSession;
 import dev.chatserver.domain.im.PostedMessage;
 import dev.chatserver.domain.im.SessionKey;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
+import dev.chatserver.domain.problem.NotFound;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +38,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 public abstract class ImStoreContract extends StorageContract {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
@@ -78,7 +81,28 @@ public abstract class ImStoreContract extends StorageContract {
 
     private PostedMessage post(ImSession session, UserId from, String text) {
         return port(Transactions.class).inTransaction(() ->
-                messages().post(new NewMessage(session.id(), from, TEXT, text, NOW)));
+                new MessagePosting(sessions(), messages()).post(session, from, TEXT, text, NOW));
+    }
+
+    /** A member's own change as the services make it: decided on their membership read under lock, then kept. */
+    private boolean change(ImSession session, UserId member, BiFunction<ImSession, UserId, Optional<Membership>> change) {
+        return port(Transactions.class).inTransaction(() -> {
+            Optional<Membership> changed = change.apply(sessions().lockMember(session, member), member);
+            changed.ifPresent(m -> sessions().saveMemberships(session.id(), List.of(m)));
+            return changed.isPresent();
+        });
+    }
+
+    private boolean changeState(ImSession session, UserId member, SessionState state) {
+        return change(session, member, (s, m) -> s.changeState(m, state));
+    }
+
+    private boolean changeStatus(ImSession session, UserId member, SessionStatus status) {
+        return change(session, member, (s, m) -> s.changeStatus(m, status));
+    }
+
+    private boolean markRead(ImSession session, UserId member) {
+        return change(session, member, ImSession::markRead);
     }
 
     @Test
@@ -143,7 +167,7 @@ public abstract class ImStoreContract extends StorageContract {
     @Test
     void a_post_becomes_the_senders_last_message_and_unreads_the_session_for_the_others() {
         ImSession session = open(pair(lynx, ocelot, Optional.empty()));
-        sessions().changeState(session.id(), ocelot, SessionState.CLOSED);
+        changeState(session, ocelot, SessionState.CLOSED);
 
         PostedMessage first = post(session, lynx, "222");
         PostedMessage second = post(session, lynx, "333");
@@ -154,6 +178,7 @@ public abstract class ImStoreContract extends StorageContract {
         assertThat(first.message().createDate()).isEqualTo(NOW);
         assertThat(first.membersChanged()).containsExactly(ocelot);
         assertThat(second.membersChanged()).as("nothing left to change for ocelot").isEmpty();
+        assertThat(second.session()).as("the session as the post left it").isEqualTo(sessions().byUuid(session.uuid()).orElseThrow());
         ImSession after = sessions().byUuid(session.uuid()).orElseThrow();
         Membership sender = after.membershipOf(lynx).orElseThrow();
         Membership other = after.membershipOf(ocelot).orElseThrow();
@@ -169,12 +194,12 @@ public abstract class ImStoreContract extends StorageContract {
     void a_member_changes_only_their_own_view() {
         ImSession session = open(pair(lynx, ocelot, Optional.empty()));
 
-        assertThat(sessions().changeState(session.id(), lynx, SessionState.FOLDED)).isTrue();
-        assertThat(sessions().changeState(session.id(), lynx, SessionState.FOLDED)).isFalse();
-        assertThat(sessions().changeStatus(session.id(), lynx, SessionStatus.FAVORITE)).isTrue();
-        assertThat(sessions().markRead(session.id(), lynx)).as("already read").isFalse();
+        assertThat(changeState(session, lynx, SessionState.FOLDED)).isTrue();
+        assertThat(changeState(session, lynx, SessionState.FOLDED)).isFalse();
+        assertThat(changeStatus(session, lynx, SessionStatus.FAVORITE)).isTrue();
+        assertThat(markRead(session, lynx)).as("already read").isFalse();
         post(session, ocelot, "hi");
-        assertThat(sessions().markRead(session.id(), lynx)).isTrue();
+        assertThat(markRead(session, lynx)).isTrue();
 
         ImSession after = sessions().byUuid(session.uuid()).orElseThrow();
         assertThat(after.membershipOf(lynx).orElseThrow())
@@ -256,7 +281,7 @@ public abstract class ImStoreContract extends StorageContract {
         Group news = port(AccountRegistry.class).createGroup("News");
         ImSession group = open(new NewSession(SessionKey.ofGroup(news.id(), Optional.empty()), UUID.randomUUID(), NOW,
                 Optional.of(news.id()), Optional.empty(), Set.of(lynx, ocelot, pangolin)));
-        sessions().changeState(withPangolin.id(), lynx, SessionState.CLOSED);
+        changeState(withPangolin, lynx, SessionState.CLOSED);
 
         assertThat(sessions().sessionsOf(lynx, SessionQuery.privateSessions())).extracting(ImSession::id)
                 .containsExactly(aboutDoc.id(), withPangolin.id(), withOcelot.id());
@@ -276,7 +301,7 @@ public abstract class ImStoreContract extends StorageContract {
         assertThat(sessions().byKeys(List.of(SessionKey.privateBetween(lynx, ocelot, Optional.empty()),
                 SessionKey.privateBetween(lynx, pangolin, Optional.empty()),
                 SessionKey.privateBetween(lynx, lynx, Optional.empty()))))
-                .extracting(ImSession::id).containsExactlyInAnyOrder(withOcelot.id(), withPangolin.id());
+                .extracting(ImSession::id).as("newest first, like every listing").containsExactly(withPangolin.id(), withOcelot.id());
     }
 
     private static SessionQuery query(Optional<UserId> with, Optional<DocumentRef> doc, Optional<SessionState> state) {
@@ -289,8 +314,86 @@ public abstract class ImStoreContract extends StorageContract {
         ImSession group = open(new NewSession(SessionKey.ofGroup(news.id(), Optional.empty()), UUID.randomUUID(), NOW,
                 Optional.of(news.id()), Optional.empty(), Set.of(lynx)));
 
-        assertThat(sessions().addMembers(group.id(), List.of(lynx, ocelot, pangolin))).containsExactly(ocelot, pangolin);
-        assertThat(sessions().addMembers(group.id(), List.of(lynx, ocelot))).isEmpty();
+        List<Membership> newcomers = group.newcomers(List.of(lynx, ocelot, pangolin));
+        assertThat(newcomers).containsExactly(Membership.joining(ocelot), Membership.joining(pangolin));
+        assertThat(sessions().addMembers(group.id(), newcomers)).containsExactly(ocelot, pangolin);
+        assertThat(sessions().addMembers(group.id(), newcomers)).as("a racing opener added them first").isEmpty();
         assertThat(sessions().byUuid(group.uuid()).orElseThrow().memberIds()).containsExactly(lynx, ocelot, pangolin);
+    }
+
+    @Test
+    void a_non_member_posting_is_refused_like_a_missing_session_and_stores_nothing() {
+        ImSession session = open(pair(lynx, ocelot, Optional.empty()));
+
+        assertThatThrownBy(() -> post(session, pangolin, "let me in"))
+                .isInstanceOfSatisfying(NotFound.class, p -> {
+                    assertThat(p.kind()).isEqualTo("session");
+                    assertThat(p.field()).isEqualTo("uuid");
+                    assertThat(p.getMessage()).isEqualTo("Session does not exist");
+                });
+
+        assertThat(messages().history(session.id(), OptionalLong.empty(), 10)).isEmpty();
+        assertThat(sessions().byUuid(session.uuid()).orElseThrow().members())
+                .containsExactly(Membership.joining(lynx), Membership.joining(ocelot));
+        assertThat(post(session, lynx, "first").message().id()).isPositive();
+    }
+
+    @Test
+    void a_change_decided_on_an_old_read_keeps_what_a_post_wrote_since() {
+        ImSession seenBefore = open(pair(lynx, ocelot, Optional.empty()));
+        PostedMessage fromLynx = post(seenBefore, lynx, "mine");
+        post(seenBefore, ocelot, "yours");
+
+        assertThat(changeState(seenBefore, lynx, SessionState.FOLDED)).isTrue();
+        assertThat(changeStatus(seenBefore, lynx, SessionStatus.ARCHIVE)).isTrue();
+
+        Membership after = sessions().byUuid(seenBefore.uuid()).orElseThrow().membershipOf(lynx).orElseThrow();
+        assertThat(after).isEqualTo(new Membership(lynx, SessionState.FOLDED, SessionStatus.ARCHIVE, false,
+                OptionalLong.of(fromLynx.message().id())));
+        assertThat(markRead(seenBefore, lynx)).as("decided on the row as it is now: unread").isTrue();
+    }
+
+    @Test
+    void posts_racing_with_members_changing_their_view_lose_no_write() throws Exception {
+        ImSession session = open(pair(lynx, ocelot, Optional.empty()));
+        int rounds = 40;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (UserId member : List.of(lynx, ocelot)) {
+                work.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < rounds; i++) {
+                        post(session, member, "m" + i);
+                    }
+                    return null;
+                }));
+                work.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < rounds; i++) {
+                        changeStatus(session, member, i % 2 == 0 ? SessionStatus.FAVORITE : SessionStatus.ARCHIVE);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : work) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<ImMessage> all = messages().history(session.id(), OptionalLong.empty(), 1000);
+        ImSession after = sessions().byUuid(session.uuid()).orElseThrow();
+        assertThat(all).hasSize(2 * rounds);
+        for (UserId member : List.of(lynx, ocelot)) {
+            long newest = all.stream().filter(m -> m.from().equals(member)).mapToLong(ImMessage::id).max().orElseThrow();
+            assertThat(after.membershipOf(member).orElseThrow().lastMessageId()).as("last message of " + member)
+                    .isEqualTo(OptionalLong.of(newest));
+            assertThat(after.membershipOf(member).orElseThrow().status()).isEqualTo(SessionStatus.ARCHIVE);
+        }
+        assertThat(after.members()).as("each has unread posts of the other, whatever status changes ran between")
+                .noneMatch(Membership::read);
     }
 }

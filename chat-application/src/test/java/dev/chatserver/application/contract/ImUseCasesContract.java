@@ -128,7 +128,8 @@ public abstract class ImUseCasesContract extends StorageContract {
     void opening_a_session_with_an_unknown_user_or_half_a_document_is_refused_and_stores_nothing() {
         assertProblem(() -> im.sessions.openPrivate(OpenSessionCommand.of(lynx, 999L, null, null)), NotFound.class, "user_to");
         assertProblem(() -> OpenSessionCommand.of(lynx, null, null, null), InvalidInput.class, "user_to");
-        assertProblem(() -> OpenSessionCommand.of(lynx, lynx.id().value(), null, null), InvalidInput.class, "user_to");
+        assertProblem(() -> im.sessions.openPrivate(OpenSessionCommand.of(lynx, lynx.id().value(), null, null)),
+                InvalidInput.class, "user_to");
         assertProblem(() -> OpenSessionCommand.of(lynx, ocelot.id().value(), "25", null), InvalidInput.class, "doc_model");
         assertProblem(() -> OpenSessionCommand.of(lynx, ocelot.id().value(), null, "res.partner"), InvalidInput.class, "doc_id");
 
@@ -365,5 +366,48 @@ public abstract class ImUseCasesContract extends StorageContract {
         assertProblem(() -> InitCommand.of(lynx, null, null), InvalidInput.class, "name");
         assertProblem(() -> InitCommand.of(lynx, "", -1L), InvalidInput.class, "limit");
         assertThat(Set.copyOf(im.books.init(InitCommand.of(ocelot, "", null)))).isEmpty();
+    }
+
+    @Test
+    void a_non_member_post_is_refused_on_every_store_and_changes_nobodys_view() {
+        SessionView session = open(lynx, ocelot);
+        MessageView secret = post(lynx, session, "secret");
+
+        assertThatThrownBy(() -> post(pangolin, session, "let me in"))
+                .isInstanceOfSatisfying(NotFound.class, p -> {
+                    assertThat(p.field()).isEqualTo("uuid");
+                    assertThat(p.getMessage()).isEqualTo("Session does not exist");
+                });
+
+        assertThat(port(ImMessages.class).history(session.id(), OptionalLong.empty(), 10))
+                .extracting(m -> m.id()).containsExactly(secret.id());
+        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(lynx, null, null, null, null)).get(0).isRead()).isTrue();
+        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(ocelot, null, null, null, null)).get(0).isRead()).isFalse();
+        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(pangolin, null, null, null, null))).isEmpty();
+    }
+
+    @Test
+    void nobody_opens_a_session_with_themselves_and_nothing_is_stored() {
+        assertProblem(() -> im.sessions.openPrivate(OpenSessionCommand.of(lynx, lynx.id().value(), null, null)),
+                InvalidInput.class, "user_to");
+        assertProblem(() -> im.sessions.openPrivate(OpenSessionCommand.of(lynx, lynx.id().value(), "25", "res.partner")),
+                InvalidInput.class, "user_to");
+
+        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(lynx, null, null, null, null))).isEmpty();
+    }
+
+    @Test
+    void a_change_that_changes_nothing_answers_the_session_as_it_is() {
+        SessionView session = open(lynx, ocelot);
+        String uuid = session.uuid().toString();
+        post(ocelot, session, "hi");
+
+        SessionView same = im.sessions.changeState(ChangeStateCommand.of(lynx, uuid, "open"));
+        SessionView sameStatus = im.sessions.changeStatus(ChangeStatusCommand.of(lynx, uuid, "active"));
+
+        assertThat(same.state()).isEqualTo(SessionState.OPEN);
+        assertThat(same.isRead()).as("the post's unread is kept").isFalse();
+        assertThat(sameStatus.status()).isEqualTo(SessionStatus.ACTIVE);
+        assertThat(sameStatus.users().get(1).lastMessage()).hasValueSatisfying(m -> assertThat(m.message()).isEqualTo("hi"));
     }
 }

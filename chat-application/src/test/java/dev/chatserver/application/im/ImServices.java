@@ -29,8 +29,8 @@ public final class ImServices {
         SessionAccess access = new SessionAccess(imSessions);
         this.sessions = new ImSessionService(imSessions, access, views, notifier, directory, transactions,
                 new RandomIds(), clock);
-        this.messages = new ImMessageService(imMessages, imSessions, access, notifier, directory, transactions,
-                policy, clock);
+        this.messages = new ImMessageService(imMessages, imSessions, new MessagePosting(imSessions, imMessages),
+                access, notifier, directory, transactions, policy, clock);
         this.books = new AddressBookService(ports.get(AddressBooks.class), directory, imSessions, imMessages,
                 presence, transactions);
     }

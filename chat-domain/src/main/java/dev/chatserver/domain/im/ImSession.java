@@ -2,14 +2,23 @@ package dev.chatserver.domain.im;
 
 import dev.chatserver.domain.account.GroupId;
 import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.problem.NotFound;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** An IM conversation: private between two users or of a group, optionally about one document. */
+/**
+ * An IM conversation, private between two users or of a group, optionally about one document, with what each
+ * member sees of it. It decides what a post and a member's changes do; the stores keep what it decided.
+ */
 public record ImSession(long id, UUID uuid, Instant createDate, Optional<GroupId> group,
                         Optional<DocumentLink> document, List<Membership> members) {
     public ImSession {
@@ -18,6 +27,11 @@ public record ImSession(long id, UUID uuid, Instant createDate, Optional<GroupId
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(document, "document");
         members = List.copyOf(members);
+    }
+
+    /** What anyone but a member hears of a session, whether it exists or not. */
+    public static NotFound unknown() {
+        return new NotFound("session", "uuid", "Session does not exist");
     }
 
     public boolean isGroup() {
@@ -34,5 +48,48 @@ public record ImSession(long id, UUID uuid, Instant createDate, Optional<GroupId
 
     public List<UserId> memberIds() {
         return members.stream().map(Membership::user).toList();
+    }
+
+    /**
+     * A member says something: the message to store, and the others whose view changes (they turn unread, a
+     * closed session comes back folded). Anyone else is refused as if the session did not exist.
+     */
+    public MessagePost post(UserId sender, MessageType type, String content, Instant now) {
+        member(sender);
+        List<Membership> othersChanged = members.stream().filter(m -> !m.user().equals(sender))
+                .flatMap(m -> m.seeMessageFromOther().stream()).toList();
+        return new MessagePost(this, new NewMessage(id, sender, type, content, now), othersChanged);
+    }
+
+    /** The member opens, folds or closes the session for themselves: their membership if it changed. */
+    public Optional<Membership> changeState(UserId member, SessionState state) {
+        return member(member).changeState(state);
+    }
+
+    /** The member files the session as active, favorite or archive: their membership if it changed. */
+    public Optional<Membership> changeStatus(UserId member, SessionStatus status) {
+        return member(member).changeStatus(status);
+    }
+
+    /** The member has read the session: their membership if it was unread. */
+    public Optional<Membership> markRead(UserId member) {
+        return member(member).markRead();
+    }
+
+    /** How those of {@code users} who are not members yet join (open, active, read), in the order given. */
+    public List<Membership> newcomers(Collection<UserId> users) {
+        return new LinkedHashSet<>(users).stream().filter(u -> !hasMember(u)).map(Membership::joining).toList();
+    }
+
+    /** The session with these memberships in place of the members' current ones (members stay in their order). */
+    public ImSession with(Collection<Membership> changed) {
+        Map<UserId, Membership> byUser = changed.stream()
+                .collect(Collectors.toMap(Membership::user, Function.identity(), (a, b) -> b));
+        List<Membership> updated = members.stream().map(m -> byUser.getOrDefault(m.user(), m)).toList();
+        return new ImSession(id, uuid, createDate, group, document, updated);
+    }
+
+    private Membership member(UserId user) {
+        return membershipOf(user).orElseThrow(ImSession::unknown);
     }
 }

@@ -13,4 +13,9 @@ public record NewMessage(long sessionId, UserId from, MessageType type, String c
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(createDate, "createDate");
     }
+
+    /** The message as stored under {@code id}. */
+    public ImMessage storedAs(long id) {
+        return new ImMessage(id, sessionId, from, type, content, createDate);
+    }
 }

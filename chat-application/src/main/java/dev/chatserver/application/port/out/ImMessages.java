@@ -2,7 +2,6 @@ package dev.chatserver.application.port.out;
 
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.NewMessage;
-import dev.chatserver.domain.im.PostedMessage;
 
 import java.util.Collection;
 import java.util.List;
@@ -11,11 +10,11 @@ import java.util.OptionalLong;
 /** The append-only log of what was said in IM sessions. */
 public interface ImMessages {
     /**
-     * Stores the message in one call: it becomes its sender's last message, every other member's session turns
-     * unread and a closed one comes back folded. Messages of one session get increasing ids in the order they
-     * are stored, so a reader paging back by id never skips one that commits later.
+     * Stores the message and answers it with its id. Ids grow in the order messages are stored; a caller that
+     * holds the session's members locked ({@link ImSessions#lockMembers}) until its unit of work ends gets them
+     * in the order they commit, so a reader paging back by id never skips one that commits later.
      */
-    PostedMessage post(NewMessage message);
+    ImMessage append(NewMessage message);
 
     /** The session's messages newest first, only those with an id below {@code beforeId} when given. */
     List<ImMessage> history(long sessionId, OptionalLong beforeId, int limit);

@@ -2,10 +2,9 @@ package dev.chatserver.application.port.out;
 
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImSession;
+import dev.chatserver.domain.im.Membership;
 import dev.chatserver.domain.im.NewSession;
 import dev.chatserver.domain.im.SessionKey;
-import dev.chatserver.domain.im.SessionState;
-import dev.chatserver.domain.im.SessionStatus;
 
 import java.util.Collection;
 import java.util.List;
@@ -13,7 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** IM sessions with their members and each member's own view of them. */
+/**
+ * IM sessions with their members and each member's own view of them. The session decides (see
+ * {@link ImSession}); this port reads it, locks what a decision is made on, and keeps what was decided.
+ */
 public interface ImSessions {
     /**
      * The session of {@code session.key()}, created with its members when there is none. Callers racing for
@@ -23,21 +25,33 @@ public interface ImSessions {
 
     Optional<ImSession> byUuid(UUID uuid);
 
-    /** The sessions of these keys that exist, in one read however many keys. */
+    /** The sessions of these keys that exist, newest first, in one read however many keys. */
     List<ImSession> byKeys(Collection<SessionKey> keys);
 
     /** The member's sessions that match the query, newest first, in one read however many there are. */
     List<ImSession> sessionsOf(UserId member, SessionQuery query);
 
-    /** Adds the users that are not members yet (joining open, active, read); answers those added. */
-    Set<UserId> addMembers(long sessionId, Collection<UserId> users);
+    /**
+     * The session with all its memberships read again and locked, in user order, until the unit of work ends:
+     * a post decides on these, and no other post or member's change slips in between.
+     */
+    ImSession lockMembers(ImSession session);
 
-    /** Sets a member's state; answers whether it changed. */
-    boolean changeState(long sessionId, UserId member, SessionState state);
+    /**
+     * The session with {@code member}'s membership read again and locked until the unit of work ends: a change
+     * of that member's own view decides on it. The other memberships are as {@code session} had them.
+     */
+    ImSession lockMember(ImSession session, UserId member);
 
-    /** Sets a member's status; answers whether it changed. */
-    boolean changeStatus(long sessionId, UserId member, SessionStatus status);
+    /**
+     * Keeps these memberships as the session decided them. The caller holds their rows locked
+     * ({@link #lockMembers}, {@link #lockMember}) in the same unit of work, so nothing written since is lost.
+     */
+    void saveMemberships(long sessionId, Collection<Membership> memberships);
 
-    /** Marks the session read for the member; answers whether it was unread. */
-    boolean markRead(long sessionId, UserId member);
+    /**
+     * Stores the newcomers' memberships ({@link ImSession#newcomers}); answers those added, leaving out any
+     * that a racing caller added first.
+     */
+    Set<UserId> addMembers(long sessionId, Collection<Membership> newcomers);
 }

@@ -8,15 +8,15 @@ import dev.chatserver.domain.problem.InvalidInput;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The caller asks for their private session with {@code user_to}, about a document or not. */
+/**
+ * The caller asks for their private session with {@code user_to}, about a document or not. That it is another
+ * user than the caller is the session's own rule ({@code NewSession.privateBetween}).
+ */
 public record OpenSessionCommand(User caller, UserId userTo, Optional<DocumentRef> document) {
     public OpenSessionCommand {
         Objects.requireNonNull(caller, "caller");
         if (userTo == null) {
             throw new InvalidInput("user_to", "user_to is required");
-        }
-        if (userTo.equals(caller.id())) {
-            throw new InvalidInput("user_to", "user_to is another user than yourself");
         }
         Objects.requireNonNull(document, "document");
     }

@@ -1,0 +1,156 @@
+package dev.chatserver.domain.im;
+
+import dev.chatserver.domain.account.GroupId;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.problem.NotFound;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ImSessionTest {
+    private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+    private static final MessageType TEXT = new MessageType("message");
+    private static final UserId LYNX = UserId.of(1);
+    private static final UserId OCELOT = UserId.of(2);
+    private static final UserId PANGOLIN = UserId.of(3);
+    private static final UserId QUETZAL = UserId.of(4);
+
+    private static ImSession session(Membership... members) {
+        return new ImSession(7, UUID.randomUUID(), NOW, Optional.of(GroupId.of(9)), Optional.empty(), List.of(members));
+    }
+
+    private static Membership member(UserId user, SessionState state, boolean read) {
+        return new Membership(user, state, SessionStatus.ACTIVE, read, OptionalLong.empty());
+    }
+
+    @Test
+    void a_members_post_is_the_message_to_store_in_this_session() {
+        ImSession session = session(Membership.joining(LYNX), Membership.joining(OCELOT));
+
+        MessagePost post = session.post(LYNX, TEXT, "hello", NOW);
+
+        assertThat(post.message()).isEqualTo(new NewMessage(7, LYNX, TEXT, "hello", NOW));
+        assertThat(post.session()).isSameAs(session);
+    }
+
+    @Test
+    void a_post_by_anyone_else_is_refused_as_if_the_session_did_not_exist() {
+        ImSession session = session(Membership.joining(LYNX), Membership.joining(OCELOT));
+
+        assertThatThrownBy(() -> session.post(PANGOLIN, TEXT, "let me in", NOW))
+                .isInstanceOfSatisfying(NotFound.class, p -> {
+                    assertThat(p.kind()).isEqualTo("session");
+                    assertThat(p.field()).isEqualTo("uuid");
+                    assertThat(p.getMessage()).isEqualTo("Session does not exist");
+                });
+    }
+
+    @Test
+    void a_post_unreads_the_session_for_the_others_and_brings_a_closed_one_back_folded() {
+        ImSession session = session(
+                member(LYNX, SessionState.CLOSED, true),
+                member(OCELOT, SessionState.OPEN, true),
+                member(PANGOLIN, SessionState.CLOSED, false),
+                member(QUETZAL, SessionState.FOLDED, false));
+
+        MessagePost post = session.post(LYNX, TEXT, "hello", NOW);
+
+        assertThat(post.turnedUnread()).containsExactly(OCELOT);
+        assertThat(post.reopenedFolded()).containsExactly(PANGOLIN);
+        assertThat(post.membersChanged()).as("quetzal was unread and folded already").containsExactly(OCELOT, PANGOLIN);
+        assertThat(post.othersChanged()).containsExactly(
+                member(OCELOT, SessionState.OPEN, false),
+                member(PANGOLIN, SessionState.FOLDED, false));
+    }
+
+    @Test
+    void once_stored_the_message_is_the_senders_last_and_the_sender_keeps_their_own_view() {
+        Membership closedSender = new Membership(LYNX, SessionState.CLOSED, SessionStatus.FAVORITE, false,
+                OptionalLong.of(3));
+        ImSession session = session(closedSender, member(OCELOT, SessionState.OPEN, true));
+
+        PostedMessage posted = session.post(LYNX, TEXT, "hello", NOW).stored(42);
+
+        assertThat(posted.message()).isEqualTo(new ImMessage(42, 7, LYNX, TEXT, "hello", NOW));
+        Membership sender = new Membership(LYNX, SessionState.CLOSED, SessionStatus.FAVORITE, false, OptionalLong.of(42));
+        Membership other = member(OCELOT, SessionState.OPEN, false);
+        assertThat(posted.changed()).as("what to save, in member order").containsExactly(sender, other);
+        assertThat(posted.membersChanged()).as("the sender is not told").containsExactly(OCELOT);
+        assertThat(posted.session().members()).containsExactly(sender, other);
+    }
+
+    @Test
+    void a_post_that_changes_no_other_member_still_becomes_the_senders_last_message() {
+        ImSession session = session(Membership.joining(LYNX), member(OCELOT, SessionState.OPEN, false));
+
+        PostedMessage posted = session.post(LYNX, TEXT, "again", NOW).stored(5);
+
+        assertThat(posted.membersChanged()).isEmpty();
+        assertThat(posted.changed()).extracting(Membership::user).containsExactly(LYNX);
+        assertThat(posted.changed().get(0).lastMessageId()).isEqualTo(OptionalLong.of(5));
+    }
+
+    @Test
+    void a_state_change_answers_the_changed_membership_or_nothing() {
+        ImSession session = session(Membership.joining(LYNX), Membership.joining(OCELOT));
+
+        assertThat(session.changeState(LYNX, SessionState.FOLDED))
+                .contains(new Membership(LYNX, SessionState.FOLDED, SessionStatus.ACTIVE, true, OptionalLong.empty()));
+        assertThat(session.changeState(LYNX, SessionState.OPEN)).isEmpty();
+    }
+
+    @Test
+    void a_status_change_answers_the_changed_membership_or_nothing() {
+        ImSession session = session(Membership.joining(LYNX));
+
+        assertThat(session.changeStatus(LYNX, SessionStatus.ARCHIVE))
+                .contains(new Membership(LYNX, SessionState.OPEN, SessionStatus.ARCHIVE, true, OptionalLong.empty()));
+        assertThat(session.changeStatus(LYNX, SessionStatus.ACTIVE)).isEmpty();
+    }
+
+    @Test
+    void marking_read_changes_only_an_unread_session() {
+        Membership unread = new Membership(LYNX, SessionState.FOLDED, SessionStatus.FAVORITE, false, OptionalLong.of(8));
+        ImSession session = session(unread, Membership.joining(OCELOT));
+
+        assertThat(session.markRead(LYNX)).contains(
+                new Membership(LYNX, SessionState.FOLDED, SessionStatus.FAVORITE, true, OptionalLong.of(8)));
+        assertThat(session.markRead(OCELOT)).isEmpty();
+    }
+
+    @Test
+    void only_a_member_changes_their_view() {
+        ImSession session = session(Membership.joining(LYNX));
+
+        assertThatThrownBy(() -> session.changeState(OCELOT, SessionState.CLOSED)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> session.changeStatus(OCELOT, SessionStatus.ARCHIVE)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> session.markRead(OCELOT)).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void newcomers_are_those_not_yet_members_joining_once_each() {
+        ImSession session = session(member(LYNX, SessionState.CLOSED, false));
+
+        assertThat(session.newcomers(List.of(LYNX, OCELOT, PANGOLIN, OCELOT)))
+                .containsExactly(Membership.joining(OCELOT), Membership.joining(PANGOLIN));
+        assertThat(session.newcomers(List.of(LYNX))).isEmpty();
+    }
+
+    @Test
+    void with_replaces_memberships_and_keeps_the_members_order() {
+        ImSession session = session(Membership.joining(LYNX), Membership.joining(OCELOT));
+        Membership folded = member(OCELOT, SessionState.FOLDED, true);
+
+        ImSession changed = session.with(List.of(folded));
+
+        assertThat(changed.members()).containsExactly(Membership.joining(LYNX), folded);
+        assertThat(changed.uuid()).isEqualTo(session.uuid());
+    }
+}
