@@ -20,6 +20,7 @@ import dev.chatserver.domain.chats.AccountId;
 import dev.chatserver.domain.chats.Chat;
 import dev.chatserver.domain.chats.Event;
 import dev.chatserver.domain.chats.EventId;
+import dev.chatserver.domain.chats.EventRoom;
 import dev.chatserver.domain.chats.JsonText;
 import dev.chatserver.domain.problem.AlreadyExists;
 
@@ -326,7 +327,9 @@ public final class LoadData {
             long last = batch.get(batch.size() - 1).occurredAt();
             transactions.inTransaction(() -> {
                 store.append(batch);
-                rooms.advance(chat.roomId(), last);
+                EventRoom room = rooms.roomForUpdate(chat.roomId()).orElseThrow();
+                rooms.update(new EventRoom(room.id(), room.audience(), room.tags(), room.openedAt(),
+                        room.closedAt(), room.createdAt(), last));
                 return null;
             });
         }

@@ -4,7 +4,6 @@ import dev.chatserver.application.port.out.EventRoomStore;
 import dev.chatserver.domain.chats.EventRoom;
 import dev.chatserver.domain.chats.RoomId;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,12 +33,9 @@ public final class InMemoryEventRooms implements EventRoomStore {
     }
 
     @Override
-    public synchronized void advance(RoomId id, long lastOccurredAt) {
-        rooms.computeIfPresent(id, (key, room) -> room.withLastOccurredAt(Math.max(room.lastOccurredAt(), lastOccurredAt)));
-    }
-
-    @Override
-    public synchronized void close(RoomId id, Instant at) {
-        rooms.computeIfPresent(id, (key, room) -> room.closedAtTime().isPresent() ? room : room.closed(at));
+    public synchronized void update(EventRoom room) {
+        if (rooms.replace(room.id(), room) == null) {
+            throw new IllegalStateException("no event room has the id " + room.id());
+        }
     }
 }

@@ -1,12 +1,15 @@
 package dev.chatserver.adapter.inmemory;
 
 import dev.chatserver.application.port.out.PresenceBoard;
-import dev.chatserver.domain.presence.PresenceFacts;
 import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.presence.NodeReport;
+import dev.chatserver.domain.presence.PresenceFacts;
 
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 
 /** The presence board of one process. */
@@ -30,38 +33,15 @@ public final class InMemoryPresenceBoard implements PresenceBoard {
     }
 
     @Override
-    public synchronized Map<UserId, PresenceFacts> merged(Collection<UserId> users, Instant connectionsFreshSince,
-                                                       String exceptNode) {
-        Map<UserId, PresenceFacts> merged = new HashMap<>();
-        for (UserId user : users) {
-            Map<String, PresenceFacts> byNode = reports.get(user);
-            if (byNode == null) {
-                continue;
-            }
-            int connections = 0;
-            Instant lastPoll = null;
-            Instant lastActivity = null;
-            Instant reportedAt = Instant.EPOCH;
-            for (Map.Entry<String, PresenceFacts> report : byNode.entrySet()) {
-                if (report.getKey().equals(exceptNode)) {
-                    continue;
+    public synchronized List<NodeReport> reports(Collection<UserId> users, String exceptNode) {
+        List<NodeReport> found = new ArrayList<>();
+        for (UserId user : new LinkedHashSet<>(users)) {
+            reports.getOrDefault(user, Map.of()).forEach((node, facts) -> {
+                if (!node.equals(exceptNode)) {
+                    found.add(new NodeReport(node, user, facts));
                 }
-                PresenceFacts facts = report.getValue();
-                if (!facts.reportedAt().isBefore(connectionsFreshSince)) {
-                    connections += facts.connections();
-                }
-                lastPoll = newest(lastPoll, facts.lastPoll());
-                lastActivity = newest(lastActivity, facts.lastActivity());
-                reportedAt = newest(reportedAt, facts.reportedAt());
-            }
-            if (!reportedAt.equals(Instant.EPOCH)) {
-                merged.put(user, new PresenceFacts(connections, lastPoll, lastActivity, reportedAt));
-            }
+            });
         }
-        return merged;
-    }
-
-    private static Instant newest(Instant a, Instant b) {
-        return a == null ? b : b == null ? a : (a.isAfter(b) ? a : b);
+        return found;
     }
 }

@@ -7,7 +7,6 @@ import dev.chatserver.domain.chats.RoomId;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -57,16 +56,15 @@ final class JdbcEventRooms implements EventRoomStore {
     }
 
     @Override
-    public void advance(RoomId id, long lastOccurredAt) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        update event_rooms set last_occurred_at = :last
-                        where id = :id and last_occurred_at < :last""")
-                .bind("id", id.value()).bind("last", lastOccurredAt).execute());
-    }
-
-    @Override
-    public void close(RoomId id, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate("update event_rooms set closed_at = :at where id = :id and closed_at is null")
-                .bind("id", id.value()).bind("at", SqlTime.utc(at)).execute());
+    public void update(EventRoom room) {
+        int updated = jdbi.withHandle(h -> h.createUpdate("""
+                        update event_rooms set closed_at = :closed, last_occurred_at = :last where id = :id""")
+                .bind("id", room.id().value())
+                .bind("closed", SqlTime.utc(room.closedAt()))
+                .bind("last", room.lastOccurredAt())
+                .execute());
+        if (updated != 1) {
+            throw new IllegalStateException("no event room has the id " + room.id());
+        }
     }
 }

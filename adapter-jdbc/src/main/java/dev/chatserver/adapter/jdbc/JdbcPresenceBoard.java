@@ -1,14 +1,16 @@
 package dev.chatserver.adapter.jdbc;
 
 import dev.chatserver.application.port.out.PresenceBoard;
-import dev.chatserver.domain.presence.PresenceFacts;
 import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.presence.NodeReport;
+import dev.chatserver.domain.presence.PresenceFacts;
 import org.jdbi.v3.core.Jdbi;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The presence board shared by every node on one database. Each (user, node) row has one writer: that node. */
@@ -57,27 +59,19 @@ public final class JdbcPresenceBoard implements PresenceBoard {
     }
 
     @Override
-    public Map<UserId, PresenceFacts> merged(Collection<UserId> users, Instant connectionsFreshSince, String exceptNode) {
+    public List<NodeReport> reports(Collection<UserId> users, String exceptNode) {
         if (users.isEmpty()) {
-            return Map.of();
+            return List.of();
         }
-        return jdbi.withHandle(h -> {
-            Map<UserId, PresenceFacts> merged = new HashMap<>();
-            h.createQuery("""
-                            select user_id,
-                                   sum(case when reported_at >= :fresh then connections else 0 end) as connections,
-                                   max(last_poll) as last_poll, max(last_activity) as last_activity,
-                                   max(reported_at) as reported_at
-                            from presence_reports where user_id = any(:users) and node <> :except group by user_id""")
-                    .bind("except", exceptNode)
-                    .bind("fresh", Timestamp.from(connectionsFreshSince))
-                    .bindArray("users", Long.class, users.stream().map(UserId::value).distinct().toList())
-                    .map((rs, ctx) -> merged.put(UserId.of(rs.getLong("user_id")), new PresenceFacts(
-                            rs.getInt("connections"), instant(rs.getTimestamp("last_poll")),
-                            instant(rs.getTimestamp("last_activity")), instant(rs.getTimestamp("reported_at")))))
-                    .list();
-            return merged;
-        });
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select user_id, node, connections, last_poll, last_activity, reported_at
+                        from presence_reports where user_id = any(:users) and node <> :except""")
+                .bind("except", exceptNode)
+                .bindArray("users", Long.class, users.stream().map(UserId::value).distinct().toList())
+                .map((rs, ctx) -> new NodeReport(rs.getString("node"), UserId.of(rs.getLong("user_id")),
+                        new PresenceFacts(rs.getInt("connections"), instant(rs.getTimestamp("last_poll")),
+                                instant(rs.getTimestamp("last_activity")), instant(rs.getTimestamp("reported_at")))))
+                .list());
     }
 
     private static Instant instant(Timestamp timestamp) {

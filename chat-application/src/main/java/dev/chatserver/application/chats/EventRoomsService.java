@@ -50,13 +50,11 @@ public final class EventRoomsService implements ManageRooms {
         return transactions.inTransaction(() -> {
             EventRoom room = rooms.roomForUpdate(command.room()).orElseThrow(() -> unknown(command.room()));
             tenants.requireTenant(command.by(), room.audience());
-            Instant now = now();
-            if (room.isClosedAt(now)) {
-                return room;
+            EventRoom closed = room.close(now());
+            if (!closed.equals(room)) {
+                rooms.update(closed);
             }
-            Instant closing = now.isBefore(room.openedAt()) ? room.openedAt() : now;
-            rooms.close(room.id(), closing);
-            return room.closed(closing);
+            return closed;
         });
     }
 

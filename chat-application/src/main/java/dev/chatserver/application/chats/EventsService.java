@@ -10,6 +10,7 @@ import dev.chatserver.application.port.out.EventRoomStore;
 import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.application.port.out.IdGenerator;
 import dev.chatserver.application.port.out.Transactions;
+import dev.chatserver.domain.chats.AppendedEvent;
 import dev.chatserver.domain.chats.Chat;
 import dev.chatserver.domain.chats.ChatId;
 import dev.chatserver.domain.chats.Event;
@@ -17,15 +18,15 @@ import dev.chatserver.domain.chats.EventId;
 import dev.chatserver.domain.chats.EventPage;
 import dev.chatserver.domain.chats.EventQuery;
 import dev.chatserver.domain.chats.EventRoom;
+import dev.chatserver.domain.chats.NewEvent;
 import dev.chatserver.domain.chats.SetState;
 import dev.chatserver.domain.problem.NotFound;
-import dev.chatserver.domain.problem.Refused;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.OptionalLong;
 
 public final class EventsService implements PostEvents, ReadEvents {
     private final ChatStore chats;
@@ -56,21 +57,17 @@ public final class EventsService implements PostEvents, ReadEvents {
                     "the chat " + chat.id() + " names the missing room " + chat.roomId()));
             // Read under the room's lock, so that a later event never gets an earlier reading.
             Instant now = clock.instant();
-            if (room.isClosedAt(now)) {
-                throw new Refused("room_closed", "the event room " + room.id() + " is closed");
-            }
-            long occurredAt = room.nextOccurredAt(now);
-            long originalOccurredAt = command.label() == null ? occurredAt
-                    : events.firstOccurredAt(room.id(), command.set(), command.label()).orElse(occurredAt);
-            Event event = new Event(new EventId(ids.newUuid()), room.id(), command.type(), command.set(),
-                    command.label(), command.attribute(), command.data(), occurredAt, originalOccurredAt,
-                    command.by(), now.truncatedTo(ChronoUnit.MILLIS));
-            rooms.advance(room.id(), occurredAt);
+            NewEvent draft = new NewEvent(command.type(), command.set(), command.label(), command.attribute(),
+                    command.data(), command.by());
+            OptionalLong labelFirst = draft.label() == null ? OptionalLong.empty()
+                    : events.firstOccurredAt(room.id(), draft.set(), draft.label());
+            AppendedEvent appended = room.append(now, new EventId(ids.newUuid()), draft, labelFirst);
+            rooms.update(appended.room());
             if (command.persistent()) {
-                events.append(List.of(event));
+                events.append(List.of(appended.event()));
             }
-            notifier.eventAppended(room, event, command.claim());
-            return event;
+            notifier.eventAppended(appended.room(), appended.event(), command.claim());
+            return appended.event();
         });
     }
 

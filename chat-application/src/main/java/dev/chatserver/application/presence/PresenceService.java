@@ -1,7 +1,5 @@
 package dev.chatserver.application.presence;
 
-import dev.chatserver.domain.presence.PresenceFacts;
-
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.in.presence.ReadPresence;
 import dev.chatserver.application.port.in.presence.TrackPresence;
@@ -11,6 +9,9 @@ import dev.chatserver.application.port.out.PresenceBoard;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.event.PresenceChanged;
 import dev.chatserver.domain.presence.ImStatus;
+import dev.chatserver.domain.presence.NodeReport;
+import dev.chatserver.domain.presence.PresenceFacts;
+import dev.chatserver.domain.presence.PresenceRule;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -25,9 +26,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Presence from what every node sees: a user is {@code online} while they have a live connection on any node
- * or polled within the poll grace, {@code away} when connected but idle for the away delay, {@code offline}
- * otherwise. This node reports its own facts to the {@link PresenceBoard} and reads everyone's merged.
+ * Presence from what every node sees, by the domain's {@link PresenceRule}: a user is {@code online} while they
+ * have a live connection on any node or polled within the poll grace, {@code away} when connected but idle
+ * for the away delay, {@code offline} otherwise. This node reports its own facts to the {@link PresenceBoard}
+ * and reads the other nodes' reports, which the domain merges ({@link NodeReport#mergePerUser}).
  * Every change this node notices is pushed on {@code presence:<id>} as
  * {@code {"type":"im_status","user_id":5,"im_status":"away"}}; changes that only time causes are found by
  * {@link #sweep()}, which a timer calls and tests call directly after moving the clock. The sweep also
@@ -39,6 +41,7 @@ public final class PresenceService implements ReadPresence, TrackPresence {
 
     private final Clock clock;
     private final PresenceSettings settings;
+    private final PresenceRule rule;
     private final NotificationBus bus;
     private final PresenceBoard board;
     private final String node;
@@ -50,6 +53,7 @@ public final class PresenceService implements ReadPresence, TrackPresence {
                            IdGenerator ids) {
         this.clock = clock;
         this.settings = settings;
+        this.rule = settings.rule();
         this.bus = bus;
         this.board = board;
         this.node = ids.newUuid().toString();
@@ -63,7 +67,7 @@ public final class PresenceService implements ReadPresence, TrackPresence {
     @Override
     public Map<UserId, ImStatus> statusOf(Collection<UserId> users) {
         Instant now = clock.instant();
-        Map<UserId, PresenceFacts> others = board.merged(users, freshSince(now), node);
+        Map<UserId, PresenceFacts> others = othersOn(users, now);
         Map<UserId, ImStatus> statuses = new LinkedHashMap<>();
         synchronized (this) {
             for (UserId user : users) {
@@ -103,7 +107,7 @@ public final class PresenceService implements ReadPresence, TrackPresence {
         Instant now = clock.instant();
         Set<UserId> known = new HashSet<>(local.keySet());
         known.addAll(published.keySet());
-        Map<UserId, PresenceFacts> others = board.merged(known, freshSince(now), node);
+        Map<UserId, PresenceFacts> others = othersOn(known, now);
         for (UserId user : known) {
             PresenceFacts mine = local.get(user);
             if (mine != null && mine.connections() > 0) {
@@ -142,20 +146,17 @@ public final class PresenceService implements ReadPresence, TrackPresence {
     }
 
     private ImStatus mergedStatus(UserId user, Instant now) {
-        return status(combine(local.get(user), board.merged(List.of(user), freshSince(now), node).get(user)), now);
+        return status(combine(local.get(user), othersOn(List.of(user), now).get(user)), now);
+    }
+
+    /** What the other nodes reported of these users, merged per user by the domain, in one read. */
+    private Map<UserId, PresenceFacts> othersOn(Collection<UserId> users, Instant now) {
+        return NodeReport.mergePerUser(board.reports(users, node), freshSince(now));
     }
 
     /** This node's own facts, always current, with what the other nodes reported. */
     private static PresenceFacts combine(PresenceFacts mine, PresenceFacts others) {
-        if (mine == null || others == null) {
-            return mine == null ? others : mine;
-        }
-        return new PresenceFacts(mine.connections() + others.connections(), newest(mine.lastPoll(), others.lastPoll()),
-                newest(mine.lastActivity(), others.lastActivity()), newest(mine.reportedAt(), others.reportedAt()));
-    }
-
-    private static Instant newest(Instant a, Instant b) {
-        return a == null ? b : b == null ? a : (a.isAfter(b) ? a : b);
+        return mine == null ? others : mine.with(others);
     }
 
     private void pushIfChanged(UserId user, ImStatus status) {
@@ -170,16 +171,7 @@ public final class PresenceService implements ReadPresence, TrackPresence {
     }
 
     private ImStatus status(PresenceFacts facts, Instant now) {
-        if (facts == null) {
-            return ImStatus.OFFLINE;
-        }
-        boolean live = facts.connections() > 0
-                || (facts.lastPoll() != null && facts.lastPoll().plus(settings.pollGrace()).isAfter(now));
-        if (!live) {
-            return ImStatus.OFFLINE;
-        }
-        boolean idle = facts.lastActivity() != null && !facts.lastActivity().plus(settings.awayAfter()).isAfter(now);
-        return idle ? ImStatus.AWAY : ImStatus.ONLINE;
+        return rule.status(facts, now);
     }
 
     private void push(UserId user, ImStatus status) {

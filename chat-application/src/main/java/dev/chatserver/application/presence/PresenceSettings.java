@@ -1,5 +1,7 @@
 package dev.chatserver.application.presence;
 
+import dev.chatserver.domain.presence.PresenceRule;
+
 import java.time.Duration;
 
 /**
@@ -10,4 +12,9 @@ import java.time.Duration;
 public record PresenceSettings(Duration pollGrace, Duration awayAfter, Duration sweepEvery) {
     public static final PresenceSettings DEFAULT =
             new PresenceSettings(Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofSeconds(10));
+
+    /** The domain's rule for these poll grace and away delay. */
+    public PresenceRule rule() {
+        return new PresenceRule(pollGrace, awayAfter);
+    }
 }

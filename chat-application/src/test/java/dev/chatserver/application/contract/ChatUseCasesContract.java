@@ -254,6 +254,95 @@ public abstract class ChatUseCasesContract extends StorageContract {
     }
 
     @Test
+    void occurred_at_keeps_growing_when_the_clock_goes_back_and_the_room_remembers_it() {
+        Chat chat = newChat("course-42");
+        clock.advance(Duration.ofSeconds(2));
+        Event late = post(chat, "message", null, null, false, true);
+        clock.advance(Duration.ofSeconds(-1));
+        Event earlierReading = post(chat, "message", null, null, false, true);
+        clock.advance(Duration.ofSeconds(-5));
+        Event beforeOpening = post(chat, "message", null, null, false, true);
+
+        assertThat(late.occurredAt()).isEqualTo(2_000_000_000L);
+        assertThat(earlierReading.occurredAt()).isEqualTo(2_000_000_001L);
+        assertThat(beforeOpening.occurredAt()).isEqualTo(2_000_000_002L);
+        assertThat(rooms.room(chat.roomId()).lastOccurredAt()).isEqualTo(2_000_000_002L);
+        assertThat(all(chat)).containsExactly(late, earlierReading, beforeOpening);
+    }
+
+    @Test
+    void a_transient_event_takes_its_place_in_time_too() {
+        Chat chat = newChat("course-42");
+        clock.advance(Duration.ofNanos(100));
+        Event typing = post(chat, "typing", null, null, false, false);
+        Event stored = post(chat, "message", null, null, false, true);
+
+        assertThat(typing.occurredAt()).isEqualTo(100);
+        assertThat(stored.occurredAt()).isEqualTo(101);
+        assertThat(rooms.room(chat.roomId()).lastOccurredAt()).isEqualTo(101);
+        assertThat(all(chat)).containsExactly(stored);
+    }
+
+    @Test
+    void a_label_keeps_its_first_stored_occurred_at_across_edits() {
+        Chat chat = newChat("course-42");
+        clock.advance(Duration.ofSeconds(1));
+        Event first = post(chat, "message", "messages", "m1", false, true);
+        clock.advance(Duration.ofSeconds(1));
+        post(chat, "message", "messages", "m2", false, true);
+        Event edit = post(chat, "message", "messages", "m1", false, true);
+        clock.advance(Duration.ofSeconds(1));
+        Event again = post(chat, "message", "messages", "m1", false, true);
+        Event otherSet = post(chat, "pin", "pins", "m1", false, true);
+
+        assertThat(edit.originalOccurredAt()).isEqualTo(first.occurredAt());
+        assertThat(again.originalOccurredAt()).isEqualTo(first.occurredAt());
+        assertThat(otherSet.originalOccurredAt()).isEqualTo(otherSet.occurredAt());
+        assertThat(all(chat)).filteredOn(e -> "m1".equals(e.label()) && e.set().equals("messages"))
+                .extracting(Event::originalOccurredAt).containsOnly(first.occurredAt());
+    }
+
+    @Test
+    void a_room_closes_once_at_its_first_closing_time_and_stores_what_it_answered() {
+        Chat chat = newChat("course-42");
+        clock.advance(Duration.ofSeconds(3));
+        EventRoom closed = rooms.close(new CloseRoomCommand(TENANT, chat.roomId()));
+        clock.advance(Duration.ofSeconds(5));
+        EventRoom again = rooms.close(new CloseRoomCommand(TENANT, chat.roomId()));
+
+        assertThat(closed.closedAt()).isEqualTo(Instant.parse("2026-11-21T10:00:03Z"));
+        assertThat(again).isEqualTo(closed);
+        assertThat(rooms.room(chat.roomId())).isEqualTo(closed);
+    }
+
+    @Test
+    void a_room_closed_while_the_clock_reads_before_its_opening_closes_at_its_opening() {
+        Chat chat = newChat("course-42");
+        clock.advance(Duration.ofSeconds(-30));
+
+        EventRoom closed = rooms.close(new CloseRoomCommand(TENANT, chat.roomId()));
+
+        assertThat(closed.closedAt()).isEqualTo(closed.openedAt());
+        assertThat(rooms.room(chat.roomId())).isEqualTo(closed);
+        clock.advance(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> post(chat, "message", null, null, false, true))
+                .isInstanceOfSatisfying(Refused.class, e -> assertThat(e.kind()).isEqualTo("room_closed"));
+        assertThat(all(chat)).isEmpty();
+    }
+
+    @Test
+    void closing_a_room_keeps_what_was_handed_out_in_it() {
+        Chat chat = newChat("course-42");
+        clock.advance(Duration.ofSeconds(1));
+        Event last = post(chat, "message", null, null, false, true);
+
+        EventRoom closed = rooms.close(new CloseRoomCommand(TENANT, chat.roomId()));
+
+        assertThat(closed.lastOccurredAt()).isEqualTo(last.occurredAt());
+        assertThat(rooms.room(chat.roomId())).isEqualTo(closed);
+    }
+
+    @Test
     void events_of_an_unknown_chat_are_not_found() {
         Chat chat = newChat("course-42");
         PostEventCommand elsewhere = new PostEventCommand(JOHN, new dev.chatserver.domain.chats.ChatId(UUID.randomUUID()),

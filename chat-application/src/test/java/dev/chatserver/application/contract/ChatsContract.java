@@ -43,30 +43,38 @@ public abstract class ChatsContract extends StorageContract {
         assertThat(port(EventRoomStore.class).room(new RoomId(UUID.randomUUID()))).isEmpty();
     }
 
-    @Test
-    void a_room_keeps_the_last_occurred_at_handed_out_and_never_goes_back() {
-        EventRoom room = newRoom("example.org");
-        EventRoomStore rooms = port(EventRoomStore.class);
-
-        rooms.advance(room.id(), 10);
-        rooms.advance(room.id(), 5);
-
-        assertThat(rooms.room(room.id()).orElseThrow().lastOccurredAt()).isEqualTo(10);
-        assertThat(rooms.room(room.id()).orElseThrow().nextOccurredAt(NOW)).isEqualTo(11);
+    private static EventRoom withLast(EventRoom room, Instant closedAt, long lastOccurredAt) {
+        return new EventRoom(room.id(), room.audience(), room.tags(), room.openedAt(), closedAt, room.createdAt(),
+                lastOccurredAt);
     }
 
     @Test
-    void a_room_closes_once() {
+    void a_room_s_new_state_reads_back_exactly_as_the_room_decided_it() {
         EventRoom room = newRoom("example.org");
+        EventRoom other = newRoom("example.org");
         EventRoomStore rooms = port(EventRoomStore.class);
 
-        rooms.close(room.id(), NOW.plusSeconds(5));
-        rooms.close(room.id(), NOW.plusSeconds(9));
+        EventRoom advanced = withLast(room, null, 10);
+        rooms.update(advanced);
+        assertThat(rooms.room(room.id())).contains(advanced);
 
-        EventRoom closed = rooms.room(room.id()).orElseThrow();
-        assertThat(closed.closedAt()).isEqualTo(NOW.plusSeconds(5));
-        assertThat(closed.isClosedAt(NOW.plusSeconds(4))).isFalse();
-        assertThat(closed.isClosedAt(NOW.plusSeconds(5))).isTrue();
+        EventRoom closed = withLast(room, NOW.plusSeconds(5).plusNanos(7_000), 12);
+        rooms.update(closed);
+        assertThat(rooms.room(room.id())).contains(closed);
+        assertThat(rooms.roomForUpdate(room.id())).contains(closed);
+        assertThat(rooms.room(other.id())).contains(other);
+    }
+
+    @Test
+    void a_room_stores_what_it_is_given_without_a_rule_of_its_own() {
+        EventRoom room = newRoom("example.org");
+        EventRoomStore rooms = port(EventRoomStore.class);
+        rooms.update(withLast(room, NOW.plusSeconds(5), 10));
+
+        EventRoom rewritten = withLast(room, NOW.plusSeconds(9), 5);
+        rooms.update(rewritten);
+
+        assertThat(rooms.room(room.id())).contains(rewritten);
     }
 
     @Test

@@ -2,10 +2,11 @@ package dev.chatserver.application.contract;
 
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.PresenceBoard;
-import dev.chatserver.domain.presence.PresenceFacts;
 import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
 import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.presence.NodeReport;
+import dev.chatserver.domain.presence.PresenceFacts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What every presence board promises: per-node reports merged per user, stale connections not counted. */
+/**
+ * What every presence board promises: each node's last report per user, read back exactly in one call however
+ * many users, stale ones too (the domain merges them and decides what is stale).
+ */
 public abstract class PresenceBoardContract extends StorageContract {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     private UserId lynx;
@@ -34,11 +38,26 @@ public abstract class PresenceBoardContract extends StorageContract {
     }
 
     @Test
-    void reports_of_several_nodes_merge_per_user() {
+    void reports_of_several_nodes_read_back_per_node_and_user() {
+        NodeReport a = new NodeReport("node-a", lynx, new PresenceFacts(2, NOW.minusSeconds(30), NOW.minusSeconds(50), NOW));
+        NodeReport b = new NodeReport("node-b", lynx, new PresenceFacts(1, NOW.minusSeconds(10), null, NOW.minusSeconds(1)));
+        NodeReport c = new NodeReport("node-b", ocelot, new PresenceFacts(0, null, NOW.minusSeconds(90), NOW));
+        for (NodeReport report : List.of(a, b, c)) {
+            board.report(report.node(), report.user(), report.facts());
+        }
+
+        assertThat(board.reports(List.of(lynx, ocelot), "asking-node")).containsExactlyInAnyOrder(a, b, c);
+        assertThat(board.reports(List.of(ocelot), "asking-node")).containsExactly(c);
+        assertThat(board.reports(List.of(), "asking-node")).isEmpty();
+    }
+
+    @Test
+    void reports_of_several_nodes_merge_per_user_in_the_domain() {
         board.report("node-a", lynx, new PresenceFacts(2, NOW.minusSeconds(30), NOW.minusSeconds(50), NOW));
         board.report("node-b", lynx, new PresenceFacts(1, NOW.minusSeconds(10), NOW.minusSeconds(90), NOW));
 
-        Map<UserId, PresenceFacts> merged = board.merged(List.of(lynx, ocelot), NOW.minusSeconds(60), "asking-node");
+        Map<UserId, PresenceFacts> merged = NodeReport.mergePerUser(
+                board.reports(List.of(lynx, ocelot), "asking-node"), NOW.minusSeconds(60));
 
         assertThat(merged).containsOnlyKeys(lynx);
         PresenceFacts facts = merged.get(lynx);
@@ -49,22 +68,25 @@ public abstract class PresenceBoardContract extends StorageContract {
 
     @Test
     void a_later_report_of_a_node_replaces_its_earlier_one() {
-        board.report("node-a", lynx, new PresenceFacts(2, null, null, NOW.minusSeconds(5)));
+        board.report("node-a", lynx, new PresenceFacts(2, null, NOW.minusSeconds(9), NOW.minusSeconds(5)));
         board.report("node-a", lynx, new PresenceFacts(0, NOW, null, NOW));
 
-        PresenceFacts facts = board.merged(List.of(lynx), NOW.minusSeconds(60), "asking-node").get(lynx);
-
-        assertThat(facts.connections()).isZero();
-        assertThat(facts.lastPoll()).isEqualTo(NOW);
-        assertThat(facts.lastActivity()).isNull();
+        assertThat(board.reports(List.of(lynx), "asking-node"))
+                .containsExactly(new NodeReport("node-a", lynx, new PresenceFacts(0, NOW, null, NOW)));
     }
 
     @Test
-    void connections_of_a_node_that_stopped_reporting_hold_no_one_online() {
-        board.report("crashed", lynx, new PresenceFacts(4, null, NOW.minusSeconds(300), NOW.minusSeconds(300)));
-        board.report("alive", lynx, new PresenceFacts(1, null, null, NOW));
+    void the_report_of_a_node_that_stopped_reporting_is_kept_as_it_was() {
+        NodeReport crashed = new NodeReport("crashed", lynx,
+                new PresenceFacts(4, null, NOW.minusSeconds(300), NOW.minusSeconds(300)));
+        NodeReport alive = new NodeReport("alive", lynx, new PresenceFacts(1, null, null, NOW));
+        board.report(crashed.node(), lynx, crashed.facts());
+        board.report(alive.node(), lynx, alive.facts());
 
-        assertThat(board.merged(List.of(lynx), NOW.minusSeconds(60), "asking-node").get(lynx).connections()).isEqualTo(1);
+        List<NodeReport> reports = board.reports(List.of(lynx), "asking-node");
+
+        assertThat(reports).containsExactlyInAnyOrder(crashed, alive);
+        assertThat(NodeReport.mergePerUser(reports, NOW.minusSeconds(60)).get(lynx).connections()).isEqualTo(1);
     }
 
     @Test
@@ -73,10 +95,8 @@ public abstract class PresenceBoardContract extends StorageContract {
         board.report("node-b", lynx, new PresenceFacts(2, null, null, NOW));
         board.report("node-a", ocelot, new PresenceFacts(1, null, null, NOW));
 
-        Map<UserId, PresenceFacts> seenByA = board.merged(List.of(lynx, ocelot), NOW.minusSeconds(60), "node-a");
-
-        assertThat(seenByA).containsOnlyKeys(lynx);
-        assertThat(seenByA.get(lynx).connections()).isEqualTo(2);
+        assertThat(board.reports(List.of(lynx, ocelot), "node-a"))
+                .containsExactly(new NodeReport("node-b", lynx, new PresenceFacts(2, null, null, NOW)));
     }
 
     @Test
@@ -86,6 +106,6 @@ public abstract class PresenceBoardContract extends StorageContract {
 
         board.forget("node-a", lynx);
 
-        assertThat(board.merged(List.of(lynx, ocelot), NOW.minusSeconds(60), "asking-node")).containsOnlyKeys(ocelot);
+        assertThat(board.reports(List.of(lynx, ocelot), "asking-node")).extracting(NodeReport::user).containsOnly(ocelot);
     }
 }

@@ -1,14 +1,20 @@
 package dev.chatserver.domain.chats;
 
+import dev.chatserver.domain.problem.Refused;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * A room of an audience that stores and broadcasts typed events. It is open from {@code openedAt} until it
- * is closed. {@code lastOccurredAt} is the {@code occurred_at} last handed out in it (-1 before the first),
- * so that every event gets a later one than the event before, even within one reading of the clock.
+ * A room of an audience that stores and broadcasts typed events; it decides what happens in it. It is open
+ * from {@code openedAt} until it is closed, and a closed room takes no events ({@code room_closed}).
+ * {@code lastOccurredAt} is the {@code occurred_at} last handed out in it ({@link #NONE_YET} before the
+ * first), so that every event gets a later one than the event before, even within one reading of the clock
+ * or when the clock goes back.
  */
 public record EventRoom(RoomId id, String audience, JsonText tags, Instant openedAt, Instant closedAt,
                         Instant createdAt, long lastOccurredAt) {
@@ -22,6 +28,9 @@ public record EventRoom(RoomId id, String audience, JsonText tags, Instant opene
         Objects.requireNonNull(createdAt, "createdAt");
         if (closedAt != null && closedAt.isBefore(openedAt)) {
             throw new IllegalArgumentException("a room closes after it opens");
+        }
+        if (lastOccurredAt < NONE_YET) {
+            throw new IllegalArgumentException("an occurred_at is never negative: " + lastOccurredAt);
         }
     }
 
@@ -38,19 +47,45 @@ public record EventRoom(RoomId id, String audience, JsonText tags, Instant opene
     }
 
     /**
-     * The {@code occurred_at} of an event arriving {@code now}: nanoseconds since the room opened, and always
-     * after the one handed out last.
+     * Appends the drafted event arriving {@code now}, given the {@code occurred_at} of the first stored event
+     * with the same set and label when the store knows one ({@code labelFirstOccurredAt}; ignored for an
+     * event without a label). The event occurs {@code now} in nanoseconds since the room opened, but always
+     * after the event handed out before; its {@code original_occurred_at} is the label's first one, else its
+     * own; its {@code created_at} is {@code now} to the millisecond. A closed room refuses:
+     * {@code Refused("room_closed")}.
      */
-    public long nextOccurredAt(Instant now) {
-        long sinceOpening = now.isBefore(openedAt) ? 0 : Duration.between(openedAt, now).toNanos();
-        return Math.max(sinceOpening, lastOccurredAt + 1);
+    public AppendedEvent append(Instant now, EventId eventId, NewEvent draft, OptionalLong labelFirstOccurredAt) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(draft, "draft");
+        Objects.requireNonNull(labelFirstOccurredAt, "labelFirstOccurredAt");
+        if (isClosedAt(now)) {
+            throw new Refused("room_closed", "the event room " + id + " is closed");
+        }
+        long occurredAt = nextOccurredAt(now);
+        long originalOccurredAt = draft.label() == null ? occurredAt : labelFirstOccurredAt.orElse(occurredAt);
+        Event event = new Event(eventId, id, draft.type(), draft.set(), draft.label(), draft.attribute(), draft.data(),
+                occurredAt, originalOccurredAt, draft.by(), now.truncatedTo(ChronoUnit.MILLIS));
+        EventRoom advanced = new EventRoom(id, audience, tags, openedAt, closedAt, createdAt, occurredAt);
+        return new AppendedEvent(advanced, event);
     }
 
-    public EventRoom closed(Instant at) {
+    /**
+     * The room closed {@code now}, or at its opening if the clock reads earlier than that. A room closes once:
+     * closing a closed room leaves it as it is, with its first closing time.
+     */
+    public EventRoom close(Instant now) {
+        Objects.requireNonNull(now, "now");
+        if (closedAt != null) {
+            return this;
+        }
+        Instant at = now.isBefore(openedAt) ? openedAt : now;
         return new EventRoom(id, audience, tags, openedAt, at, createdAt, lastOccurredAt);
     }
 
-    public EventRoom withLastOccurredAt(long occurredAt) {
-        return new EventRoom(id, audience, tags, openedAt, closedAt, createdAt, occurredAt);
+    /** Nanoseconds since the room opened (0 before that), and always after the one handed out last. */
+    private long nextOccurredAt(Instant now) {
+        long sinceOpening = now.isBefore(openedAt) ? 0 : Duration.between(openedAt, now).toNanos();
+        return Math.max(sinceOpening, lastOccurredAt + 1);
     }
 }

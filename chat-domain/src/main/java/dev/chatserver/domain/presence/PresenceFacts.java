@@ -1,6 +1,8 @@
 package dev.chatserver.domain.presence;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
 
 /**
  * What one node knows of one user's presence: live connections on that node, the user's last poll and last
@@ -29,5 +31,45 @@ public record PresenceFacts(int connections, Instant lastPoll, Instant lastActiv
 
     public PresenceFacts reportedAt(Instant at) {
         return new PresenceFacts(connections, lastPoll, lastActivity, at);
+    }
+
+    /**
+     * The reports of several nodes on one user as one: connections summed over the reports made at or after
+     * {@code freshSince} (a node that stopped reporting holds no one online), the newest poll, the newest
+     * activity and the newest report. Empty when there is no report at all.
+     */
+    public static Optional<PresenceFacts> merge(Collection<PresenceFacts> reports, Instant freshSince) {
+        if (reports.isEmpty()) {
+            return Optional.empty();
+        }
+        int connections = 0;
+        Instant lastPoll = null;
+        Instant lastActivity = null;
+        Instant reportedAt = null;
+        for (PresenceFacts report : reports) {
+            if (!report.reportedAt().isBefore(freshSince)) {
+                connections += report.connections();
+            }
+            lastPoll = newest(lastPoll, report.lastPoll());
+            lastActivity = newest(lastActivity, report.lastActivity());
+            reportedAt = newest(reportedAt, report.reportedAt());
+        }
+        return Optional.of(new PresenceFacts(connections, lastPoll, lastActivity, reportedAt));
+    }
+
+    /**
+     * These facts, which are current (a node's own, kept as they change), with what other nodes reported
+     * ({@code others}, merged; null: nothing): connections added, the newest of each time.
+     */
+    public PresenceFacts with(PresenceFacts others) {
+        if (others == null) {
+            return this;
+        }
+        return new PresenceFacts(connections + others.connections, newest(lastPoll, others.lastPoll),
+                newest(lastActivity, others.lastActivity), newest(reportedAt, others.reportedAt));
+    }
+
+    private static Instant newest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : (a.isAfter(b) ? a : b);
     }
 }

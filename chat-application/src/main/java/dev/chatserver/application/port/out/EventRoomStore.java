@@ -3,10 +3,12 @@ package dev.chatserver.application.port.out;
 import dev.chatserver.domain.chats.EventRoom;
 import dev.chatserver.domain.chats.RoomId;
 
-import java.time.Instant;
 import java.util.Optional;
 
-/** Event rooms: when they open and close, and the last {@code occurred_at} handed out in each. */
+/**
+ * Event rooms: when they open and close, and the last {@code occurred_at} handed out in each. The store keeps
+ * what the room ({@link EventRoom}, the aggregate) decided; it decides nothing itself.
+ */
 public interface EventRoomStore {
     void insert(EventRoom room);
 
@@ -18,8 +20,9 @@ public interface EventRoomStore {
      */
     Optional<EventRoom> roomForUpdate(RoomId id);
 
-    /** Records the {@code occurred_at} just handed out; it is larger than the one recorded before. */
-    void advance(RoomId id, long lastOccurredAt);
-
-    void close(RoomId id, Instant at);
+    /**
+     * Stores the room's new state as the room decided it: its closing time and the last {@code occurred_at}
+     * handed out. The room was held for update ({@link #roomForUpdate}) in the current unit of work.
+     */
+    void update(EventRoom room);
 }

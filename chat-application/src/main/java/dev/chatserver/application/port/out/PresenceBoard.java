@@ -1,11 +1,11 @@
 package dev.chatserver.application.port.out;
 
-import dev.chatserver.domain.presence.PresenceFacts;
 import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.presence.NodeReport;
+import dev.chatserver.domain.presence.PresenceFacts;
 
-import java.time.Instant;
 import java.util.Collection;
-import java.util.Map;
+import java.util.List;
 
 /**
  * Where every node reports what it knows of users' presence, so that a user connected to any node is
@@ -19,10 +19,9 @@ public interface PresenceBoard {
     void forget(String node, UserId user);
 
     /**
-     * The reports of every node but {@code exceptNode} on these users merged, in one read however many:
-     * connections summed over reports made at or after {@code connectionsFreshSince} (a node that stopped
-     * reporting holds no one online), the newest poll and the newest activity. Users nobody reported on are
-     * absent.
+     * What every node but {@code exceptNode} last reported of these users, exactly as reported (stale
+     * reports too: merging them is the domain's, {@link NodeReport#mergePerUser}), in one read however many
+     * users; in no particular order.
      */
-    Map<UserId, PresenceFacts> merged(Collection<UserId> users, Instant connectionsFreshSince, String exceptNode);
+    List<NodeReport> reports(Collection<UserId> users, String exceptNode);
 }
