@@ -85,11 +85,14 @@ public final class ImMessageService implements PostMessage, ReadHistory {
             Map<UserId, User> senders = page.isEmpty() ? Map.of()
                     : directory.users(page.stream().map(ImMessage::from).distinct().toList()).stream()
                     .collect(Collectors.toMap(User::id, Function.identity()));
-            ImSession locked = sessions.lockMember(session, reader);
-            locked.markRead(reader).ifPresent(read -> {
-                sessions.saveMemberships(session.id(), List.of(read));
-                notifier.sessionChanged(locked.with(List.of(read)), List.of(reader));
-            });
+            // most reads find the session read already: only an unread one is locked and decided again
+            if (session.markRead(reader).isPresent()) {
+                ImSession locked = sessions.lockMember(session, reader);
+                locked.markRead(reader).ifPresent(read -> {
+                    sessions.saveMemberships(session.id(), List.of(read));
+                    notifier.sessionChanged(locked.with(List.of(read)), List.of(reader));
+                });
+            }
             return page.stream().filter(m -> senders.containsKey(m.from()))
                     .map(m -> view(session, m, senders.get(m.from()))).toList();
         });
