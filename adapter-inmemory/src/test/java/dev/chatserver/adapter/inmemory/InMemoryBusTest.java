@@ -9,6 +9,7 @@ import dev.chatserver.application.port.in.realtime.Feed;
 import dev.chatserver.application.port.in.realtime.FeedSink;
 import dev.chatserver.application.port.in.realtime.Listener;
 import dev.chatserver.application.port.in.realtime.SubscribeCommand;
+import dev.chatserver.application.port.out.NotificationLog;
 import dev.chatserver.application.port.out.SubscriptionFacts;
 import dev.chatserver.application.presence.PresenceService;
 import dev.chatserver.application.presence.PresenceSettings;
@@ -377,5 +378,82 @@ class InMemoryBusTest {
 
         hub.dispatch();
         assertThat(watcher.values("im_status")).containsExactly("online", "offline");
+    }
+
+    @Test
+    void a_feed_whose_sink_breaks_during_catch_up_stays_unregistered_and_closes() {
+        start();
+        publish(Channel.ofUser(LYNX), 1);
+        List<Set<Channel>> dispatcherReads = new ArrayList<>();
+        NotificationLog watched = new WatchedLog(log, dispatcherReads);
+        hub = new NotificationHub(watched, new SubscriptionPolicy(facts), presence, RealtimeSettings.DEFAULT, clock, scheduler);
+        List<Notification> deliveredAfterBreaking = new ArrayList<>();
+        FeedSink breaksOnCatchUp = new FeedSink() {
+            private boolean broken;
+
+            @Override
+            public void deliver(List<Notification> batch) {
+                if (!broken) {
+                    broken = true;
+                    throw new IllegalStateException("the connection is gone");
+                }
+                deliveredAfterBreaking.addAll(batch);
+            }
+
+            @Override
+            public void expired(long last) {
+            }
+
+            @Override
+            public boolean hasRoom() {
+                return true;
+            }
+        };
+        Feed feed = hub.open(as(LYNX), breaksOnCatchUp);
+        assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.ONLINE);
+
+        feed.subscribe(new SubscribeCommand(List.of("user:5"), 0));
+        feed.close();
+        publish(Channel.ofUser(LYNX), 2);
+        dispatcherReads.clear();
+        hub.dispatch();
+
+        assertThat(dispatcherReads).as("nobody is left listening, so the dispatcher reads nothing").isEmpty();
+        assertThat(deliveredAfterBreaking).as("nothing is delivered to a broken, closed feed").isEmpty();
+        assertThat(presence.statusOf(LYNX)).as("closing the feed ends its connection").isEqualTo(ImStatus.OFFLINE);
+    }
+
+    /** The log, noting the channels of every read after an id (the dispatcher's reads). */
+    private record WatchedLog(NotificationLog log, List<Set<Channel>> readsAfter) implements NotificationLog {
+        @Override
+        public Notification append(Channel channel, Map<String, Object> message) {
+            return log.append(channel, message);
+        }
+
+        @Override
+        public LogRead readAfter(long after, Set<Channel> channels, int limit) {
+            readsAfter.add(channels);
+            return log.readAfter(after, channels, limit);
+        }
+
+        @Override
+        public LogRead readSince(Instant since, Set<Channel> channels, int limit) {
+            return log.readSince(since, channels, limit);
+        }
+
+        @Override
+        public long lastId() {
+            return log.lastId();
+        }
+
+        @Override
+        public void onAppend(Runnable listener) {
+            log.onAppend(listener);
+        }
+
+        @Override
+        public int prune() {
+            return log.prune();
+        }
     }
 }

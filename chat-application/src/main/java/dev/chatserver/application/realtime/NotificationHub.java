@@ -295,6 +295,8 @@ public final class NotificationHub implements OpenFeed, Poll {
 
     private final class LiveFeed implements Feed {
         private final Subscriber subscriber;
+        /** Closed by its connection; the subscriber may have been dropped before, when its sink broke. */
+        private boolean feedClosed;
 
         LiveFeed(Subscriber subscriber) {
             this.subscriber = subscriber;
@@ -321,7 +323,6 @@ public final class NotificationHub implements OpenFeed, Poll {
                 } else {
                     continueCatchUp(subscriber, first);
                 }
-                listen(subscriber, channels, head);
             }
         }
 
@@ -342,9 +343,10 @@ public final class NotificationHub implements OpenFeed, Poll {
         @Override
         public void close() {
             synchronized (lock) {
-                if (subscriber.closed) {
+                if (feedClosed) {
                     return;
                 }
+                feedClosed = true;
                 subscriber.closed = true;
                 forget(subscriber);
             }
