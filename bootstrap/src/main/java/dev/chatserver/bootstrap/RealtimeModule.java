@@ -26,8 +26,9 @@ import dev.chatserver.application.port.out.SubscriptionFacts;
 import dev.chatserver.application.presence.PresenceService;
 import dev.chatserver.application.presence.PresenceSettings;
 import dev.chatserver.application.realtime.LoggedNotificationBus;
-import dev.chatserver.application.realtime.NotificationHub;
-import dev.chatserver.application.realtime.RealtimeSettings;
+import dev.chatserver.application.realtime.LiveFeeds;
+import dev.chatserver.application.realtime.LongPolls;
+import dev.chatserver.application.port.in.realtime.RealtimeSettings;
 import dev.chatserver.application.realtime.StoredSubscriptionFacts;
 
 import java.time.Clock;
@@ -47,9 +48,8 @@ final class RealtimeModule extends AbstractModule {
         bind(PresenceService.class).in(Scopes.SINGLETON);
         bind(ReadPresence.class).to(PresenceService.class);
         bind(TrackPresence.class).to(PresenceService.class);
-        bind(NotificationHub.class).in(Scopes.SINGLETON);
-        bind(OpenFeed.class).to(NotificationHub.class);
-        bind(Poll.class).to(NotificationHub.class);
+        bind(OpenFeed.class).to(LiveFeeds.class).in(Scopes.SINGLETON);
+        bind(Poll.class).to(LongPolls.class).in(Scopes.SINGLETON);
         bind(SubscriptionFacts.class).to(StoredSubscriptionFacts.class).in(Scopes.SINGLETON);
         bind(RealtimeRoutes.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(RealtimeRoutes.class);

@@ -14,8 +14,13 @@ import dev.chatserver.application.port.out.SubscriptionFacts;
 import dev.chatserver.application.presence.PresenceService;
 import dev.chatserver.application.presence.PresenceSettings;
 import dev.chatserver.application.realtime.LoggedNotificationBus;
-import dev.chatserver.application.realtime.NotificationHub;
-import dev.chatserver.application.realtime.RealtimeSettings;
+import dev.chatserver.application.realtime.CatchUp;
+import dev.chatserver.application.realtime.ChannelRegistry;
+import dev.chatserver.application.realtime.ListenerPresence;
+import dev.chatserver.application.realtime.LiveFeeds;
+import dev.chatserver.application.realtime.LongPolls;
+import dev.chatserver.application.realtime.NotificationDispatcher;
+import dev.chatserver.application.port.in.realtime.RealtimeSettings;
 import dev.chatserver.application.realtime.SubscriptionPolicy;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.presence.ImStatus;
@@ -54,7 +59,9 @@ class InMemoryBusTest {
     private InMemoryNotificationLog log;
     private LoggedNotificationBus bus;
     private PresenceService presence;
-    private NotificationHub hub;
+    private NotificationDispatcher dispatcher;
+    private LiveFeeds feeds;
+    private LongPolls polls;
 
     /** Lynx and Ocelot know each other; the backend account is the tenant of the audience "usr.example.org". */
     private final SubscriptionFacts facts = new SubscriptionFacts() {
@@ -79,7 +86,18 @@ class InMemoryBusTest {
         log = new InMemoryNotificationLog(clock, retention);
         bus = new LoggedNotificationBus(log, transactions);
         presence = new PresenceService(clock, PresenceSettings.DEFAULT, bus, new InMemoryPresenceBoard(), new dev.chatserver.application.id.RandomIds());
-        hub = new NotificationHub(log, new SubscriptionPolicy(facts), presence, settings, clock, scheduler);
+        deliverFrom(log, settings);
+    }
+
+    /** Real-time delivery on {@code log}, its parts put together as the wiring does. */
+    private void deliverFrom(NotificationLog log, RealtimeSettings settings) {
+        ChannelRegistry registry = new ChannelRegistry();
+        dispatcher = new NotificationDispatcher(log, registry, settings, scheduler);
+        CatchUp catchUp = new CatchUp(log, registry, settings, clock);
+        SubscriptionPolicy policy = new SubscriptionPolicy(facts);
+        ListenerPresence listening = new ListenerPresence(presence);
+        feeds = new LiveFeeds(registry, dispatcher, catchUp, policy, listening);
+        polls = new LongPolls(registry, dispatcher, catchUp, policy, listening, settings, scheduler);
     }
 
     private void start() {
@@ -127,15 +145,15 @@ class InMemoryBusTest {
     void a_feed_gets_what_is_published_on_its_channels_once_and_in_order() {
         start();
         RecordingSink sink = new RecordingSink();
-        Feed feed = hub.open(as(LYNX), sink);
+        Feed feed = feeds.open(as(LYNX), sink);
         feed.subscribe(new SubscribeCommand(List.of("user:5", ROOM), log.lastId()));
 
         publish(Channel.ofUser(LYNX), 1);
         publish(Channel.ofUser(OCELOT), 2);
         publish(new Channel(ROOM), 3);
         publish(Channel.ofUser(LYNX), 4);
-        hub.dispatch();
-        hub.dispatch();
+        dispatcher.dispatch();
+        dispatcher.dispatch();
 
         assertThat(sink.values("n")).containsExactly(1, 3, 4);
     }
@@ -144,7 +162,7 @@ class InMemoryBusTest {
     void a_notification_published_in_a_unit_of_work_is_delivered_only_once_it_commits() {
         start();
         RecordingSink sink = new RecordingSink();
-        hub.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), log.lastId()));
+        feeds.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), log.lastId()));
         long before = log.lastId();
 
         assertThatThrownBy(() -> transactions.inTransaction(() -> {
@@ -155,7 +173,7 @@ class InMemoryBusTest {
             publish(Channel.ofUser(LYNX), 2);
             assertThat(log.lastId()).as("not appended before the commit").isEqualTo(before);
         });
-        hub.dispatch();
+        dispatcher.dispatch();
 
         assertThat(sink.values("n")).containsExactly(2);
     }
@@ -164,7 +182,7 @@ class InMemoryBusTest {
     void publishing_returns_before_delivery_which_happens_on_the_dispatcher_thread() throws Exception {
         start();
         RecordingSink sink = new RecordingSink();
-        hub.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), log.lastId()));
+        feeds.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), log.lastId()));
         java.util.concurrent.CountDownLatch dispatcherBusy = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         scheduler.execute(() -> {
@@ -197,10 +215,10 @@ class InMemoryBusTest {
         }
 
         RecordingSink sink = new RecordingSink();
-        hub.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
-        hub.dispatch();
+        feeds.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
+        dispatcher.dispatch();
         publish(Channel.ofUser(LYNX), 11);
-        hub.dispatch();
+        dispatcher.dispatch();
 
         assertThat(sink.values("n")).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
     }
@@ -215,7 +233,7 @@ class InMemoryBusTest {
         }
         RecordingSink sink = new RecordingSink();
 
-        hub.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
+        feeds.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
 
         assertThat(sink.values("n")).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
     }
@@ -230,9 +248,9 @@ class InMemoryBusTest {
         }
         RecordingSink sink = new RecordingSink();
 
-        hub.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
+        feeds.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
         publish(Channel.ofUser(LYNX), 11);
-        hub.dispatch();
+        dispatcher.dispatch();
 
         assertThat(sink.expired).containsExactly(seen);
         assertThat(sink.values("n")).as("live delivery goes on after the warning").containsExactly(11);
@@ -242,7 +260,7 @@ class InMemoryBusTest {
     void a_forbidden_subscription_is_refused_and_the_previous_one_stays() {
         start();
         RecordingSink sink = new RecordingSink();
-        Feed feed = hub.open(as(STRANGER), sink);
+        Feed feed = feeds.open(as(STRANGER), sink);
         feed.subscribe(new SubscribeCommand(List.of("user:7"), log.lastId()));
 
         assertThatThrownBy(() -> feed.subscribe(new SubscribeCommand(List.of("user:7", "user:5"), 0)))
@@ -255,7 +273,7 @@ class InMemoryBusTest {
                 .isInstanceOf(InvalidInput.class).hasFieldOrPropertyWithValue("field", "channels");
         publish(Channel.ofUser(STRANGER), 1);
         publish(Channel.ofUser(LYNX), 2);
-        hub.dispatch();
+        dispatcher.dispatch();
 
         assertThat(sink.values("n")).containsExactly(1);
     }
@@ -287,7 +305,7 @@ class InMemoryBusTest {
         long seen = log.lastId();
         publish(Channel.ofUser(LYNX), 1);
 
-        CompletableFuture<LogRead> answer = hub.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), seen));
+        CompletableFuture<LogRead> answer = polls.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), seen));
 
         assertThat(answer).isDone();
         assertThat(answer.get().notifications()).extracting(n -> n.message().get("n")).containsExactly(1);
@@ -296,14 +314,14 @@ class InMemoryBusTest {
     @Test
     void a_held_poll_is_answered_by_the_next_notification_on_its_channels() throws Exception {
         start();
-        CompletableFuture<LogRead> answer = hub.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), log.lastId()));
+        CompletableFuture<LogRead> answer = polls.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), log.lastId()));
         assertThat(answer).isNotDone();
 
         publish(Channel.ofUser(OCELOT), 1);
-        hub.dispatch();
+        dispatcher.dispatch();
         assertThat(answer).as("another user's notification does not answer it").isNotDone();
         publish(Channel.ofUser(LYNX), 2);
-        hub.dispatch();
+        dispatcher.dispatch();
 
         assertThat(answer.get(30, TimeUnit.SECONDS).notifications()).extracting(n -> n.message().get("n")).containsExactly(2);
     }
@@ -313,7 +331,7 @@ class InMemoryBusTest {
         start(NotificationRetention.DEFAULT, new RealtimeSettings(Duration.ofMillis(50), 500, 256,
                 Duration.ofSeconds(25), Duration.ofSeconds(75)));
 
-        LogRead read = hub.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), log.lastId())).get(30, TimeUnit.SECONDS);
+        LogRead read = polls.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), log.lastId())).get(30, TimeUnit.SECONDS);
 
         assertThat(read.expired()).isFalse();
         assertThat(read.notifications()).isEmpty();
@@ -328,8 +346,8 @@ class InMemoryBusTest {
             publish(Channel.ofUser(LYNX), n);
         }
 
-        assertThat(hub.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), seen)).get().expired()).isTrue();
-        assertThatThrownBy(() -> hub.poll(as(STRANGER), new SubscribeCommand(List.of("user:5"), seen)))
+        assertThat(polls.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), seen)).get().expired()).isTrue();
+        assertThatThrownBy(() -> polls.poll(as(STRANGER), new SubscribeCommand(List.of("user:5"), seen)))
                 .isInstanceOf(AccessDenied.class);
     }
 
@@ -337,10 +355,10 @@ class InMemoryBusTest {
     void presence_goes_online_away_and_offline_as_the_clock_moves() {
         start();
         RecordingSink watcher = new RecordingSink();
-        hub.open(as(OCELOT), watcher).subscribe(new SubscribeCommand(List.of("presence:5"), log.lastId()));
+        feeds.open(as(OCELOT), watcher).subscribe(new SubscribeCommand(List.of("presence:5"), log.lastId()));
         assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.OFFLINE);
 
-        Feed lynx = hub.open(as(LYNX), new RecordingSink());
+        Feed lynx = feeds.open(as(LYNX), new RecordingSink());
         assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.ONLINE);
 
         clock.advance(Duration.ofMinutes(9));
@@ -354,7 +372,7 @@ class InMemoryBusTest {
         assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.ONLINE);
         lynx.close();
         assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.OFFLINE);
-        hub.dispatch();
+        dispatcher.dispatch();
 
         assertThat(watcher.values("im_status")).containsExactly("online", "away", "online", "offline");
         assertThat(watcher.values("user_id")).containsOnly(5L);
@@ -364,7 +382,7 @@ class InMemoryBusTest {
     void a_poll_keeps_its_user_online_for_a_minute() {
         start();
         RecordingSink watcher = new RecordingSink();
-        hub.open(as(OCELOT), watcher).subscribe(new SubscribeCommand(List.of("presence:5"), log.lastId()));
+        feeds.open(as(OCELOT), watcher).subscribe(new SubscribeCommand(List.of("presence:5"), log.lastId()));
         presence.polled(LYNX);
         assertThat(presence.statusOf(List.of(LYNX, STRANGER)))
                 .containsEntry(LYNX, ImStatus.ONLINE).containsEntry(STRANGER, ImStatus.OFFLINE);
@@ -376,7 +394,7 @@ class InMemoryBusTest {
         presence.sweep();
         assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.OFFLINE);
 
-        hub.dispatch();
+        dispatcher.dispatch();
         assertThat(watcher.values("im_status")).containsExactly("online", "offline");
     }
 
@@ -386,7 +404,7 @@ class InMemoryBusTest {
         publish(Channel.ofUser(LYNX), 1);
         List<Set<Channel>> dispatcherReads = new ArrayList<>();
         NotificationLog watched = new WatchedLog(log, dispatcherReads);
-        hub = new NotificationHub(watched, new SubscriptionPolicy(facts), presence, RealtimeSettings.DEFAULT, clock, scheduler);
+        deliverFrom(watched, RealtimeSettings.DEFAULT);
         List<Notification> deliveredAfterBreaking = new ArrayList<>();
         FeedSink breaksOnCatchUp = new FeedSink() {
             private boolean broken;
@@ -409,14 +427,14 @@ class InMemoryBusTest {
                 return true;
             }
         };
-        Feed feed = hub.open(as(LYNX), breaksOnCatchUp);
+        Feed feed = feeds.open(as(LYNX), breaksOnCatchUp);
         assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.ONLINE);
 
         feed.subscribe(new SubscribeCommand(List.of("user:5"), 0));
         feed.close();
         publish(Channel.ofUser(LYNX), 2);
         dispatcherReads.clear();
-        hub.dispatch();
+        dispatcher.dispatch();
 
         assertThat(dispatcherReads).as("nobody is left listening, so the dispatcher reads nothing").isEmpty();
         assertThat(deliveredAfterBreaking).as("nothing is delivered to a broken, closed feed").isEmpty();
