@@ -10,10 +10,12 @@ import dev.chatserver.application.port.in.realtime.FeedSink;
 import dev.chatserver.application.port.in.realtime.Listener;
 import dev.chatserver.application.port.in.realtime.SubscribeCommand;
 import dev.chatserver.application.port.out.NotificationLog;
+import dev.chatserver.application.port.out.local.LocalNotificationLog;
+import dev.chatserver.application.port.out.local.LocalPresenceBoard;
 import dev.chatserver.application.port.out.SubscriptionFacts;
 import dev.chatserver.application.presence.PresenceService;
 import dev.chatserver.application.presence.PresenceSettings;
-import dev.chatserver.application.realtime.LoggedNotificationBus;
+import dev.chatserver.application.port.out.local.AfterCommitNotificationBus;
 import dev.chatserver.application.realtime.CatchUp;
 import dev.chatserver.application.realtime.ChannelRegistry;
 import dev.chatserver.application.realtime.ListenerPresence;
@@ -56,8 +58,8 @@ class InMemoryBusTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final InMemoryTransactions transactions = new InMemoryTransactions();
-    private InMemoryNotificationLog log;
-    private LoggedNotificationBus bus;
+    private LocalNotificationLog log;
+    private AfterCommitNotificationBus bus;
     private PresenceService presence;
     private NotificationDispatcher dispatcher;
     private LiveFeeds feeds;
@@ -83,9 +85,9 @@ class InMemoryBusTest {
     }
 
     private void start(NotificationRetention retention, RealtimeSettings settings) {
-        log = new InMemoryNotificationLog(clock, retention);
-        bus = new LoggedNotificationBus(log, transactions);
-        presence = new PresenceService(clock, PresenceSettings.DEFAULT, bus, new InMemoryPresenceBoard(), new dev.chatserver.application.id.RandomIds());
+        log = new LocalNotificationLog(clock, retention);
+        bus = new AfterCommitNotificationBus(log, transactions);
+        presence = new PresenceService(clock, PresenceSettings.DEFAULT, bus, new LocalPresenceBoard(), java.util.UUID::randomUUID);
         deliverFrom(log, settings);
     }
 
