@@ -7,11 +7,6 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.realtime.RealtimeRoutes;
-import dev.chatserver.adapter.inmemory.InMemoryNotificationLog;
-import dev.chatserver.adapter.inmemory.InMemoryPresenceBoard;
-import dev.chatserver.adapter.jdbc.JdbcPresenceBoard;
-import dev.chatserver.adapter.jdbc.JdbcStorage;
-import dev.chatserver.adapter.jdbc.PostgresNotificationLog;
 import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.application.port.in.presence.ReadPresence;
 import dev.chatserver.application.port.in.presence.TrackPresence;
@@ -19,27 +14,24 @@ import dev.chatserver.application.port.in.realtime.OpenFeed;
 import dev.chatserver.application.port.in.realtime.Poll;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.NotificationLog;
-import dev.chatserver.application.port.out.PresenceBoard;
-import dev.chatserver.application.port.out.Storage;
-import dev.chatserver.application.port.out.Transactions;
+import dev.chatserver.application.port.out.NotificationStorage;
 import dev.chatserver.application.port.out.SubscriptionFacts;
 import dev.chatserver.application.presence.PresenceService;
 import dev.chatserver.application.presence.PresenceSettings;
-import dev.chatserver.application.realtime.LoggedNotificationBus;
-import dev.chatserver.application.realtime.NotificationHub;
-import dev.chatserver.application.realtime.RealtimeSettings;
+import dev.chatserver.application.realtime.LiveFeeds;
+import dev.chatserver.application.realtime.LongPolls;
+import dev.chatserver.application.port.in.realtime.RealtimeSettings;
 import dev.chatserver.application.realtime.StoredSubscriptionFacts;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Real-time delivery on one machine: the in-memory notification log behind the bus, the dispatcher hub, presence,
- * and the WebSocket and long-polling routes.
+ * Real-time delivery: the bus the storage registered, the feeds, polls and dispatcher behind it, presence, and the
+ * WebSocket and long-polling routes.
  */
 final class RealtimeModule extends AbstractModule {
     @Override
@@ -47,9 +39,8 @@ final class RealtimeModule extends AbstractModule {
         bind(PresenceService.class).in(Scopes.SINGLETON);
         bind(ReadPresence.class).to(PresenceService.class);
         bind(TrackPresence.class).to(PresenceService.class);
-        bind(NotificationHub.class).in(Scopes.SINGLETON);
-        bind(OpenFeed.class).to(NotificationHub.class);
-        bind(Poll.class).to(NotificationHub.class);
+        bind(OpenFeed.class).to(LiveFeeds.class).in(Scopes.SINGLETON);
+        bind(Poll.class).to(LongPolls.class).in(Scopes.SINGLETON);
         bind(SubscriptionFacts.class).to(StoredSubscriptionFacts.class).in(Scopes.SINGLETON);
         bind(RealtimeRoutes.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(RealtimeRoutes.class);
@@ -88,40 +79,21 @@ final class RealtimeModule extends AbstractModule {
         return new PresenceSettings(defaults.pollGrace(), defaults.awayAfter(), sweep);
     }
 
-    /** Several nodes on one PostgreSQL database share its notification log; one node keeps its log in memory. */
+    /** The bus the storage keeps: shared by the nodes on one PostgreSQL database, or this node's own. */
     @Provides
     @Singleton
-    NotificationLog notificationLog(Storage storage, Clock clock, NotificationRetention retention) {
-        if (storage instanceof JdbcStorage jdbc) {
-            Optional<PostgresNotificationLog> shared = jdbc.sharedNotificationLog(clock, retention);
-            if (shared.isPresent()) {
-                return shared.get();
-            }
-        }
-        return new InMemoryNotificationLog(clock, retention);
+    NotificationStorage.Opened bus(NotificationStorage storage, Clock clock, NotificationRetention retention) {
+        return storage.open(clock, retention);
     }
 
-    /** Several nodes on one PostgreSQL database report presence to it; one node keeps presence in memory. */
     @Provides
-    @Singleton
-    PresenceBoard presenceBoard(Storage storage) {
-        if (storage instanceof JdbcStorage jdbc) {
-            Optional<JdbcPresenceBoard> shared = jdbc.sharedPresenceBoard();
-            if (shared.isPresent()) {
-                return shared.get();
-            }
-        }
-        return new InMemoryPresenceBoard();
+    NotificationLog notificationLog(NotificationStorage.Opened bus) {
+        return bus.log();
     }
 
-    /** On a shared log a notification is written in the transaction of its change; in memory, after it commits. */
     @Provides
-    @Singleton
-    NotificationBus notificationBus(NotificationLog log, Transactions transactions) {
-        if (log instanceof PostgresNotificationLog shared) {
-            return shared.bus();
-        }
-        return new LoggedNotificationBus(log, transactions);
+    NotificationBus notificationBus(NotificationStorage.Opened bus) {
+        return bus.bus();
     }
 
     /** The dispatcher, long-poll timeouts, pings and sweeps: one daemon thread, off every request's path. */

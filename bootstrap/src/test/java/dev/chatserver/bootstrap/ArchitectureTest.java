@@ -1,5 +1,7 @@
 package dev.chatserver.bootstrap;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -8,13 +10,24 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The dependency rule: the core knows nothing of its adapters, and adapters know nothing of each other. */
+/**
+ * The dependency rule, ring by ring: the domain knows only the JDK; the ports know no service; adapters know only
+ * ports, the domain and their own libraries, never each other; only the wiring knows Guice.
+ */
 class ArchitectureTest {
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             // test-jars (the contract suite's) are tests too, though they come as jars after `package`
             .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("dev.chatserver");
+
+    private static final String[] ADAPTERS = {"inmemory", "jdbc", "http"};
+
+    /** A service package of the application: {@code dev.chatserver.application.<area>}, outside {@code port}. */
+    private static final DescribedPredicate<JavaClass> SERVICES = DescribedPredicate.describe(
+            "a service package (dev.chatserver.application.<area>, outside port)",
+            type -> type.getPackageName().startsWith("dev.chatserver.application.")
+                    && !type.getPackageName().startsWith("dev.chatserver.application.port"));
 
     @Test
     void the_domain_uses_nothing_but_the_jdk() {
@@ -27,25 +40,39 @@ class ArchitectureTest {
     void the_application_uses_only_the_domain_and_jakarta_inject() {
         classes().that().resideInAPackage("dev.chatserver.application..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "dev.chatserver.application..", "dev.chatserver.domain..", "java..", "javax.crypto..",
-                        "jakarta.inject..")
+                        "dev.chatserver.application..", "dev.chatserver.domain..", "java..", "jakarta.inject..")
                 .check(PRODUCTION);
     }
 
     @Test
-    void adapters_never_know_each_other_nor_the_wiring() {
-        String[] adapters = {"inmemory", "jdbc", "http"};
-        for (String adapter : adapters) {
-            for (String other : adapters) {
+    void ports_never_use_a_service() {
+        noClasses().that().resideInAnyPackage("dev.chatserver.application.port.in..", "dev.chatserver.application.port.out..")
+                .should().dependOnClassesThat(SERVICES)
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void adapters_use_only_ports_the_domain_and_their_libraries() {
+        for (String adapter : ADAPTERS) {
+            noClasses().that().resideInAPackage("dev.chatserver.adapter." + adapter + "..")
+                    .should().dependOnClassesThat(SERVICES)
+                    .check(PRODUCTION);
+            noClasses().that().resideInAPackage("dev.chatserver.adapter." + adapter + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage("dev.chatserver.bootstrap..", "com.google.inject..")
+                    .check(PRODUCTION);
+        }
+    }
+
+    @Test
+    void adapters_never_know_each_other() {
+        for (String adapter : ADAPTERS) {
+            for (String other : ADAPTERS) {
                 if (!adapter.equals(other)) {
                     noClasses().that().resideInAPackage("dev.chatserver.adapter." + adapter + "..")
                             .should().dependOnClassesThat().resideInAPackage("dev.chatserver.adapter." + other + "..")
                             .check(PRODUCTION);
                 }
             }
-            noClasses().that().resideInAPackage("dev.chatserver.adapter." + adapter + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage("dev.chatserver.bootstrap..", "com.google.inject..")
-                    .check(PRODUCTION);
         }
     }
 

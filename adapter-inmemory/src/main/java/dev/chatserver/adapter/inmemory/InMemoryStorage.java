@@ -7,7 +7,12 @@ import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.ChatStore;
 import dev.chatserver.application.port.out.EventRoomStore;
 import dev.chatserver.application.port.out.EventStore;
+import dev.chatserver.application.port.out.NotificationStorage;
 import dev.chatserver.application.port.out.Ports;
+import dev.chatserver.application.port.out.PresenceBoard;
+import dev.chatserver.application.port.out.local.AfterCommitNotificationBus;
+import dev.chatserver.application.port.out.local.LocalNotificationLog;
+import dev.chatserver.application.port.out.local.LocalPresenceBoard;
 import dev.chatserver.application.port.out.SignInTokens;
 import dev.chatserver.application.port.out.Storage;
 import dev.chatserver.application.port.out.StorageProbe;
@@ -21,9 +26,10 @@ public final class InMemoryStorage implements Storage, StorageProbe {
     public InMemoryStorage() {
         InMemoryAccounts accounts = new InMemoryAccounts();
         InMemoryImStore im = new InMemoryImStore();
+        InMemoryTransactions transactions = new InMemoryTransactions();
         this.ports = Ports.builder()
                 .add(StorageProbe.class, this)
-                .add(Transactions.class, new InMemoryTransactions())
+                .add(Transactions.class, transactions)
                 .add(UserDirectory.class, accounts)
                 .add(AccountRegistry.class, accounts)
                 .add(SignInTokens.class, new InMemorySignInTokens())
@@ -33,6 +39,11 @@ public final class InMemoryStorage implements Storage, StorageProbe {
                 .add(ChatStore.class, new InMemoryChats())
                 .add(EventRoomStore.class, new InMemoryEventRooms())
                 .add(EventStore.class, new InMemoryEvents())
+                .add(NotificationStorage.class, (clock, retention) -> {
+                    LocalNotificationLog log = new LocalNotificationLog(clock, retention);
+                    return new NotificationStorage.Opened(log, new AfterCommitNotificationBus(log, transactions));
+                })
+                .add(PresenceBoard.class, new LocalPresenceBoard())
                 .build();
     }
 

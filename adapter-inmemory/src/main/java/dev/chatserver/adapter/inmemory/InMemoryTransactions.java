@@ -1,9 +1,8 @@
 package dev.chatserver.adapter.inmemory;
 
+import dev.chatserver.application.port.out.AfterCommit;
 import dev.chatserver.application.port.out.Transactions;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -13,34 +12,25 @@ import java.util.function.Supplier;
  */
 public final class InMemoryTransactions implements Transactions {
     private final ReentrantLock lock = new ReentrantLock();
-    private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
+    private final AfterCommit afterCommit = new AfterCommit();
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (lock.isHeldByCurrentThread()) {
             return work.get();
         }
-        List<Runnable> actions = new ArrayList<>();
-        T result;
-        lock.lock();
-        try {
-            afterCommit.set(actions);
-            result = work.get();
-        } finally {
-            afterCommit.remove();
-            lock.unlock();
-        }
-        actions.forEach(Runnable::run);
-        return result;
+        return afterCommit.run(() -> {
+            lock.lock();
+            try {
+                return work.get();
+            } finally {
+                lock.unlock();
+            }
+        }, () -> { });
     }
 
     @Override
     public void afterCommit(Runnable action) {
-        List<Runnable> actions = afterCommit.get();
-        if (actions == null) {
-            action.run();
-        } else {
-            actions.add(action);
-        }
+        afterCommit.add(action);
     }
 }

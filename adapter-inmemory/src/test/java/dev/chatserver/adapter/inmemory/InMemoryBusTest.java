@@ -2,6 +2,7 @@ package dev.chatserver.adapter.inmemory;
 
 import dev.chatserver.application.contract.MutableClock;
 import dev.chatserver.application.contract.SampleEvents;
+import dev.chatserver.domain.event.DomainEvent;
 import dev.chatserver.domain.event.PresenceChanged;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.LogRead;
@@ -11,12 +12,20 @@ import dev.chatserver.application.port.in.realtime.Feed;
 import dev.chatserver.application.port.in.realtime.FeedSink;
 import dev.chatserver.application.port.in.realtime.Listener;
 import dev.chatserver.application.port.in.realtime.SubscribeCommand;
+import dev.chatserver.application.port.out.NotificationLog;
+import dev.chatserver.application.port.out.local.LocalNotificationLog;
+import dev.chatserver.application.port.out.local.LocalPresenceBoard;
 import dev.chatserver.application.port.out.SubscriptionFacts;
 import dev.chatserver.application.presence.PresenceService;
 import dev.chatserver.application.presence.PresenceSettings;
-import dev.chatserver.application.realtime.LoggedNotificationBus;
-import dev.chatserver.application.realtime.NotificationHub;
-import dev.chatserver.application.realtime.RealtimeSettings;
+import dev.chatserver.application.port.out.local.AfterCommitNotificationBus;
+import dev.chatserver.application.realtime.CatchUp;
+import dev.chatserver.application.realtime.ChannelRegistry;
+import dev.chatserver.application.realtime.ListenerPresence;
+import dev.chatserver.application.realtime.LiveFeeds;
+import dev.chatserver.application.realtime.LongPolls;
+import dev.chatserver.application.realtime.NotificationDispatcher;
+import dev.chatserver.application.port.in.realtime.RealtimeSettings;
 import dev.chatserver.application.realtime.SubscriptionPolicy;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.presence.ImStatus;
@@ -52,10 +61,12 @@ class InMemoryBusTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final InMemoryTransactions transactions = new InMemoryTransactions();
-    private InMemoryNotificationLog log;
-    private LoggedNotificationBus bus;
+    private LocalNotificationLog log;
+    private AfterCommitNotificationBus bus;
     private PresenceService presence;
-    private NotificationHub hub;
+    private NotificationDispatcher dispatcher;
+    private LiveFeeds feeds;
+    private LongPolls polls;
 
     /** Lynx and Ocelot know each other; the backend account is the tenant of the audience "usr.example.org". */
     private final SubscriptionFacts facts = new SubscriptionFacts() {
@@ -77,10 +88,21 @@ class InMemoryBusTest {
     }
 
     private void start(NotificationRetention retention, RealtimeSettings settings) {
-        log = new InMemoryNotificationLog(clock, retention);
-        bus = new LoggedNotificationBus(log, transactions);
-        presence = new PresenceService(clock, PresenceSettings.DEFAULT, bus, new InMemoryPresenceBoard(), new dev.chatserver.application.id.RandomIds());
-        hub = new NotificationHub(log, new SubscriptionPolicy(facts), presence, settings, clock, scheduler);
+        log = new LocalNotificationLog(clock, retention);
+        bus = new AfterCommitNotificationBus(log, transactions);
+        presence = new PresenceService(clock, PresenceSettings.DEFAULT, bus, new LocalPresenceBoard(), java.util.UUID::randomUUID);
+        deliverFrom(log, settings);
+    }
+
+    /** Real-time delivery on {@code log}, its parts put together as the wiring does. */
+    private void deliverFrom(NotificationLog log, RealtimeSettings settings) {
+        ChannelRegistry registry = new ChannelRegistry();
+        dispatcher = new NotificationDispatcher(log, registry, settings, scheduler);
+        CatchUp catchUp = new CatchUp(log, registry, settings, clock);
+        SubscriptionPolicy policy = new SubscriptionPolicy(facts);
+        ListenerPresence listening = new ListenerPresence(presence);
+        feeds = new LiveFeeds(registry, dispatcher, catchUp, policy, listening);
+        polls = new LongPolls(registry, dispatcher, catchUp, policy, listening, settings, scheduler);
     }
 
     private void start() {
@@ -133,15 +155,15 @@ class InMemoryBusTest {
     void a_feed_gets_what_is_published_on_its_channels_once_and_in_order() {
         start();
         RecordingSink sink = new RecordingSink();
-        Feed feed = hub.open(as(LYNX), sink);
+        Feed feed = feeds.open(as(LYNX), sink);
         feed.subscribe(new SubscribeCommand(List.of("user:5", ROOM), log.lastId()));
 
         publish(Channel.ofUser(LYNX), 1);
         publish(Channel.ofUser(OCELOT), 2);
         publish(new Channel(ROOM), 3);
         publish(Channel.ofUser(LYNX), 4);
-        hub.dispatch();
-        hub.dispatch();
+        dispatcher.dispatch();
+        dispatcher.dispatch();
 
         assertThat(sink.numbers()).containsExactly(1, 3, 4);
     }
@@ -150,7 +172,7 @@ class InMemoryBusTest {
     void a_notification_published_in_a_unit_of_work_is_delivered_only_once_it_commits() {
         start();
         RecordingSink sink = new RecordingSink();
-        hub.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), log.lastId()));
+        feeds.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), log.lastId()));
         long before = log.lastId();
 
         assertThatThrownBy(() -> transactions.inTransaction(() -> {
@@ -161,7 +183,7 @@ class InMemoryBusTest {
             publish(Channel.ofUser(LYNX), 2);
             assertThat(log.lastId()).as("not appended before the commit").isEqualTo(before);
         });
-        hub.dispatch();
+        dispatcher.dispatch();
 
         assertThat(sink.numbers()).containsExactly(2);
     }
@@ -170,7 +192,7 @@ class InMemoryBusTest {
     void publishing_returns_before_delivery_which_happens_on_the_dispatcher_thread() throws Exception {
         start();
         RecordingSink sink = new RecordingSink();
-        hub.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), log.lastId()));
+        feeds.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), log.lastId()));
         java.util.concurrent.CountDownLatch dispatcherBusy = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         scheduler.execute(() -> {
@@ -203,10 +225,10 @@ class InMemoryBusTest {
         }
 
         RecordingSink sink = new RecordingSink();
-        hub.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
-        hub.dispatch();
+        feeds.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
+        dispatcher.dispatch();
         publish(Channel.ofUser(LYNX), 11);
-        hub.dispatch();
+        dispatcher.dispatch();
 
         assertThat(sink.numbers()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
     }
@@ -221,7 +243,7 @@ class InMemoryBusTest {
         }
         RecordingSink sink = new RecordingSink();
 
-        hub.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
+        feeds.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
 
         assertThat(sink.numbers()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
     }
@@ -236,9 +258,9 @@ class InMemoryBusTest {
         }
         RecordingSink sink = new RecordingSink();
 
-        hub.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
+        feeds.open(as(LYNX), sink).subscribe(new SubscribeCommand(List.of("user:5"), seen));
         publish(Channel.ofUser(LYNX), 11);
-        hub.dispatch();
+        dispatcher.dispatch();
 
         assertThat(sink.expired).containsExactly(seen);
         assertThat(sink.numbers()).as("live delivery goes on after the warning").containsExactly(11);
@@ -248,7 +270,7 @@ class InMemoryBusTest {
     void a_forbidden_subscription_is_refused_and_the_previous_one_stays() {
         start();
         RecordingSink sink = new RecordingSink();
-        Feed feed = hub.open(as(STRANGER), sink);
+        Feed feed = feeds.open(as(STRANGER), sink);
         feed.subscribe(new SubscribeCommand(List.of("user:7"), log.lastId()));
 
         assertThatThrownBy(() -> feed.subscribe(new SubscribeCommand(List.of("user:7", "user:5"), 0)))
@@ -261,7 +283,7 @@ class InMemoryBusTest {
                 .isInstanceOf(InvalidInput.class).hasFieldOrPropertyWithValue("field", "channels");
         publish(Channel.ofUser(STRANGER), 1);
         publish(Channel.ofUser(LYNX), 2);
-        hub.dispatch();
+        dispatcher.dispatch();
 
         assertThat(sink.numbers()).containsExactly(1);
     }
@@ -293,7 +315,7 @@ class InMemoryBusTest {
         long seen = log.lastId();
         publish(Channel.ofUser(LYNX), 1);
 
-        CompletableFuture<LogRead> answer = hub.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), seen));
+        CompletableFuture<LogRead> answer = polls.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), seen));
 
         assertThat(answer).isDone();
         assertThat(answer.get().notifications()).extracting(n -> SampleEvents.numberOf(n.event())).containsExactly(1L);
@@ -302,14 +324,14 @@ class InMemoryBusTest {
     @Test
     void a_held_poll_is_answered_by_the_next_notification_on_its_channels() throws Exception {
         start();
-        CompletableFuture<LogRead> answer = hub.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), log.lastId()));
+        CompletableFuture<LogRead> answer = polls.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), log.lastId()));
         assertThat(answer).isNotDone();
 
         publish(Channel.ofUser(OCELOT), 1);
-        hub.dispatch();
+        dispatcher.dispatch();
         assertThat(answer).as("another user's notification does not answer it").isNotDone();
         publish(Channel.ofUser(LYNX), 2);
-        hub.dispatch();
+        dispatcher.dispatch();
 
         assertThat(answer.get(30, TimeUnit.SECONDS).notifications()).extracting(n -> SampleEvents.numberOf(n.event())).containsExactly(2L);
     }
@@ -319,7 +341,7 @@ class InMemoryBusTest {
         start(NotificationRetention.DEFAULT, new RealtimeSettings(Duration.ofMillis(50), 500, 256,
                 Duration.ofSeconds(25), Duration.ofSeconds(75)));
 
-        LogRead read = hub.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), log.lastId())).get(30, TimeUnit.SECONDS);
+        LogRead read = polls.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), log.lastId())).get(30, TimeUnit.SECONDS);
 
         assertThat(read.expired()).isFalse();
         assertThat(read.notifications()).isEmpty();
@@ -334,8 +356,8 @@ class InMemoryBusTest {
             publish(Channel.ofUser(LYNX), n);
         }
 
-        assertThat(hub.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), seen)).get().expired()).isTrue();
-        assertThatThrownBy(() -> hub.poll(as(STRANGER), new SubscribeCommand(List.of("user:5"), seen)))
+        assertThat(polls.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), seen)).get().expired()).isTrue();
+        assertThatThrownBy(() -> polls.poll(as(STRANGER), new SubscribeCommand(List.of("user:5"), seen)))
                 .isInstanceOf(AccessDenied.class);
     }
 
@@ -343,10 +365,10 @@ class InMemoryBusTest {
     void presence_goes_online_away_and_offline_as_the_clock_moves() {
         start();
         RecordingSink watcher = new RecordingSink();
-        hub.open(as(OCELOT), watcher).subscribe(new SubscribeCommand(List.of("presence:5"), log.lastId()));
+        feeds.open(as(OCELOT), watcher).subscribe(new SubscribeCommand(List.of("presence:5"), log.lastId()));
         assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.OFFLINE);
 
-        Feed lynx = hub.open(as(LYNX), new RecordingSink());
+        Feed lynx = feeds.open(as(LYNX), new RecordingSink());
         assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.ONLINE);
 
         clock.advance(Duration.ofMinutes(9));
@@ -360,7 +382,7 @@ class InMemoryBusTest {
         assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.ONLINE);
         lynx.close();
         assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.OFFLINE);
-        hub.dispatch();
+        dispatcher.dispatch();
 
         assertThat(watcher.statuses()).containsExactly("online", "away", "online", "offline");
         assertThat(watcher.received).extracting(n -> ((PresenceChanged) n.event()).user()).containsOnly(LYNX);
@@ -370,7 +392,7 @@ class InMemoryBusTest {
     void a_poll_keeps_its_user_online_for_a_minute() {
         start();
         RecordingSink watcher = new RecordingSink();
-        hub.open(as(OCELOT), watcher).subscribe(new SubscribeCommand(List.of("presence:5"), log.lastId()));
+        feeds.open(as(OCELOT), watcher).subscribe(new SubscribeCommand(List.of("presence:5"), log.lastId()));
         presence.polled(LYNX);
         assertThat(presence.statusOf(List.of(LYNX, STRANGER)))
                 .containsEntry(LYNX, ImStatus.ONLINE).containsEntry(STRANGER, ImStatus.OFFLINE);
@@ -382,7 +404,84 @@ class InMemoryBusTest {
         presence.sweep();
         assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.OFFLINE);
 
-        hub.dispatch();
+        dispatcher.dispatch();
         assertThat(watcher.statuses()).containsExactly("online", "offline");
+    }
+
+    @Test
+    void a_feed_whose_sink_breaks_during_catch_up_stays_unregistered_and_closes() {
+        start();
+        publish(Channel.ofUser(LYNX), 1);
+        List<Set<Channel>> dispatcherReads = new ArrayList<>();
+        NotificationLog watched = new WatchedLog(log, dispatcherReads);
+        deliverFrom(watched, RealtimeSettings.DEFAULT);
+        List<Notification> deliveredAfterBreaking = new ArrayList<>();
+        FeedSink breaksOnCatchUp = new FeedSink() {
+            private boolean broken;
+
+            @Override
+            public void deliver(List<Notification> batch) {
+                if (!broken) {
+                    broken = true;
+                    throw new IllegalStateException("the connection is gone");
+                }
+                deliveredAfterBreaking.addAll(batch);
+            }
+
+            @Override
+            public void expired(long last) {
+            }
+
+            @Override
+            public boolean hasRoom() {
+                return true;
+            }
+        };
+        Feed feed = feeds.open(as(LYNX), breaksOnCatchUp);
+        assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.ONLINE);
+
+        feed.subscribe(new SubscribeCommand(List.of("user:5"), 0));
+        feed.close();
+        publish(Channel.ofUser(LYNX), 2);
+        dispatcherReads.clear();
+        dispatcher.dispatch();
+
+        assertThat(dispatcherReads).as("nobody is left listening, so the dispatcher reads nothing").isEmpty();
+        assertThat(deliveredAfterBreaking).as("nothing is delivered to a broken, closed feed").isEmpty();
+        assertThat(presence.statusOf(LYNX)).as("closing the feed ends its connection").isEqualTo(ImStatus.OFFLINE);
+    }
+
+    /** The log, noting the channels of every read after an id (the dispatcher's reads). */
+    private record WatchedLog(NotificationLog log, List<Set<Channel>> readsAfter) implements NotificationLog {
+        @Override
+        public Notification append(Channel channel, DomainEvent event) {
+            return log.append(channel, event);
+        }
+
+        @Override
+        public LogRead readAfter(long after, Set<Channel> channels, int limit) {
+            readsAfter.add(channels);
+            return log.readAfter(after, channels, limit);
+        }
+
+        @Override
+        public LogRead readSince(Instant since, Set<Channel> channels, int limit) {
+            return log.readSince(since, channels, limit);
+        }
+
+        @Override
+        public long lastId() {
+            return log.lastId();
+        }
+
+        @Override
+        public void onAppend(Runnable listener) {
+            log.onAppend(listener);
+        }
+
+        @Override
+        public int prune() {
+            return log.prune();
+        }
     }
 }

@@ -9,7 +9,12 @@ import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.ChatStore;
 import dev.chatserver.application.port.out.EventRoomStore;
 import dev.chatserver.application.port.out.EventStore;
+import dev.chatserver.application.port.out.NotificationStorage;
 import dev.chatserver.application.port.out.Ports;
+import dev.chatserver.application.port.out.PresenceBoard;
+import dev.chatserver.application.port.out.local.AfterCommitNotificationBus;
+import dev.chatserver.application.port.out.local.LocalNotificationLog;
+import dev.chatserver.application.port.out.local.LocalPresenceBoard;
 import dev.chatserver.application.port.out.SignInTokens;
 import dev.chatserver.application.port.out.Storage;
 import dev.chatserver.application.port.out.StorageProbe;
@@ -24,7 +29,8 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Every storage port on one SQL database (H2 or PostgreSQL), migrated by Flyway when opened. */
 public final class JdbcStorage implements Storage, StorageProbe {
@@ -35,7 +41,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
     private final Jdbi jdbi;
     private final DurabilityBarrier durability;
     private final Ports ports;
-    private PostgresNotificationLog sharedLog;
+    private final List<PostgresNotificationLog> openedLogs = new ArrayList<>();
     private Runnable afterClose = () -> { };
 
     private JdbcStorage(DatabaseSettings settings, HikariDataSource dataSource) {
@@ -46,9 +52,11 @@ public final class JdbcStorage implements Storage, StorageProbe {
                 ? new H2GroupFlush(dataSource) : DurabilityBarrier.COMMIT_IS_DURABLE;
         JdbcAccounts accounts = new JdbcAccounts(jdbi);
         JdbcImStore im = new JdbcImStore(jdbi);
+        JdbcTransactions transactions = new JdbcTransactions(jdbi, durability);
+        boolean shared = settings.kind().equals("postgres");
         this.ports = Ports.builder()
                 .add(StorageProbe.class, this)
-                .add(Transactions.class, new JdbcTransactions(jdbi, durability))
+                .add(Transactions.class, transactions)
                 .add(UserDirectory.class, accounts)
                 .add(AccountRegistry.class, accounts)
                 .add(SignInTokens.class, new JdbcSignInTokens(jdbi))
@@ -58,6 +66,11 @@ public final class JdbcStorage implements Storage, StorageProbe {
                 .add(ChatStore.class, new JdbcChats(jdbi))
                 .add(EventRoomStore.class, new JdbcEventRooms(jdbi))
                 .add(EventStore.class, new JdbcEvents(jdbi))
+                .add(NotificationStorage.class, shared ? this::openSharedBus : (clock, retention) -> {
+                    LocalNotificationLog log = new LocalNotificationLog(clock, retention);
+                    return new NotificationStorage.Opened(log, new AfterCommitNotificationBus(log, transactions));
+                })
+                .add(PresenceBoard.class, shared ? new JdbcPresenceBoard(jdbi) : new LocalPresenceBoard())
                 .build();
     }
 
@@ -140,23 +153,14 @@ public final class JdbcStorage implements Storage, StorageProbe {
     }
 
     /**
-     * On PostgreSQL, the notification log shared by every node on this database, whose {@link
-     * PostgresNotificationLog#bus()} writes notifications in the caller's transaction; empty on H2, where one
-     * node keeps its bus in memory. The log is closed with the storage.
+     * On PostgreSQL every node on the database shares the bus: the log is a table, a notification is written in
+     * the transaction of its change, and LISTEN/NOTIFY wakes every node. On H2 (one node) the bus is the node's
+     * own, in memory. Either way the presence board goes with it.
      */
-    public synchronized Optional<PostgresNotificationLog> sharedNotificationLog(Clock clock, NotificationRetention retention) {
-        if (!kind().equals("postgres")) {
-            return Optional.empty();
-        }
-        if (sharedLog == null) {
-            sharedLog = new PostgresNotificationLog(jdbi, settings, clock, retention);
-        }
-        return Optional.of(sharedLog);
-    }
-
-    /** On PostgreSQL, the presence board shared by every node on this database; empty on H2 (one node). */
-    public Optional<JdbcPresenceBoard> sharedPresenceBoard() {
-        return kind().equals("postgres") ? Optional.of(new JdbcPresenceBoard(jdbi)) : Optional.empty();
+    private synchronized NotificationStorage.Opened openSharedBus(Clock clock, NotificationRetention retention) {
+        PostgresNotificationLog log = new PostgresNotificationLog(jdbi, settings, clock, retention);
+        openedLogs.add(log);
+        return new NotificationStorage.Opened(log, log.bus());
     }
 
     /** The Jdbi of this storage, for adapters in this module that share its connections. */
@@ -166,9 +170,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
 
     @Override
     public synchronized void close() {
-        if (sharedLog != null) {
-            sharedLog.close();
-        }
+        openedLogs.forEach(PostgresNotificationLog::close);
         durability.close();
         if (settings.url().startsWith("jdbc:h2:mem:")) {
             try (Connection connection = dataSource.getConnection()) {

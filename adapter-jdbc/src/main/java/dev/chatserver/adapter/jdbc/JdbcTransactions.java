@@ -1,5 +1,6 @@
 package dev.chatserver.adapter.jdbc;
 
+import dev.chatserver.application.port.out.AfterCommit;
 import dev.chatserver.application.port.out.Transactions;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -7,8 +8,6 @@ import org.jdbi.v3.core.statement.StatementCustomizer;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -18,7 +17,7 @@ import java.util.function.Supplier;
 final class JdbcTransactions implements Transactions {
     private final Jdbi jdbi;
     private final DurabilityBarrier durability;
-    private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
+    private final AfterCommit afterCommit = new AfterCommit();
     /** Whether the unit of work on this thread changed a row: only then is there a commit to make durable. */
     private final ThreadLocal<boolean[]> wrote = new ThreadLocal<>();
 
@@ -48,34 +47,26 @@ final class JdbcTransactions implements Transactions {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        if (afterCommit.get() != null) {
+        if (afterCommit.inUnit()) {
             return work.get();
         }
-        List<Runnable> actions = new ArrayList<>();
         boolean[] unitWrote = {false};
-        T result;
-        try {
-            afterCommit.set(actions);
+        return afterCommit.run(() -> {
             wrote.set(unitWrote);
-            result = jdbi.inTransaction(handle -> work.get());
-        } finally {
-            afterCommit.remove();
-            wrote.remove();
-        }
-        if (unitWrote[0]) {
-            durability.awaitDurable();
-        }
-        actions.forEach(Runnable::run);
-        return result;
+            try {
+                return jdbi.inTransaction(handle -> work.get());
+            } finally {
+                wrote.remove();
+            }
+        }, () -> {
+            if (unitWrote[0]) {
+                durability.awaitDurable();
+            }
+        });
     }
 
     @Override
     public void afterCommit(Runnable action) {
-        List<Runnable> actions = afterCommit.get();
-        if (actions == null) {
-            action.run();
-        } else {
-            actions.add(action);
-        }
+        afterCommit.add(action);
     }
 }

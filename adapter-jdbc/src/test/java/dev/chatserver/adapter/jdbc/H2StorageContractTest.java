@@ -1,104 +1,12 @@
 package dev.chatserver.adapter.jdbc;
 
-import dev.chatserver.application.contract.AccountsContract;
-import dev.chatserver.application.contract.AddressBooksContract;
-import dev.chatserver.application.contract.ChatUseCasesContract;
-import dev.chatserver.application.contract.ChatsContract;
-import dev.chatserver.application.contract.EventsContract;
-import dev.chatserver.application.contract.ImStoreContract;
-import dev.chatserver.application.contract.ImUseCasesContract;
-import dev.chatserver.application.contract.SignInTokensContract;
-import dev.chatserver.application.contract.TransactionsContract;
+import dev.chatserver.application.contract.StorageContractSuite;
 import dev.chatserver.application.port.out.Storage;
-import dev.chatserver.application.contract.PresenceBoardContract;
-import dev.chatserver.application.port.out.PresenceBoard;
-import org.junit.jupiter.api.Nested;
 
 /** The one storage contract suite, run against H2. */
-class H2StorageContractTest {
-
-    @Nested
-    class Transactions extends TransactionsContract {
-        @Override
-        protected Storage newStorage() {
-            return H2TestDatabases.newStorage();
-        }
-    }
-
-    @Nested
-    class Accounts extends AccountsContract {
-        @Override
-        protected Storage newStorage() {
-            return H2TestDatabases.newStorage();
-        }
-    }
-
-    @Nested
-    class SignInTokens extends SignInTokensContract {
-        @Override
-        protected Storage newStorage() {
-            return H2TestDatabases.newStorage();
-        }
-    }
-
-    @Nested
-    class ImStore extends ImStoreContract {
-        @Override
-        protected Storage newStorage() {
-            return H2TestDatabases.newStorage();
-        }
-    }
-
-    @Nested
-    class ImAddressBooks extends AddressBooksContract {
-        @Override
-        protected Storage newStorage() {
-            return H2TestDatabases.newStorage();
-        }
-    }
-
-    @Nested
-    class ImUseCases extends ImUseCasesContract {
-        @Override
-        protected Storage newStorage() {
-            return H2TestDatabases.newStorage();
-        }
-    }
-
-    @Nested
-    class Chats extends ChatsContract {
-        @Override
-        protected Storage newStorage() {
-            return H2TestDatabases.newStorage();
-        }
-    }
-
-    @Nested
-    class Events extends EventsContract {
-        @Override
-        protected Storage newStorage() {
-            return H2TestDatabases.newStorage();
-        }
-    }
-
-    @Nested
-    class ChatUseCases extends ChatUseCasesContract {
-        @Override
-        protected Storage newStorage() {
-            return H2TestDatabases.newStorage();
-        }
-    }
-
-    @Nested
-    class Presence extends PresenceBoardContract {
-        @Override
-        protected Storage newStorage() {
-            return H2TestDatabases.newStorage();
-        }
-
-        @Override
-        protected PresenceBoard boardOf(Storage storage) {
-            return new JdbcPresenceBoard(((JdbcStorage) storage).jdbi());
-        }
+class H2StorageContractTest extends StorageContractSuite {
+    @Override
+    protected Storage newStorage() {
+        return H2TestDatabases.newStorage();
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.AbstractModule;
 import dev.chatserver.application.port.in.presence.TrackPresence;
 import dev.chatserver.bootstrap.kit.ApiClient;
-import dev.chatserver.bootstrap.kit.MutableClock;
+import dev.chatserver.application.contract.MutableClock;
 import dev.chatserver.bootstrap.kit.RunningServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

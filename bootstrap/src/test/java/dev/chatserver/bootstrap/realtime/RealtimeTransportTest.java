@@ -6,7 +6,7 @@ import com.google.inject.AbstractModule;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.application.port.out.NotificationBus;
-import dev.chatserver.application.realtime.RealtimeSettings;
+import dev.chatserver.application.port.in.realtime.RealtimeSettings;
 import dev.chatserver.bootstrap.kit.ApiClient;
 import dev.chatserver.bootstrap.kit.RunningServer;
 import dev.chatserver.domain.account.UserId;

@@ -6,7 +6,6 @@ import dev.chatserver.application.chats.ChatsService;
 import dev.chatserver.application.chats.EventRoomsService;
 import dev.chatserver.application.chats.EventsService;
 import dev.chatserver.application.chats.Tenants;
-import dev.chatserver.application.id.RandomIds;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.in.chats.CloseRoomCommand;
 import dev.chatserver.application.port.in.chats.ConvertChatCommand;
@@ -69,10 +68,10 @@ public abstract class ChatUseCasesContract extends StorageContract {
         Tenants tenants = new Tenants(Map.of("example.org", Set.of(TENANT)));
         Transactions transactions = port(Transactions.class);
         chats = new ChatsService(port(ChatStore.class), port(EventRoomStore.class), tenants, transactions,
-                new RandomIds(), clock);
-        rooms = new EventRoomsService(port(EventRoomStore.class), tenants, transactions, new RandomIds(), clock);
+                UUID::randomUUID, clock);
+        rooms = new EventRoomsService(port(EventRoomStore.class), tenants, transactions, UUID::randomUUID, clock);
         events = new EventsService(port(ChatStore.class), port(EventRoomStore.class), port(EventStore.class), new ChatNotifier(bus),
-                transactions, new RandomIds(), clock);
+                transactions, UUID::randomUUID, clock);
     }
 
     private Chat newChat(String scope) {
@@ -170,7 +169,7 @@ public abstract class ChatUseCasesContract extends StorageContract {
     void a_room_of_another_audience_is_not_converted() {
         Tenants both = new Tenants(Map.of("example.org", Set.of(TENANT), "other.org", Set.of(TENANT)));
         EventRoom foreign = new EventRoomsService(port(EventRoomStore.class), both, port(Transactions.class),
-                new RandomIds(), clock).create(new CreateRoomCommand(TENANT, "other.org", TAGS));
+                UUID::randomUUID, clock).create(new CreateRoomCommand(TENANT, "other.org", TAGS));
 
         assertThatThrownBy(() -> chats.convert(ConvertChatCommand.of(TENANT, "example.org", "c", TAGS, foreign.id())))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("event_room_id"));

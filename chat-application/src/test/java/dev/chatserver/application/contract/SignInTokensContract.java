@@ -1,6 +1,5 @@
 package dev.chatserver.application.contract;
 
-import dev.chatserver.application.account.Pbkdf2PasswordHasher;
 import dev.chatserver.application.account.SignInPolicy;
 import dev.chatserver.application.account.SignInService;
 import dev.chatserver.application.port.in.account.SignInCommand;
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 public abstract class SignInTokensContract extends StorageContract {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
-    private static final Pbkdf2PasswordHasher HASHER = new Pbkdf2PasswordHasher(1_000);
+    private static final PlainPasswordHasher HASHER = new PlainPasswordHasher();
     private final MutableClock clock = new MutableClock(NOW);
     private UserId lynx;
 

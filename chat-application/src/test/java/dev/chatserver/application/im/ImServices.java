@@ -1,7 +1,6 @@
 package dev.chatserver.application.im;
 
 import dev.chatserver.application.contract.RecordingBus;
-import dev.chatserver.application.id.RandomIds;
 import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
@@ -10,6 +9,7 @@ import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.UserDirectory;
 
 import java.time.Clock;
+import java.util.UUID;
 
 /** The IM use cases assembled by hand on one storage's ports, with a recording bus and presence set by tests. */
 public final class ImServices {
@@ -28,7 +28,7 @@ public final class ImServices {
         ImNotifier notifier = new ImNotifier(bus, views);
         SessionAccess access = new SessionAccess(imSessions);
         this.sessions = new ImSessionService(imSessions, access, views, notifier, directory, transactions,
-                new RandomIds(), clock);
+                UUID::randomUUID, clock);
         this.messages = new ImMessageService(imMessages, imSessions, new MessagePosting(imSessions, imMessages),
                 access, notifier, directory, transactions, policy, clock);
         this.books = new AddressBookService(ports.get(AddressBooks.class), directory, imSessions, imMessages,

@@ -13,7 +13,7 @@ import dev.chatserver.application.port.in.realtime.Listener;
 import dev.chatserver.application.port.in.realtime.OpenFeed;
 import dev.chatserver.application.port.in.realtime.Poll;
 import dev.chatserver.application.port.in.realtime.SubscribeCommand;
-import dev.chatserver.application.realtime.RealtimeSettings;
+import dev.chatserver.application.port.in.realtime.RealtimeSettings;
 import dev.chatserver.domain.problem.ChatProblem;
 import io.javalin.Javalin;
 import io.javalin.http.Context;

@@ -1,4 +1,4 @@
-package dev.chatserver.application.realtime;
+package dev.chatserver.application.port.in.realtime;
 
 import java.time.Duration;
 import java.util.Objects;

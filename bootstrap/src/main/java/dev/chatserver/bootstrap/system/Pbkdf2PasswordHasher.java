@@ -1,4 +1,4 @@
-package dev.chatserver.application.account;
+package dev.chatserver.bootstrap.system;
 
 import dev.chatserver.application.port.out.PasswordHasher;
 

@@ -1,0 +1,102 @@
+package dev.chatserver.application.realtime;
+
+import dev.chatserver.application.port.in.realtime.Feed;
+import dev.chatserver.application.port.in.realtime.FeedSink;
+import dev.chatserver.application.port.in.realtime.Listener;
+import dev.chatserver.application.port.in.realtime.OpenFeed;
+import dev.chatserver.application.port.in.realtime.SubscribeCommand;
+import dev.chatserver.application.port.out.notification.Channel;
+import dev.chatserver.application.port.out.notification.LogRead;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Live feeds (WebSockets): a subscription is checked against the rights, caught up from the log, then left to
+ * the dispatcher; the feed's life is the user's connection for presence.
+ */
+public final class LiveFeeds implements OpenFeed {
+    private final ChannelRegistry registry;
+    private final NotificationDispatcher dispatcher;
+    private final CatchUp catchUp;
+    private final SubscriptionPolicy policy;
+    private final ListenerPresence presence;
+
+    @Inject
+    public LiveFeeds(ChannelRegistry registry, NotificationDispatcher dispatcher, CatchUp catchUp,
+                     SubscriptionPolicy policy, ListenerPresence presence) {
+        this.registry = registry;
+        this.dispatcher = dispatcher;
+        this.catchUp = catchUp;
+        this.policy = policy;
+        this.presence = presence;
+    }
+
+    @Override
+    public Feed open(Listener listener, FeedSink sink) {
+        presence.connected(listener);
+        return new LiveFeed(new Subscriber(listener, sink, false));
+    }
+
+    private final class LiveFeed implements Feed {
+        private final Subscriber subscriber;
+        /** Closed by its connection; the subscriber may have been dropped before, when its sink broke. */
+        private boolean closed;
+
+        LiveFeed(Subscriber subscriber) {
+            this.subscriber = subscriber;
+        }
+
+        @Override
+        public void subscribe(SubscribeCommand command) {
+            Set<Channel> channels = policy.permitted(subscriber.listener, command.channels());
+            presence.inactiveFor(subscriber.listener, Duration.ZERO);
+            synchronized (registry) {
+                if (subscriber.dropped) {
+                    return;
+                }
+                registry.unregister(subscriber);
+                long head = catchUp.head();
+                subscriber.lastSent = command.last();
+                subscriber.catchingUp = true;
+                dispatcher.admit(subscriber, channels, head);
+                LogRead first = catchUp.first(channels, command.last());
+                if (first.expired()) {
+                    subscriber.catchingUp = false;
+                    subscriber.lastSent = 0;
+                    catchUp.warnExpired(subscriber, command.last());
+                } else {
+                    catchUp.resume(subscriber, first);
+                }
+            }
+        }
+
+        @Override
+        public void drained() {
+            synchronized (registry) {
+                if (subscriber.catchingUp && !subscriber.dropped) {
+                    catchUp.resume(subscriber, null);
+                }
+            }
+        }
+
+        @Override
+        public void reportInactivity(Duration inactivity) {
+            presence.inactiveFor(subscriber.listener, inactivity);
+        }
+
+        @Override
+        public void close() {
+            synchronized (registry) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                subscriber.dropped = true;
+                registry.unregister(subscriber);
+            }
+            presence.disconnected(subscriber.listener);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.chatserver.application.realtime;
+
+import dev.chatserver.application.port.in.realtime.FeedSink;
+import dev.chatserver.application.port.in.realtime.Listener;
+import dev.chatserver.application.port.in.realtime.Poll;
+import dev.chatserver.application.port.in.realtime.RealtimeSettings;
+import dev.chatserver.application.port.in.realtime.SubscribeCommand;
+import dev.chatserver.application.port.out.notification.Channel;
+import dev.chatserver.application.port.out.notification.LogRead;
+import dev.chatserver.application.port.out.notification.Notification;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Long-polls: answered at once from the log when something is there, otherwise held (no thread waits) as a
+ * subscriber of the dispatcher until the first batch or the poll timeout, then unregistered.
+ */
+public final class LongPolls implements Poll {
+    private final ChannelRegistry registry;
+    private final NotificationDispatcher dispatcher;
+    private final CatchUp catchUp;
+    private final SubscriptionPolicy policy;
+    private final ListenerPresence presence;
+    private final RealtimeSettings settings;
+    private final ScheduledExecutorService scheduler;
+
+    @Inject
+    public LongPolls(ChannelRegistry registry, NotificationDispatcher dispatcher, CatchUp catchUp,
+                     SubscriptionPolicy policy, ListenerPresence presence, RealtimeSettings settings,
+                     ScheduledExecutorService scheduler) {
+        this.registry = registry;
+        this.dispatcher = dispatcher;
+        this.catchUp = catchUp;
+        this.policy = policy;
+        this.presence = presence;
+        this.settings = settings;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public CompletableFuture<LogRead> poll(Listener listener, SubscribeCommand command) {
+        Set<Channel> channels = policy.permitted(listener, command.channels());
+        presence.polled(listener);
+        CompletableFuture<LogRead> answer = new CompletableFuture<>();
+        synchronized (registry) {
+            long head = catchUp.head();
+            LogRead ready = catchUp.first(channels, command.last());
+            if (ready.expired() || !ready.notifications().isEmpty() || channels.isEmpty()) {
+                return CompletableFuture.completedFuture(ready);
+            }
+            Subscriber waiter = new Subscriber(listener, new AnswerSink(answer), true);
+            waiter.lastSent = command.last();
+            dispatcher.admit(waiter, channels, head);
+            answer.whenComplete((read, failure) -> {
+                synchronized (registry) {
+                    registry.unregister(waiter);
+                }
+            });
+        }
+        ScheduledFuture<?> timeout = scheduler.schedule(
+                () -> answer.complete(LogRead.of(List.of())), settings.pollTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        answer.whenComplete((read, failure) -> {
+            timeout.cancel(false);
+            presence.polled(listener);
+        });
+        return answer;
+    }
+
+    @Override
+    public void releaseHeld() {
+        List<Subscriber> waiters;
+        synchronized (registry) {
+            waiters = registry.heldPolls();
+        }
+        waiters.forEach(waiter -> waiter.sink.deliver(List.of()));
+    }
+
+    /** A held long-poll's answer: the first batch, or the news that its id expired. */
+    private record AnswerSink(CompletableFuture<LogRead> answer) implements FeedSink {
+        @Override
+        public void deliver(List<Notification> batch) {
+            answer.complete(LogRead.of(batch));
+        }
+
+        @Override
+        public void expired(long last) {
+            answer.complete(LogRead.expiredRead());
+        }
+
+        @Override
+        public boolean hasRoom() {
+            return true;
+        }
+    }
+}

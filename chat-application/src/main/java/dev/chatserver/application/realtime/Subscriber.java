@@ -1,0 +1,65 @@
+package dev.chatserver.application.realtime;
+
+import dev.chatserver.application.port.in.realtime.FeedSink;
+import dev.chatserver.application.port.in.realtime.Listener;
+import dev.chatserver.application.port.out.notification.Channel;
+import dev.chatserver.application.port.out.notification.Notification;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One listener on the bus (a live feed or a held long-poll) and how far it got: the channels it is registered
+ * on and the id of the last notification handed to it. Its state changes only under the {@link ChannelRegistry}'s
+ * lock.
+ */
+final class Subscriber {
+    final Listener listener;
+    final FeedSink sink;
+    /** A held long-poll rather than a live feed: released with nothing when the server stops. */
+    final boolean heldPoll;
+    Set<Channel> channels = Set.of();
+    long lastSent;
+    /** Reading the log by itself up to the present: the dispatcher leaves it alone meanwhile. */
+    boolean catchingUp;
+    /** Closed, or its sink broke: it gets nothing more. */
+    boolean dropped;
+
+    Subscriber(Listener listener, FeedSink sink, boolean heldPoll) {
+        this.listener = listener;
+        this.sink = sink;
+        this.heldPoll = heldPoll;
+    }
+
+    /**
+     * Hands the batch (never empty) to the sink; false when the sink threw, which drops the subscriber: a
+     * connection that cannot take its batch gets no more, and the others must not pay for it.
+     */
+    boolean take(List<Notification> batch) {
+        if (dropped) {
+            return false;
+        }
+        lastSent = batch.get(batch.size() - 1).id();
+        try {
+            sink.deliver(batch);
+            return true;
+        } catch (RuntimeException brokenSink) {
+            dropped = true;
+            return false;
+        }
+    }
+
+    /** Tells the sink it missed what the retention dropped after {@code resumedFrom}; false when the sink threw. */
+    boolean warnExpired(long resumedFrom) {
+        if (dropped) {
+            return false;
+        }
+        try {
+            sink.expired(resumedFrom);
+            return true;
+        } catch (RuntimeException brokenSink) {
+            dropped = true;
+            return false;
+        }
+    }
+}

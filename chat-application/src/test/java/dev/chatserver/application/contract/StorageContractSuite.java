@@ -1,0 +1,127 @@
+package dev.chatserver.application.contract;
+
+import dev.chatserver.application.port.out.NotificationLog;
+import dev.chatserver.application.port.out.NotificationStorage;
+import dev.chatserver.application.port.out.PresenceBoard;
+import dev.chatserver.application.port.out.Storage;
+import dev.chatserver.application.port.out.notification.NotificationRetention;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one storage contract suite: every contract, each a {@code @Nested} class, run against the storage an
+ * adapter opens. An adapter runs it with a subclass that answers {@link #newStorage()}; a port the suite needs
+ * is taken from what the storage registered in its {@code Ports}, never from a concrete class, so every adapter
+ * runs every contract.
+ */
+public abstract class StorageContractSuite {
+
+    /** A new, empty storage of the adapter under test; the suite closes it. */
+    protected abstract Storage newStorage();
+
+    @Nested
+    class Transactions extends TransactionsContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
+    class Accounts extends AccountsContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
+    class SignInTokens extends SignInTokensContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
+    class ImStore extends ImStoreContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
+    class ImAddressBooks extends AddressBooksContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
+    class ImUseCases extends ImUseCasesContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
+    class Chats extends ChatsContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
+    class Events extends EventsContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
+    class ChatUseCases extends ChatUseCasesContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
+    class Presence extends PresenceBoardContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+
+        @Override
+        protected PresenceBoard boardOf(Storage storage) {
+            return storage.ports().get(PresenceBoard.class);
+        }
+    }
+
+    @Nested
+    class Notifications extends NotificationLogContract {
+        private final List<Storage> opened = new ArrayList<>();
+
+        @Override
+        protected NotificationLog newLog(Clock clock, NotificationRetention retention) {
+            Storage storage = StorageContractSuite.this.newStorage();
+            opened.add(storage);
+            return storage.ports().get(NotificationStorage.class).open(clock, retention).log();
+        }
+
+        @AfterEach
+        void closeStorages() {
+            opened.forEach(Storage::close);
+        }
+    }
+}
