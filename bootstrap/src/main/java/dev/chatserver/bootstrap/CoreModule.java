@@ -1,5 +1,11 @@
 package dev.chatserver.bootstrap;
 
+import dev.chatserver.adapter.inmemory.InMemoryNotifications;
+import dev.chatserver.adapter.inmemory.InMemoryPresenceBoard;
+import dev.chatserver.application.port.out.NotificationStorage;
+import dev.chatserver.application.port.out.Ports;
+import dev.chatserver.application.port.out.PresenceBoard;
+import dev.chatserver.application.port.out.Transactions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
@@ -33,8 +39,16 @@ final class CoreModule extends AbstractModule {
         bind(HttpSettings.class).toInstance(settings.http());
         bind(SignInPolicy.class).toInstance(settings.signIn());
         bind(Storage.class).toInstance(storage);
-        for (Map.Entry<Class<?>, Object> port : storage.ports().asMap().entrySet()) {
+        Ports ports = storage.ports();
+        for (Map.Entry<Class<?>, Object> port : ports.asMap().entrySet()) {
             bindPort(port.getKey(), port.getValue());
+        }
+        // a storage that does not share the bus and presence between nodes (H2) leaves them to this node's memory
+        if (ports.find(NotificationStorage.class).isEmpty()) {
+            bind(NotificationStorage.class).toInstance(new InMemoryNotifications(ports.get(Transactions.class)));
+        }
+        if (ports.find(PresenceBoard.class).isEmpty()) {
+            bind(PresenceBoard.class).toInstance(new InMemoryPresenceBoard());
         }
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(IdGenerator.class).to(RandomIds.class);

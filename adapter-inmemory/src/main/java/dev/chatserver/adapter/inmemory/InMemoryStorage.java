@@ -10,9 +10,9 @@ import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.application.port.out.NotificationStorage;
 import dev.chatserver.application.port.out.Ports;
 import dev.chatserver.application.port.out.PresenceBoard;
-import dev.chatserver.application.port.out.local.AfterCommitNotificationBus;
-import dev.chatserver.application.port.out.local.LocalNotificationLog;
-import dev.chatserver.application.port.out.local.LocalPresenceBoard;
+import dev.chatserver.adapter.inmemory.InMemoryNotificationBus;
+import dev.chatserver.adapter.inmemory.InMemoryNotificationLog;
+import dev.chatserver.adapter.inmemory.InMemoryPresenceBoard;
 import dev.chatserver.application.port.out.SignInTokens;
 import dev.chatserver.application.port.out.Storage;
 import dev.chatserver.application.port.out.StorageProbe;
@@ -39,11 +39,8 @@ public final class InMemoryStorage implements Storage, StorageProbe {
                 .add(ChatStore.class, new InMemoryChats())
                 .add(EventRoomStore.class, new InMemoryEventRooms())
                 .add(EventStore.class, new InMemoryEvents())
-                .add(NotificationStorage.class, (clock, retention) -> {
-                    LocalNotificationLog log = new LocalNotificationLog(clock, retention);
-                    return new NotificationStorage.Opened(log, new AfterCommitNotificationBus(log, transactions));
-                })
-                .add(PresenceBoard.class, new LocalPresenceBoard())
+                .add(NotificationStorage.class, new InMemoryNotifications(transactions))
+                .add(PresenceBoard.class, new InMemoryPresenceBoard())
                 .build();
     }
 

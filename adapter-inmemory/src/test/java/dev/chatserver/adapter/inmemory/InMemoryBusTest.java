@@ -13,12 +13,12 @@ import dev.chatserver.application.port.in.realtime.FeedSink;
 import dev.chatserver.application.port.in.realtime.Listener;
 import dev.chatserver.application.port.in.realtime.SubscribeCommand;
 import dev.chatserver.application.port.out.NotificationLog;
-import dev.chatserver.application.port.out.local.LocalNotificationLog;
-import dev.chatserver.application.port.out.local.LocalPresenceBoard;
+import dev.chatserver.adapter.inmemory.InMemoryNotificationLog;
+import dev.chatserver.adapter.inmemory.InMemoryPresenceBoard;
 import dev.chatserver.application.port.out.SubscriptionFacts;
 import dev.chatserver.application.presence.PresenceService;
 import dev.chatserver.application.presence.PresenceSettings;
-import dev.chatserver.application.port.out.local.AfterCommitNotificationBus;
+import dev.chatserver.adapter.inmemory.InMemoryNotificationBus;
 import dev.chatserver.application.realtime.CatchUp;
 import dev.chatserver.application.realtime.ChannelRegistry;
 import dev.chatserver.application.realtime.ListenerPresence;
@@ -61,8 +61,8 @@ class InMemoryBusTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final InMemoryTransactions transactions = new InMemoryTransactions();
-    private LocalNotificationLog log;
-    private AfterCommitNotificationBus bus;
+    private InMemoryNotificationLog log;
+    private InMemoryNotificationBus bus;
     private PresenceService presence;
     private NotificationDispatcher dispatcher;
     private LiveFeeds feeds;
@@ -88,9 +88,9 @@ class InMemoryBusTest {
     }
 
     private void start(NotificationRetention retention, RealtimeSettings settings) {
-        log = new LocalNotificationLog(clock, retention);
-        bus = new AfterCommitNotificationBus(log, transactions);
-        presence = new PresenceService(clock, PresenceSettings.DEFAULT, bus, new LocalPresenceBoard(), java.util.UUID::randomUUID);
+        log = new InMemoryNotificationLog(clock, retention);
+        bus = new InMemoryNotificationBus(log, transactions);
+        presence = new PresenceService(clock, PresenceSettings.DEFAULT, bus, new InMemoryPresenceBoard(), java.util.UUID::randomUUID);
         deliverFrom(log, settings);
     }
 

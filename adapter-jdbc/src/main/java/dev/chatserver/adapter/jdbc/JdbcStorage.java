@@ -12,9 +12,6 @@ import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.application.port.out.NotificationStorage;
 import dev.chatserver.application.port.out.Ports;
 import dev.chatserver.application.port.out.PresenceBoard;
-import dev.chatserver.application.port.out.local.AfterCommitNotificationBus;
-import dev.chatserver.application.port.out.local.LocalNotificationLog;
-import dev.chatserver.application.port.out.local.LocalPresenceBoard;
 import dev.chatserver.application.port.out.SignInTokens;
 import dev.chatserver.application.port.out.Storage;
 import dev.chatserver.application.port.out.StorageProbe;
@@ -53,8 +50,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
         JdbcAccounts accounts = new JdbcAccounts(jdbi);
         JdbcImStore im = new JdbcImStore(jdbi);
         JdbcTransactions transactions = new JdbcTransactions(jdbi, durability);
-        boolean shared = settings.kind().equals("postgres");
-        this.ports = Ports.builder()
+        Ports.Builder ports = Ports.builder()
                 .add(StorageProbe.class, this)
                 .add(Transactions.class, transactions)
                 .add(UserDirectory.class, accounts)
@@ -65,13 +61,12 @@ public final class JdbcStorage implements Storage, StorageProbe {
                 .add(AddressBooks.class, new JdbcAddressBooks(jdbi))
                 .add(ChatStore.class, new JdbcChats(jdbi))
                 .add(EventRoomStore.class, new JdbcEventRooms(jdbi))
-                .add(EventStore.class, new JdbcEvents(jdbi))
-                .add(NotificationStorage.class, shared ? this::openSharedBus : (clock, retention) -> {
-                    LocalNotificationLog log = new LocalNotificationLog(clock, retention);
-                    return new NotificationStorage.Opened(log, new AfterCommitNotificationBus(log, transactions));
-                })
-                .add(PresenceBoard.class, shared ? new JdbcPresenceBoard(jdbi) : new LocalPresenceBoard())
-                .build();
+                .add(EventStore.class, new JdbcEvents(jdbi));
+        if (settings.kind().equals("postgres")) {
+            // several nodes share the bus and presence through the database; H2 serves one node, which keeps its own
+            ports.add(NotificationStorage.class, this::openSharedBus).add(PresenceBoard.class, new JdbcPresenceBoard(jdbi));
+        }
+        this.ports = ports.build();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.chatserver.application.port.out;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The outgoing ports one storage adapter provides, by type, so that wiring and the contract suite pick up
@@ -25,6 +26,11 @@ public final class Ports {
             throw new IllegalStateException("this storage provides no " + type.getSimpleName());
         }
         return type.cast(port);
+    }
+
+    /** The port of this type, when the storage provides one. */
+    public <T> Optional<T> find(Class<T> type) {
+        return Optional.ofNullable(byType.get(type)).map(type::cast);
     }
 
     public Map<Class<?>, Object> asMap() {

@@ -1,4 +1,4 @@
-package dev.chatserver.application.port.out.local;
+package dev.chatserver.adapter.inmemory;
 
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.LogRead;
@@ -21,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The notification log of one process: an id-ordered queue trimmed by the retention on every append, so its
  * memory stays bounded by the retention count.
  */
-public final class LocalNotificationLog implements NotificationLog {
+public final class InMemoryNotificationLog implements NotificationLog {
     private final Clock clock;
     private final NotificationRetention retention;
     private final ArrayDeque<Notification> retained = new ArrayDeque<>();
@@ -30,7 +30,7 @@ public final class LocalNotificationLog implements NotificationLog {
     /** The highest id ever dropped: resuming after an id below it would miss notifications. */
     private long droppedUpTo;
 
-    public LocalNotificationLog(Clock clock, NotificationRetention retention) {
+    public InMemoryNotificationLog(Clock clock, NotificationRetention retention) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.retention = Objects.requireNonNull(retention, "retention");
     }

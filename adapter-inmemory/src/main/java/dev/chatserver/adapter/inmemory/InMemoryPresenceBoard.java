@@ -1,4 +1,4 @@
-package dev.chatserver.application.port.out.local;
+package dev.chatserver.adapter.inmemory;
 
 import dev.chatserver.application.port.out.PresenceBoard;
 import dev.chatserver.domain.account.UserId;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The presence board of one process. */
-public final class LocalPresenceBoard implements PresenceBoard {
+public final class InMemoryPresenceBoard implements PresenceBoard {
     private final Map<UserId, Map<String, PresenceFacts>> reports = new HashMap<>();
 
     @Override

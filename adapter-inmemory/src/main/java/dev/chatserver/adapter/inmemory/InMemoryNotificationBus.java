@@ -1,4 +1,4 @@
-package dev.chatserver.application.port.out.local;
+package dev.chatserver.adapter.inmemory;
 
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.NotificationBus;
@@ -14,12 +14,12 @@ import java.util.Objects;
  * once that unit commits (never when it rolls back), which wakes the dispatcher. The publisher returns at
  * once; delivery to subscribers happens on the dispatcher's thread.
  */
-public final class AfterCommitNotificationBus implements NotificationBus {
+public final class InMemoryNotificationBus implements NotificationBus {
     private final NotificationLog log;
     private final Transactions transactions;
 
     @Inject
-    public AfterCommitNotificationBus(NotificationLog log, Transactions transactions) {
+    public InMemoryNotificationBus(NotificationLog log, Transactions transactions) {
         this.log = log;
         this.transactions = transactions;
     }
