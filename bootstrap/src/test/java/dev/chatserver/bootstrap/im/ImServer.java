@@ -1,5 +1,6 @@
 package dev.chatserver.bootstrap.im;
 
+import dev.chatserver.application.im.FixedPresence;
 import dev.chatserver.application.contract.RecordingBus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.AbstractModule;
