@@ -1,6 +1,7 @@
 package dev.chatserver.bootstrap.odoo8;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chatserver.bootstrap.kit.ApiClient;
 
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ final class Odoo8ImChatClient {
     private final String token;
     /** The bus's {@code last}: the largest notification id seen. */
     private long last;
+    private int requests;
     /** Every {@code [channel, message]} the bus or init handed to on_notification, in order. */
     final List<JsonNode[]> notifications = new ArrayList<>();
 
@@ -41,11 +43,21 @@ final class Odoo8ImChatClient {
         params.put("method", method);
         params.put("args", args);
         params.put("kwargs", kwargs);
-        return api.rpc("/web/dataset/call_kw", params, token);
+        return send("/web/dataset/call_kw", params);
     }
 
     JsonNode rpc(String route, Map<String, ?> params) {
-        return ok(api.rpc(route, params, token));
+        return ok(send(route, params));
+    }
+
+    /** {@code openerp.session.rpc}: Odoo's JSON-RPC envelope, authenticated by the session_id cookie as 8.0 is. */
+    private ApiClient.Response send(String route, Map<String, ?> params) {
+        ObjectNode envelope = ApiClient.mapper().createObjectNode();
+        envelope.put("jsonrpc", "2.0");
+        envelope.put("method", "call");
+        envelope.set("params", ApiClient.mapper().valueToTree(params));
+        envelope.put("id", ++requests);
+        return api.postRaw(route, envelope.toString(), Map.of("Cookie", "session_id=" + token));
     }
 
     /** UserMenu.do_update, InstantMessaging.start and switch_display, in 8.0's order; the users listed. */

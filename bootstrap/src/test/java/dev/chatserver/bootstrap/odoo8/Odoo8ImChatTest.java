@@ -67,6 +67,7 @@ class Odoo8ImChatTest {
         assertThat(session.get("users")).extracting(user -> user.get("id").asLong())
                 .containsExactlyInAnyOrder(lynxId, ocelotId);
         assertThat(lynxClient.rpc("/im_chat/history", Map.of("uuid", uuid, "limit", 20))).isEmpty();
+        assertThat(lynxClient.rpc("/im_chat/history", Map.of("uuid", uuid, "limit", 20, "last_id", false))).isEmpty();
 
         List<Long> posted = new ArrayList<>();
         for (int i = 1; i <= 25; i++) {
@@ -199,6 +200,10 @@ class Odoo8ImChatTest {
         JsonNode badUser = supportClient.call("im_chat.session", "session_get", List.of("ocelot"), Map.of());
         assertThat(badUser.get("status").asText()).isEqualTo("error");
         assertThat(badUser.get("field").asText()).isEqualTo("user_to");
+        JsonNode badState = supportClient.call("im_chat.session", "update_state", List.of(), Map.of("uuid", "nope"));
+        assertThat(badState.get("field").asText()).isEqualTo("uuid");
+        JsonNode notHis = supportClient.call("im_chat.session", "update_state", List.of(uuid), Map.of());
+        assertThat(notHis.get("field").asText()).isEqualTo("uuid");
         JsonNode addUser = supportClient.call("im_chat.session", "add_user", List.of(uuid, lynxId), Map.of());
         assertThat(addUser.get("status").asText()).isEqualTo("error");
         JsonNode badDomain = supportClient.call("res.users", "search_read", List.of(List.of(List.of("login", "=", "x"))), Map.of());

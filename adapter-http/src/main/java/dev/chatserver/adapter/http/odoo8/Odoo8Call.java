@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.chatserver.domain.problem.InvalidInput;
 
+import java.util.UUID;
+
 /**
  * One {@code /web/dataset/call_kw} call: {@code {"model":..,"method":..,"args":[..],"kwargs":{..}}}. A method's
  * parameter is read from {@code kwargs} by name, else from {@code args} by position, as Python passes them.
@@ -69,6 +71,19 @@ record Odoo8Call(String model, String method, JsonNode args, JsonNode kwargs) {
             throw new InvalidInput(name, name + " must be a string");
         }
         return value.textValue();
+    }
+
+    UUID requiredUuid(String name, int position) {
+        String text = requiredString(name, position);
+        try {
+            UUID uuid = UUID.fromString(text);
+            if (uuid.toString().equalsIgnoreCase(text)) {
+                return uuid;
+            }
+        } catch (IllegalArgumentException notAUuid) {
+            // reported below, naming the parameter
+        }
+        throw new InvalidInput(name, name + " is a session uuid such as 6f1c1a2e-7d4b-4f53-9a51-2b1e4f0c9d11");
     }
 
     String requiredString(String name, int position) {

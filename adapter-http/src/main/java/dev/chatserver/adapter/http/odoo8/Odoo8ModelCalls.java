@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Odoo 8's model calls ({@code /web/dataset/call_kw}) that its im_chat web client makes, and only those:
@@ -110,15 +111,14 @@ public final class Odoo8ModelCalls implements Routes {
 
     /** Sets the caller's state of the session; without a state, toggles open and folded as 8.0 does. */
     private void updateState(User caller, Odoo8Call call) {
-        String uuid = call.requiredString("uuid", 0);
+        UUID uuid = call.requiredUuid("uuid", 0);
         String state = call.optionalString("state", 1);
         if (state == null) {
-            ChangeStateCommand.of(caller, uuid, SessionState.OPEN.wireName()); // checks the uuid before the lookup
-            SessionView session = directory.sessionByUuid(caller, java.util.UUID.fromString(uuid))
+            SessionView session = directory.sessionByUuid(caller, uuid)
                     .orElseThrow(() -> new NotFound("session", "uuid", "no session " + uuid + " of yours"));
             state = (session.state() == SessionState.OPEN ? SessionState.FOLDED : SessionState.OPEN).wireName();
         }
-        arrange.changeState(ChangeStateCommand.of(caller, uuid, state));
+        arrange.changeState(ChangeStateCommand.of(caller, uuid.toString(), state));
     }
 
     /** Users whose name holds {@code name} (every one for none), online ones first, then by name, as 8.0. */
