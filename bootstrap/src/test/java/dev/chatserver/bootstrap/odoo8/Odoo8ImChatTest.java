@@ -24,9 +24,16 @@ class Odoo8ImChatTest {
     private long ocelotId;
     private long supportId;
 
+    /** The storage flags; memory here, PostgreSQL (the shared bus and its stored events) in a subclass. */
+    List<String> storage() {
+        return List.of("--storage", "memory");
+    }
+
     @BeforeEach
     void start() {
-        server = RunningServer.start(List.of("--storage", "memory", "--demo", "--odoo-db", DB, "--poll-timeout", "5s"));
+        List<String> flags = new ArrayList<>(storage());
+        flags.addAll(List.of("--demo", "--odoo-db", DB, "--poll-timeout", "5s"));
+        server = RunningServer.start(flags);
         api = server.client();
         lynx = api.signInAs("lynx");
         ocelot = api.signInAs("ocelot");
