@@ -224,6 +224,10 @@ class Odoo8ImChatTest {
         assertThat(error.get("data").get("name").asText()).isEqualTo("exceptions.AttributeError");
         assertThat(error.get("data").get("message").asText()).isEqualTo("'res.partner' object has no attribute 'unlink'");
 
+        JsonNode withPath = api.rpc("/web/dataset/call_kw/res.users/has_group", Map.of("model", "res.users",
+                "method", "has_group", "args", List.of("base.group_portal"), "kwargs", Map.of()), lynx).result();
+        assertThat(withPath.isBoolean() && !withPath.booleanValue()).as("8.0's path form; not a portal user").isTrue();
+
         ApiClient.Response signedOut = api.rpc("/web/dataset/call_kw", Map.of("model", "res.users", "method", "has_group",
                 "args", List.of("base.group_user"), "kwargs", Map.of()), null);
         assertThat(signedOut.json().get("error").get("code").asInt()).isEqualTo(100);
