@@ -14,6 +14,7 @@ final class FeatureModules {
                 new AccountsModule(),
                 new ImModule(),
                 new ChatsModule(),
-                new RealtimeModule());
+                new RealtimeModule(),
+                new Odoo8Module());
     }
 }

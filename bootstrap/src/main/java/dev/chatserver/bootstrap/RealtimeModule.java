@@ -6,6 +6,7 @@ import com.google.inject.Scopes;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.chatserver.adapter.http.Routes;
+import dev.chatserver.adapter.http.realtime.PollDialect;
 import dev.chatserver.adapter.http.realtime.RealtimeRoutes;
 import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.application.port.in.presence.ReadPresence;
@@ -44,6 +45,7 @@ final class RealtimeModule extends AbstractModule {
         bind(SubscriptionFacts.class).to(StoredSubscriptionFacts.class).in(Scopes.SINGLETON);
         bind(RealtimeRoutes.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(RealtimeRoutes.class);
+        Multibinder.newSetBinder(binder(), PollDialect.class);
         bind(RealtimeTimers.class).asEagerSingleton();
     }
 

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,6 +55,7 @@ public final class RealtimeRoutes implements Routes {
     private final ObjectMapper mapper;
     private final JsonRpc rpc;
     private final NotificationWriter writer;
+    private final Set<PollDialect> dialects;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final AtomicBoolean heartbeatStarted = new AtomicBoolean();
 
@@ -62,7 +64,8 @@ public final class RealtimeRoutes implements Routes {
 
     @Inject
     RealtimeRoutes(RealtimeCallers callers, OpenFeed feeds, Poll polls, TrackPresence presence,
-                   RealtimeSettings settings, ScheduledExecutorService scheduler, ObjectMapper mapper) {
+                   RealtimeSettings settings, ScheduledExecutorService scheduler, ObjectMapper mapper,
+                   Set<PollDialect> dialects) {
         this.callers = callers;
         this.feeds = feeds;
         this.polls = polls;
@@ -72,6 +75,7 @@ public final class RealtimeRoutes implements Routes {
         this.mapper = mapper;
         this.rpc = new JsonRpc(mapper);
         this.writer = new NotificationWriter(mapper, new ApiNotificationRenderer());
+        this.dialects = Set.copyOf(dialects);
     }
 
     @Override
@@ -167,6 +171,12 @@ public final class RealtimeRoutes implements Routes {
         rpc.read(ctx);
         JsonNode body = parse(ctx.body().isBlank() ? "{}" : ctx.body());
         JsonNode params = body.has("params") && body.get("params").isObject() ? body.get("params") : body;
+        for (PollDialect dialect : dialects) {
+            if (dialect.recognises(params)) {
+                dialect.poll(ctx, listener, params);
+                return;
+            }
+        }
         SubscribeCommand command = ChannelRequests.subscription(params);
         ChannelRequests.inactivity(params.get("options"), "bus_inactivity")
                 .ifPresent(idle -> listener.user().ifPresent(user -> presence.inactiveFor(user, idle)));

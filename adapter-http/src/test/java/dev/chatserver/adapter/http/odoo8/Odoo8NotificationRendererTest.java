@@ -1,0 +1,70 @@
+package dev.chatserver.adapter.http.odoo8;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chatserver.adapter.http.Json;
+import dev.chatserver.domain.account.Partner;
+import dev.chatserver.domain.account.PartnerId;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.event.SessionChanged;
+import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.domain.im.SessionMember;
+import dev.chatserver.domain.im.SessionState;
+import dev.chatserver.domain.im.SessionStatus;
+import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.domain.presence.ImStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shapes Odoo 8.0's im_chat.js reads from its bus, to the byte. */
+class Odoo8NotificationRendererTest {
+    private static final String SESSION = "6f1c1a2e-7d4b-4f53-9a51-2b1e4f0c9d11";
+    private static final Instant AT = Instant.parse("2026-11-21T10:00:00.123456Z");
+    private static final Partner LYNX = new Partner(PartnerId.of(11), "Lucid Lynx");
+
+    private final ObjectMapper mapper = Json.newMapper();
+    private final Odoo8NotificationRenderer renderer = new Odoo8NotificationRenderer();
+
+    private String rendered(DomainEvent event) throws Exception {
+        return mapper.writeValueAsString(renderer.render(event));
+    }
+
+    @Test
+    void a_posted_message_is_the_bare_message_with_to_id_and_from_id() throws Exception {
+        MessageView message = new MessageView(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
+                "message", "Hello <you>", AT);
+
+        assertThat(rendered(new MessagePosted(message))).isEqualTo("{\"id\":42,\"type\":\"message\","
+                + "\"message\":\"Hello <you>\",\"create_date\":\"2026-11-21 10:00:00\",\"to_id\":[7,\"" + SESSION + "\"],"
+                + "\"from_id\":[5,\"Lucid Lynx\"]}");
+    }
+
+    @Test
+    void a_changed_session_is_the_bare_session_info_with_the_viewers_state() throws Exception {
+        SessionView session = new SessionView(7, UUID.fromString(SESSION), AT, false, List.of(), List.of(),
+                List.of(new SessionMember(UserId.of(5), "Lucid Lynx", LYNX, ImStatus.AWAY, Optional.empty())),
+                SessionState.FOLDED, SessionStatus.FAVORITE, true);
+
+        assertThat(rendered(new SessionChanged(UserId.of(5), session))).isEqualTo("{\"id\":7,\"uuid\":\"" + SESSION
+                + "\",\"state\":\"folded\",\"users\":[{\"id\":5,\"name\":\"Lucid Lynx\",\"im_status\":\"away\"}]}");
+    }
+
+    @Test
+    void a_presence_change_is_id_and_im_status() throws Exception {
+        assertThat(rendered(new PresenceChanged(UserId.of(5), ImStatus.ONLINE))).isEqualTo("{\"id\":5,\"im_status\":\"online\"}");
+    }
+
+    @Test
+    void an_avatar_escapes_the_initials_it_draws() {
+        assertThat(Odoo8Avatars.initials("  lucid   lynx  ")).isEqualTo("LL");
+        assertThat(Odoo8Avatars.of(5, "<b> &x")).contains(">&lt;&amp;<").doesNotContain("<b>");
+    }
+}
