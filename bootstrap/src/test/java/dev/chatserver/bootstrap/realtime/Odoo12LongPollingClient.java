@@ -115,7 +115,10 @@ final class Odoo12LongPollingClient implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** A client that resumes from what an earlier one saw, as 12.0's cross-tab bus keeps it across reloads. */
+    /**
+     * A client that resumes from what an earlier one saw: 12.0's cross-tab bus keeps {@code last} in the
+     * browser's storage and starts from it after a reload (when it was stored less than 50 s before).
+     */
     Odoo12LongPollingClient resumingFrom(long last) {
         this.lastNotificationId = last;
         return this;
