@@ -179,9 +179,9 @@ class RealtimeTransportTest {
             assertThat(expired.get("message").asText()).contains("reload");
         }
         JsonNode polled = api.rpc("/longpolling/poll", Map.of("channels", List.of("user:" + lynxId), "last", last), lynx)
-                .result();
-        assertThat(polled.get("status").asText()).isEqualTo("error");
+                .json().get("error").get("data");
         assertThat(polled.get("field").asText()).isEqualTo("last");
+        assertThat(polled.get("message").asText()).contains("reload");
     }
 
     @Test
@@ -243,15 +243,20 @@ class RealtimeTransportTest {
         String lynx = api.signInAs("lynx");
         long ocelotId = uid(api.signInAs("ocelot"));
 
-        JsonNode forbidden = api.rpc("/longpolling/poll", Map.of("channels", List.of("user:" + ocelotId), "last", 0), lynx)
-                .result();
-        JsonNode notAList = api.rpc("/longpolling/poll", Map.of("channels", "user:1", "last", 0), lynx).result();
+        ApiClient.Response forbidden = api.rpc("/longpolling/poll", Map.of("channels", List.of("user:" + ocelotId), "last", 0), lynx);
+        JsonNode notAList = api.rpc("/longpolling/poll", Map.of("channels", "user:1", "last", 0), lynx)
+                .json().get("error").get("data");
         ApiClient.Response anonymous = api.rpc("/longpolling/poll", Map.of("channels", List.of("user:1"), "last", 0), null);
-        JsonNode empty = api.postRaw("/longpolling/poll", "", Map.of("Authorization", "Bearer " + lynx)).result();
+        JsonNode empty = api.postRaw("/longpolling/poll", "", Map.of("Authorization", "Bearer " + lynx))
+                .json().get("error").get("data");
         ApiClient.Response notJson = api.postRaw("/longpolling/poll", "{", Map.of("Authorization", "Bearer " + lynx));
 
-        assertThat(forbidden.get("status").asText()).isEqualTo("error");
-        assertThat(forbidden.get("message").asText()).isEqualTo("you may not subscribe to user:" + ocelotId);
+        assertThat(forbidden.status()).isEqualTo(200);
+        assertThat(forbidden.result()).isNull();
+        JsonNode error = forbidden.json().get("error");
+        assertThat(error.get("code").asInt()).isEqualTo(200);
+        assertThat(error.get("data").get("field").asText()).isEqualTo("channels");
+        assertThat(error.get("data").get("message").asText()).isEqualTo("you may not subscribe to user:" + ocelotId);
         assertThat(notAList.get("field").asText()).isEqualTo("channels");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(empty.get("field").asText()).isEqualTo("channels");

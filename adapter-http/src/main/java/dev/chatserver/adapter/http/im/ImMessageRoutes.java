@@ -35,7 +35,7 @@ public final class ImMessageRoutes implements Routes {
             return Map.of("message_id", posted.id());
         }));
         app.post(ImSessionRoutes.API + "history", calls.handler((p, caller) -> ImPayloads.messages(history.history(
-                HistoryCommand.of(caller, p.requiredString("uuid"), p.optionalLong("last_ID").orElse(null),
+                HistoryCommand.of(caller, p.requiredString("uuid"), HistoryStart.of(p).orElse(null),
                         p.optionalLong("limit").orElse(null))))));
     }
 }

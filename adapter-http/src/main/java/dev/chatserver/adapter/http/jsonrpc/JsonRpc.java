@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chatserver.adapter.http.MalformedBody;
 import io.javalin.http.ContentType;
@@ -18,7 +17,7 @@ import java.util.Map;
 
 /**
  * Odoo's JSON-RPC over HTTP: the body is the envelope {@code {"jsonrpc":"2.0","method":"call","params":{..},"id":7}}
- * or the bare params; every answer is the envelope with the request's id.
+ * or the bare params (see {@link RpcRequest#of}); every answer is the envelope with the request's id.
  */
 public final class JsonRpc {
     private static final String REQUEST_ATTRIBUTE = "jsonrpc.request";
@@ -46,21 +45,9 @@ public final class JsonRpc {
         if (!body.isObject()) {
             throw new MalformedBody("the body is not a JSON object");
         }
-        JsonNode id = body.has("id") ? body.get("id") : NullNode.instance;
-        JsonNode params = isEnvelope(body) ? body.get("params") : body;
-        if (params == null || params.isNull()) {
-            params = JsonNodeFactory.instance.objectNode();
-        }
-        if (!params.isObject()) {
-            throw new MalformedBody("params is not a JSON object");
-        }
-        RpcRequest request = new RpcRequest(id, new RpcParams((ObjectNode) params));
+        RpcRequest request = RpcRequest.of((ObjectNode) body);
         ctx.attribute(REQUEST_ATTRIBUTE, request);
         return request;
-    }
-
-    private static boolean isEnvelope(JsonNode body) {
-        return body.has("jsonrpc") || (body.has("method") && body.has("params"));
     }
 
     /** Answers {@code result} in the envelope of the request being handled. */

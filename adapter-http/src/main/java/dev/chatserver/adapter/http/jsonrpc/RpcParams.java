@@ -20,6 +20,11 @@ public final class RpcParams {
         this.node = node;
     }
 
+    /** The params as JSON, for a reader of a shape of its own (a poll's channels and options). */
+    public JsonNode json() {
+        return node;
+    }
+
     public boolean has(String field) {
         JsonNode value = node.get(field);
         return value != null && !value.isNull();

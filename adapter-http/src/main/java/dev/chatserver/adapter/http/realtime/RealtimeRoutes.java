@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.MalformedBody;
 import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.jsonrpc.JsonRpc;
+import dev.chatserver.adapter.http.jsonrpc.OdooServerError;
+import dev.chatserver.adapter.http.jsonrpc.RpcParams;
 import dev.chatserver.application.port.out.notification.LogRead;
 import dev.chatserver.application.port.in.presence.TrackPresence;
 import dev.chatserver.application.port.in.realtime.Feed;
@@ -15,6 +17,7 @@ import dev.chatserver.application.port.in.realtime.Poll;
 import dev.chatserver.application.port.in.realtime.SubscribeCommand;
 import dev.chatserver.application.port.in.realtime.RealtimeSettings;
 import dev.chatserver.domain.problem.ChatProblem;
+import dev.chatserver.domain.problem.InvalidInput;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsCloseContext;
@@ -168,27 +171,28 @@ public final class RealtimeRoutes implements Routes {
 
     private void poll(Context ctx) {
         Listener listener = callers.require(ctx);
-        rpc.read(ctx);
-        JsonNode body = parse(ctx.body().isBlank() ? "{}" : ctx.body());
-        JsonNode params = body.has("params") && body.get("params").isObject() ? body.get("params") : body;
+        RpcParams params = rpc.read(ctx).params();
         for (PollDialect dialect : dialects) {
-            if (dialect.recognises(params)) {
-                dialect.poll(ctx, listener, params);
+            if (dialect.recognises(params.json())) {
+                dialect.poll(ctx, listener, params.json());
                 return;
             }
         }
-        SubscribeCommand command = ChannelRequests.subscription(params);
-        ChannelRequests.inactivity(params.get("options"), "bus_inactivity")
-                .ifPresent(idle -> listener.user().ifPresent(user -> presence.inactiveFor(user, idle)));
-        CompletableFuture<LogRead> answer = polls.poll(listener, command);
+        SubscribeCommand command;
+        CompletableFuture<LogRead> answer;
+        try {
+            command = LongPollRequests.of(params.json(), listener);
+            ChannelRequests.inactivity(params.json().get("options"), "bus_inactivity")
+                    .ifPresent(idle -> listener.user().ifPresent(user -> presence.inactiveFor(user, idle)));
+            answer = polls.poll(listener, command);
+        } catch (ChatProblem refused) {
+            OdooServerError.answer(ctx, refused, "channels");
+            return;
+        }
         ctx.future(() -> answer.thenAccept(read -> {
             if (read.expired()) {
-                Map<String, Object> refusal = new LinkedHashMap<>();
-                refusal.put("status", "error");
-                refusal.put("field", "last");
-                refusal.put("message", "notifications after " + command.last()
-                        + " are no longer kept: reload the history, then poll again with last=0");
-                rpc.answer(ctx, refusal);
+                OdooServerError.answer(ctx, new InvalidInput("last", "notifications after " + command.last()
+                        + " are no longer kept: reload the history, then poll again with last=0"), "last");
             } else {
                 rpc.answer(ctx, writer.asTree(read.notifications()));
             }
