@@ -5,6 +5,7 @@ import dev.chatserver.application.port.in.account.SignInCommand;
 import dev.chatserver.application.port.in.account.SignedIn;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.PasswordHasher;
+import dev.chatserver.application.port.out.SignInFailures;
 import dev.chatserver.application.port.out.SignInTokens;
 import dev.chatserver.application.port.out.UserDirectory;
 import dev.chatserver.domain.account.User;
@@ -28,7 +29,8 @@ public final class SignInService implements SignIn {
     private final UserDirectory directory;
     private final AccountRegistry registry;
     private final SignInTokens tokens;
-    private final PasswordHasher hasher;
+    private final BoundedHashing hashing;
+    private final SignInThrottle throttle;
     private final SignInPolicy policy;
     private final Clock clock;
     private final VerifiedTokens verified;
@@ -38,11 +40,13 @@ public final class SignInService implements SignIn {
 
     @Inject
     public SignInService(UserDirectory directory, AccountRegistry registry, SignInTokens tokens,
-                         PasswordHasher hasher, SignInPolicy policy, Clock clock) {
+                         PasswordHasher hasher, SignInPolicy policy, Clock clock, SignInFailures failures,
+                         SignInThrottling throttling, HashingLimits hashingLimits) {
         this.directory = directory;
         this.registry = registry;
         this.tokens = tokens;
-        this.hasher = hasher;
+        this.hashing = new BoundedHashing(hasher, hashingLimits);
+        this.throttle = new SignInThrottle(failures, throttling, clock);
         this.policy = policy;
         this.clock = clock;
         this.verified = new VerifiedTokens(policy.verifiedTokenTrust(), clock);
@@ -51,12 +55,15 @@ public final class SignInService implements SignIn {
 
     @Override
     public SignedIn signIn(SignInCommand command) {
+        throttle.refuseIfClosed(command.login(), command.address());
         Optional<User> user = directory.userByLogin(command.login());
         String storedHash = user.flatMap(u -> registry.passwordHash(u.id())).orElse(decoyHash);
-        boolean matches = hasher.matches(command.password(), storedHash);
+        boolean matches = hashing.matches(command.password(), storedHash);
         if (user.isEmpty() || !matches) {
+            throttle.failed(command.login(), command.address());
             throw new Unauthenticated(WRONG_CREDENTIALS);
         }
+        throttle.succeeded(command.login());
         String token = newToken();
         Instant expiresAt = clock.instant().plus(policy.tokenLifetime());
         tokens.store(hashOf(token), user.get().id(), expiresAt);
