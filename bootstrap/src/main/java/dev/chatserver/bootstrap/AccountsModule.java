@@ -43,21 +43,30 @@ final class AccountsModule extends AbstractModule {
     @Singleton
     SignInThrottling signInThrottling(Options options) {
         SignInThrottling defaults = SignInThrottling.DEFAULT;
-        return settings("--sign-in-login-failures, --sign-in-address-failures, --sign-in-window", () -> {
-            Duration window = options.getDuration("sign-in-window", defaults.perLogin().length());
-            return new SignInThrottling(
-                    new FailureWindow(options.getInt("sign-in-login-failures", defaults.perLogin().maxFailures()), window),
-                    new FailureWindow(options.getInt("sign-in-address-failures", defaults.perAddress().maxFailures()), window));
-        });
+        Duration window = options.getDuration("sign-in-window", defaults.perLogin().length());
+        if (window.isZero() || window.isNegative()) {
+            throw new StartupFailure("--sign-in-window: must be positive");
+        }
+        FailureWindow perLogin = settings("--sign-in-login-failures", () -> new FailureWindow(
+                options.getInt("sign-in-login-failures", defaults.perLogin().maxFailures()), window));
+        FailureWindow perAddress = settings("--sign-in-address-failures", () -> new FailureWindow(
+                options.getInt("sign-in-address-failures", defaults.perAddress().maxFailures()), window));
+        return new SignInThrottling(perLogin, perAddress);
     }
 
     @Provides
     @Singleton
     HashingLimits hashingLimits(Options options) {
         HashingLimits defaults = HashingLimits.DEFAULT;
-        return settings("--sign-in-hashes, --sign-in-hash-queue", () -> new HashingLimits(
-                options.getInt("sign-in-hashes", defaults.concurrent()),
-                options.getInt("sign-in-hash-queue", defaults.queued())));
+        int concurrent = options.getInt("sign-in-hashes", defaults.concurrent());
+        if (concurrent < 1) {
+            throw new StartupFailure("--sign-in-hashes " + concurrent + ": at least 1");
+        }
+        int queued = options.getInt("sign-in-hash-queue", defaults.queued());
+        if (queued < 0) {
+            throw new StartupFailure("--sign-in-hash-queue " + queued + ": zero or more");
+        }
+        return new HashingLimits(concurrent, queued);
     }
 
     @Provides
