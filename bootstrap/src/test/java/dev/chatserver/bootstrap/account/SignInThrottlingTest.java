@@ -16,6 +16,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,6 +113,31 @@ class SignInThrottlingTest {
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.json().get("result").get("username").asText()).isEqualTo("lynx");
         assertThat(hasher.checks()).isEqualTo(checksBefore + 1);
+    }
+
+    @Test
+    void a_burst_of_guesses_at_once_gets_no_more_checks_than_the_limit() throws Exception {
+        ApiClient api = start("--sign-in-hashes", "1", "--sign-in-hash-queue", "40").client();
+        int burst = 20;
+        ExecutorService clients = Executors.newFixedThreadPool(burst);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Future<Integer>> answers = IntStream.range(0, burst).mapToObj(i -> clients.submit(() -> {
+                go.await();
+                return signIn(api, "lynx", "guess-" + i).status();
+            })).toList();
+            go.countDown();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+
+        assertThat(statuses.stream().filter(status -> status == 401)).hasSize(5);
+        assertThat(statuses.stream().filter(status -> status == 429)).hasSize(burst - 5);
+        assertThat(hasher.checks()).isEqualTo(5);
     }
 
     @Test

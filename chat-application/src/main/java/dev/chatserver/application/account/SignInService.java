@@ -29,7 +29,8 @@ public final class SignInService implements SignIn {
     private final UserDirectory directory;
     private final AccountRegistry registry;
     private final SignInTokens tokens;
-    private final BoundedHashing hashing;
+    private final PasswordHasher hasher;
+    private final HashingPool hashing;
     private final SignInThrottle throttle;
     private final SignInPolicy policy;
     private final Clock clock;
@@ -45,7 +46,8 @@ public final class SignInService implements SignIn {
         this.directory = directory;
         this.registry = registry;
         this.tokens = tokens;
-        this.hashing = new BoundedHashing(hasher, hashingLimits);
+        this.hasher = hasher;
+        this.hashing = new HashingPool(hashingLimits);
         this.throttle = new SignInThrottle(failures, throttling, clock);
         this.policy = policy;
         this.clock = clock;
@@ -55,15 +57,25 @@ public final class SignInService implements SignIn {
 
     @Override
     public SignedIn signIn(SignInCommand command) {
+        // refused before queueing for a hash, and again once a slot is held: the failures of the attempts this one
+        // waited behind count, so a burst of guesses gets past the limit only by the hashes running at once
         throttle.refuseIfClosed(command.login(), command.address());
         Optional<User> user = directory.userByLogin(command.login());
         String storedHash = user.flatMap(u -> registry.passwordHash(u.id())).orElse(decoyHash);
-        boolean matches = hashing.matches(command.password(), storedHash);
-        if (user.isEmpty() || !matches) {
-            throttle.failed(command.login(), command.address());
+        boolean signedIn = hashing.run(() -> {
+            throttle.refuseIfClosed(command.login(), command.address());
+            boolean passwordMatches = hasher.matches(command.password(), storedHash); // unknown logins cost alike
+            boolean matches = user.isPresent() && passwordMatches;
+            if (matches) {
+                throttle.succeeded(command.login());
+            } else {
+                throttle.failed(command.login(), command.address());
+            }
+            return matches;
+        });
+        if (!signedIn) {
             throw new Unauthenticated(WRONG_CREDENTIALS);
         }
-        throttle.succeeded(command.login());
         String token = newToken();
         Instant expiresAt = clock.instant().plus(policy.tokenLifetime());
         tokens.store(hashOf(token), user.get().id(), expiresAt);

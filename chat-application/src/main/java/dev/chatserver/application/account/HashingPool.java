@@ -1,36 +1,35 @@
 package dev.chatserver.application.account;
 
-import dev.chatserver.application.port.out.PasswordHasher;
 import dev.chatserver.domain.problem.Overloaded;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
- * Password checks with a fixed number running at once and a bounded number waiting: a burst of sign-ins takes at
- * most that many cores and that many request threads, and what is past the queue is refused at once, unhashed.
+ * Slots for password hashing: a fixed number of hashes run at once and a bounded number of sign-ins wait for a
+ * slot; past that a sign-in is refused at once, unhashed. A burst of sign-ins takes at most that many cores and
+ * that many request threads. The work runs on the caller's thread, holding a slot.
  */
-final class BoundedHashing {
+final class HashingPool {
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
-    private final PasswordHasher hasher;
     private final Semaphore admitted;
     private final Semaphore running;
 
-    BoundedHashing(PasswordHasher hasher, HashingLimits limits) {
-        this.hasher = hasher;
+    HashingPool(HashingLimits limits) {
         this.admitted = new Semaphore(limits.concurrent() + limits.queued());
         this.running = new Semaphore(limits.concurrent(), true);
     }
 
-    boolean matches(char[] password, String storedHash) {
+    <T> T run(Supplier<T> hashing) {
         if (!admitted.tryAcquire()) {
             throw busy();
         }
         try {
             running.acquire();
             try {
-                return hasher.matches(password, storedHash);
+                return hashing.get();
             } finally {
                 running.release();
             }
