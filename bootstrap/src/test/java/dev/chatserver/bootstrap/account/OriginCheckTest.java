@@ -108,6 +108,14 @@ class OriginCheckTest {
     }
 
     @Test
+    void a_cookie_long_poll_from_a_foreign_origin_is_refused_before_it_is_held() {
+        ApiClient.Response refused = api.postRaw("/longpolling/poll", "{\"channels\":[],\"last\":0}", cookieFrom(EVIL));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("error").get("data").get("name").asText()).isEqualTo("foreign_origin");
+    }
+
+    @Test
     void a_cookie_post_under_api_is_refused_as_problem_details() {
         ApiClient.Response refused = api.postRaw("/api/chats", "{}", cookieFrom(EVIL));
 
