@@ -1,19 +1,32 @@
 package dev.chatserver.bootstrap;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
 import com.google.inject.Scopes;
+import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.account.SignInRoutes;
+import dev.chatserver.adapter.http.auth.AllowedOrigins;
+import dev.chatserver.adapter.http.auth.ClientAddresses;
+import dev.chatserver.adapter.http.auth.OriginGuard;
 import dev.chatserver.adapter.http.health.HealthRoutes;
+import dev.chatserver.application.account.HashingLimits;
 import dev.chatserver.application.account.ProvisioningService;
 import dev.chatserver.application.account.SignInService;
+import dev.chatserver.application.account.SignInThrottling;
 import dev.chatserver.application.health.HealthService;
 import dev.chatserver.application.port.in.account.ProvisionAccounts;
 import dev.chatserver.application.port.in.account.SignIn;
 import dev.chatserver.application.port.in.health.CheckHealth;
+import dev.chatserver.domain.account.FailureWindow;
 
-/** Accounts, sign-in and health. */
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Accounts, sign-in (with its throttling, bounded hashing and the browser origin check) and health. */
 final class AccountsModule extends AbstractModule {
     @Override
     protected void configure() {
@@ -21,7 +34,64 @@ final class AccountsModule extends AbstractModule {
         bind(ProvisionAccounts.class).to(ProvisioningService.class).in(Scopes.SINGLETON);
         bind(CheckHealth.class).to(HealthService.class).in(Scopes.SINGLETON);
         Multibinder<Routes> routes = Multibinder.newSetBinder(binder(), Routes.class);
+        routes.addBinding().to(OriginGuard.class);
         routes.addBinding().to(SignInRoutes.class);
         routes.addBinding().to(HealthRoutes.class);
+    }
+
+    @Provides
+    @Singleton
+    SignInThrottling signInThrottling(Options options) {
+        SignInThrottling defaults = SignInThrottling.DEFAULT;
+        Duration window = options.getDuration("sign-in-window", defaults.perLogin().length());
+        if (window.isZero() || window.isNegative()) {
+            throw new StartupFailure("--sign-in-window: must be positive");
+        }
+        FailureWindow perLogin = settings("--sign-in-login-failures", () -> new FailureWindow(
+                options.getInt("sign-in-login-failures", defaults.perLogin().maxFailures()), window));
+        FailureWindow perAddress = settings("--sign-in-address-failures", () -> new FailureWindow(
+                options.getInt("sign-in-address-failures", defaults.perAddress().maxFailures()), window));
+        return new SignInThrottling(perLogin, perAddress);
+    }
+
+    @Provides
+    @Singleton
+    HashingLimits hashingLimits(Options options) {
+        HashingLimits defaults = HashingLimits.DEFAULT;
+        int concurrent = options.getInt("sign-in-hashes", defaults.concurrent());
+        if (concurrent < 1) {
+            throw new StartupFailure("--sign-in-hashes " + concurrent + ": at least 1");
+        }
+        int queued = options.getInt("sign-in-hash-queue", defaults.queued());
+        if (queued < 0) {
+            throw new StartupFailure("--sign-in-hash-queue " + queued + ": zero or more");
+        }
+        return new HashingLimits(concurrent, queued);
+    }
+
+    @Provides
+    @Singleton
+    ClientAddresses clientAddresses(Options options) {
+        return settings("--trusted-proxies", () -> new ClientAddresses(list(options, "trusted-proxies")));
+    }
+
+    @Provides
+    @Singleton
+    AllowedOrigins allowedOrigins(Options options) {
+        return settings("--allowed-origins", () -> new AllowedOrigins(list(options, "allowed-origins")));
+    }
+
+    /** A comma-separated flag; empty when not given. */
+    private static List<String> list(Options options, String name) {
+        return options.get(name).map(value -> Arrays.stream(value.split(",")).map(String::strip)
+                .filter(entry -> !entry.isEmpty()).toList()).orElse(List.of());
+    }
+
+    private static <T> T settings(String flags, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException invalid) {
+            throw new StartupFailure(flags + ": " + invalid.getMessage());
+        }
     }
 }

@@ -13,6 +13,7 @@ import dev.chatserver.application.port.out.PresenceBoard;
 import dev.chatserver.adapter.inmemory.InMemoryNotificationBus;
 import dev.chatserver.adapter.inmemory.InMemoryNotificationLog;
 import dev.chatserver.adapter.inmemory.InMemoryPresenceBoard;
+import dev.chatserver.application.port.out.SignInFailures;
 import dev.chatserver.application.port.out.SignInTokens;
 import dev.chatserver.application.port.out.Storage;
 import dev.chatserver.application.port.out.StorageProbe;
@@ -33,6 +34,7 @@ public final class InMemoryStorage implements Storage, StorageProbe {
                 .add(UserDirectory.class, accounts)
                 .add(AccountRegistry.class, accounts)
                 .add(SignInTokens.class, new InMemorySignInTokens())
+                .add(SignInFailures.class, new InMemorySignInFailures())
                 .add(ImSessions.class, im)
                 .add(ImMessages.class, im)
                 .add(AddressBooks.class, new InMemoryAddressBooks())

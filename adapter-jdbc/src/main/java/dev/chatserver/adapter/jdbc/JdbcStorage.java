@@ -12,6 +12,7 @@ import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.application.port.out.NotificationStorage;
 import dev.chatserver.application.port.out.Ports;
 import dev.chatserver.application.port.out.PresenceBoard;
+import dev.chatserver.application.port.out.SignInFailures;
 import dev.chatserver.application.port.out.SignInTokens;
 import dev.chatserver.application.port.out.Storage;
 import dev.chatserver.application.port.out.StorageProbe;
@@ -56,6 +57,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
                 .add(UserDirectory.class, accounts)
                 .add(AccountRegistry.class, accounts)
                 .add(SignInTokens.class, new JdbcSignInTokens(jdbi))
+                .add(SignInFailures.class, new JdbcSignInFailures(jdbi))
                 .add(ImSessions.class, im)
                 .add(ImMessages.class, im)
                 .add(AddressBooks.class, new JdbcAddressBooks(jdbi))

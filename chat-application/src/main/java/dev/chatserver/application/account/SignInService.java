@@ -5,6 +5,7 @@ import dev.chatserver.application.port.in.account.SignInCommand;
 import dev.chatserver.application.port.in.account.SignedIn;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.PasswordHasher;
+import dev.chatserver.application.port.out.SignInFailures;
 import dev.chatserver.application.port.out.SignInTokens;
 import dev.chatserver.application.port.out.UserDirectory;
 import dev.chatserver.domain.account.User;
@@ -29,6 +30,8 @@ public final class SignInService implements SignIn {
     private final AccountRegistry registry;
     private final SignInTokens tokens;
     private final PasswordHasher hasher;
+    private final HashingPool hashing;
+    private final SignInThrottle throttle;
     private final SignInPolicy policy;
     private final Clock clock;
     private final VerifiedTokens verified;
@@ -38,11 +41,14 @@ public final class SignInService implements SignIn {
 
     @Inject
     public SignInService(UserDirectory directory, AccountRegistry registry, SignInTokens tokens,
-                         PasswordHasher hasher, SignInPolicy policy, Clock clock) {
+                         PasswordHasher hasher, SignInPolicy policy, Clock clock, SignInFailures failures,
+                         SignInThrottling throttling, HashingLimits hashingLimits) {
         this.directory = directory;
         this.registry = registry;
         this.tokens = tokens;
         this.hasher = hasher;
+        this.hashing = new HashingPool(hashingLimits);
+        this.throttle = new SignInThrottle(failures, throttling, clock);
         this.policy = policy;
         this.clock = clock;
         this.verified = new VerifiedTokens(policy.verifiedTokenTrust(), clock);
@@ -51,10 +57,23 @@ public final class SignInService implements SignIn {
 
     @Override
     public SignedIn signIn(SignInCommand command) {
+        // refused before queueing for a hash, and again once a slot is held: the failures of the attempts this one
+        // waited behind count, so a burst of guesses gets past the limit only by the hashes running at once
+        throttle.refuseIfClosed(command.login(), command.address());
         Optional<User> user = directory.userByLogin(command.login());
         String storedHash = user.flatMap(u -> registry.passwordHash(u.id())).orElse(decoyHash);
-        boolean matches = hasher.matches(command.password(), storedHash);
-        if (user.isEmpty() || !matches) {
+        boolean signedIn = hashing.run(() -> {
+            throttle.refuseIfClosed(command.login(), command.address());
+            boolean passwordMatches = hasher.matches(command.password(), storedHash); // unknown logins cost alike
+            boolean matches = user.isPresent() && passwordMatches;
+            if (matches) {
+                throttle.succeeded(command.login());
+            } else {
+                throttle.failed(command.login(), command.address());
+            }
+            return matches;
+        });
+        if (!signedIn) {
             throw new Unauthenticated(WRONG_CREDENTIALS);
         }
         String token = newToken();

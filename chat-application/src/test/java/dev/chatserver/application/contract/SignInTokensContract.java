@@ -1,6 +1,9 @@
 package dev.chatserver.application.contract;
 
+import dev.chatserver.application.account.HashingLimits;
 import dev.chatserver.application.account.SignInPolicy;
+import dev.chatserver.application.account.SignInThrottling;
+import dev.chatserver.application.port.out.SignInFailures;
 import dev.chatserver.application.account.SignInService;
 import dev.chatserver.application.port.in.account.SignInCommand;
 import dev.chatserver.application.port.out.AccountRegistry;
@@ -33,7 +36,8 @@ public abstract class SignInTokensContract extends StorageContract {
 
     private SignInService signIn(Duration trust) {
         return new SignInService(port(UserDirectory.class), port(AccountRegistry.class), port(SignInTokens.class),
-                HASHER, new SignInPolicy(Duration.ofHours(1), trust), clock);
+                HASHER, new SignInPolicy(Duration.ofHours(1), trust), clock, port(SignInFailures.class),
+                SignInThrottling.DEFAULT, HashingLimits.DEFAULT);
     }
 
     @Test

@@ -48,6 +48,14 @@ public abstract class StorageContractSuite {
     }
 
     @Nested
+    class SignInFailures extends SignInFailuresContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
     class ImStore extends ImStoreContract {
         @Override
         protected Storage newStorage() {

@@ -3,6 +3,7 @@ package dev.chatserver.adapter.http.account;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.auth.Authenticator;
+import dev.chatserver.adapter.http.auth.ClientAddresses;
 import dev.chatserver.adapter.http.jsonrpc.JsonRpc;
 import dev.chatserver.adapter.http.jsonrpc.RpcParams;
 import dev.chatserver.application.port.in.account.SignIn;
@@ -24,13 +25,16 @@ import java.util.Map;
 public final class SignInRoutes implements Routes {
     private final SignIn signIn;
     private final Authenticator authenticator;
+    private final ClientAddresses clientAddresses;
     private final JsonRpc rpc;
     private final Clock clock;
 
     @Inject
-    public SignInRoutes(SignIn signIn, Authenticator authenticator, ObjectMapper mapper, Clock clock) {
+    public SignInRoutes(SignIn signIn, Authenticator authenticator, ClientAddresses clientAddresses,
+                        ObjectMapper mapper, Clock clock) {
         this.signIn = signIn;
         this.authenticator = authenticator;
+        this.clientAddresses = clientAddresses;
         this.rpc = new JsonRpc(mapper);
         this.clock = clock;
     }
@@ -45,7 +49,7 @@ public final class SignInRoutes implements Routes {
     private void authenticate(Context ctx) {
         RpcParams params = rpc.read(ctx).params();
         SignedIn signedIn = signIn.signIn(SignInCommand.of(params.requiredString("login"),
-                params.requiredString("password")));
+                params.requiredString("password"), clientAddresses.of(ctx)));
         long maxAge = Duration.between(clock.instant(), signedIn.expiresAt()).toSeconds();
         ctx.cookie(new Cookie(Authenticator.COOKIE, signedIn.token(), "/", (int) maxAge, false, 0, true,
                 null, null, SameSite.LAX));

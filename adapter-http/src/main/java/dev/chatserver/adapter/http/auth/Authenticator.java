@@ -26,6 +26,16 @@ public final class Authenticator {
     }
 
     public static Optional<String> tokenOf(Context ctx) {
+        Optional<String> bearer = bearerOf(ctx);
+        return bearer.isPresent() ? bearer : cookieOf(ctx);
+    }
+
+    /** Whether the token this request is authenticated with is the cookie, which a browser sends by itself. */
+    public static boolean authenticatesByCookie(Context ctx) {
+        return bearerOf(ctx).isEmpty() && cookieOf(ctx).isPresent();
+    }
+
+    private static Optional<String> bearerOf(Context ctx) {
         String header = ctx.header("Authorization");
         if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             String token = header.substring(BEARER.length()).strip();
@@ -33,6 +43,10 @@ public final class Authenticator {
                 return Optional.of(token);
             }
         }
+        return Optional.empty();
+    }
+
+    private static Optional<String> cookieOf(Context ctx) {
         return Optional.ofNullable(ctx.cookie(COOKIE)).filter(token -> !token.isBlank());
     }
 }

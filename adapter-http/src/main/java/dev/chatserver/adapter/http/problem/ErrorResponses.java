@@ -46,6 +46,7 @@ public final class ErrorResponses {
                 answerRpc(ctx, e);
             }
         });
+        new RetryLaterResponses().addTo(app);
         app.exception(HttpResponseException.class, (e, ctx) -> {
             if (isRestApi(ctx)) {
                 String type = e.getStatus() == 413 ? "invalid_payload" : "http_" + e.getStatus();

@@ -4,7 +4,11 @@ import dev.chatserver.domain.account.User;
 
 /** Signing in and out with a login and password, and recognising the token a sign-in issued. */
 public interface SignIn {
-    /** Wrong credentials fail alike whether the login exists or not. */
+    /**
+     * Wrong credentials fail alike whether the login exists or not. After too many failures for the login or from
+     * the client address, {@code Throttled} refuses every attempt (the right password too) without checking it;
+     * when too many checks already run or wait, {@code Overloaded}.
+     */
     SignedIn signIn(SignInCommand command);
 
     /** Revokes the token; an unknown token changes nothing. */
