@@ -10,6 +10,8 @@ import dev.chatserver.adapter.http.realtime.RealtimeRoutes;
 import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.application.port.in.presence.ReadPresence;
 import dev.chatserver.application.port.in.presence.TrackPresence;
+import dev.chatserver.application.port.in.realtime.ConnectionLimits;
+import dev.chatserver.application.port.in.realtime.EndConnections;
 import dev.chatserver.application.port.in.realtime.OpenFeed;
 import dev.chatserver.application.port.in.realtime.Poll;
 import dev.chatserver.application.port.out.NotificationBus;
@@ -18,6 +20,7 @@ import dev.chatserver.application.port.out.NotificationStorage;
 import dev.chatserver.application.port.out.SubscriptionFacts;
 import dev.chatserver.application.presence.PresenceService;
 import dev.chatserver.application.presence.PresenceSettings;
+import dev.chatserver.application.realtime.ConnectionEnding;
 import dev.chatserver.application.realtime.LiveFeeds;
 import dev.chatserver.application.realtime.LongPolls;
 import dev.chatserver.application.port.in.realtime.RealtimeSettings;
@@ -45,6 +48,18 @@ final class RealtimeModule extends AbstractModule {
         bind(RealtimeRoutes.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(RealtimeRoutes.class);
         bind(RealtimeTimers.class).asEagerSingleton();
+        bind(EndConnections.class).to(ConnectionEnding.class).in(Scopes.SINGLETON);
+        bind(LapsedSessionSweep.class).asEagerSingleton();
+    }
+
+    @Provides
+    @Singleton
+    ConnectionLimits connectionLimits(Options options) {
+        ConnectionLimits defaults = ConnectionLimits.DEFAULT;
+        return settings("--ws-per-user, --channels-per-subscription, --held-polls-per-user", () -> new ConnectionLimits(
+                options.getInt("ws-per-user", defaults.socketsPerUser()),
+                options.getInt("channels-per-subscription", defaults.channelsPerSubscription()),
+                options.getInt("held-polls-per-user", defaults.heldPollsPerUser())));
     }
 
     @Provides

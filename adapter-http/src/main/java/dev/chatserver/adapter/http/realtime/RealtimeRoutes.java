@@ -44,6 +44,8 @@ public final class RealtimeRoutes implements Routes {
     public static final String POLL_PATH = "/longpolling/poll";
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeRoutes.class);
     private static final String LISTENER_ATTRIBUTE = "realtime.listener";
+    /** A connection past a per-client bound is closed with this standard code and the bound as its reason. */
+    static final int POLICY_VIOLATION = 1008;
 
     private final RealtimeCallers callers;
     private final OpenFeed feeds;
@@ -97,7 +99,13 @@ public final class RealtimeRoutes implements Routes {
         Listener listener = ctx.attribute(LISTENER_ATTRIBUTE);
         ctx.session.setIdleTimeout(settings.idleTimeout());
         WebSocketConnection connection = new WebSocketConnection(ctx.session, writer, settings.outboundBatches(), scheduler);
-        Feed feed = feeds.open(listener, connection);
+        Feed feed;
+        try {
+            feed = feeds.open(listener, connection);
+        } catch (ChatProblem refused) {
+            ctx.closeSession(POLICY_VIOLATION, refused.getMessage());
+            return;
+        }
         connection.attach(feed);
         live.put(ctx.sessionId(), new Live(connection, feed));
     }

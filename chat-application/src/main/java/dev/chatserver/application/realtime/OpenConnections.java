@@ -1,0 +1,83 @@
+package dev.chatserver.application.realtime;
+
+import dev.chatserver.application.port.in.realtime.ConnectionLimits;
+import dev.chatserver.domain.problem.Refused;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * This node's open connections (live feeds and held polls), by holder and by sign-in token: what the per-client
+ * bounds count, and what a token's end closes. Guarded by its own monitor, which is never held while taking the
+ * {@link ChannelRegistry}'s.
+ */
+@Singleton
+public final class OpenConnections {
+    private final ConnectionLimits limits;
+    private final Map<String, Set<Subscriber>> byHolder = new HashMap<>();
+    private final Map<String, Set<Subscriber>> byToken = new HashMap<>();
+
+    @Inject
+    public OpenConnections(ConnectionLimits limits) {
+        this.limits = limits;
+    }
+
+    /** Counts a new live feed; {@code Refused} when its holder already has as many as the bound allows. */
+    synchronized void openFeed(Subscriber feed) {
+        if (countOf(feed.listener.holder(), false) >= limits.socketsPerUser()) {
+            throw new Refused("too_many_sockets", "at most " + limits.socketsPerUser()
+                    + " WebSockets per user on one server: close another first");
+        }
+        add(feed);
+    }
+
+    /** Counts a poll about to be held; {@code Refused} when its holder already has as many held as allowed. */
+    synchronized void holdPoll(Subscriber poll) {
+        if (countOf(poll.listener.holder(), true) >= limits.heldPollsPerUser()) {
+            throw new Refused("too_many_polls", "at most " + limits.heldPollsPerUser()
+                    + " long-polls of one user may be held at once: poll from one place");
+        }
+        add(poll);
+    }
+
+    synchronized void remove(Subscriber subscriber) {
+        removeFrom(byHolder, subscriber.listener.holder(), subscriber);
+        subscriber.listener.tokenHash().ifPresent(hash -> removeFrom(byToken, hash, subscriber));
+    }
+
+    synchronized Set<Subscriber> ofToken(String tokenHash) {
+        return Set.copyOf(byToken.getOrDefault(tokenHash, Set.of()));
+    }
+
+    /** The hashes of the sign-in tokens some open connection listens with. */
+    synchronized Set<String> tokenHashes() {
+        return Set.copyOf(byToken.keySet());
+    }
+
+    /** How many live feeds (or held polls) this holder has open now. */
+    public synchronized int count(String holder, boolean heldPolls) {
+        return countOf(holder, heldPolls);
+    }
+
+    private int countOf(String holder, boolean heldPolls) {
+        return (int) byHolder.getOrDefault(holder, Set.of()).stream()
+                .filter(subscriber -> subscriber.heldPoll == heldPolls).count();
+    }
+
+    private void add(Subscriber subscriber) {
+        byHolder.computeIfAbsent(subscriber.listener.holder(), h -> new LinkedHashSet<>()).add(subscriber);
+        subscriber.listener.tokenHash()
+                .ifPresent(hash -> byToken.computeIfAbsent(hash, h -> new LinkedHashSet<>()).add(subscriber));
+    }
+
+    private static void removeFrom(Map<String, Set<Subscriber>> index, String key, Subscriber subscriber) {
+        Set<Subscriber> subscribers = index.get(key);
+        if (subscribers != null && subscribers.remove(subscriber) && subscribers.isEmpty()) {
+            index.remove(key);
+        }
+    }
+}
