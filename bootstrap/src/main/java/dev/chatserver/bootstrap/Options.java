@@ -20,7 +20,8 @@ public final class Options {
             "login", "name", "email", "password", "group",
             "chats-tenants", "chats-account-audience", "chats-jwt-keys", "chats-jwt-audience", "chats-max-payload",
             "poll-timeout", "bus-retention", "bus-retention-count", "ws-queue", "ws-ping-interval", "ws-idle-timeout",
-            "presence-sweep");
+            "presence-sweep",
+            "ws-per-user", "channels-per-subscription", "held-polls-per-user");
     private static final Set<String> SWITCHES = Set.of("demo");
 
     private final Map<String, String> flags;

@@ -14,6 +14,7 @@ import dev.chatserver.application.port.in.realtime.ConnectionLimits;
 import dev.chatserver.application.port.in.realtime.EndConnections;
 import dev.chatserver.application.port.in.realtime.OpenFeed;
 import dev.chatserver.application.port.in.realtime.Poll;
+import dev.chatserver.application.port.in.realtime.SubscribeCommand;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.NotificationLog;
 import dev.chatserver.application.port.out.NotificationStorage;
@@ -56,10 +57,18 @@ final class RealtimeModule extends AbstractModule {
     @Singleton
     ConnectionLimits connectionLimits(Options options) {
         ConnectionLimits defaults = ConnectionLimits.DEFAULT;
-        return settings("--ws-per-user, --channels-per-subscription, --held-polls-per-user", () -> new ConnectionLimits(
-                options.getInt("ws-per-user", defaults.socketsPerUser()),
-                options.getInt("channels-per-subscription", defaults.channelsPerSubscription()),
-                options.getInt("held-polls-per-user", defaults.heldPollsPerUser())));
+        return new ConnectionLimits(bound(options, "ws-per-user", defaults.socketsPerUser(), Integer.MAX_VALUE),
+                bound(options, "channels-per-subscription", defaults.channelsPerSubscription(),
+                        SubscribeCommand.MAX_CHANNELS),
+                bound(options, "held-polls-per-user", defaults.heldPollsPerUser(), Integer.MAX_VALUE));
+    }
+
+    private static int bound(Options options, String flag, int fallback, int max) {
+        int value = options.getInt(flag, fallback);
+        if (value < 1 || value > max) {
+            throw new StartupFailure("--" + flag + " " + value + ": between 1 and " + max);
+        }
+        return value;
     }
 
     @Provides
