@@ -48,7 +48,7 @@ class ConnectionLimitsTest {
         try (WsClient first = WsClient.connect(api.baseUrl(), lynx);
              WsClient second = WsClient.connect(api.baseUrl(), lynxElsewhere)) {
             Eventually.await("the server counts both WebSockets",
-                    () -> server.get(OpenConnections.class).count("user:" + lynxId, false) == 2);
+                    () -> server.get(OpenConnections.class).openFeedsOf("user:" + lynxId) == 2);
             WsClient third = WsClient.connect(api.baseUrl(), lynx);
             WsClient someoneElse = WsClient.connect(api.baseUrl(), ocelot);
 
@@ -72,7 +72,7 @@ class ConnectionLimitsTest {
              WsClient second = WsClient.connect(api.baseUrl(), lynx)) {
             first.close();
             Eventually.await("the server saw the first WebSocket go",
-                    () -> server.get(OpenConnections.class).count("user:" + lynxId, false) == 1);
+                    () -> server.get(OpenConnections.class).openFeedsOf("user:" + lynxId) == 1);
             try (WsClient third = WsClient.connect(api.baseUrl(), lynx)) {
                 third.subscribe(List.of("user:" + lynxId), 0);
             }
@@ -112,7 +112,7 @@ class ConnectionLimitsTest {
         long lynxId = uid(lynx);
         Map<String, Object> params = Map.of("channels", List.of("user:" + lynxId), "last", 0);
         CompletableFuture<ApiClient.Response> held = CompletableFuture.supplyAsync(() -> api.rpc("/longpolling/poll", params, lynx));
-        Eventually.await("the first poll is held", () -> server.get(OpenConnections.class).count("user:" + lynxId, true) == 1);
+        Eventually.await("the first poll is held", () -> server.get(OpenConnections.class).heldPollsOf("user:" + lynxId) == 1);
 
         ApiClient.Response refused = api.rpc("/longpolling/poll", params, lynx);
         server.get(NotificationBus.class).publish(Channel.ofUser(UserId.of(lynxId)), SampleEvents.numbered(5));

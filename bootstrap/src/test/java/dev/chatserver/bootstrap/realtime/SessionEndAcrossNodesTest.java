@@ -54,7 +54,7 @@ class SessionEndAcrossNodesTest {
             CompletableFuture<ApiClient.Response> held = CompletableFuture.supplyAsync(() -> b.client().rpc(
                     "/longpolling/poll", Map.of("channels", List.of("user:" + lynxId), "last", 0), leaving));
             Eventually.await("the poll is held on node B",
-                    () -> b.get(OpenConnections.class).count("user:" + lynxId, true) == 1);
+                    () -> b.get(OpenConnections.class).heldPollsOf("user:" + lynxId) == 1);
 
             assertThat(a.client().rpc("/web/session/destroy", Map.of(), leaving).result().get("status").asText())
                     .isEqualTo("success");

@@ -65,10 +65,10 @@ class SessionEndTest {
 
     /** A poll of lynx's channel held by the server (nothing newer than {@code last}). */
     private CompletableFuture<ApiClient.Response> heldPoll(String token, long userId, long last) {
-        int heldBefore = server.get(OpenConnections.class).count("user:" + userId, true);
+        int heldBefore = server.get(OpenConnections.class).heldPollsOf("user:" + userId);
         CompletableFuture<ApiClient.Response> poll = CompletableFuture.supplyAsync(() -> api.rpc("/longpolling/poll",
                 Map.of("channels", List.of("user:" + userId), "last", last), token));
-        Eventually.await("the poll is held", () -> server.get(OpenConnections.class).count("user:" + userId, true) > heldBefore);
+        Eventually.await("the poll is held", () -> server.get(OpenConnections.class).heldPollsOf("user:" + userId) > heldBefore);
         return poll;
     }
 
@@ -115,7 +115,7 @@ class SessionEndTest {
         signOut(lynx);
 
         assertAnsweredUnauthenticated(held.join());
-        assertThat(server.get(OpenConnections.class).count("user:" + lynxId, true)).isZero();
+        assertThat(server.get(OpenConnections.class).heldPollsOf("user:" + lynxId)).isZero();
     }
 
     @Test

@@ -76,7 +76,9 @@ public final class LongPolls implements Poll {
                 () -> answer.complete(LogRead.of(List.of())), settings.pollTimeout().toMillis(), TimeUnit.MILLISECONDS);
         answer.whenComplete((read, failure) -> {
             timeout.cancel(false);
-            presence.polled(listener);
+            if (failure == null) {
+                presence.polled(listener);
+            }
         });
         return answer;
     }

@@ -58,9 +58,14 @@ public final class OpenConnections {
         return Set.copyOf(byToken.keySet());
     }
 
-    /** How many live feeds (or held polls) this holder has open now. */
-    public synchronized int count(String holder, boolean heldPolls) {
-        return countOf(holder, heldPolls);
+    /** How many live feeds (WebSockets) this holder ({@code Listener.holder()}) has open now. */
+    public synchronized int openFeedsOf(String holder) {
+        return countOf(holder, false);
+    }
+
+    /** How many long-polls of this holder ({@code Listener.holder()}) are held now. */
+    public synchronized int heldPollsOf(String holder) {
+        return countOf(holder, true);
     }
 
     private int countOf(String holder, boolean heldPolls) {
