@@ -15,6 +15,8 @@ import java.util.Set;
  * The subscriber is dropped under the registry's lock before its sink is told, so nothing reaches it afterwards.
  */
 public final class ConnectionEnding implements EndConnections {
+    static final String SESSION_ENDED = "the session ended (signed out or expired): sign in again";
+
     private final OpenConnections connections;
     private final ChannelRegistry registry;
     private final SignInTokens tokens;
@@ -30,18 +32,24 @@ public final class ConnectionEnding implements EndConnections {
 
     @Override
     public void sessionEnded(String tokenHash) {
-        connections.ofToken(tokenHash).forEach(this::end);
+        connections.ended(tokenHash);
+        endConnectionsOf(tokenHash);
     }
 
     @Override
     public void endLapsedSessions() {
+        connections.swept();
         Set<String> open = connections.tokenHashes();
         if (open.isEmpty()) {
             return;
         }
         Set<String> lapsed = new HashSet<>(open);
         lapsed.removeAll(tokens.liveAmong(open, clock.instant()));
-        lapsed.forEach(this::sessionEnded);
+        lapsed.forEach(this::endConnectionsOf);
+    }
+
+    private void endConnectionsOf(String tokenHash) {
+        connections.ofToken(tokenHash).forEach(this::end);
     }
 
     private void end(Subscriber subscriber) {

@@ -111,7 +111,7 @@ public final class LongPolls implements Poll {
 
         @Override
         public void sessionEnded() {
-            answer.completeExceptionally(new Unauthenticated("the session ended (signed out or expired): sign in again"));
+            answer.completeExceptionally(new Unauthenticated(ConnectionEnding.SESSION_ENDED));
         }
     }
 }

@@ -15,6 +15,7 @@ import dev.chatserver.application.port.in.realtime.Poll;
 import dev.chatserver.application.port.in.realtime.SubscribeCommand;
 import dev.chatserver.application.port.in.realtime.RealtimeSettings;
 import dev.chatserver.domain.problem.ChatProblem;
+import dev.chatserver.domain.problem.Unauthenticated;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsCloseContext;
@@ -102,6 +103,9 @@ public final class RealtimeRoutes implements Routes {
         Feed feed;
         try {
             feed = feeds.open(listener, connection);
+        } catch (Unauthenticated signedOutMeanwhile) {
+            ctx.closeSession(WebSocketConnection.SESSION_EXPIRED, WebSocketConnection.SESSION_EXPIRED_REASON);
+            return;
         } catch (ChatProblem refused) {
             ctx.closeSession(POLICY_VIOLATION, refused.getMessage());
             return;
