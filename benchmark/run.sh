@@ -158,6 +158,8 @@ server_flags() {
     echo "--storage h2 --data-dir $WORK/h2"
   fi
   echo "--chats-tenants benchmark.example=bench-poster.usr.localhost"
+  # the fan-out and idle measurements open their thousands of WebSockets as one user
+  echo "--ws-per-user 20000"
 }
 
 # start_server NAME: a fresh server process on the temporary database; sets SERVER_PID and SERVER_PORT

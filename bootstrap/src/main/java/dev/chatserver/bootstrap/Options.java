@@ -22,7 +22,8 @@ public final class Options {
             "poll-timeout", "bus-retention", "bus-retention-count", "ws-queue", "ws-ping-interval", "ws-idle-timeout",
             "presence-sweep", "odoo-db",
             "sign-in-login-failures", "sign-in-address-failures", "sign-in-window", "sign-in-hashes",
-            "sign-in-hash-queue", "trusted-proxies", "allowed-origins");
+            "sign-in-hash-queue", "trusted-proxies", "allowed-origins",
+            "ws-per-user", "channels-per-subscription", "held-polls-per-user");
     private static final Set<String> SWITCHES = Set.of("demo");
 
     private final Map<String, String> flags;

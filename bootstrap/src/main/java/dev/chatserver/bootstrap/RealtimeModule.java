@@ -11,14 +11,18 @@ import dev.chatserver.adapter.http.realtime.RealtimeRoutes;
 import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.application.port.in.presence.ReadPresence;
 import dev.chatserver.application.port.in.presence.TrackPresence;
+import dev.chatserver.application.port.in.realtime.ConnectionLimits;
+import dev.chatserver.application.port.in.realtime.EndConnections;
 import dev.chatserver.application.port.in.realtime.OpenFeed;
 import dev.chatserver.application.port.in.realtime.Poll;
+import dev.chatserver.application.port.in.realtime.SubscribeCommand;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.NotificationLog;
 import dev.chatserver.application.port.out.NotificationStorage;
 import dev.chatserver.application.port.out.SubscriptionFacts;
 import dev.chatserver.application.presence.PresenceService;
 import dev.chatserver.application.presence.PresenceSettings;
+import dev.chatserver.application.realtime.ConnectionEnding;
 import dev.chatserver.application.realtime.LiveFeeds;
 import dev.chatserver.application.realtime.LongPolls;
 import dev.chatserver.application.port.in.realtime.RealtimeSettings;
@@ -47,6 +51,26 @@ final class RealtimeModule extends AbstractModule {
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(RealtimeRoutes.class);
         Multibinder.newSetBinder(binder(), PollDialect.class);
         bind(RealtimeTimers.class).asEagerSingleton();
+        bind(EndConnections.class).to(ConnectionEnding.class).in(Scopes.SINGLETON);
+        bind(LapsedSessionSweep.class).asEagerSingleton();
+    }
+
+    @Provides
+    @Singleton
+    ConnectionLimits connectionLimits(Options options) {
+        ConnectionLimits defaults = ConnectionLimits.DEFAULT;
+        return new ConnectionLimits(bound(options, "ws-per-user", defaults.socketsPerUser(), Integer.MAX_VALUE),
+                bound(options, "channels-per-subscription", defaults.channelsPerSubscription(),
+                        SubscribeCommand.MAX_CHANNELS),
+                bound(options, "held-polls-per-user", defaults.heldPollsPerUser(), Integer.MAX_VALUE));
+    }
+
+    private static int bound(Options options, String flag, int fallback, int max) {
+        int value = options.getInt(flag, fallback);
+        if (value < 1 || value > max) {
+            throw new StartupFailure("--" + flag + " " + value + ": between 1 and " + max);
+        }
+        return value;
     }
 
     @Provides

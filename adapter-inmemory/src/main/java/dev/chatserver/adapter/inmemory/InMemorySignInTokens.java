@@ -4,9 +4,12 @@ import dev.chatserver.application.port.out.SignInTokens;
 import dev.chatserver.domain.account.UserId;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 public final class InMemorySignInTokens implements SignInTokens {
     private record Issued(UserId user, Instant expiresAt) {
@@ -28,6 +31,11 @@ public final class InMemorySignInTokens implements SignInTokens {
     @Override
     public void revoke(String tokenHash) {
         byHash.remove(tokenHash);
+    }
+
+    @Override
+    public Set<String> liveAmong(Collection<String> tokenHashes, Instant now) {
+        return tokenHashes.stream().filter(hash -> holder(hash, now).isPresent()).collect(Collectors.toSet());
     }
 
     @Override

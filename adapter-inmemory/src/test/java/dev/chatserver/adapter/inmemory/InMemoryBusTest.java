@@ -9,6 +9,7 @@ import dev.chatserver.application.port.out.notification.LogRead;
 import dev.chatserver.application.port.out.notification.Notification;
 import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.application.port.in.realtime.Feed;
+import dev.chatserver.application.port.in.realtime.ConnectionLimits;
 import dev.chatserver.application.port.in.realtime.FeedSink;
 import dev.chatserver.application.port.in.realtime.Listener;
 import dev.chatserver.application.port.in.realtime.SubscribeCommand;
@@ -25,6 +26,7 @@ import dev.chatserver.application.realtime.ListenerPresence;
 import dev.chatserver.application.realtime.LiveFeeds;
 import dev.chatserver.application.realtime.LongPolls;
 import dev.chatserver.application.realtime.NotificationDispatcher;
+import dev.chatserver.application.realtime.OpenConnections;
 import dev.chatserver.application.port.in.realtime.RealtimeSettings;
 import dev.chatserver.application.realtime.SubscriptionPolicy;
 import dev.chatserver.domain.account.UserId;
@@ -101,8 +103,10 @@ class InMemoryBusTest {
         CatchUp catchUp = new CatchUp(log, registry, settings, clock);
         SubscriptionPolicy policy = new SubscriptionPolicy(facts);
         ListenerPresence listening = new ListenerPresence(presence);
-        feeds = new LiveFeeds(registry, dispatcher, catchUp, policy, listening);
-        polls = new LongPolls(registry, dispatcher, catchUp, policy, listening, settings, scheduler);
+        OpenConnections connections = new OpenConnections(ConnectionLimits.DEFAULT);
+        feeds = new LiveFeeds(registry, dispatcher, catchUp, policy, listening, connections, ConnectionLimits.DEFAULT);
+        polls = new LongPolls(registry, dispatcher, catchUp, policy, listening, settings, scheduler, connections,
+                ConnectionLimits.DEFAULT);
     }
 
     private void start() {
@@ -131,6 +135,10 @@ class InMemoryBusTest {
         @Override
         public boolean hasRoom() {
             return true;
+        }
+
+        @Override
+        public void sessionEnded() {
         }
 
         /** The numbers of {@link SampleEvents#numbered} events received, in order. */
@@ -435,6 +443,10 @@ class InMemoryBusTest {
             @Override
             public boolean hasRoom() {
                 return true;
+            }
+
+            @Override
+            public void sessionEnded() {
             }
         };
         Feed feed = feeds.open(as(LYNX), breaksOnCatchUp);

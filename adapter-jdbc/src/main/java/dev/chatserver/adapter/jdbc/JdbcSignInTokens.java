@@ -5,9 +5,16 @@ import dev.chatserver.domain.account.UserId;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 final class JdbcSignInTokens implements SignInTokens {
+    /** Bind parameters per statement stay well below what either database takes. */
+    private static final int HASHES_PER_READ = 1_000;
+
     private final Jdbi jdbi;
 
     JdbcSignInTokens(Jdbi jdbi) {
@@ -32,6 +39,24 @@ final class JdbcSignInTokens implements SignInTokens {
     public void revoke(String tokenHash) {
         jdbi.useHandle(h -> h.createUpdate("delete from sign_in_tokens where token_hash = :hash")
                 .bind("hash", tokenHash).execute());
+    }
+
+    @Override
+    public Set<String> liveAmong(Collection<String> tokenHashes, Instant now) {
+        List<String> asked = List.copyOf(tokenHashes);
+        Set<String> live = new HashSet<>();
+        if (asked.isEmpty()) {
+            return live;
+        }
+        jdbi.useHandle(h -> {
+            for (int from = 0; from < asked.size(); from += HASHES_PER_READ) {
+                live.addAll(h.createQuery(
+                                "select token_hash from sign_in_tokens where token_hash in (<hashes>) and expires_at > :now")
+                        .bindList("hashes", asked.subList(from, Math.min(asked.size(), from + HASHES_PER_READ)))
+                        .bind("now", now).mapTo(String.class).list());
+            }
+        });
+        return live;
     }
 
     @Override

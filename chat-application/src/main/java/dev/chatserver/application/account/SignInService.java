@@ -3,6 +3,8 @@ package dev.chatserver.application.account;
 import dev.chatserver.application.port.in.account.SignIn;
 import dev.chatserver.application.port.in.account.SignInCommand;
 import dev.chatserver.application.port.in.account.SignedIn;
+import dev.chatserver.application.port.in.account.TokenHash;
+import dev.chatserver.application.port.in.realtime.EndConnections;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.PasswordHasher;
 import dev.chatserver.application.port.out.SignInFailures;
@@ -12,14 +14,10 @@ import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.problem.Unauthenticated;
 import jakarta.inject.Inject;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 public final class SignInService implements SignIn {
@@ -35,6 +33,7 @@ public final class SignInService implements SignIn {
     private final SignInPolicy policy;
     private final Clock clock;
     private final VerifiedTokens verified;
+    private final EndConnections connections;
     private final SecureRandom random = new SecureRandom();
     /** Checked against when the login is unknown, so that both failures cost the same time. */
     private final String decoyHash;
@@ -42,7 +41,7 @@ public final class SignInService implements SignIn {
     @Inject
     public SignInService(UserDirectory directory, AccountRegistry registry, SignInTokens tokens,
                          PasswordHasher hasher, SignInPolicy policy, Clock clock, SignInFailures failures,
-                         SignInThrottling throttling, HashingLimits hashingLimits) {
+                         SignInThrottling throttling, HashingLimits hashingLimits, EndConnections connections) {
         this.directory = directory;
         this.registry = registry;
         this.tokens = tokens;
@@ -51,6 +50,7 @@ public final class SignInService implements SignIn {
         this.throttle = new SignInThrottle(failures, throttling, clock);
         this.policy = policy;
         this.clock = clock;
+        this.connections = connections;
         this.verified = new VerifiedTokens(policy.verifiedTokenTrust(), clock);
         this.decoyHash = hasher.hash("decoy-password".toCharArray());
     }
@@ -88,6 +88,7 @@ public final class SignInService implements SignIn {
             String hash = hashOf(token);
             verified.forget(hash);
             tokens.revoke(hash);
+            connections.sessionEnded(hash);
         }
     }
 
@@ -116,11 +117,6 @@ public final class SignInService implements SignIn {
 
     /** The hash a token is stored under: the store never sees the token itself. */
     public static String hashOf(String token) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return TokenHash.of(token);
     }
 }

@@ -1,5 +1,6 @@
 package dev.chatserver.application.realtime;
 
+import dev.chatserver.application.port.in.realtime.ConnectionLimits;
 import dev.chatserver.application.port.in.realtime.Feed;
 import dev.chatserver.application.port.in.realtime.FeedSink;
 import dev.chatserver.application.port.in.realtime.Listener;
@@ -22,21 +23,28 @@ public final class LiveFeeds implements OpenFeed {
     private final CatchUp catchUp;
     private final SubscriptionPolicy policy;
     private final ListenerPresence presence;
+    private final OpenConnections connections;
+    private final ConnectionLimits limits;
 
     @Inject
     public LiveFeeds(ChannelRegistry registry, NotificationDispatcher dispatcher, CatchUp catchUp,
-                     SubscriptionPolicy policy, ListenerPresence presence) {
+                     SubscriptionPolicy policy, ListenerPresence presence, OpenConnections connections,
+                     ConnectionLimits limits) {
         this.registry = registry;
         this.dispatcher = dispatcher;
         this.catchUp = catchUp;
         this.policy = policy;
         this.presence = presence;
+        this.connections = connections;
+        this.limits = limits;
     }
 
     @Override
     public Feed open(Listener listener, FeedSink sink) {
+        Subscriber subscriber = new Subscriber(listener, sink, false);
+        connections.openFeed(subscriber);
         presence.connected(listener);
-        return new LiveFeed(new Subscriber(listener, sink, false));
+        return new LiveFeed(subscriber);
     }
 
     private final class LiveFeed implements Feed {
@@ -50,6 +58,7 @@ public final class LiveFeeds implements OpenFeed {
 
         @Override
         public void subscribe(SubscribeCommand command) {
+            limits.requireChannelsWithin(command.channels());
             Set<Channel> channels = policy.permitted(subscriber.listener, command.channels());
             presence.inactiveFor(subscriber.listener, Duration.ZERO);
             synchronized (registry) {
@@ -96,6 +105,7 @@ public final class LiveFeeds implements OpenFeed {
                 subscriber.dropped = true;
                 registry.unregister(subscriber);
             }
+            connections.remove(subscriber);
             presence.disconnected(subscriber.listener);
         }
     }

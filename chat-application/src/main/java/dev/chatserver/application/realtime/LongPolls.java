@@ -1,5 +1,6 @@
 package dev.chatserver.application.realtime;
 
+import dev.chatserver.application.port.in.realtime.ConnectionLimits;
 import dev.chatserver.application.port.in.realtime.FeedSink;
 import dev.chatserver.application.port.in.realtime.Listener;
 import dev.chatserver.application.port.in.realtime.Poll;
@@ -8,6 +9,7 @@ import dev.chatserver.application.port.in.realtime.SubscribeCommand;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.LogRead;
 import dev.chatserver.application.port.out.notification.Notification;
+import dev.chatserver.domain.problem.Unauthenticated;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -29,11 +31,13 @@ public final class LongPolls implements Poll {
     private final ListenerPresence presence;
     private final RealtimeSettings settings;
     private final ScheduledExecutorService scheduler;
+    private final OpenConnections connections;
+    private final ConnectionLimits limits;
 
     @Inject
     public LongPolls(ChannelRegistry registry, NotificationDispatcher dispatcher, CatchUp catchUp,
                      SubscriptionPolicy policy, ListenerPresence presence, RealtimeSettings settings,
-                     ScheduledExecutorService scheduler) {
+                     ScheduledExecutorService scheduler, OpenConnections connections, ConnectionLimits limits) {
         this.registry = registry;
         this.dispatcher = dispatcher;
         this.catchUp = catchUp;
@@ -41,10 +45,13 @@ public final class LongPolls implements Poll {
         this.presence = presence;
         this.settings = settings;
         this.scheduler = scheduler;
+        this.connections = connections;
+        this.limits = limits;
     }
 
     @Override
     public CompletableFuture<LogRead> poll(Listener listener, SubscribeCommand command) {
+        limits.requireChannelsWithin(command.channels());
         Set<Channel> channels = policy.permitted(listener, command.channels());
         presence.polled(listener);
         CompletableFuture<LogRead> answer = new CompletableFuture<>();
@@ -56,18 +63,22 @@ public final class LongPolls implements Poll {
             }
             Subscriber waiter = new Subscriber(listener, new AnswerSink(answer), true);
             waiter.lastSent = command.last();
+            connections.holdPoll(waiter);
             dispatcher.admit(waiter, channels, head);
             answer.whenComplete((read, failure) -> {
                 synchronized (registry) {
                     registry.unregister(waiter);
                 }
+                connections.remove(waiter);
             });
         }
         ScheduledFuture<?> timeout = scheduler.schedule(
                 () -> answer.complete(LogRead.of(List.of())), settings.pollTimeout().toMillis(), TimeUnit.MILLISECONDS);
         answer.whenComplete((read, failure) -> {
             timeout.cancel(false);
-            presence.polled(listener);
+            if (failure == null) {
+                presence.polled(listener);
+            }
         });
         return answer;
     }
@@ -96,6 +107,11 @@ public final class LongPolls implements Poll {
         @Override
         public boolean hasRoom() {
             return true;
+        }
+
+        @Override
+        public void sessionEnded() {
+            answer.completeExceptionally(new Unauthenticated(ConnectionEnding.SESSION_ENDED));
         }
     }
 }

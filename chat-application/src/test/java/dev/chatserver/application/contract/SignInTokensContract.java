@@ -6,6 +6,7 @@ import dev.chatserver.application.account.SignInThrottling;
 import dev.chatserver.application.port.out.SignInFailures;
 import dev.chatserver.application.account.SignInService;
 import dev.chatserver.application.port.in.account.SignInCommand;
+import dev.chatserver.application.port.in.realtime.EndConnections;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.SignInTokens;
 import dev.chatserver.application.port.out.UserDirectory;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +30,15 @@ public abstract class SignInTokensContract extends StorageContract {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     private static final PlainPasswordHasher HASHER = new PlainPasswordHasher();
     private final MutableClock clock = new MutableClock(NOW);
+    private static final EndConnections NO_CONNECTIONS = new EndConnections() {
+        @Override
+        public void sessionEnded(String tokenHash) {
+        }
+
+        @Override
+        public void endLapsedSessions() {
+        }
+    };
     private UserId lynx;
 
     @BeforeEach
@@ -37,7 +50,7 @@ public abstract class SignInTokensContract extends StorageContract {
     private SignInService signIn(Duration trust) {
         return new SignInService(port(UserDirectory.class), port(AccountRegistry.class), port(SignInTokens.class),
                 HASHER, new SignInPolicy(Duration.ofHours(1), trust), clock, port(SignInFailures.class),
-                SignInThrottling.DEFAULT, HashingLimits.DEFAULT);
+                SignInThrottling.DEFAULT, HashingLimits.DEFAULT, NO_CONNECTIONS);
     }
 
     @Test
@@ -60,6 +73,21 @@ public abstract class SignInTokensContract extends StorageContract {
 
         assertThat(tokens.holder("a".repeat(64), NOW)).isEmpty();
         assertThat(tokens.holder("c".repeat(64), NOW)).contains(lynx);
+    }
+
+    @Test
+    void of_many_token_hashes_only_the_stored_unexpired_ones_are_live() {
+        SignInTokens tokens = port(SignInTokens.class);
+        tokens.store("a".repeat(64), lynx, NOW.plusSeconds(60));
+        tokens.store("b".repeat(64), lynx, NOW.plusSeconds(60));
+        tokens.store("c".repeat(64), lynx, NOW.plusSeconds(1));
+        tokens.revoke("b".repeat(64));
+        List<String> asked = new ArrayList<>(List.of("a".repeat(64), "b".repeat(64), "c".repeat(64)));
+        IntStream.range(0, 2_500).forEach(n -> asked.add(String.format("%064x", n)));
+
+        assertThat(tokens.liveAmong(asked, NOW)).containsExactlyInAnyOrder("a".repeat(64), "c".repeat(64));
+        assertThat(tokens.liveAmong(asked, NOW.plusSeconds(1))).containsExactly("a".repeat(64));
+        assertThat(tokens.liveAmong(List.of(), NOW)).isEmpty();
     }
 
     @Test

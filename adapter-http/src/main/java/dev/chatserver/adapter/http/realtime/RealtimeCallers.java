@@ -3,6 +3,7 @@ package dev.chatserver.adapter.http.realtime;
 import dev.chatserver.adapter.http.auth.Authenticator;
 import dev.chatserver.adapter.http.chats.ChatsApiSettings;
 import dev.chatserver.adapter.http.chats.TenantTokens;
+import dev.chatserver.application.port.in.account.TokenHash;
 import dev.chatserver.application.port.in.realtime.Listener;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.chats.AccountId;
@@ -33,6 +34,7 @@ final class RealtimeCallers {
             return Listener.ofAccount(tenantTokens.account(token).toString());
         }
         User user = authenticator.requireUser(ctx);
-        return Listener.ofUser(user.id(), new AccountId(user.login().value(), chats.accountAudience()).toString());
+        return Listener.ofUser(user.id(), new AccountId(user.login().value(), chats.accountAudience()).toString())
+                .signedInWith(TokenHash.of(token));
     }
 }

@@ -18,6 +18,8 @@ import dev.chatserver.application.port.in.realtime.SubscribeCommand;
 import dev.chatserver.application.port.in.realtime.RealtimeSettings;
 import dev.chatserver.domain.problem.ChatProblem;
 import dev.chatserver.domain.problem.InvalidInput;
+import dev.chatserver.domain.problem.Refused;
+import dev.chatserver.domain.problem.Unauthenticated;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsCloseContext;
@@ -48,6 +50,8 @@ public final class RealtimeRoutes implements Routes {
     public static final String POLL_PATH = "/longpolling/poll";
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeRoutes.class);
     private static final String LISTENER_ATTRIBUTE = "realtime.listener";
+    /** A connection past a per-client bound is closed with this standard code and the bound as its reason. */
+    static final int POLICY_VIOLATION = 1008;
 
     private final RealtimeCallers callers;
     private final OpenFeed feeds;
@@ -104,7 +108,16 @@ public final class RealtimeRoutes implements Routes {
         Listener listener = ctx.attribute(LISTENER_ATTRIBUTE);
         ctx.session.setIdleTimeout(settings.idleTimeout());
         WebSocketConnection connection = new WebSocketConnection(ctx.session, writer, settings.outboundBatches(), scheduler);
-        Feed feed = feeds.open(listener, connection);
+        Feed feed;
+        try {
+            feed = feeds.open(listener, connection);
+        } catch (Unauthenticated signedOutMeanwhile) {
+            ctx.closeSession(WebSocketConnection.SESSION_EXPIRED, WebSocketConnection.SESSION_EXPIRED_REASON);
+            return;
+        } catch (ChatProblem refused) {
+            ctx.closeSession(POLICY_VIOLATION, refused.getMessage());
+            return;
+        }
         connection.attach(feed);
         live.put(ctx.sessionId(), new Live(connection, feed));
     }
@@ -186,7 +199,8 @@ public final class RealtimeRoutes implements Routes {
                     .ifPresent(idle -> listener.user().ifPresent(user -> presence.inactiveFor(user, idle)));
             answer = polls.poll(listener, command);
         } catch (ChatProblem refused) {
-            OdooServerError.answer(ctx, refused, "channels");
+            // a state refusal (too many held polls) is no fault of a parameter
+            OdooServerError.answer(ctx, refused, refused instanceof Refused ? null : "channels");
             return;
         }
         ctx.future(() -> answer.thenAccept(read -> {

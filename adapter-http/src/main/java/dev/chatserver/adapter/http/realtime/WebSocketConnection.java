@@ -21,6 +21,9 @@ import java.util.concurrent.Executor;
 final class WebSocketConnection implements FeedSink {
     static final int FELL_BEHIND = 4000;
     static final String FELL_BEHIND_REASON = "fell behind, resume from your last id";
+    /** Odoo's SESSION_EXPIRED: the token was signed out or expired; sign in again before reconnecting. */
+    static final int SESSION_EXPIRED = 4001;
+    static final String SESSION_EXPIRED_REASON = "session expired: sign in again";
 
     private final Session session;
     private final NotificationWriter writer;
@@ -66,6 +69,13 @@ final class WebSocketConnection implements FeedSink {
     public void expired(long last) {
         send(writer.event("history_expired", Map.of("last", last, "message",
                 "notifications after " + last + " are no longer kept: reload the history, then subscribe again with last=0")));
+    }
+
+    @Override
+    public synchronized void sessionEnded() {
+        if (!closed) {
+            close(SESSION_EXPIRED, SESSION_EXPIRED_REASON);
+        }
     }
 
     void sendEvent(String eventName, Map<String, Object> data) {

@@ -3,7 +3,9 @@ package dev.chatserver.application.port.out;
 import dev.chatserver.domain.account.UserId;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 /** Issued sign-in tokens, kept only as hashes. */
 public interface SignInTokens {
@@ -13,6 +15,9 @@ public interface SignInTokens {
     Optional<UserId> holder(String tokenHash, Instant now);
 
     void revoke(String tokenHash);
+
+    /** Which of these token hashes are known and not expired at {@code now}: one read however many are asked. */
+    Set<String> liveAmong(Collection<String> tokenHashes, Instant now);
 
     /** Forgets tokens that expired before {@code now}; answers how many. */
     int removeExpired(Instant now);

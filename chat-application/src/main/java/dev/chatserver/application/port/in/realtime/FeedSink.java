@@ -20,4 +20,10 @@ public interface FeedSink {
      * said no calls {@link Feed#drained()} once it has room again, so a long catch-up never piles up.
      */
     boolean hasRoom();
+
+    /**
+     * The sign-in token this feed listens with was signed out or expired: the connection ends (a WebSocket is
+     * closed with 4001, a held poll is answered as unauthenticated). Nothing is delivered after it.
+     */
+    void sessionEnded();
 }

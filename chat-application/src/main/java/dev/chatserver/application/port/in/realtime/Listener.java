@@ -8,15 +8,31 @@ import java.util.Optional;
 
 /**
  * Who listens on the bus: a signed-in user (who is also an account of the Chats API, {@code label.audience}),
- * or a tenant's backend known only by its account. Rights depend on both.
+ * or a tenant's backend known only by its account. Rights depend on both. A user who listens with a sign-in
+ * token is known by that token's hash too, so that its connections end when the token does.
  */
-public record Listener(Optional<UserId> user, Optional<String> account) {
+public record Listener(Optional<UserId> user, Optional<String> account, Optional<String> tokenHash) {
     public Listener {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(tokenHash, "tokenHash");
         if (user.isEmpty() && account.isEmpty()) {
             throw new InvalidInput("account", "a listener is a user or an account");
         }
+    }
+
+    public Listener(Optional<UserId> user, Optional<String> account) {
+        this(user, account, Optional.empty());
+    }
+
+    /** This listener, connected with the sign-in token of this hash. */
+    public Listener signedInWith(String tokenHash) {
+        return new Listener(user, account, Optional.of(tokenHash));
+    }
+
+    /** Whom the per-client bounds count against: the user, or a backend's account. */
+    public String holder() {
+        return user.map(id -> "user:" + id.value()).orElseGet(() -> "account:" + account.orElseThrow());
     }
 
     public static Listener ofUser(UserId user) {
