@@ -38,6 +38,11 @@ public final class ApiClient {
             return json().get("result");
         }
 
+        /** The {@code error} of a JSON-RPC answer. */
+        public JsonNode error() {
+            return json().get("error");
+        }
+
         public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }

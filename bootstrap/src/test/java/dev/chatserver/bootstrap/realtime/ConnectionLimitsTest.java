@@ -101,9 +101,9 @@ class ConnectionLimitsTest {
         ApiClient.Response refused = api.rpc("/longpolling/poll", Map.of("channels", rooms(4), "last", 0), lynx);
 
         assertThat(refused.status()).isEqualTo(200);
-        assertThat(refused.result().get("status").asText()).isEqualTo("error");
-        assertThat(refused.result().get("field").asText()).isEqualTo("channels");
-        assertThat(refused.result().get("message").asText()).contains("at most 3 channels");
+        assertThat(refused.error().get("message").asText()).isEqualTo("Odoo Server Error");
+        assertThat(refused.error().get("data").get("field").asText()).isEqualTo("channels");
+        assertThat(refused.error().get("data").get("message").asText()).contains("at most 3 channels");
     }
 
     @Test
@@ -118,8 +118,8 @@ class ConnectionLimitsTest {
         server.get(NotificationBus.class).publish(Channel.ofUser(UserId.of(lynxId)), SampleEvents.numbered(5));
 
         assertThat(refused.status()).isEqualTo(200);
-        assertThat(refused.result().get("status").asText()).isEqualTo("error");
-        assertThat(refused.result().get("message").asText()).contains("at most 1 long-polls");
+        assertThat(refused.error().get("data").get("message").asText()).contains("at most 1 long-polls");
+        assertThat(refused.error().get("data").get("field").isNull()).as("no parameter is at fault").isTrue();
         assertThat(held.join().result().get(0).get("message").get("message").get("id").asInt()).isEqualTo(5);
     }
 
