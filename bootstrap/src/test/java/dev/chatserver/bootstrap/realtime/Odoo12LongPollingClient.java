@@ -222,8 +222,9 @@ final class Odoo12LongPollingClient implements AutoCloseable {
         rpc.whenCompleteAsync((result, failure) -> {
             pollRpc = null;
             if (failure == null) {
-                outcomes.add(new PollOutcome(data, result, null, null));
+                // as the page: the notifications are taken (and last moved) before anyone sees the poll ended
                 onPoll(result);
+                outcomes.add(new PollOutcome(data, result, null, null));
                 poll();
                 return;
             }
