@@ -20,7 +20,7 @@ public final class Options {
             "login", "name", "email", "password", "group",
             "chats-tenants", "chats-account-audience", "chats-jwt-keys", "chats-jwt-audience", "chats-max-payload",
             "poll-timeout", "bus-retention", "bus-retention-count", "ws-queue", "ws-ping-interval", "ws-idle-timeout",
-            "presence-sweep");
+            "ws-unversioned", "presence-sweep");
     private static final Set<String> SWITCHES = Set.of("demo");
 
     private final Map<String, String> flags;

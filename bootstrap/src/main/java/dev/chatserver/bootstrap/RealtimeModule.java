@@ -7,6 +7,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.realtime.RealtimeRoutes;
+import dev.chatserver.adapter.http.realtime.UnversionedWebSocket;
 import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.application.port.in.presence.ReadPresence;
 import dev.chatserver.application.port.in.presence.TrackPresence;
@@ -57,6 +58,12 @@ final class RealtimeModule extends AbstractModule {
                 options.getInt("ws-queue", defaults.outboundBatches()),
                 options.getDuration("ws-ping-interval", defaults.pingInterval()),
                 options.getDuration("ws-idle-timeout", defaults.idleTimeout())));
+    }
+
+    @Provides
+    @Singleton
+    UnversionedWebSocket unversionedWebSocket(Options options) {
+        return settings("--ws-unversioned", () -> UnversionedWebSocket.parse(options.get("ws-unversioned").orElse("api")));
     }
 
     @Provides

@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +45,7 @@ public final class RealtimeRoutes implements Routes {
     public static final String POLL_PATH = "/longpolling/poll";
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeRoutes.class);
     private static final String LISTENER_ATTRIBUTE = "realtime.listener";
+    private static final String ODOO_ATTRIBUTE = "realtime.odoo";
 
     private final RealtimeCallers callers;
     private final OpenFeed feeds;
@@ -54,15 +56,20 @@ public final class RealtimeRoutes implements Routes {
     private final ObjectMapper mapper;
     private final JsonRpc rpc;
     private final NotificationWriter writer;
+    private final UnversionedWebSocket unversioned;
+    private final Map<OdooBusVersion, NotificationWriter> odooWriters = new EnumMap<>(OdooBusVersion.class);
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final AtomicBoolean heartbeatStarted = new AtomicBoolean();
 
-    private record Live(WebSocketConnection connection, Feed feed) {
+    /** {@code odoo}: the frames of an Odoo worker's connection, null on a connection of docs/realtime.md. */
+    private record Live(WebSocketConnection connection, Feed feed, OdooBusFrames odoo) {
     }
 
     @Inject
     RealtimeRoutes(RealtimeCallers callers, OpenFeed feeds, Poll polls, TrackPresence presence,
-                   RealtimeSettings settings, ScheduledExecutorService scheduler, ObjectMapper mapper) {
+                   RealtimeSettings settings, ScheduledExecutorService scheduler, ObjectMapper mapper,
+                   UnversionedWebSocket unversioned) {
+        this.unversioned = unversioned;
         this.callers = callers;
         this.feeds = feeds;
         this.polls = polls;
@@ -72,11 +79,18 @@ public final class RealtimeRoutes implements Routes {
         this.mapper = mapper;
         this.rpc = new JsonRpc(mapper);
         this.writer = new NotificationWriter(mapper, new ApiNotificationRenderer());
+        for (OdooBusVersion version : OdooBusVersion.values()) {
+            odooWriters.put(version, new NotificationWriter(mapper, version.renderer()));
+        }
     }
 
     @Override
     public void addTo(Javalin app) {
-        app.wsBeforeUpgrade(WEBSOCKET_PATH, ctx -> ctx.attribute(LISTENER_ATTRIBUTE, callers.require(ctx)));
+        app.wsBeforeUpgrade(WEBSOCKET_PATH, ctx -> {
+            ctx.attribute(LISTENER_ATTRIBUTE, callers.require(ctx));
+            ctx.attribute(ODOO_ATTRIBUTE, OdooBusVersion.of(ctx.queryParam(OdooBusVersion.VERSION_PARAMETER),
+                    ctx.queryParam(OdooBusVersion.PROTOCOL_PARAMETER), unversioned).orElse(null));
+        });
         app.ws(WEBSOCKET_PATH, ws -> {
             ws.onConnect(this::connected);
             ws.onMessage(this::received);
@@ -95,16 +109,23 @@ public final class RealtimeRoutes implements Routes {
 
     private void connected(WsConnectContext ctx) {
         Listener listener = ctx.attribute(LISTENER_ATTRIBUTE);
+        OdooBusVersion odoo = ctx.attribute(ODOO_ATTRIBUTE);
         ctx.session.setIdleTimeout(settings.idleTimeout());
-        WebSocketConnection connection = new WebSocketConnection(ctx.session, writer, settings.outboundBatches(), scheduler);
+        WebSocketConnection connection = new WebSocketConnection(ctx.session, odoo == null ? writer : odooWriters.get(odoo),
+                settings.outboundBatches(), scheduler, odoo == null);
         Feed feed = feeds.open(listener, connection);
         connection.attach(feed);
-        live.put(ctx.sessionId(), new Live(connection, feed));
+        live.put(ctx.sessionId(), new Live(connection, feed,
+                odoo == null ? null : new OdooBusFrames(listener, feed, connection, mapper)));
     }
 
     private void received(WsMessageContext ctx) {
         Live connection = live.get(ctx.sessionId());
         if (connection == null) {
+            return;
+        }
+        if (connection.odoo() != null) {
+            connection.odoo().received(ctx.message());
             return;
         }
         String eventName = "message";

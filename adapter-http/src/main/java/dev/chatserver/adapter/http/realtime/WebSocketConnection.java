@@ -26,6 +26,8 @@ final class WebSocketConnection implements FeedSink {
     private final NotificationWriter writer;
     private final int maxPending;
     private final Executor background;
+    /** Odoo's worker reads every frame as notifications: its connections get no control frames. */
+    private final boolean controlFrames;
     private final ArrayDeque<String> pending = new ArrayDeque<>();
     private boolean writing;
     private boolean closed;
@@ -34,7 +36,13 @@ final class WebSocketConnection implements FeedSink {
     private volatile Feed feed;
 
     WebSocketConnection(Session session, NotificationWriter writer, int maxPending, Executor background) {
+        this(session, writer, maxPending, background, true);
+    }
+
+    WebSocketConnection(Session session, NotificationWriter writer, int maxPending, Executor background,
+                        boolean controlFrames) {
         this.session = session;
+        this.controlFrames = controlFrames;
         this.background = background;
         this.writer = writer;
         this.maxPending = maxPending;
@@ -64,11 +72,17 @@ final class WebSocketConnection implements FeedSink {
 
     @Override
     public void expired(long last) {
+        if (!controlFrames) {
+            return;
+        }
         send(writer.event("history_expired", Map.of("last", last, "message",
                 "notifications after " + last + " are no longer kept: reload the history, then subscribe again with last=0")));
     }
 
     void sendEvent(String eventName, Map<String, Object> data) {
+        if (!controlFrames) {
+            return;
+        }
         send(writer.event(eventName, data));
     }
 
@@ -115,6 +129,12 @@ final class WebSocketConnection implements FeedSink {
         } catch (RuntimeException gone) {
             closed = true;
             pending.clear();
+        }
+    }
+
+    synchronized void closeWith(int code, String reason) {
+        if (!closed) {
+            close(code, reason);
         }
     }
 
