@@ -6,15 +6,20 @@ import dev.chatserver.domain.event.MessagePosted;
 import dev.chatserver.domain.event.PresenceChanged;
 import dev.chatserver.domain.event.SessionChanged;
 
-import java.util.List;
 import java.util.Map;
 
 /**
  * Notifications as Odoo 16's mail consumers read them: {@code mail.channel/new_message},
- * {@code mail.channel/insert} and {@code bus/im_status} ({@code {"partners":[{"id","im_status"}]}}).
+ * {@code mail.channel/insert} and {@code bus/im_status} ({@code {"partners":[{"id","im_status"}]}}, the id the user's partner's).
  */
 final class Odoo16NotificationRenderer implements NotificationRenderer {
     private static final String CHANNEL_MODEL = "mail.channel";
+
+    private final KnownPartners partners;
+
+    Odoo16NotificationRenderer(KnownPartners partners) {
+        this.partners = partners;
+    }
 
     @Override
     public Object render(DomainEvent event) {
@@ -28,7 +33,7 @@ final class Odoo16NotificationRenderer implements NotificationRenderer {
         }
         if (event instanceof PresenceChanged presence) {
             return OdooPayloads.notification("bus/im_status", Map.of("partners",
-                    List.of(Map.of("id", presence.user().value(), "im_status", presence.status().wireName()))));
+                    OdooPayloads.presence(partners, presence, Map.of())));
         }
         if (event instanceof ChatEventAppended appended) {
             return OdooPayloads.chatEvent(appended);

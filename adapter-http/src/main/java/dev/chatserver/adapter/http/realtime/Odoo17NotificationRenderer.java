@@ -7,7 +7,6 @@ import dev.chatserver.domain.event.PresenceChanged;
 import dev.chatserver.domain.event.SessionChanged;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +17,12 @@ import java.util.Map;
 final class Odoo17NotificationRenderer implements NotificationRenderer {
     private static final String CHANNEL_MODEL = "discuss.channel";
     private static final String RECORD_INSERT = "mail.record/insert";
+
+    private final KnownPartners partners;
+
+    Odoo17NotificationRenderer(KnownPartners partners) {
+        this.partners = partners;
+    }
 
     @Override
     public Object render(DomainEvent event) {
@@ -31,7 +36,7 @@ final class Odoo17NotificationRenderer implements NotificationRenderer {
         }
         if (event instanceof PresenceChanged presence) {
             return OdooPayloads.notification(RECORD_INSERT, Map.of("Persona",
-                    List.of(persona(presence))));
+                    OdooPayloads.presence(partners, presence, Map.of("type", "partner"))));
         }
         if (event instanceof ChatEventAppended appended) {
             return OdooPayloads.chatEvent(appended);
@@ -45,13 +50,5 @@ final class Odoo17NotificationRenderer implements NotificationRenderer {
         author.put("name", posted.message().fromPartner().name());
         author.put("type", "partner");
         return author;
-    }
-
-    private static Map<String, Object> persona(PresenceChanged presence) {
-        Map<String, Object> persona = new LinkedHashMap<>();
-        persona.put("id", presence.user().value());
-        persona.put("type", "partner");
-        persona.put("im_status", presence.status().wireName());
-        return persona;
     }
 }

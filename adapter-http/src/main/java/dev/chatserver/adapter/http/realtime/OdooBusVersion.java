@@ -9,18 +9,11 @@ import java.util.Optional;
  * docs/realtime.md, or Odoo 16's where {@code --ws-unversioned odoo16} says so.
  */
 enum OdooBusVersion {
-    ODOO_16(new Odoo16NotificationRenderer()),
-    ODOO_17(new Odoo17NotificationRenderer());
+    ODOO_16, ODOO_17;
 
     static final String VERSION_PARAMETER = "version";
     /** {@code ?protocol=api} asks for the protocol of docs/realtime.md whatever {@code --ws-unversioned} says. */
     static final String PROTOCOL_PARAMETER = "protocol";
-
-    private final NotificationRenderer renderer;
-
-    OdooBusVersion(NotificationRenderer renderer) {
-        this.renderer = renderer;
-    }
 
     /**
      * {@code 16.x} and {@code saas-16.x} are Odoo 16; any other version names a later worker, read as 17. No
@@ -37,7 +30,7 @@ enum OdooBusVersion {
         return Optional.of(version.startsWith("16") ? ODOO_16 : ODOO_17);
     }
 
-    NotificationRenderer renderer() {
-        return renderer;
+    NotificationRenderer renderer(KnownPartners partners) {
+        return this == ODOO_16 ? new Odoo16NotificationRenderer(partners) : new Odoo17NotificationRenderer(partners);
     }
 }

@@ -3,6 +3,7 @@ package dev.chatserver.adapter.http.realtime;
 import dev.chatserver.adapter.http.chats.ChatJson;
 import dev.chatserver.adapter.http.im.ImPayloads;
 import dev.chatserver.domain.event.ChatEventAppended;
+import dev.chatserver.domain.event.PresenceChanged;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.domain.im.SessionView;
 
@@ -52,6 +53,21 @@ final class OdooPayloads {
         channel.put("channel_type", session.isGroup() ? "group" : "chat");
         channel.put("fold_state", session.state().wireName());
         return channel;
+    }
+
+    /**
+     * A presence change as Odoo's im_status consumers read it: {@code [{"id": <partner id>, ...extra,
+     * "im_status": ...}]} with {@code user_id} beside; empty for a user the directory no longer knows.
+     */
+    static List<Map<String, Object>> presence(KnownPartners partners, PresenceChanged presence, Map<String, Object> extra) {
+        return partners.partnerOf(presence.user()).map(partner -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", partner.id().value());
+            entry.putAll(extra);
+            entry.put("user_id", presence.user().value());
+            entry.put("im_status", presence.status().wireName());
+            return List.of(entry);
+        }).orElse(List.of());
     }
 
     static Map<String, Object> chatEvent(ChatEventAppended appended) {

@@ -25,7 +25,6 @@ import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -56,8 +55,7 @@ public final class RealtimeRoutes implements Routes {
     private final ObjectMapper mapper;
     private final JsonRpc rpc;
     private final NotificationWriter writer;
-    private final UnversionedWebSocket unversioned;
-    private final Map<OdooBusVersion, NotificationWriter> odooWriters = new EnumMap<>(OdooBusVersion.class);
+    private final OdooWebSockets odoo;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final AtomicBoolean heartbeatStarted = new AtomicBoolean();
 
@@ -68,8 +66,8 @@ public final class RealtimeRoutes implements Routes {
     @Inject
     RealtimeRoutes(RealtimeCallers callers, OpenFeed feeds, Poll polls, TrackPresence presence,
                    RealtimeSettings settings, ScheduledExecutorService scheduler, ObjectMapper mapper,
-                   UnversionedWebSocket unversioned) {
-        this.unversioned = unversioned;
+                   OdooWebSockets odoo) {
+        this.odoo = odoo;
         this.callers = callers;
         this.feeds = feeds;
         this.polls = polls;
@@ -79,17 +77,13 @@ public final class RealtimeRoutes implements Routes {
         this.mapper = mapper;
         this.rpc = new JsonRpc(mapper);
         this.writer = new NotificationWriter(mapper, new ApiNotificationRenderer());
-        for (OdooBusVersion version : OdooBusVersion.values()) {
-            odooWriters.put(version, new NotificationWriter(mapper, version.renderer()));
-        }
     }
 
     @Override
     public void addTo(Javalin app) {
         app.wsBeforeUpgrade(WEBSOCKET_PATH, ctx -> {
             ctx.attribute(LISTENER_ATTRIBUTE, callers.require(ctx));
-            ctx.attribute(ODOO_ATTRIBUTE, OdooBusVersion.of(ctx.queryParam(OdooBusVersion.VERSION_PARAMETER),
-                    ctx.queryParam(OdooBusVersion.PROTOCOL_PARAMETER), unversioned).orElse(null));
+            ctx.attribute(ODOO_ATTRIBUTE, odoo.versionOf(ctx).orElse(null));
         });
         app.ws(WEBSOCKET_PATH, ws -> {
             ws.onConnect(this::connected);
@@ -109,14 +103,14 @@ public final class RealtimeRoutes implements Routes {
 
     private void connected(WsConnectContext ctx) {
         Listener listener = ctx.attribute(LISTENER_ATTRIBUTE);
-        OdooBusVersion odoo = ctx.attribute(ODOO_ATTRIBUTE);
+        OdooBusVersion odooVersion = ctx.attribute(ODOO_ATTRIBUTE);
         ctx.session.setIdleTimeout(settings.idleTimeout());
-        WebSocketConnection connection = new WebSocketConnection(ctx.session, odoo == null ? writer : odooWriters.get(odoo),
-                settings.outboundBatches(), scheduler, odoo == null);
+        WebSocketConnection connection = new WebSocketConnection(ctx.session,
+                odooVersion == null ? writer : odoo.writer(odooVersion), settings.outboundBatches(), scheduler, odooVersion == null);
         Feed feed = feeds.open(listener, connection);
         connection.attach(feed);
         live.put(ctx.sessionId(), new Live(connection, feed,
-                odoo == null ? null : new OdooBusFrames(listener, feed, connection, mapper)));
+                odooVersion == null ? null : new OdooBusFrames(listener, feed, connection, mapper)));
     }
 
     private void received(WsMessageContext ctx) {

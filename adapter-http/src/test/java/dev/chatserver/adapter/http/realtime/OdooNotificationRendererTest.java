@@ -14,6 +14,7 @@ import dev.chatserver.domain.presence.ImStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +27,8 @@ class OdooNotificationRendererTest {
             "message", "Hello", Instant.parse("2026-11-21T10:00:00Z"));
 
     private final ObjectMapper mapper = Json.newMapper();
+    private final KnownPartners partners = new KnownPartners(users -> users.contains(UserId.of(5))
+            ? Map.of(UserId.of(5), LYNX) : Map.of());
 
     private JsonNode rendered(NotificationRenderer renderer, DomainEvent event) {
         return mapper.valueToTree(renderer.render(event));
@@ -33,7 +36,7 @@ class OdooNotificationRendererTest {
 
     @Test
     void odoo_16_reads_a_message_under_mail_channel_new_message() {
-        JsonNode notification = rendered(new Odoo16NotificationRenderer(), new MessagePosted(MESSAGE));
+        JsonNode notification = rendered(new Odoo16NotificationRenderer(partners), new MessagePosted(MESSAGE));
 
         assertThat(notification.get("type").asText()).isEqualTo("mail.channel/new_message");
         JsonNode payload = notification.get("payload");
@@ -46,7 +49,7 @@ class OdooNotificationRendererTest {
 
     @Test
     void odoo_17_reads_a_message_under_discuss_channel_new_message_with_its_author() {
-        JsonNode notification = rendered(new Odoo17NotificationRenderer(), new MessagePosted(MESSAGE));
+        JsonNode notification = rendered(new Odoo17NotificationRenderer(partners), new MessagePosted(MESSAGE));
 
         assertThat(notification.get("type").asText()).isEqualTo("discuss.channel/new_message");
         JsonNode message = notification.get("payload").get("message");
@@ -58,13 +61,20 @@ class OdooNotificationRendererTest {
     void presence_is_bus_im_status_for_16_and_a_persona_record_for_17() {
         PresenceChanged away = new PresenceChanged(UserId.of(5), ImStatus.AWAY);
 
-        JsonNode sixteen = rendered(new Odoo16NotificationRenderer(), away);
-        JsonNode seventeen = rendered(new Odoo17NotificationRenderer(), away);
+        JsonNode sixteen = rendered(new Odoo16NotificationRenderer(partners), away);
+        JsonNode seventeen = rendered(new Odoo17NotificationRenderer(partners), away);
 
         assertThat(sixteen.get("type").asText()).isEqualTo("bus/im_status");
-        assertThat(sixteen.get("payload").get("partners").get(0).get("im_status").asText()).isEqualTo("away");
+        assertThat(sixteen.get("payload").get("partners").get(0)).hasToString("{\"id\":11,\"user_id\":5,\"im_status\":\"away\"}");
         assertThat(seventeen.get("type").asText()).isEqualTo("mail.record/insert");
-        assertThat(seventeen.get("payload").get("Persona").get(0)).hasToString("{\"id\":5,\"type\":\"partner\",\"im_status\":\"away\"}");
+        assertThat(seventeen.get("payload").get("Persona").get(0)).hasToString("{\"id\":11,\"type\":\"partner\",\"user_id\":5,\"im_status\":\"away\"}");
+    }
+
+    @Test
+    void the_presence_of_a_user_the_directory_does_not_know_names_nobody() {
+        JsonNode sixteen = rendered(new Odoo16NotificationRenderer(partners), new PresenceChanged(UserId.of(6), ImStatus.ONLINE));
+
+        assertThat(sixteen.get("payload").get("partners")).isEmpty();
     }
 
     @Test

@@ -57,6 +57,10 @@ class OdooWorkerTest {
         return api.rpc("/web/session/get_session_info", Map.of(), token).result().get("uid").asLong();
     }
 
+    private long partnerOf(String token) {
+        return api.rpc("/web/session/get_session_info", Map.of(), token).result().get("partner_id").asLong();
+    }
+
     private OdooWorker worker(Version version, String token) {
         OdooWorker worker = new OdooWorker(version, api.baseUrl(), token);
         workers.add(worker);
@@ -150,11 +154,12 @@ class OdooWorkerTest {
 
         if (version == Version.V16_0) {
             JsonNode partners = worker.awaitNotification("bus/im_status").get("message").get("payload").get("partners");
-            assertThat(partners.get(0).get("id").asLong()).isEqualTo(lynxId);
+            assertThat(partners.get(0).get("id").asLong()).isEqualTo(partnerOf(lynx));
+            assertThat(partners.get(0).get("user_id").asLong()).isEqualTo(lynxId);
             assertThat(partners.get(0).get("im_status").asText()).isEqualTo("online");
         } else {
             JsonNode persona = awaitRecordInsert(worker, "Persona").get("Persona").get(0);
-            assertThat(persona.get("id").asLong()).isEqualTo(lynxId);
+            assertThat(persona.get("id").asLong()).isEqualTo(partnerOf(lynx));
             assertThat(persona.get("type").asText()).isEqualTo("partner");
             assertThat(persona.get("im_status").asText()).isEqualTo("online");
         }
