@@ -12,6 +12,7 @@ import dev.chatserver.adapter.http.realtime.UnversionedWebSocket;
 import dev.chatserver.application.account.PartnerDirectory;
 import dev.chatserver.application.port.in.account.FindPartners;
 import dev.chatserver.application.port.out.notification.NotificationRetention;
+import dev.chatserver.application.port.in.presence.FollowPresence;
 import dev.chatserver.application.port.in.presence.ReadPresence;
 import dev.chatserver.application.port.in.presence.TrackPresence;
 import dev.chatserver.application.port.in.realtime.OpenFeed;
@@ -24,6 +25,7 @@ import dev.chatserver.application.presence.PresenceService;
 import dev.chatserver.application.presence.PresenceSettings;
 import dev.chatserver.application.realtime.LiveFeeds;
 import dev.chatserver.application.realtime.LongPolls;
+import dev.chatserver.application.realtime.PresenceFollowing;
 import dev.chatserver.application.port.in.realtime.RealtimeSettings;
 import dev.chatserver.application.realtime.StoredSubscriptionFacts;
 
@@ -47,6 +49,7 @@ final class RealtimeModule extends AbstractModule {
         bind(Poll.class).to(LongPolls.class).in(Scopes.SINGLETON);
         bind(SubscriptionFacts.class).to(StoredSubscriptionFacts.class).in(Scopes.SINGLETON);
         bind(FindPartners.class).to(PartnerDirectory.class).in(Scopes.SINGLETON);
+        bind(FollowPresence.class).to(PresenceFollowing.class).in(Scopes.SINGLETON);
         bind(OdooWebSockets.class).in(Scopes.SINGLETON);
         bind(RealtimeRoutes.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(RealtimeRoutes.class);

@@ -3,12 +3,16 @@ package dev.chatserver.adapter.http.realtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chatserver.application.port.in.presence.FollowPresence;
 import dev.chatserver.application.port.in.realtime.Feed;
 import dev.chatserver.application.port.in.realtime.Listener;
 import dev.chatserver.application.port.in.realtime.SubscribeCommand;
 import dev.chatserver.application.port.out.notification.Channel;
+import dev.chatserver.domain.account.PartnerId;
+import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.problem.ChatProblem;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +25,9 @@ import java.util.regex.Pattern;
  *   <li>{@code subscribe}: the channels named, plus the user's own ({@code user:<id>}), which Odoo's server adds
  *   to every subscription and its client never names; names that are not this server's channels (Odoo's own
  *   channel names) are left out rather than refused;</li>
- *   <li>{@code update_presence}: the reported inactivity;</li>
+ *   <li>{@code update_presence}: the reported inactivity, and the partners whose im_status the client wants
+ *   ({@code im_status_ids_by_model["res.partner"]}): the subscription follows the {@code presence:} channels of
+ *   those it may follow, and leaves the others out, as Odoo answers only for partners it can read;</li>
  *   <li>any other event name is ignored, as Odoo ignores events no module handles.</li>
  * </ul>
  * A refused subscription (a channel of this server the user may not read) closes the socket with
@@ -38,12 +44,19 @@ final class OdooBusFrames {
     private final Listener listener;
     private final Feed feed;
     private final WebSocketConnection connection;
+    private final FollowPresence presence;
     private final ObjectMapper mapper;
+    /** The channels of this server the last subscribe frame named; null before the first. */
+    private List<String> named;
+    /** Whose presence the client asked for and may follow. */
+    private Set<UserId> followed = Set.of();
 
-    OdooBusFrames(Listener listener, Feed feed, WebSocketConnection connection, ObjectMapper mapper) {
+    OdooBusFrames(Listener listener, Feed feed, WebSocketConnection connection, FollowPresence presence,
+                  ObjectMapper mapper) {
         this.listener = listener;
         this.feed = feed;
         this.connection = connection;
+        this.presence = presence;
         this.mapper = mapper;
     }
 
@@ -61,9 +74,8 @@ final class OdooBusFrames {
         }
         try {
             switch (frame.get("event_name").asText()) {
-                case "subscribe" -> feed.subscribe(withOwnChannels(ChannelRequests.subscription(frame.path("data"))));
-                case "update_presence" -> ChannelRequests.inactivity(frame.path("data"), "inactivity_period")
-                        .ifPresent(feed::reportInactivity);
+                case "subscribe" -> subscribe(ChannelRequests.subscription(frame.path("data")));
+                case "update_presence" -> updatePresence(frame.path("data"));
                 default -> {
                     // Odoo's server lets modules handle event names it does not know; none here does.
                 }
@@ -74,15 +86,40 @@ final class OdooBusFrames {
         }
     }
 
-    private SubscribeCommand withOwnChannels(SubscribeCommand asked) {
-        Set<String> channels = new LinkedHashSet<>();
-        listener.user().ifPresent(user -> channels.add(Channel.ofUser(user).name()));
+    private void subscribe(SubscribeCommand asked) {
+        List<String> ours = new ArrayList<>();
         for (String name : asked.channels()) {
             if (OUR_CHANNEL.matcher(name).matches()) {
-                channels.add(name);
+                ours.add(name);
             }
         }
-        return new SubscribeCommand(List.copyOf(channels), asked.last());
+        feed.subscribe(new SubscribeCommand(channels(ours, followed), asked.last()));
+        named = ours;
+    }
+
+    private void updatePresence(JsonNode data) {
+        ChannelRequests.inactivity(data, "inactivity_period").ifPresent(feed::reportInactivity);
+        List<PartnerId> partners = OdooPresenceRequest.partners(data);
+        Set<UserId> nowFollowed = listener.user()
+                .map(user -> presence.followableBy(user, partners))
+                .orElse(Set.of());
+        if (nowFollowed.equals(followed)) {
+            return;
+        }
+        if (named != null) {
+            // The client's last id is the last one this connection was given.
+            feed.subscribe(new SubscribeCommand(channels(named, nowFollowed), connection.lastDelivered()));
+        }
+        followed = nowFollowed;
+    }
+
+    /** The user's own channel, which Odoo's server adds to every subscription, then the rest. */
+    private List<String> channels(List<String> ours, Set<UserId> presenceOf) {
+        Set<String> channels = new LinkedHashSet<>();
+        listener.user().ifPresent(user -> channels.add(Channel.ofUser(user).name()));
+        channels.addAll(ours);
+        presenceOf.forEach(user -> channels.add(Channel.ofPresence(user).name()));
+        return List.copyOf(channels);
     }
 
     private static String shortened(String reason) {

@@ -110,7 +110,7 @@ public final class RealtimeRoutes implements Routes {
         Feed feed = feeds.open(listener, connection);
         connection.attach(feed);
         live.put(ctx.sessionId(), new Live(connection, feed,
-                odooVersion == null ? null : new OdooBusFrames(listener, feed, connection, mapper)));
+                odooVersion == null ? null : odoo.frames(listener, feed, connection)));
     }
 
     private void received(WsMessageContext ctx) {

@@ -34,6 +34,8 @@ final class WebSocketConnection implements FeedSink {
     /** A catch-up paused for room: tell the feed once the queue has drained. */
     private boolean catchUpWaiting;
     private volatile Feed feed;
+    /** The id of the last notification handed to this connection, 0 before any. */
+    private volatile long lastDelivered;
 
     WebSocketConnection(Session session, NotificationWriter writer, int maxPending, Executor background) {
         this(session, writer, maxPending, background, true);
@@ -67,7 +69,14 @@ final class WebSocketConnection implements FeedSink {
 
     @Override
     public void deliver(List<Notification> batch) {
+        if (!batch.isEmpty()) {
+            lastDelivered = batch.get(batch.size() - 1).id();
+        }
         send(writer.batch(batch));
+    }
+
+    long lastDelivered() {
+        return lastDelivered;
     }
 
     @Override

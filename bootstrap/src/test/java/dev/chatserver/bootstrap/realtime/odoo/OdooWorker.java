@@ -110,10 +110,10 @@ public final class OdooWorker implements AutoCloseable {
         }
     }
 
-    /** The bus service's {@code send("update_presence", ...)}. */
-    public synchronized void updatePresence(long inactivityPeriod) {
-        sendToServer(Map.of("event_name", "update_presence",
-                "data", Map.of("inactivity_period", inactivityPeriod, "im_status_ids_by_model", Map.of())));
+    /** The bus service's {@code send("update_presence", ...)}, asking the im_status of these partners. */
+    public synchronized void updatePresence(long inactivityPeriod, List<Long> partnerIds) {
+        sendToServer(Map.of("event_name", "update_presence", "data", Map.of("inactivity_period", inactivityPeriod,
+                "im_status_ids_by_model", Map.of("res.partner", partnerIds))));
     }
 
     /** The network goes away: the browser fails the socket and the worker sees a close 1006. */
@@ -194,6 +194,19 @@ public final class OdooWorker implements AutoCloseable {
             JsonNode notification = await("notification").data();
             if (messageType.equals(notification.path("message").path("type").asText())) {
                 return notification;
+            }
+        }
+    }
+
+    /** Every notification broadcast up to and including the first whose message has this type and payload. */
+    public List<JsonNode> notificationsUntil(String messageType, java.util.function.Predicate<JsonNode> payload) {
+        List<JsonNode> seen = new ArrayList<>();
+        while (true) {
+            JsonNode notification = await("notification").data();
+            seen.add(notification);
+            JsonNode message = notification.path("message");
+            if (messageType.equals(message.path("type").asText()) && payload.test(message.path("payload"))) {
+                return seen;
             }
         }
     }

@@ -168,6 +168,31 @@ class OdooWorkerTest {
 
     @ParameterizedTest
     @EnumSource(Version.class)
+    void the_im_status_of_the_partners_a_client_asks_for_in_update_presence_reaches_it_without_naming_a_channel(Version version) {
+        String support = api.signInAs("support");
+        api.rpc("/im_chat/api/user_chat_ab/add_users", Map.of("user_ids", List.of(lynxId)), ocelot);
+        OdooWorker worker = worker(version, ocelot);
+        worker.startTab(0);
+        worker.await("connect");
+
+        worker.updatePresence(0, List.of(partnerOf(lynx), partnerOf(support), 999_999L));
+        worker(version, support).startTab(0);
+        worker(version, lynx).startTab(0);
+
+        String type = version == Version.V16_0 ? "bus/im_status" : "mail.record/insert";
+        String key = version == Version.V16_0 ? "partners" : "Persona";
+        long lynxPartner = partnerOf(lynx);
+        List<JsonNode> received = worker.notificationsUntil(type,
+                payload -> payload.path(key).path(0).path("id").asLong() == lynxPartner);
+        JsonNode status = received.get(received.size() - 1).get("message").get("payload").get(key).get(0);
+        assertThat(status.get("im_status").asText()).isEqualTo("online");
+        assertThat(received).as("support is no acquaintance of ocelot: its presence is left out")
+                .noneMatch(n -> n.path("message").path("payload").path(key).path(0).path("id").asLong() == partnerOf(support));
+        assertThat(worker.typeErrors()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Version.class)
     void after_a_reconnect_the_worker_resumes_from_its_last_id_with_nothing_missed_or_repeated(Version version) {
         String uuid = openSession();
         OdooWorker worker = worker(version, ocelot);
