@@ -12,6 +12,7 @@ import dev.chatserver.domain.account.PartnerId;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.problem.ChatProblem;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +49,8 @@ final class OdooBusFrames {
     private final ObjectMapper mapper;
     /** The channels of this server the last subscribe frame named; null before the first. */
     private List<String> named;
+    /** The last id the client gave, for a resubscription before anything was delivered. */
+    private long clientLast;
     /** Whose presence the client asked for and may follow. */
     private Set<UserId> followed = Set.of();
 
@@ -93,7 +96,10 @@ final class OdooBusFrames {
                 ours.add(name);
             }
         }
-        feed.subscribe(new SubscribeCommand(channels(ours, followed), asked.last()));
+        // As Odoo's server, take the client's last id once: later the connection knows better (frames in flight).
+        clientLast = Math.max(clientLast, asked.last());
+        long last = Math.max(clientLast, connection.lastDelivered());
+        feed.subscribe(new SubscribeCommand(channels(ours, followed), last));
         named = ours;
     }
 
@@ -107,8 +113,8 @@ final class OdooBusFrames {
             return;
         }
         if (named != null) {
-            // The client's last id is the last one this connection was given.
-            feed.subscribe(new SubscribeCommand(channels(named, nowFollowed), connection.lastDelivered()));
+            feed.subscribe(new SubscribeCommand(channels(named, nowFollowed),
+                    Math.max(clientLast, connection.lastDelivered())));
         }
         followed = nowFollowed;
     }
@@ -122,7 +128,23 @@ final class OdooBusFrames {
         return List.copyOf(channels);
     }
 
+    /** Cut to what a close frame carries, counted in UTF-8 bytes, never inside a character. */
     private static String shortened(String reason) {
-        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 3) + "...";
+        if (reason.getBytes(StandardCharsets.UTF_8).length <= MAX_REASON) {
+            return reason;
+        }
+        StringBuilder cut = new StringBuilder();
+        int bytes = 3;
+        for (int i = 0; i < reason.length(); ) {
+            int codePoint = reason.codePointAt(i);
+            int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + size > MAX_REASON) {
+                break;
+            }
+            cut.appendCodePoint(codePoint);
+            bytes += size;
+            i += Character.charCount(codePoint);
+        }
+        return cut.append("...").toString();
     }
 }

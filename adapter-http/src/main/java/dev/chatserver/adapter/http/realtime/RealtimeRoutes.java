@@ -106,7 +106,7 @@ public final class RealtimeRoutes implements Routes {
         OdooBusVersion odooVersion = ctx.attribute(ODOO_ATTRIBUTE);
         ctx.session.setIdleTimeout(settings.idleTimeout());
         WebSocketConnection connection = new WebSocketConnection(ctx.session,
-                odooVersion == null ? writer : odoo.writer(odooVersion), settings.outboundBatches(), scheduler, odooVersion == null);
+                odooVersion == null ? writer : odoo.writer(odooVersion), settings.outboundBatches(), scheduler, odooVersion != null);
         Feed feed = feeds.open(listener, connection);
         connection.attach(feed);
         live.put(ctx.sessionId(), new Live(connection, feed,

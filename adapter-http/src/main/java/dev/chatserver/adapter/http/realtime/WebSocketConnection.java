@@ -26,8 +26,11 @@ final class WebSocketConnection implements FeedSink {
     private final NotificationWriter writer;
     private final int maxPending;
     private final Executor background;
-    /** Odoo's worker reads every frame as notifications: its connections get no control frames. */
-    private final boolean controlFrames;
+    /**
+     * Odoo's worker reads every frame as notifications: its connections get no control frames, and, as Odoo's
+     * server keeps the position itself once the client has given it, never a notification they were given.
+     */
+    private final boolean odooDialect;
     private final ArrayDeque<String> pending = new ArrayDeque<>();
     private boolean writing;
     private boolean closed;
@@ -38,13 +41,13 @@ final class WebSocketConnection implements FeedSink {
     private volatile long lastDelivered;
 
     WebSocketConnection(Session session, NotificationWriter writer, int maxPending, Executor background) {
-        this(session, writer, maxPending, background, true);
+        this(session, writer, maxPending, background, false);
     }
 
     WebSocketConnection(Session session, NotificationWriter writer, int maxPending, Executor background,
-                        boolean controlFrames) {
+                        boolean odooDialect) {
         this.session = session;
-        this.controlFrames = controlFrames;
+        this.odooDialect = odooDialect;
         this.background = background;
         this.writer = writer;
         this.maxPending = maxPending;
@@ -69,10 +72,17 @@ final class WebSocketConnection implements FeedSink {
 
     @Override
     public void deliver(List<Notification> batch) {
-        if (!batch.isEmpty()) {
-            lastDelivered = batch.get(batch.size() - 1).id();
+        List<Notification> sent = odooDialect ? newerThanDelivered(batch) : batch;
+        if (sent.isEmpty()) {
+            return;
         }
-        send(writer.batch(batch));
+        lastDelivered = sent.get(sent.size() - 1).id();
+        send(writer.batch(sent));
+    }
+
+    private List<Notification> newerThanDelivered(List<Notification> batch) {
+        long last = lastDelivered;
+        return batch.stream().filter(notification -> notification.id() > last).toList();
     }
 
     long lastDelivered() {
@@ -81,7 +91,7 @@ final class WebSocketConnection implements FeedSink {
 
     @Override
     public void expired(long last) {
-        if (!controlFrames) {
+        if (odooDialect) {
             return;
         }
         send(writer.event("history_expired", Map.of("last", last, "message",
@@ -89,7 +99,7 @@ final class WebSocketConnection implements FeedSink {
     }
 
     void sendEvent(String eventName, Map<String, Object> data) {
-        if (!controlFrames) {
+        if (odooDialect) {
             return;
         }
         send(writer.event(eventName, data));

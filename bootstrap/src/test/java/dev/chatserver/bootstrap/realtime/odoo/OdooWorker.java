@@ -110,6 +110,11 @@ public final class OdooWorker implements AutoCloseable {
         }
     }
 
+    /** The bus service's {@code send(eventName, data)}: a tab's frame, sent as is. */
+    public synchronized void send(String eventName, Map<String, Object> data) {
+        sendToServer(Map.of("event_name", eventName, "data", data));
+    }
+
     /** The bus service's {@code send("update_presence", ...)}, asking the im_status of these partners. */
     public synchronized void updatePresence(long inactivityPeriod, List<Long> partnerIds) {
         sendToServer(Map.of("event_name", "update_presence", "data", Map.of("inactivity_period", inactivityPeriod,

@@ -224,6 +224,23 @@ class OdooWorkerTest {
 
     @ParameterizedTest
     @EnumSource(Version.class)
+    void a_later_subscribe_with_an_older_last_id_repeats_nothing_as_odoo_takes_the_clients_last_id_once(Version version) {
+        String uuid = openSession();
+        OdooWorker worker = worker(version, ocelot);
+        worker.startTab(0);
+        worker.await("connect");
+        long first = post(uuid, "first");
+        assertThat(messageIdOf(worker.awaitNotification(newMessageType(version)))).isEqualTo(first);
+
+        worker.send("subscribe", Map.of("channels", List.of(), "last", 0));
+        long second = post(uuid, "second");
+
+        assertThat(messageIdOf(worker.awaitNotification(newMessageType(version)))).isEqualTo(second);
+        assertThat(worker.typeErrors()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Version.class)
     void a_refused_subscription_closes_the_socket_and_the_worker_backs_off_as_it_does_on_odoo(Version version) {
         OdooWorker worker = worker(version, ocelot);
         worker.startTab(0);
