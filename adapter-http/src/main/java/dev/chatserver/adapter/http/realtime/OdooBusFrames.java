@@ -31,7 +31,11 @@ import java.util.regex.Pattern;
  *   those it may follow, and leaves the others out, as Odoo answers only for partners it can read;</li>
  *   <li>any other event name is ignored, as Odoo ignores events no module handles.</li>
  * </ul>
- * A refused subscription (a channel of this server the user may not read) closes the socket with
+ * A {@code last} past the retention (or from before a restart of a single node) cannot be reported to the
+ * worker: as Odoo's server gives what its bus still holds, the subscription starts again from the recent window
+ * ({@code last = 0}), the connection dropping what it already delivered.
+ *
+ * <p>A refused subscription (a channel of this server the user may not read) closes the socket with
  * {@value #REFUSED} and the reason; a frame that is not Odoo's JSON closes it with {@value #INCORRECT_DATA}.
  * Odoo's worker takes either close as a failure and reconnects with its growing delay.
  */
@@ -61,9 +65,10 @@ final class OdooBusFrames {
         this.connection = connection;
         this.presence = presence;
         this.mapper = mapper;
+        connection.whenExpired(this::fromRecentWindow);
     }
 
-    void received(String text) {
+    synchronized void received(String text) {
         JsonNode frame;
         try {
             frame = mapper.readTree(text);
@@ -117,6 +122,18 @@ final class OdooBusFrames {
                     Math.max(clientLast, connection.lastDelivered())));
         }
         followed = nowFollowed;
+    }
+
+    private synchronized void fromRecentWindow() {
+        if (named == null) {
+            return;
+        }
+        clientLast = 0;
+        try {
+            feed.subscribe(new SubscribeCommand(channels(named, followed), 0));
+        } catch (ChatProblem problem) {
+            connection.closeWith(REFUSED, shortened("channels: " + problem.getMessage()));
+        }
     }
 
     /** The user's own channel, which Odoo's server adds to every subscription, then the rest. */

@@ -37,6 +37,8 @@ final class WebSocketConnection implements FeedSink {
     /** A catch-up paused for room: tell the feed once the queue has drained. */
     private boolean catchUpWaiting;
     private volatile Feed feed;
+    /** What an Odoo connection does when the client's last id is past the retention; null: nothing. */
+    private volatile Runnable whenExpired;
     /** The id of the last notification handed to this connection, 0 before any. */
     private volatile long lastDelivered;
 
@@ -85,6 +87,11 @@ final class WebSocketConnection implements FeedSink {
         return batch.stream().filter(notification -> notification.id() > last).toList();
     }
 
+    /** An Odoo connection cannot be told that its history expired; it runs this instead. */
+    void whenExpired(Runnable handler) {
+        this.whenExpired = handler;
+    }
+
     long lastDelivered() {
         return lastDelivered;
     }
@@ -92,6 +99,11 @@ final class WebSocketConnection implements FeedSink {
     @Override
     public void expired(long last) {
         if (odooDialect) {
+            // Off the feed's lock: the handler subscribes again.
+            Runnable handler = whenExpired;
+            if (handler != null) {
+                background.execute(handler);
+            }
             return;
         }
         send(writer.event("history_expired", Map.of("last", last, "message",

@@ -241,6 +241,22 @@ class OdooWorkerTest {
 
     @ParameterizedTest
     @EnumSource(Version.class)
+    void a_last_id_the_server_never_gave_out_gets_the_recent_window_as_from_odoo_not_a_frame_the_worker_cannot_read(Version version) {
+        String uuid = openSession();
+        long posted = post(uuid, "posted before the worker came back");
+        OdooWorker worker = worker(version, ocelot);
+
+        worker.startTab(1_000_000_000L);
+
+        assertThat(messageIdOf(worker.awaitNotification(newMessageType(version)))).isEqualTo(posted);
+        assertThat(worker.lastNotificationId()).isLessThan(1_000_000_000L);
+        long next = post(uuid, "and after");
+        assertThat(messageIdOf(worker.awaitNotification(newMessageType(version)))).isEqualTo(next);
+        assertThat(worker.typeErrors()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Version.class)
     void a_refused_subscription_closes_the_socket_and_the_worker_backs_off_as_it_does_on_odoo(Version version) {
         OdooWorker worker = worker(version, ocelot);
         worker.startTab(0);
