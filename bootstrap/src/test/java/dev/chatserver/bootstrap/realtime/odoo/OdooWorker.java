@@ -80,13 +80,16 @@ public final class OdooWorker implements AutoCloseable {
     private String lastChannelSubscription;
     private boolean isReconnecting;
     private double connectRetryDelay;
+    private final double initialReconnectDelay;
 
     public OdooWorker(Version version, String baseUrl, String sessionId) {
         this.version = version;
         this.sessionId = sessionId;
         String url = baseUrl.replaceFirst("^http", "ws") + "/websocket";
         this.websocketUrl = version.versionParameter == null ? url : url + "?version=" + version.versionParameter;
-        this.connectRetryDelay = version == Version.V16_0 ? 1000 : 10_000 * random.nextDouble();
+        // 17.0's INITIAL_RECONNECT_DELAY: drawn once per worker, then every open resets the delay to it.
+        this.initialReconnectDelay = 10_000 * random.nextDouble();
+        this.connectRetryDelay = version == Version.V16_0 ? 1000 : initialReconnectDelay;
     }
 
     /**
@@ -95,11 +98,9 @@ public final class OdooWorker implements AutoCloseable {
      */
     public synchronized void startTab(long lastKnownId) {
         lastNotificationId = lastKnownId;
+        start();
         if (version == Version.V16_0) {
-            start();
             updateChannels(false);
-        } else {
-            start();
         }
     }
 
@@ -249,12 +250,12 @@ public final class OdooWorker implements AutoCloseable {
 
     private synchronized void onOpen(WebSocket socket) {
         websocket = socket;
+        sending = CompletableFuture.completedFuture(null);
         connecting = false;
         open = true;
         if (version == Version.V17_0) {
             updateChannels(false);
         }
-        sending = CompletableFuture.completedFuture(null);
         messageWaitQueue.forEach(this::sendText);
         messageWaitQueue.clear();
         broadcasts.add(new Broadcast(isReconnecting ? "reconnect" : "connect", null));
@@ -264,7 +265,7 @@ public final class OdooWorker implements AutoCloseable {
             }
             connectRetryDelay = 0;
         } else {
-            connectRetryDelay = 10_000 * random.nextDouble();
+            connectRetryDelay = initialReconnectDelay;
         }
         isReconnecting = false;
     }
