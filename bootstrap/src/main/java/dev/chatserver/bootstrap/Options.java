@@ -20,7 +20,7 @@ public final class Options {
             "login", "name", "email", "password", "group",
             "chats-tenants", "chats-account-audience", "chats-jwt-keys", "chats-jwt-audience", "chats-max-payload",
             "poll-timeout", "bus-retention", "bus-retention-count", "ws-queue", "ws-ping-interval", "ws-idle-timeout",
-            "presence-sweep", "odoo-db",
+            "presence-sweep", "odoo-db", "ws-unversioned",
             "sign-in-login-failures", "sign-in-address-failures", "sign-in-window", "sign-in-hashes",
             "sign-in-hash-queue", "trusted-proxies", "allowed-origins",
             "ws-per-user", "channels-per-subscription", "held-polls-per-user");

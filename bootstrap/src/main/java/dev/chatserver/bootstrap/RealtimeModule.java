@@ -7,8 +7,13 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.realtime.PollDialect;
+import dev.chatserver.adapter.http.realtime.OdooWebSockets;
 import dev.chatserver.adapter.http.realtime.RealtimeRoutes;
+import dev.chatserver.adapter.http.realtime.UnversionedWebSocket;
+import dev.chatserver.application.account.PartnerDirectory;
+import dev.chatserver.application.port.in.account.FindPartners;
 import dev.chatserver.application.port.out.notification.NotificationRetention;
+import dev.chatserver.application.port.in.presence.FollowPresence;
 import dev.chatserver.application.port.in.presence.ReadPresence;
 import dev.chatserver.application.port.in.presence.TrackPresence;
 import dev.chatserver.application.port.in.realtime.ConnectionLimits;
@@ -25,6 +30,7 @@ import dev.chatserver.application.presence.PresenceSettings;
 import dev.chatserver.application.realtime.ConnectionEnding;
 import dev.chatserver.application.realtime.LiveFeeds;
 import dev.chatserver.application.realtime.LongPolls;
+import dev.chatserver.application.realtime.PresenceFollowing;
 import dev.chatserver.application.port.in.realtime.RealtimeSettings;
 import dev.chatserver.application.realtime.StoredSubscriptionFacts;
 
@@ -47,6 +53,9 @@ final class RealtimeModule extends AbstractModule {
         bind(OpenFeed.class).to(LiveFeeds.class).in(Scopes.SINGLETON);
         bind(Poll.class).to(LongPolls.class).in(Scopes.SINGLETON);
         bind(SubscriptionFacts.class).to(StoredSubscriptionFacts.class).in(Scopes.SINGLETON);
+        bind(FindPartners.class).to(PartnerDirectory.class).in(Scopes.SINGLETON);
+        bind(FollowPresence.class).to(PresenceFollowing.class).in(Scopes.SINGLETON);
+        bind(OdooWebSockets.class).in(Scopes.SINGLETON);
         bind(RealtimeRoutes.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(RealtimeRoutes.class);
         Multibinder.newSetBinder(binder(), PollDialect.class);
@@ -83,6 +92,12 @@ final class RealtimeModule extends AbstractModule {
                 options.getInt("ws-queue", defaults.outboundBatches()),
                 options.getDuration("ws-ping-interval", defaults.pingInterval()),
                 options.getDuration("ws-idle-timeout", defaults.idleTimeout())));
+    }
+
+    @Provides
+    @Singleton
+    UnversionedWebSocket unversionedWebSocket(Options options) {
+        return settings("--ws-unversioned", () -> UnversionedWebSocket.parse(options.get("ws-unversioned").orElse("api")));
     }
 
     @Provides

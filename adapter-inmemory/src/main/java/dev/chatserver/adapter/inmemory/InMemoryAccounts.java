@@ -14,6 +14,7 @@ import dev.chatserver.domain.problem.AlreadyExists;
 import dev.chatserver.domain.problem.NotFound;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -90,6 +91,13 @@ public final class InMemoryAccounts implements UserDirectory, AccountRegistry {
     @Override
     public synchronized Optional<User> userByPartner(PartnerId partner) {
         return users.values().stream().filter(u -> u.partner().id().equals(partner)).findFirst();
+    }
+
+    @Override
+    public synchronized List<User> usersByPartners(Collection<PartnerId> partners) {
+        Set<PartnerId> wanted = new HashSet<>(partners);
+        return users.values().stream().filter(u -> wanted.contains(u.partner().id()))
+                .sorted(Comparator.comparingLong(u -> u.id().value())).toList();
     }
 
     @Override

@@ -126,6 +126,16 @@ final class JdbcAccounts implements UserDirectory, AccountRegistry {
     }
 
     @Override
+    public List<User> usersByPartners(Collection<PartnerId> partners) {
+        if (partners.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery(SELECT_USER + " where u.partner_id = any(:partners) order by u.id")
+                .bindArray("partners", Long.class, partners.stream().map(PartnerId::value).distinct().toList())
+                .map(USER).list());
+    }
+
+    @Override
     public List<User> allUsers() {
         return jdbi.withHandle(h -> h.createQuery(SELECT_USER + " order by u.id").map(USER).list());
     }

@@ -6,6 +6,7 @@ import dev.chatserver.domain.account.Group;
 import dev.chatserver.domain.account.GroupId;
 import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
+import dev.chatserver.domain.account.PartnerId;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.problem.AlreadyExists;
@@ -36,6 +37,17 @@ public abstract class AccountsContract extends StorageContract {
         assertThat(port(UserDirectory.class).userByLogin(new Login("ocelot"))).contains(ocelot);
         assertThat(port(UserDirectory.class).userByPartner(ocelot.partner().id())).contains(ocelot);
         assertThat(port(AccountRegistry.class).passwordHash(lynx.id())).contains("hash-of-lynx");
+    }
+
+    @Test
+    void users_are_found_by_their_partners_in_one_read_unknown_partners_left_out() {
+        User lynx = register("lynx", "Lucid Lynx");
+        User ocelot = register("ocelot", "Oneiric Ocelot");
+        register("puma", "Precise Puma");
+
+        assertThat(port(UserDirectory.class).usersByPartners(List.of(ocelot.partner().id(), lynx.partner().id(),
+                PartnerId.of(999_999), ocelot.partner().id()))).containsExactly(lynx, ocelot);
+        assertThat(port(UserDirectory.class).usersByPartners(List.of())).isEmpty();
     }
 
     @Test

@@ -52,6 +52,7 @@ public final class RealtimeRoutes implements Routes {
     private static final String LISTENER_ATTRIBUTE = "realtime.listener";
     /** A connection past a per-client bound is closed with this standard code and the bound as its reason. */
     static final int POLICY_VIOLATION = 1008;
+    private static final String ODOO_ATTRIBUTE = "realtime.odoo";
 
     private final RealtimeCallers callers;
     private final OpenFeed feeds;
@@ -63,16 +64,19 @@ public final class RealtimeRoutes implements Routes {
     private final JsonRpc rpc;
     private final NotificationWriter writer;
     private final Set<PollDialect> dialects;
+    private final OdooWebSockets odoo;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final AtomicBoolean heartbeatStarted = new AtomicBoolean();
 
-    private record Live(WebSocketConnection connection, Feed feed) {
+    /** {@code odoo}: the frames of an Odoo worker's connection, null on a connection of docs/realtime.md. */
+    private record Live(WebSocketConnection connection, Feed feed, OdooBusFrames odoo) {
     }
 
     @Inject
     RealtimeRoutes(RealtimeCallers callers, OpenFeed feeds, Poll polls, TrackPresence presence,
                    RealtimeSettings settings, ScheduledExecutorService scheduler, ObjectMapper mapper,
-                   Set<PollDialect> dialects) {
+                   Set<PollDialect> dialects, OdooWebSockets odoo) {
+        this.odoo = odoo;
         this.callers = callers;
         this.feeds = feeds;
         this.polls = polls;
@@ -87,7 +91,10 @@ public final class RealtimeRoutes implements Routes {
 
     @Override
     public void addTo(Javalin app) {
-        app.wsBeforeUpgrade(WEBSOCKET_PATH, ctx -> ctx.attribute(LISTENER_ATTRIBUTE, callers.require(ctx)));
+        app.wsBeforeUpgrade(WEBSOCKET_PATH, ctx -> {
+            ctx.attribute(LISTENER_ATTRIBUTE, callers.require(ctx));
+            ctx.attribute(ODOO_ATTRIBUTE, odoo.versionOf(ctx).orElse(null));
+        });
         app.ws(WEBSOCKET_PATH, ws -> {
             ws.onConnect(this::connected);
             ws.onMessage(this::received);
@@ -106,8 +113,10 @@ public final class RealtimeRoutes implements Routes {
 
     private void connected(WsConnectContext ctx) {
         Listener listener = ctx.attribute(LISTENER_ATTRIBUTE);
+        OdooBusVersion odooVersion = ctx.attribute(ODOO_ATTRIBUTE);
         ctx.session.setIdleTimeout(settings.idleTimeout());
-        WebSocketConnection connection = new WebSocketConnection(ctx.session, writer, settings.outboundBatches(), scheduler);
+        WebSocketConnection connection = new WebSocketConnection(ctx.session,
+                odooVersion == null ? writer : odoo.writer(odooVersion), settings.outboundBatches(), scheduler, odooVersion != null);
         Feed feed;
         try {
             feed = feeds.open(listener, connection);
@@ -119,12 +128,17 @@ public final class RealtimeRoutes implements Routes {
             return;
         }
         connection.attach(feed);
-        live.put(ctx.sessionId(), new Live(connection, feed));
+        live.put(ctx.sessionId(), new Live(connection, feed,
+                odooVersion == null ? null : odoo.frames(listener, feed, connection)));
     }
 
     private void received(WsMessageContext ctx) {
         Live connection = live.get(ctx.sessionId());
         if (connection == null) {
+            return;
+        }
+        if (connection.odoo() != null) {
+            connection.odoo().received(ctx.message());
             return;
         }
         String eventName = "message";

@@ -29,15 +29,30 @@ final class WebSocketConnection implements FeedSink {
     private final NotificationWriter writer;
     private final int maxPending;
     private final Executor background;
+    /**
+     * Odoo's worker reads every frame as notifications: its connections get no control frames, and, as Odoo's
+     * server keeps the position itself once the client has given it, never a notification they were given.
+     */
+    private final boolean odooDialect;
     private final ArrayDeque<String> pending = new ArrayDeque<>();
     private boolean writing;
     private boolean closed;
     /** A catch-up paused for room: tell the feed once the queue has drained. */
     private boolean catchUpWaiting;
     private volatile Feed feed;
+    /** What an Odoo connection does when the client's last id is past the retention; null: nothing. */
+    private volatile Runnable whenExpired;
+    /** The id of the last notification handed to this connection, 0 before any. */
+    private volatile long lastDelivered;
 
     WebSocketConnection(Session session, NotificationWriter writer, int maxPending, Executor background) {
+        this(session, writer, maxPending, background, false);
+    }
+
+    WebSocketConnection(Session session, NotificationWriter writer, int maxPending, Executor background,
+                        boolean odooDialect) {
         this.session = session;
+        this.odooDialect = odooDialect;
         this.background = background;
         this.writer = writer;
         this.maxPending = maxPending;
@@ -62,11 +77,38 @@ final class WebSocketConnection implements FeedSink {
 
     @Override
     public void deliver(List<Notification> batch) {
-        send(writer.batch(batch));
+        List<Notification> sent = odooDialect ? newerThanDelivered(batch) : batch;
+        if (sent.isEmpty()) {
+            return;
+        }
+        lastDelivered = sent.get(sent.size() - 1).id();
+        send(writer.batch(sent));
+    }
+
+    private List<Notification> newerThanDelivered(List<Notification> batch) {
+        long last = lastDelivered;
+        return batch.stream().filter(notification -> notification.id() > last).toList();
+    }
+
+    /** An Odoo connection cannot be told that its history expired; it runs this instead. */
+    void whenExpired(Runnable handler) {
+        this.whenExpired = handler;
+    }
+
+    long lastDelivered() {
+        return lastDelivered;
     }
 
     @Override
     public void expired(long last) {
+        if (odooDialect) {
+            // Off the feed's lock: the handler subscribes again.
+            Runnable handler = whenExpired;
+            if (handler != null) {
+                background.execute(handler);
+            }
+            return;
+        }
         send(writer.event("history_expired", Map.of("last", last, "message",
                 "notifications after " + last + " are no longer kept: reload the history, then subscribe again with last=0")));
     }
@@ -79,6 +121,9 @@ final class WebSocketConnection implements FeedSink {
     }
 
     void sendEvent(String eventName, Map<String, Object> data) {
+        if (odooDialect) {
+            return;
+        }
         send(writer.event(eventName, data));
     }
 
@@ -125,6 +170,12 @@ final class WebSocketConnection implements FeedSink {
         } catch (RuntimeException gone) {
             closed = true;
             pending.clear();
+        }
+    }
+
+    synchronized void closeWith(int code, String reason) {
+        if (!closed) {
+            close(code, reason);
         }
     }
 

@@ -25,6 +25,9 @@ public interface UserDirectory {
 
     Optional<User> userByPartner(PartnerId partner);
 
+    /** The users behind the given partners that exist, in id order. */
+    List<User> usersByPartners(Collection<PartnerId> partners);
+
     /** Every user, in id order. */
     List<User> allUsers();
 

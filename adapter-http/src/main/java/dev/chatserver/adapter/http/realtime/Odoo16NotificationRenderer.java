@@ -1,0 +1,43 @@
+package dev.chatserver.adapter.http.realtime;
+
+import dev.chatserver.domain.event.ChatEventAppended;
+import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.event.SessionChanged;
+
+import java.util.Map;
+
+/**
+ * Notifications as Odoo 16's mail consumers read them: {@code mail.channel/new_message},
+ * {@code mail.channel/insert} and {@code bus/im_status} ({@code {"partners":[{"id","im_status"}]}}, the id the user's partner's).
+ */
+final class Odoo16NotificationRenderer implements NotificationRenderer {
+    private static final String CHANNEL_MODEL = "mail.channel";
+
+    private final KnownPartners partners;
+
+    Odoo16NotificationRenderer(KnownPartners partners) {
+        this.partners = partners;
+    }
+
+    @Override
+    public Object render(DomainEvent event) {
+        if (event instanceof MessagePosted posted) {
+            return OdooPayloads.notification(CHANNEL_MODEL + "/new_message",
+                    OdooPayloads.newMessage(posted.message(), CHANNEL_MODEL, Map.of()));
+        }
+        if (event instanceof SessionChanged changed) {
+            return OdooPayloads.notification(CHANNEL_MODEL + "/insert",
+                    OdooPayloads.channel(changed.session(), CHANNEL_MODEL));
+        }
+        if (event instanceof PresenceChanged presence) {
+            return OdooPayloads.notification("bus/im_status", Map.of("partners",
+                    OdooPayloads.presence(partners, presence, Map.of())));
+        }
+        if (event instanceof ChatEventAppended appended) {
+            return OdooPayloads.chatEvent(appended);
+        }
+        throw new IllegalArgumentException("no rendering of " + event.getClass().getSimpleName());
+    }
+}

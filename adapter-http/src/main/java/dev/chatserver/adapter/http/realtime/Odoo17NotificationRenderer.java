@@ -1,0 +1,54 @@
+package dev.chatserver.adapter.http.realtime;
+
+import dev.chatserver.domain.event.ChatEventAppended;
+import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.event.SessionChanged;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Notifications as Odoo 17's consumers read them ({@code subscribe(type, callback)} gets the payload):
+ * {@code discuss.channel/new_message}, and {@code mail.record/insert} with a {@code Thread} for a session
+ * change and {@code Persona} entries for presence.
+ */
+final class Odoo17NotificationRenderer implements NotificationRenderer {
+    private static final String CHANNEL_MODEL = "discuss.channel";
+    private static final String RECORD_INSERT = "mail.record/insert";
+
+    private final KnownPartners partners;
+
+    Odoo17NotificationRenderer(KnownPartners partners) {
+        this.partners = partners;
+    }
+
+    @Override
+    public Object render(DomainEvent event) {
+        if (event instanceof MessagePosted posted) {
+            return OdooPayloads.notification(CHANNEL_MODEL + "/new_message",
+                    OdooPayloads.newMessage(posted.message(), CHANNEL_MODEL, Map.of("author", author(posted))));
+        }
+        if (event instanceof SessionChanged changed) {
+            return OdooPayloads.notification(RECORD_INSERT,
+                    Map.of("Thread", OdooPayloads.channel(changed.session(), CHANNEL_MODEL)));
+        }
+        if (event instanceof PresenceChanged presence) {
+            return OdooPayloads.notification(RECORD_INSERT, Map.of("Persona",
+                    OdooPayloads.presence(partners, presence, Map.of("type", "partner"))));
+        }
+        if (event instanceof ChatEventAppended appended) {
+            return OdooPayloads.chatEvent(appended);
+        }
+        throw new IllegalArgumentException("no rendering of " + event.getClass().getSimpleName());
+    }
+
+    private static Map<String, Object> author(MessagePosted posted) {
+        Map<String, Object> author = new LinkedHashMap<>();
+        author.put("id", posted.message().fromPartner().id().value());
+        author.put("name", posted.message().fromPartner().name());
+        author.put("type", "partner");
+        return author;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.chatserver.adapter.http.realtime;
+
+import dev.chatserver.adapter.http.chats.ChatJson;
+import dev.chatserver.adapter.http.im.ImPayloads;
+import dev.chatserver.domain.event.ChatEventAppended;
+import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.domain.im.SessionView;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parts of Odoo's bus payloads that Odoo 16 and 17 share: a notification is {@code {"type", "payload"}},
+ * an IM session is a discuss channel (its numeric id, its uuid), a message carries the fields Odoo's
+ * {@code message_format} gives plus this server's own ({@code session}, {@code message}).
+ */
+final class OdooPayloads {
+    static final String CHAT_EVENT_TYPE = "chats.event";
+
+    private OdooPayloads() {
+    }
+
+    static Map<String, Object> notification(String type, Object payload) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", type);
+        out.put("payload", payload);
+        return out;
+    }
+
+    /** {@code {"id": <session id>, "message": {...}}}: what Odoo's new_message consumers read. */
+    static Map<String, Object> newMessage(MessageView message, String channelModel, Map<String, Object> author) {
+        Map<String, Object> formatted = new LinkedHashMap<>(ImPayloads.message(message));
+        formatted.put("body", message.message());
+        formatted.put("date", ImPayloads.datetime(message.createDate()));
+        formatted.put("message_type", "comment");
+        formatted.put("model", channelModel);
+        formatted.put("res_id", message.sessionId());
+        formatted.put("author_id", List.of(message.fromPartner().id().value(), message.fromPartner().name()));
+        formatted.putAll(author);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("id", message.sessionId());
+        payload.put("session", message.sessionUuid().toString());
+        payload.put("message", formatted);
+        return payload;
+    }
+
+    /** The session as {@code get_sessions} shows it, with Odoo's channel fields beside. */
+    static Map<String, Object> channel(SessionView session, String channelModel) {
+        Map<String, Object> channel = new LinkedHashMap<>(ImPayloads.session(session));
+        channel.put("model", channelModel);
+        channel.put("channel_type", session.isGroup() ? "group" : "chat");
+        channel.put("fold_state", session.state().wireName());
+        return channel;
+    }
+
+    /**
+     * A presence change as Odoo's im_status consumers read it: {@code [{"id": <partner id>, ...extra,
+     * "im_status": ...}]} with {@code user_id} beside; empty for a user the directory no longer knows.
+     */
+    static List<Map<String, Object>> presence(KnownPartners partners, PresenceChanged presence, Map<String, Object> extra) {
+        return partners.partnerOf(presence.user()).map(partner -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", partner.id().value());
+            entry.putAll(extra);
+            entry.put("user_id", presence.user().value());
+            entry.put("im_status", presence.status().wireName());
+            return List.of(entry);
+        }).orElse(List.of());
+    }
+
+    static Map<String, Object> chatEvent(ChatEventAppended appended) {
+        return notification(CHAT_EVENT_TYPE, ChatJson.eventNotification(appended.event()).get("event"));
+    }
+}

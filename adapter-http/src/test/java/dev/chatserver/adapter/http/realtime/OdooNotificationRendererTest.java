@@ -1,0 +1,89 @@
+package dev.chatserver.adapter.http.realtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chatserver.adapter.http.Json;
+import dev.chatserver.domain.account.Partner;
+import dev.chatserver.domain.account.PartnerId;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.domain.presence.ImStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Odoo's {@code {"type", "payload"}} notifications, as each version's consumers read them. */
+class OdooNotificationRendererTest {
+    private static final UUID SESSION = UUID.fromString("6f1c1a2e-7d4b-4f53-9a51-2b1e4f0c9d11");
+    private static final Partner LYNX = new Partner(PartnerId.of(11), "Lucid Lynx");
+    private static final MessageView MESSAGE = new MessageView(42, 7, SESSION, UserId.of(5), "Lucid Lynx", LYNX,
+            "message", "Hello", Instant.parse("2026-11-21T10:00:00Z"));
+
+    private final ObjectMapper mapper = Json.newMapper();
+    private final KnownPartners partners = new KnownPartners(users -> users.contains(UserId.of(5))
+            ? Map.of(UserId.of(5), LYNX) : Map.of());
+
+    private JsonNode rendered(NotificationRenderer renderer, DomainEvent event) {
+        return mapper.valueToTree(renderer.render(event));
+    }
+
+    @Test
+    void odoo_16_reads_a_message_under_mail_channel_new_message() {
+        JsonNode notification = rendered(new Odoo16NotificationRenderer(partners), new MessagePosted(MESSAGE));
+
+        assertThat(notification.get("type").asText()).isEqualTo("mail.channel/new_message");
+        JsonNode payload = notification.get("payload");
+        assertThat(payload.get("id").asLong()).isEqualTo(7);
+        assertThat(payload.get("message").get("id").asLong()).isEqualTo(42);
+        assertThat(payload.get("message").get("body").asText()).isEqualTo("Hello");
+        assertThat(payload.get("message").get("model").asText()).isEqualTo("mail.channel");
+        assertThat(payload.get("message").get("author_id")).hasToString("[11,\"Lucid Lynx\"]");
+    }
+
+    @Test
+    void odoo_17_reads_a_message_under_discuss_channel_new_message_with_its_author() {
+        JsonNode notification = rendered(new Odoo17NotificationRenderer(partners), new MessagePosted(MESSAGE));
+
+        assertThat(notification.get("type").asText()).isEqualTo("discuss.channel/new_message");
+        JsonNode message = notification.get("payload").get("message");
+        assertThat(message.get("model").asText()).isEqualTo("discuss.channel");
+        assertThat(message.get("author")).hasToString("{\"id\":11,\"name\":\"Lucid Lynx\",\"type\":\"partner\"}");
+    }
+
+    @Test
+    void presence_is_bus_im_status_for_16_and_a_persona_record_for_17() {
+        PresenceChanged away = new PresenceChanged(UserId.of(5), ImStatus.AWAY);
+
+        JsonNode sixteen = rendered(new Odoo16NotificationRenderer(partners), away);
+        JsonNode seventeen = rendered(new Odoo17NotificationRenderer(partners), away);
+
+        assertThat(sixteen.get("type").asText()).isEqualTo("bus/im_status");
+        assertThat(sixteen.get("payload").get("partners").get(0)).hasToString("{\"id\":11,\"user_id\":5,\"im_status\":\"away\"}");
+        assertThat(seventeen.get("type").asText()).isEqualTo("mail.record/insert");
+        assertThat(seventeen.get("payload").get("Persona").get(0)).hasToString("{\"id\":11,\"type\":\"partner\",\"user_id\":5,\"im_status\":\"away\"}");
+    }
+
+    @Test
+    void the_presence_of_a_user_the_directory_does_not_know_names_nobody() {
+        JsonNode sixteen = rendered(new Odoo16NotificationRenderer(partners), new PresenceChanged(UserId.of(6), ImStatus.ONLINE));
+
+        assertThat(sixteen.get("payload").get("partners")).isEmpty();
+    }
+
+    @Test
+    void the_worker_version_parameter_picks_the_renderer() {
+        assertThat(OdooBusVersion.of("17.0-3", null, UnversionedWebSocket.API)).contains(OdooBusVersion.ODOO_17);
+        assertThat(OdooBusVersion.of("saas-17.2-1", null, UnversionedWebSocket.API)).contains(OdooBusVersion.ODOO_17);
+        assertThat(OdooBusVersion.of("16.0-1", null, UnversionedWebSocket.API)).contains(OdooBusVersion.ODOO_16);
+        assertThat(OdooBusVersion.of(null, null, UnversionedWebSocket.API)).isEmpty();
+        assertThat(OdooBusVersion.of(null, null, UnversionedWebSocket.ODOO16)).contains(OdooBusVersion.ODOO_16);
+        assertThat(OdooBusVersion.of(null, "api", UnversionedWebSocket.ODOO16)).isEmpty();
+    }
+}
