@@ -118,6 +118,7 @@ class RealtimeTransportTest {
 
             assertThat(refusal.get("status").asText()).isEqualTo("error");
             assertThat(refusal.get("message").asText()).isEqualTo("you may not subscribe to user:" + ocelotId);
+            assertThat(refusal.get("field").asText()).isEqualTo("channels");
             assertThat(malformed.get("field").asText()).isEqualTo("channels");
             assertThat(values(ws.awaitNotifications(1))).containsExactly(2);
         }
@@ -252,6 +253,7 @@ class RealtimeTransportTest {
 
         assertThat(forbidden.get("status").asText()).isEqualTo("error");
         assertThat(forbidden.get("message").asText()).isEqualTo("you may not subscribe to user:" + ocelotId);
+        assertThat(forbidden.get("field").asText()).isEqualTo("channels");
         assertThat(notAList.get("field").asText()).isEqualTo("channels");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(empty.get("field").asText()).isEqualTo("channels");
