@@ -164,8 +164,7 @@ public final class RealtimeRoutes implements Routes {
 
     private void poll(Context ctx) {
         Listener listener = callers.require(ctx);
-        rpc.read(ctx);
-        JsonNode body = parse(ctx.body().isBlank() ? "{}" : ctx.body());
+        JsonNode body = rpc.read(ctx).body();
         JsonNode params = body.has("params") && body.get("params").isObject() ? body.get("params") : body;
         SubscribeCommand command = ChannelRequests.subscription(params);
         ChannelRequests.inactivity(params.get("options"), "bus_inactivity")
