@@ -95,7 +95,8 @@ public final class ChatRoutes implements Routes {
 
     private void readByKey(Context ctx) {
         callers.require(ctx);
-        ctx.json(ChatJson.chat(readChats.chat(new ChatKey(ctx.pathParam("audience"), ctx.pathParam("scope")))));
+        ctx.json(ChatJson.chat(readChats.chat(new ChatKey(ChatText.checked("audience", ctx.pathParam("audience")),
+                ChatText.checked("scope", ctx.pathParam("scope"))))));
     }
 
     private void post(Context ctx) {
@@ -112,10 +113,10 @@ public final class ChatRoutes implements Routes {
         callers.require(ctx);
         ChatId chat = chatId(ctx);
         Set<String> types = new LinkedHashSet<>();
-        ctx.queryParams("type").forEach(value -> types.addAll(commaSeparated(value)));
+        ctx.queryParams("type").forEach(value -> types.addAll(commaSeparated(ChatText.checked("type", value))));
         String direction = ctx.queryParam("direction");
-        ctx.json(ChatJson.page(readEvents.events(new ListEventsCommand(chat, types, ctx.queryParam("set"),
-                ctx.queryParam("label"), ctx.queryParam("attribute"), occurredAt(ctx),
+        ctx.json(ChatJson.page(readEvents.events(new ListEventsCommand(chat, types, query(ctx, "set"),
+                query(ctx, "label"), query(ctx, "attribute"), occurredAt(ctx),
                 direction == null ? Direction.BACKWARD : Direction.parse("direction", direction),
                 intParam(ctx, "limit", ListEventsCommand.DEFAULT_LIMIT)))));
     }
@@ -123,7 +124,7 @@ public final class ChatRoutes implements Routes {
     private void state(Context ctx) {
         callers.require(ctx);
         ChatId chat = chatId(ctx);
-        String sets = ctx.queryParam("sets");
+        String sets = query(ctx, "sets");
         ctx.json(ChatJson.state(readEvents.state(new ReadStateCommand(chat,
                 sets == null ? List.of() : commaSeparated(sets), occurredAt(ctx),
                 intParam(ctx, "limit", ReadStateCommand.DEFAULT_LIMIT)))));
@@ -156,6 +157,10 @@ public final class ChatRoutes implements Routes {
 
     private static RoomId roomId(Context ctx) {
         return new RoomId(ChatBody.uuid("room_id", ctx.pathParam("room_id")));
+    }
+
+    private static String query(Context ctx, String name) {
+        return ChatText.checked(name, ctx.queryParam(name));
     }
 
     private static OptionalLong occurredAt(Context ctx) {
