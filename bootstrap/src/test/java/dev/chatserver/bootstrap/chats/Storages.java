@@ -15,12 +15,17 @@ public enum Storages {
 
     /** A running server on this storage; closing it also drops what the storage made. */
     public Running start() {
+        return start(List.of());
+    }
+
+    /** With more flags. */
+    public Running start(List<String> flags) {
         return switch (this) {
-            case MEMORY -> new Running(ChatsServer.inMemory(), () -> { });
+            case MEMORY -> new Running(ChatsServer.on(with(flags, "--storage", "memory")), () -> { });
             case H2 -> {
                 try {
                     Path data = Files.createTempDirectory("chats-h2");
-                    yield new Running(ChatsServer.on(List.of("--storage", "h2", "--data-dir", data.toString())),
+                    yield new Running(ChatsServer.on(with(flags, "--storage", "h2", "--data-dir", data.toString())),
                             () -> deleteTree(data));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -28,8 +33,8 @@ public enum Storages {
             }
             case POSTGRES -> {
                 DatabaseSettings database = PostgresTestDatabases.newDatabase(10);
-                yield new Running(ChatsServer.on(List.of("--storage", "postgres", "--db-url", database.url(),
-                        "--db-user", database.user(), "--db-password", database.password())),
+                yield new Running(ChatsServer.on(with(flags, "--storage", "postgres", "--db-url",
+                        database.url(), "--db-user", database.user(), "--db-password", database.password())),
                         () -> PostgresTestDatabases.drop(database));
             }
         };
@@ -44,6 +49,12 @@ public enum Storages {
                 cleanUp.run();
             }
         }
+    }
+
+    private static List<String> with(List<String> flags, String... storage) {
+        List<String> all = new java.util.ArrayList<>(List.of(storage));
+        all.addAll(flags);
+        return all;
     }
 
     private static void deleteTree(Path root) {

@@ -58,18 +58,8 @@ public final class JettyErrors extends ErrorHandler {
         response.getOutputStream().write(body(restApi, status, message == null ? null : message.toString()));
     }
 
-    /** The path as sent (absolute-form targets included), whether or not Jetty could make it a URI. */
     private static String parsedPath() {
-        String target = TargetKeepingConnections.currentTarget();
-        if (target == null) {
-            return null;
-        }
-        int scheme = target.indexOf("://");
-        if (scheme > 0) {
-            int path = target.indexOf('/', scheme + 3);
-            return path < 0 ? "/" : target.substring(path);
-        }
-        return target;
+        return TargetKeepingConnections.currentPath();
     }
 
     private static boolean isRestApi(String path) {

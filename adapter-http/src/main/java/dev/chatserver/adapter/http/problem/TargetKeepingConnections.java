@@ -1,30 +1,50 @@
 package dev.chatserver.adapter.http.problem;
 
-import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.HttpChannel;
-import org.eclipse.jetty.server.HttpChannelOverHttp;
-import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnection;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
 /**
- * HTTP/1.1 connections that keep each request's target as it was sent. When Jetty cannot build the request's
- * URI (bad percent-encoding, a NUL), it no longer knows the path; {@link JettyErrors} still needs it to pick
- * the API's error shape.
+ * HTTP/1.1 connections that keep the start of each request line as it was sent. When Jetty refuses a request
+ * before it has a URI (bad percent-encoding, a NUL, a target or header too long), it no longer knows the
+ * path; {@link JettyErrors} still needs it to pick the API's error shape.
  */
 public final class TargetKeepingConnections extends HttpConnectionFactory {
-    public TargetKeepingConnections(HttpConfiguration configuration) {
+    /** Enough of the request line to see the method and whether the target is under {@code /api/}. */
+    private static final int KEPT_BYTES = 128;
+
+    public TargetKeepingConnections(org.eclipse.jetty.server.HttpConfiguration configuration) {
         super(configuration);
     }
 
-    /** The target of the request being parsed on this thread's connection, as sent; null when none was read. */
-    static String currentTarget() {
+    /**
+     * The path of the request being parsed on this thread's connection, from its request line as sent
+     * (possibly cut short, never decoded); null when no request line was read.
+     */
+    static String currentPath() {
         HttpConnection connection = HttpConnection.getCurrentConnection();
-        HttpChannel channel = connection == null ? null : connection.getHttpChannel();
-        return channel instanceof TargetKeepingChannel keeping ? keeping.target : null;
+        if (connection == null || !(connection.getParser() instanceof LineKeepingParser parser) || parser.line == null) {
+            return null;
+        }
+        String line = parser.line.stripLeading();
+        int space = line.indexOf(' ');
+        if (space < 0) {
+            return null;
+        }
+        String target = line.substring(space + 1);
+        int scheme = target.indexOf("://");
+        if (scheme > 0 && scheme < target.indexOf('/')) {
+            int path = target.indexOf('/', scheme + 3);
+            return path < 0 ? "/" : target.substring(path);
+        }
+        return target;
     }
 
     @Override
@@ -32,8 +52,12 @@ public final class TargetKeepingConnections extends HttpConnectionFactory {
         HttpConnection connection = new HttpConnection(getHttpConfiguration(), connector, endPoint,
                 isRecordHttpComplianceViolations()) {
             @Override
-            protected HttpChannelOverHttp newHttpChannel() {
-                return new TargetKeepingChannel(this, getConnector(), getHttpConfiguration(), getEndPoint());
+            protected HttpParser newHttpParser(HttpCompliance compliance) {
+                HttpParser parser = new LineKeepingParser(newRequestHandler(),
+                        getHttpConfiguration().getRequestHeaderSize(), compliance);
+                parser.setHeaderCacheSize(getHttpConfiguration().getHeaderCacheSize());
+                parser.setHeaderCacheCaseSensitive(getHttpConfiguration().isHeaderCacheCaseSensitive());
+                return parser;
             }
         };
         connection.setUseInputDirectByteBuffers(isUseInputDirectByteBuffers());
@@ -41,24 +65,21 @@ public final class TargetKeepingConnections extends HttpConnectionFactory {
         return configure(connection, connector, endPoint);
     }
 
-    private static final class TargetKeepingChannel extends HttpChannelOverHttp {
-        private volatile String target;
+    private static final class LineKeepingParser extends HttpParser {
+        private volatile String line;
 
-        TargetKeepingChannel(HttpConnection connection, Connector connector, HttpConfiguration configuration,
-                             EndPoint endPoint) {
-            super(connection, connector, configuration, endPoint, connection);
+        LineKeepingParser(RequestHandler handler, int maxHeaderBytes, HttpCompliance compliance) {
+            super(handler, maxHeaderBytes, compliance);
         }
 
         @Override
-        public void startRequest(String method, String uri, HttpVersion version) {
-            target = uri;
-            super.startRequest(method, uri, version);
-        }
-
-        @Override
-        public void recycle() {
-            super.recycle();
-            target = null;
+        public boolean parseNext(ByteBuffer buffer) {
+            if (isStart() && buffer.hasRemaining()) {
+                byte[] start = new byte[Math.min(KEPT_BYTES, buffer.remaining())];
+                buffer.duplicate().get(start);
+                line = new String(start, StandardCharsets.ISO_8859_1);
+            }
+            return super.parseNext(buffer);
         }
     }
 }
