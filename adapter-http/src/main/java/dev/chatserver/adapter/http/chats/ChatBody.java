@@ -1,5 +1,6 @@
 package dev.chatserver.adapter.http.chats;
 
+import dev.chatserver.adapter.http.StorableText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.MalformedBody;
@@ -59,7 +60,7 @@ final class ChatBody {
         if (!node.isTextual()) {
             throw new InvalidInput(field, field + " is a string");
         }
-        return ChatText.checked(field, node.textValue());
+        return StorableText.checked(field, node.textValue());
     }
 
     boolean optionalBoolean(String field, boolean fallback) {

@@ -1,5 +1,6 @@
 package dev.chatserver.adapter.http.chats;
 
+import dev.chatserver.adapter.http.StorableText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.application.port.in.chats.CloseRoomCommand;
@@ -95,8 +96,8 @@ public final class ChatRoutes implements Routes {
 
     private void readByKey(Context ctx) {
         callers.require(ctx);
-        ctx.json(ChatJson.chat(readChats.chat(new ChatKey(ChatText.checked("audience", ctx.pathParam("audience")),
-                ChatText.checked("scope", ctx.pathParam("scope"))))));
+        ctx.json(ChatJson.chat(readChats.chat(new ChatKey(StorableText.checked("audience", ctx.pathParam("audience")),
+                StorableText.checked("scope", ctx.pathParam("scope"))))));
     }
 
     private void post(Context ctx) {
@@ -113,7 +114,7 @@ public final class ChatRoutes implements Routes {
         callers.require(ctx);
         ChatId chat = chatId(ctx);
         Set<String> types = new LinkedHashSet<>();
-        ctx.queryParams("type").forEach(value -> types.addAll(commaSeparated(ChatText.checked("type", value))));
+        ctx.queryParams("type").forEach(value -> types.addAll(commaSeparated(StorableText.checked("type", value))));
         String direction = ctx.queryParam("direction");
         ctx.json(ChatJson.page(readEvents.events(new ListEventsCommand(chat, types, query(ctx, "set"),
                 query(ctx, "label"), query(ctx, "attribute"), occurredAt(ctx),
@@ -160,7 +161,7 @@ public final class ChatRoutes implements Routes {
     }
 
     private static String query(Context ctx, String name) {
-        return ChatText.checked(name, ctx.queryParam(name));
+        return StorableText.checked(name, ctx.queryParam(name));
     }
 
     private static OptionalLong occurredAt(Context ctx) {

@@ -1,17 +1,17 @@
-package dev.chatserver.adapter.http.chats;
+package dev.chatserver.adapter.http;
 
 import dev.chatserver.domain.problem.InvalidInput;
 
 /**
- * A string parameter of the Chats API that every storage keeps as it is: no NUL (PostgreSQL refuses it in
+ * A string parameter that every storage keeps as it is, in either API: no NUL (PostgreSQL refuses it in
  * text) and no lone surrogate (UTF-8 cannot carry one, so a database would turn it into {@code ?}).
  */
-final class ChatText {
-    private ChatText() {
+public final class StorableText {
+    private StorableText() {
     }
 
     /** The value, or {@link InvalidInput} naming the field; null passes. */
-    static String checked(String field, String value) {
+    public static String checked(String field, String value) {
         if (value == null) {
             return null;
         }
