@@ -111,6 +111,25 @@ class MalformedRequestsTest {
         assertRpcError(hugeRpc, 431);
     }
 
+    @Test
+    void every_method_on_every_kind_of_path_is_answered_in_the_api_shape_without_a_5xx() {
+        for (String method : new String[]{"GET", "HEAD", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT"}) {
+            for (String path : new String[]{"/api/v1/chats", "/api/v1/nothing", "/im_chat/post", "/websocket",
+                    "/longpolling/poll", "/nothing"}) {
+                RawHttp.Response answer = raw.send(method + " " + path + " HTTP/1.1\r\nHost: x", new byte[0]);
+
+                assertThat(answer.status()).as(method + " " + path).isBetween(200, 499);
+                if (!method.equals("HEAD") && answer.status() >= 400) {
+                    if (path.startsWith("/api/")) {
+                        assertProblem(answer, answer.status());
+                    } else {
+                        assertRpcError(answer, answer.status());
+                    }
+                }
+            }
+        }
+    }
+
     private static void assertProblem(RawHttp.Response answer, int status) {
         assertThat(answer.status()).isEqualTo(status);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
