@@ -2,8 +2,11 @@ package dev.chatserver.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.problem.ErrorResponses;
+import dev.chatserver.adapter.http.problem.JettyErrors;
+import dev.chatserver.adapter.http.problem.TargetKeepingConnections;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +26,22 @@ public final class HttpServer {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.http.maxRequestSize = settings.maxBodySize();
-            config.jetty.defaultHost = settings.host();
+            config.appData(RequestBody.MAX_SIZE, settings.maxBodySize());
             config.jetty.modifyServer(server -> {
                 // Holding requests in flight is what lets a stop wait for them instead of cutting them off.
                 server.setHandler(new StatisticsHandler());
                 server.setStopTimeout(settings.stopTimeout().toMillis());
                 server.setStopAtShutdown(false);
+                server.setErrorHandler(new JettyErrors(mapper));
             });
+            // Javalin's own connector, but with connections that keep the target for errors Jetty answers itself.
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new TargetKeepingConnections(http));
+                connector.setHost(settings.host());
+                connector.setPort(settings.port());
+                return connector;
+            });
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors(mapper)));
             config.requestLogger.http((ctx, millis) -> REQUESTS.info("{} {} {} {}ms",
                     ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
         });

@@ -35,12 +35,12 @@ import java.util.Map;
  * {@code svc.example.org} as tenants of {@code example.org}, two JWT issuers (RSA and HMAC) and a bus that
  * records what is published.
  */
-final class ChatsServer implements AutoCloseable {
-    static final String AUDIENCE = "example.org";
+public final class ChatsServer implements AutoCloseable {
+    public static final String AUDIENCE = "example.org";
     static final String RSA_ISSUER = "svc.example.org";
     static final String HMAC_ISSUER = "hmac.example.org";
     static final String JWT_AUDIENCE = "chats.example.org";
-    static final int MAX_PAYLOAD = 4096;
+    public static final int MAX_PAYLOAD = 4096;
 
     private static final RSAKey RSA_KEY = rsaKey();
     private static final byte[] HMAC_SECRET = "a-shared-secret-of-at-least-32-bytes!".getBytes(StandardCharsets.UTF_8);
@@ -72,32 +72,36 @@ final class ChatsServer implements AutoCloseable {
         }
     }
 
-    static ChatsServer inMemory() {
+    public static ChatsServer inMemory() {
         return new ChatsServer(List.of("--storage", "memory"));
     }
 
-    static ChatsServer on(List<String> storageFlags) {
+    public static ChatsServer on(List<String> storageFlags) {
         return new ChatsServer(storageFlags);
     }
 
-    ApiClient client() {
+    public int port() {
+        return server.port();
+    }
+
+    public ApiClient client() {
         return server.client();
     }
 
-    String signIn(String login) {
+    public String signIn(String login) {
         return server.client().signInAs(login);
     }
 
-    ApiClient.Response post(String path, String body, String token) {
+    public ApiClient.Response post(String path, String body, String token) {
         return server.client().postRaw(path, body, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token));
     }
 
-    ApiClient.Response get(String path, String token) {
+    public ApiClient.Response get(String path, String token) {
         return server.client().get(path, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token));
     }
 
     /** Creates a chat as the tenant and answers it. */
-    JsonNode createChat(String token, String scope) {
+    public JsonNode createChat(String token, String scope) {
         ApiClient.Response created = post("/api/v1/chats",
                 "{\"audience\":\"" + AUDIENCE + "\",\"scope\":\"" + scope + "\",\"tags\":{\"course\":42}}", token);
         if (created.status() != 201) {

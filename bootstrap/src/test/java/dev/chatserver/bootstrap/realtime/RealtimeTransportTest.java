@@ -118,6 +118,7 @@ class RealtimeTransportTest {
 
             assertThat(refusal.get("status").asText()).isEqualTo("error");
             assertThat(refusal.get("message").asText()).isEqualTo("you may not subscribe to user:" + ocelotId);
+            assertThat(refusal.get("field").asText()).isEqualTo("channels");
             assertThat(malformed.get("field").asText()).isEqualTo("channels");
             assertThat(values(ws.awaitNotifications(1))).containsExactly(2);
         }

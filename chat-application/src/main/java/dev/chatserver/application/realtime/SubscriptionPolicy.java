@@ -113,6 +113,6 @@ public final class SubscriptionPolicy {
     }
 
     private static AccessDenied refused(String name) {
-        return new AccessDenied("you may not subscribe to " + name);
+        return new AccessDenied("channels", "you may not subscribe to " + name);
     }
 }

@@ -5,4 +5,9 @@ public final class AccessDenied extends ChatProblem {
     public AccessDenied(String message) {
         super(null, message);
     }
+
+    /** Denied because of what one parameter asked for, e.g. a channel one may not read. */
+    public AccessDenied(String field, String message) {
+        super(field, message);
+    }
 }

@@ -1,17 +1,17 @@
 package dev.chatserver.adapter.http.chats;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.chatserver.adapter.http.StorableText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.MalformedBody;
+import dev.chatserver.adapter.http.RequestBody;
 import dev.chatserver.domain.chats.JsonText;
 import dev.chatserver.domain.chats.RoomId;
 import dev.chatserver.domain.problem.InvalidInput;
-import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,42 +20,28 @@ import java.util.UUID;
  */
 final class ChatBody {
     private final JsonNode root;
-    private final ObjectMapper mapper;
+    /** The text each member was sent as: JSON documents (tags, data) are kept as that text. */
+    private final Map<String, String> raw;
 
-    private ChatBody(JsonNode root, ObjectMapper mapper) {
+    private ChatBody(JsonNode root, Map<String, String> raw) {
         this.root = root;
-        this.mapper = mapper;
+        this.raw = raw;
     }
 
     static ChatBody read(Context ctx, ObjectMapper mapper, int maxBytes) {
-        byte[] body = limited(ctx, maxBytes);
+        String body = RequestBody.utf8(RequestBody.read(ctx, maxBytes));
         JsonNode root;
+        Map<String, String> raw;
         try {
             root = mapper.readTree(body);
+            raw = root != null && root.isObject() ? RawMembers.of(mapper.getFactory(), body) : Map.of();
         } catch (IOException e) {
             throw new MalformedBody("the body is not JSON");
         }
         if (root == null || !root.isObject()) {
             throw new MalformedBody("the body is a JSON object");
         }
-        return new ChatBody(root, mapper);
-    }
-
-    /** Reads at most the limit, whatever Content-Length claims, so a large body is refused before it is held. */
-    private static byte[] limited(Context ctx, int maxBytes) {
-        String tooLarge = "the body is larger than " + maxBytes + " bytes";
-        if (ctx.req().getContentLengthLong() > maxBytes) {
-            throw new ContentTooLargeResponse(tooLarge);
-        }
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] bytes = in.readNBytes(maxBytes + 1);
-            if (bytes.length > maxBytes) {
-                throw new ContentTooLargeResponse(tooLarge);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new MalformedBody("the body could not be read");
-        }
+        return new ChatBody(root, raw);
     }
 
     String requiredString(String field) {
@@ -74,7 +60,7 @@ final class ChatBody {
         if (!node.isTextual()) {
             throw new InvalidInput(field, field + " is a string");
         }
-        return node.textValue();
+        return StorableText.checked(field, node.textValue());
     }
 
     boolean optionalBoolean(String field, boolean fallback) {
@@ -97,7 +83,7 @@ final class ChatBody {
         if (!node.isObject()) {
             throw new InvalidInput(field, field + " is a JSON object");
         }
-        return text(node);
+        return new JsonText(raw.get(field));
     }
 
     /** Any JSON value but null: data. */
@@ -106,7 +92,7 @@ final class ChatBody {
         if (node == null || node.isNull()) {
             throw new InvalidInput(field, field + " is required");
         }
-        return text(node);
+        return new JsonText(raw.get(field));
     }
 
     RoomId requiredRoomId(String field) {
@@ -122,14 +108,6 @@ final class ChatBody {
             return uuid;
         } catch (IllegalArgumentException e) {
             throw new InvalidInput(field, field + " is a UUID");
-        }
-    }
-
-    private JsonText text(JsonNode node) {
-        try {
-            return new JsonText(mapper.writeValueAsString(node));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed JSON node always writes", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.chatserver.adapter.http.chats;
 
+import dev.chatserver.adapter.http.StorableText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.application.port.in.chats.CloseRoomCommand;
@@ -95,7 +96,8 @@ public final class ChatRoutes implements Routes {
 
     private void readByKey(Context ctx) {
         callers.require(ctx);
-        ctx.json(ChatJson.chat(readChats.chat(new ChatKey(ctx.pathParam("audience"), ctx.pathParam("scope")))));
+        ctx.json(ChatJson.chat(readChats.chat(new ChatKey(StorableText.checked("audience", ctx.pathParam("audience")),
+                StorableText.checked("scope", ctx.pathParam("scope"))))));
     }
 
     private void post(Context ctx) {
@@ -112,10 +114,10 @@ public final class ChatRoutes implements Routes {
         callers.require(ctx);
         ChatId chat = chatId(ctx);
         Set<String> types = new LinkedHashSet<>();
-        ctx.queryParams("type").forEach(value -> types.addAll(commaSeparated(value)));
+        ctx.queryParams("type").forEach(value -> types.addAll(commaSeparated(StorableText.checked("type", value))));
         String direction = ctx.queryParam("direction");
-        ctx.json(ChatJson.page(readEvents.events(new ListEventsCommand(chat, types, ctx.queryParam("set"),
-                ctx.queryParam("label"), ctx.queryParam("attribute"), occurredAt(ctx),
+        ctx.json(ChatJson.page(readEvents.events(new ListEventsCommand(chat, types, query(ctx, "set"),
+                query(ctx, "label"), query(ctx, "attribute"), occurredAt(ctx),
                 direction == null ? Direction.BACKWARD : Direction.parse("direction", direction),
                 intParam(ctx, "limit", ListEventsCommand.DEFAULT_LIMIT)))));
     }
@@ -123,7 +125,7 @@ public final class ChatRoutes implements Routes {
     private void state(Context ctx) {
         callers.require(ctx);
         ChatId chat = chatId(ctx);
-        String sets = ctx.queryParam("sets");
+        String sets = query(ctx, "sets");
         ctx.json(ChatJson.state(readEvents.state(new ReadStateCommand(chat,
                 sets == null ? List.of() : commaSeparated(sets), occurredAt(ctx),
                 intParam(ctx, "limit", ReadStateCommand.DEFAULT_LIMIT)))));
@@ -156,6 +158,10 @@ public final class ChatRoutes implements Routes {
 
     private static RoomId roomId(Context ctx) {
         return new RoomId(ChatBody.uuid("room_id", ctx.pathParam("room_id")));
+    }
+
+    private static String query(Context ctx, String name) {
+        return StorableText.checked(name, ctx.queryParam(name));
     }
 
     private static OptionalLong occurredAt(Context ctx) {

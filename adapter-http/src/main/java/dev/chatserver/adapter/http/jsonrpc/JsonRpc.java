@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chatserver.adapter.http.MalformedBody;
+import dev.chatserver.adapter.http.RequestBody;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 
@@ -34,8 +35,8 @@ public final class JsonRpc {
     public RpcRequest read(Context ctx) {
         JsonNode body;
         try {
-            byte[] bytes = ctx.bodyAsBytes();
-            body = bytes.length == 0 ? JsonNodeFactory.instance.objectNode() : mapper.readTree(bytes);
+            String text = RequestBody.readText(ctx);
+            body = text.isEmpty() ? JsonNodeFactory.instance.objectNode() : mapper.readTree(text);
         } catch (IOException e) {
             throw new MalformedBody("the body is not JSON");
         }

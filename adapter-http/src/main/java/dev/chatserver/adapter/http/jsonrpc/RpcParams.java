@@ -2,6 +2,7 @@ package dev.chatserver.adapter.http.jsonrpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chatserver.adapter.http.StorableText;
 import dev.chatserver.domain.problem.InvalidInput;
 
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class RpcParams {
         if (!value.isTextual()) {
             throw new InvalidInput(field, field + " must be a string");
         }
-        return Optional.of(value.textValue());
+        return Optional.of(StorableText.checked(field, value.textValue()));
     }
 
     /** A string, or a number taken as its decimal text (Odoo clients send ids either way). */
@@ -64,7 +65,7 @@ public final class RpcParams {
         }
         JsonNode value = node.get(field);
         if (value.isTextual()) {
-            return Optional.of(value.textValue());
+            return Optional.of(StorableText.checked(field, value.textValue()));
         }
         if (value.isIntegralNumber()) {
             return Optional.of(value.asText());

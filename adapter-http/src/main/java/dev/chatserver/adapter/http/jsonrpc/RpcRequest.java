@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chatserver.adapter.http.MalformedBody;
 
-/** A JSON-RPC call: its id (echoed in the answer) and its params, read from the envelope or the bare body. */
-public record RpcRequest(JsonNode id, RpcParams params) {
+/**
+ * A JSON-RPC call: its id (echoed in the answer) and its params, read from the envelope or the bare body;
+ * {@code body} is the whole JSON object sent, for a route that reads past the params.
+ */
+public record RpcRequest(JsonNode id, RpcParams params, JsonNode body) {
 
     /**
      * Reads a body as Odoo does: a body with a {@code params} member takes its params from there, whatever
@@ -23,7 +26,7 @@ public record RpcRequest(JsonNode id, RpcParams params) {
         if (!params.isObject()) {
             throw new MalformedBody("params is not a JSON object");
         }
-        return new RpcRequest(id, new RpcParams((ObjectNode) params));
+        return new RpcRequest(id, new RpcParams((ObjectNode) params), body);
     }
 
     private static boolean isEnvelope(JsonNode body) {

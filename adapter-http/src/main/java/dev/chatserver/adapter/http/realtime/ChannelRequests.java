@@ -1,6 +1,7 @@
 package dev.chatserver.adapter.http.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chatserver.adapter.http.StorableText;
 import dev.chatserver.application.port.in.realtime.SubscribeCommand;
 import dev.chatserver.domain.problem.InvalidInput;
 
@@ -24,7 +25,7 @@ final class ChannelRequests {
             if (!channel.isTextual()) {
                 throw new InvalidInput("channels", "each channel is a string such as \"user:5\"");
             }
-            names.add(channel.textValue());
+            names.add(StorableText.checked("channels", channel.textValue()));
         }
         return new SubscribeCommand(names, last(data));
     }
