@@ -81,7 +81,7 @@ public final class RawHttp {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
+            for (int n; !complete(all.toByteArray()) && (n = in.read(buffer)) >= 0; ) {
                 all.write(buffer, 0, n);
             }
         } catch (IOException reset) {
@@ -90,6 +90,24 @@ public final class RawHttp {
             }
         }
         return all.toByteArray();
+    }
+
+    /**
+     * Whether a whole answer with a {@code Content-Length} is in: Jetty keeps a connection open after answering
+     * a CONNECT, whatever {@code Connection: close} said, so reading to the end of the stream would wait.
+     */
+    private static boolean complete(byte[] raw) {
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        int headEnd = text.indexOf("\r\n\r\n");
+        if (headEnd < 0) {
+            return false;
+        }
+        for (String line : text.substring(0, headEnd).split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                return raw.length >= headEnd + 4 + Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return false;
     }
 
     private static Response parse(byte[] raw) {

@@ -38,14 +38,15 @@ class ImTextTest {
                 JsonNode filter = call(api, "/im_chat/api/get_sessions", Map.of("doc_model", bad, "doc_id", "1"), lynx)
                         .result();
                 ApiClient.Response signIn = call(api, "/web/session/authenticate", Map.of("login", bad, "password", "x"), null);
-                JsonNode poll = call(api, "/longpolling/poll", Map.of("channels", List.of("audience:" + bad)), lynx).result();
+                JsonNode poll = call(api, "/longpolling/poll", Map.of("channels", List.of("audience:" + bad)), lynx).error().get("data");
 
                 assertRefused(post, "message_content");
                 assertRefused(document, "doc_model");
                 assertRefused(filter, "doc_model");
                 assertThat(signIn.status()).isEqualTo(200);
                 assertRefused(signIn.result(), "login");
-                assertRefused(poll, "channels");
+                assertThat(poll.get("field").asText()).as("a poll refusal is a JSON-RPC error naming the field: " + poll)
+                        .isEqualTo("channels");
             }
             assertThat(api.rpc("/im_chat/api/history", Map.of("uuid", uuid), lynx).result()).isEmpty();
             assertThat(api.rpc("/im_chat/api/get_sessions", Map.of(), lynx).result()).hasSize(1);

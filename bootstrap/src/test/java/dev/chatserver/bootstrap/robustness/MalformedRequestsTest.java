@@ -48,7 +48,7 @@ class MalformedRequestsTest {
         assertThat(signIn.status()).isEqualTo(200);
         assertThat(signIn.result().get("session_id").asText()).isNotBlank();
         assertThat(poll.status()).isEqualTo(200);
-        assertThat(poll.result().get("field").asText()).isEqualTo("channels");
+        assertThat(poll.error().get("data").get("field").asText()).isEqualTo("channels");
         assertThat(chat.status()).isEqualTo(201);
         assertThat(chat.json().get("scope").asText()).isEqualTo("caf\u00e9");
     }

@@ -71,8 +71,8 @@ public final class Odoo8ModelCalls implements Routes {
     }
 
     private void call(Context ctx) {
-        rpc.read(ctx);
-        JsonNode params = params(ctx);
+        // the params as JSON, past what RpcParams reads (call_kw's args and kwargs)
+        JsonNode params = rpc.read(ctx).params().json();
         User caller = authenticator.requireUser(ctx);
         Odoo8Call call = Odoo8Call.of(params);
         switch (call.model() + "." + call.method()) {
@@ -90,16 +90,6 @@ public final class Odoo8ModelCalls implements Routes {
             case "res.users.has_group" -> rpc.answer(ctx, EMPLOYEE_GROUP.equals(call.requiredString("group_ext_id", 0)));
             case "res.users.search_read" -> rpc.answer(ctx, searchRead(caller, call));
             default -> ctx.json(Odoo8Errors.noSuchMethod(ctx, call.model(), call.method()));
-        }
-    }
-
-    /** The call's params as JSON (the body was read and checked by {@link JsonRpc#read} already). */
-    private JsonNode params(Context ctx) {
-        try {
-            JsonNode body = mapper.readTree(ctx.bodyAsBytes());
-            return body.has("params") ? body.get("params") : body;
-        } catch (java.io.IOException unreadable) {
-            throw new MalformedBody("the body is not JSON");
         }
     }
 
