@@ -33,6 +33,8 @@ public final class LongPolls implements Poll {
     private final ScheduledExecutorService scheduler;
     private final OpenConnections connections;
     private final ConnectionLimits limits;
+    /** Set once the server stops: a poll that arrives after that is answered at once, never held. */
+    private boolean released;
 
     @Inject
     public LongPolls(ChannelRegistry registry, NotificationDispatcher dispatcher, CatchUp catchUp,
@@ -58,7 +60,7 @@ public final class LongPolls implements Poll {
         synchronized (registry) {
             long head = catchUp.head();
             LogRead ready = catchUp.first(channels, command.last());
-            if (ready.expired() || !ready.notifications().isEmpty() || channels.isEmpty()) {
+            if (released || ready.expired() || !ready.notifications().isEmpty() || channels.isEmpty()) {
                 return CompletableFuture.completedFuture(ready);
             }
             Subscriber waiter = new Subscriber(listener, new AnswerSink(answer), true);
@@ -87,6 +89,7 @@ public final class LongPolls implements Poll {
     public void releaseHeld() {
         List<Subscriber> waiters;
         synchronized (registry) {
+            released = true;
             waiters = registry.heldPolls();
         }
         waiters.forEach(waiter -> waiter.sink.deliver(List.of()));

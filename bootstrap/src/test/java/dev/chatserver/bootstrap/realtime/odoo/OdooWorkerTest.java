@@ -332,4 +332,27 @@ class OdooWorkerTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Version.class)
+    void signing_out_closes_the_workers_socket_as_session_expired_and_nothing_reaches_it_after(Version version) {
+        String uuid = openSession();
+        OdooWorker signedOut = worker(version, ocelot);
+        OdooWorker stillIn = worker(version, lynx);
+        signedOut.startTab(0);
+        stillIn.startTab(0);
+        signedOut.await("connect");
+        stillIn.await("connect");
+
+        api.rpc("/web/session/destroy", Map.of(), ocelot);
+
+        OdooWorker.Broadcast disconnect = signedOut.await("disconnect");
+        assertThat(disconnect.data().get("code").asInt()).as("Odoo's SESSION_EXPIRED").isEqualTo(4001);
+        long after = post(uuid, "after the sign-out");
+        JsonNode delivered = stillIn.awaitNotification(newMessageType(version));
+        assertThat(delivered.get("message").get("payload").get("message").get("id").asLong()).isEqualTo(after);
+        assertThat(signedOut.pendingNotifications()).as("nothing reaches the signed-out worker")
+                .noneMatch(n -> n.path("message").path("type").asText().equals(newMessageType(version)));
+        assertThat(signedOut.typeErrors()).isEmpty();
+    }
 }
