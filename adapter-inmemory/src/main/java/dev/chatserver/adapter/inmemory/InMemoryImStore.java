@@ -79,7 +79,13 @@ public final class InMemoryImStore implements ImSessions, ImMessages {
     @Override
     public synchronized List<ImSession> sessionsOf(UserId member, SessionQuery query) {
         List<ImSession> found = new ArrayList<>();
-        for (Stored stored : sessions.descendingMap().values()) {
+        int limit = query.limit().orElse(Integer.MAX_VALUE);
+        NavigableMap<Long, Stored> older = query.beforeId().isPresent()
+                ? sessions.headMap(query.beforeId().getAsLong(), false) : sessions;
+        for (Stored stored : older.descendingMap().values()) {
+            if (found.size() == limit) {
+                break;
+            }
             Membership own = members.get(stored.id()).get(member);
             if (own != null && stored.group().isPresent() == query.groups() && matches(stored, own, query)) {
                 found.add(session(stored.id()));

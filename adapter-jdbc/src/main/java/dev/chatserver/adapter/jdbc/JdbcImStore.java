@@ -118,27 +118,53 @@ final class JdbcImStore implements ImSessions, ImMessages {
 
     @Override
     public List<ImSession> sessionsOf(UserId member, SessionQuery query) {
-        StringBuilder where = new StringBuilder("""
-                where s.id in (select me.session_id from im_session_members me where me.user_id = :me""");
-        query.state().ifPresent(state -> where.append(" and me.state = :state"));
-        where.append(")");
-        where.append(query.groups() ? " and s.group_id is not null" : " and s.group_id is null");
-        query.group().ifPresent(group -> where.append(" and s.group_id = :group"));
-        query.document().ifPresent(d -> where.append(" and d.doc_model = :model and d.doc_id = :doc"));
-        query.withMember().ifPresent(other -> where.append(
-                " and exists (select 1 from im_session_members o where o.session_id = s.id and o.user_id = :other)"));
-        return jdbi.withHandle(h -> sessions(h, where.toString(), q -> {
-            q.bind("me", member.value());
-            query.state().ifPresent(state -> q.bind("state", state.wireName()));
-            query.group().ifPresent(group -> q.bind("group", group.value()));
-            query.document().ifPresent(d -> q.bind("model", d.model()).bind("doc", d.id()));
-            query.withMember().ifPresent(other -> q.bind("other", other.value()));
-        }));
+        return jdbi.withHandle(h -> sessions(h, sessionsOfWhere(query), q -> bindPage(q, member, query)));
+    }
+
+    static String sessionsOfSql(SessionQuery query) {
+        return sessionsSql(sessionsOfWhere(query));
+    }
+
+    private static String sessionsOfWhere(SessionQuery query) {
+        return "where s.id in (" + pageOf(query) + ")";
+    }
+
+    /**
+     * The ids of the member's sessions the query asks for, newest first: a page walks im_session_members_by_user
+     * backwards from before_id and stops at the limit, however many sessions the member has.
+     */
+    private static String pageOf(SessionQuery query) {
+        StringBuilder page = new StringBuilder("""
+                select me.session_id from im_session_members me
+                join im_sessions ps on ps.id = me.session_id
+                left join im_session_docs pd on pd.session_id = ps.id
+                where me.user_id = :me""");
+        query.state().ifPresent(state -> page.append(" and me.state = :state"));
+        // said of both sides of the join, so that PostgreSQL starts both index walks at before_id
+        query.beforeId().ifPresent(before -> page.append(" and me.session_id < :before and ps.id < :before"));
+        page.append(query.groups() ? " and ps.group_id is not null" : " and ps.group_id is null");
+        query.group().ifPresent(group -> page.append(" and ps.group_id = :group"));
+        query.document().ifPresent(d -> page.append(" and pd.doc_model = :model and pd.doc_id = :doc"));
+        query.withMember().ifPresent(other -> page.append(
+                " and exists (select 1 from im_session_members o where o.session_id = ps.id and o.user_id = :other)"));
+        // ordered by the whole index key, so that H2 walks the index backwards instead of sorting
+        query.limit().ifPresent(limit -> page.append(" order by me.user_id desc, me.session_id desc limit :limit"));
+        return page.toString();
+    }
+
+    static void bindPage(Query q, UserId member, SessionQuery query) {
+        q.bind("me", member.value());
+        query.state().ifPresent(state -> q.bind("state", state.wireName()));
+        query.beforeId().ifPresent(before -> q.bind("before", before));
+        query.group().ifPresent(group -> q.bind("group", group.value()));
+        query.document().ifPresent(d -> q.bind("model", d.model()).bind("doc", d.id()));
+        query.withMember().ifPresent(other -> q.bind("other", other.value()));
+        query.limit().ifPresent(limit -> q.bind("limit", limit));
     }
 
     /** Sessions with their members in one statement, newest session first. */
     private static List<ImSession> sessions(Handle h, String where, Consumer<Query> binder) {
-        Query query = h.createQuery(SELECT_SESSIONS + where + " order by s.id desc, m.user_id");
+        Query query = h.createQuery(sessionsSql(where));
         binder.accept(query);
         Map<Long, SessionRows> byId = new LinkedHashMap<>();
         query.map((rs, ctx) -> {
@@ -147,6 +173,10 @@ final class JdbcImStore implements ImSessions, ImMessages {
             return id;
         }).list();
         return byId.values().stream().map(SessionRows::toSession).toList();
+    }
+
+    private static String sessionsSql(String where) {
+        return SELECT_SESSIONS + where + " order by s.id desc, m.user_id";
     }
 
     private static Membership membership(ResultSet rs) throws SQLException {

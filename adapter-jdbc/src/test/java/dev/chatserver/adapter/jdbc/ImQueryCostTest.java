@@ -6,6 +6,7 @@ import dev.chatserver.application.im.MessagePosting;
 import dev.chatserver.application.port.in.im.ChangeBookCommand;
 import dev.chatserver.application.port.in.im.InitCommand;
 import dev.chatserver.application.port.in.im.ListSessionsCommand;
+import dev.chatserver.application.port.in.im.SessionPage;
 import dev.chatserver.domain.im.SessionView;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.ImMessages;
@@ -107,6 +108,27 @@ class ImQueryCostTest {
         assertThat(forMany).isEqualTo(forFew);
         assertThat(forFew).isLessThanOrEqualTo(5);
         assertThat(im.presence.calls()).as("presence asked once per listing").isEqualTo(3);
+    }
+
+    @Test
+    void a_page_of_sessions_costs_the_same_statements_however_many_sessions_the_user_has() {
+        User few = userWithSessions("few", 5);
+        User many = userWithSessions("many", 500);
+        SessionPage firstFifty = SessionPage.of(null, 50L);
+
+        int forFew = statementsFor(() -> im.sessions.privateSessions(ListSessionsCommand.of(few, null, null, null, null, firstFifty)));
+        int forMany = statementsFor(() -> im.sessions.privateSessions(ListSessionsCommand.of(many, null, null, null, null, firstFifty)));
+        List<SessionView> first = im.sessions.privateSessions(ListSessionsCommand.of(many, null, null, null, null, firstFifty));
+        SessionPage next = SessionPage.of(first.get(49).id(), 50L);
+        int forNext = statementsFor(() -> im.sessions.privateSessions(ListSessionsCommand.of(many, null, null, null, null, next)));
+        List<SessionView> second = im.sessions.privateSessions(ListSessionsCommand.of(many, null, null, null, null, next));
+
+        assertThat(first).hasSize(50);
+        assertThat(second).hasSize(50).allSatisfy(s -> assertThat(s.id()).isLessThan(first.get(49).id()));
+        assertThat(second).allSatisfy(s -> assertThat(s.users()).hasSize(2)
+                .allSatisfy(u -> assertThat(u.lastMessage()).isPresent()));
+        assertThat(forMany).isEqualTo(forFew).isEqualTo(forNext);
+        assertThat(forMany).as("the page with its members, the users, the last messages").isLessThanOrEqualTo(3);
     }
 
     @Test

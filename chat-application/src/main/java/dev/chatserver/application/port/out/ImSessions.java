@@ -28,7 +28,10 @@ public interface ImSessions {
     /** The sessions of these keys that exist, newest first, in one read however many keys. */
     List<ImSession> byKeys(Collection<SessionKey> keys);
 
-    /** The member's sessions that match the query, newest first, in one read however many there are. */
+    /**
+     * The member's sessions that match the query, newest first (by id), in one read however many there are;
+     * a paged query reads only its page.
+     */
     List<ImSession> sessionsOf(UserId member, SessionQuery query);
 
     /**
