@@ -221,6 +221,22 @@ class ImSessionRoutesTest {
     }
 
     @Test
+    void a_long_listing_is_streamed_into_the_response_not_sent_as_one_buffered_body() {
+        for (int doc = 1; doc <= 150; doc++) {
+            im.im("get_or_create_session", Map.of("user_to", im.id("ocelot"), "doc_id", doc, "doc_model", "res.partner"), im.lynx);
+        }
+
+        var response = im.api.rpc("/im_chat/api/get_sessions", Map.of(), im.lynx);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.result()).hasSize(150);
+        assertThat(response.raw().body().length()).as("more than the server's output buffer").isGreaterThan(40_000);
+        assertThat(response.raw().headers().firstValue("Content-Length"))
+                .as("a body measured before sending would have had its length set").isEmpty();
+        assertThat(response.raw().headers().firstValue("Transfer-Encoding")).contains("chunked");
+    }
+
+    @Test
     void change_session_status_and_update_state_change_only_the_callers_own_view() {
         String uuid = im.openSession(im.lynx, "ocelot");
         im.bus.clear();
