@@ -130,23 +130,24 @@ final class JdbcImStore implements ImSessions, ImMessages {
     }
 
     /**
-     * The ids of the member's sessions the query asks for, newest first: a page walks im_session_members_by_user
-     * backwards from before_id and stops at the limit, however many sessions the member has.
+     * The ids of the member's sessions the query asks for, newest first. Only the member's own rows are in the
+     * from clause, so both databases walk im_session_members_by_user (backwards from before_id, stopping at the
+     * limit for a page) and test each session's other conditions by key; joining im_sessions here instead
+     * lets H2 start from every private session of every user.
      */
     private static String pageOf(SessionQuery query) {
         StringBuilder page = new StringBuilder("""
-                select me.session_id from im_session_members me
-                join im_sessions ps on ps.id = me.session_id
-                left join im_session_docs pd on pd.session_id = ps.id
-                where me.user_id = :me""");
+                select me.session_id from im_session_members me where me.user_id = :me""");
         query.state().ifPresent(state -> page.append(" and me.state = :state"));
-        // said of both sides of the join, so that PostgreSQL starts both index walks at before_id
-        query.beforeId().ifPresent(before -> page.append(" and me.session_id < :before and ps.id < :before"));
-        page.append(query.groups() ? " and ps.group_id is not null" : " and ps.group_id is null");
+        query.beforeId().ifPresent(before -> page.append(" and me.session_id < :before"));
+        page.append(" and exists (select 1 from im_sessions ps where ps.id = me.session_id and ps.group_id is ")
+                .append(query.groups() ? "not null" : "null");
         query.group().ifPresent(group -> page.append(" and ps.group_id = :group"));
-        query.document().ifPresent(d -> page.append(" and pd.doc_model = :model and pd.doc_id = :doc"));
-        query.withMember().ifPresent(other -> page.append(
-                " and exists (select 1 from im_session_members o where o.session_id = ps.id and o.user_id = :other)"));
+        page.append(")");
+        query.document().ifPresent(d -> page.append(" and exists (select 1 from im_session_docs pd"
+                + " where pd.session_id = me.session_id and pd.doc_model = :model and pd.doc_id = :doc)"));
+        query.withMember().ifPresent(other -> page.append(" and exists (select 1 from im_session_members o"
+                + " where o.session_id = me.session_id and o.user_id = :other)"));
         // ordered by the whole index key, so that H2 walks the index backwards instead of sorting
         query.limit().ifPresent(limit -> page.append(" order by me.user_id desc, me.session_id desc limit :limit"));
         return page.toString();

@@ -13,6 +13,7 @@ import dev.chatserver.domain.im.SessionView;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.SessionQuery;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
@@ -22,6 +23,7 @@ import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.NewSession;
 import dev.chatserver.domain.im.SessionKey;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +34,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -132,6 +136,24 @@ class ImQueryCostTest {
         assertThat(forMany).isEqualTo(forFew);
         assertThat(forMany).as("the page with its members, the users, the last messages").isLessThanOrEqualTo(3);
         assertThat(forNext).as("the same, but for the users this node knows already").isLessThanOrEqualTo(forMany);
+    }
+
+    @Test
+    void a_page_of_sessions_reads_the_members_index_from_before_id_and_stops_at_the_limit() {
+        userWithSessions("other", 300);
+        User many = userWithSessions("many", 500);
+        long before = im.sessions.privateSessions(ListSessionsCommand.of(many, null, null, null, null)).get(200).id();
+        SessionQuery page = SessionQuery.privateSessions().page(OptionalLong.of(before), OptionalInt.of(50));
+
+        String plan = storage.jdbi().withHandle(h -> {
+            Query explain = h.createQuery("explain analyze " + JdbcImStore.sessionsOfSql(page));
+            JdbcImStore.bindPage(explain, many.id(), page);
+            return explain.mapTo(String.class).one();
+        });
+
+        String walk = plan.substring(plan.indexOf("im_session_members_by_user"));
+        long scanned = Long.parseLong(walk.replaceAll("(?s)^.*?scanCount: (\\d+).*", "$1"));
+        assertThat(scanned).as("membership rows read for a page of 50 of 500 sessions: " + plan).isLessThanOrEqualTo(51);
     }
 
     @Test
