@@ -2,6 +2,7 @@ package dev.chatserver.adapter.inmemory;
 
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.SessionOfMember;
 import dev.chatserver.application.port.out.SessionQuery;
 import dev.chatserver.domain.account.GroupId;
 import dev.chatserver.domain.account.UserId;
@@ -68,6 +69,12 @@ public final class InMemoryImStore implements ImSessions, ImMessages {
     @Override
     public synchronized Optional<ImSession> byUuid(UUID uuid) {
         return Optional.ofNullable(byUuid.get(uuid)).map(this::session);
+    }
+
+    @Override
+    public synchronized Optional<SessionOfMember> ofMember(UUID uuid, UserId member) {
+        return Optional.ofNullable(byUuid.get(uuid))
+                .flatMap(id -> Optional.ofNullable(members.get(id).get(member)).map(own -> new SessionOfMember(id, uuid, own)));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.chatserver.adapter.jdbc;
 
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.SessionOfMember;
 import dev.chatserver.application.port.out.SessionQuery;
 import dev.chatserver.domain.account.GroupId;
 import dev.chatserver.domain.account.UserId;
@@ -105,6 +106,16 @@ final class JdbcImStore implements ImSessions, ImMessages {
     @Override
     public Optional<ImSession> byUuid(UUID uuid) {
         return jdbi.withHandle(h -> sessions(h, "where s.uuid = :uuid", q -> q.bind("uuid", uuid))).stream().findFirst();
+    }
+
+    @Override
+    public Optional<SessionOfMember> ofMember(UUID uuid, UserId member) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select s.id, m.user_id, m.state, m.status, m.is_read, m.last_message_id
+                        from im_sessions s join im_session_members m on m.session_id = s.id and m.user_id = :member
+                        where s.uuid = :uuid""")
+                .bind("uuid", uuid).bind("member", member.value())
+                .map((rs, ctx) -> new SessionOfMember(rs.getLong("id"), uuid, membership(rs))).findOne());
     }
 
     @Override

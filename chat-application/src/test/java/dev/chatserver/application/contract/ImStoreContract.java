@@ -4,6 +4,7 @@ import dev.chatserver.application.im.MessagePosting;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.SessionOfMember;
 import dev.chatserver.application.port.out.SessionQuery;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.domain.account.Group;
@@ -303,6 +304,23 @@ public abstract class ImStoreContract extends StorageContract {
                 SessionKey.privateBetween(lynx, pangolin, Optional.empty()),
                 SessionKey.privateBetween(lynx, lynx, Optional.empty()))))
                 .extracting(ImSession::id).as("newest first, like every listing").containsExactly(withPangolin.id(), withOcelot.id());
+    }
+
+    @Test
+    void a_session_is_found_for_one_member_with_that_members_own_view_only() {
+        ImSession session = open(pair(lynx, ocelot, Optional.empty()));
+        changeState(session, lynx, SessionState.FOLDED);
+
+        SessionOfMember seen = sessions().ofMember(session.uuid(), lynx).orElseThrow();
+
+        assertThat(seen.sessionId()).isEqualTo(session.id());
+        assertThat(seen.uuid()).isEqualTo(session.uuid());
+        assertThat(seen.membership().user()).isEqualTo(lynx);
+        assertThat(seen.membership().state()).isEqualTo(SessionState.FOLDED);
+        assertThat(sessions().ofMember(session.uuid(), ocelot).orElseThrow().membership().state())
+                .isEqualTo(SessionState.OPEN);
+        assertThat(sessions().ofMember(session.uuid(), pangolin)).as("not a member").isEmpty();
+        assertThat(sessions().ofMember(UUID.randomUUID(), lynx)).as("no such session").isEmpty();
     }
 
     @Test

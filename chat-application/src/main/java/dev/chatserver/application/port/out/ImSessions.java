@@ -25,6 +25,12 @@ public interface ImSessions {
 
     Optional<ImSession> byUuid(UUID uuid);
 
+    /**
+     * The session of {@code uuid} with {@code member}'s own membership, read by key without the other members;
+     * empty when there is no such session or {@code member} is not in it.
+     */
+    Optional<SessionOfMember> ofMember(UUID uuid, UserId member);
+
     /** The sessions of these keys that exist, newest first, in one read however many keys. */
     List<ImSession> byKeys(Collection<SessionKey> keys);
 
