@@ -40,13 +40,13 @@ done
 if [ "$MODE" = full ]; then
   THREADS=2; CONNECTIONS=64; WARMUP=5; DURATION=10
   SMALL_SESSIONS=100; HISTORY_SESSIONS=10000; MESSAGES_PER_SESSION=100
-  LIST_SESSIONS=1000; POST_SESSIONS=1000; ROOM_EVENTS=100000
+  LIST_SESSIONS=1000; LIST_PAGE=50; POST_SESSIONS=1000; ROOM_EVENTS=100000
   FAN_SUBSCRIBERS=1000; FAN_RATE=50; FAN_SECONDS=20; FAN_WARMUP=3
   IDLE_CONNECTIONS=10000; CROSS_SUBSCRIBERS=100; CROSS_RATE=50; CROSS_SECONDS=20
 else
   THREADS=2; CONNECTIONS=16; WARMUP=0; DURATION=1
   SMALL_SESSIONS=3; HISTORY_SESSIONS=12; MESSAGES_PER_SESSION=60
-  LIST_SESSIONS=20; POST_SESSIONS=20; ROOM_EVENTS=300
+  LIST_SESSIONS=20; LIST_PAGE=5; POST_SESSIONS=20; ROOM_EVENTS=300
   FAN_SUBSCRIBERS=10; FAN_RATE=20; FAN_SECONDS=1; FAN_WARMUP=0
   IDLE_CONNECTIONS=50; CROSS_SUBSCRIBERS=5; CROSS_RATE=20; CROSS_SECONDS=1
 fi
@@ -352,6 +352,18 @@ measure get_sessions "get_sessions, user in $LIST_SESSIONS sessions" "p99 < 20 m
   "$SERVER_PORT" POST /im_chat/api/get_sessions '{"jsonrpc":"2.0","method":"call","params":{},"id":1}' "" "$LISTER_TOKEN"
 solo get_sessions_1 "get_sessions, user in $LIST_SESSIONS sessions, 1 connection" "p99 < 20 ms" \
   "$SERVER_PORT" POST /im_chat/api/get_sessions '{"jsonrpc":"2.0","method":"call","params":{},"id":1}' "" "$LISTER_TOKEN"
+
+# pages of LIST_PAGE anywhere in the listing: before_id is the id of a session that has a full page older than it
+# (the session ids are those of the unpaged answer, each entry starting {"id":N,"uuid":...)
+curl -s --max-time 60 -X POST "http://127.0.0.1:$SERVER_PORT/im_chat/api/get_sessions" -H 'Content-Type: application/json' \
+  -H "Authorization: Bearer $LISTER_TOKEN" -d '{"jsonrpc":"2.0","method":"call","params":{},"id":1}' \
+  | grep -Eo '\{"id":[0-9]+,"uuid"' | grep -Eo '[0-9]+' | head -n -"$LIST_PAGE" >"$WORK/data/list-cursors.ids" || true
+[ -s "$WORK/data/list-cursors.ids" ] || echo 9223372036854775807 >"$WORK/data/list-cursors.ids"
+PAGE_BODY="{\"jsonrpc\":\"2.0\",\"method\":\"call\",\"params\":{\"limit\":$LIST_PAGE,\"before_id\":@ID@},\"id\":1}"
+measure get_sessions_page "get_sessions, page of $LIST_PAGE (limit, before_id), user in $LIST_SESSIONS sessions" "p99 < 200 ms" \
+  "$SERVER_PORT" POST /im_chat/api/get_sessions "$PAGE_BODY" "$WORK/data/list-cursors.ids" "$LISTER_TOKEN"
+solo get_sessions_page_1 "get_sessions, page of $LIST_PAGE, user in $LIST_SESSIONS sessions, 1 connection" "p99 < 20 ms" \
+  "$SERVER_PORT" POST /im_chat/api/get_sessions "$PAGE_BODY" "$WORK/data/list-cursors.ids" "$LISTER_TOKEN"
 
 measure post "post a message, $POST_SESSIONS sessions, durable" ">= 1/3 of ceiling (aim 1/2), p99 < 20 ms" \
   "$SERVER_PORT" POST /im_chat/post "$POST_BODY" "$WORK/data/post.ids" "$POSTER_TOKEN"

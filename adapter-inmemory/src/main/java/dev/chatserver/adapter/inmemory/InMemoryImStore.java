@@ -2,6 +2,7 @@ package dev.chatserver.adapter.inmemory;
 
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.SessionOfMember;
 import dev.chatserver.application.port.out.SessionQuery;
 import dev.chatserver.domain.account.GroupId;
 import dev.chatserver.domain.account.UserId;
@@ -71,6 +72,12 @@ public final class InMemoryImStore implements ImSessions, ImMessages {
     }
 
     @Override
+    public synchronized Optional<SessionOfMember> ofMember(UUID uuid, UserId member) {
+        return Optional.ofNullable(byUuid.get(uuid))
+                .flatMap(id -> Optional.ofNullable(members.get(id).get(member)).map(own -> new SessionOfMember(id, uuid, own)));
+    }
+
+    @Override
     public synchronized List<ImSession> byKeys(Collection<SessionKey> keys) {
         return keys.stream().distinct().map(byKey::get).filter(Objects::nonNull)
                 .sorted(Comparator.reverseOrder()).map(this::session).toList();
@@ -79,7 +86,13 @@ public final class InMemoryImStore implements ImSessions, ImMessages {
     @Override
     public synchronized List<ImSession> sessionsOf(UserId member, SessionQuery query) {
         List<ImSession> found = new ArrayList<>();
-        for (Stored stored : sessions.descendingMap().values()) {
+        int limit = query.limit().orElse(Integer.MAX_VALUE);
+        NavigableMap<Long, Stored> older = query.beforeId().isPresent()
+                ? sessions.headMap(query.beforeId().getAsLong(), false) : sessions;
+        for (Stored stored : older.descendingMap().values()) {
+            if (found.size() == limit) {
+                break;
+            }
             Membership own = members.get(stored.id()).get(member);
             if (own != null && stored.group().isPresent() == query.groups() && matches(stored, own, query)) {
                 found.add(session(stored.id()));

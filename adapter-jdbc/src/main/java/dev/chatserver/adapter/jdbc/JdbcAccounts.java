@@ -17,6 +17,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+/** Users, partners and groups in SQL; users by id are read once per node ({@link KnownUsers}). */
 final class JdbcAccounts implements UserDirectory, AccountRegistry {
     private static final String SELECT_USER = """
             select u.id, u.login, u.name, u.email, p.id as partner_id, p.name as partner_name
@@ -35,6 +37,7 @@ final class JdbcAccounts implements UserDirectory, AccountRegistry {
             rs.getString("email"), new Partner(PartnerId.of(rs.getLong("partner_id")), rs.getString("partner_name")));
 
     private final Jdbi jdbi;
+    private final KnownUsers known = new KnownUsers();
 
     JdbcAccounts(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -100,8 +103,14 @@ final class JdbcAccounts implements UserDirectory, AccountRegistry {
 
     @Override
     public Optional<User> user(UserId id) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT_USER + " where u.id = :id")
+        Optional<User> remembered = known.get(id);
+        if (remembered.isPresent()) {
+            return remembered;
+        }
+        Optional<User> read = jdbi.withHandle(h -> h.createQuery(SELECT_USER + " where u.id = :id")
                 .bind("id", id.value()).map(USER).findOne());
+        read.ifPresent(user -> known.remember(List.of(user)));
+        return read;
     }
 
     @Override
@@ -109,8 +118,15 @@ final class JdbcAccounts implements UserDirectory, AccountRegistry {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbi.withHandle(h -> h.createQuery(SELECT_USER + " where u.id = any(:ids) order by u.id")
-                .bindArray("ids", Long.class, ids.stream().map(UserId::value).distinct().toList()).map(USER).list());
+        Map<UserId, User> found = new HashMap<>(known.known(ids));
+        List<Long> unknown = ids.stream().filter(id -> !found.containsKey(id)).map(UserId::value).distinct().toList();
+        if (!unknown.isEmpty()) {
+            List<User> read = jdbi.withHandle(h -> h.createQuery(SELECT_USER + " where u.id = any(:ids)")
+                    .bindArray("ids", Long.class, unknown).map(USER).list());
+            known.remember(read);
+            read.forEach(user -> found.put(user.id(), user));
+        }
+        return found.values().stream().sorted(Comparator.comparingLong(user -> user.id().value())).toList();
     }
 
     @Override

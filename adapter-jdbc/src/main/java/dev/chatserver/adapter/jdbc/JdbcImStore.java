@@ -2,6 +2,7 @@ package dev.chatserver.adapter.jdbc;
 
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.SessionOfMember;
 import dev.chatserver.application.port.out.SessionQuery;
 import dev.chatserver.domain.account.GroupId;
 import dev.chatserver.domain.account.UserId;
@@ -108,6 +109,16 @@ final class JdbcImStore implements ImSessions, ImMessages {
     }
 
     @Override
+    public Optional<SessionOfMember> ofMember(UUID uuid, UserId member) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select s.id, m.user_id, m.state, m.status, m.is_read, m.last_message_id
+                        from im_sessions s join im_session_members m on m.session_id = s.id and m.user_id = :member
+                        where s.uuid = :uuid""")
+                .bind("uuid", uuid).bind("member", member.value())
+                .map((rs, ctx) -> new SessionOfMember(rs.getLong("id"), uuid, membership(rs))).findOne());
+    }
+
+    @Override
     public List<ImSession> byKeys(Collection<SessionKey> keys) {
         if (keys.isEmpty()) {
             return List.of();
@@ -118,27 +129,54 @@ final class JdbcImStore implements ImSessions, ImMessages {
 
     @Override
     public List<ImSession> sessionsOf(UserId member, SessionQuery query) {
-        StringBuilder where = new StringBuilder("""
-                where s.id in (select me.session_id from im_session_members me where me.user_id = :me""");
-        query.state().ifPresent(state -> where.append(" and me.state = :state"));
-        where.append(")");
-        where.append(query.groups() ? " and s.group_id is not null" : " and s.group_id is null");
-        query.group().ifPresent(group -> where.append(" and s.group_id = :group"));
-        query.document().ifPresent(d -> where.append(" and d.doc_model = :model and d.doc_id = :doc"));
-        query.withMember().ifPresent(other -> where.append(
-                " and exists (select 1 from im_session_members o where o.session_id = s.id and o.user_id = :other)"));
-        return jdbi.withHandle(h -> sessions(h, where.toString(), q -> {
-            q.bind("me", member.value());
-            query.state().ifPresent(state -> q.bind("state", state.wireName()));
-            query.group().ifPresent(group -> q.bind("group", group.value()));
-            query.document().ifPresent(d -> q.bind("model", d.model()).bind("doc", d.id()));
-            query.withMember().ifPresent(other -> q.bind("other", other.value()));
-        }));
+        return jdbi.withHandle(h -> sessions(h, sessionsOfWhere(query), q -> bindPage(q, member, query)));
+    }
+
+    static String sessionsOfSql(SessionQuery query) {
+        return sessionsSql(sessionsOfWhere(query));
+    }
+
+    private static String sessionsOfWhere(SessionQuery query) {
+        return "where s.id in (" + pageOf(query) + ")";
+    }
+
+    /**
+     * The ids of the member's sessions the query asks for, newest first. Only the member's own rows are in the
+     * from clause, so both databases walk im_session_members_by_user (backwards from before_id, stopping at the
+     * limit for a page) and test each session's other conditions by key; joining im_sessions here instead
+     * lets H2 start from every private session of every user.
+     */
+    private static String pageOf(SessionQuery query) {
+        StringBuilder page = new StringBuilder("""
+                select me.session_id from im_session_members me where me.user_id = :me""");
+        query.state().ifPresent(state -> page.append(" and me.state = :state"));
+        query.beforeId().ifPresent(before -> page.append(" and me.session_id < :before"));
+        page.append(" and exists (select 1 from im_sessions ps where ps.id = me.session_id and ps.group_id is ")
+                .append(query.groups() ? "not null" : "null");
+        query.group().ifPresent(group -> page.append(" and ps.group_id = :group"));
+        page.append(")");
+        query.document().ifPresent(d -> page.append(" and exists (select 1 from im_session_docs pd"
+                + " where pd.session_id = me.session_id and pd.doc_model = :model and pd.doc_id = :doc)"));
+        query.withMember().ifPresent(other -> page.append(" and exists (select 1 from im_session_members o"
+                + " where o.session_id = me.session_id and o.user_id = :other)"));
+        // ordered by the whole index key, so that H2 walks the index backwards instead of sorting
+        query.limit().ifPresent(limit -> page.append(" order by me.user_id desc, me.session_id desc limit :limit"));
+        return page.toString();
+    }
+
+    static void bindPage(Query q, UserId member, SessionQuery query) {
+        q.bind("me", member.value());
+        query.state().ifPresent(state -> q.bind("state", state.wireName()));
+        query.beforeId().ifPresent(before -> q.bind("before", before));
+        query.group().ifPresent(group -> q.bind("group", group.value()));
+        query.document().ifPresent(d -> q.bind("model", d.model()).bind("doc", d.id()));
+        query.withMember().ifPresent(other -> q.bind("other", other.value()));
+        query.limit().ifPresent(limit -> q.bind("limit", limit));
     }
 
     /** Sessions with their members in one statement, newest session first. */
     private static List<ImSession> sessions(Handle h, String where, Consumer<Query> binder) {
-        Query query = h.createQuery(SELECT_SESSIONS + where + " order by s.id desc, m.user_id");
+        Query query = h.createQuery(sessionsSql(where));
         binder.accept(query);
         Map<Long, SessionRows> byId = new LinkedHashMap<>();
         query.map((rs, ctx) -> {
@@ -147,6 +185,10 @@ final class JdbcImStore implements ImSessions, ImMessages {
             return id;
         }).list();
         return byId.values().stream().map(SessionRows::toSession).toList();
+    }
+
+    private static String sessionsSql(String where) {
+        return SELECT_SESSIONS + where + " order by s.id desc, m.user_id";
     }
 
     private static Membership membership(ResultSet rs) throws SQLException {

@@ -4,12 +4,16 @@ import dev.chatserver.application.im.ImPolicy;
 import dev.chatserver.application.im.ImServices;
 import dev.chatserver.application.im.MessagePosting;
 import dev.chatserver.application.port.in.im.ChangeBookCommand;
+import dev.chatserver.application.port.in.im.HistoryCommand;
 import dev.chatserver.application.port.in.im.InitCommand;
 import dev.chatserver.application.port.in.im.ListSessionsCommand;
+import dev.chatserver.application.port.in.im.SessionPage;
+import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.domain.im.SessionView;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.SessionQuery;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
@@ -19,6 +23,7 @@ import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.NewSession;
 import dev.chatserver.domain.im.SessionKey;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +34,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -107,6 +114,66 @@ class ImQueryCostTest {
         assertThat(forMany).isEqualTo(forFew);
         assertThat(forFew).isLessThanOrEqualTo(5);
         assertThat(im.presence.calls()).as("presence asked once per listing").isEqualTo(3);
+    }
+
+    @Test
+    void a_page_of_sessions_costs_the_same_statements_however_many_sessions_the_user_has() {
+        User few = userWithSessions("few", 5);
+        User many = userWithSessions("many", 500);
+        SessionPage firstFifty = SessionPage.of(null, 50L);
+
+        int forFew = statementsFor(() -> im.sessions.privateSessions(ListSessionsCommand.of(few, null, null, null, null, firstFifty)));
+        int forMany = statementsFor(() -> im.sessions.privateSessions(ListSessionsCommand.of(many, null, null, null, null, firstFifty)));
+        List<SessionView> first = im.sessions.privateSessions(ListSessionsCommand.of(many, null, null, null, null, firstFifty));
+        SessionPage next = SessionPage.of(first.get(49).id(), 50L);
+        int forNext = statementsFor(() -> im.sessions.privateSessions(ListSessionsCommand.of(many, null, null, null, null, next)));
+        List<SessionView> second = im.sessions.privateSessions(ListSessionsCommand.of(many, null, null, null, null, next));
+
+        assertThat(first).hasSize(50);
+        assertThat(second).hasSize(50).allSatisfy(s -> assertThat(s.id()).isLessThan(first.get(49).id()));
+        assertThat(second).allSatisfy(s -> assertThat(s.users()).hasSize(2)
+                .allSatisfy(u -> assertThat(u.lastMessage()).isPresent()));
+        assertThat(forMany).isEqualTo(forFew);
+        assertThat(forMany).as("the page with its members, the users, the last messages").isLessThanOrEqualTo(3);
+        assertThat(forNext).as("the same, but for the users this node knows already").isLessThanOrEqualTo(forMany);
+    }
+
+    @Test
+    void a_page_of_sessions_reads_the_members_index_from_before_id_and_stops_at_the_limit() {
+        userWithSessions("other", 300);
+        User many = userWithSessions("many", 500);
+        long before = im.sessions.privateSessions(ListSessionsCommand.of(many, null, null, null, null)).get(200).id();
+        SessionQuery page = SessionQuery.privateSessions().page(OptionalLong.of(before), OptionalInt.of(50));
+
+        String plan = storage.jdbi().withHandle(h -> {
+            Query explain = h.createQuery("explain analyze " + JdbcImStore.sessionsOfSql(page));
+            JdbcImStore.bindPage(explain, many.id(), page);
+            return explain.mapTo(String.class).one();
+        });
+
+        String walk = plan.substring(plan.indexOf("im_session_members_by_user"));
+        long scanned = Long.parseLong(walk.replaceAll("(?s)^.*?scanCount: (\\d+).*", "$1"));
+        assertThat(scanned).as("membership rows read for a page of 50 of 500 sessions: " + plan).isLessThanOrEqualTo(51);
+    }
+
+    @Test
+    void a_history_page_reads_its_senders_once_per_node() {
+        User lynx = register("lynx");
+        User ocelot = register("ocelot");
+        ImSession session = storage.ports().get(ImSessions.class).findOrCreate(new NewSession(
+                SessionKey.privateBetween(lynx.id(), ocelot.id(), Optional.empty()), UUID.randomUUID(), NOW,
+                Optional.empty(), Optional.empty(), Set.of(lynx.id(), ocelot.id())));
+        for (int i = 0; i < 60; i++) {
+            post(session, i % 2 == 0 ? lynx.id() : ocelot.id(), "m" + i);
+        }
+        HistoryCommand page = HistoryCommand.of(lynx, session.uuid().toString(), null, 50L);
+
+        im.messages.history(page); // reads the senders, and marks the session read for lynx
+        int again = statementsFor(() -> im.messages.history(page));
+        List<MessageView> read = im.messages.history(page);
+
+        assertThat(again).as("the session and the page: read already, and the senders are known").isEqualTo(2);
+        assertThat(read).hasSize(50).extracting(MessageView::fromName).containsOnly("lynx", "ocelot");
     }
 
     @Test

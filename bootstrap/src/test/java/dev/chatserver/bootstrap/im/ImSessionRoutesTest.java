@@ -184,6 +184,59 @@ class ImSessionRoutesTest {
     }
 
     @Test
+    void get_sessions_pages_by_limit_and_before_id_through_the_same_listing() {
+        im.openSession(im.lynx, "ocelot");
+        im.openSession(im.lynx, "support");
+        for (int doc = 1; doc <= 3; doc++) {
+            im.im("get_or_create_session", Map.of("user_to", im.id("ocelot"), "doc_id", doc, "doc_model", "res.partner"), im.lynx);
+        }
+        im.openSession(im.ocelot, "support");
+        JsonNode all = im.im("get_sessions", Map.of(), im.lynx);
+
+        List<JsonNode> paged = new ArrayList<>();
+        JsonNode page = im.im("get_sessions", Map.of("limit", 2), im.lynx);
+        while (!page.isEmpty()) {
+            assertThat(page.size()).isLessThanOrEqualTo(2);
+            page.forEach(paged::add);
+            long last = page.get(page.size() - 1).get("id").asLong();
+            page = im.im("get_sessions", Map.of("limit", 2, "before_id", last), im.lynx);
+        }
+
+        assertThat(all).hasSize(5);
+        assertThat(paged).as("pages of 2, joined, are the unpaged answer").containsExactlyElementsOf(all);
+        assertThat(im.im("get_sessions", Map.of("before_id", all.get(1).get("id").asLong()), im.lynx))
+                .as("before_id alone: every older session").containsExactlyElementsOf(List.of(all.get(2), all.get(3), all.get(4)));
+        assertThat(uuids(im.im("get_sessions", Map.of("limit", 1, "user_to", im.id("support")), im.lynx)))
+                .containsExactly(all.get(3).get("uuid").asText());
+        for (String route : List.of("get_sessions", "get_sessions_group")) {
+            im.error(route, Map.of("limit", 0), im.lynx, "limit");
+            im.error(route, Map.of("limit", -5), im.lynx, "limit");
+            im.error(route, Map.of("limit", "ten"), im.lynx, "limit");
+            im.error(route, Map.of("limit", 2.5), im.lynx, "limit");
+            im.error(route, Map.of("limit", 4_294_967_296L), im.lynx, "limit");
+            im.error(route, Map.of("before_id", 0), im.lynx, "before_id");
+            im.error(route, Map.of("before_id", true), im.lynx, "before_id");
+        }
+        assertThat(im.im("get_sessions_group", Map.of("limit", 10, "before_id", 1), im.lynx)).isEmpty();
+    }
+
+    @Test
+    void a_long_listing_is_streamed_into_the_response_not_sent_as_one_buffered_body() {
+        for (int doc = 1; doc <= 150; doc++) {
+            im.im("get_or_create_session", Map.of("user_to", im.id("ocelot"), "doc_id", doc, "doc_model", "res.partner"), im.lynx);
+        }
+
+        var response = im.api.rpc("/im_chat/api/get_sessions", Map.of(), im.lynx);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.result()).hasSize(150);
+        assertThat(response.raw().body().length()).as("more than the server's output buffer").isGreaterThan(40_000);
+        assertThat(response.raw().headers().firstValue("Content-Length"))
+                .as("a body measured before sending would have had its length set").isEmpty();
+        assertThat(response.raw().headers().firstValue("Transfer-Encoding")).contains("chunked");
+    }
+
+    @Test
     void change_session_status_and_update_state_change_only_the_callers_own_view() {
         String uuid = im.openSession(im.lynx, "ocelot");
         im.bus.clear();

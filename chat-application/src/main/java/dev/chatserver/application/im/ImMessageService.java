@@ -7,6 +7,7 @@ import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.application.port.in.im.ReadHistory;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.SessionOfMember;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.UserDirectory;
 import dev.chatserver.domain.account.User;
@@ -23,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -80,26 +82,34 @@ public final class ImMessageService implements PostMessage, ReadHistory {
         UserId reader = command.caller().id();
         int limit = policy.pageSize(command.limit());
         return transactions.inTransaction(() -> {
-            ImSession session = access.forMember(reader, command.session());
-            List<ImMessage> page = messages.history(session.id(), command.lastId(), limit);
+            // the reader's own membership is all a read needs; the whole session only when it turns read
+            SessionOfMember seen = sessions.ofMember(command.session(), reader).orElseThrow(ImSession::unknown);
+            List<ImMessage> page = messages.history(seen.sessionId(), command.lastId(), limit);
             Map<UserId, User> senders = page.isEmpty() ? Map.of()
                     : directory.users(page.stream().map(ImMessage::from).distinct().toList()).stream()
                     .collect(Collectors.toMap(User::id, Function.identity()));
-            // most reads find the session read already: only an unread one is locked and decided again
-            if (session.markRead(reader).isPresent()) {
-                ImSession locked = sessions.lockMember(session, reader);
+            if (seen.membership().markRead().isPresent()) {
+                ImSession locked = sessions.lockMember(access.forMember(reader, seen.uuid()), reader);
                 locked.markRead(reader).ifPresent(read -> {
-                    sessions.saveMemberships(session.id(), List.of(read));
+                    sessions.saveMemberships(locked.id(), List.of(read));
                     notifier.sessionChanged(locked.with(List.of(read)), List.of(reader));
                 });
             }
             return page.stream().filter(m -> senders.containsKey(m.from()))
-                    .map(m -> view(session, m, senders.get(m.from()))).toList();
+                    .map(m -> view(seen, m, senders.get(m.from()))).toList();
         });
     }
 
     private static MessageView view(ImSession session, ImMessage message, User sender) {
-        return new MessageView(message.id(), session.id(), session.uuid(), sender.id(), sender.name(),
+        return view(session.id(), session.uuid(), message, sender);
+    }
+
+    private static MessageView view(SessionOfMember session, ImMessage message, User sender) {
+        return view(session.sessionId(), session.uuid(), message, sender);
+    }
+
+    private static MessageView view(long sessionId, UUID uuid, ImMessage message, User sender) {
+        return new MessageView(message.id(), sessionId, uuid, sender.id(), sender.name(),
                 sender.partner(), message.type().value(), message.content(), message.createDate());
     }
 }

@@ -99,7 +99,8 @@ public final class ImSessionService implements OpenSession, ListSessions, Arrang
         UserId caller = command.caller().id();
         command.userTo().ifPresent(user -> existingUser(user, "user_to"));
         List<ImSession> found = sessions.sessionsOf(caller, new SessionQuery(false, command.userTo(),
-                Optional.empty(), command.document(), command.state()));
+                Optional.empty(), command.document(), command.state())
+                .page(command.page().beforeId(), command.page().limit()));
         return views.asSeenBy(caller, found);
     }
 
@@ -108,7 +109,8 @@ public final class ImSessionService implements OpenSession, ListSessions, Arrang
         UserId caller = command.caller().id();
         command.group().ifPresent(group -> groupOfMember(group, caller));
         List<ImSession> found = sessions.sessionsOf(caller, new SessionQuery(true, Optional.empty(),
-                command.group(), command.document(), command.state()));
+                command.group(), command.document(), command.state())
+                .page(command.page().beforeId(), command.page().limit()));
         return views.asSeenBy(caller, found);
     }
 

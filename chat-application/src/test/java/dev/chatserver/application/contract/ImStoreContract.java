@@ -4,6 +4,7 @@ import dev.chatserver.application.im.MessagePosting;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.SessionOfMember;
 import dev.chatserver.application.port.out.SessionQuery;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.domain.account.Group;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -302,6 +304,62 @@ public abstract class ImStoreContract extends StorageContract {
                 SessionKey.privateBetween(lynx, pangolin, Optional.empty()),
                 SessionKey.privateBetween(lynx, lynx, Optional.empty()))))
                 .extracting(ImSession::id).as("newest first, like every listing").containsExactly(withPangolin.id(), withOcelot.id());
+    }
+
+    @Test
+    void a_session_is_found_for_one_member_with_that_members_own_view_only() {
+        ImSession session = open(pair(lynx, ocelot, Optional.empty()));
+        changeState(session, lynx, SessionState.FOLDED);
+
+        SessionOfMember seen = sessions().ofMember(session.uuid(), lynx).orElseThrow();
+
+        assertThat(seen.sessionId()).isEqualTo(session.id());
+        assertThat(seen.uuid()).isEqualTo(session.uuid());
+        assertThat(seen.membership().user()).isEqualTo(lynx);
+        assertThat(seen.membership().state()).isEqualTo(SessionState.FOLDED);
+        assertThat(sessions().ofMember(session.uuid(), ocelot).orElseThrow().membership().state())
+                .isEqualTo(SessionState.OPEN);
+        assertThat(sessions().ofMember(session.uuid(), pangolin)).as("not a member").isEmpty();
+        assertThat(sessions().ofMember(UUID.randomUUID(), lynx)).as("no such session").isEmpty();
+    }
+
+    @Test
+    void a_paged_listing_answers_each_session_once_newest_first_with_all_its_members() {
+        Group news = port(AccountRegistry.class).createGroup("News");
+        List<Long> mine = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            mine.add(0, open(pair(lynx, ocelot, Optional.of(new DocumentRef("doc", "" + i)))).id());
+            open(pair(ocelot, pangolin, Optional.of(new DocumentRef("doc", "" + i))));
+            open(new NewSession(SessionKey.ofGroup(news.id(), Optional.of(new DocumentRef("doc", "" + i))),
+                    UUID.randomUUID(), NOW, Optional.of(news.id()), Optional.empty(), Set.of(lynx, ocelot)));
+        }
+        ImSession closed = sessions().byUuid(open(pair(lynx, pangolin, Optional.empty())).uuid()).orElseThrow();
+        changeState(closed, lynx, SessionState.CLOSED);
+        mine.add(0, closed.id());
+
+        List<Long> paged = new ArrayList<>();
+        OptionalLong before = OptionalLong.empty();
+        List<ImSession> page;
+        do {
+            page = sessions().sessionsOf(lynx, SessionQuery.privateSessions().page(before, OptionalInt.of(3)));
+            assertThat(page).hasSizeLessThanOrEqualTo(3).allSatisfy(s -> assertThat(s.members()).hasSize(2));
+            page.forEach(s -> paged.add(s.id()));
+            before = page.isEmpty() ? before : OptionalLong.of(page.get(page.size() - 1).id());
+        } while (page.size() == 3);
+
+        assertThat(paged).as("pages of 3 of 8 sessions: 3, 3, 2").containsExactlyElementsOf(mine);
+        assertThat(sessions().sessionsOf(lynx, SessionQuery.privateSessions().page(OptionalLong.of(mine.get(2)),
+                OptionalInt.empty()))).extracting(ImSession::id).as("before_id without a limit: every older one")
+                .containsExactlyElementsOf(mine.subList(3, mine.size()));
+        assertThat(sessions().sessionsOf(lynx, query(Optional.of(pangolin), Optional.empty(), Optional.empty())
+                .page(OptionalLong.empty(), OptionalInt.of(1)))).extracting(ImSession::id).containsExactly(closed.id());
+        assertThat(sessions().sessionsOf(lynx, query(Optional.empty(), Optional.empty(), Optional.of(SessionState.OPEN))
+                .page(OptionalLong.empty(), OptionalInt.of(2)))).extracting(ImSession::id)
+                .as("filters apply before the limit").containsExactlyElementsOf(mine.subList(1, 3));
+        assertThat(sessions().sessionsOf(lynx, SessionQuery.groupSessions().page(OptionalLong.empty(), OptionalInt.of(2))))
+                .hasSize(2).allSatisfy(s -> assertThat(s.group()).contains(news.id()));
+        assertThat(sessions().sessionsOf(lynx, SessionQuery.privateSessions().page(OptionalLong.of(mine.get(mine.size() - 1)),
+                OptionalInt.of(3)))).as("nothing older than the oldest").isEmpty();
     }
 
     private static SessionQuery query(Optional<UserId> with, Optional<DocumentRef> doc, Optional<SessionState> state) {

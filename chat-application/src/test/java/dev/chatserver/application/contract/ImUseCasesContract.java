@@ -16,6 +16,7 @@ import dev.chatserver.application.port.in.im.HistoryCommand;
 import dev.chatserver.application.port.in.im.InitCommand;
 import dev.chatserver.application.port.in.im.ListGroupSessionsCommand;
 import dev.chatserver.application.port.in.im.ListSessionsCommand;
+import dev.chatserver.application.port.in.im.SessionPage;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.application.port.in.im.OpenGroupSessionCommand;
 import dev.chatserver.application.port.in.im.OpenSessionCommand;
@@ -299,6 +300,31 @@ public abstract class ImUseCasesContract extends StorageContract {
                 NotFound.class, "user_to");
         assertProblem(() -> im.sessions.groupSessions(ListGroupSessionsCommand.of(lynx, 999L, null, null, null)),
                 NotFound.class, "group");
+    }
+
+    @Test
+    void listings_page_by_limit_and_before_id_and_refuse_bad_values_naming_them() {
+        SessionView withOcelot = open(lynx, ocelot);
+        SessionView aboutDoc = im.sessions.openPrivate(OpenSessionCommand.of(lynx, ocelot.id().value(), "25", "res.partner"));
+        SessionView withPangolin = open(lynx, pangolin);
+
+        List<SessionView> first = im.sessions.privateSessions(
+                ListSessionsCommand.of(lynx, null, null, null, null, SessionPage.of(null, 2L)));
+        List<SessionView> second = im.sessions.privateSessions(
+                ListSessionsCommand.of(lynx, null, null, null, null, SessionPage.of(first.get(1).id(), 2L)));
+
+        assertThat(first).extracting(SessionView::uuid).containsExactly(withPangolin.uuid(), aboutDoc.uuid());
+        assertThat(second).extracting(SessionView::uuid).containsExactly(withOcelot.uuid());
+        assertThat(second.get(0).users()).hasSize(2);
+        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(lynx, ocelot.id().value(), null, null, null,
+                SessionPage.of(null, 1L)))).extracting(SessionView::uuid).containsExactly(aboutDoc.uuid());
+        assertThat(im.sessions.groupSessions(ListGroupSessionsCommand.of(lynx, null, null, null, null,
+                SessionPage.of(1L, 5L)))).isEmpty();
+        assertProblem(() -> SessionPage.of(null, 0L), InvalidInput.class, "limit");
+        assertProblem(() -> SessionPage.of(null, -3L), InvalidInput.class, "limit");
+        assertProblem(() -> SessionPage.of(null, 1L + Integer.MAX_VALUE), InvalidInput.class, "limit");
+        assertProblem(() -> SessionPage.of(0L, null), InvalidInput.class, "before_id");
+        assertProblem(() -> SessionPage.of(-1L, 10L), InvalidInput.class, "before_id");
     }
 
     @Test

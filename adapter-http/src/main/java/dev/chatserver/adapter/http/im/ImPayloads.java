@@ -4,10 +4,8 @@ import dev.chatserver.application.port.in.im.ContactCard;
 import dev.chatserver.application.port.in.im.ContactView;
 import dev.chatserver.domain.im.MessageSummary;
 import dev.chatserver.domain.im.MessageView;
-import dev.chatserver.domain.im.SessionMember;
 import dev.chatserver.domain.im.SessionView;
 import dev.chatserver.domain.account.UserId;
-import dev.chatserver.domain.im.DocumentLink;
 import dev.chatserver.domain.presence.ImStatus;
 
 import java.time.Instant;
@@ -19,9 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The IM chat API's wire shapes, as JSON-like trees: one source for the HTTP answers and the notifications, so
- * that a session or a message looks the same wherever it arrives. Many2one references are {@code [id, "name"]},
- * datetimes {@code YYYY-MM-DD HH:MM:SS} in UTC.
+ * The IM chat API's wire shapes: one source for the HTTP answers and the notifications, so that a session or a
+ * message looks the same wherever it arrives. Sessions and messages, the long listings, are written straight into
+ * the generator ({@link SessionJson}, {@link MessageJson}); the small shapes are JSON-like trees. Many2one
+ * references are {@code [id, "name"]}, datetimes {@code YYYY-MM-DD HH:MM:SS} in UTC.
  */
 public final class ImPayloads {
     private static final DateTimeFormatter DATETIME =
@@ -34,40 +33,24 @@ public final class ImPayloads {
         return DATETIME.format(instant);
     }
 
-    public static Map<String, Object> session(SessionView session) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", session.id());
-        out.put("uuid", session.uuid().toString());
-        out.put("create_date", datetime(session.createDate()));
-        out.put("state", session.state().wireName());
-        out.put("status", session.status().wireName());
-        out.put("is_read", session.isRead());
-        out.put("is_group", session.isGroup());
-        out.put("with_documents", session.withDocuments());
-        out.put("groups", session.groups().stream().map(g -> (Object) ordered("id", g.id().value(), "name", g.name())).toList());
-        out.put("docs", session.docs().stream().map(ImPayloads::document).toList());
-        out.put("users", session.users().stream().map(ImPayloads::member).toList());
-        return out;
+    /** A session, written straight into the answer or notification it is part of. */
+    public static Object session(SessionView session) {
+        return new SessionJson(session);
     }
 
-    public static List<Map<String, Object>> sessions(List<SessionView> sessions) {
-        return sessions.stream().map(ImPayloads::session).toList();
+    /** Sessions, each written into the answer as it is rendered. */
+    public static Object sessions(List<SessionView> sessions) {
+        return new JsonArray<>(sessions, SessionJson::write);
     }
 
-    public static Map<String, Object> message(MessageView message) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", message.id());
-        out.put("type", message.type());
-        out.put("message", message.message());
-        out.put("create_date", datetime(message.createDate()));
-        out.put("to_id", List.of(message.sessionId(), message.sessionUuid().toString()));
-        out.put("from_id", List.of(message.fromId().value(), message.fromName()));
-        out.put("from_partner_id", List.of(message.fromPartner().id().value(), message.fromPartner().name()));
-        return out;
+    /** A history entry, written straight into the answer or notification it is part of. */
+    public static Object message(MessageView message) {
+        return new MessageJson(message);
     }
 
-    public static List<Map<String, Object>> messages(List<MessageView> messages) {
-        return messages.stream().map(ImPayloads::message).toList();
+    /** History entries, each written into the answer as it is rendered. */
+    public static Object messages(List<MessageView> messages) {
+        return new JsonArray<>(messages, MessageJson::write);
     }
 
     public static Map<String, Object> contact(ContactView contact) {
@@ -108,16 +91,6 @@ public final class ImPayloads {
         return ordered("type", "im_chat.session", "session", session(session));
     }
 
-    private static Map<String, Object> member(SessionMember member) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", member.id().value());
-        out.put("name", member.name());
-        out.put("im_status", member.imStatus().wireName());
-        out.put("partner_id", List.of(member.partner().id().value(), member.partner().name()));
-        out.put("last_message", lastMessage(member.lastMessage()));
-        return out;
-    }
-
     private static Map<String, Object> lastMessage(Optional<MessageSummary> summary) {
         return summary.map(s -> {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -127,15 +100,6 @@ public final class ImPayloads {
             out.put("create_date", datetime(s.createDate()));
             return out;
         }).orElse(null);
-    }
-
-    private static Map<String, Object> document(DocumentLink link) {
-        Object docId = link.document().id();
-        String text = link.document().id();
-        if (text.matches("0|[1-9][0-9]{0,17}")) {
-            docId = Long.parseLong(text);
-        }
-        return ordered("id", link.id(), "doc_model", link.document().model(), "doc_id", docId);
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {

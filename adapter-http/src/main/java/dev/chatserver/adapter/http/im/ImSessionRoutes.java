@@ -14,6 +14,7 @@ import dev.chatserver.application.port.in.im.ListSessionsCommand;
 import dev.chatserver.application.port.in.im.OpenGroupSessionCommand;
 import dev.chatserver.application.port.in.im.OpenSession;
 import dev.chatserver.application.port.in.im.OpenSessionCommand;
+import dev.chatserver.application.port.in.im.SessionPage;
 import io.javalin.Javalin;
 import jakarta.inject.Inject;
 
@@ -43,10 +44,10 @@ public final class ImSessionRoutes implements Routes {
                 OpenGroupSessionCommand.of(caller, p.requiredLong("group"), docId(p), docModel(p))))));
         app.post(API + "get_sessions", calls.handler((p, caller) -> ImPayloads.sessions(list.privateSessions(
                 ListSessionsCommand.of(caller, p.optionalLong("user_to").orElse(null), docId(p), docModel(p),
-                        p.optionalString("state").orElse(null))))));
+                        p.optionalString("state").orElse(null), page(p))))));
         app.post(API + "get_sessions_group", calls.handler((p, caller) -> ImPayloads.sessions(list.groupSessions(
                 ListGroupSessionsCommand.of(caller, p.optionalLong("group").orElse(null), docId(p), docModel(p),
-                        p.optionalString("state").orElse(null))))));
+                        p.optionalString("state").orElse(null), page(p))))));
         app.post(API + "change_session_status", calls.handler((p, caller) -> {
             arrange.changeStatus(ChangeStatusCommand.of(caller, p.requiredString("uuid"), p.requiredString("new_status")));
             return ImCalls.SUCCESS;
@@ -55,6 +56,10 @@ public final class ImSessionRoutes implements Routes {
             arrange.changeState(ChangeStateCommand.of(caller, p.requiredString("uuid"), p.requiredString("state")));
             return ImCalls.SUCCESS;
         }));
+    }
+
+    private static SessionPage page(RpcParams params) {
+        return SessionPage.of(params.optionalLong("before_id").orElse(null), params.optionalLong("limit").orElse(null));
     }
 
     private static String docId(RpcParams params) {

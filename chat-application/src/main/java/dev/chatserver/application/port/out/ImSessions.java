@@ -25,10 +25,19 @@ public interface ImSessions {
 
     Optional<ImSession> byUuid(UUID uuid);
 
+    /**
+     * The session of {@code uuid} with {@code member}'s own membership, read by key without the other members;
+     * empty when there is no such session or {@code member} is not in it.
+     */
+    Optional<SessionOfMember> ofMember(UUID uuid, UserId member);
+
     /** The sessions of these keys that exist, newest first, in one read however many keys. */
     List<ImSession> byKeys(Collection<SessionKey> keys);
 
-    /** The member's sessions that match the query, newest first, in one read however many there are. */
+    /**
+     * The member's sessions that match the query, newest first (by id), in one read however many there are;
+     * a paged query reads only its page.
+     */
     List<ImSession> sessionsOf(UserId member, SessionQuery query);
 
     /**
