@@ -1,5 +1,8 @@
 package dev.chatserver.adapter.http.realtime;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chatserver.adapter.http.Json;
 import dev.chatserver.adapter.http.chats.ChatJson;
 import dev.chatserver.adapter.http.im.ImPayloads;
 import dev.chatserver.domain.event.ChatEventAppended;
@@ -17,9 +20,17 @@ import java.util.Map;
  * {@code message_format} gives plus this server's own ({@code session}, {@code message}).
  */
 final class OdooPayloads {
+    private static final ObjectMapper MAPPER = Json.newMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() { };
+
     static final String CHAT_EVENT_TYPE = "chats.event";
 
     private OdooPayloads() {
+    }
+
+    /** The fields of an IM API shape (written straight into answers) as a map Odoo's own fields join. */
+    private static Map<String, Object> fieldsOf(Object imShape) {
+        return MAPPER.convertValue(imShape, FIELDS);
     }
 
     static Map<String, Object> notification(String type, Object payload) {
@@ -31,7 +42,7 @@ final class OdooPayloads {
 
     /** {@code {"id": <session id>, "message": {...}}}: what Odoo's new_message consumers read. */
     static Map<String, Object> newMessage(MessageView message, String channelModel, Map<String, Object> author) {
-        Map<String, Object> formatted = new LinkedHashMap<>(ImPayloads.message(message));
+        Map<String, Object> formatted = fieldsOf(ImPayloads.message(message));
         formatted.put("body", message.message());
         formatted.put("date", ImPayloads.datetime(message.createDate()));
         formatted.put("message_type", "comment");
@@ -48,7 +59,7 @@ final class OdooPayloads {
 
     /** The session as {@code get_sessions} shows it, with Odoo's channel fields beside. */
     static Map<String, Object> channel(SessionView session, String channelModel) {
-        Map<String, Object> channel = new LinkedHashMap<>(ImPayloads.session(session));
+        Map<String, Object> channel = fieldsOf(ImPayloads.session(session));
         channel.put("model", channelModel);
         channel.put("channel_type", session.isGroup() ? "group" : "chat");
         channel.put("fold_state", session.state().wireName());
