@@ -94,12 +94,12 @@ public record ImSession(long id, UUID uuid, Instant createDate, Optional<GroupId
         if (hasMember(newcomer)) {
             return Optional.empty();
         }
-        Optional<SessionKey> newKey = isPairs() ? Optional.of(SessionKey.adHoc(uuid)) : Optional.empty();
+        Optional<SessionKey> newKey = isPrivatePair() ? Optional.of(SessionKey.adHoc(uuid)) : Optional.empty();
         return Optional.of(new Invitation(this, Membership.joining(newcomer), newKey));
     }
 
     /** Whether this is the canonical private session of its two members. */
-    public boolean isPairs() {
+    public boolean isPrivatePair() {
         return !isGroup() && members.size() == 2;
     }
 

@@ -172,7 +172,7 @@ class ImSessionTest {
         ImSession joined = invitation.joined();
         assertThat(joined.memberIds()).as("in user order").containsExactly(LYNX, OCELOT, PANGOLIN);
         assertThat(joined.uuid()).isEqualTo(pair.uuid());
-        assertThat(joined.isPairs()).isFalse();
+        assertThat(joined.isPrivatePair()).isFalse();
     }
 
     @Test
@@ -195,7 +195,7 @@ class ImSessionTest {
 
         assertThat(pair.invite(LYNX, OCELOT)).isEmpty();
         assertThat(pair.invite(LYNX, LYNX)).isEmpty();
-        assertThat(pair.isPairs()).isTrue();
+        assertThat(pair.isPrivatePair()).isTrue();
     }
 
     @Test

@@ -56,8 +56,8 @@ public final class Odoo8ModelCalls implements Routes {
     private final ObjectMapper mapper;
 
     @Inject
-    Odoo8ModelCalls(OpenSession open, ArrangeSession arrange, InviteToSession invite, Odoo8Directory directory, Authenticator authenticator,
-                    ObjectMapper mapper) {
+    Odoo8ModelCalls(OpenSession open, ArrangeSession arrange, InviteToSession invite, Odoo8Directory directory,
+                    Authenticator authenticator, ObjectMapper mapper) {
         this.open = open;
         this.arrange = arrange;
         this.invite = invite;
