@@ -121,6 +121,21 @@ public final class InMemoryImStore implements ImSessions, ImMessages {
         return added;
     }
 
+    @Override
+    public synchronized void rekey(long sessionId, SessionKey newKey) {
+        Stored stored = sessions.get(sessionId);
+        if (stored == null) {
+            throw new IllegalArgumentException("no session has the id " + sessionId);
+        }
+        if (byKey.containsKey(newKey)) {
+            throw new IllegalStateException("another session has the key " + newKey.value());
+        }
+        byKey.remove(stored.key());
+        byKey.put(newKey, sessionId);
+        sessions.put(sessionId, new Stored(stored.id(), newKey, stored.uuid(), stored.createDate(), stored.group(),
+                stored.document()));
+    }
+
     /** Units of work in memory run one at a time (InMemoryTransactions): reading again is all a lock takes. */
     @Override
     public synchronized ImSession lockMembers(ImSession session) {

@@ -239,6 +239,12 @@ final class JdbcImStore implements ImSessions, ImMessages {
     }
 
     @Override
+    public void rekey(long sessionId, SessionKey newKey) {
+        jdbi.useHandle(h -> h.createUpdate("update im_sessions set canonical_key = :key where id = :s")
+                .bind("key", newKey.value()).bind("s", sessionId).execute());
+    }
+
+    @Override
     public ImSession lockMembers(ImSession session) {
         // in user order, so that two posts to one session never deadlock; holding these rows until commit is
         // also what makes one session's messages take ids in the order they commit

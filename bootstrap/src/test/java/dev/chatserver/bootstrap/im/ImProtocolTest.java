@@ -18,7 +18,7 @@ class ImProtocolTest {
             "/im_chat/api/user_chat_ab/get_all_users", "/im_chat/api/user_chat_ab/get_users_from_book",
             "/im_chat/api/user_chat_ab/add_users", "/im_chat/api/user_chat_ab/remove_users",
             "/im_chat/api/user_chat_ab/add_partner", "/im_chat/post", "/im_chat/api/init", "/im_chat/api/history",
-            "/im_chat/api/change_session_status", "/im_chat/api/update_state");
+            "/im_chat/api/change_session_status", "/im_chat/api/update_state", "/im_chat/api/add_user");
     private final ImServer im = ImServer.inMemory();
 
     @AfterEach

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Odoo 8.0's im_chat web client, call for call: {@code has_group}, {@code /im_chat/init}, {@code im_search}, then
  * the bus ({@code /longpolling/poll} with no channels of its own, {@code last} and {@code im_presence}); a click on
  * a user is {@code session_get}, a window's start {@code /im_chat/history} (with {@code last_id} to page back);
- * a message of an unknown session asks {@code session_info}. What it keeps is what im_chat.js keeps.
+ * a message of an unknown session asks {@code session_info}; a user dropped onto a window is {@code add_user}.
+ * What it keeps is what im_chat.js keeps.
  */
 final class Odoo8ImChatClient {
     private final ApiClient api;
@@ -44,6 +45,11 @@ final class Odoo8ImChatClient {
         params.put("args", args);
         params.put("kwargs", kwargs);
         return send("/web/dataset/call_kw", params);
+    }
+
+    /** A user dropped onto a conversation window: the window's {@code add_user}, {@code [uuid, user.id]}. */
+    JsonNode addUser(String uuid, long userId) {
+        return call("im_chat.session", "add_user", List.of(uuid, userId), Map.of());
     }
 
     JsonNode rpc(String route, Map<String, ?> params) {
@@ -89,7 +95,11 @@ final class Odoo8ImChatClient {
      * {@code [channel, message]}.
      */
     JsonNode[] pollUntil(String what, Predicate<JsonNode[]> wanted) {
-        int from = notifications.size();
+        return pollUntil(what, notifications.size(), wanted);
+    }
+
+    /** As {@link #pollUntil(String, Predicate)}, looking also at what arrived since notification {@code from}. */
+    JsonNode[] pollUntil(String what, int from, Predicate<JsonNode[]> wanted) {
         for (int round = 0; round < 20; round++) {
             for (JsonNode[] seen : notifications.subList(from, notifications.size())) {
                 if (wanted.test(seen)) {

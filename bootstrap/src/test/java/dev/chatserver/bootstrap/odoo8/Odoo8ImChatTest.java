@@ -211,8 +211,18 @@ class Odoo8ImChatTest {
         assertThat(badState.get("field").asText()).isEqualTo("uuid");
         JsonNode notHis = supportClient.call("im_chat.session", "update_state", List.of(uuid), Map.of());
         assertThat(notHis.get("field").asText()).isEqualTo("uuid");
-        JsonNode addUser = supportClient.call("im_chat.session", "add_user", List.of(uuid, lynxId), Map.of());
-        assertThat(addUser.get("status").asText()).isEqualTo("error");
+        JsonNode notHisWindow = supportClient.call("im_chat.session", "add_user", List.of(uuid, supportId), Map.of());
+        assertThat(notHisWindow.get("status").asText()).isEqualTo("error");
+        assertThat(notHisWindow.get("field").asText()).isEqualTo("uuid");
+        Odoo8ImChatClient lynxClient = new Odoo8ImChatClient(api, lynx);
+        JsonNode nobody = lynxClient.call("im_chat.session", "add_user", List.of(uuid, 999_999), Map.of());
+        assertThat(nobody.get("field").asText()).isEqualTo("user_id");
+        JsonNode noUser = lynxClient.call("im_chat.session", "add_user", List.of(uuid), Map.of());
+        assertThat(noUser.get("field").asText()).isEqualTo("user_id");
+        JsonNode badSession = lynxClient.call("im_chat.session", "add_user", List.of("nope", supportId), Map.of());
+        assertThat(badSession.get("field").asText()).isEqualTo("uuid");
+        assertThat(lynxClient.call("im_chat.session", "session_get", List.of(ocelotId), Map.of()).get("uuid").asText())
+                .as("refused invitations leave the pair's session theirs").isEqualTo(uuid);
         JsonNode badDomain = supportClient.call("res.users", "search_read", List.of(List.of(List.of("login", "=", "x"))), Map.of());
         assertThat(badDomain.get("field").asText()).isEqualTo("domain");
 
@@ -231,5 +241,62 @@ class Odoo8ImChatTest {
         ApiClient.Response signedOut = api.rpc("/web/dataset/call_kw", Map.of("model", "res.users", "method", "has_group",
                 "args", List.of("base.group_user"), "kwargs", Map.of()), null);
         assertThat(signedOut.json().get("error").get("code").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void a_user_dropped_onto_a_window_joins_that_conversation_and_the_pair_gets_a_new_one_next() {
+        Odoo8ImChatClient lynxClient = new Odoo8ImChatClient(api, lynx);
+        lynxClient.start();
+        String uuid = lynxClient.call("im_chat.session", "session_get", List.of(ocelotId), Map.of()).get("uuid").asText();
+        lynxClient.rpc("/im_chat/post", Map.of("uuid", uuid, "message_type", "message", "message_content", "just us"));
+        Odoo8ImChatClient ocelotClient = new Odoo8ImChatClient(api, ocelot);
+        ocelotClient.start();
+        ocelotClient.poll();
+        Odoo8ImChatClient supportClient = new Odoo8ImChatClient(api, api.signInAs("support"));
+        supportClient.start();
+        assertThat(supportClient.notifications).as("support has no window yet").isEmpty();
+        supportClient.poll();
+        int sinceDropped = supportClient.notifications.size();
+
+        assertThat(lynxClient.addUser(uuid, supportId).isNull()).as("8.0's add_user answers nothing").isTrue();
+
+        // support's bus brings the very session, now of three, on support's own channel, then who joined
+        JsonNode[] brought = supportClient.pollUntil("the session support was brought into",
+                n -> n[1].path("uuid").asText().equals(uuid));
+        assertThat(isSessionChannel(brought[0], supportId)).as(brought[0].toString()).isTrue();
+        assertThat(brought[1].get("users")).extracting(user -> user.get("id").asLong())
+                .containsExactlyInAnyOrder(lynxId, ocelotId, supportId);
+        String supportName = supportClient.call("res.users", "search_read",
+                List.of(List.of(List.of("id", "=", supportId)), List.of("name")), Map.of()).get(0).get("name").asText();
+        JsonNode[] joined = supportClient.pollUntil("the meta message", sinceDropped,
+                n -> n[1].path("type").asText().equals("meta"));
+        assertThat(joined[1].get("message").asText()).isEqualTo(supportName + " joined the conversation.");
+        assertThat(joined[1].get("to_id").get(1).asText()).isEqualTo(uuid);
+        assertThat(joined[1].get("from_id").get(0).asLong()).as("the one who dropped them").isEqualTo(lynxId);
+        JsonNode[] toldOcelot = ocelotClient.pollUntil("the session of three",
+                n -> n[1].path("uuid").asText().equals(uuid) && n[1].path("users").size() == 3);
+        assertThat(isSessionChannel(toldOcelot[0], ocelotId)).isTrue();
+        assertThat(supportClient.rpc("/im_chat/history", Map.of("uuid", uuid, "limit", 20)))
+                .extracting(message -> message.get("message").asText())
+                .containsExactly(supportName + " joined the conversation.", "just us");
+
+        // the conversation goes on with three
+        lynxClient.poll();
+        long hello = supportClient.rpc("/im_chat/post", Map.of("uuid", uuid, "message_type", "message",
+                "message_content", "hello both")).get("message_id").asLong();
+        for (Odoo8ImChatClient member : List.of(lynxClient, ocelotClient)) {
+            JsonNode[] received = member.pollUntil("support's message", n -> n[1].path("id").asLong() == hello
+                    && n[1].path("type").asText().equals("message"));
+            assertThat(received[1].get("from_id").get(0).asLong()).isEqualTo(supportId);
+        }
+
+        // the session is no longer the pair's: their next click makes a new private session, and keeps it
+        JsonNode next = ocelotClient.call("im_chat.session", "session_get", List.of(lynxId), Map.of());
+        assertThat(next.get("uuid").asText()).isNotEqualTo(uuid);
+        assertThat(next.get("users")).extracting(user -> user.get("id").asLong())
+                .containsExactlyInAnyOrder(lynxId, ocelotId);
+        assertThat(lynxClient.call("im_chat.session", "session_get", List.of(ocelotId), Map.of()).get("uuid").asText())
+                .isEqualTo(next.get("uuid").asText());
+        assertThat(lynxClient.addUser(uuid, ocelotId).isNull()).as("a member again changes nothing").isTrue();
     }
 }

@@ -380,6 +380,27 @@ public abstract class ImStoreContract extends StorageContract {
     }
 
     @Test
+    void a_rekeyed_session_is_found_by_its_new_key_only_and_its_pair_gets_a_new_session() {
+        ImSession shared = open(pair(lynx, ocelot, Optional.empty()));
+        SessionKey pairs = SessionKey.privateBetween(lynx, ocelot, Optional.empty());
+
+        port(Transactions.class).inTransaction(() -> {
+            sessions().addMembers(shared.id(), List.of(Membership.joining(pangolin)));
+            sessions().rekey(shared.id(), SessionKey.adHoc(shared.uuid()));
+            return null;
+        });
+
+        assertThat(sessions().byKeys(List.of(pairs))).isEmpty();
+        assertThat(sessions().byKeys(List.of(SessionKey.adHoc(shared.uuid())))).extracting(ImSession::id)
+                .containsExactly(shared.id());
+        assertThat(sessions().byUuid(shared.uuid()).orElseThrow().memberIds()).containsExactly(lynx, ocelot, pangolin);
+        ImSession fresh = open(pair(ocelot, lynx, Optional.empty()));
+        assertThat(fresh.id()).isNotEqualTo(shared.id());
+        assertThat(fresh.memberIds()).containsExactly(lynx, ocelot);
+        assertThat(sessions().byKeys(List.of(pairs))).extracting(ImSession::id).containsExactly(fresh.id());
+    }
+
+    @Test
     void a_non_member_posting_is_refused_like_a_missing_session_and_stores_nothing() {
         ImSession session = open(pair(lynx, ocelot, Optional.empty()));
 

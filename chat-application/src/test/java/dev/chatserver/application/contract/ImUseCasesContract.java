@@ -3,6 +3,7 @@ package dev.chatserver.application.contract;
 import dev.chatserver.application.im.ImPolicy;
 import dev.chatserver.application.im.ImServices;
 import dev.chatserver.application.contract.RecordingBus.Published;
+import dev.chatserver.domain.event.DomainEvent;
 import dev.chatserver.domain.event.MessagePosted;
 import dev.chatserver.domain.event.SessionChanged;
 import dev.chatserver.application.port.out.notification.Channel;
@@ -14,6 +15,7 @@ import dev.chatserver.application.port.in.im.ContactCard;
 import dev.chatserver.application.port.in.im.ContactView;
 import dev.chatserver.application.port.in.im.HistoryCommand;
 import dev.chatserver.application.port.in.im.InitCommand;
+import dev.chatserver.application.port.in.im.InviteCommand;
 import dev.chatserver.application.port.in.im.ListGroupSessionsCommand;
 import dev.chatserver.application.port.in.im.ListSessionsCommand;
 import dev.chatserver.application.port.in.im.SessionPage;
@@ -48,6 +50,12 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.ArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -435,5 +443,110 @@ public abstract class ImUseCasesContract extends StorageContract {
         assertThat(same.isRead()).as("the post's unread is kept").isFalse();
         assertThat(sameStatus.status()).isEqualTo(SessionStatus.ACTIVE);
         assertThat(sameStatus.users().get(1).lastMessage()).hasValueSatisfying(m -> assertThat(m.message()).isEqualTo("hi"));
+    }
+
+    private SessionView invite(User caller, SessionView session, User newcomer) {
+        return im.invitations.invite(InviteCommand.of(caller, session.uuid().toString(), newcomer.id().value()));
+    }
+
+    @Test
+    void a_member_invites_a_third_user_every_member_is_told_and_the_pair_gets_a_new_session_next() {
+        SessionView pairs = open(lynx, ocelot);
+        im.bus.clear();
+
+        SessionView joined = invite(lynx, pairs, pangolin);
+
+        assertThat(joined.uuid()).isEqualTo(pairs.uuid());
+        assertThat(joined.users()).extracting(SessionMember::id).containsExactly(lynx.id(), ocelot.id(), pangolin.id());
+        for (User member : List.of(lynx, ocelot, pangolin)) {
+            assertThat(im.bus.on(Channel.ofUser(member.id()), DomainEvent.class))
+                    .as("what %s is told", member.name())
+                    .anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(SessionChanged.class, changed -> {
+                        assertThat(changed.session().uuid()).isEqualTo(pairs.uuid());
+                        assertThat(changed.session().users()).hasSize(3);
+                    }))
+                    .anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(MessagePosted.class, posted -> {
+                        assertThat(posted.message().type()).isEqualTo("meta");
+                        assertThat(posted.message().message()).isEqualTo("Precise Pangolin joined the conversation.");
+                        assertThat(posted.message().fromId()).isEqualTo(lynx.id());
+                    }));
+        }
+        assertThat(im.messages.history(HistoryCommand.of(pangolin, pairs.uuid().toString(), null, null)))
+                .extracting(MessageView::message).containsExactly("Precise Pangolin joined the conversation.");
+        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(pangolin, null, null, null, null)))
+                .extracting(SessionView::uuid).containsExactly(pairs.uuid());
+
+        SessionView next = open(ocelot, lynx);
+        assertThat(next.uuid()).as("the pair's session is a new one").isNotEqualTo(pairs.uuid());
+        assertThat(next.users()).extracting(SessionMember::id).containsExactly(lynx.id(), ocelot.id());
+        assertThat(open(lynx, ocelot).uuid()).isEqualTo(next.uuid());
+    }
+
+    @Test
+    void inviting_into_a_group_session_adds_the_member_and_a_member_again_changes_nothing() {
+        Group news = port(AccountRegistry.class).createGroup("News");
+        news = port(AccountRegistry.class).addMember(news.id(), lynx.id());
+        SessionView group = im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id().value(), null, null));
+
+        SessionView joined = invite(lynx, group, ocelot);
+        assertThat(joined.users()).extracting(SessionMember::id).containsExactly(lynx.id(), ocelot.id());
+        assertThat(im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id().value(), null, null)).uuid())
+                .as("a group's session stays the group's").isEqualTo(group.uuid());
+        im.bus.clear();
+
+        SessionView again = invite(ocelot, group, ocelot);
+        assertThat(again.users()).hasSize(2);
+        assertThat(invite(lynx, group, ocelot).users()).hasSize(2);
+        assertThat(im.bus.published()).isEmpty();
+    }
+
+    @Test
+    void only_a_member_invites_an_existing_user_and_a_refusal_stores_nothing() {
+        SessionView pairs = open(lynx, ocelot);
+        im.bus.clear();
+
+        assertProblem(() -> invite(pangolin, pairs, pangolin), NotFound.class, "uuid");
+        assertProblem(() -> im.invitations.invite(InviteCommand.of(lynx, UUID.randomUUID().toString(), pangolin.id().value())),
+                NotFound.class, "uuid");
+        assertProblem(() -> im.invitations.invite(InviteCommand.of(lynx, pairs.uuid().toString(), 999L)),
+                NotFound.class, "user_id");
+        assertProblem(() -> InviteCommand.of(lynx, "not-a-uuid", pangolin.id().value()), InvalidInput.class, "uuid");
+        assertProblem(() -> InviteCommand.of(lynx, null, pangolin.id().value()), InvalidInput.class, "uuid");
+        assertProblem(() -> InviteCommand.of(lynx, pairs.uuid().toString(), null), InvalidInput.class, "user_id");
+        assertProblem(() -> InviteCommand.of(lynx, pairs.uuid().toString(), 0L), InvalidInput.class, "user_id");
+
+        assertThat(im.bus.published()).isEmpty();
+        assertThat(open(lynx, ocelot).uuid()).isEqualTo(pairs.uuid());
+        assertThat(im.messages.history(HistoryCommand.of(lynx, pairs.uuid().toString(), null, null))).isEmpty();
+    }
+
+    @Test
+    void members_racing_to_invite_the_same_user_add_them_once() throws Exception {
+        SessionView pairs = open(lynx, ocelot);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<SessionView>> racers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            User inviter = i % 2 == 0 ? lynx : ocelot;
+            racers.add(() -> {
+                start.await();
+                return invite(inviter, pairs, pangolin);
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(racers.size());
+        try {
+            List<Future<SessionView>> futures = new ArrayList<>();
+            racers.forEach(r -> futures.add(pool.submit(r)));
+            start.countDown();
+            for (Future<SessionView> future : futures) {
+                assertThat(future.get().users()).hasSize(3);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(im.messages.history(HistoryCommand.of(pangolin, pairs.uuid().toString(), null, null)))
+                .extracting(MessageView::type).as("one meta message: one invitation took").containsExactly("meta");
+        assertThat(im.bus.ofKind(MessagePosted.class)).hasSize(3);
+        assertThat(open(lynx, ocelot).uuid()).isNotEqualTo(pairs.uuid());
     }
 }

@@ -18,6 +18,7 @@ public final class ImServices {
     public final ImSessionService sessions;
     public final ImMessageService messages;
     public final AddressBookService books;
+    public final SessionInvitations invitations;
 
     public ImServices(Ports ports, ImPolicy policy, Clock clock) {
         UserDirectory directory = ports.get(UserDirectory.class);
@@ -31,6 +32,8 @@ public final class ImServices {
                 UUID::randomUUID, clock);
         this.messages = new ImMessageService(imMessages, imSessions, new MessagePosting(imSessions, imMessages),
                 access, notifier, directory, transactions, policy, clock);
+        this.invitations = new SessionInvitations(imSessions, access, new MessagePosting(imSessions, imMessages),
+                views, notifier, directory, transactions, clock);
         this.books = new AddressBookService(ports.get(AddressBooks.class), directory, imSessions, imMessages,
                 presence, transactions);
     }

@@ -5,7 +5,9 @@ import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.problem.NotFound;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +81,37 @@ public record ImSession(long id, UUID uuid, Instant createDate, Optional<GroupId
     /** How those of {@code users} who are not members yet join (open, active, read), in the order given. */
     public List<Membership> newcomers(Collection<UserId> users) {
         return new LinkedHashSet<>(users).stream().filter(u -> !hasMember(u)).map(Membership::joining).toList();
+    }
+
+    /**
+     * A member invites {@code newcomer} in: how the session takes them, or nothing when they are a member already.
+     * A private session that takes a third member stops being its pair's ({@link Invitation#newKey}); the pair's
+     * next session is a new one. Anyone but a member is refused as if the session did not exist.
+     */
+    public Optional<Invitation> invite(UserId inviter, UserId newcomer) {
+        member(inviter);
+        Objects.requireNonNull(newcomer, "newcomer");
+        if (hasMember(newcomer)) {
+            return Optional.empty();
+        }
+        Optional<SessionKey> newKey = isPrivatePair() ? Optional.of(SessionKey.adHoc(uuid)) : Optional.empty();
+        return Optional.of(new Invitation(this, Membership.joining(newcomer), newKey));
+    }
+
+    /** Whether this is the canonical private session of its two members. */
+    public boolean isPrivatePair() {
+        return !isGroup() && members.size() == 2;
+    }
+
+    /** The session with {@code newcomer}'s membership added (members in user order, as the stores keep them). */
+    public ImSession joinedBy(Membership newcomer) {
+        if (hasMember(newcomer.user())) {
+            throw new IllegalArgumentException("user " + newcomer.user() + " is a member already");
+        }
+        List<Membership> joined = new ArrayList<>(members);
+        joined.add(newcomer);
+        joined.sort(Comparator.comparingLong(m -> m.user().value()));
+        return new ImSession(id, uuid, createDate, group, document, joined);
     }
 
     /** The session with these memberships in place of the members' current ones (members stay in their order). */

@@ -5,10 +5,11 @@ import dev.chatserver.domain.account.UserId;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What makes a session canonical: one private session per pair of users and document, one group session per
- * group and document. Stored unique, so that two callers racing to create the same session get one.
+ * group and document; a session that stopped being its pair's has a key of its own ({@link #adHoc}). Stored unique, so that two callers racing to create the same session get one.
  */
 public record SessionKey(String value) {
     public SessionKey {
@@ -23,6 +24,14 @@ public record SessionKey(String value) {
 
     public static SessionKey ofGroup(GroupId group, Optional<DocumentRef> document) {
         return new SessionKey("group:" + group.value() + suffix(document));
+    }
+
+    /**
+     * The key of a session that is nobody's canonical one any more: a private session that took a third member.
+     * Only its own uuid names it, so no pair or group ever finds it by key again.
+     */
+    public static SessionKey adHoc(UUID session) {
+        return new SessionKey("adhoc:" + session);
     }
 
     private static String suffix(Optional<DocumentRef> document) {

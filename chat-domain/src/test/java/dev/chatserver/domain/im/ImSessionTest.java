@@ -153,4 +153,59 @@ class ImSessionTest {
         assertThat(changed.members()).containsExactly(Membership.joining(LYNX), folded);
         assertThat(changed.uuid()).isEqualTo(session.uuid());
     }
+
+    private static ImSession privateSession(UserId one, UserId other) {
+        return new ImSession(8, UUID.randomUUID(), NOW, Optional.empty(), Optional.empty(),
+                List.of(Membership.joining(one), Membership.joining(other)));
+    }
+
+    @Test
+    void a_private_session_that_takes_a_third_member_becomes_a_session_of_its_own() {
+        ImSession pair = privateSession(LYNX, PANGOLIN);
+
+        Invitation invitation = pair.invite(LYNX, OCELOT).orElseThrow();
+
+        assertThat(invitation.newcomer()).isEqualTo(Membership.joining(OCELOT));
+        assertThat(invitation.newKey()).contains(SessionKey.adHoc(pair.uuid()));
+        assertThat(invitation.newKey().orElseThrow())
+                .isNotEqualTo(SessionKey.privateBetween(LYNX, PANGOLIN, Optional.empty()));
+        ImSession joined = invitation.joined();
+        assertThat(joined.memberIds()).as("in user order").containsExactly(LYNX, OCELOT, PANGOLIN);
+        assertThat(joined.uuid()).isEqualTo(pair.uuid());
+        assertThat(joined.isPrivatePair()).isFalse();
+    }
+
+    @Test
+    void a_session_of_three_or_of_a_group_simply_gains_the_member() {
+        ImSession three = privateSession(LYNX, OCELOT).invite(LYNX, PANGOLIN).orElseThrow().joined();
+        ImSession group = session(Membership.joining(LYNX), Membership.joining(OCELOT));
+
+        Invitation intoThree = three.invite(PANGOLIN, QUETZAL).orElseThrow();
+        Invitation intoGroup = group.invite(OCELOT, QUETZAL).orElseThrow();
+
+        assertThat(intoThree.newKey()).isEmpty();
+        assertThat(intoThree.joined().memberIds()).containsExactly(LYNX, OCELOT, PANGOLIN, QUETZAL);
+        assertThat(intoGroup.newKey()).isEmpty();
+        assertThat(intoGroup.joined().memberIds()).containsExactly(LYNX, OCELOT, QUETZAL);
+    }
+
+    @Test
+    void inviting_a_member_changes_nothing() {
+        ImSession pair = privateSession(LYNX, OCELOT);
+
+        assertThat(pair.invite(LYNX, OCELOT)).isEmpty();
+        assertThat(pair.invite(LYNX, LYNX)).isEmpty();
+        assertThat(pair.isPrivatePair()).isTrue();
+    }
+
+    @Test
+    void only_a_member_may_invite_and_anyone_else_hears_the_session_does_not_exist() {
+        ImSession pair = privateSession(LYNX, OCELOT);
+
+        assertThatThrownBy(() -> pair.invite(PANGOLIN, QUETZAL))
+                .isInstanceOfSatisfying(NotFound.class, p -> {
+                    assertThat(p.kind()).isEqualTo("session");
+                    assertThat(p.field()).isEqualTo("uuid");
+                });
+    }
 }

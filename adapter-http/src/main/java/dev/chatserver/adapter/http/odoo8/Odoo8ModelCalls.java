@@ -9,6 +9,8 @@ import dev.chatserver.adapter.http.jsonrpc.JsonRpc;
 import dev.chatserver.application.port.in.im.ArrangeSession;
 import dev.chatserver.application.port.in.im.ChangeStateCommand;
 import dev.chatserver.application.port.in.im.ContactView;
+import dev.chatserver.application.port.in.im.InviteCommand;
+import dev.chatserver.application.port.in.im.InviteToSession;
 import dev.chatserver.application.port.in.im.OpenSession;
 import dev.chatserver.application.port.in.im.OpenSessionCommand;
 import dev.chatserver.domain.account.User;
@@ -17,7 +19,6 @@ import dev.chatserver.domain.im.SessionView;
 import dev.chatserver.domain.presence.ImStatus;
 import dev.chatserver.domain.problem.InvalidInput;
 import dev.chatserver.domain.problem.NotFound;
-import dev.chatserver.domain.problem.Refused;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
@@ -48,16 +49,18 @@ public final class Odoo8ModelCalls implements Routes {
 
     private final OpenSession open;
     private final ArrangeSession arrange;
+    private final InviteToSession invite;
     private final Odoo8Directory directory;
     private final Authenticator authenticator;
     private final JsonRpc rpc;
     private final ObjectMapper mapper;
 
     @Inject
-    Odoo8ModelCalls(OpenSession open, ArrangeSession arrange, Odoo8Directory directory, Authenticator authenticator,
-                    ObjectMapper mapper) {
+    Odoo8ModelCalls(OpenSession open, ArrangeSession arrange, InviteToSession invite, Odoo8Directory directory,
+                    Authenticator authenticator, ObjectMapper mapper) {
         this.open = open;
         this.arrange = arrange;
+        this.invite = invite;
         this.directory = directory;
         this.authenticator = authenticator;
         this.rpc = new JsonRpc(mapper);
@@ -83,9 +86,11 @@ public final class Odoo8ModelCalls implements Routes {
                 updateState(caller, call);
                 rpc.answer(ctx, null);
             }
-            case "im_chat.session.add_user" -> throw new Refused("private_session",
-                    "a user cannot be added to a conversation here: a private session stays between its two users;"
-                            + " talk in a group's session instead");
+            case "im_chat.session.add_user" -> {
+                invite.invite(InviteCommand.of(caller, call.requiredUuid("uuid", 0).toString(),
+                        call.requiredId("user_id", 1)));
+                rpc.answer(ctx, null);
+            }
             case "res.users.im_search" -> rpc.answer(ctx, imSearch(caller, call));
             case "res.users.has_group" -> rpc.answer(ctx, EMPLOYEE_GROUP.equals(call.requiredString("group_ext_id", 0)));
             case "res.users.search_read" -> rpc.answer(ctx, searchRead(caller, call));

@@ -63,4 +63,10 @@ public interface ImSessions {
      * that a racing caller added first.
      */
     Set<UserId> addMembers(long sessionId, Collection<Membership> newcomers);
+
+    /**
+     * Gives the session another key ({@link dev.chatserver.domain.im.Invitation#newKey}): from then on it is
+     * found by that key only, and its old key is free for a new session.
+     */
+    void rekey(long sessionId, SessionKey newKey);
 }

@@ -1,0 +1,92 @@
+package dev.chatserver.application.im;
+
+import dev.chatserver.application.port.in.im.InviteCommand;
+import dev.chatserver.application.port.in.im.InviteToSession;
+import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.Transactions;
+import dev.chatserver.application.port.out.UserDirectory;
+import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.im.ImSession;
+import dev.chatserver.domain.im.Invitation;
+import dev.chatserver.domain.im.MessageType;
+import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.domain.im.PostedMessage;
+import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.domain.problem.NotFound;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A member invites a user into a session, in one unit of work: the session decides on its members read under
+ * lock, the newcomer's membership is stored (a private session also takes a key of its own), every member is
+ * told how the session now looks, and the inviter says in a meta message who joined, as Odoo 8 does.
+ */
+public final class SessionInvitations implements InviteToSession {
+    static final MessageType META = new MessageType("meta");
+
+    private final ImSessions sessions;
+    private final SessionAccess access;
+    private final MessagePosting posting;
+    private final SessionViews views;
+    private final ImNotifier notifier;
+    private final UserDirectory directory;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    @Inject
+    public SessionInvitations(ImSessions sessions, SessionAccess access, MessagePosting posting, SessionViews views,
+                              ImNotifier notifier, UserDirectory directory, Transactions transactions, Clock clock) {
+        this.sessions = sessions;
+        this.access = access;
+        this.posting = posting;
+        this.views = views;
+        this.notifier = notifier;
+        this.directory = directory;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public SessionView invite(InviteCommand command) {
+        User inviter = command.caller();
+        return transactions.inTransaction(() -> {
+            ImSession session = sessions.lockMembers(access.forMember(inviter.id(), command.session()));
+            User newcomer = directory.user(command.newcomer()).orElseThrow(
+                    () -> new NotFound("user", "user_id", "no user has the id " + command.newcomer()));
+            Optional<Invitation> invitation = session.invite(inviter.id(), newcomer.id());
+            // a racing invitation may have added them since the lock was taken: the store's answer settles it
+            if (invitation.isEmpty()
+                    || sessions.addMembers(session.id(), List.of(invitation.get().newcomer())).isEmpty()) {
+                return views.asSeenBy(inviter.id(), sessions.byUuid(session.uuid()).orElseThrow());
+            }
+            invitation.get().newKey().ifPresent(key -> sessions.rekey(session.id(), key));
+            ImSession joined = invitation.get().joined();
+            notifier.sessionChanged(joined, joined.memberIds());
+            ImSession after = announce(joined, inviter, newcomer);
+            return views.asSeenBy(inviter.id(), after);
+        });
+    }
+
+    /** The inviter's meta message "<name> joined the conversation.": the session as the post left it. */
+    private ImSession announce(ImSession session, User inviter, User newcomer) {
+        PostedMessage posted = posting.post(session, inviter.id(), META,
+                newcomer.name() + " joined the conversation.", now());
+        MessageView view = new MessageView(posted.message().id(), session.id(), session.uuid(), inviter.id(),
+                inviter.name(), inviter.partner(), META.value(), posted.message().content(),
+                posted.message().createDate());
+        notifier.messagePosted(posted.session(), view);
+        if (!posted.membersChanged().isEmpty()) {
+            notifier.sessionChanged(posted.session(), posted.membersChanged());
+        }
+        return posted.session();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.chatserver.application.port.in.im;
+
+import dev.chatserver.domain.im.SessionView;
+
+/**
+ * A member brings another user into a session: every member is told, and a meta message says who joined. A
+ * session the caller is not in is {@code NotFound} naming uuid; an unknown user is {@code NotFound} naming
+ * user_id; inviting a member changes nothing.
+ */
+public interface InviteToSession {
+    SessionView invite(InviteCommand command);
+}
