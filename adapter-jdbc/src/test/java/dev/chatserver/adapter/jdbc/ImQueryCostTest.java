@@ -45,6 +45,7 @@ class ImQueryCostTest {
 
     @AfterEach
     void close() {
+        im.close();
         storage.close();
     }
 

@@ -3,6 +3,7 @@ package dev.chatserver.application.contract;
 import dev.chatserver.application.chats.ChatNotifier;
 import dev.chatserver.domain.event.ChatEventAppended;
 import dev.chatserver.application.chats.ChatsService;
+import dev.chatserver.application.chats.EventAppending;
 import dev.chatserver.application.chats.EventRoomsService;
 import dev.chatserver.application.chats.EventsService;
 import dev.chatserver.application.chats.Tenants;
@@ -70,8 +71,9 @@ public abstract class ChatUseCasesContract extends StorageContract {
         chats = new ChatsService(port(ChatStore.class), port(EventRoomStore.class), tenants, transactions,
                 UUID::randomUUID, clock);
         rooms = new EventRoomsService(port(EventRoomStore.class), tenants, transactions, UUID::randomUUID, clock);
-        events = new EventsService(port(ChatStore.class), port(EventRoomStore.class), port(EventStore.class), new ChatNotifier(bus),
-                transactions, UUID::randomUUID, clock);
+        events = new EventsService(port(ChatStore.class), port(EventStore.class), writer(transactions),
+                new EventAppending(port(ChatStore.class), port(EventRoomStore.class), port(EventStore.class),
+                        new ChatNotifier(bus), UUID::randomUUID, clock));
     }
 
     private Chat newChat(String scope) {

@@ -63,8 +63,8 @@ public abstract class ImUseCasesContract extends StorageContract {
 
     @BeforeEach
     void setUp() {
-        im = new ImServices(storage.ports(), new ImPolicy(ImPolicy.STANDARD_TYPES, 16, 3, 5),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        im = closeAfter(new ImServices(storage.ports(), new ImPolicy(ImPolicy.STANDARD_TYPES, 16, 3, 5),
+                Clock.fixed(NOW, ZoneOffset.UTC)));
         lynx = register("lynx", "Lucid Lynx");
         ocelot = register("ocelot", "Oneiric Ocelot");
         pangolin = register("pangolin", "Precise Pangolin");

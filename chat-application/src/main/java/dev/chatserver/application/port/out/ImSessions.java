@@ -25,6 +25,11 @@ public interface ImSessions {
 
     Optional<ImSession> byUuid(UUID uuid);
 
+    /** The sessions of these uuids that exist, in one read however many. */
+    default List<ImSession> byUuids(Collection<UUID> uuids) {
+        return uuids.stream().distinct().map(this::byUuid).flatMap(Optional::stream).toList();
+    }
+
     /** The sessions of these keys that exist, newest first, in one read however many keys. */
     List<ImSession> byKeys(Collection<SessionKey> keys);
 
@@ -38,6 +43,15 @@ public interface ImSessions {
     ImSession lockMembers(ImSession session);
 
     /**
+     * {@link #lockMembers} for several sessions at once, in one statement on SQL: every membership of each, read
+     * again and locked in session and user order until the unit of work ends. Answers them in session id order.
+     */
+    default List<ImSession> lockMembersOf(Collection<ImSession> sessions) {
+        return sessions.stream().sorted(java.util.Comparator.comparingLong(ImSession::id))
+                .map(this::lockMembers).toList();
+    }
+
+    /**
      * The session with {@code member}'s membership read again and locked until the unit of work ends: a change
      * of that member's own view decides on it. The other memberships are as {@code session} had them.
      */
@@ -48,6 +62,11 @@ public interface ImSessions {
      * ({@link #lockMembers}, {@link #lockMember}) in the same unit of work, so nothing written since is lost.
      */
     void saveMemberships(long sessionId, Collection<Membership> memberships);
+
+    /** {@link #saveMemberships} for several sessions (by session id) in one statement on SQL. */
+    default void saveMembershipsOf(java.util.Map<Long, ? extends Collection<Membership>> bySession) {
+        bySession.forEach(this::saveMemberships);
+    }
 
     /**
      * Stores the newcomers' memberships ({@link ImSession#newcomers}); answers those added, leaving out any
