@@ -23,6 +23,8 @@ public final class ImServices implements AutoCloseable {
     public final AddressBookService books;
     /** The writer's thread runs until {@link #close}. */
     public final GroupCommit writer;
+    /** The posts lane the writer runs, for tests that hand it a batch themselves. */
+    public final PostingLane posting;
 
     public ImServices(Ports ports, ImPolicy policy, Clock clock) {
         UserDirectory directory = ports.get(UserDirectory.class);
@@ -35,8 +37,8 @@ public final class ImServices implements AutoCloseable {
         SessionAccess access = new SessionAccess(imSessions);
         this.sessions = new ImSessionService(imSessions, access, views, notifier, directory, transactions,
                 UUID::randomUUID, clock);
-        this.messages = new ImMessageService(imMessages, imSessions, writer,
-                new PostingLane(imSessions, imMessages, notifier, clock), access, notifier, directory, transactions,
+        this.posting = new PostingLane(imSessions, imMessages, notifier, clock);
+        this.messages = new ImMessageService(imMessages, imSessions, writer, posting, access, notifier, directory, transactions,
                 policy);
         this.books = new AddressBookService(ports.get(AddressBooks.class), directory, imSessions, imMessages,
                 presence, transactions);
