@@ -12,6 +12,7 @@ import dev.chatserver.domain.im.Membership;
 import dev.chatserver.domain.im.MessagePost;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.domain.im.PostedMessage;
+import dev.chatserver.domain.im.SessionView;
 import dev.chatserver.domain.problem.ChatProblem;
 import jakarta.inject.Inject;
 
@@ -32,7 +33,7 @@ import java.util.stream.Collectors;
 /**
  * The posts waiting at one moment, stored together in the writer's unit of work with a fixed number of
  * statements however many (four on SQL: the sessions, their members locked, the messages, the changed
- * memberships). Each post is decided by its session on the members read under lock; one refused (the sender is
+ * memberships; then what the notifications show is read once for all of them). Each post is decided by its session on the members read under lock; one refused (the sender is
  * no member) is answered with its problem before anything is stored, and the others go on. Posts to one session
  * are applied in order, each on the session as the one before left it, exactly as if posted one by one.
  */
@@ -40,13 +41,16 @@ public final class PostingLane implements WriteLane<PostMessageCommand, MessageV
     private final ImSessions sessions;
     private final ImMessages messages;
     private final ImNotifier notifier;
+    private final SessionViews views;
     private final Clock clock;
 
     @Inject
-    public PostingLane(ImSessions sessions, ImMessages messages, ImNotifier notifier, Clock clock) {
+    public PostingLane(ImSessions sessions, ImMessages messages, ImNotifier notifier, SessionViews views,
+                       Clock clock) {
         this.sessions = sessions;
         this.messages = messages;
         this.notifier = notifier;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -97,12 +101,14 @@ public final class PostingLane implements WriteLane<PostMessageCommand, MessageV
                 .map(member -> current.get(sessionId).membershipOf(member).orElseThrow()).toList()));
         sessions.saveMembershipsOf(toSave);
 
+        List<Map<UserId, SessionView>> seen = views.asSeenByEach(posted.stream().map(PostedMessage::session).toList(),
+                posted.stream().map(PostedMessage::membersChanged).toList());
         for (int k = 0; k < posted.size(); k++) {
             PostedMessage after = posted.get(k);
             PostMessageCommand command = commands.get(accepted.get(k));
             MessageView view = view(after, command);
             notifier.messagePosted(after.session(), view);
-            notifier.sessionChanged(after.session(), after.membersChanged());
+            notifier.sessionSeenAs(seen.get(k));
             answers[accepted.get(k)] = Answer.done(view);
         }
         return Arrays.asList(answers);

@@ -24,6 +24,8 @@ import java.util.concurrent.CompletionException;
  */
 public final class GroupCommit implements AutoCloseable {
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    /** The writer thread's name, as thread dumps show it. */
+    public static final String THREAD_NAME = "group-commit";
 
     /** Tells the writer to stop once the writes before it are answered. */
     private static final Pending<?, ?> STOP = new Pending<>(null, null, null);
@@ -39,7 +41,7 @@ public final class GroupCommit implements AutoCloseable {
         this.transactions = transactions;
         this.limits = limits;
         this.queue = new ArrayBlockingQueue<>(limits.queued());
-        this.writer = new Thread(this::writeUntilClosed, "group-commit");
+        this.writer = new Thread(this::writeUntilClosed, THREAD_NAME);
         this.writer.setDaemon(true);
         this.writer.start();
     }
