@@ -18,6 +18,7 @@ import dev.chatserver.domain.problem.NotFound;
 import jakarta.inject.Inject;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 public final class EventsService implements PostEvents, ReadEvents {
     private final ChatStore chats;
@@ -36,6 +37,11 @@ public final class EventsService implements PostEvents, ReadEvents {
     @Override
     public Event post(PostEventCommand command) {
         return writer.write(appending, command);
+    }
+
+    @Override
+    public CompletableFuture<Event> postAsync(PostEventCommand command) {
+        return writer.submit(appending, command);
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -52,6 +53,18 @@ public final class ImMessageService implements PostMessage, ReadHistory {
 
     @Override
     public MessageView post(PostMessageCommand command) {
+        accept(command);
+        return writer.write(posting, command);
+    }
+
+    @Override
+    public CompletableFuture<MessageView> postAsync(PostMessageCommand command) {
+        accept(command);
+        return writer.submit(posting, command);
+    }
+
+    /** What the server's configuration allows, checked before the post waits for the writer. */
+    private void accept(PostMessageCommand command) {
         if (!policy.messageTypes().contains(command.type().value())) {
             throw new InvalidInput("message_type", "message_type is one of " + new TreeSet<>(policy.messageTypes()));
         }
@@ -59,7 +72,6 @@ public final class ImMessageService implements PostMessage, ReadHistory {
             throw new InvalidInput("message_content",
                     "message_content has at most " + policy.maxContentBytes() + " bytes (UTF-8)");
         }
-        return writer.write(posting, command);
     }
 
     @Override

@@ -11,6 +11,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Group commit in the application: one writer thread takes every write waiting at that moment (up to
@@ -34,6 +38,11 @@ public final class GroupCommit implements AutoCloseable {
     private final WriteLimits limits;
     private final BlockingQueue<Pending<?, ?>> queue;
     private final Thread writer;
+    /**
+     * Completes the answers, so that what waits on them (an HTTP answer written by an async route) runs there
+     * and not on the writer, which goes on to the next batch.
+     */
+    private final ExecutorService answering;
     private volatile boolean closed;
 
     @Inject
@@ -41,6 +50,12 @@ public final class GroupCommit implements AutoCloseable {
         this.transactions = transactions;
         this.limits = limits;
         this.queue = new ArrayBlockingQueue<>(limits.queued());
+        AtomicInteger answerers = new AtomicInteger();
+        this.answering = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), task -> {
+            Thread thread = new Thread(task, THREAD_NAME + "-answer-" + answerers.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.writer = new Thread(this::writeUntilClosed, THREAD_NAME);
         this.writer.setDaemon(true);
         this.writer.start();
@@ -108,14 +123,14 @@ public final class GroupCommit implements AutoCloseable {
         } catch (RuntimeException failure) {
             if (written[0] || batch.size() == 1) {
                 // the commit itself failed (or the one write did): retrying could store a write twice
-                batch.forEach(pending -> pending.answer.completeExceptionally(failure));
+                batch.forEach(pending -> answering.execute(() -> pending.answer.completeExceptionally(failure)));
                 return;
             }
             // one write broke the unit: each is tried alone, so only the one that caused it fails
             batch.forEach(pending -> writeBatch(List.of(pending)));
             return;
         }
-        answers.forEach(Runnable::run);
+        answers.forEach(answering::execute);
     }
 
     /** Hands each run of consecutive writes of one lane to that lane; answers to give once durable. */
@@ -153,12 +168,17 @@ public final class GroupCommit implements AutoCloseable {
 
     /** Stops the writer once the write in progress is answered; writes still waiting are refused as overloaded. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         try {
             // not an interrupt: that would close H2's file channel under a write in progress
             queue.put(STOP);
             writer.join();
+            answering.shutdown();
+            answering.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
