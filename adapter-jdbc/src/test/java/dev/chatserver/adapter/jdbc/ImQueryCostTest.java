@@ -164,8 +164,11 @@ class ImQueryCostTest {
         assertThat(forFew).as("sessions, members locked, messages inserted, memberships updated; then the users and"
                 + " last messages the notifications show").isEqualTo(6);
         assertThat(forMany).isEqualTo(forFew);
+        assertThat(statementsFor(() -> storage.ports().get(Transactions.class).inTransaction(() -> im.posting.write(few))))
+                .as("sessions seen before are not read again, and whoever it would unread is unread already:"
+                        + " lock, insert, update").isEqualTo(3);
         assertThat(storage.ports().get(ImMessages.class).history(sessions.get(0).id(), java.util.OptionalLong.empty(), 10))
-                .extracting(m -> m.content()).containsExactly("m80", "m60", "m40", "m20", "m0", "one");
+                .extracting(m -> m.content()).containsExactly("one", "m80", "m60", "m40", "m20", "m0", "one");
     }
 
     private static PostMessageCommand postTo(User caller, ImSession session, String text) {

@@ -27,13 +27,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The posts waiting at one moment, stored together in the writer's unit of work with a fixed number of
- * statements however many (four on SQL: the sessions, their members locked, the messages, the changed
- * memberships; then what the notifications show is read once for all of them). Each post is decided by its session on the members read under lock; one refused (the sender is
+ * statements however many (four on SQL: the sessions not seen before, their members locked, the messages,
+ * the changed memberships; then what the notifications show is read once for all of them). Each post is decided by its session on the members read under lock; one refused (the sender is
  * no member) is answered with its problem before anything is stored, and the others go on. Posts to one session
  * are applied in order, each on the session as the one before left it, exactly as if posted one by one.
  */
@@ -42,12 +41,14 @@ public final class PostingLane implements WriteLane<PostMessageCommand, MessageV
     private final ImMessages messages;
     private final ImNotifier notifier;
     private final SessionViews views;
+    private final SessionHeaders headers;
     private final Clock clock;
 
     @Inject
     public PostingLane(ImSessions sessions, ImMessages messages, ImNotifier notifier, SessionViews views,
-                       Clock clock) {
+                       SessionHeaders headers, Clock clock) {
         this.sessions = sessions;
+        this.headers = headers;
         this.messages = messages;
         this.notifier = notifier;
         this.views = views;
@@ -114,19 +115,14 @@ public final class PostingLane implements WriteLane<PostMessageCommand, MessageV
         return Arrays.asList(answers);
     }
 
-    /** The sessions posted to where the sender is a member, with their members read again under lock. */
+    /**
+     * The sessions posted to, with their members read again under lock: whoever is a member is decided on these
+     * alone, never on what {@link SessionHeaders} remembers.
+     */
     private Map<Long, ImSession> lockedSessions(List<PostMessageCommand> commands) {
-        Map<UUID, ImSession> byUuid = sessions.byUuids(commands.stream().map(PostMessageCommand::session).toList())
-                .stream().collect(Collectors.toMap(ImSession::uuid, Function.identity()));
-        Map<Long, ImSession> toLock = new HashMap<>();
-        for (PostMessageCommand command : commands) {
-            ImSession session = byUuid.get(command.session());
-            if (session != null && session.hasMember(command.caller().id())) {
-                toLock.put(session.id(), session);
-            }
-        }
+        List<ImSession> named = headers.byUuids(commands.stream().map(PostMessageCommand::session).toList());
         Map<Long, ImSession> locked = new HashMap<>();
-        sessions.lockMembersOf(toLock.values()).forEach(session -> locked.put(session.id(), session));
+        sessions.lockMembersOf(named).forEach(session -> locked.put(session.id(), session));
         return locked;
     }
 

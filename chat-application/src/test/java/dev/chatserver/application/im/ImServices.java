@@ -37,7 +37,7 @@ public final class ImServices implements AutoCloseable {
         SessionAccess access = new SessionAccess(imSessions);
         this.sessions = new ImSessionService(imSessions, access, views, notifier, directory, transactions,
                 UUID::randomUUID, clock);
-        this.posting = new PostingLane(imSessions, imMessages, notifier, views, clock);
+        this.posting = new PostingLane(imSessions, imMessages, notifier, views, new SessionHeaders(imSessions), clock);
         this.messages = new ImMessageService(imMessages, imSessions, writer, posting, access, notifier, directory, transactions,
                 policy);
         this.books = new AddressBookService(ports.get(AddressBooks.class), directory, imSessions, imMessages,
