@@ -10,6 +10,10 @@ import dev.chatserver.bootstrap.kit.RunningServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,22 +38,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WriteOverloadTest {
     private static final int BURST = 6;
     private final WriterGate gate = new WriterGate();
-    private final RunningServer server = RunningServer.start(
-            List.of("--storage", "memory", "--demo", "--write-queue", "1"),
-            new AbstractModule() {
-                @Override
-                protected void configure() {
-                    bind(Clock.class).toInstance(gate);
-                }
-            });
-    private final ApiClient api = server.client();
     private final ExecutorService clients = Executors.newFixedThreadPool(BURST + 1);
+    private RunningServer server;
+    private ApiClient api;
+
+    private void start(int writeQueue) {
+        server = RunningServer.start(List.of("--storage", "memory", "--demo", "--write-queue", Integer.toString(writeQueue)),
+                new AbstractModule() {
+                    @Override
+                    protected void configure() {
+                        bind(Clock.class).toInstance(gate);
+                    }
+                });
+        api = server.client();
+    }
 
     @AfterEach
     void stop() {
         gate.open();
         clients.shutdownNow();
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     /** The system clock, except that the writer thread waits at it while the gate is shut. */
@@ -93,6 +104,7 @@ class WriteOverloadTest {
 
     @Test
     void posts_past_the_writers_queue_are_refused_at_once_with_retry_after_and_the_others_are_stored() throws Exception {
+        start(1);
         String lynx = api.signInAs("lynx");
         long ocelot = server.get(UserDirectory.class).userByLogin(new Login("ocelot")).orElseThrow().id().value();
         String uuid = api.rpc("/im_chat/api/get_or_create_session", Map.of("user_to", ocelot), lynx)
@@ -128,6 +140,36 @@ class WriteOverloadTest {
         JsonNode history = api.rpc("/im_chat/api/history", Map.of("uuid", uuid), lynx).result();
         assertThat(history).hasSize(2);
         assertThat(post(lynx, uuid, "after").status()).as("room again once the queue drained").isEqualTo(200);
+    }
+
+    @Test
+    void posts_waiting_for_the_writer_hold_no_request_thread() throws Exception {
+        int waiting = 300; // more than Jetty's 250 request threads
+        start(1000);
+        String lynx = api.signInAs("lynx");
+        long ocelot = server.get(UserDirectory.class).userByLogin(new Login("ocelot")).orElseThrow().id().value();
+        String uuid = api.rpc("/im_chat/api/get_or_create_session", Map.of("user_to", ocelot), lynx)
+                .result().get("uuid").asText();
+        gate.shut();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<CompletableFuture<HttpResponse<String>>> posts = IntStream.range(0, waiting)
+                .mapToObj(i -> http.sendAsync(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/im_chat/post"))
+                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + lynx)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"uuid\":\"" + uuid
+                                + "\",\"message_type\":\"message\",\"message_content\":\"w" + i + "\"}"))
+                        .build(), HttpResponse.BodyHandlers.ofString())).toList();
+        assertThat(gate.writerHeld.await(30, TimeUnit.SECONDS)).isTrue();
+        GroupCommit writer = server.get(GroupCommit.class);
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (writer.waiting() < waiting - 1) {
+            assertThat(System.nanoTime()).as("posts waiting for the writer: " + writer.waiting()).isLessThan(giveUp);
+            LockSupport.parkNanos(1_000_000); // until every other post waits in the queue
+        }
+
+        assertThat(api.get("/healthz", Map.of()).status()).as("a request thread is free").isEqualTo(200);
+        assertThat(posts).noneMatch(CompletableFuture::isDone);
+        gate.open();
+        assertThat(posts).allSatisfy(post -> assertThat(post.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200));
     }
 
     private ApiClient.Response post(String token, String uuid, String text) {

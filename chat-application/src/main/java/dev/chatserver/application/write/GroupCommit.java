@@ -85,6 +85,11 @@ public final class GroupCommit implements AutoCloseable {
         return pending.answer;
     }
 
+    /** How many writes wait for the writer now (not counting the batch it is storing). */
+    public int waiting() {
+        return queue.size();
+    }
+
     private static Overloaded busy() {
         return new Overloaded(RETRY_AFTER, "too many writes waiting; retry shortly");
     }
