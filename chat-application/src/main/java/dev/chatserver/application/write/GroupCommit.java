@@ -6,7 +6,10 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Group commit in the application: one writer thread takes every write waiting at that moment (up to
  * {@link WriteLimits#batch()}), stores them in one unit of work, so that one commit (and on H2 one flush) makes
  * them all durable, and only then answers each. When idle it blocks on the queue: a write arriving alone is
- * stored at once, never held back for a batch to fill. Writes are stored and answered in the order they
+ * stored at once, never held back for a batch to fill. Each lane's writes are stored in the order they
  * arrived, so one session's messages get growing ids in the order their posters were answered.
  *
  * <p>The queue is bounded ({@link WriteLimits#queued()}): past it a write is refused at once with
@@ -138,18 +141,18 @@ public final class GroupCommit implements AutoCloseable {
         answers.forEach(answering::execute);
     }
 
-    /** Hands each run of consecutive writes of one lane to that lane; answers to give once durable. */
+    /**
+     * Hands each lane its writes, in the order they arrived, and the lanes in one fixed order (by name): every
+     * writer, on every node, then takes its locks lane after lane in the same order (e.g. event rooms before
+     * session members), so two batches never wait on each other crosswise. Answers to give once durable.
+     */
     private static List<Runnable> writeInLanes(List<Pending<?, ?>> batch) {
+        Map<WriteLane<?, ?>, List<Pending<?, ?>>> byLane = new LinkedHashMap<>();
+        batch.forEach(pending -> byLane.computeIfAbsent(pending.lane, lane -> new ArrayList<>()).add(pending));
         List<Runnable> answers = new ArrayList<>(batch.size());
-        int start = 0;
-        while (start < batch.size()) {
-            int end = start + 1;
-            while (end < batch.size() && batch.get(end).lane == batch.get(start).lane) {
-                end++;
-            }
-            answers.addAll(writeRun(batch.subList(start, end)));
-            start = end;
-        }
+        byLane.entrySet().stream()
+                .sorted(Comparator.comparing(entry -> entry.getKey().getClass().getName()))
+                .forEach(entry -> answers.addAll(writeRun(entry.getValue())));
         return answers;
     }
 

@@ -107,6 +107,38 @@ class GroupCommitTest {
         assertThat(writer.write(lane, "later")).as("room again once the queue drained").isEqualTo("stored later");
     }
 
+    @Test
+    void each_lane_gets_its_writes_in_arrival_order_and_the_lanes_run_in_one_fixed_order() throws Exception {
+        OtherLane other = new OtherLane(transactions);
+        lane.closeGate();
+        CompletableFuture<String> held = writer.submit(lane, "held");
+        lane.awaitHeld();
+        List<CompletableFuture<String>> answers = List.of(writer.submit(other, "b1"), writer.submit(lane, "a1"),
+                writer.submit(other, "b2"), writer.submit(lane, "a2"));
+        lane.open();
+
+        assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo("stored held");
+        assertThat(answers).allSatisfy(answer -> assertThat(answer).succeedsWithin(Duration.ofSeconds(10)));
+        assertThat(transactions.committed).as("GatedLane before OtherLane, by name, whatever arrived first")
+                .containsExactly("held", "a1", "a2", "b1", "b2");
+        assertThat(transactions.commits).as("both lanes in one unit").hasValue(2);
+    }
+
+    /** Stores each write as "stored <write>". */
+    static final class OtherLane implements WriteLane<String, String> {
+        private final StagingTransactions transactions;
+
+        OtherLane(StagingTransactions transactions) {
+            this.transactions = transactions;
+        }
+
+        @Override
+        public List<Answer<String>> write(List<String> commands) {
+            commands.forEach(transactions::store);
+            return commands.stream().map(command -> Answer.done("stored " + command)).toList();
+        }
+    }
+
     /** A first write held in the lane while {@code writes} queue up behind it; they then form one batch. */
     private List<CompletableFuture<String>> heldBatch(String... writes) throws Exception {
         lane.closeGate();
