@@ -124,6 +124,7 @@ public final class ChatServer implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        injector.getInstance(dev.chatserver.application.write.GroupCommit.class).close();
         storage.close();
         LOG.info("chat server stopped");
     }

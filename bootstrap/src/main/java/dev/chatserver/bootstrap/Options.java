@@ -23,7 +23,8 @@ public final class Options {
             "presence-sweep", "odoo-db", "ws-unversioned",
             "sign-in-login-failures", "sign-in-address-failures", "sign-in-window", "sign-in-hashes",
             "sign-in-hash-queue", "trusted-proxies", "allowed-origins",
-            "ws-per-user", "channels-per-subscription", "held-polls-per-user");
+            "ws-per-user", "channels-per-subscription", "held-polls-per-user",
+            "write-queue", "write-batch");
     private static final Set<String> SWITCHES = Set.of("demo");
 
     private final Map<String, String> flags;

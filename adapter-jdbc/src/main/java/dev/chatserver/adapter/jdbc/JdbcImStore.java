@@ -119,6 +119,15 @@ final class JdbcImStore implements ImSessions, ImMessages {
     }
 
     @Override
+    public List<ImSession> byUuids(Collection<UUID> uuids) {
+        if (uuids.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> sessions(h, "where s.uuid = any(:uuids)",
+                q -> q.bindArray("uuids", UUID.class, uuids.stream().distinct().toList())));
+    }
+
+    @Override
     public List<ImSession> byKeys(Collection<SessionKey> keys) {
         if (keys.isEmpty()) {
             return List.of();
@@ -256,6 +265,24 @@ final class JdbcImStore implements ImSessions, ImMessages {
     }
 
     @Override
+    public List<ImSession> lockMembersOf(Collection<ImSession> sessions) {
+        if (sessions.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ImSession> byId = new java.util.TreeMap<>();
+        sessions.forEach(session -> byId.put(session.id(), session));
+        // in session then user order: the same order as one session's lock, so no two writers deadlock
+        Map<Long, List<Membership>> locked = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("select session_id, user_id, state, status, is_read, last_message_id"
+                        + " from im_session_members where session_id = any(:ids) order by session_id, user_id for update")
+                .bindArray("ids", Long.class, List.copyOf(byId.keySet()))
+                .map((rs, ctx) -> locked.computeIfAbsent(rs.getLong("session_id"), k -> new ArrayList<>())
+                        .add(membership(rs))).list());
+        return byId.values().stream().map(s -> new ImSession(s.id(), s.uuid(), s.createDate(), s.group(),
+                s.document(), locked.getOrDefault(s.id(), List.of()))).toList();
+    }
+
+    @Override
     public ImSession lockMember(ImSession session, UserId member) {
         Optional<Membership> locked = jdbi.withHandle(h -> h.createQuery(SELECT_MEMBERS
                         + " where session_id = :s and user_id = :user for update")
@@ -277,6 +304,50 @@ final class JdbcImStore implements ImSessions, ImMessages {
             memberships.forEach(m -> bindMembership(batch.bind("s", sessionId), m).add());
             batch.execute();
         });
+    }
+
+    @Override
+    public void saveMembershipsOf(Map<Long, ? extends Collection<Membership>> bySession) {
+        if (bySession.values().stream().allMatch(Collection::isEmpty)) {
+            return;
+        }
+        jdbi.useHandle(h -> {
+            var batch = h.prepareBatch("""
+                    update im_session_members
+                    set state = :state, status = :status, is_read = :read, last_message_id = :last
+                    where session_id = :s and user_id = :user""");
+            bySession.forEach((sessionId, memberships) ->
+                    memberships.forEach(m -> bindMembership(batch.bind("s", sessionId), m).add()));
+            batch.execute();
+        });
+    }
+
+    @Override
+    public List<ImMessage> appendAll(List<NewMessage> messages) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        // one batch; both drivers give the generated keys of a batch in the order its rows were added
+        List<Long> ids = jdbi.withHandle(h -> {
+            var batch = h.prepareBatch("""
+                    insert into im_messages (session_id, from_user_id, message_type, content, create_date)
+                    values (:s, :from, :type, :content, :created)""");
+            messages.forEach(message -> batch.bind("s", message.sessionId())
+                    .bind("from", message.from().value())
+                    .bind("type", message.type().value())
+                    .bind("content", message.content())
+                    .bind("created", OffsetDateTime.ofInstant(message.createDate(), ZoneOffset.UTC))
+                    .add());
+            return batch.executePreparedBatch("id").mapTo(Long.class).list();
+        });
+        if (ids.size() != messages.size()) {
+            throw new IllegalStateException("stored " + messages.size() + " messages but got " + ids.size() + " ids");
+        }
+        List<ImMessage> stored = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            stored.add(messages.get(i).storedAs(ids.get(i)));
+        }
+        return stored;
     }
 
     @Override

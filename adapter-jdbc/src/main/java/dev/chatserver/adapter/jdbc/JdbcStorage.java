@@ -40,6 +40,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
     private final DurabilityBarrier durability;
     private final Ports ports;
     private final List<PostgresNotificationLog> openedLogs = new ArrayList<>();
+    private final JdbcTransactions transactions;
     private Runnable afterClose = () -> { };
 
     private JdbcStorage(DatabaseSettings settings, HikariDataSource dataSource) {
@@ -50,7 +51,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
                 ? new H2GroupFlush(dataSource) : DurabilityBarrier.COMMIT_IS_DURABLE;
         JdbcAccounts accounts = new JdbcAccounts(jdbi);
         JdbcImStore im = new JdbcImStore(jdbi);
-        JdbcTransactions transactions = new JdbcTransactions(jdbi, durability);
+        this.transactions = new JdbcTransactions(jdbi, durability);
         Ports.Builder ports = Ports.builder()
                 .add(StorageProbe.class, this)
                 .add(Transactions.class, transactions)
@@ -155,7 +156,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
      * own, in memory. Either way the presence board goes with it.
      */
     private synchronized NotificationStorage.Opened openSharedBus(Clock clock, NotificationRetention retention) {
-        PostgresNotificationLog log = new PostgresNotificationLog(jdbi, settings, clock, retention);
+        PostgresNotificationLog log = new PostgresNotificationLog(jdbi, transactions, settings, clock, retention);
         openedLogs.add(log);
         return new NotificationStorage.Opened(log, log.bus());
     }

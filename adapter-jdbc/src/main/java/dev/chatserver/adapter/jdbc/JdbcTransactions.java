@@ -8,6 +8,9 @@ import org.jdbi.v3.core.statement.StatementCustomizer;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +23,8 @@ final class JdbcTransactions implements Transactions {
     private final AfterCommit afterCommit = new AfterCommit();
     /** Whether the unit of work on this thread changed a row: only then is there a commit to make durable. */
     private final ThreadLocal<boolean[]> wrote = new ThreadLocal<>();
+    /** What the unit of work on this thread runs last, inside its transaction, by who asked for it. */
+    private final ThreadLocal<Map<Object, Runnable>> beforeCommit = new ThreadLocal<>();
 
     JdbcTransactions(Jdbi jdbi) {
         this(jdbi, DurabilityBarrier.COMMIT_IS_DURABLE);
@@ -53,9 +58,16 @@ final class JdbcTransactions implements Transactions {
         boolean[] unitWrote = {false};
         return afterCommit.run(() -> {
             wrote.set(unitWrote);
+            Map<Object, Runnable> last = new LinkedHashMap<>();
+            beforeCommit.set(last);
             try {
-                return jdbi.inTransaction(handle -> work.get());
+                return jdbi.inTransaction(handle -> {
+                    T result = work.get();
+                    last.values().forEach(Runnable::run);
+                    return result;
+                });
             } finally {
+                beforeCommit.remove();
                 wrote.remove();
             }
         }, () -> {
@@ -63,6 +75,21 @@ final class JdbcTransactions implements Transactions {
                 durability.awaitDurable();
             }
         });
+    }
+
+    /**
+     * The {@code owner}'s action for the unit of work on this thread, made by {@code create} the first time the
+     * owner asks in that unit; it runs once the work is done, inside the transaction, just before the commit.
+     * Empty outside a unit of work. For writes that are cheaper gathered: a statement per unit, not per call.
+     */
+    <A extends Runnable> Optional<A> beforeCommit(Object owner, Supplier<A> create) {
+        Map<Object, Runnable> last = beforeCommit.get();
+        if (last == null) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        A action = (A) last.computeIfAbsent(owner, key -> create.get());
+        return Optional.of(action);
     }
 
     @Override

@@ -34,10 +34,12 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
     private final NotificationCodec codec = new NotificationCodec();
     private final PostgresWakeUps wakeUps;
     private final RowMapper<Stored> row;
-    private final NotificationBus bus = new TransactionalNotificationBus(this);
+    private final NotificationBus bus;
 
-    PostgresNotificationLog(Jdbi jdbi, DatabaseSettings database, Clock clock, NotificationRetention retention) {
+    PostgresNotificationLog(Jdbi jdbi, JdbcTransactions transactions, DatabaseSettings database, Clock clock,
+                            NotificationRetention retention) {
         this.jdbi = jdbi;
+        this.bus = new TransactionalNotificationBus(this, transactions);
         this.clock = clock;
         this.retention = retention;
         this.wakeUps = new PostgresWakeUps(database, CATCH_UP_MILLIS);
@@ -62,6 +64,32 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
             h.createQuery("select pg_notify(:channel, :payload)::text").bind("channel", PostgresWakeUps.CHANNEL)
                     .bind("payload", Long.toString(id)).mapTo(String.class).one();
             return new Notification(id, channel, event, now);
+        });
+    }
+
+    /** A notification waiting to be appended with the others of its unit of work. */
+    record Pending(Channel channel, DomainEvent event) {
+    }
+
+    /**
+     * Appends these in the order given, in the caller's transaction, with one lock, one batch of inserts and one
+     * wake-up for all of them.
+     */
+    void appendAll(List<Pending> notifications) {
+        if (notifications.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        jdbi.useTransaction(h -> {
+            h.createQuery("select pg_advisory_xact_lock(:key)::text").bind("key", APPEND_LOCK).mapTo(String.class).one();
+            var batch = h.prepareBatch(
+                    "insert into bus_notifications (channel, message, appended_at) values (:channel, :message, :at)");
+            notifications.forEach(n -> batch.bind("channel", n.channel().name()).bind("message", codec.write(n.event()))
+                    .bind("at", now).add());
+            long lastId = batch.executePreparedBatch("id").mapTo(Long.class).list().stream()
+                    .mapToLong(Long::longValue).max().orElseThrow();
+            h.createQuery("select pg_notify(:channel, :payload)::text").bind("channel", PostgresWakeUps.CHANNEL)
+                    .bind("payload", Long.toString(lastId)).mapTo(String.class).one();
         });
     }
 

@@ -1,23 +1,44 @@
 package dev.chatserver.adapter.jdbc;
 
-import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.NotificationBus;
-
+import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.domain.event.DomainEvent;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The bus across nodes: a notification is written to the shared log inside the transaction of the change it
- * announces, so it is delivered if and only if that change commits, on every node.
+ * announces, so it is delivered if and only if that change commits, on every node. Inside a unit of work the
+ * notifications are gathered and appended together just before the commit (one lock, one batch, one wake-up
+ * for all of them, however many a batch of posts publishes); outside one, each is appended at once.
  */
 final class TransactionalNotificationBus implements NotificationBus {
     private final PostgresNotificationLog log;
+    private final JdbcTransactions transactions;
 
-    TransactionalNotificationBus(PostgresNotificationLog log) {
+    TransactionalNotificationBus(PostgresNotificationLog log, JdbcTransactions transactions) {
         this.log = log;
+        this.transactions = transactions;
     }
 
     @Override
     public void publish(Channel channel, DomainEvent event) {
-        log.append(channel, event);
+        transactions.beforeCommit(this, Gathered::new)
+                .ifPresentOrElse(gathered -> gathered.add(channel, event), () -> log.append(channel, event));
+    }
+
+    /** The notifications of one unit of work, in the order published. */
+    private final class Gathered implements Runnable {
+        private final List<PostgresNotificationLog.Pending> pending = new ArrayList<>();
+
+        void add(Channel channel, DomainEvent event) {
+            pending.add(new PostgresNotificationLog.Pending(channel, event));
+        }
+
+        @Override
+        public void run() {
+            log.appendAll(pending);
+        }
     }
 }

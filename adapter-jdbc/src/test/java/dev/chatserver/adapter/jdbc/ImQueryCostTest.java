@@ -9,6 +9,7 @@ import dev.chatserver.application.port.in.im.InitCommand;
 import dev.chatserver.application.port.in.im.ListSessionsCommand;
 import dev.chatserver.application.port.in.im.SessionPage;
 import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.domain.im.SessionView;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.ImMessages;
@@ -43,7 +44,10 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What listing and history cost in SQL: a fixed number of statements, and an index walk for history. */
+/**
+ * What listing, history and a batch of posts cost in SQL: a fixed number of statements, and an index walk for
+ * history.
+ */
 class ImQueryCostTest {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     private final JdbcStorage storage = H2TestDatabases.newStorage();
@@ -52,6 +56,7 @@ class ImQueryCostTest {
 
     @AfterEach
     void close() {
+        im.close();
         storage.close();
     }
 
@@ -202,6 +207,39 @@ class ImQueryCostTest {
         assertThat(sessions.byUuid(session.uuid()).orElseThrow().members())
                 .filteredOn(m -> !m.user().equals(poster.id()))
                 .hasSize(40).allSatisfy(m -> assertThat(m.read()).isFalse());
+    }
+
+    @Test
+    void a_batch_of_posts_costs_six_statements_however_many_posts_and_sessions_it_holds() {
+        User lynx = register("lynx");
+        List<ImSession> sessions = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            User other = register("other-" + i);
+            sessions.add(storage.ports().get(ImSessions.class).findOrCreate(new NewSession(
+                    SessionKey.privateBetween(lynx.id(), other.id(), Optional.empty()), UUID.randomUUID(), NOW,
+                    Optional.empty(), Optional.empty(), Set.of(lynx.id(), other.id()))));
+        }
+        List<PostMessageCommand> few = List.of(postTo(lynx, sessions.get(0), "one"), postTo(lynx, sessions.get(1), "two"));
+        List<PostMessageCommand> many = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            many.add(postTo(lynx, sessions.get(i % sessions.size()), "m" + i));
+        }
+
+        int forFew = statementsFor(() -> storage.ports().get(Transactions.class).inTransaction(() -> im.posting.write(few)));
+        int forMany = statementsFor(() -> storage.ports().get(Transactions.class).inTransaction(() -> im.posting.write(many)));
+
+        assertThat(forFew).as("sessions, members locked, messages inserted, memberships updated; then the users and"
+                + " last messages the notifications show").isEqualTo(6);
+        assertThat(forMany).isEqualTo(forFew);
+        assertThat(statementsFor(() -> storage.ports().get(Transactions.class).inTransaction(() -> im.posting.write(few))))
+                .as("sessions seen before are not read again, and whoever it would unread is unread already:"
+                        + " lock, insert, update").isEqualTo(3);
+        assertThat(storage.ports().get(ImMessages.class).history(sessions.get(0).id(), java.util.OptionalLong.empty(), 10))
+                .extracting(m -> m.content()).containsExactly("one", "m80", "m60", "m40", "m20", "m0", "one");
+    }
+
+    private static PostMessageCommand postTo(User caller, ImSession session, String text) {
+        return new PostMessageCommand(caller, session.uuid(), new MessageType("message"), text);
     }
 
     @Test

@@ -14,48 +14,59 @@ import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
-import dev.chatserver.domain.im.PostedMessage;
+import dev.chatserver.application.write.GroupCommit;
 import dev.chatserver.domain.problem.InvalidInput;
 import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 public final class ImMessageService implements PostMessage, ReadHistory {
     private final ImMessages messages;
     private final ImSessions sessions;
-    private final MessagePosting posting;
+    private final GroupCommit writer;
+    private final PostingLane posting;
     private final SessionAccess access;
     private final ImNotifier notifier;
     private final UserDirectory directory;
     private final Transactions transactions;
     private final ImPolicy policy;
-    private final Clock clock;
 
     @Inject
-    public ImMessageService(ImMessages messages, ImSessions sessions, MessagePosting posting, SessionAccess access,
-                            ImNotifier notifier, UserDirectory directory, Transactions transactions, ImPolicy policy,
-                            Clock clock) {
+    public ImMessageService(ImMessages messages, ImSessions sessions, GroupCommit writer, PostingLane posting,
+                            SessionAccess access, ImNotifier notifier, UserDirectory directory,
+                            Transactions transactions, ImPolicy policy) {
         this.messages = messages;
         this.sessions = sessions;
+        this.writer = writer;
         this.posting = posting;
         this.access = access;
         this.notifier = notifier;
         this.directory = directory;
         this.transactions = transactions;
         this.policy = policy;
-        this.clock = clock;
     }
 
     @Override
     public MessageView post(PostMessageCommand command) {
+        accept(command);
+        return writer.write(posting, command);
+    }
+
+    @Override
+    public CompletableFuture<MessageView> postAsync(PostMessageCommand command) {
+        accept(command);
+        return writer.submit(posting, command);
+    }
+
+    /** What the server's configuration allows, checked before the post waits for the writer. */
+    private void accept(PostMessageCommand command) {
         if (!policy.messageTypes().contains(command.type().value())) {
             throw new InvalidInput("message_type", "message_type is one of " + new TreeSet<>(policy.messageTypes()));
         }
@@ -63,18 +74,6 @@ public final class ImMessageService implements PostMessage, ReadHistory {
             throw new InvalidInput("message_content",
                     "message_content has at most " + policy.maxContentBytes() + " bytes (UTF-8)");
         }
-        User sender = command.caller();
-        return transactions.inTransaction(() -> {
-            ImSession session = access.forMember(sender.id(), command.session());
-            PostedMessage posted = posting.post(session, sender.id(), command.type(), command.content(),
-                    clock.instant().truncatedTo(ChronoUnit.MICROS));
-            MessageView view = view(posted.session(), posted.message(), sender);
-            notifier.messagePosted(posted.session(), view);
-            if (!posted.membersChanged().isEmpty()) {
-                notifier.sessionChanged(posted.session(), posted.membersChanged());
-            }
-            return view;
-        });
     }
 
     @Override

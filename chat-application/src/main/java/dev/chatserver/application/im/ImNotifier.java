@@ -9,7 +9,10 @@ import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.MessageView;
 import jakarta.inject.Inject;
 
+import dev.chatserver.domain.im.SessionView;
+
 import java.util.Collection;
+import java.util.Map;
 
 /** Hands IM changes to the notification bus, on each member's own channel, inside the unit of work. */
 public final class ImNotifier {
@@ -32,7 +35,11 @@ public final class ImNotifier {
         if (members.isEmpty()) {
             return;
         }
-        views.asSeenByEach(session, members).forEach((member, view) ->
-                bus.publish(Channel.ofUser(member), new SessionChanged(member, view)));
+        sessionSeenAs(views.asSeenByEach(session, members));
+    }
+
+    /** Tells each member how the session now looks to them, from views already made. */
+    public void sessionSeenAs(Map<UserId, SessionView> viewsByMember) {
+        viewsByMember.forEach((member, view) -> bus.publish(Channel.ofUser(member), new SessionChanged(member, view)));
     }
 }

@@ -62,6 +62,32 @@ public final class SessionViews {
         return views;
     }
 
+    /**
+     * For each of {@code sessions}, the session as each of its {@code viewers} (same position) sees it: what
+     * several posts of one batch tell, loaded once for all of them.
+     */
+    public List<Map<UserId, SessionView>> asSeenByEach(List<ImSession> sessions,
+                                                       List<? extends Collection<UserId>> viewers) {
+        if (sessions.size() != viewers.size()) {
+            throw new IllegalArgumentException("one list of viewers per session");
+        }
+        List<ImSession> seen = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            if (!viewers.get(i).isEmpty()) {
+                seen.add(sessions.get(i));
+            }
+        }
+        Context context = load(seen);
+        List<Map<UserId, SessionView>> views = new ArrayList<>(sessions.size());
+        for (int i = 0; i < sessions.size(); i++) {
+            ImSession session = sessions.get(i);
+            Map<UserId, SessionView> each = new LinkedHashMap<>();
+            viewers.get(i).forEach(v -> each.put(v, context.view(session, v)));
+            views.add(each);
+        }
+        return views;
+    }
+
     private Context load(List<ImSession> sessions) {
         Set<UserId> userIds = new LinkedHashSet<>();
         Set<GroupId> groupIds = new LinkedHashSet<>();

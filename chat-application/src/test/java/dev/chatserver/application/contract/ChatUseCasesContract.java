@@ -3,7 +3,9 @@ package dev.chatserver.application.contract;
 import dev.chatserver.application.chats.ChatNotifier;
 import dev.chatserver.domain.event.ChatEventAppended;
 import dev.chatserver.application.chats.ChatsService;
+import dev.chatserver.application.chats.EventAppending;
 import dev.chatserver.application.chats.EventRoomsService;
+import dev.chatserver.application.write.Answer;
 import dev.chatserver.application.chats.EventsService;
 import dev.chatserver.application.chats.Tenants;
 import dev.chatserver.application.port.out.notification.Channel;
@@ -62,6 +64,7 @@ public abstract class ChatUseCasesContract extends StorageContract {
     private ChatsService chats;
     private EventRoomsService rooms;
     private EventsService events;
+    private EventAppending appending;
 
     @BeforeEach
     void services() {
@@ -70,8 +73,9 @@ public abstract class ChatUseCasesContract extends StorageContract {
         chats = new ChatsService(port(ChatStore.class), port(EventRoomStore.class), tenants, transactions,
                 UUID::randomUUID, clock);
         rooms = new EventRoomsService(port(EventRoomStore.class), tenants, transactions, UUID::randomUUID, clock);
-        events = new EventsService(port(ChatStore.class), port(EventRoomStore.class), port(EventStore.class), new ChatNotifier(bus),
-                transactions, UUID::randomUUID, clock);
+        appending = new EventAppending(port(ChatStore.class), port(EventRoomStore.class), port(EventStore.class),
+                new ChatNotifier(bus), UUID::randomUUID, clock);
+        events = new EventsService(port(ChatStore.class), port(EventStore.class), writer(transactions), appending);
     }
 
     private Chat newChat(String scope) {
@@ -339,6 +343,53 @@ public abstract class ChatUseCasesContract extends StorageContract {
 
         assertThat(closed.lastOccurredAt()).isEqualTo(last.occurredAt());
         assertThat(rooms.room(chat.roomId())).isEqualTo(closed);
+    }
+
+    @Test
+    void events_stored_as_one_batch_end_as_if_posted_one_by_one_and_a_refused_one_changes_nothing() {
+        Chat open = newChat("course-42");
+        Chat other = newChat("course-43");
+        Chat closing = newChat("course-44");
+        rooms.close(new CloseRoomCommand(TENANT, closing.roomId()));
+        clock.advance(Duration.ofSeconds(1));
+        Event before = post(open, "message", null, "m1", false, true);
+        bus.clear();
+
+        List<Answer<Event>> answers = port(Transactions.class).inTransaction(() -> appending.write(List.of(
+                command(open, "m1", true), command(closing, "m9", true), command(other, "o1", true),
+                command(open, "m2", false), command(open, "m2", true),
+                new PostEventCommand(JOHN, new dev.chatserver.domain.chats.ChatId(UUID.randomUUID()),
+                        "message", null, null, null, JsonText.EMPTY_OBJECT, false, true),
+                command(open, "m2", true))));
+
+        assertThat(answers.get(1).problem()).isInstanceOfSatisfying(Refused.class,
+                e -> assertThat(e.kind()).isEqualTo("room_closed"));
+        assertThat(answers.get(5).problem()).isInstanceOfSatisfying(NotFound.class,
+                e -> assertThat(e.kind()).isEqualTo("chat"));
+        Event edit = answers.get(0).result();
+        Event transientFirst = answers.get(3).result();
+        Event storedFirst = answers.get(4).result();
+        Event storedEdit = answers.get(6).result();
+        assertThat(List.of(before, edit, transientFirst, storedFirst, storedEdit)).extracting(Event::occurredAt)
+                .as("occurred_at only grows in a room").isSorted().doesNotHaveDuplicates();
+        assertThat(edit.originalOccurredAt()).as("an edit of a label stored before the batch")
+                .isEqualTo(before.occurredAt());
+        assertThat(transientFirst.originalOccurredAt()).isEqualTo(transientFirst.occurredAt());
+        assertThat(storedFirst.originalOccurredAt()).as("a transient event is never a label's first")
+                .isEqualTo(storedFirst.occurredAt());
+        assertThat(storedEdit.originalOccurredAt()).as("an edit of a label first stored in the same batch")
+                .isEqualTo(storedFirst.occurredAt());
+        assertThat(all(open)).extracting(Event::id)
+                .containsExactly(before.id(), edit.id(), storedFirst.id(), storedEdit.id());
+        assertThat(all(other)).extracting(Event::id).containsExactly(answers.get(2).result().id());
+        assertThat(all(closing)).isEmpty();
+        assertThat(rooms.room(open.roomId()).lastOccurredAt()).isEqualTo(storedEdit.occurredAt());
+        assertThat(bus.ofKind(ChatEventAppended.class)).as("each appended event told once, in order").hasSize(5);
+    }
+
+    private static PostEventCommand command(Chat chat, String label, boolean persistent) {
+        return new PostEventCommand(JOHN, chat.id(), "message", null, label, null, new JsonText("{\"text\":\"hi\"}"),
+                false, persistent);
     }
 
     @Test

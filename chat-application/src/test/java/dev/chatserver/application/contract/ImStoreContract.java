@@ -108,6 +108,44 @@ public abstract class ImStoreContract extends StorageContract {
     }
 
     @Test
+    void batched_reads_locks_appends_and_saves_act_on_every_session_given_in_one_call() {
+        ImSession lynxOcelot = open(pair(lynx, ocelot, Optional.empty()));
+        ImSession ocelotPangolin = open(pair(ocelot, pangolin, Optional.empty()));
+
+        assertThat(sessions().byUuids(List.of(ocelotPangolin.uuid(), UUID.randomUUID(), lynxOcelot.uuid())))
+                .containsExactlyInAnyOrder(lynxOcelot, ocelotPangolin);
+        assertThat(sessions().byUuids(List.of())).isEmpty();
+
+        List<ImMessage> stored = port(Transactions.class).inTransaction(() -> {
+            List<ImSession> locked = sessions().lockMembersOf(List.of(ocelotPangolin, lynxOcelot));
+            assertThat(locked).extracting(ImSession::id)
+                    .containsExactly(Math.min(lynxOcelot.id(), ocelotPangolin.id()),
+                            Math.max(lynxOcelot.id(), ocelotPangolin.id()));
+            assertThat(locked).allSatisfy(s -> assertThat(s.members()).hasSize(2));
+            List<ImMessage> appended = messages().appendAll(List.of(
+                    lynxOcelot.post(lynx, TEXT, "one", NOW).message(),
+                    ocelotPangolin.post(pangolin, TEXT, "two", NOW).message(),
+                    lynxOcelot.post(ocelot, TEXT, "three", NOW).message()));
+            sessions().saveMembershipsOf(java.util.Map.of(
+                    lynxOcelot.id(), List.of(lynxOcelot.membershipOf(ocelot).orElseThrow().seeMessageFromOther()
+                            .orElseThrow()),
+                    ocelotPangolin.id(), List.of(ocelotPangolin.membershipOf(pangolin).orElseThrow()
+                            .sent(appended.get(1).id()))));
+            return appended;
+        });
+
+        assertThat(stored).extracting(ImMessage::content).containsExactly("one", "two", "three");
+        assertThat(stored).extracting(ImMessage::id).isSorted().doesNotHaveDuplicates();
+        assertThat(messages().history(lynxOcelot.id(), OptionalLong.empty(), 10)).extracting(ImMessage::content)
+                .containsExactly("three", "one");
+        assertThat(messages().byIds(stored.stream().map(ImMessage::id).toList())).containsExactlyElementsOf(stored);
+        assertThat(sessions().byUuid(lynxOcelot.uuid()).orElseThrow().membershipOf(ocelot).orElseThrow().read())
+                .isFalse();
+        assertThat(sessions().byUuid(ocelotPangolin.uuid()).orElseThrow().membershipOf(pangolin).orElseThrow()
+                .lastMessageId()).hasValue(stored.get(1).id());
+    }
+
+    @Test
     void a_session_is_created_once_per_key_and_its_members_join_open_active_and_read() {
         NewSession first = pair(lynx, ocelot, Optional.empty());
         ImSession created = open(first);

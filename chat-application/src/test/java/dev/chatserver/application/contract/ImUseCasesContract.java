@@ -2,6 +2,8 @@ package dev.chatserver.application.contract;
 
 import dev.chatserver.application.im.ImPolicy;
 import dev.chatserver.application.im.ImServices;
+import dev.chatserver.application.port.out.Transactions;
+import dev.chatserver.application.write.Answer;
 import dev.chatserver.application.contract.RecordingBus.Published;
 import dev.chatserver.domain.event.DomainEvent;
 import dev.chatserver.domain.event.MessagePosted;
@@ -72,8 +74,8 @@ public abstract class ImUseCasesContract extends StorageContract {
 
     @BeforeEach
     void setUp() {
-        im = new ImServices(storage.ports(), new ImPolicy(ImPolicy.STANDARD_TYPES, 16, 3, 5),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        im = closeAfter(new ImServices(storage.ports(), new ImPolicy(ImPolicy.STANDARD_TYPES, 16, 3, 5),
+                Clock.fixed(NOW, ZoneOffset.UTC)));
         lynx = register("lynx", "Lucid Lynx");
         ocelot = register("ocelot", "Oneiric Ocelot");
         pangolin = register("pangolin", "Precise Pangolin");
@@ -203,6 +205,53 @@ public abstract class ImUseCasesContract extends StorageContract {
         SessionView seenByLynx = im.sessions.privateSessions(ListSessionsCommand.of(lynx, null, null, null, null)).get(0);
         assertThat(seenByLynx.isRead()).isTrue();
         assertThat(seenByLynx.users().get(0).lastMessage()).hasValueSatisfying(m -> assertThat(m.message()).isEqualTo("222"));
+    }
+
+    @Test
+    void posts_stored_as_one_batch_end_as_if_posted_one_by_one_and_a_refused_one_changes_nothing() {
+        SessionView oneByOne = open(lynx, ocelot);
+        SessionView batched = im.sessions.openPrivate(OpenSessionCommand.of(lynx, ocelot.id().value(), "7", "res.partner"));
+        SessionView other = open(ocelot, pangolin);
+        im.sessions.changeState(ChangeStateCommand.of(ocelot, oneByOne.uuid().toString(), "closed"));
+        im.sessions.changeState(ChangeStateCommand.of(ocelot, batched.uuid().toString(), "closed"));
+        post(lynx, oneByOne, "first");
+        post(ocelot, oneByOne, "second");
+        post(lynx, oneByOne, "third");
+        im.bus.clear();
+
+        List<Answer<MessageView>> answers = port(Transactions.class).inTransaction(() -> im.posting.write(List.of(
+                PostMessageCommand.of(lynx, batched.uuid().toString(), "message", "first"),
+                PostMessageCommand.of(pangolin, batched.uuid().toString(), "message", "not a member"),
+                PostMessageCommand.of(ocelot, batched.uuid().toString(), "message", "second"),
+                PostMessageCommand.of(pangolin, other.uuid().toString(), "message", "elsewhere"),
+                PostMessageCommand.of(lynx, batched.uuid().toString(), "message", "third"))));
+
+        assertThat(answers.get(1).problem()).isInstanceOfSatisfying(NotFound.class,
+                p -> assertThat(p.field()).isEqualTo("uuid"));
+        List<MessageView> stored = List.of(answers.get(0).result(), answers.get(2).result(),
+                answers.get(3).result(), answers.get(4).result());
+        assertThat(stored).extracting(MessageView::message).containsExactly("first", "second", "elsewhere", "third");
+        assertThat(stored).extracting(MessageView::id).isSorted().doesNotHaveDuplicates();
+        for (User member : List.of(lynx, ocelot)) {
+            SessionView a = sessionAsSeenBy(member, oneByOne.uuid());
+            SessionView b = sessionAsSeenBy(member, batched.uuid());
+            assertThat(b.isRead()).as("read for " + member.name()).isEqualTo(a.isRead());
+            assertThat(b.state()).as("state for " + member.name()).isEqualTo(a.state());
+            assertThat(b.users()).extracting(u -> u.lastMessage().map(m -> m.message()).orElse(""))
+                    .isEqualTo(a.users().stream().map(u -> u.lastMessage().map(m -> m.message()).orElse("")).toList());
+        }
+        assertThat(im.bus.ofKind(MessagePosted.class)).as("each stored post told to each member of its session")
+                .hasSize(8);
+        assertThat(im.messages.history(HistoryCommand.of(ocelot, batched.uuid().toString(), null, null)))
+                .extracting(MessageView::message).containsExactly("third", "second", "first");
+    }
+
+    private SessionView sessionAsSeenBy(User member, java.util.UUID uuid) {
+        return im.sessions.privateSessions(ListSessionsCommand.of(member, null, null, null, null)).stream()
+                .filter(s -> s.uuid().equals(uuid)).findFirst()
+                .or(() -> im.sessions.privateSessions(ListSessionsCommand.of(member, null, "7", "res.partner", null))
+                        .stream().filter(s -> s.uuid().equals(uuid)).findFirst())
+                .orElseThrow();
     }
 
     @Test

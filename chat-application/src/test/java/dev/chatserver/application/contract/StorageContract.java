@@ -1,6 +1,9 @@
 package dev.chatserver.application.contract;
 
 import dev.chatserver.application.port.out.Storage;
+import dev.chatserver.application.port.out.Transactions;
+import dev.chatserver.application.write.GroupCommit;
+import dev.chatserver.application.write.WriteLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -10,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class StorageContract {
     protected Storage storage;
+    /** Closed after each test, newest first, before the storage. */
+    private final java.util.Deque<AutoCloseable> closeables = new java.util.ArrayDeque<>();
 
     protected abstract Storage newStorage();
 
@@ -19,8 +24,22 @@ public abstract class StorageContract {
     }
 
     @AfterEach
-    void closeStorage() {
+    void closeStorage() throws Exception {
+        while (!closeables.isEmpty()) {
+            closeables.pop().close();
+        }
         storage.close();
+    }
+
+    /** Closed once the test ends, before the storage is. */
+    protected <T extends AutoCloseable> T closeAfter(T closeable) {
+        closeables.push(closeable);
+        return closeable;
+    }
+
+    /** The group-commit writer on these transactions, stopped once the test ends. */
+    protected GroupCommit writer(Transactions transactions) {
+        return closeAfter(new GroupCommit(transactions, WriteLimits.DEFAULT));
     }
 
     protected <T> T port(Class<T> type) {

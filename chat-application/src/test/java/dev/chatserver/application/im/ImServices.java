@@ -8,17 +8,24 @@ import dev.chatserver.application.port.out.Ports;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.UserDirectory;
 
+import dev.chatserver.application.write.GroupCommit;
+import dev.chatserver.application.write.WriteLimits;
+
 import java.time.Clock;
 import java.util.UUID;
 
 /** The IM use cases assembled by hand on one storage's ports, with a recording bus and presence set by tests. */
-public final class ImServices {
+public final class ImServices implements AutoCloseable {
     public final RecordingBus bus = new RecordingBus();
     public final FixedPresence presence = new FixedPresence();
     public final ImSessionService sessions;
     public final ImMessageService messages;
     public final AddressBookService books;
     public final SessionInvitations invitations;
+    /** The writer's thread runs until {@link #close}. */
+    public final GroupCommit writer;
+    /** The posts lane the writer runs, for tests that hand it a batch themselves. */
+    public final PostingLane posting;
 
     public ImServices(Ports ports, ImPolicy policy, Clock clock) {
         UserDirectory directory = ports.get(UserDirectory.class);
@@ -27,14 +34,21 @@ public final class ImServices {
         Transactions transactions = ports.get(Transactions.class);
         SessionViews views = new SessionViews(directory, imMessages, presence);
         ImNotifier notifier = new ImNotifier(bus, views);
+        this.writer = new GroupCommit(transactions, WriteLimits.DEFAULT);
         SessionAccess access = new SessionAccess(imSessions);
         this.sessions = new ImSessionService(imSessions, access, views, notifier, directory, transactions,
                 UUID::randomUUID, clock);
-        this.messages = new ImMessageService(imMessages, imSessions, new MessagePosting(imSessions, imMessages),
-                access, notifier, directory, transactions, policy, clock);
+        this.posting = new PostingLane(imSessions, imMessages, notifier, views, new SessionHeaders(imSessions), clock);
+        this.messages = new ImMessageService(imMessages, imSessions, writer, posting, access, notifier, directory, transactions,
+                policy);
         this.invitations = new SessionInvitations(imSessions, access, new MessagePosting(imSessions, imMessages),
                 views, notifier, directory, transactions, clock);
         this.books = new AddressBookService(ports.get(AddressBooks.class), directory, imSessions, imMessages,
                 presence, transactions);
+    }
+
+    @Override
+    public void close() {
+        writer.close();
     }
 }

@@ -21,6 +21,7 @@ import dev.chatserver.domain.chats.ChatId;
 import dev.chatserver.domain.chats.ChatKey;
 import dev.chatserver.domain.chats.Direction;
 import dev.chatserver.domain.chats.RoomId;
+import dev.chatserver.domain.chats.Event;
 import dev.chatserver.domain.problem.InvalidInput;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -31,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The Chats API: chats named by audience and scope, each on an event room that stores and broadcasts typed
@@ -104,10 +106,12 @@ public final class ChatRoutes implements Routes {
         AccountId caller = callers.require(ctx);
         ChatId chat = chatId(ctx);
         ChatBody body = body(ctx);
-        postEvents.post(new PostEventCommand(caller, chat, body.requiredString("type"), body.optionalString("set"),
-                body.optionalString("label"), body.optionalString("attribute"), body.requiredJson("data"),
-                body.optionalBoolean("is_claim", false), body.optionalBoolean("is_persistent", true)));
-        ctx.status(201);
+        CompletableFuture<Event> stored = postEvents.postAsync(new PostEventCommand(caller, chat,
+                body.requiredString("type"), body.optionalString("set"), body.optionalString("label"),
+                body.optionalString("attribute"), body.requiredJson("data"), body.optionalBoolean("is_claim", false),
+                body.optionalBoolean("is_persistent", true)));
+        // no request thread waits while the writer stores it
+        ctx.future(() -> stored.thenAccept(event -> ctx.status(201)));
     }
 
     private void list(Context ctx) {

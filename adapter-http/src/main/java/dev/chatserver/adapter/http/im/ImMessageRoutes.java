@@ -5,7 +5,6 @@ import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.auth.Authenticator;
 import dev.chatserver.adapter.http.jsonrpc.JsonRpc;
 import dev.chatserver.application.port.in.im.HistoryCommand;
-import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.application.port.in.im.PostMessage;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.application.port.in.im.ReadHistory;
@@ -29,11 +28,10 @@ public final class ImMessageRoutes implements Routes {
 
     @Override
     public void addTo(Javalin app) {
-        app.post("/im_chat/post", calls.handler((p, caller) -> {
-            MessageView posted = post.post(PostMessageCommand.of(caller, p.requiredString("uuid"),
-                    p.requiredString("message_type"), p.requiredString("message_content")));
-            return Map.of("message_id", posted.id());
-        }));
+        // answered when the writer has stored it, without a request thread waiting for that
+        app.post("/im_chat/post", calls.asyncHandler((p, caller) -> post.postAsync(PostMessageCommand.of(caller,
+                        p.requiredString("uuid"), p.requiredString("message_type"), p.requiredString("message_content")))
+                .thenApply(posted -> Map.of("message_id", posted.id()))));
         app.post(ImSessionRoutes.API + "history", calls.handler((p, caller) -> ImPayloads.messages(history.history(
                 HistoryCommand.of(caller, p.requiredString("uuid"), HistoryStart.of(p).orElse(null),
                         p.optionalLong("limit").orElse(null))))));

@@ -16,6 +16,14 @@ public interface ImMessages {
      */
     ImMessage append(NewMessage message);
 
+    /**
+     * Stores the messages in the order given, in one statement on SQL, and answers them with their ids, which
+     * grow in that order. The same locking rule as {@link #append} keeps ids in commit order.
+     */
+    default List<ImMessage> appendAll(List<NewMessage> messages) {
+        return messages.stream().map(this::append).toList();
+    }
+
     /** The session's messages newest first, only those with an id below {@code beforeId} when given. */
     List<ImMessage> history(long sessionId, OptionalLong beforeId, int limit);
 

@@ -30,6 +30,10 @@ public interface ImSessions {
      * empty when there is no such session or {@code member} is not in it.
      */
     Optional<SessionOfMember> ofMember(UUID uuid, UserId member);
+    /** The sessions of these uuids that exist, in one read however many. */
+    default List<ImSession> byUuids(Collection<UUID> uuids) {
+        return uuids.stream().distinct().map(this::byUuid).flatMap(Optional::stream).toList();
+    }
 
     /** The sessions of these keys that exist, newest first, in one read however many keys. */
     List<ImSession> byKeys(Collection<SessionKey> keys);
@@ -47,6 +51,15 @@ public interface ImSessions {
     ImSession lockMembers(ImSession session);
 
     /**
+     * {@link #lockMembers} for several sessions at once, in one statement on SQL: every membership of each, read
+     * again and locked in session and user order until the unit of work ends. Answers them in session id order.
+     */
+    default List<ImSession> lockMembersOf(Collection<ImSession> sessions) {
+        return sessions.stream().sorted(java.util.Comparator.comparingLong(ImSession::id))
+                .map(this::lockMembers).toList();
+    }
+
+    /**
      * The session with {@code member}'s membership read again and locked until the unit of work ends: a change
      * of that member's own view decides on it. The other memberships are as {@code session} had them.
      */
@@ -57,6 +70,11 @@ public interface ImSessions {
      * ({@link #lockMembers}, {@link #lockMember}) in the same unit of work, so nothing written since is lost.
      */
     void saveMemberships(long sessionId, Collection<Membership> memberships);
+
+    /** {@link #saveMemberships} for several sessions (by session id) in one statement on SQL. */
+    default void saveMembershipsOf(java.util.Map<Long, ? extends Collection<Membership>> bySession) {
+        bySession.forEach(this::saveMemberships);
+    }
 
     /**
      * Stores the newcomers' memberships ({@link ImSession#newcomers}); answers those added, leaving out any
