@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -64,12 +65,24 @@ class WriteOverloadTest {
 
     /** The system clock, except that the writer thread waits at it while the gate is shut. */
     static final class WriterGate extends Clock {
-        private final CountDownLatch gate = new CountDownLatch(1);
-        private final CountDownLatch writerHeld = new CountDownLatch(1);
-        private volatile boolean shut;
+        private final CountDownLatch gate;
+        private final CountDownLatch writerHeld;
+        private final AtomicBoolean shut;
+        private final ZoneId zone;
+
+        WriterGate() {
+            this(new CountDownLatch(1), new CountDownLatch(1), new AtomicBoolean(), ZoneOffset.UTC);
+        }
+
+        private WriterGate(CountDownLatch gate, CountDownLatch writerHeld, AtomicBoolean shut, ZoneId zone) {
+            this.gate = gate;
+            this.writerHeld = writerHeld;
+            this.shut = shut;
+            this.zone = zone;
+        }
 
         void shut() {
-            shut = true;
+            shut.set(true);
         }
 
         void open() {
@@ -78,7 +91,7 @@ class WriteOverloadTest {
 
         @Override
         public Instant instant() {
-            if (shut && Thread.currentThread().getName().equals(GroupCommit.THREAD_NAME)) {
+            if (shut.get() && Thread.currentThread().getName().equals(GroupCommit.THREAD_NAME)) {
                 writerHeld.countDown();
                 try {
                     if (!gate.await(60, TimeUnit.SECONDS)) {
@@ -93,12 +106,12 @@ class WriteOverloadTest {
 
         @Override
         public ZoneId getZone() {
-            return ZoneOffset.UTC;
+            return zone;
         }
 
         @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
+        public Clock withZone(ZoneId other) {
+            return new WriterGate(gate, writerHeld, shut, other);
         }
     }
 
