@@ -49,6 +49,13 @@ public final class InMemoryEvents implements EventStore {
     }
 
     @Override
+    public synchronized List<Event> byIds(java.util.Collection<dev.chatserver.domain.chats.EventId> ids) {
+        java.util.Set<dev.chatserver.domain.chats.EventId> wanted = java.util.Set.copyOf(ids);
+        return byRoom.values().stream().flatMap(room -> room.values().stream())
+                .filter(event -> wanted.contains(event.id())).toList();
+    }
+
+    @Override
     public synchronized EventPage page(EventQuery query) {
         NavigableMap<Long, Event> room = byRoom.getOrDefault(query.room(), new TreeMap<>());
         boolean forward = query.direction() == Direction.FORWARD;

@@ -7,6 +7,7 @@ import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.ChatStore;
 import dev.chatserver.application.port.out.EventRoomStore;
 import dev.chatserver.application.port.out.EventStore;
+import dev.chatserver.application.port.out.IdempotencyKeys;
 import dev.chatserver.application.port.out.NotificationStorage;
 import dev.chatserver.application.port.out.Ports;
 import dev.chatserver.application.port.out.PresenceBoard;
@@ -41,6 +42,7 @@ public final class InMemoryStorage implements Storage, StorageProbe {
                 .add(ChatStore.class, new InMemoryChats())
                 .add(EventRoomStore.class, new InMemoryEventRooms())
                 .add(EventStore.class, new InMemoryEvents())
+                .add(IdempotencyKeys.class, new InMemoryIdempotencyKeys())
                 .add(NotificationStorage.class, new InMemoryNotifications(transactions))
                 .add(PresenceBoard.class, new InMemoryPresenceBoard())
                 .build();

@@ -164,6 +164,15 @@ final class JdbcEvents implements EventStore {
     }
 
     @Override
+    public List<Event> byIds(java.util.Collection<EventId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from chat_events e where e.id in (<ids>)")
+                .bindList("ids", ids.stream().map(EventId::value).toList()).map(EVENT).list());
+    }
+
+    @Override
     public EventPage page(EventQuery query) {
         String sql = pageSql(query);
         List<Event> fetched = jdbi.withHandle(h -> {

@@ -9,6 +9,7 @@ import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.ChatStore;
 import dev.chatserver.application.port.out.EventRoomStore;
 import dev.chatserver.application.port.out.EventStore;
+import dev.chatserver.application.port.out.IdempotencyKeys;
 import dev.chatserver.application.port.out.NotificationStorage;
 import dev.chatserver.application.port.out.Ports;
 import dev.chatserver.application.port.out.PresenceBoard;
@@ -64,7 +65,8 @@ public final class JdbcStorage implements Storage, StorageProbe {
                 .add(AddressBooks.class, new JdbcAddressBooks(jdbi))
                 .add(ChatStore.class, new JdbcChats(jdbi))
                 .add(EventRoomStore.class, new JdbcEventRooms(jdbi))
-                .add(EventStore.class, new JdbcEvents(jdbi));
+                .add(EventStore.class, new JdbcEvents(jdbi))
+                .add(IdempotencyKeys.class, new JdbcIdempotencyKeys(jdbi));
         if (settings.kind().equals("postgres")) {
             // several nodes share the bus and presence through the database; H2 serves one node, which keeps its own
             ports.add(NotificationStorage.class, this::openSharedBus).add(PresenceBoard.class, new JdbcPresenceBoard(jdbi));

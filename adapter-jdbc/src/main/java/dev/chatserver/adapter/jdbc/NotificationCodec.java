@@ -18,6 +18,7 @@ import dev.chatserver.domain.chats.JsonText;
 import dev.chatserver.domain.chats.RoomId;
 import dev.chatserver.domain.event.ChatEventAppended;
 import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.domain.event.MemberTyping;
 import dev.chatserver.domain.event.MessagePosted;
 import dev.chatserver.domain.event.PresenceChanged;
 import dev.chatserver.domain.event.SessionChanged;
@@ -64,6 +65,9 @@ final class NotificationCodec {
         if (event instanceof MessagePosted posted) {
             json.put("kind", "im.message_posted");
             json.set("message", message(posted.message()));
+        } else if (event instanceof MemberTyping typing) {
+            json.put("kind", "im.member_typing");
+            json.set("signal", message(typing.signal()));
         } else if (event instanceof SessionChanged changed) {
             json.put("kind", "im.session_changed");
             json.put("viewer", changed.viewer().value());
@@ -96,6 +100,7 @@ final class NotificationCodec {
             }
             return switch (kind) {
                 case "im.message_posted" -> Optional.of(new MessagePosted(message(json.get("message"))));
+                case "im.member_typing" -> Optional.of(new MemberTyping(message(json.get("signal"))));
                 case "im.session_changed" -> Optional.of(new SessionChanged(UserId.of(json.get("viewer").asLong()),
                         session(json.get("session"))));
                 case "presence.changed" -> Optional.of(new PresenceChanged(UserId.of(json.get("user").asLong()),

@@ -6,6 +6,7 @@ import dev.chatserver.application.port.in.chats.PostEvents;
 import dev.chatserver.application.port.in.chats.ReadEvents;
 import dev.chatserver.application.port.in.chats.ReadStateCommand;
 import dev.chatserver.application.port.out.ChatStore;
+import dev.chatserver.application.write.ClientKeys;
 import dev.chatserver.application.write.GroupCommit;
 import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.domain.chats.Chat;
@@ -25,9 +26,12 @@ public final class EventsService implements PostEvents, ReadEvents {
     private final EventStore events;
     private final GroupCommit writer;
     private final EventAppending appending;
+    private final ClientKeys clientKeys;
 
     @Inject
-    public EventsService(ChatStore chats, EventStore events, GroupCommit writer, EventAppending appending) {
+    public EventsService(ChatStore chats, EventStore events, GroupCommit writer, EventAppending appending,
+                         ClientKeys clientKeys) {
+        this.clientKeys = clientKeys;
         this.chats = chats;
         this.events = events;
         this.writer = writer;
@@ -36,12 +40,20 @@ public final class EventsService implements PostEvents, ReadEvents {
 
     @Override
     public Event post(PostEventCommand command) {
+        sweepKeys(command);
         return writer.write(appending, command);
     }
 
     @Override
     public CompletableFuture<Event> postAsync(PostEventCommand command) {
+        sweepKeys(command);
         return writer.submit(appending, command);
+    }
+
+    private void sweepKeys(PostEventCommand command) {
+        if (command.idempotencyKey() != null) {
+            clientKeys.sweepNowAndThen();
+        }
     }
 
     @Override

@@ -14,11 +14,14 @@ import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
+import dev.chatserver.application.write.ClientKeys;
 import dev.chatserver.application.write.GroupCommit;
 import dev.chatserver.domain.problem.InvalidInput;
 import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -37,11 +40,15 @@ public final class ImMessageService implements PostMessage, ReadHistory {
     private final UserDirectory directory;
     private final Transactions transactions;
     private final ImPolicy policy;
+    private final ClientKeys clientKeys;
+    private final Clock clock;
 
     @Inject
     public ImMessageService(ImMessages messages, ImSessions sessions, GroupCommit writer, PostingLane posting,
                             SessionAccess access, ImNotifier notifier, UserDirectory directory,
-                            Transactions transactions, ImPolicy policy) {
+                            Transactions transactions, ImPolicy policy, ClientKeys clientKeys, Clock clock) {
+        this.clientKeys = clientKeys;
+        this.clock = clock;
         this.messages = messages;
         this.sessions = sessions;
         this.writer = writer;
@@ -56,13 +63,35 @@ public final class ImMessageService implements PostMessage, ReadHistory {
     @Override
     public MessageView post(PostMessageCommand command) {
         accept(command);
+        if (command.type().isTyping()) {
+            return typing(command);
+        }
         return writer.write(posting, command);
     }
 
     @Override
     public CompletableFuture<MessageView> postAsync(PostMessageCommand command) {
         accept(command);
+        if (command.type().isTyping()) {
+            return CompletableFuture.completedFuture(typing(command));
+        }
         return writer.submit(posting, command);
+    }
+
+    /**
+     * Typing needs no durability: it skips the writer, is passed on to the other members and is never stored.
+     * Only a member may type into a session, as only a member may post.
+     */
+    private MessageView typing(PostMessageCommand command) {
+        User caller = command.caller();
+        return transactions.inTransaction(() -> {
+            ImSession session = access.forMember(caller.id(), command.session());
+            MessageView signal = new MessageView(0, session.id(), session.uuid(), caller.id(), caller.name(),
+                    caller.partner(), command.type().value(), command.content(),
+                    clock.instant().truncatedTo(ChronoUnit.MICROS));
+            notifier.typing(session, signal);
+            return signal;
+        });
     }
 
     /** What the server's configuration allows, checked before the post waits for the writer. */
@@ -73,6 +102,9 @@ public final class ImMessageService implements PostMessage, ReadHistory {
         if (command.content().getBytes(StandardCharsets.UTF_8).length > policy.maxContentBytes()) {
             throw new InvalidInput("message_content",
                     "message_content has at most " + policy.maxContentBytes() + " bytes (UTF-8)");
+        }
+        if (command.clientId() != null) {
+            clientKeys.sweepNowAndThen();
         }
     }
 

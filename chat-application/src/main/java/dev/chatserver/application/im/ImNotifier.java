@@ -3,6 +3,7 @@ package dev.chatserver.application.im;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.event.MemberTyping;
 import dev.chatserver.domain.event.MessagePosted;
 import dev.chatserver.domain.event.SessionChanged;
 import dev.chatserver.domain.im.ImSession;
@@ -28,6 +29,13 @@ public final class ImNotifier {
     public void messagePosted(ImSession session, MessageView message) {
         MessagePosted posted = new MessagePosted(message);
         session.memberIds().forEach(member -> bus.publish(Channel.ofUser(member), posted));
+    }
+
+    /** Tells the other members that the signal's sender is typing. */
+    public void typing(ImSession session, MessageView signal) {
+        MemberTyping typing = new MemberTyping(signal);
+        session.memberIds().stream().filter(member -> !member.equals(signal.fromId()))
+                .forEach(member -> bus.publish(Channel.ofUser(member), typing));
     }
 
     /** Tells each of {@code members} how the session now looks to them. */

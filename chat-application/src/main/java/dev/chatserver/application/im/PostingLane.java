@@ -3,7 +3,10 @@ package dev.chatserver.application.im;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.IdempotencyKeys.Key;
+import dev.chatserver.application.port.out.IdempotencyKeys.Kept;
 import dev.chatserver.application.write.Answer;
+import dev.chatserver.application.write.ClientKeys;
 import dev.chatserver.application.write.WriteLane;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImMessage;
@@ -35,6 +38,11 @@ import java.util.stream.Collectors;
  * the changed memberships; then what the notifications show is read once for all of them). Each post is decided by its session on the members read under lock; one refused (the sender is
  * no member) is answered with its problem before anything is stored, and the others go on. Posts to one session
  * are applied in order, each on the session as the one before left it, exactly as if posted one by one.
+ *
+ * <p>A post with a {@code client_id} whose key (sender, session, client id) answered a post within
+ * {@link ClientKeys#LIFETIME} answers that post's message and stores nothing; so does a second post with the
+ * same key in one batch. The keys are read after the members are locked, so a post under the same key that
+ * another node committed meanwhile is seen (two statements more, only for a batch with client ids).
  */
 public final class PostingLane implements WriteLane<PostMessageCommand, MessageView> {
     private final ImSessions sessions;
@@ -42,12 +50,14 @@ public final class PostingLane implements WriteLane<PostMessageCommand, MessageV
     private final ImNotifier notifier;
     private final SessionViews views;
     private final SessionHeaders headers;
+    private final ClientKeys clientKeys;
     private final Clock clock;
 
     @Inject
     public PostingLane(ImSessions sessions, ImMessages messages, ImNotifier notifier, SessionViews views,
-                       SessionHeaders headers, Clock clock) {
+                       SessionHeaders headers, ClientKeys clientKeys, Clock clock) {
         this.sessions = sessions;
+        this.clientKeys = clientKeys;
         this.headers = headers;
         this.messages = messages;
         this.notifier = notifier;
@@ -63,8 +73,13 @@ public final class PostingLane implements WriteLane<PostMessageCommand, MessageV
 
         @SuppressWarnings("unchecked")
         Answer<MessageView>[] answers = new Answer[commands.size()];
+        Map<Key, String> answeredBefore = clientKeys.answered(commands.stream()
+                .map(command -> keyOf(command, idOf)).filter(java.util.Objects::nonNull).distinct().toList(), now);
         List<Integer> accepted = new ArrayList<>();
         List<MessagePost> decided = new ArrayList<>();
+        Map<Integer, Long> replays = new HashMap<>();
+        Map<Integer, Integer> repeats = new HashMap<>();
+        Map<Key, Integer> firstInBatch = new HashMap<>();
         for (int i = 0; i < commands.size(); i++) {
             PostMessageCommand command = commands.get(i);
             ImSession session = current.get(idOf.get(command.session()));
@@ -72,12 +87,24 @@ public final class PostingLane implements WriteLane<PostMessageCommand, MessageV
                 if (session == null) {
                     throw ImSession.unknown();
                 }
-                decided.add(session.post(command.caller().id(), command.type(), command.content(), now));
-                accepted.add(i);
+                MessagePost post = session.post(command.caller().id(), command.type(), command.content(), now);
+                Key key = keyOf(command, idOf);
+                if (key != null && answeredBefore.containsKey(key)) {
+                    replays.put(i, Long.parseLong(answeredBefore.get(key)));
+                } else if (key != null && firstInBatch.containsKey(key)) {
+                    repeats.put(i, firstInBatch.get(key));
+                } else {
+                    if (key != null) {
+                        firstInBatch.put(key, i);
+                    }
+                    decided.add(post);
+                    accepted.add(i);
+                }
             } catch (ChatProblem refused) {
                 answers[i] = Answer.refused(refused);
             }
         }
+        replay(commands, replays, answers);
         if (decided.isEmpty()) {
             return Arrays.asList(answers);
         }
@@ -101,6 +128,10 @@ public final class PostingLane implements WriteLane<PostMessageCommand, MessageV
         changedMembers.forEach((sessionId, members) -> toSave.put(sessionId, members.stream()
                 .map(member -> current.get(sessionId).membershipOf(member).orElseThrow()).toList()));
         sessions.saveMembershipsOf(toSave);
+        List<Kept> keys = new ArrayList<>();
+        firstInBatch.forEach((key, index) -> keys.add(new Kept(key,
+                String.valueOf(stored.get(accepted.indexOf(index)).id()), now)));
+        clientKeys.keep(keys);
 
         List<Map<UserId, SessionView>> seen = views.asSeenByEach(posted.stream().map(PostedMessage::session).toList(),
                 posted.stream().map(PostedMessage::membersChanged).toList());
@@ -112,7 +143,36 @@ public final class PostingLane implements WriteLane<PostMessageCommand, MessageV
             notifier.sessionSeenAs(seen.get(k));
             answers[accepted.get(k)] = Answer.done(view);
         }
+        repeats.forEach((repeat, first) -> answers[repeat] = answers[first]);
         return Arrays.asList(answers);
+    }
+
+    /** The key of a post with a client id to a session that exists: scoped by the session and its sender. */
+    private static Key keyOf(PostMessageCommand command, Map<UUID, Long> idOf) {
+        Long sessionId = idOf.get(command.session());
+        if (command.clientId() == null || sessionId == null) {
+            return null;
+        }
+        return new Key("im:" + sessionId + ":" + command.caller().id().value(), command.clientId());
+    }
+
+    /** Answers each post whose key was answered before with that message, read once for all of them. */
+    private void replay(List<PostMessageCommand> commands, Map<Integer, Long> replays, Answer<MessageView>[] answers) {
+        if (replays.isEmpty()) {
+            return;
+        }
+        Map<Long, ImMessage> firstPosts = messages.byIds(replays.values().stream().distinct().toList()).stream()
+                .collect(Collectors.toMap(ImMessage::id, message -> message));
+        replays.forEach((index, messageId) -> {
+            PostMessageCommand command = commands.get(index);
+            ImMessage first = firstPosts.get(messageId);
+            if (first == null) {
+                throw new IllegalStateException("a client key names the missing message " + messageId);
+            }
+            answers[index] = Answer.done(new MessageView(first.id(), first.sessionId(), command.session(),
+                    command.caller().id(), command.caller().name(), command.caller().partner(), first.type().value(),
+                    first.content(), first.createDate()));
+        });
     }
 
     /**

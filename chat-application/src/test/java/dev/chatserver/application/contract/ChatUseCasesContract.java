@@ -5,7 +5,9 @@ import dev.chatserver.domain.event.ChatEventAppended;
 import dev.chatserver.application.chats.ChatsService;
 import dev.chatserver.application.chats.EventAppending;
 import dev.chatserver.application.chats.EventRoomsService;
+import dev.chatserver.application.port.out.IdempotencyKeys;
 import dev.chatserver.application.write.Answer;
+import dev.chatserver.application.write.ClientKeys;
 import dev.chatserver.application.chats.EventsService;
 import dev.chatserver.application.chats.Tenants;
 import dev.chatserver.application.port.out.notification.Channel;
@@ -73,9 +75,11 @@ public abstract class ChatUseCasesContract extends StorageContract {
         chats = new ChatsService(port(ChatStore.class), port(EventRoomStore.class), tenants, transactions,
                 UUID::randomUUID, clock);
         rooms = new EventRoomsService(port(EventRoomStore.class), tenants, transactions, UUID::randomUUID, clock);
+        ClientKeys clientKeys = new ClientKeys(port(IdempotencyKeys.class), transactions, clock);
         appending = new EventAppending(port(ChatStore.class), port(EventRoomStore.class), port(EventStore.class),
-                new ChatNotifier(bus), UUID::randomUUID, clock);
-        events = new EventsService(port(ChatStore.class), port(EventStore.class), writer(transactions), appending);
+                new ChatNotifier(bus), UUID::randomUUID, clientKeys, clock);
+        events = new EventsService(port(ChatStore.class), port(EventStore.class), writer(transactions), appending,
+                clientKeys);
     }
 
     private Chat newChat(String scope) {

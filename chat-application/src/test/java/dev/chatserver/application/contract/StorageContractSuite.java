@@ -72,6 +72,14 @@ public abstract class StorageContractSuite {
     }
 
     @Nested
+    class Idempotency extends IdempotencyContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
     class ImUseCases extends ImUseCasesContract {
         @Override
         protected Storage newStorage() {

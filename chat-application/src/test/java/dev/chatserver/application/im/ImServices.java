@@ -8,6 +8,8 @@ import dev.chatserver.application.port.out.Ports;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.UserDirectory;
 
+import dev.chatserver.application.port.out.IdempotencyKeys;
+import dev.chatserver.application.write.ClientKeys;
 import dev.chatserver.application.write.GroupCommit;
 import dev.chatserver.application.write.WriteLimits;
 
@@ -38,9 +40,11 @@ public final class ImServices implements AutoCloseable {
         SessionAccess access = new SessionAccess(imSessions);
         this.sessions = new ImSessionService(imSessions, access, views, notifier, directory, transactions,
                 UUID::randomUUID, clock);
-        this.posting = new PostingLane(imSessions, imMessages, notifier, views, new SessionHeaders(imSessions), clock);
+        ClientKeys clientKeys = new ClientKeys(ports.get(IdempotencyKeys.class), transactions, clock);
+        this.posting = new PostingLane(imSessions, imMessages, notifier, views, new SessionHeaders(imSessions),
+                clientKeys, clock);
         this.messages = new ImMessageService(imMessages, imSessions, writer, posting, access, notifier, directory, transactions,
-                policy);
+                policy, clientKeys, clock);
         this.invitations = new SessionInvitations(imSessions, access, new MessagePosting(imSessions, imMessages),
                 views, notifier, directory, transactions, clock);
         this.books = new AddressBookService(ports.get(AddressBooks.class), directory, imSessions, imMessages,

@@ -14,6 +14,11 @@ public record MessageType(String value) {
         }
     }
 
+    /** A typing signal is passed on live to the other members and never stored. */
+    public boolean isTyping() {
+        return value.equals("typing");
+    }
+
     @Override
     public String toString() {
         return value;

@@ -109,7 +109,8 @@ public final class ChatRoutes implements Routes {
         CompletableFuture<Event> stored = postEvents.postAsync(new PostEventCommand(caller, chat,
                 body.requiredString("type"), body.optionalString("set"), body.optionalString("label"),
                 body.optionalString("attribute"), body.requiredJson("data"), body.optionalBoolean("is_claim", false),
-                body.optionalBoolean("is_persistent", true)));
+                body.optionalBoolean("is_persistent", true),
+                StorableText.checked(PostEventCommand.IDEMPOTENCY_KEY, ctx.header(PostEventCommand.IDEMPOTENCY_KEY))));
         // no request thread waits while the writer stores it
         ctx.future(() -> stored.thenAccept(event -> ctx.status(201)));
     }

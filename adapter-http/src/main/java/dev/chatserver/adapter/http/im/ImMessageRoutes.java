@@ -28,10 +28,12 @@ public final class ImMessageRoutes implements Routes {
 
     @Override
     public void addTo(Javalin app) {
-        // answered when the writer has stored it, without a request thread waiting for that
+        // answered when the writer has stored it; a typing signal is never stored and has no message id
         app.post("/im_chat/post", calls.asyncHandler((p, caller) -> post.postAsync(PostMessageCommand.of(caller,
-                        p.requiredString("uuid"), p.requiredString("message_type"), p.requiredString("message_content")))
-                .thenApply(posted -> Map.of("message_id", posted.id()))));
+                        p.requiredString("uuid"), p.requiredString("message_type"), p.requiredString("message_content"),
+                        p.optionalString("client_id").orElse(null)))
+                .thenApply(posted -> posted.type().equals("typing") ? Map.of("status", "success")
+                        : Map.of("message_id", posted.id()))));
         app.post(ImSessionRoutes.API + "history", calls.handler((p, caller) -> ImPayloads.messages(history.history(
                 HistoryCommand.of(caller, p.requiredString("uuid"), HistoryStart.of(p).orElse(null),
                         p.optionalLong("limit").orElse(null))))));

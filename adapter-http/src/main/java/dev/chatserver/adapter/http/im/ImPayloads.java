@@ -81,6 +81,22 @@ public final class ImPayloads {
         return ordered("type", "im_chat.message", "session", message.sessionUuid().toString(), "message", message(message));
     }
 
+    /**
+     * A typing signal, shaped as a posted message with {@code "id": null}: it is not stored, so it has none.
+     * {@code {"type":"im_chat.message","session":"<uuid>","message":{"id":null,"type":"typing",...}}}
+     */
+    public static Map<String, Object> typingNotification(MessageView signal) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("id", null);
+        message.put("type", signal.type());
+        message.put("message", signal.message());
+        message.put("create_date", datetime(signal.createDate()));
+        message.put("to_id", List.of(signal.sessionId(), signal.sessionUuid().toString()));
+        message.put("from_id", List.of(signal.fromId().value(), signal.fromName()));
+        message.put("from_partner_id", List.of(signal.fromPartner().id().value(), signal.fromPartner().name()));
+        return ordered("type", "im_chat.message", "session", signal.sessionUuid().toString(), "message", message);
+    }
+
     /** {@code {"type":"im_status","user_id":5,"im_status":"online"}} */
     public static Map<String, Object> presenceNotification(UserId user, ImStatus status) {
         return ordered("type", "im_status", "user_id", user.value(), "im_status", status.wireName());

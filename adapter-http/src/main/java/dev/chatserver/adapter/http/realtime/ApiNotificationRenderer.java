@@ -4,6 +4,7 @@ import dev.chatserver.adapter.http.chats.ChatJson;
 import dev.chatserver.adapter.http.im.ImPayloads;
 import dev.chatserver.domain.event.ChatEventAppended;
 import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.domain.event.MemberTyping;
 import dev.chatserver.domain.event.MessagePosted;
 import dev.chatserver.domain.event.PresenceChanged;
 import dev.chatserver.domain.event.SessionChanged;
@@ -17,6 +18,9 @@ public final class ApiNotificationRenderer implements NotificationRenderer {
     public Object render(DomainEvent event) {
         if (event instanceof MessagePosted posted) {
             return ImPayloads.messageNotification(posted.message());
+        }
+        if (event instanceof MemberTyping typing) {
+            return ImPayloads.typingNotification(typing.signal());
         }
         if (event instanceof SessionChanged changed) {
             return ImPayloads.sessionNotification(changed.session());

@@ -2,6 +2,7 @@ package dev.chatserver.adapter.http.realtime;
 
 import dev.chatserver.domain.event.ChatEventAppended;
 import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.domain.event.MemberTyping;
 import dev.chatserver.domain.event.MessagePosted;
 import dev.chatserver.domain.event.PresenceChanged;
 import dev.chatserver.domain.event.SessionChanged;
@@ -29,6 +30,9 @@ final class Odoo17NotificationRenderer implements NotificationRenderer {
         if (event instanceof MessagePosted posted) {
             return OdooPayloads.notification(CHANNEL_MODEL + "/new_message",
                     OdooPayloads.newMessage(posted.message(), CHANNEL_MODEL, Map.of("author", author(posted))));
+        }
+        if (event instanceof MemberTyping typing) {
+            return OdooPayloads.notification("discuss.channel.member/typing_status", OdooPayloads.typingStatus(typing.signal()));
         }
         if (event instanceof SessionChanged changed) {
             return OdooPayloads.notification(RECORD_INSERT,

@@ -33,6 +33,16 @@ final class OdooPayloads {
         return MAPPER.convertValue(imShape, FIELDS);
     }
 
+    /** Odoo's typing status of a channel member: who types where. */
+    static Map<String, Object> typingStatus(MessageView signal) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("channel_id", signal.sessionId());
+        status.put("is_typing", true);
+        status.put("partner_id", signal.fromPartner().id().value());
+        status.put("partner_name", signal.fromPartner().name());
+        return status;
+    }
+
     static Map<String, Object> notification(String type, Object payload) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", type);

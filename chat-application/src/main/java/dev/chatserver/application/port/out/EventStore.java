@@ -23,6 +23,9 @@ public interface EventStore {
     /** The {@code occurred_at} of the first stored event of the room with this set and label. */
     OptionalLong firstOccurredAt(RoomId room, String set, String label);
 
+    /** The stored events of these ids, in one read however many. */
+    List<Event> byIds(java.util.Collection<dev.chatserver.domain.chats.EventId> ids);
+
     /** One page of events, read in one query. */
     EventPage page(EventQuery query);
 

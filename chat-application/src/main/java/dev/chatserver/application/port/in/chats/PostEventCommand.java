@@ -11,9 +11,20 @@ import java.util.Objects;
 /**
  * An event for the room of a chat. {@code set} defaults to {@code type}; a claim is also pushed to the tenant
  * of the audience; a transient event ({@code persistent} false) is pushed but never stored.
+ * {@code idempotencyKey}, when given, is the caller's own key for a persistent event: a retry with the same key
+ * into the same chat answers the first event (see {@link PostEvents}).
  */
 public record PostEventCommand(AccountId by, ChatId chat, String type, String set, String label,
-                               String attribute, JsonText data, boolean claim, boolean persistent) {
+                               String attribute, JsonText data, boolean claim, boolean persistent,
+                               String idempotencyKey) {
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 64;
+
+    public PostEventCommand(AccountId by, ChatId chat, String type, String set, String label, String attribute,
+                            JsonText data, boolean claim, boolean persistent) {
+        this(by, chat, type, set, label, attribute, data, claim, persistent, null);
+    }
+
     public PostEventCommand {
         Objects.requireNonNull(by, "by");
         if (chat == null) {
@@ -24,5 +35,16 @@ public record PostEventCommand(AccountId by, ChatId chat, String type, String se
         label = Names.optional("label", label);
         attribute = Names.optional("attribute", attribute);
         data = JsonParameters.data(data);
+        if (idempotencyKey != null) {
+            if (idempotencyKey.isEmpty()
+                    || idempotencyKey.codePointCount(0, idempotencyKey.length()) > MAX_IDEMPOTENCY_KEY_LENGTH) {
+                throw new InvalidInput(IDEMPOTENCY_KEY,
+                        IDEMPOTENCY_KEY + " has 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+            }
+            if (!persistent) {
+                throw new InvalidInput(IDEMPOTENCY_KEY,
+                        "a transient event is never kept, so it takes no " + IDEMPOTENCY_KEY);
+            }
+        }
     }
 }

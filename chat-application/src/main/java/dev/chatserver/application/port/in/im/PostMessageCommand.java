@@ -5,13 +5,18 @@ import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.problem.InvalidInput;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The caller says something in a session. The content is not empty; how long it may be and which types are
- * accepted is the server's configuration, checked by the service.
+ * accepted is the server's configuration, checked by the service. {@code clientId}, when given, is the caller's
+ * own key for this post: a retry with the same key in the same session answers the first post (see
+ * {@link PostMessage}).
  */
-public record PostMessageCommand(User caller, UUID session, MessageType type, String content) {
+public record PostMessageCommand(User caller, UUID session, MessageType type, String content, String clientId) {
+    public static final int MAX_CLIENT_ID_LENGTH = 64;
+
     public PostMessageCommand {
         Objects.requireNonNull(caller, "caller");
         if (session == null) {
@@ -26,10 +31,27 @@ public record PostMessageCommand(User caller, UUID session, MessageType type, St
         if (content.isBlank()) {
             throw new InvalidInput("message_content", "message_content is not empty");
         }
+        if (clientId != null && (clientId.isEmpty()
+                || clientId.codePointCount(0, clientId.length()) > MAX_CLIENT_ID_LENGTH)) {
+            throw new InvalidInput("client_id", "client_id has 1 to " + MAX_CLIENT_ID_LENGTH + " characters");
+        }
+    }
+
+    public PostMessageCommand(User caller, UUID session, MessageType type, String content) {
+        this(caller, session, type, content, null);
     }
 
     public static PostMessageCommand of(User caller, String uuid, String messageType, String messageContent) {
+        return of(caller, uuid, messageType, messageContent, null);
+    }
+
+    public static PostMessageCommand of(User caller, String uuid, String messageType, String messageContent,
+                                        String clientId) {
         return new PostMessageCommand(caller, Params.session("uuid", uuid),
-                new MessageType(Params.required("message_type", messageType)), messageContent);
+                new MessageType(Params.required("message_type", messageType)), messageContent, clientId);
+    }
+
+    public Optional<String> clientIdIfAny() {
+        return Optional.ofNullable(clientId);
     }
 }
