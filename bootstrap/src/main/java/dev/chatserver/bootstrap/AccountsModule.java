@@ -33,6 +33,7 @@ final class AccountsModule extends AbstractModule {
         bind(SignIn.class).to(SignInService.class).in(Scopes.SINGLETON);
         bind(ProvisionAccounts.class).to(ProvisioningService.class).in(Scopes.SINGLETON);
         bind(CheckHealth.class).to(HealthService.class).in(Scopes.SINGLETON);
+        bind(dev.chatserver.adapter.http.auth.HostSignIn.class).toInstance(dev.chatserver.adapter.http.auth.HostSignIn.NONE);
         Multibinder<Routes> routes = Multibinder.newSetBinder(binder(), Routes.class);
         routes.addBinding().to(OriginGuard.class);
         routes.addBinding().to(SignInRoutes.class);

@@ -49,6 +49,10 @@ public record DatabaseSettings(String url, String user, String password, int poo
 
     /** h2 or postgres, as the URL says. */
     public String kind() {
+        return kindOf(url);
+    }
+
+    static String kindOf(String url) {
         if (url.startsWith("jdbc:h2:")) {
             return "h2";
         }

@@ -26,6 +26,7 @@ import dev.chatserver.application.port.out.notification.NotificationRetention;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,8 +36,10 @@ import java.util.List;
 public final class JdbcStorage implements Storage, StorageProbe {
     private static final int PROBE_TIMEOUT_SECONDS = 2;
 
-    private final DatabaseSettings settings;
-    private final HikariDataSource dataSource;
+    private final String url;
+    private final DataSource dataSource;
+    private final ListeningConnections listening;
+    private final boolean ownsPool;
     private final Jdbi jdbi;
     private final DurabilityBarrier durability;
     private final Ports ports;
@@ -44,11 +47,13 @@ public final class JdbcStorage implements Storage, StorageProbe {
     private final JdbcTransactions transactions;
     private Runnable afterClose = () -> { };
 
-    private JdbcStorage(DatabaseSettings settings, HikariDataSource dataSource) {
-        this.settings = settings;
+    private JdbcStorage(String url, DataSource dataSource, ListeningConnections listening, boolean ownsPool) {
+        this.url = url;
         this.dataSource = dataSource;
+        this.listening = listening;
+        this.ownsPool = ownsPool;
         this.jdbi = Jdbi.create(dataSource);
-        this.durability = settings.url().startsWith("jdbc:h2:file:")
+        this.durability = url.startsWith("jdbc:h2:file:")
                 ? new H2GroupFlush(dataSource) : DurabilityBarrier.COMMIT_IS_DURABLE;
         JdbcAccounts accounts = new JdbcAccounts(jdbi);
         JdbcImStore im = new JdbcImStore(jdbi);
@@ -67,7 +72,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
                 .add(EventRoomStore.class, new JdbcEventRooms(jdbi))
                 .add(EventStore.class, new JdbcEvents(jdbi))
                 .add(IdempotencyKeys.class, new JdbcIdempotencyKeys(jdbi));
-        if (settings.kind().equals("postgres")) {
+        if (DatabaseSettings.kindOf(url).equals("postgres")) {
             // several nodes share the bus and presence through the database; H2 serves one node, which keeps its own
             ports.add(NotificationStorage.class, this::openSharedBus).add(PresenceBoard.class, new JdbcPresenceBoard(jdbi));
         }
@@ -81,13 +86,32 @@ public final class JdbcStorage implements Storage, StorageProbe {
     public static JdbcStorage open(DatabaseSettings settings) {
         HikariDataSource dataSource = pool(settings);
         try {
-            checkConnection(dataSource, settings);
-            migrate(settings);
-            return new JdbcStorage(settings, dataSource);
+            checkConnection(dataSource, settings.url());
+            migrate(Flyway.configure().dataSource(settings.url(), settings.user(), settings.password()), settings.url());
+            return new JdbcStorage(settings.url(), dataSource,
+                    () -> DriverManager.getConnection(settings.url(), settings.user(), settings.password()), true);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
+    }
+
+    /**
+     * The storage on a pool the host application already has (H2 or PostgreSQL): the schema is brought up to
+     * date in it, and the pool stays the host's, so closing this storage leaves it open. On PostgreSQL the bus
+     * listener holds one of its connections for as long as the storage is open.
+     */
+    public static JdbcStorage onDataSource(DataSource hostPool) {
+        String url;
+        try (Connection connection = hostPool.getConnection()) {
+            connection.isValid(PROBE_TIMEOUT_SECONDS);
+            url = connection.getMetaData().getURL();
+        } catch (SQLException e) {
+            throw new StorageUnavailable("cannot connect to the given data source: " + rootMessage(e), e);
+        }
+        DatabaseSettings.kindOf(url);
+        migrate(Flyway.configure().dataSource(hostPool), url);
+        return new JdbcStorage(url, hostPool, hostPool::getConnection, false);
     }
 
     private static HikariDataSource pool(DatabaseSettings settings) {
@@ -103,24 +127,20 @@ public final class JdbcStorage implements Storage, StorageProbe {
         return new HikariDataSource(config);
     }
 
-    private static void checkConnection(DataSource dataSource, DatabaseSettings settings) {
+    private static void checkConnection(DataSource dataSource, String url) {
         try (Connection connection = dataSource.getConnection()) {
             connection.isValid(PROBE_TIMEOUT_SECONDS);
         } catch (SQLException e) {
-            throw new StorageUnavailable("cannot connect to " + settings.url() + ": " + rootMessage(e), e);
+            throw new StorageUnavailable("cannot connect to " + url + ": " + rootMessage(e), e);
         }
     }
 
     /** Flyway opens connections of its own: it holds one for its lock while migrating on another. */
-    private static void migrate(DatabaseSettings settings) {
+    private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration flyway, String url) {
         try {
-            Flyway.configure()
-                    .dataSource(settings.url(), settings.user(), settings.password())
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            flyway.locations("classpath:db/migration").load().migrate();
         } catch (RuntimeException e) {
-            throw new StorageUnavailable("cannot migrate " + settings.url() + ": " + rootMessage(e), e);
+            throw new StorageUnavailable("cannot migrate " + url + ": " + rootMessage(e), e);
         }
     }
 
@@ -140,7 +160,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
 
     @Override
     public String kind() {
-        return settings.kind();
+        return DatabaseSettings.kindOf(url);
     }
 
     @Override
@@ -158,7 +178,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
      * own, in memory. Either way the presence board goes with it.
      */
     private synchronized NotificationStorage.Opened openSharedBus(Clock clock, NotificationRetention retention) {
-        PostgresNotificationLog log = new PostgresNotificationLog(jdbi, transactions, settings, clock, retention);
+        PostgresNotificationLog log = new PostgresNotificationLog(jdbi, transactions, listening, clock, retention);
         openedLogs.add(log);
         return new NotificationStorage.Opened(log, log.bus());
     }
@@ -172,14 +192,18 @@ public final class JdbcStorage implements Storage, StorageProbe {
     public synchronized void close() {
         openedLogs.forEach(PostgresNotificationLog::close);
         durability.close();
-        if (settings.url().startsWith("jdbc:h2:mem:")) {
+        if (!ownsPool) {
+            afterClose.run();
+            return;
+        }
+        if (url.startsWith("jdbc:h2:mem:")) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.createStatement().execute("shutdown");
             } catch (SQLException e) {
                 // already gone: nothing to release
             }
         }
-        dataSource.close();
+        ((HikariDataSource) dataSource).close();
         afterClose.run();
     }
 

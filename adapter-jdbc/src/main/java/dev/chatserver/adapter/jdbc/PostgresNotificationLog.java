@@ -36,13 +36,13 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
     private final RowMapper<Stored> row;
     private final NotificationBus bus;
 
-    PostgresNotificationLog(Jdbi jdbi, JdbcTransactions transactions, DatabaseSettings database, Clock clock,
+    PostgresNotificationLog(Jdbi jdbi, JdbcTransactions transactions, ListeningConnections listening, Clock clock,
                             NotificationRetention retention) {
         this.jdbi = jdbi;
         this.bus = new TransactionalNotificationBus(this, transactions);
         this.clock = clock;
         this.retention = retention;
-        this.wakeUps = new PostgresWakeUps(database, CATCH_UP_MILLIS);
+        this.wakeUps = new PostgresWakeUps(listening, CATCH_UP_MILLIS);
         this.row = (rs, ctx) -> {
             Channel channel = new Channel(rs.getString("channel"));
             long id = rs.getLong("id");

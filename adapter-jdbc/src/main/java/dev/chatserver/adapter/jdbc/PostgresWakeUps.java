@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -24,7 +23,7 @@ final class PostgresWakeUps implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresWakeUps.class);
     private static final int RECONNECT_PAUSE_MILLIS = 500;
 
-    private final DatabaseSettings database;
+    private final ListeningConnections connections;
     private final int catchUpMillis;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
@@ -32,8 +31,8 @@ final class PostgresWakeUps implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Connection connection;
 
-    PostgresWakeUps(DatabaseSettings database, int catchUpMillis) {
-        this.database = database;
+    PostgresWakeUps(ListeningConnections connections, int catchUpMillis) {
+        this.connections = connections;
         this.catchUpMillis = catchUpMillis;
         this.thread = new Thread(this::listen, "chat-bus-listener");
         this.thread.setDaemon(true);
@@ -46,7 +45,7 @@ final class PostgresWakeUps implements AutoCloseable {
 
     private void listen() {
         while (running) {
-            try (Connection listening = DriverManager.getConnection(database.url(), database.user(), database.password())) {
+            try (Connection listening = connections.open()) {
                 connection = listening;
                 try (Statement statement = listening.createStatement()) {
                     statement.execute("listen " + CHANNEL);

@@ -1,5 +1,6 @@
 package dev.chatserver.adapter.http.chats;
 
+import dev.chatserver.adapter.http.auth.Authenticator;
 import dev.chatserver.application.port.in.account.SignIn;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.chats.AccountId;
@@ -15,17 +16,23 @@ public final class ChatCallers {
     private static final String BEARER = "Bearer ";
 
     private final SignIn signIn;
+    private final Authenticator authenticator;
     private final TenantTokens tenantTokens;
     private final ChatsApiSettings settings;
 
     @Inject
-    public ChatCallers(SignIn signIn, TenantTokens tenantTokens, ChatsApiSettings settings) {
+    public ChatCallers(SignIn signIn, Authenticator authenticator, TenantTokens tenantTokens, ChatsApiSettings settings) {
         this.signIn = signIn;
+        this.authenticator = authenticator;
         this.tenantTokens = tenantTokens;
         this.settings = settings;
     }
 
     public AccountId require(Context ctx) {
+        java.util.Optional<User> hostUser = authenticator.hostUser(ctx);
+        if (hostUser.isPresent()) {
+            return new AccountId(hostUser.get().login().value(), settings.accountAudience());
+        }
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 || header.substring(BEARER.length()).isBlank()) {

@@ -87,7 +87,7 @@ public final class ErrorResponses {
     }
 
     public static boolean isRestApi(Context ctx) {
-        return ctx.path().startsWith("/api/");
+        return dev.chatserver.adapter.http.HttpMount.pathInMount(ctx).startsWith("/api/");
     }
 
     private static void answerRpc(Context ctx, ChatProblem problem) {

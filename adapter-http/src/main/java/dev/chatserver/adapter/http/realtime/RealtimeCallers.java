@@ -29,6 +29,11 @@ final class RealtimeCallers {
 
     /** The caller; {@code Unauthenticated} when the request carries no valid credential. */
     Listener require(Context ctx) {
+        java.util.Optional<User> hostUser = authenticator.hostUser(ctx);
+        if (hostUser.isPresent()) {
+            return Listener.ofUser(hostUser.get().id(),
+                    new AccountId(hostUser.get().login().value(), chats.accountAudience()).toString());
+        }
         String token = Authenticator.tokenOf(ctx).orElse("");
         if (TenantTokens.looksLikeJwt(token)) {
             return Listener.ofAccount(tenantTokens.account(token).toString());

@@ -1,0 +1,41 @@
+package dev.chatserver.adapter.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
+
+import java.util.Set;
+
+/**
+ * The chat's HTTP face inside a host application's own Javalin app instead of a server of its own: the IM and
+ * Chats routes, the WebSocket and long-polling, all under one path prefix (e.g. {@code /chat}).
+ */
+public final class HttpMount {
+    private HttpMount() {
+    }
+
+    /**
+     * What the chat needs of the host's configuration, called in the host's {@code Javalin.create}: the chat's
+     * JSON mapping (plain Jackson, with the chat's own serializers) and the largest request body it reads.
+     */
+    public static void configure(JavalinConfig config, ObjectMapper mapper, long maxBodySize) {
+        config.jsonMapper(new JavalinJackson(mapper, false));
+        config.appData(RequestBody.MAX_SIZE, maxBodySize);
+    }
+
+    /** The request's path as the chat's routes know it, without the prefix they are mounted under. */
+    public static String pathInMount(io.javalin.http.Context ctx) {
+        return MountedApp.pathInMount(ctx);
+    }
+
+    /** Adds every route under {@code prefix}: a path such as {@code /chat}, starting with '/' and not ending with one. */
+    public static void mount(Javalin host, String prefix, Set<Routes> routes) {
+        if (prefix == null || !prefix.matches("(/[A-Za-z0-9._~-]+)+")) {
+            throw new IllegalArgumentException("a mount prefix is a path such as /chat, without a trailing '/': " + prefix);
+        }
+        MountedApp mounted = new MountedApp(host, prefix);
+        new dev.chatserver.adapter.http.problem.ErrorResponses().addTo(mounted);
+        routes.forEach(r -> r.addTo(mounted));
+    }
+}
