@@ -678,6 +678,7 @@ async function postEvent(event) {
     return;
   }
   const type = $("event-type").value.trim();
+  const set = $("event-set").value.trim();
   const label = $("event-label").value.trim();
   const text = $("event-text").value;
   if (!type) {
@@ -685,6 +686,9 @@ async function postEvent(event) {
     return;
   }
   const body = { type, data: { text } };
+  if (set) {
+    body.set = set;
+  }
   if (label) {
     body.label = label;
   }
