@@ -40,6 +40,9 @@ async function start(me) {
   show($("whoami"), true);
   say($("whoami"), `Signed in as ${me.name} (${me.login})`);
   await Promise.all([loadContacts(), loadSessions()]);
+  if (state.me !== me) {
+    return;
+  }
   state.feed = new Feed({
     notify: onNotification,
     status: showConnection,

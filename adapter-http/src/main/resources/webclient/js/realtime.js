@@ -104,7 +104,13 @@ export class Feed {
         this.handlers.resync();
         break;
       case "subscribe_refused":
+        // A presence channel may have stopped being ours to read (a contact removed meanwhile): keep the
+        // channels that always are rather than none.
         console.warn("subscription refused", payload.data);
+        if (this.channels.some((c) => c.startsWith("presence:"))) {
+          this.channels = this.channels.filter((c) => !c.startsWith("presence:"));
+          this.subscribe();
+        }
         break;
       default:
         break;
