@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.problem.ErrorResponses;
 import dev.chatserver.adapter.http.problem.JettyErrors;
 import dev.chatserver.adapter.http.problem.TargetKeepingConnections;
+import dev.chatserver.adapter.http.web.WebClient;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.ServerConnector;
@@ -42,6 +43,7 @@ public final class HttpServer {
                 return connector;
             });
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors(mapper)));
+            WebClient.serve(config);
             config.requestLogger.http((ctx, millis) -> REQUESTS.info("{} {} {} {}ms",
                     ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
         });

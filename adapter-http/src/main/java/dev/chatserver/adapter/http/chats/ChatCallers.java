@@ -10,7 +10,9 @@ import jakarta.inject.Inject;
 
 /**
  * The account calling the Chats API, from {@code Authorization: Bearer}: a tenant's JWT, or the token a
- * user got at sign-in (the user {@code john} is the account {@code john.<account audience>}).
+ * user got at sign-in (the user {@code john} is the account {@code john.<account audience>}). Without the
+ * header, the {@code session_id} cookie of a signed-in browser (the bundled web client, whose scripts never see
+ * the token); {@code OriginGuard} keeps other sites' pages from using it.
  */
 public final class ChatCallers {
     private static final String BEARER = "Bearer ";
@@ -34,6 +36,9 @@ public final class ChatCallers {
             return new AccountId(hostUser.get().login().value(), settings.accountAudience());
         }
         String header = ctx.header("Authorization");
+        if (header == null && Authenticator.authenticatesByCookie(ctx)) {
+            return accountOf(signIn.authenticate(Authenticator.tokenOf(ctx).orElseThrow()));
+        }
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 || header.substring(BEARER.length()).isBlank()) {
             throw new Unauthenticated("send Authorization: Bearer <token>");
@@ -42,7 +47,10 @@ public final class ChatCallers {
         if (TenantTokens.looksLikeJwt(token)) {
             return tenantTokens.account(token);
         }
-        User user = signIn.authenticate(token);
+        return accountOf(signIn.authenticate(token));
+    }
+
+    private AccountId accountOf(User user) {
         return new AccountId(user.login().value(), settings.accountAudience());
     }
 }
