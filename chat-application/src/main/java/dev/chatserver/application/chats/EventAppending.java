@@ -5,6 +5,7 @@ import dev.chatserver.application.port.out.ChatStore;
 import dev.chatserver.application.port.out.EventRoomStore;
 import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.application.port.out.IdGenerator;
+import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.write.Answer;
 import dev.chatserver.application.write.WriteLane;
 import dev.chatserver.domain.chats.AppendedEvent;
@@ -44,16 +45,23 @@ public final class EventAppending implements WriteLane<PostEventCommand, Event> 
     private final ChatNotifier notifier;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Meters meters;
 
     @Inject
     public EventAppending(ChatStore chats, EventRoomStore rooms, EventStore events, ChatNotifier notifier,
-                          IdGenerator ids, Clock clock) {
+                          IdGenerator ids, Clock clock, Meters meters) {
+        this.meters = meters;
         this.chats = chats;
         this.rooms = rooms;
         this.events = events;
         this.notifier = notifier;
         this.ids = ids;
         this.clock = clock;
+    }
+
+    @Override
+    public void stored(int count) {
+        meters.chatEventsStored(count);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.chatserver.application.im;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.write.Answer;
 import dev.chatserver.application.write.WriteLane;
 import dev.chatserver.domain.account.UserId;
@@ -43,10 +44,12 @@ public final class PostingLane implements WriteLane<PostMessageCommand, MessageV
     private final SessionViews views;
     private final SessionHeaders headers;
     private final Clock clock;
+    private final Meters meters;
 
     @Inject
     public PostingLane(ImSessions sessions, ImMessages messages, ImNotifier notifier, SessionViews views,
-                       SessionHeaders headers, Clock clock) {
+                       SessionHeaders headers, Clock clock, Meters meters) {
+        this.meters = meters;
         this.sessions = sessions;
         this.headers = headers;
         this.messages = messages;
@@ -113,6 +116,11 @@ public final class PostingLane implements WriteLane<PostMessageCommand, MessageV
             answers[accepted.get(k)] = Answer.done(view);
         }
         return Arrays.asList(answers);
+    }
+
+    @Override
+    public void stored(int count) {
+        meters.postsStored(count);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.chatserver.application.contract;
 
+import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.chats.ChatNotifier;
 import dev.chatserver.domain.event.ChatEventAppended;
 import dev.chatserver.application.chats.ChatsService;
@@ -74,7 +75,7 @@ public abstract class ChatUseCasesContract extends StorageContract {
                 UUID::randomUUID, clock);
         rooms = new EventRoomsService(port(EventRoomStore.class), tenants, transactions, UUID::randomUUID, clock);
         appending = new EventAppending(port(ChatStore.class), port(EventRoomStore.class), port(EventStore.class),
-                new ChatNotifier(bus), UUID::randomUUID, clock);
+                new ChatNotifier(bus), UUID::randomUUID, clock, Meters.NONE);
         events = new EventsService(port(ChatStore.class), port(EventStore.class), writer(transactions), appending);
     }
 

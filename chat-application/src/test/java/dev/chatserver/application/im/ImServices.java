@@ -1,5 +1,6 @@
 package dev.chatserver.application.im;
 
+import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.contract.RecordingBus;
 import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ImMessages;
@@ -38,7 +39,7 @@ public final class ImServices implements AutoCloseable {
         SessionAccess access = new SessionAccess(imSessions);
         this.sessions = new ImSessionService(imSessions, access, views, notifier, directory, transactions,
                 UUID::randomUUID, clock);
-        this.posting = new PostingLane(imSessions, imMessages, notifier, views, new SessionHeaders(imSessions), clock);
+        this.posting = new PostingLane(imSessions, imMessages, notifier, views, new SessionHeaders(imSessions), clock, Meters.NONE);
         this.messages = new ImMessageService(imMessages, imSessions, writer, posting, access, notifier, directory, transactions,
                 policy);
         this.invitations = new SessionInvitations(imSessions, access, new MessagePosting(imSessions, imMessages),
