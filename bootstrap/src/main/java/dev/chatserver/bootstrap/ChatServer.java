@@ -9,6 +9,9 @@ import com.google.inject.ProvisionException;
 import com.google.inject.TypeLiteral;
 import com.google.inject.util.Modules;
 import dev.chatserver.adapter.http.HttpServer;
+import dev.chatserver.adapter.http.RegisteredRoute;
+import dev.chatserver.adapter.http.metrics.RequestMeter;
+import dev.chatserver.adapter.http.metrics.ServerMetrics;
 import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.application.port.out.Storage;
 import org.slf4j.Logger;
@@ -20,6 +23,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The whole server: storage, wiring and HTTP. Embedders and tests start it in-process; {@link Main} wraps it. */
@@ -50,7 +54,9 @@ public final class ChatServer implements AutoCloseable {
                 injector.getInstance(DemoData.class).ensurePresent();
             }
             Set<Routes> routes = injector.getInstance(Key.get(new TypeLiteral<Set<Routes>>() { }));
-            HttpServer http = new HttpServer(settings.http(), injector.getInstance(com.fasterxml.jackson.databind.ObjectMapper.class), routes);
+            Optional<ServerMetrics> metrics = injector.getInstance(Key.get(new TypeLiteral<Optional<ServerMetrics>>() { }));
+            HttpServer http = new HttpServer(settings.http(), injector.getInstance(com.fasterxml.jackson.databind.ObjectMapper.class), routes,
+                    metrics.<RequestMeter>map(m -> m::answered).orElse(RequestMeter.NONE));
             int port = listen(http, settings);
             LOG.info("chat server listening on port {} with {} storage", port, settings.storage().name().toLowerCase());
             return new ChatServer(storage, injector, http, port);
@@ -116,6 +122,11 @@ public final class ChatServer implements AutoCloseable {
         return port;
     }
 
+    /** Every HTTP route and WebSocket this server registered. */
+    public List<RegisteredRoute> routes() {
+        return http.routes();
+    }
+
     public Injector injector() {
         return injector;
     }
@@ -126,6 +137,7 @@ public final class ChatServer implements AutoCloseable {
         http.stop();
         injector.getInstance(dev.chatserver.application.write.GroupCommit.class).close();
         storage.close();
+        injector.getInstance(Key.get(new TypeLiteral<Optional<ServerMetrics>>() { })).ifPresent(ServerMetrics::close);
         LOG.info("chat server stopped");
     }
 }

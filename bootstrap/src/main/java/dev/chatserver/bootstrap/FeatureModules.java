@@ -16,6 +16,7 @@ final class FeatureModules {
                 new ImModule(),
                 new ChatsModule(),
                 new RealtimeModule(),
-                new Odoo8Module());
+                new Odoo8Module(),
+                new MetricsModule());
     }
 }

@@ -24,7 +24,7 @@ public final class Options {
             "sign-in-login-failures", "sign-in-address-failures", "sign-in-window", "sign-in-hashes",
             "sign-in-hash-queue", "trusted-proxies", "allowed-origins",
             "ws-per-user", "channels-per-subscription", "held-polls-per-user",
-            "write-queue", "write-batch");
+            "write-queue", "write-batch", "metrics");
     private static final Set<String> SWITCHES = Set.of("demo");
 
     private final Map<String, String> flags;

@@ -23,6 +23,13 @@ final class StorageFactory {
         };
     }
 
+    /** A storage with a connection pool (JDBC) publishes its metrics there; memory has none. */
+    static void meterPool(Storage storage, io.micrometer.core.instrument.MeterRegistry registry) {
+        if (storage instanceof JdbcStorage jdbc) {
+            jdbc.meterPoolIn(registry);
+        }
+    }
+
     private static Storage openH2(Settings settings) {
         if (settings.dbUrl() != null) {
             return openJdbc("--db-url", new DatabaseSettings(settings.dbUrl(), settings.dbUser(),

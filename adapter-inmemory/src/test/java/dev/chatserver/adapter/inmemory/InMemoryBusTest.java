@@ -1,5 +1,6 @@
 package dev.chatserver.adapter.inmemory;
 
+import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.contract.MutableClock;
 import dev.chatserver.application.contract.SampleEvents;
 import dev.chatserver.domain.event.DomainEvent;
@@ -104,9 +105,10 @@ class InMemoryBusTest {
         SubscriptionPolicy policy = new SubscriptionPolicy(facts);
         ListenerPresence listening = new ListenerPresence(presence);
         OpenConnections connections = new OpenConnections(ConnectionLimits.DEFAULT);
-        feeds = new LiveFeeds(registry, dispatcher, catchUp, policy, listening, connections, ConnectionLimits.DEFAULT);
+        feeds = new LiveFeeds(registry, dispatcher, catchUp, policy, listening, connections, ConnectionLimits.DEFAULT,
+                Meters.NONE);
         polls = new LongPolls(registry, dispatcher, catchUp, policy, listening, settings, scheduler, connections,
-                ConnectionLimits.DEFAULT);
+                ConnectionLimits.DEFAULT, Meters.NONE);
     }
 
     private void start() {

@@ -184,6 +184,15 @@ public final class JdbcStorage implements Storage, StorageProbe {
     }
 
     /** The Jdbi of this storage, for adapters in this module that share its connections. */
+    /**
+     * Publishes the connection pool's metrics (connections active, idle, pending, acquire and usage times) in
+     * {@code meterRegistry}, a Micrometer {@code MeterRegistry}; HikariCP takes it untyped, so this adapter needs
+     * no Micrometer of its own. Once per storage.
+     */
+    public void meterPoolIn(Object meterRegistry) {
+        dataSource.setMetricRegistry(meterRegistry);
+    }
+
     Jdbi jdbi() {
         return jdbi;
     }

@@ -7,6 +7,7 @@ import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.application.port.out.IdGenerator;
 import dev.chatserver.application.port.out.IdempotencyKeys.Key;
 import dev.chatserver.application.port.out.IdempotencyKeys.Kept;
+import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.write.Answer;
 import dev.chatserver.application.write.ClientKeys;
 import dev.chatserver.application.write.WriteLane;
@@ -52,17 +53,24 @@ public final class EventAppending implements WriteLane<PostEventCommand, Event> 
     private final IdGenerator ids;
     private final ClientKeys clientKeys;
     private final Clock clock;
+    private final Meters meters;
 
     @Inject
     public EventAppending(ChatStore chats, EventRoomStore rooms, EventStore events, ChatNotifier notifier,
-                          IdGenerator ids, ClientKeys clientKeys, Clock clock) {
+                          IdGenerator ids, ClientKeys clientKeys, Clock clock, Meters meters) {
         this.clientKeys = clientKeys;
+        this.meters = meters;
         this.chats = chats;
         this.rooms = rooms;
         this.events = events;
         this.notifier = notifier;
         this.ids = ids;
         this.clock = clock;
+    }
+
+    @Override
+    public void stored(int count) {
+        meters.chatEventsStored(count);
     }
 
     @Override

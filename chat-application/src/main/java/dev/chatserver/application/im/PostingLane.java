@@ -5,6 +5,7 @@ import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.IdempotencyKeys.Key;
 import dev.chatserver.application.port.out.IdempotencyKeys.Kept;
+import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.write.Answer;
 import dev.chatserver.application.write.ClientKeys;
 import dev.chatserver.application.write.WriteLane;
@@ -52,10 +53,12 @@ public final class PostingLane implements WriteLane<PostMessageCommand, MessageV
     private final SessionHeaders headers;
     private final ClientKeys clientKeys;
     private final Clock clock;
+    private final Meters meters;
 
     @Inject
     public PostingLane(ImSessions sessions, ImMessages messages, ImNotifier notifier, SessionViews views,
-                       SessionHeaders headers, ClientKeys clientKeys, Clock clock) {
+                       SessionHeaders headers, ClientKeys clientKeys, Clock clock, Meters meters) {
+        this.meters = meters;
         this.sessions = sessions;
         this.clientKeys = clientKeys;
         this.headers = headers;
@@ -173,6 +176,9 @@ public final class PostingLane implements WriteLane<PostMessageCommand, MessageV
                     command.caller().id(), command.caller().name(), command.caller().partner(), first.type().value(),
                     first.content(), first.createDate()));
         });
+    @Override
+    public void stored(int count) {
+        meters.postsStored(count);
     }
 
     /**

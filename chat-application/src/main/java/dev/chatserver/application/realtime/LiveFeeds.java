@@ -6,6 +6,7 @@ import dev.chatserver.application.port.in.realtime.FeedSink;
 import dev.chatserver.application.port.in.realtime.Listener;
 import dev.chatserver.application.port.in.realtime.OpenFeed;
 import dev.chatserver.application.port.in.realtime.SubscribeCommand;
+import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.LogRead;
 import jakarta.inject.Inject;
@@ -25,11 +26,13 @@ public final class LiveFeeds implements OpenFeed {
     private final ListenerPresence presence;
     private final OpenConnections connections;
     private final ConnectionLimits limits;
+    private final Meters meters;
 
     @Inject
     public LiveFeeds(ChannelRegistry registry, NotificationDispatcher dispatcher, CatchUp catchUp,
                      SubscriptionPolicy policy, ListenerPresence presence, OpenConnections connections,
-                     ConnectionLimits limits) {
+                     ConnectionLimits limits, Meters meters) {
+        this.meters = meters;
         this.registry = registry;
         this.dispatcher = dispatcher;
         this.catchUp = catchUp;
@@ -41,7 +44,7 @@ public final class LiveFeeds implements OpenFeed {
 
     @Override
     public Feed open(Listener listener, FeedSink sink) {
-        Subscriber subscriber = new Subscriber(listener, sink, false);
+        Subscriber subscriber = new Subscriber(listener, sink, false, meters);
         connections.openFeed(subscriber);
         presence.connected(listener);
         return new LiveFeed(subscriber);

@@ -6,6 +6,7 @@ import dev.chatserver.application.port.in.realtime.Listener;
 import dev.chatserver.application.port.in.realtime.Poll;
 import dev.chatserver.application.port.in.realtime.RealtimeSettings;
 import dev.chatserver.application.port.in.realtime.SubscribeCommand;
+import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.LogRead;
 import dev.chatserver.application.port.out.notification.Notification;
@@ -33,13 +34,16 @@ public final class LongPolls implements Poll {
     private final ScheduledExecutorService scheduler;
     private final OpenConnections connections;
     private final ConnectionLimits limits;
+    private final Meters meters;
     /** Set once the server stops: a poll that arrives after that is answered at once, never held. */
     private boolean released;
 
     @Inject
     public LongPolls(ChannelRegistry registry, NotificationDispatcher dispatcher, CatchUp catchUp,
                      SubscriptionPolicy policy, ListenerPresence presence, RealtimeSettings settings,
-                     ScheduledExecutorService scheduler, OpenConnections connections, ConnectionLimits limits) {
+                     ScheduledExecutorService scheduler, OpenConnections connections, ConnectionLimits limits,
+                     Meters meters) {
+        this.meters = meters;
         this.registry = registry;
         this.dispatcher = dispatcher;
         this.catchUp = catchUp;
@@ -61,9 +65,12 @@ public final class LongPolls implements Poll {
             long head = catchUp.head();
             LogRead ready = catchUp.first(channels, command.last());
             if (released || ready.expired() || !ready.notifications().isEmpty() || channels.isEmpty()) {
+                if (!ready.notifications().isEmpty()) {
+                    meters.notificationsDelivered(ready.notifications().size());
+                }
                 return CompletableFuture.completedFuture(ready);
             }
-            Subscriber waiter = new Subscriber(listener, new AnswerSink(answer), true);
+            Subscriber waiter = new Subscriber(listener, new AnswerSink(answer), true, meters);
             waiter.lastSent = command.last();
             connections.holdPoll(waiter);
             dispatcher.admit(waiter, channels, head);

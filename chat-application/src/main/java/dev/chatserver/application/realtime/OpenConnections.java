@@ -28,6 +28,8 @@ public final class OpenConnections {
     private final Map<String, Set<Subscriber>> byToken = new HashMap<>();
     private Set<String> endedSinceLastSweep = new HashSet<>();
     private Set<String> endedBeforeLastSweep = new HashSet<>();
+    private int feedsOpen;
+    private int pollsHeld;
 
     @Inject
     public OpenConnections(ConnectionLimits limits) {
@@ -55,7 +57,13 @@ public final class OpenConnections {
     }
 
     synchronized void remove(Subscriber subscriber) {
-        removeFrom(byHolder, subscriber.listener.holder(), subscriber);
+        if (removeFrom(byHolder, subscriber.listener.holder(), subscriber)) {
+            if (subscriber.heldPoll) {
+                pollsHeld--;
+            } else {
+                feedsOpen--;
+            }
+        }
         subscriber.listener.tokenHash().ifPresent(hash -> removeFrom(byToken, hash, subscriber));
     }
 
@@ -89,6 +97,16 @@ public final class OpenConnections {
         return countOf(holder, true);
     }
 
+    /** How many live feeds (WebSockets) are open on this node now. */
+    public synchronized int feedsOpen() {
+        return feedsOpen;
+    }
+
+    /** How many long-polls are held on this node now. */
+    public synchronized int pollsHeld() {
+        return pollsHeld;
+    }
+
     private int countOf(String holder, boolean heldPolls) {
         return (int) byHolder.getOrDefault(holder, Set.of()).stream()
                 .filter(subscriber -> subscriber.heldPoll == heldPolls).count();
@@ -103,15 +121,25 @@ public final class OpenConnections {
     }
 
     private void add(Subscriber subscriber) {
-        byHolder.computeIfAbsent(subscriber.listener.holder(), h -> new LinkedHashSet<>()).add(subscriber);
+        if (byHolder.computeIfAbsent(subscriber.listener.holder(), h -> new LinkedHashSet<>()).add(subscriber)) {
+            if (subscriber.heldPoll) {
+                pollsHeld++;
+            } else {
+                feedsOpen++;
+            }
+        }
         subscriber.listener.tokenHash()
                 .ifPresent(hash -> byToken.computeIfAbsent(hash, h -> new LinkedHashSet<>()).add(subscriber));
     }
 
-    private static void removeFrom(Map<String, Set<Subscriber>> index, String key, Subscriber subscriber) {
+    private static boolean removeFrom(Map<String, Set<Subscriber>> index, String key, Subscriber subscriber) {
         Set<Subscriber> subscribers = index.get(key);
-        if (subscribers != null && subscribers.remove(subscriber) && subscribers.isEmpty()) {
+        if (subscribers == null || !subscribers.remove(subscriber)) {
+            return false;
+        }
+        if (subscribers.isEmpty()) {
             index.remove(key);
         }
+        return true;
     }
 }

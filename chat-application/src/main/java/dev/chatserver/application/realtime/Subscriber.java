@@ -2,6 +2,7 @@ package dev.chatserver.application.realtime;
 
 import dev.chatserver.application.port.in.realtime.FeedSink;
 import dev.chatserver.application.port.in.realtime.Listener;
+import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.Notification;
 
@@ -18,6 +19,7 @@ final class Subscriber {
     final FeedSink sink;
     /** A held long-poll rather than a live feed: released with nothing when the server stops. */
     final boolean heldPoll;
+    private final Meters meters;
     Set<Channel> channels = Set.of();
     long lastSent;
     /** Reading the log by itself up to the present: the dispatcher leaves it alone meanwhile. */
@@ -25,10 +27,11 @@ final class Subscriber {
     /** Closed, or its sink broke: it gets nothing more. */
     boolean dropped;
 
-    Subscriber(Listener listener, FeedSink sink, boolean heldPoll) {
+    Subscriber(Listener listener, FeedSink sink, boolean heldPoll, Meters meters) {
         this.listener = listener;
         this.sink = sink;
         this.heldPoll = heldPoll;
+        this.meters = meters;
     }
 
     /**
@@ -42,6 +45,7 @@ final class Subscriber {
         lastSent = batch.get(batch.size() - 1).id();
         try {
             sink.deliver(batch);
+            meters.notificationsDelivered(batch.size());
             return true;
         } catch (RuntimeException brokenSink) {
             dropped = true;

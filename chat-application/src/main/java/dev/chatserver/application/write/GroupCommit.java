@@ -121,12 +121,12 @@ public final class GroupCommit implements AutoCloseable {
 
     private void writeBatch(List<Pending<?, ?>> batch) {
         boolean[] written = {false};
-        List<Runnable> answers;
+        Decided decided;
         try {
-            answers = transactions.inTransaction(() -> {
-                List<Runnable> decided = writeInLanes(batch);
+            decided = transactions.inTransaction(() -> {
+                Decided lanes = writeInLanes(batch);
                 written[0] = true;
-                return decided;
+                return lanes;
             });
         } catch (RuntimeException failure) {
             if (written[0] || batch.size() == 1) {
@@ -138,7 +138,12 @@ public final class GroupCommit implements AutoCloseable {
             batch.forEach(pending -> writeBatch(List.of(pending)));
             return;
         }
-        answers.forEach(answering::execute);
+        decided.stored().forEach(Runnable::run);
+        decided.answers().forEach(answering::execute);
+    }
+
+    /** What a unit of work decided: what each lane learns once it is durable, then each write's answer. */
+    private record Decided(List<Runnable> stored, List<Runnable> answers) {
     }
 
     /**
@@ -146,32 +151,38 @@ public final class GroupCommit implements AutoCloseable {
      * writer, on every node, then takes its locks lane after lane in the same order (e.g. event rooms before
      * session members), so two batches never wait on each other crosswise. Answers to give once durable.
      */
-    private static List<Runnable> writeInLanes(List<Pending<?, ?>> batch) {
+    private static Decided writeInLanes(List<Pending<?, ?>> batch) {
         Map<WriteLane<?, ?>, List<Pending<?, ?>>> byLane = new LinkedHashMap<>();
         batch.forEach(pending -> byLane.computeIfAbsent(pending.lane, lane -> new ArrayList<>()).add(pending));
-        List<Runnable> answers = new ArrayList<>(batch.size());
+        Decided decided = new Decided(new ArrayList<>(byLane.size()), new ArrayList<>(batch.size()));
         byLane.entrySet().stream()
                 .sorted(Comparator.comparing(entry -> entry.getKey().getClass().getName()))
-                .forEach(entry -> answers.addAll(writeRun(entry.getValue())));
-        return answers;
+                .forEach(entry -> writeRun(entry.getValue(), decided));
+        return decided;
     }
 
     @SuppressWarnings("unchecked")
-    private static <C, R> List<Runnable> writeRun(List<Pending<?, ?>> run) {
+    private static <C, R> void writeRun(List<Pending<?, ?>> run, Decided decided) {
         List<Pending<C, R>> typed = run.stream().map(p -> (Pending<C, R>) p).toList();
         WriteLane<C, R> lane = typed.get(0).lane;
         List<Answer<R>> answers = lane.write(typed.stream().map(Pending::command).toList());
         if (answers.size() != typed.size()) {
             throw new IllegalStateException("a lane answered " + answers.size() + " of " + typed.size() + " writes");
         }
-        List<Runnable> complete = new ArrayList<>(typed.size());
+        int done = 0;
         for (int i = 0; i < typed.size(); i++) {
             CompletableFuture<R> future = typed.get(i).answer;
             Answer<R> answer = answers.get(i);
-            complete.add(answer.problem() == null ? () -> future.complete(answer.result())
+            if (answer.problem() == null) {
+                done++;
+            }
+            decided.answers().add(answer.problem() == null ? () -> future.complete(answer.result())
                     : () -> future.completeExceptionally(answer.problem()));
         }
-        return complete;
+        if (done > 0) {
+            int stored = done;
+            decided.stored().add(() -> lane.stored(stored));
+        }
     }
 
     /** Stops the writer once the write in progress is answered; writes still waiting are refused as overloaded. */

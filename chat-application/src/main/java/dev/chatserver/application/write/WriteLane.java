@@ -13,4 +13,8 @@ import java.util.List;
  */
 public interface WriteLane<C, R> {
     List<Answer<R>> write(List<C> commands);
+
+    /** {@code count} of this lane's writes (those it answered done) are durable; called before they are answered. */
+    default void stored(int count) {
+    }
 }

@@ -1,5 +1,6 @@
 package dev.chatserver.application.contract;
 
+import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.chats.ChatNotifier;
 import dev.chatserver.domain.event.ChatEventAppended;
 import dev.chatserver.application.chats.ChatsService;
@@ -77,7 +78,7 @@ public abstract class ChatUseCasesContract extends StorageContract {
         rooms = new EventRoomsService(port(EventRoomStore.class), tenants, transactions, UUID::randomUUID, clock);
         ClientKeys clientKeys = new ClientKeys(port(IdempotencyKeys.class), transactions, clock);
         appending = new EventAppending(port(ChatStore.class), port(EventRoomStore.class), port(EventStore.class),
-                new ChatNotifier(bus), UUID::randomUUID, clientKeys, clock);
+                new ChatNotifier(bus), UUID::randomUUID, clientKeys, clock, Meters.NONE);
         events = new EventsService(port(ChatStore.class), port(EventStore.class), writer(transactions), appending,
                 clientKeys);
     }

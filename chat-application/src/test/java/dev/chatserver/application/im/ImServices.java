@@ -1,5 +1,6 @@
 package dev.chatserver.application.im;
 
+import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.contract.RecordingBus;
 import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ImMessages;
@@ -42,7 +43,7 @@ public final class ImServices implements AutoCloseable {
                 UUID::randomUUID, clock);
         ClientKeys clientKeys = new ClientKeys(ports.get(IdempotencyKeys.class), transactions, clock);
         this.posting = new PostingLane(imSessions, imMessages, notifier, views, new SessionHeaders(imSessions),
-                clientKeys, clock);
+                clientKeys, clock, Meters.NONE);
         this.messages = new ImMessageService(imMessages, imSessions, writer, posting, access, notifier, directory, transactions,
                 policy, clientKeys, clock);
         this.invitations = new SessionInvitations(imSessions, access, new MessagePosting(imSessions, imMessages),

@@ -1,5 +1,6 @@
 package dev.chatserver.application.realtime;
 
+import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.contract.MutableClock;
 import dev.chatserver.application.port.in.realtime.ConnectionLimits;
 import dev.chatserver.application.port.in.realtime.FeedSink;
@@ -84,7 +85,7 @@ class ConnectionEndingTest {
 
     private Subscriber openFeed(String tokenHash, EndingSink sink) {
         tokens.live.add(tokenHash);
-        Subscriber feed = new Subscriber(Listener.ofUser(LYNX, "lynx.usr.localhost").signedInWith(tokenHash), sink, false);
+        Subscriber feed = new Subscriber(Listener.ofUser(LYNX, "lynx.usr.localhost").signedInWith(tokenHash), sink, false, Meters.NONE);
         connections.openFeed(feed);
         return feed;
     }

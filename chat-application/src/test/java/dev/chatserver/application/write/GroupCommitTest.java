@@ -82,6 +82,22 @@ class GroupCommitTest {
     }
 
     @Test
+    void the_lane_learns_how_many_of_its_writes_are_durable_once_committed_and_before_they_are_answered()
+            throws Exception {
+        List<CompletableFuture<String>> answers = heldBatch("a", "refuse", "b", "boom", "c");
+        answers.get(4).get(10, TimeUnit.SECONDS);
+        assertThat(answers.get(1)).failsWithin(Duration.ofSeconds(10));
+
+        // "held" alone, then the broken batch retried write by write: a, b, c stored one by one
+        assertThat(lane.storedCalls).containsExactly("1 after 1 committed", "1 after 2 committed",
+                "1 after 3 committed", "1 after 4 committed");
+
+        transactions.failNextCommit.set(true);
+        assertThatThrownBy(() -> writer.write(lane, "lost")).isInstanceOf(IllegalStateException.class);
+        assertThat(lane.storedCalls).as("nothing durable, nothing counted").hasSize(4);
+    }
+
+    @Test
     void a_failed_commit_fails_its_whole_batch_and_is_not_retried() throws Exception {
         transactions.failNextCommit.set(true);
         assertThatThrownBy(() -> writer.write(lane, "lost")).isInstanceOf(IllegalStateException.class)
@@ -189,6 +205,8 @@ class GroupCommitTest {
     /** Stores each write as "stored <write>"; refuses "refuse", breaks the unit on "boom", can hold its first call. */
     static final class GatedLane implements WriteLane<String, String> {
         final List<List<String>> batches = new CopyOnWriteArrayList<>();
+        /** What {@link #stored} was told, with what was committed when it was told. */
+        final List<String> storedCalls = new CopyOnWriteArrayList<>();
         private final StagingTransactions transactions;
         private volatile CountDownLatch gate = new CountDownLatch(0);
         private final CountDownLatch held = new CountDownLatch(1);
@@ -207,6 +225,11 @@ class GroupCommitTest {
 
         void awaitHeld() throws InterruptedException {
             assertThat(held.await(10, TimeUnit.SECONDS)).as("the writer reached the lane").isTrue();
+        }
+
+        @Override
+        public void stored(int count) {
+            storedCalls.add(count + " after " + transactions.committed.size() + " committed");
         }
 
         @Override

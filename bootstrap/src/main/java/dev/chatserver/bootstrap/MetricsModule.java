@@ -1,0 +1,69 @@
+package dev.chatserver.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import dev.chatserver.adapter.http.Routes;
+import dev.chatserver.adapter.http.metrics.MetricsRoutes;
+import dev.chatserver.adapter.http.metrics.ServerMetrics;
+import dev.chatserver.adapter.http.openapi.OpenApiRoutes;
+import dev.chatserver.application.port.out.Meters;
+import dev.chatserver.application.port.out.Storage;
+import dev.chatserver.application.realtime.OpenConnections;
+import dev.chatserver.application.write.GroupCommit;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What operators read: {@code GET /metrics} (unless {@code --metrics off}) with the gauges of this node's state,
+ * and {@code GET /openapi.json}. See docs/OPERATIONS.md.
+ */
+final class MetricsModule extends AbstractModule {
+    @Provides
+    @Singleton
+    Optional<ServerMetrics> serverMetrics(Options options, GroupCommit writer, OpenConnections connections,
+                                          Storage storage) {
+        if (!enabled(options)) {
+            return Optional.empty();
+        }
+        ServerMetrics metrics = new ServerMetrics();
+        MeterRegistry registry = metrics.registry();
+        Gauge.builder("chat.writes.queued", writer, GroupCommit::waiting).strongReference(true)
+                .description("posts and chat events waiting for the writer").register(registry);
+        Gauge.builder("chat.websockets.open", connections, OpenConnections::feedsOpen).strongReference(true)
+                .description("WebSockets open on this node").register(registry);
+        Gauge.builder("chat.polls.held", connections, OpenConnections::pollsHeld).strongReference(true)
+                .description("long-polls held on this node").register(registry);
+        StorageFactory.meterPool(storage, registry);
+        return Optional.of(metrics);
+    }
+
+    @Provides
+    @Singleton
+    Meters meters(Optional<ServerMetrics> metrics) {
+        return metrics.<Meters>map(m -> m).orElse(Meters.NONE);
+    }
+
+    @ProvidesIntoSet
+    Routes metricsRoute(Optional<ServerMetrics> metrics) {
+        return metrics.<Routes>map(MetricsRoutes::new).orElse(app -> { });
+    }
+
+    @ProvidesIntoSet
+    Routes openApiRoute() {
+        return new OpenApiRoutes();
+    }
+
+    private static boolean enabled(Options options) {
+        String value = options.get("metrics").orElse("on").strip().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "on", "true", "yes", "1" -> true;
+            case "off", "false", "no", "0" -> false;
+            default -> throw new StartupFailure("--metrics " + value + ": on or off");
+        };
+    }
+}
