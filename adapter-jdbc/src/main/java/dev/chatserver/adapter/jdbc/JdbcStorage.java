@@ -183,16 +183,19 @@ public final class JdbcStorage implements Storage, StorageProbe {
         return new NotificationStorage.Opened(log, log.bus());
     }
 
-    /** The Jdbi of this storage, for adapters in this module that share its connections. */
     /**
      * Publishes the connection pool's metrics (connections active, idle, pending, acquire and usage times) in
      * {@code meterRegistry}, a Micrometer {@code MeterRegistry}; HikariCP takes it untyped, so this adapter needs
-     * no Micrometer of its own. Once per storage.
+     * no Micrometer of its own. Once per storage. A pool the host lent ({@link #onDataSource}) is the host's to
+     * meter: it is left alone.
      */
     public void meterPoolIn(Object meterRegistry) {
-        dataSource.setMetricRegistry(meterRegistry);
+        if (ownsPool && dataSource instanceof HikariDataSource pool) {
+            pool.setMetricRegistry(meterRegistry);
+        }
     }
 
+    /** The Jdbi of this storage, for adapters in this module that share its connections. */
     Jdbi jdbi() {
         return jdbi;
     }

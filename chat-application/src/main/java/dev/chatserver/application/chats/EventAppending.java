@@ -105,7 +105,7 @@ public final class EventAppending implements WriteLane<PostEventCommand, Event> 
                     continue;
                 }
                 if (key != null && firstInBatch.containsKey(key)) {
-                    answers.add(Answer.done(firstInBatch.get(key)));
+                    answers.add(Answer.replayed(firstInBatch.get(key)));
                     continue;
                 }
                 EventRoom room = roomsById.get(chat.roomId());
@@ -153,7 +153,7 @@ public final class EventAppending implements WriteLane<PostEventCommand, Event> 
         }
         Map<EventId, Event> firsts = new HashMap<>();
         events.byIds(replays.values().stream().distinct().toList()).forEach(event -> firsts.put(event.id(), event));
-        replays.forEach((index, id) -> answers.set(index, Answer.done(java.util.Optional.ofNullable(firsts.get(id))
+        replays.forEach((index, id) -> answers.set(index, Answer.replayed(java.util.Optional.ofNullable(firsts.get(id))
                 .orElseThrow(() -> new IllegalStateException("a client key names the missing event " + id)))));
     }
 

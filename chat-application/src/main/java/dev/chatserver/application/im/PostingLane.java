@@ -146,7 +146,8 @@ public final class PostingLane implements WriteLane<PostMessageCommand, MessageV
             notifier.sessionSeenAs(seen.get(k));
             answers[accepted.get(k)] = Answer.done(view);
         }
-        repeats.forEach((repeat, first) -> answers[repeat] = answers[first]);
+        repeats.forEach((repeat, first) -> answers[repeat] = answers[first].problem() == null
+                ? Answer.replayed(answers[first].result()) : answers[first]);
         return Arrays.asList(answers);
     }
 
@@ -172,10 +173,12 @@ public final class PostingLane implements WriteLane<PostMessageCommand, MessageV
             if (first == null) {
                 throw new IllegalStateException("a client key names the missing message " + messageId);
             }
-            answers[index] = Answer.done(new MessageView(first.id(), first.sessionId(), command.session(),
+            answers[index] = Answer.replayed(new MessageView(first.id(), first.sessionId(), command.session(),
                     command.caller().id(), command.caller().name(), command.caller().partner(), first.type().value(),
                     first.content(), first.createDate()));
         });
+    }
+
     @Override
     public void stored(int count) {
         meters.postsStored(count);

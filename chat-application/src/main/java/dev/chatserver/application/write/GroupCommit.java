@@ -173,7 +173,7 @@ public final class GroupCommit implements AutoCloseable {
         for (int i = 0; i < typed.size(); i++) {
             CompletableFuture<R> future = typed.get(i).answer;
             Answer<R> answer = answers.get(i);
-            if (answer.problem() == null) {
+            if (answer.stored()) {
                 done++;
             }
             decided.answers().add(answer.problem() == null ? () -> future.complete(answer.result())

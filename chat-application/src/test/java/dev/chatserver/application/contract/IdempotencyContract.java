@@ -19,6 +19,7 @@ import dev.chatserver.application.port.out.ChatStore;
 import dev.chatserver.application.port.out.EventRoomStore;
 import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.application.port.out.IdempotencyKeys;
+import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.port.out.IdempotencyKeys.Key;
 import dev.chatserver.application.port.out.IdempotencyKeys.Kept;
 import dev.chatserver.application.port.out.Transactions;
@@ -269,7 +270,7 @@ public abstract class IdempotencyContract extends StorageContract {
         Transactions transactions = port(Transactions.class);
         ClientKeys clientKeys = new ClientKeys(port(IdempotencyKeys.class), transactions, clock);
         EventAppending appending = new EventAppending(port(ChatStore.class), port(EventRoomStore.class),
-                port(EventStore.class), new ChatNotifier(bus), UUID::randomUUID, clientKeys, clock);
+                port(EventStore.class), new ChatNotifier(bus), UUID::randomUUID, clientKeys, clock, Meters.NONE);
         return new EventsService(port(ChatStore.class), port(EventStore.class), writer(transactions), appending,
                 clientKeys);
     }
