@@ -290,6 +290,35 @@ public abstract class MessageChangesContract extends StorageContract {
         assertThat(seen(ocelot, id).message()).isEqualTo(told.get(5).content());
     }
 
+    @Test
+    void the_store_keeps_a_change_as_decided_and_finds_the_session_of_a_message() {
+        long id = post(lynx, "as posted");
+        ImMessages messages = port(ImMessages.class);
+        ImMessage posted = port(Transactions.class).inTransaction(() -> messages.lockMessage(id)).orElseThrow();
+        ImMessage edited = posted.editedBy(lynx.id(), "as edited", NOW.plusSeconds(1), Duration.ofMinutes(1));
+        ImMessage deleted = edited.deletedBy(lynx.id(), NOW.plusSeconds(2), Duration.ofMinutes(1));
+
+        port(Transactions.class).inTransaction(() -> {
+            messages.saveChange(edited);
+            return null;
+        });
+        assertThat(stored(id)).isEqualTo(edited);
+        port(Transactions.class).inTransaction(() -> {
+            messages.saveChange(deleted);
+            return null;
+        });
+
+        assertThat(stored(id)).isEqualTo(deleted);
+        assertThat(messages.history(posted.sessionId(), java.util.OptionalLong.empty(), 5)).containsExactly(deleted);
+        assertThat(port(Transactions.class).inTransaction(() -> messages.lockMessage(id + 1000))).isEmpty();
+        ImMessage stray = new ImMessage(id + 1000, posted.sessionId(), lynx.id(), posted.type(), "x", NOW);
+        assertThatThrownBy(() -> messages.saveChange(stray)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(port(ImSessions.class).byId(posted.sessionId()).orElseThrow().uuid()).isEqualTo(session.uuid());
+        assertThat(port(ImSessions.class).byId(posted.sessionId()).orElseThrow().memberIds())
+                .containsExactlyInAnyOrder(lynx.id(), ocelot.id());
+        assertThat(port(ImSessions.class).byId(posted.sessionId() + 1000)).isEmpty();
+    }
+
     /** The events of this kind published on the channel, in order (reads publish their own). */
     private <T extends DomainEvent> List<T> told(Channel channel, Class<T> kind) {
         return im.bus.ofKind(kind).stream().filter(p -> p.channel().equals(channel)).map(p -> kind.cast(p.event())).toList();
