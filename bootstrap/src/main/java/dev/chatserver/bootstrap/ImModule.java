@@ -14,8 +14,12 @@ import dev.chatserver.application.im.AddressBookService;
 import dev.chatserver.application.im.ImMessageService;
 import dev.chatserver.application.im.ImPolicy;
 import dev.chatserver.application.im.ImSessionService;
+import dev.chatserver.application.im.EditWindow;
+import dev.chatserver.application.im.MessageChanges;
 import dev.chatserver.application.im.SessionInvitations;
 import dev.chatserver.application.port.in.im.ArrangeSession;
+import dev.chatserver.application.port.in.im.ChangeMessage;
+import dev.chatserver.application.port.in.im.ReactToMessage;
 import dev.chatserver.application.port.in.im.InitChat;
 import dev.chatserver.application.port.in.im.InviteToSession;
 import dev.chatserver.application.port.in.im.ListSessions;
@@ -41,6 +45,9 @@ final class ImModule extends AbstractModule {
         bind(InviteToSession.class).to(SessionInvitations.class).in(Scopes.SINGLETON);
         bind(PostMessage.class).to(ImMessageService.class);
         bind(ReadHistory.class).to(ImMessageService.class);
+        bind(MessageChanges.class).in(Scopes.SINGLETON);
+        bind(ChangeMessage.class).to(MessageChanges.class);
+        bind(ReactToMessage.class).to(MessageChanges.class);
         bind(ManageAddressBook.class).to(AddressBookService.class);
         bind(InitChat.class).to(AddressBookService.class);
         Multibinder<Routes> routes = Multibinder.newSetBinder(binder(), Routes.class);
@@ -69,5 +76,16 @@ final class ImModule extends AbstractModule {
         }
         return new ImPolicy(defaults.withTypes(extra).messageTypes(), maxBytes, defaults.defaultHistoryLimit(),
                 defaults.maxHistoryLimit());
+    }
+
+    /** {@code --im-edit-window}: how long after posting its author may edit or delete a message (default 24h). */
+    @Provides
+    @Singleton
+    EditWindow editWindow(Options options) {
+        java.time.Duration length = options.getDuration("im-edit-window", EditWindow.DEFAULT);
+        if (length.isNegative()) {
+            throw new StartupFailure("--im-edit-window " + length + ": not negative");
+        }
+        return new EditWindow(length);
     }
 }

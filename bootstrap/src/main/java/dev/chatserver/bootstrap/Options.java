@@ -17,6 +17,7 @@ public final class Options {
     static final Set<String> KNOWN = Set.of(
             "port", "host", "data-dir", "storage", "db-url", "db-user", "db-password", "db-pool-size",
             "token-ttl", "token-trust", "max-body-size", "stop-timeout", "demo", "im-message-types", "im-max-message-bytes",
+            "im-edit-window",
             "login", "name", "email", "password", "group",
             "chats-tenants", "chats-account-audience", "chats-jwt-keys", "chats-jwt-audience", "chats-max-payload",
             "poll-timeout", "bus-retention", "bus-retention-count", "ws-queue", "ws-ping-interval", "ws-idle-timeout",

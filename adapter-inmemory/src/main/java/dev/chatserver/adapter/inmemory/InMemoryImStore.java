@@ -72,6 +72,11 @@ public final class InMemoryImStore implements ImSessions, ImMessages {
     }
 
     @Override
+    public synchronized Optional<ImSession> byId(long id) {
+        return sessions.containsKey(id) ? Optional.of(session(id)) : Optional.empty();
+    }
+
+    @Override
     public synchronized Optional<SessionOfMember> ofMember(UUID uuid, UserId member) {
         return Optional.ofNullable(byUuid.get(uuid))
                 .flatMap(id -> Optional.ofNullable(members.get(id).get(member)).map(own -> new SessionOfMember(id, uuid, own)));
@@ -182,6 +187,22 @@ public final class InMemoryImStore implements ImSessions, ImMessages {
     @Override
     public synchronized List<ImMessage> byIds(Collection<Long> ids) {
         return ids.stream().distinct().sorted().map(messagesById::get).filter(Objects::nonNull).toList();
+    }
+
+    /** Units of work in memory run one at a time (InMemoryTransactions): reading is all a lock takes. */
+    @Override
+    public synchronized Optional<ImMessage> lockMessage(long id) {
+        return Optional.ofNullable(messagesById.get(id));
+    }
+
+    @Override
+    public synchronized void saveChange(ImMessage changed) {
+        ImMessage current = messagesById.get(changed.id());
+        if (current == null || current.sessionId() != changed.sessionId()) {
+            throw new IllegalArgumentException("no message " + changed.id() + " in session " + changed.sessionId());
+        }
+        messagesById.put(changed.id(), changed);
+        messagesBySession.get(changed.sessionId()).put(changed.id(), changed);
     }
 
     private TreeMap<UserId, Membership> membersOf(long sessionId) {

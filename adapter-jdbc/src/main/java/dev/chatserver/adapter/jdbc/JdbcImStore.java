@@ -52,10 +52,11 @@ final class JdbcImStore implements ImSessions, ImMessages {
     private static final String SELECT_MEMBERS =
             "select user_id, state, status, is_read, last_message_id from im_session_members";
     private static final String SELECT_MESSAGES =
-            "select id, session_id, from_user_id, message_type, content, create_date from im_messages";
+            "select id, session_id, from_user_id, message_type, content, create_date, edit_date, delete_date from im_messages";
     private static final RowMapper<ImMessage> MESSAGE = (rs, ctx) -> new ImMessage(rs.getLong("id"),
             rs.getLong("session_id"), UserId.of(rs.getLong("from_user_id")), new MessageType(rs.getString("message_type")),
-            rs.getString("content"), instant(rs, "create_date"));
+            rs.getString("content"), instant(rs, "create_date"), optionalInstant(rs, "edit_date"),
+            optionalInstant(rs, "delete_date"));
 
     private final Jdbi jdbi;
 
@@ -106,6 +107,11 @@ final class JdbcImStore implements ImSessions, ImMessages {
     @Override
     public Optional<ImSession> byUuid(UUID uuid) {
         return jdbi.withHandle(h -> sessions(h, "where s.uuid = :uuid", q -> q.bind("uuid", uuid))).stream().findFirst();
+    }
+
+    @Override
+    public Optional<ImSession> byId(long id) {
+        return jdbi.withHandle(h -> sessions(h, "where s.id = :id", q -> q.bind("id", id))).stream().findFirst();
     }
 
     @Override
@@ -385,7 +391,32 @@ final class JdbcImStore implements ImSessions, ImMessages {
                 .bindArray("ids", Long.class, ids.stream().distinct().toList()).map(MESSAGE).list());
     }
 
+    @Override
+    public Optional<ImMessage> lockMessage(long id) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT_MESSAGES + " where id = :id for update")
+                .bind("id", id).map(MESSAGE).findOne());
+    }
+
+    @Override
+    public void saveChange(ImMessage changed) {
+        int updated = jdbi.withHandle(h -> h.createUpdate("""
+                        update im_messages set content = :content, edit_date = :edited, delete_date = :deleted
+                        where id = :id and session_id = :s""")
+                .bind("content", changed.content())
+                .bind("edited", changed.editDate().map(t -> OffsetDateTime.ofInstant(t, ZoneOffset.UTC)).orElse(null))
+                .bind("deleted", changed.deleteDate().map(t -> OffsetDateTime.ofInstant(t, ZoneOffset.UTC)).orElse(null))
+                .bind("id", changed.id()).bind("s", changed.sessionId())
+                .execute());
+        if (updated != 1) {
+            throw new IllegalArgumentException("no message " + changed.id() + " in session " + changed.sessionId());
+        }
+    }
+
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static Optional<Instant> optionalInstant(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
     }
 }

@@ -6,6 +6,7 @@ import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.MessageReactions;
 import dev.chatserver.application.port.out.ChatStore;
 import dev.chatserver.application.port.out.EventRoomStore;
 import dev.chatserver.application.port.out.EventStore;
@@ -67,6 +68,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
                 .add(SignInFailures.class, new JdbcSignInFailures(jdbi))
                 .add(ImSessions.class, im)
                 .add(ImMessages.class, im)
+                .add(MessageReactions.class, new JdbcMessageReactions(jdbi))
                 .add(AddressBooks.class, new JdbcAddressBooks(jdbi))
                 .add(ChatStore.class, new JdbcChats(jdbi))
                 .add(EventRoomStore.class, new JdbcEventRooms(jdbi))

@@ -19,7 +19,10 @@ import dev.chatserver.domain.chats.RoomId;
 import dev.chatserver.domain.event.ChatEventAppended;
 import dev.chatserver.domain.event.DomainEvent;
 import dev.chatserver.domain.event.MemberTyping;
+import dev.chatserver.domain.event.MessageDeleted;
+import dev.chatserver.domain.event.MessageEdited;
 import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.domain.event.ReactionToggled;
 import dev.chatserver.domain.event.PresenceChanged;
 import dev.chatserver.domain.event.SessionChanged;
 import dev.chatserver.domain.im.DocumentLink;
@@ -79,6 +82,25 @@ final class NotificationCodec {
         } else if (event instanceof ChatEventAppended appended) {
             json.put("kind", "chats.event_appended");
             json.set("event", chatEvent(appended.event()));
+        } else if (event instanceof MessageEdited edited) {
+            json.put("kind", "im.message_edited");
+            json.put("session_uuid", edited.sessionUuid().toString());
+            json.put("message_id", edited.messageId());
+            json.put("content", edited.content());
+            json.put("edit_date", edited.editDate().toString());
+        } else if (event instanceof MessageDeleted deleted) {
+            json.put("kind", "im.message_deleted");
+            json.put("session_uuid", deleted.sessionUuid().toString());
+            json.put("message_id", deleted.messageId());
+            json.put("delete_date", deleted.deleteDate().toString());
+        } else if (event instanceof ReactionToggled toggled) {
+            json.put("kind", "im.reaction_toggled");
+            json.put("session_uuid", toggled.sessionUuid().toString());
+            json.put("message_id", toggled.messageId());
+            json.put("user", toggled.user().value());
+            json.put("emoji", toggled.emoji());
+            json.put("reacted", toggled.reacted());
+            json.put("count", toggled.count());
         } else {
             throw new IllegalArgumentException("no stored form for " + event.getClass().getSimpleName());
         }
@@ -107,6 +129,13 @@ final class NotificationCodec {
                         status(json.get("im_status").asText())));
                 case "chats.event_appended" -> Optional.of(new ChatEventAppended(chatEvent(json.get("event"),
                         json.get("event").get("data").asText())));
+                case "im.message_edited" -> Optional.of(new MessageEdited(uuid(json), json.get("message_id").asLong(),
+                        json.get("content").asText(), Instant.parse(json.get("edit_date").asText())));
+                case "im.message_deleted" -> Optional.of(new MessageDeleted(uuid(json), json.get("message_id").asLong(),
+                        Instant.parse(json.get("delete_date").asText())));
+                case "im.reaction_toggled" -> Optional.of(new ReactionToggled(uuid(json),
+                        json.get("message_id").asLong(), UserId.of(json.get("user").asLong()),
+                        json.get("emoji").asText(), json.get("reacted").asBoolean(), json.get("count").asInt()));
                 default -> {
                     LOG.warn("skipping a notification of unknown kind {}", kind);
                     yield Optional.empty();
@@ -115,6 +144,10 @@ final class NotificationCodec {
         } catch (RuntimeException unreadable) {
             throw new IllegalStateException("a stored notification cannot be read as an event", unreadable);
         }
+    }
+
+    private static UUID uuid(JsonNode json) {
+        return UUID.fromString(json.get("session_uuid").asText());
     }
 
     private ObjectNode message(MessageView message) {

@@ -10,6 +10,8 @@ import dev.chatserver.application.port.in.im.ListSessionsCommand;
 import dev.chatserver.application.port.in.im.SessionPage;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
+import dev.chatserver.application.port.in.im.ReactCommand;
+import dev.chatserver.domain.im.ReactionCount;
 import dev.chatserver.domain.im.SessionView;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.ImMessages;
@@ -177,8 +179,37 @@ class ImQueryCostTest {
         int again = statementsFor(() -> im.messages.history(page));
         List<MessageView> read = im.messages.history(page);
 
-        assertThat(again).as("the session and the page: read already, and the senders are known").isEqualTo(2);
+        assertThat(again).as("the session, the page and its reactions: read already, and the senders are known")
+                .isEqualTo(3);
         assertThat(read).hasSize(50).extracting(MessageView::fromName).containsOnly("lynx", "ocelot");
+    }
+
+    @Test
+    void a_history_page_reads_the_reactions_of_all_its_messages_in_one_statement() {
+        User lynx = register("lynx");
+        User ocelot = register("ocelot");
+        ImSession session = storage.ports().get(ImSessions.class).findOrCreate(new NewSession(
+                SessionKey.privateBetween(lynx.id(), ocelot.id(), Optional.empty()), UUID.randomUUID(), NOW,
+                Optional.empty(), Optional.empty(), Set.of(lynx.id(), ocelot.id())));
+        for (int i = 0; i < 50; i++) {
+            post(session, lynx.id(), "m" + i);
+        }
+        HistoryCommand page = HistoryCommand.of(lynx, session.uuid().toString(), null, 50L);
+        im.messages.history(page);
+        int without = statementsFor(() -> im.messages.history(page));
+        for (MessageView message : im.messages.history(page)) {
+            for (String emoji : List.of("a", "b", "c")) {
+                im.changes.react(ReactCommand.of(ocelot, message.id(), emoji));
+            }
+            im.changes.react(ReactCommand.of(lynx, message.id(), "b"));
+        }
+
+        int with = statementsFor(() -> im.messages.history(page));
+        List<MessageView> read = im.messages.history(page);
+
+        assertThat(with).isEqualTo(without);
+        assertThat(read).hasSize(50).allSatisfy(m -> assertThat(m.reactions()).containsExactly(
+                new ReactionCount("a", 1, false), new ReactionCount("b", 2, true), new ReactionCount("c", 1, false)));
     }
 
     @Test

@@ -61,7 +61,7 @@ class NotificationCodecTest {
     @Test
     void a_newer_version_or_an_unknown_kind_is_skipped_not_misread() {
         assertThat(codec.read("{\"v\":2,\"kind\":\"presence.changed\",\"who\":{\"id\":6}}", LYNX)).isEmpty();
-        assertThat(codec.read("{\"v\":1,\"kind\":\"im.message_edited\",\"id\":3}", LYNX)).isEmpty();
+        assertThat(codec.read("{\"v\":1,\"kind\":\"im.message_pinned\",\"id\":3}", LYNX)).isEmpty();
     }
 
     @Test

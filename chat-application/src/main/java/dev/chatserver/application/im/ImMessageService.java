@@ -7,6 +7,7 @@ import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.application.port.in.im.ReadHistory;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.MessageReactions;
 import dev.chatserver.application.port.out.SessionOfMember;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.UserDirectory;
@@ -15,6 +16,7 @@ import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.application.write.ClientKeys;
+import dev.chatserver.domain.im.ReactionCount;
 import dev.chatserver.application.write.GroupCommit;
 import dev.chatserver.domain.problem.InvalidInput;
 import jakarta.inject.Inject;
@@ -42,11 +44,13 @@ public final class ImMessageService implements PostMessage, ReadHistory {
     private final ImPolicy policy;
     private final ClientKeys clientKeys;
     private final Clock clock;
+    private final MessageReactions reactions;
 
     @Inject
     public ImMessageService(ImMessages messages, ImSessions sessions, GroupCommit writer, PostingLane posting,
                             SessionAccess access, ImNotifier notifier, UserDirectory directory,
-                            Transactions transactions, ImPolicy policy, ClientKeys clientKeys, Clock clock) {
+                            Transactions transactions, ImPolicy policy, ClientKeys clientKeys, Clock clock,
+                            MessageReactions reactions) {
         this.clientKeys = clientKeys;
         this.clock = clock;
         this.messages = messages;
@@ -58,6 +62,7 @@ public final class ImMessageService implements PostMessage, ReadHistory {
         this.directory = directory;
         this.transactions = transactions;
         this.policy = policy;
+        this.reactions = reactions;
     }
 
     @Override
@@ -119,6 +124,8 @@ public final class ImMessageService implements PostMessage, ReadHistory {
             Map<UserId, User> senders = page.isEmpty() ? Map.of()
                     : directory.users(page.stream().map(ImMessage::from).distinct().toList()).stream()
                     .collect(Collectors.toMap(User::id, Function.identity()));
+            Map<Long, List<ReactionCount>> reactionsById = page.isEmpty() ? Map.of()
+                    : reactions.of(page.stream().map(ImMessage::id).toList(), reader);
             if (seen.membership().markRead().isPresent()) {
                 ImSession locked = sessions.lockMember(access.forMember(reader, seen.uuid()), reader);
                 locked.markRead(reader).ifPresent(read -> {
@@ -127,7 +134,8 @@ public final class ImMessageService implements PostMessage, ReadHistory {
                 });
             }
             return page.stream().filter(m -> senders.containsKey(m.from()))
-                    .map(m -> view(seen, m, senders.get(m.from()))).toList();
+                    .map(m -> view(seen, m, senders.get(m.from()), reactionsById.getOrDefault(m.id(), List.of())))
+                    .toList();
         });
     }
 
@@ -135,8 +143,11 @@ public final class ImMessageService implements PostMessage, ReadHistory {
         return view(session.id(), session.uuid(), message, sender);
     }
 
-    private static MessageView view(SessionOfMember session, ImMessage message, User sender) {
-        return view(session.sessionId(), session.uuid(), message, sender);
+    private static MessageView view(SessionOfMember session, ImMessage message, User sender,
+                                    List<ReactionCount> reactions) {
+        return new MessageView(message.id(), session.sessionId(), session.uuid(), sender.id(), sender.name(),
+                sender.partner(), message.type().value(), message.content(), message.createDate(), message.editDate(),
+                message.isDeleted(), reactions);
     }
 
     private static MessageView view(long sessionId, UUID uuid, ImMessage message, User sender) {

@@ -4,8 +4,13 @@ import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.event.MemberTyping;
+import dev.chatserver.domain.event.MessageDeleted;
+import dev.chatserver.domain.event.MessageEdited;
 import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.domain.event.ReactionToggled;
 import dev.chatserver.domain.event.SessionChanged;
+import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.MessageView;
 import jakarta.inject.Inject;
@@ -36,6 +41,22 @@ public final class ImNotifier {
         MemberTyping typing = new MemberTyping(signal);
         session.memberIds().stream().filter(member -> !member.equals(signal.fromId()))
                 .forEach(member -> bus.publish(Channel.ofUser(member), typing));
+    }
+
+    public void messageEdited(ImSession session, ImMessage edited) {
+        toMembers(session, new MessageEdited(session.uuid(), edited.id(), edited.content(), edited.editDate().orElseThrow()));
+    }
+
+    public void messageDeleted(ImSession session, ImMessage tombstone) {
+        toMembers(session, new MessageDeleted(session.uuid(), tombstone.id(), tombstone.deleteDate().orElseThrow()));
+    }
+
+    public void reactionToggled(ImSession session, ReactionToggled toggled) {
+        toMembers(session, toggled);
+    }
+
+    private void toMembers(ImSession session, DomainEvent event) {
+        session.memberIds().forEach(member -> bus.publish(Channel.ofUser(member), event));
     }
 
     /** Tells each of {@code members} how the session now looks to them. */

@@ -11,7 +11,10 @@ import dev.chatserver.domain.chats.JsonText;
 import dev.chatserver.domain.chats.RoomId;
 import dev.chatserver.domain.event.ChatEventAppended;
 import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.domain.event.MessageDeleted;
+import dev.chatserver.domain.event.MessageEdited;
 import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.domain.event.ReactionToggled;
 import dev.chatserver.domain.event.PresenceChanged;
 import dev.chatserver.domain.event.SessionChanged;
 import dev.chatserver.domain.im.DocumentLink;
@@ -74,6 +77,9 @@ public final class SampleEvents {
                 null, JsonText.EMPTY_OBJECT, 5, 5, AccountId.parse("support.usr.localhost"), Instant.parse("2026-11-21T10:00:01Z"));
         return List.of(new MessagePosted(message), new SessionChanged(UserId.of(5), session),
                 new PresenceChanged(UserId.of(6), ImStatus.OFFLINE), new ChatEventAppended(labelled),
-                new ChatEventAppended(bare));
+                new ChatEventAppended(bare),
+                new MessageEdited(SESSION, 42, "Hello again \u00e9\ud83d\ude00\n", AT),
+                new MessageDeleted(SESSION, 42, AT), new ReactionToggled(SESSION, 42, UserId.of(6), "\ud83d\udc4d\ud83c\udffd", true, 3),
+                new ReactionToggled(SESSION, 42, UserId.of(5), "\u2764\ufe0f", false, 0));
     }
 }

@@ -88,6 +88,14 @@ public abstract class StorageContractSuite {
     }
 
     @Nested
+    class MessageChanges extends MessageChangesContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
     class Chats extends ChatsContract {
         @Override
         protected Storage newStorage() {

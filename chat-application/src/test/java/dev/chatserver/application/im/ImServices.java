@@ -5,6 +5,7 @@ import dev.chatserver.application.contract.RecordingBus;
 import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.MessageReactions;
 import dev.chatserver.application.port.out.Ports;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.UserDirectory;
@@ -29,6 +30,8 @@ public final class ImServices implements AutoCloseable {
     public final GroupCommit writer;
     /** The posts lane the writer runs, for tests that hand it a batch themselves. */
     public final PostingLane posting;
+    /** Edits, deletions and reactions, with the default edit window. */
+    public final MessageChanges changes;
 
     public ImServices(Ports ports, ImPolicy policy, Clock clock) {
         UserDirectory directory = ports.get(UserDirectory.class);
@@ -44,8 +47,11 @@ public final class ImServices implements AutoCloseable {
         ClientKeys clientKeys = new ClientKeys(ports.get(IdempotencyKeys.class), transactions, clock);
         this.posting = new PostingLane(imSessions, imMessages, notifier, views, new SessionHeaders(imSessions),
                 clientKeys, clock, Meters.NONE);
+        MessageReactions reactions = ports.get(MessageReactions.class);
         this.messages = new ImMessageService(imMessages, imSessions, writer, posting, access, notifier, directory, transactions,
-                policy, clientKeys, clock);
+                policy, clientKeys, clock, reactions);
+        this.changes = new MessageChanges(imMessages, imSessions, reactions, notifier, transactions, policy,
+                EditWindow.defaults(), clock);
         this.invitations = new SessionInvitations(imSessions, access, new MessagePosting(imSessions, imMessages),
                 views, notifier, directory, transactions, clock);
         this.books = new AddressBookService(ports.get(AddressBooks.class), directory, imSessions, imMessages,

@@ -1,17 +1,89 @@
 package dev.chatserver.domain.im;
 
 import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.problem.AccessDenied;
+import dev.chatserver.domain.problem.NotFound;
+import dev.chatserver.domain.problem.Refused;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
-/** A stored message. Ids increase in the order messages of one session were posted. */
+/**
+ * A stored message. Ids increase in the order messages of one session were posted. Its author may change or
+ * delete it for a while ({@link #editedBy}, {@link #deletedBy}); a deleted message is a tombstone that keeps no
+ * content.
+ */
 public record ImMessage(long id, long sessionId, UserId from, MessageType type, String content,
-                        Instant createDate) {
+                        Instant createDate, Optional<Instant> editDate, Optional<Instant> deleteDate) {
     public ImMessage {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(createDate, "createDate");
+        Objects.requireNonNull(editDate, "editDate");
+        Objects.requireNonNull(deleteDate, "deleteDate");
+        if (deleteDate.isPresent() && !content.isEmpty()) {
+            throw new IllegalArgumentException("a deleted message keeps no content");
+        }
+    }
+
+    /** A message as posted: never edited, not deleted. */
+    public ImMessage(long id, long sessionId, UserId from, MessageType type, String content, Instant createDate) {
+        this(id, sessionId, from, type, content, createDate, Optional.empty(), Optional.empty());
+    }
+
+    /** What anyone who may not see a message hears of it, whether it exists or not. */
+    public static NotFound unknown() {
+        return new NotFound("message", "message_id", "Message does not exist");
+    }
+
+    public boolean isDeleted() {
+        return deleteDate.isPresent();
+    }
+
+    public boolean isEdited() {
+        return editDate.isPresent();
+    }
+
+    /**
+     * Its author says it differently: the message with the new content, edited {@code now}. Refused to anyone
+     * else, once {@code window} after it was posted has passed, and when it was deleted.
+     */
+    public ImMessage editedBy(UserId editor, String newContent, Instant now, Duration window) {
+        Objects.requireNonNull(newContent, "newContent");
+        changeableBy(editor, now, window, "edit");
+        return new ImMessage(id, sessionId, from, type, newContent, createDate, Optional.of(now), Optional.empty());
+    }
+
+    /** Its author takes it back: the tombstone, without content. The same rules as {@link #editedBy}. */
+    public ImMessage deletedBy(UserId deleter, Instant now, Duration window) {
+        changeableBy(deleter, now, window, "delete");
+        return new ImMessage(id, sessionId, from, type, "", createDate, editDate, Optional.of(now));
+    }
+
+    /** A member may react to a message unless it was deleted. */
+    public void acceptReaction() {
+        refuseIfDeleted();
+    }
+
+    private void changeableBy(UserId author, Instant now, Duration window, String change) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(window, "window");
+        if (!from.equals(author)) {
+            throw new AccessDenied("message_id", "Only the author may " + change + " a message");
+        }
+        refuseIfDeleted();
+        if (now.isAfter(createDate.plus(window))) {
+            throw new Refused("edit_window_passed",
+                    "A message may be changed for " + window + " after it was posted; that time has passed");
+        }
+    }
+
+    private void refuseIfDeleted() {
+        if (isDeleted()) {
+            throw new Refused("message_deleted", "The message was deleted");
+        }
     }
 }

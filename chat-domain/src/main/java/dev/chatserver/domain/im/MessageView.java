@@ -4,12 +4,18 @@ import dev.chatserver.domain.account.Partner;
 import dev.chatserver.domain.account.UserId;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
-/** A message as history shows it: who sent it (user and partner), to which session, what and when. */
+/**
+ * A message as history shows it: who sent it (user and partner), to which session, what and when; when it was
+ * edited, whether it was deleted (then without content), and the reactions to it as the reader sees them.
+ */
 public record MessageView(long id, long sessionId, UUID sessionUuid, UserId fromId, String fromName,
-                          Partner fromPartner, String type, String message, Instant createDate) {
+                          Partner fromPartner, String type, String message, Instant createDate,
+                          Optional<Instant> editDate, boolean deleted, List<ReactionCount> reactions) {
     public MessageView {
         Objects.requireNonNull(sessionUuid, "sessionUuid");
         Objects.requireNonNull(fromId, "fromId");
@@ -18,5 +24,14 @@ public record MessageView(long id, long sessionId, UUID sessionUuid, UserId from
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(createDate, "createDate");
+        Objects.requireNonNull(editDate, "editDate");
+        reactions = List.copyOf(reactions);
+    }
+
+    /** A message as it was posted: not edited, not deleted, no reactions yet. */
+    public MessageView(long id, long sessionId, UUID sessionUuid, UserId fromId, String fromName,
+                       Partner fromPartner, String type, String message, Instant createDate) {
+        this(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate, Optional.empty(),
+                false, List.of());
     }
 }

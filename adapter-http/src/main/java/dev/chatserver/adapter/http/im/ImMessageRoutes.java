@@ -4,25 +4,38 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.auth.Authenticator;
 import dev.chatserver.adapter.http.jsonrpc.JsonRpc;
+import dev.chatserver.application.port.in.im.ChangeMessage;
+import dev.chatserver.application.port.in.im.DeleteMessageCommand;
+import dev.chatserver.application.port.in.im.EditMessageCommand;
 import dev.chatserver.application.port.in.im.HistoryCommand;
 import dev.chatserver.application.port.in.im.PostMessage;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
+import dev.chatserver.application.port.in.im.ReactCommand;
+import dev.chatserver.application.port.in.im.ReactToMessage;
 import dev.chatserver.application.port.in.im.ReadHistory;
+import dev.chatserver.domain.event.ReactionToggled;
+import dev.chatserver.domain.im.ImMessage;
 import io.javalin.Javalin;
 import jakarta.inject.Inject;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Posting into a session ({@code /im_chat/post}) and reading its history. */
+/** Posting into a session ({@code /im_chat/post}), reading its history, editing, deleting and reacting to messages. */
 public final class ImMessageRoutes implements Routes {
     private final PostMessage post;
     private final ReadHistory history;
+    private final ChangeMessage change;
+    private final ReactToMessage react;
     private final ImCalls calls;
 
     @Inject
-    public ImMessageRoutes(PostMessage post, ReadHistory history, Authenticator authenticator, ObjectMapper mapper) {
+    public ImMessageRoutes(PostMessage post, ReadHistory history, ChangeMessage change, ReactToMessage react,
+                           Authenticator authenticator, ObjectMapper mapper) {
         this.post = post;
         this.history = history;
+        this.change = change;
+        this.react = react;
         this.calls = new ImCalls(new JsonRpc(mapper), authenticator);
     }
 
@@ -37,5 +50,29 @@ public final class ImMessageRoutes implements Routes {
         app.post(ImSessionRoutes.API + "history", calls.handler((p, caller) -> ImPayloads.messages(history.history(
                 HistoryCommand.of(caller, p.requiredString("uuid"), HistoryStart.of(p).orElse(null),
                         p.optionalLong("limit").orElse(null))))));
+        app.post(ImSessionRoutes.API + "edit_message", calls.handler((p, caller) -> {
+            ImMessage edited = change.edit(EditMessageCommand.of(caller, p.optionalLong("message_id").orElse(null),
+                    p.requiredString("message_content")));
+            return ordered("status", "success", "message_id", edited.id(),
+                    "edit_date", ImPayloads.datetime(edited.editDate().orElseThrow()));
+        }));
+        app.post(ImSessionRoutes.API + "delete_message", calls.handler((p, caller) -> {
+            ImMessage tombstone = change.delete(DeleteMessageCommand.of(caller, p.optionalLong("message_id").orElse(null)));
+            return ordered("status", "success", "message_id", tombstone.id());
+        }));
+        app.post(ImSessionRoutes.API + "react", calls.handler((p, caller) -> {
+            ReactionToggled toggled = react.react(ReactCommand.of(caller, p.optionalLong("message_id").orElse(null),
+                    p.requiredString("emoji")));
+            return ordered("status", "success", "message_id", toggled.messageId(), "emoji", toggled.emoji(),
+                    "reacted", toggled.reacted(), "count", toggled.count());
+        }));
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return out;
     }
 }

@@ -2,6 +2,9 @@ package dev.chatserver.adapter.http.im;
 
 import dev.chatserver.application.port.in.im.ContactCard;
 import dev.chatserver.application.port.in.im.ContactView;
+import dev.chatserver.domain.event.MessageDeleted;
+import dev.chatserver.domain.event.MessageEdited;
+import dev.chatserver.domain.event.ReactionToggled;
 import dev.chatserver.domain.im.MessageSummary;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.domain.im.SessionView;
@@ -50,7 +53,7 @@ public final class ImPayloads {
 
     /** History entries, each written into the answer as it is rendered. */
     public static Object messages(List<MessageView> messages) {
-        return new JsonArray<>(messages, MessageJson::write);
+        return new JsonArray<>(messages, MessageJson::writeEntry);
     }
 
     public static Map<String, Object> contact(ContactView contact) {
@@ -95,6 +98,25 @@ public final class ImPayloads {
         message.put("from_id", List.of(signal.fromId().value(), signal.fromName()));
         message.put("from_partner_id", List.of(signal.fromPartner().id().value(), signal.fromPartner().name()));
         return ordered("type", "im_chat.message", "session", signal.sessionUuid().toString(), "message", message);
+    }
+
+    /** {@code {"type":"im_chat.message_edited","session":uuid,"message_id":12,"message":"...","edit_date":"..."}} */
+    public static Map<String, Object> editedNotification(MessageEdited edited) {
+        return ordered("type", "im_chat.message_edited", "session", edited.sessionUuid().toString(),
+                "message_id", edited.messageId(), "message", edited.content(), "edit_date", datetime(edited.editDate()));
+    }
+
+    /** {@code {"type":"im_chat.message_deleted","session":uuid,"message_id":12,"delete_date":"..."}} */
+    public static Map<String, Object> deletedNotification(MessageDeleted deleted) {
+        return ordered("type", "im_chat.message_deleted", "session", deleted.sessionUuid().toString(),
+                "message_id", deleted.messageId(), "delete_date", datetime(deleted.deleteDate()));
+    }
+
+    /** {@code {"type":"im_chat.reaction","session":uuid,"message_id":12,"user_id":5,"emoji":"x","reacted":true,"count":2}} */
+    public static Map<String, Object> reactionNotification(ReactionToggled toggled) {
+        return ordered("type", "im_chat.reaction", "session", toggled.sessionUuid().toString(),
+                "message_id", toggled.messageId(), "user_id", toggled.user().value(), "emoji", toggled.emoji(),
+                "reacted", toggled.reacted(), "count", toggled.count());
     }
 
     /** {@code {"type":"im_status","user_id":5,"im_status":"online"}} */

@@ -5,15 +5,39 @@ import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.domain.im.ReactionCount;
 
 import java.io.IOException;
 
 /**
- * A message as the IM chat API shows it (a history entry), written straight into the generator:
- * {@code id, type, message, create_date, to_id, from_id, from_partner_id}.
+ * A message as the IM chat API shows it, written straight into the generator:
+ * {@code id, type, message, create_date, to_id, from_id, from_partner_id}; then {@code edited: true} and
+ * {@code edit_date} when it was edited and {@code deleted: true} when it is a tombstone (both left out otherwise,
+ * so a plain message keeps the seed's shape). A history entry also carries its {@code reactions}
+ * ({@code [{"emoji","count","me"}]}, empty when none); a new message has none yet.
  */
 record MessageJson(MessageView message) implements JsonSerializable {
+    /** A history entry, with its reactions. */
+    static void writeEntry(JsonGenerator out, MessageView message) throws IOException {
+        writeFields(out, message);
+        out.writeArrayFieldStart("reactions");
+        for (ReactionCount reaction : message.reactions()) {
+            out.writeStartObject();
+            out.writeStringField("emoji", reaction.emoji());
+            out.writeNumberField("count", reaction.count());
+            out.writeBooleanField("me", reaction.me());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+        out.writeEndObject();
+    }
+
     static void write(JsonGenerator out, MessageView message) throws IOException {
+        writeFields(out, message);
+        out.writeEndObject();
+    }
+
+    private static void writeFields(JsonGenerator out, MessageView message) throws IOException {
         out.writeStartObject();
         out.writeNumberField("id", message.id());
         out.writeStringField("type", message.type());
@@ -31,7 +55,13 @@ record MessageJson(MessageView message) implements JsonSerializable {
         out.writeNumber(message.fromPartner().id().value());
         out.writeString(message.fromPartner().name());
         out.writeEndArray();
-        out.writeEndObject();
+        if (message.editDate().isPresent()) {
+            out.writeBooleanField("edited", true);
+            out.writeStringField("edit_date", ImPayloads.datetime(message.editDate().get()));
+        }
+        if (message.deleted()) {
+            out.writeBooleanField("deleted", true);
+        }
     }
 
     @Override

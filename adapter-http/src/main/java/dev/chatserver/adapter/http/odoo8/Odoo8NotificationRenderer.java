@@ -3,7 +3,11 @@ package dev.chatserver.adapter.http.odoo8;
 import dev.chatserver.adapter.http.realtime.NotificationRenderer;
 import dev.chatserver.domain.event.DomainEvent;
 import dev.chatserver.domain.event.MemberTyping;
+import dev.chatserver.adapter.http.im.ImPayloads;
+import dev.chatserver.domain.event.MessageDeleted;
+import dev.chatserver.domain.event.MessageEdited;
 import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.domain.event.ReactionToggled;
 import dev.chatserver.domain.event.PresenceChanged;
 import dev.chatserver.domain.event.SessionChanged;
 
@@ -26,6 +30,16 @@ final class Odoo8NotificationRenderer implements NotificationRenderer {
         }
         if (event instanceof PresenceChanged presence) {
             return Odoo8Shapes.presence(presence.user(), presence.status());
+        }
+        // its im_chat.js shows bus messages of type message and meta only: these pass by it in the API's shapes
+        if (event instanceof MessageEdited edited) {
+            return ImPayloads.editedNotification(edited);
+        }
+        if (event instanceof MessageDeleted deleted) {
+            return ImPayloads.deletedNotification(deleted);
+        }
+        if (event instanceof ReactionToggled toggled) {
+            return ImPayloads.reactionNotification(toggled);
         }
         throw new IllegalArgumentException("Odoo 8 has no rendering of " + event.getClass().getSimpleName());
     }

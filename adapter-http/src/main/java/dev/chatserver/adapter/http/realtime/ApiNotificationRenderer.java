@@ -5,7 +5,10 @@ import dev.chatserver.adapter.http.im.ImPayloads;
 import dev.chatserver.domain.event.ChatEventAppended;
 import dev.chatserver.domain.event.DomainEvent;
 import dev.chatserver.domain.event.MemberTyping;
+import dev.chatserver.domain.event.MessageDeleted;
+import dev.chatserver.domain.event.MessageEdited;
 import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.domain.event.ReactionToggled;
 import dev.chatserver.domain.event.PresenceChanged;
 import dev.chatserver.domain.event.SessionChanged;
 
@@ -30,6 +33,15 @@ public final class ApiNotificationRenderer implements NotificationRenderer {
         }
         if (event instanceof ChatEventAppended appended) {
             return ChatJson.eventNotification(appended.event());
+        }
+        if (event instanceof MessageEdited edited) {
+            return ImPayloads.editedNotification(edited);
+        }
+        if (event instanceof MessageDeleted deleted) {
+            return ImPayloads.deletedNotification(deleted);
+        }
+        if (event instanceof ReactionToggled toggled) {
+            return ImPayloads.reactionNotification(toggled);
         }
         throw new IllegalArgumentException("no rendering of " + event.getClass().getSimpleName());
     }

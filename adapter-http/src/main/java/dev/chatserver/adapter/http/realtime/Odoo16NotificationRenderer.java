@@ -42,6 +42,7 @@ final class Odoo16NotificationRenderer implements NotificationRenderer {
         if (event instanceof ChatEventAppended appended) {
             return OdooPayloads.chatEvent(appended);
         }
-        throw new IllegalArgumentException("no rendering of " + event.getClass().getSimpleName());
+        return OdooPayloads.imChange(event).orElseThrow(() ->
+                new IllegalArgumentException("no rendering of " + event.getClass().getSimpleName()));
     }
 }

@@ -45,7 +45,8 @@ final class Odoo17NotificationRenderer implements NotificationRenderer {
         if (event instanceof ChatEventAppended appended) {
             return OdooPayloads.chatEvent(appended);
         }
-        throw new IllegalArgumentException("no rendering of " + event.getClass().getSimpleName());
+        return OdooPayloads.imChange(event).orElseThrow(() ->
+                new IllegalArgumentException("no rendering of " + event.getClass().getSimpleName()));
     }
 
     private static Map<String, Object> author(MessagePosted posted) {

@@ -1,5 +1,10 @@
 package dev.chatserver.adapter.http.realtime;
 
+import java.util.Optional;
+import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.domain.event.MessageEdited;
+import dev.chatserver.domain.event.MessageDeleted;
+import dev.chatserver.domain.event.ReactionToggled;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.Json;
@@ -41,6 +46,26 @@ final class OdooPayloads {
         status.put("partner_id", signal.fromPartner().id().value());
         status.put("partner_name", signal.fromPartner().name());
         return status;
+    }
+
+    /**
+     * An edit, deletion or reaction under the IM chat API's own notification type, which Odoo's mail client does
+     * not handle and leaves alone; empty for any other event.
+     */
+    static Optional<Object> imChange(DomainEvent event) {
+        if (event instanceof MessageEdited edited) {
+            Map<String, Object> shape = ImPayloads.editedNotification(edited);
+            return Optional.of(notification((String) shape.get("type"), shape));
+        }
+        if (event instanceof MessageDeleted deleted) {
+            Map<String, Object> shape = ImPayloads.deletedNotification(deleted);
+            return Optional.of(notification((String) shape.get("type"), shape));
+        }
+        if (event instanceof ReactionToggled toggled) {
+            Map<String, Object> shape = ImPayloads.reactionNotification(toggled);
+            return Optional.of(notification((String) shape.get("type"), shape));
+        }
+        return Optional.empty();
     }
 
     static Map<String, Object> notification(String type, Object payload) {

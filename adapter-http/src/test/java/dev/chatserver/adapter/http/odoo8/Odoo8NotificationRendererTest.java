@@ -1,5 +1,8 @@
 package dev.chatserver.adapter.http.odoo8;
 
+import dev.chatserver.domain.event.ReactionToggled;
+import dev.chatserver.domain.event.MessageDeleted;
+import dev.chatserver.domain.event.MessageEdited;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.Json;
 import dev.chatserver.domain.account.Partner;
@@ -66,5 +69,15 @@ class Odoo8NotificationRendererTest {
     void an_avatar_escapes_the_initials_it_draws() {
         assertThat(Odoo8Avatars.initials("  lucid   lynx  ")).isEqualTo("LL");
         assertThat(Odoo8Avatars.of(5, "<b> &x")).contains(">&lt;&amp;<").doesNotContain("<b>");
+    }
+
+    @Test
+    void edits_deletions_and_reactions_pass_by_im_chat_js_in_the_api_shapes() throws Exception {
+        UUID session = UUID.fromString(SESSION);
+
+        assertThat(rendered(new MessageEdited(session, 42, "new", AT))).startsWith("{\"type\":\"im_chat.message_edited\"");
+        assertThat(rendered(new MessageDeleted(session, 42, AT))).startsWith("{\"type\":\"im_chat.message_deleted\"");
+        assertThat(rendered(new ReactionToggled(session, 42, UserId.of(5), "x", false, 0)))
+                .startsWith("{\"type\":\"im_chat.reaction\"");
     }
 }

@@ -12,7 +12,12 @@ import dev.chatserver.domain.chats.EventId;
 import dev.chatserver.domain.chats.JsonText;
 import dev.chatserver.domain.chats.RoomId;
 import dev.chatserver.domain.event.ChatEventAppended;
+import dev.chatserver.adapter.http.im.ImPayloads;
+import dev.chatserver.domain.event.MessageDeleted;
+import dev.chatserver.domain.event.MessageEdited;
 import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.domain.event.ReactionToggled;
+import dev.chatserver.domain.im.ReactionCount;
 import dev.chatserver.domain.event.PresenceChanged;
 import dev.chatserver.domain.event.SessionChanged;
 import dev.chatserver.domain.im.DocumentLink;
@@ -98,5 +103,42 @@ class ApiNotificationRendererTest {
                 + "\"data\":{\"text\":\"hi\",\"n\":1.50},\"occurred_at\":1732000000000001,"
                 + "\"original_occurred_at\":1732000000000000,\"created_by\":\"lynx.usr.localhost\","
                 + "\"created_at\":1763719200123}}");
+    }
+
+    @Test
+    void an_edit_a_deletion_and_a_reaction_have_their_own_types() throws Exception {
+        UUID session = UUID.fromString(SESSION);
+
+        assertThat(rendered(new MessageEdited(session, 42, "Hello \"again\"", AT))).isEqualTo(
+                "{\"type\":\"im_chat.message_edited\",\"session\":\"" + SESSION + "\",\"message_id\":42,"
+                        + "\"message\":\"Hello \\\"again\\\"\",\"edit_date\":\"2026-11-21 10:00:00\"}");
+        assertThat(rendered(new MessageDeleted(session, 42, AT))).isEqualTo(
+                "{\"type\":\"im_chat.message_deleted\",\"session\":\"" + SESSION + "\",\"message_id\":42,"
+                        + "\"delete_date\":\"2026-11-21 10:00:00\"}");
+        assertThat(rendered(new ReactionToggled(session, 42, UserId.of(6), "\ud83d\udc4d", true, 2))).isEqualTo(
+                "{\"type\":\"im_chat.reaction\",\"session\":\"" + SESSION + "\",\"message_id\":42,\"user_id\":6,"
+                        + "\"emoji\":\"\ud83d\udc4d\",\"reacted\":true,\"count\":2}");
+    }
+
+    @Test
+    void a_history_entry_says_whether_it_was_edited_or_deleted_and_carries_its_reactions() throws Exception {
+        MessageView plain = new MessageView(41, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
+                "message", "Hi", AT);
+        MessageView edited = new MessageView(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
+                "message", "Hello", AT, Optional.of(AT.plusSeconds(60)), false,
+                List.of(new ReactionCount("\ud83d\udc4d", 2, true), new ReactionCount("x", 1, false)));
+        MessageView tombstone = new MessageView(43, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
+                "message", "", AT, Optional.empty(), true, List.of());
+        String head = "\"create_date\":\"2026-11-21 10:00:00\",\"to_id\":[7,\"" + SESSION + "\"],"
+                + "\"from_id\":[5,\"Lucid Lynx\"],\"from_partner_id\":[11,\"Lucid Lynx\"]";
+
+        String history = mapper.writeValueAsString(ImPayloads.messages(List.of(plain, edited, tombstone)));
+
+        assertThat(history).isEqualTo("["
+                + "{\"id\":41,\"type\":\"message\",\"message\":\"Hi\"," + head + ",\"reactions\":[]},"
+                + "{\"id\":42,\"type\":\"message\",\"message\":\"Hello\"," + head
+                + ",\"edited\":true,\"edit_date\":\"2026-11-21 10:01:00\",\"reactions\":["
+                + "{\"emoji\":\"\ud83d\udc4d\",\"count\":2,\"me\":true},{\"emoji\":\"x\",\"count\":1,\"me\":false}]},"
+                + "{\"id\":43,\"type\":\"message\",\"message\":\"\"," + head + ",\"deleted\":true,\"reactions\":[]}]");
     }
 }

@@ -1,5 +1,9 @@
 package dev.chatserver.adapter.http.realtime;
 
+import java.util.List;
+import dev.chatserver.domain.event.ReactionToggled;
+import dev.chatserver.domain.event.MessageDeleted;
+import dev.chatserver.domain.event.MessageEdited;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.Json;
@@ -85,5 +89,22 @@ class OdooNotificationRendererTest {
         assertThat(OdooBusVersion.of(null, null, UnversionedWebSocket.API)).isEmpty();
         assertThat(OdooBusVersion.of(null, null, UnversionedWebSocket.ODOO16)).contains(OdooBusVersion.ODOO_16);
         assertThat(OdooBusVersion.of(null, "api", UnversionedWebSocket.ODOO16)).isEmpty();
+    }
+
+    @Test
+    void edits_deletions_and_reactions_come_under_the_im_chat_types_odoo_leaves_alone() {
+        for (NotificationRenderer renderer : List.of(new Odoo16NotificationRenderer(partners),
+                new Odoo17NotificationRenderer(partners))) {
+            JsonNode edited = rendered(renderer, new MessageEdited(SESSION, 42, "new", Instant.parse("2026-11-21T10:00:00Z")));
+            JsonNode deleted = rendered(renderer, new MessageDeleted(SESSION, 42, Instant.parse("2026-11-21T10:00:00Z")));
+            JsonNode reaction = rendered(renderer, new ReactionToggled(SESSION, 42, UserId.of(5), "x", true, 1));
+
+            assertThat(edited.get("type").asText()).isEqualTo("im_chat.message_edited");
+            assertThat(edited.get("payload").get("message").asText()).isEqualTo("new");
+            assertThat(deleted.get("type").asText()).isEqualTo("im_chat.message_deleted");
+            assertThat(deleted.get("payload").get("message_id").asLong()).isEqualTo(42);
+            assertThat(reaction.get("type").asText()).isEqualTo("im_chat.reaction");
+            assertThat(reaction.get("payload").get("count").asInt()).isEqualTo(1);
+        }
     }
 }

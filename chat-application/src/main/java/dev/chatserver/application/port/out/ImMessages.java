@@ -5,9 +5,13 @@ import dev.chatserver.domain.im.NewMessage;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
-/** The append-only log of what was said in IM sessions. */
+/**
+ * The log of what was said in IM sessions: appended to by posts; a message changes afterwards only as its
+ * aggregate decides ({@link ImMessage#editedBy}, {@link ImMessage#deletedBy}).
+ */
 public interface ImMessages {
     /**
      * Stores the message and answers it with its id. Ids grow in the order messages are stored; a caller that
@@ -29,4 +33,16 @@ public interface ImMessages {
 
     /** The messages of these ids that exist, in one read however many. */
     List<ImMessage> byIds(Collection<Long> ids);
+
+    /**
+     * The message of this id read and locked until the unit of work ends, so that edits, deletions and reactions
+     * of one message are decided one after the other; empty when there is none.
+     */
+    Optional<ImMessage> lockMessage(long id);
+
+    /**
+     * Keeps the message as its aggregate changed it: content, edit and delete dates. The caller holds it locked
+     * ({@link #lockMessage}); a deleted message's content is gone from the store, not hidden.
+     */
+    void saveChange(ImMessage changed);
 }

@@ -25,6 +25,9 @@ public interface ImSessions {
 
     Optional<ImSession> byUuid(UUID uuid);
 
+    /** The session of this id with all its members, in one read. */
+    Optional<ImSession> byId(long id);
+
     /**
      * The session of {@code uuid} with {@code member}'s own membership, read by key without the other members;
      * empty when there is no such session or {@code member} is not in it.

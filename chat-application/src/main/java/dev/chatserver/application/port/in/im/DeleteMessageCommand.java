@@ -1,0 +1,20 @@
+package dev.chatserver.application.port.in.im;
+
+import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.problem.InvalidInput;
+
+import java.util.Objects;
+
+/** The caller takes back a message of theirs. */
+public record DeleteMessageCommand(User caller, long messageId) {
+    public DeleteMessageCommand {
+        Objects.requireNonNull(caller, "caller");
+        if (messageId <= 0) {
+            throw new InvalidInput("message_id", "message_id is a positive message id");
+        }
+    }
+
+    public static DeleteMessageCommand of(User caller, Long messageId) {
+        return new DeleteMessageCommand(caller, Params.positive("message_id", messageId));
+    }
+}

@@ -1,0 +1,8 @@
+package dev.chatserver.application.port.in.im;
+
+import dev.chatserver.domain.event.ReactionToggled;
+
+/** A member of a message's session reacts to it with an emoji, or takes that reaction back when it is there. */
+public interface ReactToMessage {
+    ReactionToggled react(ReactCommand command);
+}
