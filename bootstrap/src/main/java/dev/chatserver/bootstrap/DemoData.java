@@ -5,7 +5,9 @@ import dev.chatserver.application.port.in.account.AddMemberCommand;
 import dev.chatserver.application.port.in.account.AddUserCommand;
 import dev.chatserver.application.port.in.account.ProvisionAccounts;
 import dev.chatserver.application.port.out.UserDirectory;
+import dev.chatserver.domain.account.Group;
 import dev.chatserver.domain.account.Login;
+import dev.chatserver.domain.problem.AlreadyExists;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -37,11 +39,20 @@ public final class DemoData {
                 provisioning.addUser(AddUserCommand.of(user.login(), user.name(), user.email(), user.password()));
             }
         }
-        if (directory.groupsNamed(GROUP).isEmpty()) {
-            provisioning.addGroup(new AddGroupCommand(GROUP));
-        }
+        String group = String.valueOf(demoGroup().id().value());
         for (DemoUser user : USERS) {
-            provisioning.addMember(AddMemberCommand.of(GROUP, user.login()));
+            provisioning.addMember(AddMemberCommand.of(group, user.login()));
         }
+    }
+
+    /** Group names are unique, so the group named News is the demo's, whoever made it; another node may make it first. */
+    private Group demoGroup() {
+        return directory.groupsNamed(GROUP).stream().findFirst().orElseGet(() -> {
+            try {
+                return provisioning.addGroup(new AddGroupCommand(GROUP));
+            } catch (AlreadyExists e) {
+                return directory.groupsNamed(GROUP).get(0);
+            }
+        });
     }
 }

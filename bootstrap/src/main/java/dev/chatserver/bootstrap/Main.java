@@ -4,6 +4,9 @@ import ch.qos.logback.classic.LoggerContext;
 import dev.chatserver.domain.problem.ChatProblem;
 import org.slf4j.LoggerFactory;
 
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /** Starts the server, or runs a provisioning subcommand, as the command line says. */
@@ -15,20 +18,35 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        int code = run(args, System.getenv(), System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Does what the command line says; answers the exit code once it is done (serving ends only with the JVM). */
+    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        Optional<String> usage = Usage.asked(args);
+        if (usage.isPresent()) {
+            out.println(usage.get());
+            return 0;
+        }
+        Options options = null;
         try {
-            Options options = Options.parse(args, System.getenv());
+            options = Options.parse(args, environment);
             Settings settings = Settings.from(options);
             if (ProvisioningCommand.isOne(options.words())) {
-                System.out.println(ProvisioningCommand.run(settings, options.words()));
-                return;
+                out.println(ProvisioningCommand.run(settings, options.words()));
+                return 0;
             }
             serve(settings);
+            return 0;
         } catch (StartupFailure e) {
-            System.err.println("chat-server: " + e.getMessage());
-            System.exit(BAD_CONFIGURATION);
+            err.println("chat-server: " + (options == null ? e.getMessage() : options.inUsersWords(e.getMessage())));
+            return BAD_CONFIGURATION;
         } catch (ChatProblem e) {
-            System.err.println("chat-server: " + (e.field() == null ? "" : e.field() + ": ") + e.getMessage());
-            System.exit(REFUSED);
+            err.println("chat-server: " + (e.field() == null ? "" : e.field() + ": ") + e.getMessage());
+            return REFUSED;
         }
     }
 

@@ -7,26 +7,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Command-line flags and CHAT_* environment variables: {@code --db-url x} or {@code --db-url=x} wins over
  * {@code CHAT_DB_URL}. What is left after the flags are taken out are the words of a subcommand.
  */
 public final class Options {
-    /** Every flag the server knows; an unknown flag is refused so that a typo never passes silently. */
-    static final Set<String> KNOWN = Set.of(
-            "port", "host", "data-dir", "storage", "db-url", "db-user", "db-password", "db-pool-size",
-            "token-ttl", "token-trust", "max-body-size", "stop-timeout", "demo", "im-message-types", "im-max-message-bytes",
-            "im-edit-window",
-            "login", "name", "email", "password", "group",
-            "chats-tenants", "chats-account-audience", "chats-jwt-keys", "chats-jwt-audience", "chats-max-payload",
-            "poll-timeout", "bus-retention", "bus-retention-count", "ws-queue", "ws-ping-interval", "ws-idle-timeout",
-            "presence-sweep", "odoo-db", "ws-unversioned",
-            "sign-in-login-failures", "sign-in-address-failures", "sign-in-window", "sign-in-hashes",
-            "sign-in-hash-queue", "trusted-proxies", "allowed-origins",
-            "ws-per-user", "channels-per-subscription", "held-polls-per-user",
-            "write-queue", "write-batch", "metrics");
-    private static final Set<String> SWITCHES = Set.of("demo");
+    /** Every flag the server and its subcommands know; an unknown flag is refused so that a typo never passes silently. */
+    static final Set<String> KNOWN = Stream.concat(ServerFlags.ALL.stream().map(Flag::name), ProvisioningCommand.flagNames())
+            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> SWITCHES = ServerFlags.ALL.stream().filter(Flag::isSwitch).map(Flag::name)
+            .collect(Collectors.toUnmodifiableSet());
+    private static final Pattern NAMED_FLAG = Pattern.compile("--([a-z0-9-]+)( (\\S+))?");
 
     private final Map<String, String> flags;
     private final Map<String, String> environment;
@@ -55,7 +51,7 @@ public final class Options {
                 name = name.substring(0, equals);
             }
             if (!KNOWN.contains(name)) {
-                throw new StartupFailure("--" + name + ": unknown flag");
+                throw new StartupFailure("--" + name + ": unknown flag (chat-server --help lists them)");
             }
             if (value == null) {
                 if (SWITCHES.contains(name)) {
@@ -77,8 +73,29 @@ public final class Options {
         if (flag != null) {
             return Optional.of(flag);
         }
-        String variable = "CHAT_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
-        return Optional.ofNullable(environment.get(variable)).filter(v -> !v.isEmpty());
+        return Optional.ofNullable(environment.get(Flag.variable(name))).filter(v -> !v.isEmpty());
+    }
+
+    /**
+     * A start-up message in the words the user chose: a setting that came from the environment is named by its
+     * variable ({@code CHAT_PORT=abc: not a whole number} rather than {@code --port abc: ...}).
+     */
+    public String inUsersWords(String message) {
+        Matcher named = NAMED_FLAG.matcher(message);
+        StringBuilder said = new StringBuilder();
+        while (named.find()) {
+            String name = named.group(1);
+            String replacement = named.group();
+            if (KNOWN.contains(name) && !flags.containsKey(name) && get(name).isPresent()) {
+                String value = get(name).orElseThrow();
+                replacement = named.group(3) != null && named.group(3).startsWith(value.strip())
+                        ? Flag.variable(name) + "=" + named.group(3)
+                        : Flag.variable(name) + (named.group(2) == null ? "" : named.group(2));
+            }
+            named.appendReplacement(said, Matcher.quoteReplacement(replacement));
+        }
+        named.appendTail(said);
+        return said.toString();
     }
 
     public int getInt(String name, int fallback) {

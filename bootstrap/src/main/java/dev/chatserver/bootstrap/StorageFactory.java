@@ -8,9 +8,12 @@ import dev.chatserver.application.port.out.Storage;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.sql.SQLException;
 
 /** Opens the storage the settings choose, or fails start-up with a line naming the setting at fault. */
 final class StorageFactory {
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
     private StorageFactory() {
     }
 
@@ -40,7 +43,26 @@ final class StorageFactory {
         } catch (IOException | SecurityException e) {
             throw new StartupFailure("--data-dir " + settings.dataDir() + ": cannot create it (" + e.getMessage() + ")");
         }
-        return openJdbc("--data-dir " + settings.dataDir(), DatabaseSettings.h2File(settings.dataDir(), settings.dbPoolSize()));
+        try {
+            return JdbcStorage.open(DatabaseSettings.h2File(settings.dataDir(), settings.dbPoolSize()));
+        } catch (StorageUnavailable e) {
+            if (heldByAnotherProcess(e)) {
+                throw new StartupFailure("--data-dir " + settings.dataDir() + ": another process holds the H2 database in "
+                        + settings.dataDir().toAbsolutePath().normalize() + " (a server still running?); stop it, or"
+                        + " give another --data-dir");
+            }
+            throw new StartupFailure("--data-dir " + settings.dataDir() + ": " + e.getMessage());
+        }
+    }
+
+    /** H2 opens a database file for one process: 90020 is its "database may be already in use". */
+    private static boolean heldByAnotherProcess(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Storage openJdbc(String setting, DatabaseSettings database) {

@@ -51,6 +51,9 @@ public final class InMemoryAccounts implements UserDirectory, AccountRegistry {
 
     @Override
     public synchronized Group createGroup(String name) {
+        if (!groupsNamed(name).isEmpty()) {
+            throw AccountRegistry.groupNameTaken(name);
+        }
         Group group = new Group(GroupId.of(++lastGroupId), name, Set.of());
         groups.put(group.id(), group);
         return group;

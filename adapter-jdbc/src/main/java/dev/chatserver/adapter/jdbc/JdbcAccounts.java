@@ -78,9 +78,16 @@ final class JdbcAccounts implements UserDirectory, AccountRegistry {
 
     @Override
     public Group createGroup(String name) {
-        long id = jdbi.withHandle(h -> h.createUpdate("insert into user_groups (name) values (:name)")
-                .bind("name", name).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-        return new Group(GroupId.of(id), name, Set.of());
+        try {
+            long id = jdbi.withHandle(h -> h.createUpdate("insert into user_groups (name) values (:name)")
+                    .bind("name", name).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+            return new Group(GroupId.of(id), name, Set.of());
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw AccountRegistry.groupNameTaken(name);
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -37,6 +37,14 @@ public final class PostgresTestDatabases {
         return new DatabaseSettings(urlOf(name), USER, PASSWORD, poolSize);
     }
 
+    /** A new database with no table, for tests of the migrations themselves; drop it with {@link #drop}. */
+    public static synchronized DatabaseSettings newEmptyDatabase() {
+        String name = "chat_test_" + RUN + "_" + CREATED.size();
+        execute("create database " + name);
+        CREATED.add(name);
+        return new DatabaseSettings(urlOf(name), USER, PASSWORD, 2);
+    }
+
     /** A storage on a new database, dropped when the storage closes. */
     public static JdbcStorage newStorage() {
         DatabaseSettings settings = newDatabase(4);

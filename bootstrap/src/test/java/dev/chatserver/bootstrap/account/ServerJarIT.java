@@ -69,6 +69,19 @@ class ServerJarIT {
     }
 
     @Test
+    void a_second_process_on_one_h2_directory_is_told_that_another_holds_it() {
+        Path data = work.resolve("held");
+        try (ServerProcess running = ServerProcess.start(work, List.of("--data-dir", data.toString()))) {
+            var second = ServerProcess.run(work, List.of("group", "add", "--name", "Sales", "--data-dir", data.toString()));
+
+            assertThat(second.exitCode()).isEqualTo(2);
+            assertThat(second.output().strip()).isEqualTo("chat-server: --data-dir " + data
+                    + ": another process holds the H2 database in " + data.toAbsolutePath().normalize()
+                    + " (a server still running?); stop it, or give another --data-dir");
+        }
+    }
+
+    @Test
     void a_busy_port_ends_start_up_with_one_line() throws IOException {
         try (ServerSocket busy = new ServerSocket()) {
             busy.bind(new InetSocketAddress("0.0.0.0", 0));

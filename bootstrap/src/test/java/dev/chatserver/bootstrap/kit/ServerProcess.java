@@ -1,7 +1,10 @@
 package dev.chatserver.bootstrap.kit;
 
+import org.junit.jupiter.api.Assumptions;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 /** The packaged jar run as a real process, as a user runs it. */
 public final class ServerProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** What the server logs once it listens: only then is the one answering on its port this process. */
+    private static final String LISTENING = "chat server listening on port ";
 
     private final Process process;
     private final Path output;
@@ -63,9 +68,23 @@ public final class ServerProcess implements AutoCloseable {
         return start(workDir, args, port);
     }
 
-    /** Starts the server exactly as {@code java -jar chat-server.jar} with no argument: port 8080. */
+    /**
+     * Starts the server exactly as {@code java -jar chat-server.jar} with no argument: port 8080. When another
+     * process holds 8080 the test is skipped, saying so, rather than run against a server it did not start.
+     */
     public static ServerProcess startWithNoArguments(Path workDir) {
+        Assumptions.assumeTrue(isFree(8080), "port 8080 is held by another process; the jar cannot be tried with"
+                + " no arguments here");
         return start(workDir, List.of(), 8080);
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress("0.0.0.0", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static ServerProcess start(Path workDir, List<String> args, int port) {
@@ -106,7 +125,7 @@ public final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException("the server exited with " + process.exitValue() + ": " + output());
             }
             try {
-                if (client.get("/healthz", Map.of()).status() == 200) {
+                if (output().contains(LISTENING + port + " ") && client.get("/healthz", Map.of()).status() == 200) {
                     return;
                 }
             } catch (UncheckedIOException notYet) {

@@ -1,6 +1,7 @@
 package dev.chatserver.application.contract;
 
 import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.UserDirectory;
 import dev.chatserver.domain.account.Group;
 import dev.chatserver.domain.account.GroupId;
@@ -13,7 +14,12 @@ import dev.chatserver.domain.problem.AlreadyExists;
 import dev.chatserver.domain.problem.NotFound;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -108,5 +114,48 @@ public abstract class AccountsContract extends StorageContract {
         assertThatThrownBy(() -> port(AccountRegistry.class).addMember(news.id(), UserId.of(999)))
                 .isInstanceOf(NotFound.class);
         assertThat(port(UserDirectory.class).group(news.id()).orElseThrow().members()).isEmpty();
+    }
+
+    @Test
+    void a_group_name_is_taken_once() {
+        Group news = port(AccountRegistry.class).createGroup("News");
+
+        assertThatThrownBy(() -> port(AccountRegistry.class).createGroup("News"))
+                .isInstanceOfSatisfying(AlreadyExists.class, e -> {
+                    assertThat(e.kind()).isEqualTo("group_name_taken");
+                    assertThat(e.field()).isEqualTo("name");
+                });
+        assertThat(port(UserDirectory.class).groupsNamed("News")).containsExactly(news);
+        assertThat(port(AccountRegistry.class).createGroup("news").name()).isEqualTo("news");
+    }
+
+    @Test
+    void racing_creations_of_one_group_name_make_one_group() throws Exception {
+        int racers = 8;
+        CyclicBarrier start = new CyclicBarrier(racers);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            List<Future<Object>> outcomes = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return port(Transactions.class).inTransaction(
+                                () -> port(AccountRegistry.class).createGroup("News"));
+                    } catch (AlreadyExists e) {
+                        return e.kind();
+                    }
+                }));
+            }
+            List<Object> results = new ArrayList<>();
+            for (Future<Object> outcome : outcomes) {
+                results.add(outcome.get());
+            }
+            assertThat(results).filteredOn(Group.class::isInstance).hasSize(1);
+            assertThat(results).filteredOn("group_name_taken"::equals).hasSize(racers - 1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(port(UserDirectory.class).groupsNamed("News")).hasSize(1);
     }
 }

@@ -5,8 +5,6 @@ import dev.chatserver.application.port.in.health.CheckHealth;
 import io.javalin.Javalin;
 import jakarta.inject.Inject;
 
-import java.util.Map;
-
 /** {@code GET /healthz}: 200 with the storage kind while the storage answers, 503 when it does not. */
 public final class HealthRoutes implements Routes {
     private final CheckHealth health;
@@ -20,7 +18,11 @@ public final class HealthRoutes implements Routes {
     public void addTo(Javalin app) {
         app.get("/healthz", ctx -> {
             CheckHealth.Health now = health.check();
-            ctx.status(now.up() ? 200 : 503).json(Map.of("status", now.up() ? "up" : "down", "storage", now.storage()));
+            ctx.status(now.up() ? 200 : 503).json(new Answer(now.up() ? "up" : "down", now.storage()));
         });
+    }
+
+    /** In this order, always: {@code {"status":"up","storage":"h2"}}, as README.md shows it. */
+    record Answer(String status, String storage) {
     }
 }

@@ -5,6 +5,7 @@ import dev.chatserver.domain.account.GroupId;
 import dev.chatserver.domain.account.NewUser;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.problem.AlreadyExists;
 
 /** Provisioning of the server's own accounts: users with their password hash, groups and members. */
 public interface AccountRegistry {
@@ -14,8 +15,14 @@ public interface AccountRegistry {
     /** The stored password hash of a user, if it has one. */
     java.util.Optional<String> passwordHash(UserId user);
 
+    /** Creates an empty group; group names are unique, a taken one is {@link #groupNameTaken}. */
     Group createGroup(String name);
 
     /** Adds the member; adding one already there changes nothing. */
     Group addMember(GroupId group, UserId user);
+
+    /** What every storage throws when a group of that name exists already. */
+    static AlreadyExists groupNameTaken(String name) {
+        return new AlreadyExists("group_name_taken", "name", "a group named " + name + " exists already");
+    }
 }
