@@ -13,6 +13,7 @@ import dev.chatserver.domain.im.Membership;
 import dev.chatserver.domain.im.NewMessage;
 import dev.chatserver.domain.im.NewSession;
 import dev.chatserver.domain.im.SessionKey;
+import dev.chatserver.domain.im.Unread;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -182,6 +183,12 @@ public final class InMemoryImStore implements ImSessions, ImMessages {
     @Override
     public synchronized List<ImMessage> byIds(Collection<Long> ids) {
         return ids.stream().distinct().sorted().map(messagesById::get).filter(Objects::nonNull).toList();
+    }
+
+    @Override
+    public synchronized List<Long> countUnread(List<Unread> unread) {
+        return unread.stream().map(u -> messagesBySession.getOrDefault(u.sessionId(), new TreeMap<>())
+                .tailMap(u.seenMessageId(), false).values().stream().filter(u::counts).count()).toList();
     }
 
     private TreeMap<UserId, Membership> membersOf(long sessionId) {

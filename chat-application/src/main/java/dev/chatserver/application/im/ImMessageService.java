@@ -14,6 +14,7 @@ import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
+import dev.chatserver.domain.im.Membership;
 import dev.chatserver.application.write.GroupCommit;
 import dev.chatserver.domain.problem.InvalidInput;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -87,11 +89,23 @@ public final class ImMessageService implements PostMessage, ReadHistory {
             Map<UserId, User> senders = page.isEmpty() ? Map.of()
                     : directory.users(page.stream().map(ImMessage::from).distinct().toList()).stream()
                     .collect(Collectors.toMap(User::id, Function.identity()));
-            if (seen.membership().markRead().isPresent()) {
+            // the newest page shows the newest message: reading it moves the reader's pointer there
+            Optional<ImMessage> newest = command.lastId().isEmpty() ? page.stream().findFirst() : Optional.empty();
+            boolean pointerBehind = newest.isPresent() && !seen.membership().hasSeen(newest.get().id());
+            if (seen.membership().markRead().isPresent() || pointerBehind) {
                 ImSession locked = sessions.lockMember(access.forMember(reader, seen.uuid()), reader);
-                locked.markRead(reader).ifPresent(read -> {
-                    sessions.saveMemberships(locked.id(), List.of(read));
-                    notifier.sessionChanged(locked.with(List.of(read)), List.of(reader));
+                Membership before = locked.membershipOf(reader).orElseThrow();
+                Optional<Membership> read = newest.isPresent() ? locked.markSeen(reader, newest.get(), true)
+                        : locked.markRead(reader);
+                read.ifPresent(after -> {
+                    sessions.saveMemberships(locked.id(), List.of(after));
+                    ImSession changed = locked.with(List.of(after));
+                    if (!after.seenMessageId().equals(before.seenMessageId())) {
+                        notifier.readReceipt(changed, reader, after.seenMessageId().getAsLong());
+                    }
+                    if (after.read() != before.read()) {
+                        notifier.sessionChanged(changed, List.of(reader));
+                    }
                 });
             }
             return page.stream().filter(m -> senders.containsKey(m.from()))

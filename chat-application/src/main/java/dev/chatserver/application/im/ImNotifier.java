@@ -4,6 +4,7 @@ import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.domain.event.ReadReceipt;
 import dev.chatserver.domain.event.SessionChanged;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.MessageView;
@@ -28,6 +29,12 @@ public final class ImNotifier {
     public void messagePosted(ImSession session, MessageView message) {
         MessagePosted posted = new MessagePosted(message);
         session.memberIds().forEach(member -> bus.publish(Channel.ofUser(member), posted));
+    }
+
+    /** Tells every member, the reader's own other connections too, that {@code reader} has seen up to a message. */
+    public void readReceipt(ImSession session, UserId reader, long seenMessageId) {
+        ReadReceipt receipt = new ReadReceipt(session.id(), session.uuid(), reader, seenMessageId);
+        session.memberIds().forEach(member -> bus.publish(Channel.ofUser(member), receipt));
     }
 
     /** Tells each of {@code members} how the session now looks to them. */
