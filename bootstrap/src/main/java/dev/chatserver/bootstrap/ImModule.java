@@ -23,6 +23,8 @@ import dev.chatserver.application.port.in.im.ManageAddressBook;
 import dev.chatserver.application.port.in.im.OpenSession;
 import dev.chatserver.application.port.in.im.PostMessage;
 import dev.chatserver.application.port.in.im.ReadHistory;
+import dev.chatserver.application.port.in.im.MarkRead;
+import dev.chatserver.application.im.ReadReceipts;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -41,6 +43,7 @@ final class ImModule extends AbstractModule {
         bind(InviteToSession.class).to(SessionInvitations.class).in(Scopes.SINGLETON);
         bind(PostMessage.class).to(ImMessageService.class);
         bind(ReadHistory.class).to(ImMessageService.class);
+        bind(MarkRead.class).to(ReadReceipts.class).in(Scopes.SINGLETON);
         bind(ManageAddressBook.class).to(AddressBookService.class);
         bind(InitChat.class).to(AddressBookService.class);
         Multibinder<Routes> routes = Multibinder.newSetBinder(binder(), Routes.class);

@@ -13,6 +13,7 @@ import dev.chatserver.domain.event.ChatEventAppended;
 import dev.chatserver.domain.event.DomainEvent;
 import dev.chatserver.domain.event.MessagePosted;
 import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.event.ReadReceipt;
 import dev.chatserver.domain.event.SessionChanged;
 import dev.chatserver.domain.im.DocumentLink;
 import dev.chatserver.domain.im.DocumentRef;
@@ -28,6 +29,7 @@ import dev.chatserver.domain.presence.ImStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /** One domain event of every kind, with the awkward values (nulls, empties, unicode, nested JSON) a log must keep. */
@@ -74,6 +76,16 @@ public final class SampleEvents {
                 null, JsonText.EMPTY_OBJECT, 5, 5, AccountId.parse("support.usr.localhost"), Instant.parse("2026-11-21T10:00:01Z"));
         return List.of(new MessagePosted(message), new SessionChanged(UserId.of(5), session),
                 new PresenceChanged(UserId.of(6), ImStatus.OFFLINE), new ChatEventAppended(labelled),
-                new ChatEventAppended(bare));
+                new ChatEventAppended(bare), new ReadReceipt(7, SESSION, UserId.of(6), 42),
+                new SessionChanged(UserId.of(6), withReadPointers(session)));
+    }
+
+    /** The session with each member's read pointer and the viewer's unread count. */
+    private static SessionView withReadPointers(SessionView session) {
+        List<SessionMember> users = session.users().stream().map(u -> new SessionMember(u.id(), u.name(),
+                u.partner(), u.imStatus(), u.lastMessage(), OptionalLong.of(40 + u.id().value()))).toList();
+        return new SessionView(session.id(), session.uuid(), session.createDate(), session.isGroup(),
+                session.groups(), session.docs(), users, session.state(), session.status(), session.isRead())
+                .withUnreadCount(3);
     }
 }

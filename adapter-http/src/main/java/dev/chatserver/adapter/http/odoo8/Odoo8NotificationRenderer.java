@@ -3,7 +3,9 @@ package dev.chatserver.adapter.http.odoo8;
 import dev.chatserver.adapter.http.realtime.NotificationRenderer;
 import dev.chatserver.domain.event.DomainEvent;
 import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.adapter.http.im.ImPayloads;
 import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.event.ReadReceipt;
 import dev.chatserver.domain.event.SessionChanged;
 
 /** Notifications as Odoo 8's im_chat.js reads them: the bare message, the bare session, {@code {id, im_status}}. */
@@ -18,6 +20,10 @@ final class Odoo8NotificationRenderer implements NotificationRenderer {
         }
         if (event instanceof PresenceChanged presence) {
             return Odoo8Shapes.presence(presence.user(), presence.status());
+        }
+        if (event instanceof ReadReceipt receipt) {
+            // im_chat.js acts on a message type, a session uuid or an im_status: it passes over this one
+            return ImPayloads.seenNotification(receipt);
         }
         throw new IllegalArgumentException("Odoo 8 has no rendering of " + event.getClass().getSimpleName());
     }

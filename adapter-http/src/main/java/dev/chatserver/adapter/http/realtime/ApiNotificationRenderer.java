@@ -6,6 +6,7 @@ import dev.chatserver.domain.event.ChatEventAppended;
 import dev.chatserver.domain.event.DomainEvent;
 import dev.chatserver.domain.event.MessagePosted;
 import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.event.ReadReceipt;
 import dev.chatserver.domain.event.SessionChanged;
 
 /**
@@ -23,6 +24,9 @@ public final class ApiNotificationRenderer implements NotificationRenderer {
         }
         if (event instanceof PresenceChanged presence) {
             return ImPayloads.presenceNotification(presence.user(), presence.status());
+        }
+        if (event instanceof ReadReceipt receipt) {
+            return ImPayloads.seenNotification(receipt);
         }
         if (event instanceof ChatEventAppended appended) {
             return ChatJson.eventNotification(appended.event());
