@@ -46,6 +46,7 @@ record FuzzRoute(String method, String path, Api api, Caller caller, Map<String,
                 rpc("/im_chat/api/change_session_status", Caller.USER, "uuid", NO_SESSION, "new_status", "\"open\""),
                 rpc("/im_chat/api/update_state", Caller.USER, "uuid", NO_SESSION, "state", "\"open\""),
                 rpc("/im_chat/api/add_user", Caller.USER, "uuid", NO_SESSION, "user_id", NO_ID),
+                rpc("/im_chat/api/mark_read", Caller.USER, "uuid", NO_SESSION, "message_id", NO_ID),
                 // Odoo 8's im_chat client: its own routes and model calls it makes, on nothing that exists
                 rpc("/im_chat/init", Caller.USER),
                 rpc("/im_chat/history", Caller.USER, "uuid", NO_SESSION, "last_id", "false", "limit", "5"),
