@@ -27,6 +27,8 @@ import dev.chatserver.application.port.in.im.ManageAddressBook;
 import dev.chatserver.application.port.in.im.OpenSession;
 import dev.chatserver.application.port.in.im.PostMessage;
 import dev.chatserver.application.port.in.im.ReadHistory;
+import dev.chatserver.application.port.in.im.MarkRead;
+import dev.chatserver.application.im.ReadReceipts;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -48,6 +50,7 @@ final class ImModule extends AbstractModule {
         bind(MessageChanges.class).in(Scopes.SINGLETON);
         bind(ChangeMessage.class).to(MessageChanges.class);
         bind(ReactToMessage.class).to(MessageChanges.class);
+        bind(MarkRead.class).to(ReadReceipts.class).in(Scopes.SINGLETON);
         bind(ManageAddressBook.class).to(AddressBookService.class);
         bind(InitChat.class).to(AddressBookService.class);
         Multibinder<Routes> routes = Multibinder.newSetBinder(binder(), Routes.class);

@@ -13,6 +13,7 @@ import dev.chatserver.domain.im.Membership;
 import dev.chatserver.domain.im.NewMessage;
 import dev.chatserver.domain.im.NewSession;
 import dev.chatserver.domain.im.SessionKey;
+import dev.chatserver.domain.im.Unread;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -203,6 +204,12 @@ public final class InMemoryImStore implements ImSessions, ImMessages {
         }
         messagesById.put(changed.id(), changed);
         messagesBySession.get(changed.sessionId()).put(changed.id(), changed);
+    }
+
+    @Override
+    public synchronized List<Long> countUnread(List<Unread> unread) {
+        return unread.stream().map(u -> messagesBySession.getOrDefault(u.sessionId(), new TreeMap<>())
+                .tailMap(u.seenMessageId(), false).values().stream().filter(u::counts).count()).toList();
     }
 
     private TreeMap<UserId, Membership> membersOf(long sessionId) {

@@ -17,6 +17,7 @@ import dev.chatserver.domain.im.NewSession;
 import dev.chatserver.domain.im.SessionKey;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
+import dev.chatserver.domain.im.Unread;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -44,13 +45,13 @@ import java.util.function.Consumer;
 final class JdbcImStore implements ImSessions, ImMessages {
     private static final String SELECT_SESSIONS = """
             select s.id, s.uuid, s.create_date, s.group_id, d.id as doc_link_id, d.doc_model, d.doc_id,
-                   m.user_id, m.state, m.status, m.is_read, m.last_message_id
+                   m.user_id, m.state, m.status, m.is_read, m.last_message_id, m.seen_message_id
             from im_sessions s
             left join im_session_docs d on d.session_id = s.id
             join im_session_members m on m.session_id = s.id
             """;
     private static final String SELECT_MEMBERS =
-            "select user_id, state, status, is_read, last_message_id from im_session_members";
+            "select user_id, state, status, is_read, last_message_id, seen_message_id from im_session_members";
     private static final String SELECT_MESSAGES =
             "select id, session_id, from_user_id, message_type, content, create_date, edit_date, delete_date from im_messages";
     private static final RowMapper<ImMessage> MESSAGE = (rs, ctx) -> new ImMessage(rs.getLong("id"),
@@ -90,8 +91,9 @@ final class JdbcImStore implements ImSessions, ImMessages {
 
     private static int[] insertMembers(Handle h, long sessionId, Collection<Membership> members, String onConflict) {
         var batch = h.prepareBatch("""
-                insert into im_session_members (session_id, user_id, state, status, is_read, last_message_id)
-                values (:s, :user, :state, :status, :read, :last)""" + onConflict);
+                insert into im_session_members (session_id, user_id, state, status, is_read, last_message_id,
+                                                seen_message_id)
+                values (:s, :user, :state, :status, :read, :last, :seen)""" + onConflict);
         members.forEach(m -> bindMembership(batch.bind("s", sessionId), m).add());
         return batch.execute();
     }
@@ -101,7 +103,8 @@ final class JdbcImStore implements ImSessions, ImMessages {
                 .bind("state", m.state().wireName())
                 .bind("status", m.status().wireName())
                 .bind("read", m.read())
-                .bind("last", m.lastMessageId().isPresent() ? Long.valueOf(m.lastMessageId().getAsLong()) : null);
+                .bind("last", m.lastMessageId().isPresent() ? Long.valueOf(m.lastMessageId().getAsLong()) : null)
+                .bind("seen", m.seenMessageId().isPresent() ? Long.valueOf(m.seenMessageId().getAsLong()) : null);
     }
 
     @Override
@@ -117,7 +120,7 @@ final class JdbcImStore implements ImSessions, ImMessages {
     @Override
     public Optional<SessionOfMember> ofMember(UUID uuid, UserId member) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        select s.id, m.user_id, m.state, m.status, m.is_read, m.last_message_id
+                        select s.id, m.user_id, m.state, m.status, m.is_read, m.last_message_id, m.seen_message_id
                         from im_sessions s join im_session_members m on m.session_id = s.id and m.user_id = :member
                         where s.uuid = :uuid""")
                 .bind("uuid", uuid).bind("member", member.value())
@@ -208,9 +211,12 @@ final class JdbcImStore implements ImSessions, ImMessages {
 
     private static Membership membership(ResultSet rs) throws SQLException {
         long last = rs.getLong("last_message_id");
+        OptionalLong lastMessage = rs.wasNull() || last == 0 ? OptionalLong.empty() : OptionalLong.of(last);
+        long seen = rs.getLong("seen_message_id");
+        OptionalLong seenMessage = rs.wasNull() || seen == 0 ? OptionalLong.empty() : OptionalLong.of(seen);
         return new Membership(UserId.of(rs.getLong("user_id")), SessionState.parse("state", rs.getString("state")),
-                SessionStatus.parse("status", rs.getString("status")), rs.getBoolean("is_read"),
-                rs.wasNull() || last == 0 ? OptionalLong.empty() : OptionalLong.of(last));
+                SessionStatus.parse("status", rs.getString("status")), rs.getBoolean("is_read"), lastMessage,
+                seenMessage);
     }
 
     private record SessionRows(long id, UUID uuid, Instant createDate, Optional<GroupId> group,
@@ -279,8 +285,8 @@ final class JdbcImStore implements ImSessions, ImMessages {
         sessions.forEach(session -> byId.put(session.id(), session));
         // in session then user order: the same order as one session's lock, so no two writers deadlock
         Map<Long, List<Membership>> locked = new LinkedHashMap<>();
-        jdbi.useHandle(h -> h.createQuery("select session_id, user_id, state, status, is_read, last_message_id"
-                        + " from im_session_members where session_id = any(:ids) order by session_id, user_id for update")
+        jdbi.useHandle(h -> h.createQuery("select session_id, user_id, state, status, is_read, last_message_id,"
+                        + " seen_message_id from im_session_members where session_id = any(:ids) order by session_id, user_id for update")
                 .bindArray("ids", Long.class, List.copyOf(byId.keySet()))
                 .map((rs, ctx) -> locked.computeIfAbsent(rs.getLong("session_id"), k -> new ArrayList<>())
                         .add(membership(rs))).list());
@@ -305,7 +311,8 @@ final class JdbcImStore implements ImSessions, ImMessages {
         jdbi.useHandle(h -> {
             var batch = h.prepareBatch("""
                     update im_session_members
-                    set state = :state, status = :status, is_read = :read, last_message_id = :last
+                    set state = :state, status = :status, is_read = :read, last_message_id = :last,
+                        seen_message_id = :seen
                     where session_id = :s and user_id = :user""");
             memberships.forEach(m -> bindMembership(batch.bind("s", sessionId), m).add());
             batch.execute();
@@ -320,7 +327,8 @@ final class JdbcImStore implements ImSessions, ImMessages {
         jdbi.useHandle(h -> {
             var batch = h.prepareBatch("""
                     update im_session_members
-                    set state = :state, status = :status, is_read = :read, last_message_id = :last
+                    set state = :state, status = :status, is_read = :read, last_message_id = :last,
+                        seen_message_id = :seen
                     where session_id = :s and user_id = :user""");
             bySession.forEach((sessionId, memberships) ->
                     memberships.forEach(m -> bindMembership(batch.bind("s", sessionId), m).add()));
@@ -410,6 +418,25 @@ final class JdbcImStore implements ImSessions, ImMessages {
         if (updated != 1) {
             throw new IllegalArgumentException("no message " + changed.id() + " in session " + changed.sessionId());
         }
+    }
+
+    @Override
+    public List<Long> countUnread(List<Unread> unread) {
+        if (unread.isEmpty()) {
+            return List.of();
+        }
+        // one statement for all: each row of the arrays counts one session's messages after a pointer, walking
+        // im_messages_by_session from it
+        Long[] counts = new Long[unread.size()];
+        jdbi.useHandle(h -> h.createQuery("""
+                        select q.n, (select count(*) from im_messages m
+                                     where m.session_id = q.s and m.id > q.seen and m.from_user_id <> q.reader) as unread
+                        from unnest(:sessions, :seen, :readers) with ordinality as q(s, seen, reader, n)""")
+                .bindArray("sessions", Long.class, unread.stream().map(Unread::sessionId).toList())
+                .bindArray("seen", Long.class, unread.stream().map(Unread::seenMessageId).toList())
+                .bindArray("readers", Long.class, unread.stream().map(u -> u.member().value()).toList())
+                .map((rs, ctx) -> counts[rs.getInt("n") - 1] = rs.getLong("unread")).list());
+        return List.of(counts);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

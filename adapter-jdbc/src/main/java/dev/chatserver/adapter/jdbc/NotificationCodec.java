@@ -24,6 +24,7 @@ import dev.chatserver.domain.event.MessageEdited;
 import dev.chatserver.domain.event.MessagePosted;
 import dev.chatserver.domain.event.ReactionToggled;
 import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.event.ReadReceipt;
 import dev.chatserver.domain.event.SessionChanged;
 import dev.chatserver.domain.im.DocumentLink;
 import dev.chatserver.domain.im.DocumentRef;
@@ -43,6 +44,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -101,6 +103,12 @@ final class NotificationCodec {
             json.put("emoji", toggled.emoji());
             json.put("reacted", toggled.reacted());
             json.put("count", toggled.count());
+        } else if (event instanceof ReadReceipt receipt) {
+            json.put("kind", "im.read_receipt");
+            json.put("session_id", receipt.sessionId());
+            json.put("session_uuid", receipt.session().toString());
+            json.put("reader", receipt.reader().value());
+            json.put("seen_message_id", receipt.seenMessageId());
         } else {
             throw new IllegalArgumentException("no stored form for " + event.getClass().getSimpleName());
         }
@@ -127,6 +135,9 @@ final class NotificationCodec {
                         session(json.get("session"))));
                 case "presence.changed" -> Optional.of(new PresenceChanged(UserId.of(json.get("user").asLong()),
                         status(json.get("im_status").asText())));
+                case "im.read_receipt" -> Optional.of(new ReadReceipt(json.get("session_id").asLong(),
+                        UUID.fromString(json.get("session_uuid").asText()), UserId.of(json.get("reader").asLong()),
+                        json.get("seen_message_id").asLong()));
                 case "chats.event_appended" -> Optional.of(new ChatEventAppended(chatEvent(json.get("event"),
                         json.get("event").get("data").asText())));
                 case "im.message_edited" -> Optional.of(new MessageEdited(uuid(json), json.get("message_id").asLong(),
@@ -187,6 +198,7 @@ final class NotificationCodec {
         json.put("state", session.state().wireName());
         json.put("status", session.status().wireName());
         json.put("is_read", session.isRead());
+        session.unreadCount().ifPresent(count -> json.put("unread_count", count));
         return json;
     }
 
@@ -198,7 +210,8 @@ final class NotificationCodec {
                         new DocumentRef(d.get("model").asText(), d.get("doc_id").asText()))),
                 list(json.get("users"), NotificationCodec::member),
                 SessionState.parse("state", json.get("state").asText()),
-                SessionStatus.parse("status", json.get("status").asText()), json.get("is_read").asBoolean());
+                SessionStatus.parse("status", json.get("status").asText()), json.get("is_read").asBoolean(),
+                json.hasNonNull("unread_count") ? OptionalLong.of(json.get("unread_count").asLong()) : OptionalLong.empty());
     }
 
     private ObjectNode member(SessionMember member) {
@@ -211,6 +224,7 @@ final class NotificationCodec {
                         .put("type", last.type()).put("message", last.message())
                         .put("create_date", last.createDate().toString()),
                 () -> json.putNull("last_message"));
+        member.seenMessageId().ifPresent(seen -> json.put("seen_message_id", seen));
         return json;
     }
 
@@ -220,7 +234,9 @@ final class NotificationCodec {
                 : Optional.of(new MessageSummary(last.get("id").asLong(), last.get("type").asText(),
                 last.get("message").asText(), Instant.parse(last.get("create_date").asText())));
         return new SessionMember(UserId.of(json.get("id").asLong()), json.get("name").asText(),
-                partner(json.get("partner")), status(json.get("im_status").asText()), summary);
+                partner(json.get("partner")), status(json.get("im_status").asText()), summary,
+                json.hasNonNull("seen_message_id") ? OptionalLong.of(json.get("seen_message_id").asLong())
+                        : OptionalLong.empty());
     }
 
     private ObjectNode partner(Partner partner) {

@@ -7,6 +7,7 @@ import dev.chatserver.application.port.in.im.ChangeBookCommand;
 import dev.chatserver.application.port.in.im.HistoryCommand;
 import dev.chatserver.application.port.in.im.InitCommand;
 import dev.chatserver.application.port.in.im.ListSessionsCommand;
+import dev.chatserver.application.port.in.im.MarkReadCommand;
 import dev.chatserver.application.port.in.im.SessionPage;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
@@ -124,6 +125,44 @@ class ImQueryCostTest {
     }
 
     @Test
+    void unread_counts_of_a_listing_are_one_statement_however_many_sessions() {
+        User few = userWithSessions("few", 5);
+        User many = userWithSessions("many", 500);
+        ImMessages messages = storage.ports().get(ImMessages.class);
+        List<ImSession> fewSessions = storage.ports().get(ImSessions.class).sessionsOf(few.id(), SessionQuery.privateSessions());
+        List<ImSession> manySessions = storage.ports().get(ImSessions.class).sessionsOf(many.id(), SessionQuery.privateSessions());
+
+        int forFew = statementsFor(() -> messages.countUnread(fewSessions.stream().map(s -> s.unreadOf(few.id())).toList()));
+        int forMany = statementsFor(() -> messages.countUnread(manySessions.stream().map(s -> s.unreadOf(many.id())).toList()));
+        List<SessionView> listed = im.sessions.privateSessions(ListSessionsCommand.of(many, null, null, null, null));
+
+        assertThat(forFew).isEqualTo(1);
+        assertThat(forMany).isEqualTo(1);
+        assertThat(listed).hasSize(500).allSatisfy(s -> assertThat(s.unreadCount()).hasValue(1));
+    }
+
+    @Test
+    void mark_read_costs_the_same_statements_whatever_is_unread() {
+        User lynx = register("lynx");
+        User ocelot = register("ocelot");
+        ImSession session = storage.ports().get(ImSessions.class).findOrCreate(new NewSession(
+                SessionKey.privateBetween(lynx.id(), ocelot.id(), Optional.empty()), UUID.randomUUID(), NOW,
+                Optional.empty(), Optional.empty(), Set.of(lynx.id(), ocelot.id())));
+        for (int i = 0; i < 300; i++) {
+            post(session, lynx.id(), "m" + i);
+        }
+        List<Long> ids = storage.ports().get(ImMessages.class).history(session.id(), OptionalLong.empty(), 300)
+                .stream().map(m -> m.id()).sorted().toList();
+
+        int early = statementsFor(() -> im.reads.markRead(new MarkReadCommand(ocelot, session.uuid(), ids.get(10))));
+        int late = statementsFor(() -> im.reads.markRead(new MarkReadCommand(ocelot, session.uuid(), ids.get(299))));
+
+        assertThat(early).as("289 still unread: session, member locked, message, count, update").isEqualTo(5);
+        assertThat(late).as("none left, the session turns read: the same, then the users and last messages its"
+                + " notification shows").isEqualTo(7);
+    }
+
+    @Test
     void a_page_of_sessions_costs_the_same_statements_however_many_sessions_the_user_has() {
         User few = userWithSessions("few", 5);
         User many = userWithSessions("many", 500);
@@ -141,7 +180,8 @@ class ImQueryCostTest {
         assertThat(second).allSatisfy(s -> assertThat(s.users()).hasSize(2)
                 .allSatisfy(u -> assertThat(u.lastMessage()).isPresent()));
         assertThat(forMany).isEqualTo(forFew);
-        assertThat(forMany).as("the page with its members, the users, the last messages").isLessThanOrEqualTo(3);
+        assertThat(forMany).as("the page with its members, the users, the last messages, the unread counts")
+                .isLessThanOrEqualTo(4);
         assertThat(forNext).as("the same, but for the users this node knows already").isLessThanOrEqualTo(forMany);
     }
 

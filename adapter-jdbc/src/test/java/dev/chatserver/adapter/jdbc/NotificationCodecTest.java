@@ -10,6 +10,7 @@ import dev.chatserver.domain.event.ChatEventAppended;
 import dev.chatserver.domain.event.DomainEvent;
 import dev.chatserver.domain.event.MessagePosted;
 import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.event.ReadReceipt;
 import dev.chatserver.domain.event.SessionChanged;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.domain.im.SessionState;
@@ -62,6 +63,28 @@ class NotificationCodecTest {
     void a_newer_version_or_an_unknown_kind_is_skipped_not_misread() {
         assertThat(codec.read("{\"v\":2,\"kind\":\"presence.changed\",\"who\":{\"id\":6}}", LYNX)).isEmpty();
         assertThat(codec.read("{\"v\":1,\"kind\":\"im.message_pinned\",\"id\":3}", LYNX)).isEmpty();
+    }
+
+    @Test
+    void a_read_receipt_is_stored_in_version_1_so_an_older_reader_skips_it_as_a_kind_it_does_not_know() {
+        String stored = codec.write(new ReadReceipt(7, UUID.fromString(SESSION), UserId.of(6), 42));
+
+        assertThat(stored).isEqualTo("{\"v\":1,\"kind\":\"im.read_receipt\",\"session_id\":7,\"session_uuid\":\""
+                + SESSION + "\",\"reader\":6,\"seen_message_id\":42}");
+        // a node of version 1 from before read receipts reaches its switch on kind and skips, as for any kind unknown
+        assertThat(codec.read(stored.replace("im.read_receipt", "im.kind_of_a_newer_node"), LYNX)).isEmpty();
+    }
+
+    @Test
+    void a_session_stored_by_an_older_node_reads_without_read_pointers_or_unread_count() {
+        SessionChanged now = (SessionChanged) SampleEvents.everyKind().get(6);
+        String older = codec.write(now).replaceAll(",\"seen_message_id\":\\d+", "")
+                .replaceAll(",\"unread_count\":\\d+", "");
+
+        SessionChanged read = (SessionChanged) codec.read(older, LYNX).orElseThrow();
+
+        assertThat(read.session().unreadCount()).isEmpty();
+        assertThat(read.session().users()).allSatisfy(u -> assertThat(u.seenMessageId()).isEmpty());
     }
 
     @Test

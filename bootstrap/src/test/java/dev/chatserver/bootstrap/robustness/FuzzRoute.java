@@ -49,6 +49,7 @@ record FuzzRoute(String method, String path, Api api, Caller caller, Map<String,
                 rpc("/im_chat/api/edit_message", Caller.USER, "message_id", NO_ID, "message_content", "\"x\""),
                 rpc("/im_chat/api/delete_message", Caller.USER, "message_id", NO_ID),
                 rpc("/im_chat/api/react", Caller.USER, "message_id", NO_ID, "emoji", "\"x\""),
+                rpc("/im_chat/api/mark_read", Caller.USER, "uuid", NO_SESSION, "message_id", NO_ID),
                 // Odoo 8's im_chat client: its own routes and model calls it makes, on nothing that exists
                 rpc("/im_chat/init", Caller.USER),
                 rpc("/im_chat/history", Caller.USER, "uuid", NO_SESSION, "last_id", "false", "limit", "5"),

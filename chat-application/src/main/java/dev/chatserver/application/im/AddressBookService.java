@@ -120,35 +120,51 @@ public final class AddressBookService implements ManageAddressBook, InitChat {
         if (contacts.isEmpty()) {
             return List.of();
         }
-        Map<UserId, ImMessage> lastWith = lastMessagesWith(caller.id(), contacts);
+        PrivateSessions with = privateSessionsWith(caller.id(), contacts);
         Map<UserId, ImStatus> statuses = presence.statusOf(contacts.stream().map(User::id).toList());
         return contacts.stream().map(u -> new ContactCard(u.id(), u.name(), u.email(), u.partner(),
                 statuses.getOrDefault(u.id(), ImStatus.OFFLINE),
-                Optional.ofNullable(lastWith.get(u.id())).map(SessionViews::summary))).toList();
+                Optional.ofNullable(with.lastMessages().get(u.id())).map(SessionViews::summary),
+                with.unread().getOrDefault(u.id(), 0L))).toList();
     }
 
-    /** The newest message of the caller's private session (no document) with each contact: two reads in all. */
-    private Map<UserId, ImMessage> lastMessagesWith(UserId caller, List<User> contacts) {
+    /** Per contact, the newest message of the private session with the caller and the caller's unread count. */
+    private record PrivateSessions(Map<UserId, ImMessage> lastMessages, Map<UserId, Long> unread) {
+    }
+
+    /**
+     * The caller's private session (no document) with each contact: its newest message and the caller's unread
+     * count there, in three reads in all.
+     */
+    private PrivateSessions privateSessionsWith(UserId caller, List<User> contacts) {
         Map<SessionKey, UserId> contactByKey = new HashMap<>();
         contacts.forEach(u -> contactByKey.put(SessionKey.privateBetween(caller, u.id(), Optional.empty()), u.id()));
         Map<UserId, Long> newestId = new HashMap<>();
+        Map<UserId, ImSession> sessionWith = new HashMap<>();
         for (ImSession session : sessions.byKeys(contactByKey.keySet())) {
             UserId contact = session.memberIds().stream().filter(id -> !id.equals(caller)).findFirst().orElse(null);
-            if (contact == null || !contactByKey.containsValue(contact)) {
+            if (contact == null || !contactByKey.containsValue(contact) || !session.hasMember(caller)) {
                 continue;
             }
+            sessionWith.put(contact, session);
             session.members().stream().map(Membership::lastMessageId).filter(OptionalLong::isPresent)
                     .mapToLong(OptionalLong::getAsLong).max()
                     .ifPresent(id -> newestId.put(contact, id));
         }
         if (newestId.isEmpty()) {
-            return Map.of();
+            return new PrivateSessions(Map.of(), Map.of());
         }
         Map<Long, ImMessage> byId = messages.byIds(newestId.values()).stream()
                 .collect(Collectors.toMap(ImMessage::id, Function.identity()));
-        Map<UserId, ImMessage> result = new HashMap<>();
-        newestId.forEach((contact, id) -> Optional.ofNullable(byId.get(id)).ifPresent(m -> result.put(contact, m)));
-        return result;
+        Map<UserId, ImMessage> last = new HashMap<>();
+        newestId.forEach((contact, id) -> Optional.ofNullable(byId.get(id)).ifPresent(m -> last.put(contact, m)));
+        List<UserId> counted = List.copyOf(sessionWith.keySet());
+        List<Long> counts = messages.countUnread(counted.stream().map(c -> sessionWith.get(c).unreadOf(caller)).toList());
+        Map<UserId, Long> unread = new HashMap<>();
+        for (int i = 0; i < counted.size(); i++) {
+            unread.put(counted.get(i), counts.get(i));
+        }
+        return new PrivateSessions(last, unread);
     }
 
     private void checkKnown(ChangeBookCommand command) {

@@ -17,6 +17,7 @@ import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.application.write.ClientKeys;
 import dev.chatserver.domain.im.ReactionCount;
+import dev.chatserver.domain.im.Membership;
 import dev.chatserver.application.write.GroupCommit;
 import dev.chatserver.domain.problem.InvalidInput;
 import jakarta.inject.Inject;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -126,11 +128,23 @@ public final class ImMessageService implements PostMessage, ReadHistory {
                     .collect(Collectors.toMap(User::id, Function.identity()));
             Map<Long, List<ReactionCount>> reactionsById = page.isEmpty() ? Map.of()
                     : reactions.of(page.stream().map(ImMessage::id).toList(), reader);
-            if (seen.membership().markRead().isPresent()) {
+            // the newest page shows the newest message: reading it moves the reader's pointer there
+            Optional<ImMessage> newest = command.lastId().isEmpty() ? page.stream().findFirst() : Optional.empty();
+            boolean pointerBehind = newest.isPresent() && !seen.membership().hasSeen(newest.get().id());
+            if (seen.membership().markRead().isPresent() || pointerBehind) {
                 ImSession locked = sessions.lockMember(access.forMember(reader, seen.uuid()), reader);
-                locked.markRead(reader).ifPresent(read -> {
-                    sessions.saveMemberships(locked.id(), List.of(read));
-                    notifier.sessionChanged(locked.with(List.of(read)), List.of(reader));
+                Membership before = locked.membershipOf(reader).orElseThrow();
+                Optional<Membership> read = newest.isPresent() ? locked.markSeen(reader, newest.get(), true)
+                        : locked.markRead(reader);
+                read.ifPresent(after -> {
+                    sessions.saveMemberships(locked.id(), List.of(after));
+                    ImSession changed = locked.with(List.of(after));
+                    if (!after.seenMessageId().equals(before.seenMessageId())) {
+                        notifier.readReceipt(changed, reader, after.seenMessageId().getAsLong());
+                    }
+                    if (after.read() != before.read()) {
+                        notifier.sessionChanged(changed, List.of(reader));
+                    }
                 });
             }
             return page.stream().filter(m -> senders.containsKey(m.from()))

@@ -8,6 +8,7 @@ import dev.chatserver.domain.event.MessageDeleted;
 import dev.chatserver.domain.event.MessageEdited;
 import dev.chatserver.domain.event.MessagePosted;
 import dev.chatserver.domain.event.ReactionToggled;
+import dev.chatserver.domain.event.ReadReceipt;
 import dev.chatserver.domain.event.SessionChanged;
 import dev.chatserver.domain.event.DomainEvent;
 import dev.chatserver.domain.im.ImMessage;
@@ -57,6 +58,12 @@ public final class ImNotifier {
 
     private void toMembers(ImSession session, DomainEvent event) {
         session.memberIds().forEach(member -> bus.publish(Channel.ofUser(member), event));
+    }
+
+    /** Tells every member, the reader's own other connections too, that {@code reader} has seen up to a message. */
+    public void readReceipt(ImSession session, UserId reader, long seenMessageId) {
+        ReadReceipt receipt = new ReadReceipt(session.id(), session.uuid(), reader, seenMessageId);
+        session.memberIds().forEach(member -> bus.publish(Channel.ofUser(member), receipt));
     }
 
     /** Tells each of {@code members} how the session now looks to them. */

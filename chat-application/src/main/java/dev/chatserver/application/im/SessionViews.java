@@ -44,10 +44,21 @@ public final class SessionViews {
         this.presence = presence;
     }
 
-    /** Each session as {@code viewer} sees it, in the order given. */
+    /**
+     * Each session as {@code viewer} sees it, in the order given, with the viewer's unread count: one read more
+     * for all of them.
+     */
     public List<SessionView> asSeenBy(UserId viewer, List<ImSession> sessions) {
+        if (sessions.isEmpty()) {
+            return List.of();
+        }
         Context context = load(sessions);
-        return sessions.stream().map(s -> context.view(s, viewer)).toList();
+        List<Long> unread = messages.countUnread(sessions.stream().map(s -> s.unreadOf(viewer)).toList());
+        List<SessionView> views = new ArrayList<>(sessions.size());
+        for (int i = 0; i < sessions.size(); i++) {
+            views.add(context.view(sessions.get(i), viewer).withUnreadCount(unread.get(i)));
+        }
+        return views;
     }
 
     public SessionView asSeenBy(UserId viewer, ImSession session) {
@@ -135,7 +146,7 @@ public final class SessionViews {
                     ? Optional.ofNullable(lastMessages.get(membership.lastMessageId().getAsLong())).map(SessionViews::summary)
                     : Optional.empty();
             return new SessionMember(user.id(), user.name(), user.partner(),
-                    statuses.getOrDefault(user.id(), ImStatus.OFFLINE), last);
+                    statuses.getOrDefault(user.id(), ImStatus.OFFLINE), last, membership.seenMessageId());
         }
     }
 }

@@ -466,7 +466,7 @@ public abstract class ImStoreContract extends StorageContract {
 
         Membership after = sessions().byUuid(seenBefore.uuid()).orElseThrow().membershipOf(lynx).orElseThrow();
         assertThat(after).isEqualTo(new Membership(lynx, SessionState.FOLDED, SessionStatus.ARCHIVE, false,
-                OptionalLong.of(fromLynx.message().id())));
+                OptionalLong.of(fromLynx.message().id()), OptionalLong.of(fromLynx.message().id())));
         assertThat(markRead(seenBefore, lynx)).as("decided on the row as it is now: unread").isTrue();
     }
 

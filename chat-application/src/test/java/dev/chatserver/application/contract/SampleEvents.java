@@ -16,6 +16,7 @@ import dev.chatserver.domain.event.MessageEdited;
 import dev.chatserver.domain.event.MessagePosted;
 import dev.chatserver.domain.event.ReactionToggled;
 import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.event.ReadReceipt;
 import dev.chatserver.domain.event.SessionChanged;
 import dev.chatserver.domain.im.DocumentLink;
 import dev.chatserver.domain.im.DocumentRef;
@@ -31,6 +32,7 @@ import dev.chatserver.domain.presence.ImStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /** One domain event of every kind, with the awkward values (nulls, empties, unicode, nested JSON) a log must keep. */
@@ -77,9 +79,19 @@ public final class SampleEvents {
                 null, JsonText.EMPTY_OBJECT, 5, 5, AccountId.parse("support.usr.localhost"), Instant.parse("2026-11-21T10:00:01Z"));
         return List.of(new MessagePosted(message), new SessionChanged(UserId.of(5), session),
                 new PresenceChanged(UserId.of(6), ImStatus.OFFLINE), new ChatEventAppended(labelled),
-                new ChatEventAppended(bare),
+                new ChatEventAppended(bare), new ReadReceipt(7, SESSION, UserId.of(6), 42),
                 new MessageEdited(SESSION, 42, "Hello again \u00e9\ud83d\ude00\n", AT),
                 new MessageDeleted(SESSION, 42, AT), new ReactionToggled(SESSION, 42, UserId.of(6), "\ud83d\udc4d\ud83c\udffd", true, 3),
-                new ReactionToggled(SESSION, 42, UserId.of(5), "\u2764\ufe0f", false, 0));
+                new ReactionToggled(SESSION, 42, UserId.of(5), "\u2764\ufe0f", false, 0),
+                new SessionChanged(UserId.of(6), withReadPointers(session)));
+    }
+
+    /** The session with each member's read pointer and the viewer's unread count. */
+    private static SessionView withReadPointers(SessionView session) {
+        List<SessionMember> users = session.users().stream().map(u -> new SessionMember(u.id(), u.name(),
+                u.partner(), u.imStatus(), u.lastMessage(), OptionalLong.of(40 + u.id().value()))).toList();
+        return new SessionView(session.id(), session.uuid(), session.createDate(), session.isGroup(),
+                session.groups(), session.docs(), users, session.state(), session.status(), session.isRead())
+                .withUnreadCount(3);
     }
 }

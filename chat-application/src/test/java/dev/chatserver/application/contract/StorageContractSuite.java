@@ -64,6 +64,14 @@ public abstract class StorageContractSuite {
     }
 
     @Nested
+    class ImReadPointers extends ReadPointerContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
     class ImAddressBooks extends AddressBooksContract {
         @Override
         protected Storage newStorage() {

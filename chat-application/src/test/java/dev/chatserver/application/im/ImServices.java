@@ -26,6 +26,7 @@ public final class ImServices implements AutoCloseable {
     public final ImMessageService messages;
     public final AddressBookService books;
     public final SessionInvitations invitations;
+    public final ReadReceipts reads;
     /** The writer's thread runs until {@link #close}. */
     public final GroupCommit writer;
     /** The posts lane the writer runs, for tests that hand it a batch themselves. */
@@ -54,6 +55,7 @@ public final class ImServices implements AutoCloseable {
                 EditWindow.defaults(), clock);
         this.invitations = new SessionInvitations(imSessions, access, new MessagePosting(imSessions, imMessages),
                 views, notifier, directory, transactions, clock);
+        this.reads = new ReadReceipts(imSessions, imMessages, access, notifier, transactions);
         this.books = new AddressBookService(ports.get(AddressBooks.class), directory, imSessions, imMessages,
                 presence, transactions);
     }

@@ -5,5 +5,5 @@ package dev.chatserver.domain.event;
  * these; each face renders them in its own shape (the IM chat API's, the Chats API's, Odoo's bus).
  */
 public sealed interface DomainEvent permits MessagePosted, MemberTyping, SessionChanged, PresenceChanged,
-        ChatEventAppended, MessageEdited, MessageDeleted, ReactionToggled {
+        ChatEventAppended, MessageEdited, MessageDeleted, ReactionToggled, ReadReceipt {
 }

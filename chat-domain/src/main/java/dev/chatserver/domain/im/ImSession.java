@@ -78,6 +78,29 @@ public record ImSession(long id, UUID uuid, Instant createDate, Optional<GroupId
         return member(member).markRead();
     }
 
+    /**
+     * The member has seen the session up to {@code message} (one of this session's: any other is refused naming
+     * {@code message_id}): their membership if their read pointer moved or the session turned read. With
+     * {@code nothingNewer} (no other member's message is newer), the session turns read too.
+     */
+    public Optional<Membership> markSeen(UserId member, ImMessage message, boolean nothingNewer) {
+        Membership own = member(member);
+        if (message.sessionId() != id) {
+            throw unknownMessage();
+        }
+        return own.seenUpTo(message.id(), nothingNewer);
+    }
+
+    /** What anyone hears of a message that is not in a session of theirs, whether it exists or not. */
+    public static NotFound unknownMessage() {
+        return new NotFound("message", "message_id", "Message does not exist in this session");
+    }
+
+    /** What {@code member} has not read here (see {@link Unread}). */
+    public Unread unreadOf(UserId member) {
+        return member(member).unreadIn(id);
+    }
+
     /** How those of {@code users} who are not members yet join (open, active, read), in the order given. */
     public List<Membership> newcomers(Collection<UserId> users) {
         return new LinkedHashSet<>(users).stream().filter(u -> !hasMember(u)).map(Membership::joining).toList();

@@ -6,11 +6,21 @@ import dev.chatserver.domain.presence.ImStatus;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
-/** A user of a session as every member sees them, with the newest message they sent in it. */
+/**
+ * A user of a session as every member sees them, with the newest message they sent in it and their read
+ * pointer: the newest message they have seen ({@code seenMessageId}, their read receipt).
+ */
 public record SessionMember(UserId id, String name, Partner partner, ImStatus imStatus,
-                            Optional<MessageSummary> lastMessage) {
+                            Optional<MessageSummary> lastMessage, OptionalLong seenMessageId) {
+    public SessionMember(UserId id, String name, Partner partner, ImStatus imStatus,
+                         Optional<MessageSummary> lastMessage) {
+        this(id, name, partner, imStatus, lastMessage, OptionalLong.empty());
+    }
+
     public SessionMember {
+        Objects.requireNonNull(seenMessageId, "seenMessageId");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(partner, "partner");

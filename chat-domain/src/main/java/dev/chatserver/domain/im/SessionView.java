@@ -7,13 +7,25 @@ import dev.chatserver.domain.im.SessionStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.UUID;
 
-/** A session as one member sees it: the shared facts plus that member's own state, status and read flag. */
+/**
+ * A session as one member sees it: the shared facts plus that member's own state, status and read flag, and how
+ * many messages they have not read ({@code unreadCount}) when the view was made with it (a listing's is; a
+ * notification's is not, see docs/im-chat-api.md).
+ */
 public record SessionView(long id, UUID uuid, Instant createDate, boolean isGroup, List<GroupRef> groups,
                           List<DocumentLink> docs, List<SessionMember> users, SessionState state,
-                          SessionStatus status, boolean isRead) {
+                          SessionStatus status, boolean isRead, OptionalLong unreadCount) {
+    public SessionView(long id, UUID uuid, Instant createDate, boolean isGroup, List<GroupRef> groups,
+                       List<DocumentLink> docs, List<SessionMember> users, SessionState state,
+                       SessionStatus status, boolean isRead) {
+        this(id, uuid, createDate, isGroup, groups, docs, users, state, status, isRead, OptionalLong.empty());
+    }
+
     public SessionView {
+        Objects.requireNonNull(unreadCount, "unreadCount");
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(createDate, "createDate");
         groups = List.copyOf(groups);
@@ -21,6 +33,12 @@ public record SessionView(long id, UUID uuid, Instant createDate, boolean isGrou
         users = List.copyOf(users);
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(status, "status");
+    }
+
+    /** The same view with the viewer's unread count. */
+    public SessionView withUnreadCount(long count) {
+        return new SessionView(id, uuid, createDate, isGroup, groups, docs, users, state, status, isRead,
+                OptionalLong.of(count));
     }
 
     public boolean withDocuments() {

@@ -79,7 +79,8 @@ class ImSessionTest {
         PostedMessage posted = session.post(LYNX, TEXT, "hello", NOW).stored(42);
 
         assertThat(posted.message()).isEqualTo(new ImMessage(42, 7, LYNX, TEXT, "hello", NOW));
-        Membership sender = new Membership(LYNX, SessionState.CLOSED, SessionStatus.FAVORITE, false, OptionalLong.of(42));
+        Membership sender = new Membership(LYNX, SessionState.CLOSED, SessionStatus.FAVORITE, false, OptionalLong.of(42),
+                OptionalLong.of(42));
         Membership other = member(OCELOT, SessionState.OPEN, false);
         assertThat(posted.changed()).as("what to save, in member order").containsExactly(sender, other);
         assertThat(posted.membersChanged()).as("the sender is not told").containsExactly(OCELOT);

@@ -5,6 +5,8 @@ import dev.chatserver.application.port.in.im.ContactView;
 import dev.chatserver.domain.event.MessageDeleted;
 import dev.chatserver.domain.event.MessageEdited;
 import dev.chatserver.domain.event.ReactionToggled;
+import dev.chatserver.application.port.in.im.ReadState;
+import dev.chatserver.domain.event.ReadReceipt;
 import dev.chatserver.domain.im.MessageSummary;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.domain.im.SessionView;
@@ -72,7 +74,20 @@ public final class ImPayloads {
         out.put("partner_id", List.of(card.partner().id().value(), card.partner().name()));
         out.put("im_status", card.imStatus().wireName());
         out.put("last_message", lastMessage(card.lastMessage()));
+        out.put("unread_count", card.unreadCount());
         return out;
+    }
+
+    /** What mark_read answers: {@code {"status":"success","seen_message_id":N,"unread_count":N,"is_read":b}}. */
+    public static Map<String, Object> readState(ReadState state) {
+        return ordered("status", "success", "seen_message_id", state.seenMessageId(), "unread_count",
+                state.unreadCount(), "is_read", state.isRead());
+    }
+
+    /** {@code {"type":"im_chat.seen","session":uuid,"user_id":6,"seen_message_id":42}} */
+    public static Map<String, Object> seenNotification(ReadReceipt receipt) {
+        return ordered("type", "im_chat.seen", "session", receipt.session().toString(), "user_id",
+                receipt.reader().value(), "seen_message_id", receipt.seenMessageId());
     }
 
     public static List<Map<String, Object>> cards(List<ContactCard> cards) {

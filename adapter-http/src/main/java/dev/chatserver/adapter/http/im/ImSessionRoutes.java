@@ -11,6 +11,8 @@ import dev.chatserver.application.port.in.im.ChangeStatusCommand;
 import dev.chatserver.application.port.in.im.ListGroupSessionsCommand;
 import dev.chatserver.application.port.in.im.ListSessions;
 import dev.chatserver.application.port.in.im.ListSessionsCommand;
+import dev.chatserver.application.port.in.im.MarkRead;
+import dev.chatserver.application.port.in.im.MarkReadCommand;
 import dev.chatserver.application.port.in.im.OpenGroupSessionCommand;
 import dev.chatserver.application.port.in.im.OpenSession;
 import dev.chatserver.application.port.in.im.OpenSessionCommand;
@@ -25,14 +27,16 @@ public final class ImSessionRoutes implements Routes {
     private final OpenSession open;
     private final ListSessions list;
     private final ArrangeSession arrange;
+    private final MarkRead read;
     private final ImCalls calls;
 
     @Inject
-    public ImSessionRoutes(OpenSession open, ListSessions list, ArrangeSession arrange, Authenticator authenticator,
-                           ObjectMapper mapper) {
+    public ImSessionRoutes(OpenSession open, ListSessions list, ArrangeSession arrange, MarkRead read,
+                           Authenticator authenticator, ObjectMapper mapper) {
         this.open = open;
         this.list = list;
         this.arrange = arrange;
+        this.read = read;
         this.calls = new ImCalls(new JsonRpc(mapper), authenticator);
     }
 
@@ -52,6 +56,8 @@ public final class ImSessionRoutes implements Routes {
             arrange.changeStatus(ChangeStatusCommand.of(caller, p.requiredString("uuid"), p.requiredString("new_status")));
             return ImCalls.SUCCESS;
         }));
+        app.post(API + "mark_read", calls.handler((p, caller) -> ImPayloads.readState(read.markRead(
+                MarkReadCommand.of(caller, p.requiredString("uuid"), p.requiredLong("message_id"))))));
         app.post(API + "update_state", calls.handler((p, caller) -> {
             arrange.changeState(ChangeStateCommand.of(caller, p.requiredString("uuid"), p.requiredString("state")));
             return ImCalls.SUCCESS;

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * A session as the IM chat API shows it (a {@code get_sessions} entry), written straight into the generator:
- * {@code id, uuid, create_date, state, status, is_read, is_group, with_documents, groups, docs, users}.
+ * {@code id, uuid, create_date, state, status, is_read, unread_count (in answers, not in notifications),
+ * is_group, with_documents, groups, docs, users} (each with its {@code seen_message_id}).
  */
 record SessionJson(SessionView session) implements JsonSerializable {
     private static final Pattern NUMERIC_DOC_ID = Pattern.compile("0|[1-9][0-9]{0,17}");
@@ -29,6 +30,9 @@ record SessionJson(SessionView session) implements JsonSerializable {
         out.writeStringField("state", session.state().wireName());
         out.writeStringField("status", session.status().wireName());
         out.writeBooleanField("is_read", session.isRead());
+        if (session.unreadCount().isPresent()) {
+            out.writeNumberField("unread_count", session.unreadCount().getAsLong());
+        }
         out.writeBooleanField("is_group", session.isGroup());
         out.writeBooleanField("with_documents", session.withDocuments());
         out.writeArrayFieldStart("groups");
@@ -76,6 +80,11 @@ record SessionJson(SessionView session) implements JsonSerializable {
         out.writeString(member.partner().name());
         out.writeEndArray();
         writeLastMessage(out, member.lastMessage());
+        if (member.seenMessageId().isPresent()) {
+            out.writeNumberField("seen_message_id", member.seenMessageId().getAsLong());
+        } else {
+            out.writeNullField("seen_message_id");
+        }
         out.writeEndObject();
     }
 

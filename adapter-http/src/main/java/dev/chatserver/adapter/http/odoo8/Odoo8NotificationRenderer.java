@@ -8,7 +8,9 @@ import dev.chatserver.domain.event.MessageDeleted;
 import dev.chatserver.domain.event.MessageEdited;
 import dev.chatserver.domain.event.MessagePosted;
 import dev.chatserver.domain.event.ReactionToggled;
+import dev.chatserver.adapter.http.im.ImPayloads;
 import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.event.ReadReceipt;
 import dev.chatserver.domain.event.SessionChanged;
 
 import java.util.Map;
@@ -40,6 +42,10 @@ final class Odoo8NotificationRenderer implements NotificationRenderer {
         }
         if (event instanceof ReactionToggled toggled) {
             return ImPayloads.reactionNotification(toggled);
+        }
+        if (event instanceof ReadReceipt receipt) {
+            // im_chat.js acts on a message type, a session uuid or an im_status: it passes over this one
+            return ImPayloads.seenNotification(receipt);
         }
         throw new IllegalArgumentException("Odoo 8 has no rendering of " + event.getClass().getSimpleName());
     }

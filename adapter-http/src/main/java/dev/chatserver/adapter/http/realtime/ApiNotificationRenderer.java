@@ -10,6 +10,7 @@ import dev.chatserver.domain.event.MessageEdited;
 import dev.chatserver.domain.event.MessagePosted;
 import dev.chatserver.domain.event.ReactionToggled;
 import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.event.ReadReceipt;
 import dev.chatserver.domain.event.SessionChanged;
 
 /**
@@ -30,6 +31,9 @@ public final class ApiNotificationRenderer implements NotificationRenderer {
         }
         if (event instanceof PresenceChanged presence) {
             return ImPayloads.presenceNotification(presence.user(), presence.status());
+        }
+        if (event instanceof ReadReceipt receipt) {
+            return ImPayloads.seenNotification(receipt);
         }
         if (event instanceof ChatEventAppended appended) {
             return ChatJson.eventNotification(appended.event());

@@ -1,10 +1,12 @@
 package dev.chatserver.adapter.http.realtime;
 
+import dev.chatserver.adapter.http.im.ImPayloads;
 import dev.chatserver.domain.event.ChatEventAppended;
 import dev.chatserver.domain.event.DomainEvent;
 import dev.chatserver.domain.event.MemberTyping;
 import dev.chatserver.domain.event.MessagePosted;
 import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.event.ReadReceipt;
 import dev.chatserver.domain.event.SessionChanged;
 
 import java.util.Map;
@@ -38,6 +40,10 @@ final class Odoo16NotificationRenderer implements NotificationRenderer {
         if (event instanceof PresenceChanged presence) {
             return OdooPayloads.notification("bus/im_status", Map.of("partners",
                     OdooPayloads.presence(partners, presence, Map.of())));
+        }
+        if (event instanceof ReadReceipt receipt) {
+            // Odoo's web client has no handler for this type and passes over it
+            return OdooPayloads.notification("im_chat.seen", ImPayloads.seenNotification(receipt));
         }
         if (event instanceof ChatEventAppended appended) {
             return OdooPayloads.chatEvent(appended);

@@ -1,10 +1,12 @@
 package dev.chatserver.adapter.http.realtime;
 
+import dev.chatserver.adapter.http.im.ImPayloads;
 import dev.chatserver.domain.event.ChatEventAppended;
 import dev.chatserver.domain.event.DomainEvent;
 import dev.chatserver.domain.event.MemberTyping;
 import dev.chatserver.domain.event.MessagePosted;
 import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.event.ReadReceipt;
 import dev.chatserver.domain.event.SessionChanged;
 
 import java.util.LinkedHashMap;
@@ -41,6 +43,10 @@ final class Odoo17NotificationRenderer implements NotificationRenderer {
         if (event instanceof PresenceChanged presence) {
             return OdooPayloads.notification(RECORD_INSERT, Map.of("Persona",
                     OdooPayloads.presence(partners, presence, Map.of("type", "partner"))));
+        }
+        if (event instanceof ReadReceipt receipt) {
+            // Odoo's web client has no handler for this type and passes over it
+            return OdooPayloads.notification("im_chat.seen", ImPayloads.seenNotification(receipt));
         }
         if (event instanceof ChatEventAppended appended) {
             return OdooPayloads.chatEvent(appended);

@@ -11,6 +11,7 @@ import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.event.DomainEvent;
 import dev.chatserver.domain.event.MessagePosted;
 import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.event.ReadReceipt;
 import dev.chatserver.domain.event.SessionChanged;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.domain.im.SessionMember;
@@ -63,6 +64,12 @@ class Odoo8NotificationRendererTest {
     @Test
     void a_presence_change_is_id_and_im_status() throws Exception {
         assertThat(rendered(new PresenceChanged(UserId.of(5), ImStatus.ONLINE))).isEqualTo("{\"id\":5,\"im_status\":\"online\"}");
+    }
+
+    @Test
+    void a_read_receipt_has_no_message_type_session_uuid_or_im_status_so_im_chat_js_passes_over_it() throws Exception {
+        assertThat(rendered(new ReadReceipt(7, UUID.fromString(SESSION), UserId.of(6), 42))).isEqualTo(
+                "{\"type\":\"im_chat.seen\",\"session\":\"" + SESSION + "\",\"user_id\":6,\"seen_message_id\":42}");
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.chatserver.domain.event.MessagePosted;
 import dev.chatserver.domain.event.ReactionToggled;
 import dev.chatserver.domain.im.ReactionCount;
 import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.event.ReadReceipt;
 import dev.chatserver.domain.event.SessionChanged;
 import dev.chatserver.domain.im.DocumentLink;
 import dev.chatserver.domain.im.DocumentRef;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,7 +71,7 @@ class ApiNotificationRendererTest {
                 List.of(new GroupRef(GroupId.of(3), "News")),
                 List.of(new DocumentLink(2, new DocumentRef("res.partner", "12"))),
                 List.of(new SessionMember(UserId.of(5), "Lucid Lynx", LYNX, ImStatus.AWAY,
-                                Optional.of(new MessageSummary(42, "message", "Hello", AT))),
+                                Optional.of(new MessageSummary(42, "message", "Hello", AT)), OptionalLong.of(42)),
                         new SessionMember(UserId.of(6), "Oneiric Ocelot", new Partner(PartnerId.of(12), "Oneiric Ocelot"),
                                 ImStatus.OFFLINE, Optional.empty())),
                 SessionState.FOLDED, SessionStatus.FAVORITE, false);
@@ -79,9 +81,17 @@ class ApiNotificationRendererTest {
                 + "\"state\":\"folded\",\"status\":\"favorite\",\"is_read\":false,\"is_group\":true,\"with_documents\":true,"
                 + "\"groups\":[{\"id\":3,\"name\":\"News\"}],\"docs\":[{\"id\":2,\"doc_model\":\"res.partner\",\"doc_id\":12}],"
                 + "\"users\":[{\"id\":5,\"name\":\"Lucid Lynx\",\"im_status\":\"away\",\"partner_id\":[11,\"Lucid Lynx\"],"
-                + "\"last_message\":{\"id\":42,\"type\":\"message\",\"message\":\"Hello\",\"create_date\":\"2026-11-21 10:00:00\"}},"
+                + "\"last_message\":{\"id\":42,\"type\":\"message\",\"message\":\"Hello\",\"create_date\":\"2026-11-21 10:00:00\"},"
+                + "\"seen_message_id\":42},"
                 + "{\"id\":6,\"name\":\"Oneiric Ocelot\",\"im_status\":\"offline\",\"partner_id\":[12,\"Oneiric Ocelot\"],"
-                + "\"last_message\":null}]}}");
+                + "\"last_message\":null,\"seen_message_id\":null}]}}");
+    }
+
+    @Test
+    void a_read_receipt_is_im_chat_seen() throws Exception {
+        assertThat(rendered(new ReadReceipt(7, UUID.fromString(SESSION), UserId.of(6), 42)))
+                .isEqualTo("{\"type\":\"im_chat.seen\",\"session\":\"" + SESSION
+                        + "\",\"user_id\":6,\"seen_message_id\":42}");
     }
 
     @Test

@@ -13,11 +13,13 @@ import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.event.DomainEvent;
 import dev.chatserver.domain.event.MessagePosted;
 import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.domain.event.ReadReceipt;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.domain.presence.ImStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -72,6 +74,18 @@ class OdooNotificationRendererTest {
         assertThat(sixteen.get("payload").get("partners").get(0)).hasToString("{\"id\":11,\"user_id\":5,\"im_status\":\"away\"}");
         assertThat(seventeen.get("type").asText()).isEqualTo("mail.record/insert");
         assertThat(seventeen.get("payload").get("Persona").get(0)).hasToString("{\"id\":11,\"type\":\"partner\",\"user_id\":5,\"im_status\":\"away\"}");
+    }
+
+    @Test
+    void a_read_receipt_is_a_type_odoo_has_no_handler_for_so_its_clients_pass_over_it() {
+        ReadReceipt receipt = new ReadReceipt(7, SESSION, UserId.of(6), 42);
+
+        for (NotificationRenderer renderer : List.of(new Odoo16NotificationRenderer(partners),
+                new Odoo17NotificationRenderer(partners))) {
+            JsonNode notification = rendered(renderer, receipt);
+            assertThat(notification.get("type").asText()).isEqualTo("im_chat.seen");
+            assertThat(notification.get("payload").get("seen_message_id").asLong()).isEqualTo(42);
+        }
     }
 
     @Test

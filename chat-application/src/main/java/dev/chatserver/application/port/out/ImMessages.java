@@ -2,6 +2,7 @@ package dev.chatserver.application.port.out;
 
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.NewMessage;
+import dev.chatserver.domain.im.Unread;
 
 import java.util.Collection;
 import java.util.List;
@@ -45,4 +46,10 @@ public interface ImMessages {
      * ({@link #lockMessage}); a deleted message's content is gone from the store, not hidden.
      */
     void saveChange(ImMessage changed);
+
+    /**
+     * How many messages each {@link Unread} counts (in the order given), in one read however many: each a count
+     * of what is stored when it runs, so a post committed before it is counted and none is counted twice.
+     */
+    List<Long> countUnread(List<Unread> unread);
 }

@@ -1,0 +1,63 @@
+package dev.chatserver.application.im;
+
+import dev.chatserver.application.port.in.im.MarkRead;
+import dev.chatserver.application.port.in.im.MarkReadCommand;
+import dev.chatserver.application.port.in.im.ReadState;
+import dev.chatserver.application.port.out.ImMessages;
+import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.Transactions;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.im.ImMessage;
+import dev.chatserver.domain.im.ImSession;
+import dev.chatserver.domain.im.Membership;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+/**
+ * A member's read pointer moved by mark_read, decided by the session on the member's row read under lock: two
+ * racing mark_reads of one member end at the greater message, and a post racing with one waits for it (a post
+ * locks every member's row), so the unread count answered is exact when it commits.
+ */
+public final class ReadReceipts implements MarkRead {
+    private final ImSessions sessions;
+    private final ImMessages messages;
+    private final SessionAccess access;
+    private final ImNotifier notifier;
+    private final Transactions transactions;
+
+    @Inject
+    public ReadReceipts(ImSessions sessions, ImMessages messages, SessionAccess access, ImNotifier notifier,
+                        Transactions transactions) {
+        this.sessions = sessions;
+        this.messages = messages;
+        this.access = access;
+        this.notifier = notifier;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public ReadState markRead(MarkReadCommand command) {
+        UserId reader = command.caller().id();
+        return transactions.inTransaction(() -> {
+            ImSession session = sessions.lockMember(access.forMember(reader, command.session()), reader);
+            ImMessage message = messages.byIds(List.of(command.messageId())).stream().findFirst()
+                    .orElseThrow(ImSession::unknownMessage);
+            Membership before = session.membershipOf(reader).orElseThrow();
+            Membership pointed = session.markSeen(reader, message, false).orElse(before);
+            long unread = messages.countUnread(List.of(pointed.unreadIn(session.id()))).get(0);
+            Membership after = session.markSeen(reader, message, unread == 0).orElse(before);
+            if (!after.equals(before)) {
+                sessions.saveMemberships(session.id(), List.of(after));
+                ImSession changed = session.with(List.of(after));
+                if (!after.seenMessageId().equals(before.seenMessageId())) {
+                    notifier.readReceipt(changed, reader, after.seenMessageId().getAsLong());
+                }
+                if (after.read() != before.read()) {
+                    notifier.sessionChanged(changed, List.of(reader));
+                }
+            }
+            return new ReadState(after.seenMessageId().orElse(0), unread, after.read());
+        });
+    }
+}
