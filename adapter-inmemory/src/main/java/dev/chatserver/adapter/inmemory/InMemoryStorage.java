@@ -4,6 +4,7 @@ import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.MessageSearch;
 import dev.chatserver.application.port.out.ChatStore;
 import dev.chatserver.application.port.out.EventRoomStore;
 import dev.chatserver.application.port.out.EventStore;
@@ -37,6 +38,7 @@ public final class InMemoryStorage implements Storage, StorageProbe {
                 .add(SignInFailures.class, new InMemorySignInFailures())
                 .add(ImSessions.class, im)
                 .add(ImMessages.class, im)
+                .add(MessageSearch.class, im)
                 .add(AddressBooks.class, new InMemoryAddressBooks())
                 .add(ChatStore.class, new InMemoryChats())
                 .add(EventRoomStore.class, new InMemoryEventRooms())

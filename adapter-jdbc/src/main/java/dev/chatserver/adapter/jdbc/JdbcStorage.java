@@ -6,6 +6,7 @@ import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.MessageSearch;
 import dev.chatserver.application.port.out.ChatStore;
 import dev.chatserver.application.port.out.EventRoomStore;
 import dev.chatserver.application.port.out.EventStore;
@@ -61,6 +62,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
                 .add(SignInFailures.class, new JdbcSignInFailures(jdbi))
                 .add(ImSessions.class, im)
                 .add(ImMessages.class, im)
+                .add(MessageSearch.class, new JdbcMessageSearch(jdbi, settings.kind()))
                 .add(AddressBooks.class, new JdbcAddressBooks(jdbi))
                 .add(ChatStore.class, new JdbcChats(jdbi))
                 .add(EventRoomStore.class, new JdbcEventRooms(jdbi))
@@ -109,12 +111,16 @@ public final class JdbcStorage implements Storage, StorageProbe {
         }
     }
 
-    /** Flyway opens connections of its own: it holds one for its lock while migrating on another. */
+    /**
+     * Flyway opens connections of its own: it holds one for its lock while migrating on another. The shared
+     * migrations serve both databases; the few that cannot be written alike (full-text search) are in
+     * {@code db/vendor/h2} and {@code db/vendor/postgres}, under a version number of their own.
+     */
     private static void migrate(DatabaseSettings settings) {
         try {
             Flyway.configure()
                     .dataSource(settings.url(), settings.user(), settings.password())
-                    .locations("classpath:db/migration")
+                    .locations("classpath:db/migration", "classpath:db/vendor/" + settings.kind())
                     .load()
                     .migrate();
         } catch (RuntimeException e) {

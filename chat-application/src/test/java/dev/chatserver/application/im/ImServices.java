@@ -4,6 +4,7 @@ import dev.chatserver.application.contract.RecordingBus;
 import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.MessageSearch;
 import dev.chatserver.application.port.out.Ports;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.UserDirectory;
@@ -22,6 +23,7 @@ public final class ImServices implements AutoCloseable {
     public final ImMessageService messages;
     public final AddressBookService books;
     public final SessionInvitations invitations;
+    public final MessageSearchService search;
     /** The writer's thread runs until {@link #close}. */
     public final GroupCommit writer;
     /** The posts lane the writer runs, for tests that hand it a batch themselves. */
@@ -43,6 +45,8 @@ public final class ImServices implements AutoCloseable {
                 policy);
         this.invitations = new SessionInvitations(imSessions, access, new MessagePosting(imSessions, imMessages),
                 views, notifier, directory, transactions, clock);
+        this.search = new MessageSearchService(ports.get(MessageSearch.class), imSessions, directory, transactions,
+                policy);
         this.books = new AddressBookService(ports.get(AddressBooks.class), directory, imSessions, imMessages,
                 presence, transactions);
     }
