@@ -9,9 +9,11 @@ import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.im.AddressBookRoutes;
 import dev.chatserver.adapter.http.im.ImInvitationRoutes;
 import dev.chatserver.adapter.http.im.ImMessageRoutes;
+import dev.chatserver.adapter.http.im.ImSearchRoutes;
 import dev.chatserver.adapter.http.im.ImSessionRoutes;
 import dev.chatserver.application.im.AddressBookService;
 import dev.chatserver.application.im.ImMessageService;
+import dev.chatserver.application.im.MessageSearchService;
 import dev.chatserver.application.im.ImPolicy;
 import dev.chatserver.application.im.ImSessionService;
 import dev.chatserver.application.im.SessionInvitations;
@@ -23,6 +25,7 @@ import dev.chatserver.application.port.in.im.ManageAddressBook;
 import dev.chatserver.application.port.in.im.OpenSession;
 import dev.chatserver.application.port.in.im.PostMessage;
 import dev.chatserver.application.port.in.im.ReadHistory;
+import dev.chatserver.application.port.in.im.SearchMessages;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -41,12 +44,14 @@ final class ImModule extends AbstractModule {
         bind(InviteToSession.class).to(SessionInvitations.class).in(Scopes.SINGLETON);
         bind(PostMessage.class).to(ImMessageService.class);
         bind(ReadHistory.class).to(ImMessageService.class);
+        bind(SearchMessages.class).to(MessageSearchService.class).in(Scopes.SINGLETON);
         bind(ManageAddressBook.class).to(AddressBookService.class);
         bind(InitChat.class).to(AddressBookService.class);
         Multibinder<Routes> routes = Multibinder.newSetBinder(binder(), Routes.class);
         routes.addBinding().to(ImSessionRoutes.class);
         routes.addBinding().to(ImInvitationRoutes.class);
         routes.addBinding().to(ImMessageRoutes.class);
+        routes.addBinding().to(ImSearchRoutes.class);
         routes.addBinding().to(AddressBookRoutes.class);
     }
 

@@ -2,6 +2,7 @@ package dev.chatserver.adapter.http.im;
 
 import dev.chatserver.application.port.in.im.ContactCard;
 import dev.chatserver.application.port.in.im.ContactView;
+import dev.chatserver.application.port.in.im.SearchHit;
 import dev.chatserver.domain.im.MessageSummary;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.domain.im.SessionView;
@@ -51,6 +52,11 @@ public final class ImPayloads {
     /** History entries, each written into the answer as it is rendered. */
     public static Object messages(List<MessageView> messages) {
         return new JsonArray<>(messages, MessageJson::write);
+    }
+
+    /** Search hits, each written into the answer as it is rendered. */
+    public static Object searchHits(List<SearchHit> hits) {
+        return new JsonArray<>(hits, SearchHitJson::write);
     }
 
     public static Map<String, Object> contact(ContactView contact) {
