@@ -94,6 +94,47 @@ class MessageSearchIndexTest {
         assertThat(found(search, ocelot, "quinces kept")).containsExactly(later.id());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void writers_racing_with_the_same_new_words_all_commit_and_are_all_found(String kind) throws Exception {
+        JdbcStorage storage = open(kind);
+        AccountRegistry registry = storage.ports().get(AccountRegistry.class);
+        User lynx = registry.register(new NewUser(new Login("lynx"), "Lynx", ""), "h");
+        User ocelot = registry.register(new NewUser(new Login("ocelot"), "Ocelot", ""), "h");
+        ImSession session = storage.ports().get(ImSessions.class).findOrCreate(NewSession.privateBetween(lynx.id(),
+                ocelot.id(), java.util.Optional.empty(), UUID.randomUUID(), Instant.EPOCH));
+        ImMessages messages = storage.ports().get(ImMessages.class);
+        Transactions transactions = storage.ports().get(Transactions.class);
+        int writers = 4;
+        int rounds = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(writers);
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int round = 0; round < rounds; round++) {
+                        together.await();
+                        String text = "fresh" + round + " novel" + round + " from" + writer;
+                        transactions.inTransaction(() -> messages.append(message(session, lynx, text)));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> each : done) {
+                each.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        MessageSearch search = storage.ports().get(MessageSearch.class);
+        for (int round = 0; round < rounds; round++) {
+            assertThat(found(search, ocelot, "novel" + round + " fresh" + round)).hasSize(writers);
+        }
+    }
+
     private static NewMessage message(ImSession session, User from, String text) {
         return new NewMessage(session.id(), from.id(), new MessageType("message"), text, Instant.EPOCH);
     }
