@@ -348,6 +348,11 @@ measure history_large "history page of 50, store of $LARGE_MESSAGES messages" "p
 solo history_large_1 "history page of 50, store of $LARGE_MESSAGES messages, 1 connection" "p99 < 5 ms" \
   "$SERVER_PORT" POST /im_chat/api/history "$HISTORY_BODY" "$WORK/data/history-large.ids" "$READER_TOKEN"
 
+# one word of the loader's vocabulary at a time, over every history message (the reader is in all those sessions)
+SEARCH_BODY='{"jsonrpc":"2.0","method":"call","params":{"query":"@ID@","limit":20},"id":1}'
+solo search_1 "search one word (1 in 500 messages), page of 20, store of $LARGE_MESSAGES messages, 1 connection" "p99 < 50 ms" \
+  "$SERVER_PORT" POST /im_chat/api/search "$SEARCH_BODY" "$WORK/data/search-words.ids" "$READER_TOKEN"
+
 measure get_sessions "get_sessions, user in $LIST_SESSIONS sessions" "p99 < 20 ms" \
   "$SERVER_PORT" POST /im_chat/api/get_sessions '{"jsonrpc":"2.0","method":"call","params":{},"id":1}' "" "$LISTER_TOKEN"
 solo get_sessions_1 "get_sessions, user in $LIST_SESSIONS sessions, 1 connection" "p99 < 20 ms" \

@@ -54,7 +54,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * suite may. All but the newest message of each history session are therefore inserted as rows by
  * {@code insert ... select} statements, into the server's own schema; then the newest message of
  * every session is posted through {@code PostMessage}, which sets what a post sets (the sender's last message,
- * the reader's unread flag). The history scenario reads only these rows, by session and id.
+ * the reader's unread flag). The history scenario reads only these rows, by session and id. Each row also holds
+ * two words of a vocabulary of {@value #TOPICS} ({@code topic0}...), so that the search scenario's words are in
+ * about one message in 500; the words it looks for are written to {@code search-words.ids}.
  *
  * <p>With {@code --room-events N} it also creates the Chats room: one chat created by {@code bench-poster} (a
  * tenant of the audience {@value #AUDIENCE}, as the runner configures with {@code --chats-tenants}) and N events
@@ -73,6 +75,7 @@ public final class LoadData {
     private static final String DOC_MODEL = "benchmark.doc";
     private static final String AUDIENCE = "benchmark.example";
     private static final int LABELS = 1000;
+    private static final int TOPICS = 1000;
 
     public static void main(String[] args) throws Exception {
         try {
@@ -134,6 +137,7 @@ public final class LoadData {
             loader.lap("newest history messages posted");
             loader.rememberLoaded(Math.max(loaded, history.size()));
             loader.writeIds(mine.getOrDefault("history-ids", "history.ids"), history);
+            loader.writeTopics();
 
             List<SessionRef> listing = loader.sessions(lister, listed, "list", listSessions);
             loader.post(listed, listing, 1);
@@ -232,19 +236,39 @@ public final class LoadData {
         try (Connection connection = connect(settings);
              PreparedStatement insert = connection.prepareStatement("insert into im_messages"
                      + " (session_id, from_user_id, message_type, content, create_date)"
-                     + " select d.session_id, ?, 'message', ?, ?" + theseSessions + " order by d.session_id")) {
+                     + " select d.session_id, ?, 'message', concat(?, ' ', " + topic("d.session_id", "?") + ", ' ', "
+                     + topic("d.session_id + " + TOPICS / 2, "? + 7") + "), ?" + theseSessions
+                     + " order by d.session_id")) {
             for (int n = 0; n < perSession; n++) {
                 insert.setLong(1, sender.id().value());
                 insert.setString(2, "benchmark history message " + n);
-                insert.setObject(3, created.plusNanos(1000L * n));
-                insert.setLong(4, first);
-                insert.setLong(5, last);
+                insert.setInt(3, n);
+                insert.setInt(4, n);
+                insert.setObject(5, created.plusNanos(1000L * n));
+                insert.setLong(6, first);
+                insert.setLong(7, last);
                 posted.addAndGet(insert.executeUpdate());
             }
         }
     }
 
-    /** {@code perSession} messages from {@code sender} in each session, on {@value #THREADS} threads. */
+    /**
+     * One word of the search vocabulary ({@code topic0} to {@code topic999}) in SQL, drawn from the session and
+     * the message number so that each word is in about one history message in 500.
+     */
+    private static String topic(String session, String number) {
+        return "concat('topic', mod(" + session + " * 31 + (" + number + ") * 17, " + TOPICS + "))";
+    }
+
+    /** The words the search scenario looks for, one a line, all in the history messages. */
+    private void writeTopics() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < TOPICS; i++) {
+            text.append("topic").append(i).append('\n');
+        }
+        Files.writeString(out.resolve("search-words.ids"), text);
+    }
+
     /**
      * The planner's statistics, as a store that has been in use has them (PostgreSQL's autovacuum gathers them a
      * while after a bulk load; without them it chose nested loops over sequential scans and listing took 2.7 times

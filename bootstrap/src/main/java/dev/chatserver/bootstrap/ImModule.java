@@ -9,9 +9,11 @@ import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.im.AddressBookRoutes;
 import dev.chatserver.adapter.http.im.ImInvitationRoutes;
 import dev.chatserver.adapter.http.im.ImMessageRoutes;
+import dev.chatserver.adapter.http.im.ImSearchRoutes;
 import dev.chatserver.adapter.http.im.ImSessionRoutes;
 import dev.chatserver.application.im.AddressBookService;
 import dev.chatserver.application.im.ImMessageService;
+import dev.chatserver.application.im.MessageSearchService;
 import dev.chatserver.application.im.ImPolicy;
 import dev.chatserver.application.im.ImSessionService;
 import dev.chatserver.application.im.EditWindow;
@@ -29,6 +31,7 @@ import dev.chatserver.application.port.in.im.PostMessage;
 import dev.chatserver.application.port.in.im.ReadHistory;
 import dev.chatserver.application.port.in.im.MarkRead;
 import dev.chatserver.application.im.ReadReceipts;
+import dev.chatserver.application.port.in.im.SearchMessages;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -51,12 +54,14 @@ final class ImModule extends AbstractModule {
         bind(ChangeMessage.class).to(MessageChanges.class);
         bind(ReactToMessage.class).to(MessageChanges.class);
         bind(MarkRead.class).to(ReadReceipts.class).in(Scopes.SINGLETON);
+        bind(SearchMessages.class).to(MessageSearchService.class).in(Scopes.SINGLETON);
         bind(ManageAddressBook.class).to(AddressBookService.class);
         bind(InitChat.class).to(AddressBookService.class);
         Multibinder<Routes> routes = Multibinder.newSetBinder(binder(), Routes.class);
         routes.addBinding().to(ImSessionRoutes.class);
         routes.addBinding().to(ImInvitationRoutes.class);
         routes.addBinding().to(ImMessageRoutes.class);
+        routes.addBinding().to(ImSearchRoutes.class);
         routes.addBinding().to(AddressBookRoutes.class);
     }
 

@@ -2,6 +2,7 @@ package dev.chatserver.adapter.inmemory;
 
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.MessageSearch;
 import dev.chatserver.application.port.out.SessionOfMember;
 import dev.chatserver.application.port.out.SessionQuery;
 import dev.chatserver.domain.account.GroupId;
@@ -12,6 +13,7 @@ import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.Membership;
 import dev.chatserver.domain.im.NewMessage;
 import dev.chatserver.domain.im.NewSession;
+import dev.chatserver.domain.im.SearchWords;
 import dev.chatserver.domain.im.SessionKey;
 import dev.chatserver.domain.im.Unread;
 
@@ -32,7 +34,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /** IM sessions, their members and their messages, held in memory under this store's lock. */
-public final class InMemoryImStore implements ImSessions, ImMessages {
+public final class InMemoryImStore implements ImSessions, ImMessages, MessageSearch {
     private record Stored(long id, SessionKey key, UUID uuid, Instant createDate, Optional<GroupId> group,
                           Optional<DocumentLink> document) {
     }
@@ -210,6 +212,26 @@ public final class InMemoryImStore implements ImSessions, ImMessages {
     public synchronized List<Long> countUnread(List<Unread> unread) {
         return unread.stream().map(u -> messagesBySession.getOrDefault(u.sessionId(), new TreeMap<>())
                 .tailMap(u.seenMessageId(), false).values().stream().filter(u::counts).count()).toList();
+    }
+
+    /** A scan of the member's sessions, each read newest first until it has given {@code limit} matches. */
+    @Override
+    public synchronized List<FoundMessage> search(UserId member, SearchWords words, OptionalLong sessionId,
+                                                  OptionalLong beforeId, int limit) {
+        List<FoundMessage> found = new ArrayList<>();
+        for (Map.Entry<Long, TreeMap<UserId, Membership>> session : members.entrySet()) {
+            long id = session.getKey();
+            if (!session.getValue().containsKey(member) || sessionId.isPresent() && sessionId.getAsLong() != id) {
+                continue;
+            }
+            NavigableMap<Long, ImMessage> all = messagesBySession.get(id);
+            NavigableMap<Long, ImMessage> older = beforeId.isPresent() ? all.headMap(beforeId.getAsLong(), false) : all;
+            Stored stored = sessions.get(id);
+            older.descendingMap().values().stream().filter(m -> words.foundIn(m.content())).limit(limit)
+                    .forEach(m -> found.add(new FoundMessage(m, stored.uuid(), stored.group().isPresent())));
+        }
+        found.sort(Comparator.comparingLong((FoundMessage f) -> f.message().id()).reversed());
+        return List.copyOf(found.subList(0, Math.min(limit, found.size())));
     }
 
     private TreeMap<UserId, Membership> membersOf(long sessionId) {

@@ -5,6 +5,7 @@ import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.MessageReactions;
+import dev.chatserver.application.port.out.MessageSearch;
 import dev.chatserver.application.port.out.ChatStore;
 import dev.chatserver.application.port.out.EventRoomStore;
 import dev.chatserver.application.port.out.EventStore;
@@ -40,6 +41,7 @@ public final class InMemoryStorage implements Storage, StorageProbe {
                 .add(ImSessions.class, im)
                 .add(ImMessages.class, im)
                 .add(MessageReactions.class, new InMemoryMessageReactions())
+                .add(MessageSearch.class, im)
                 .add(AddressBooks.class, new InMemoryAddressBooks())
                 .add(ChatStore.class, new InMemoryChats())
                 .add(EventRoomStore.class, new InMemoryEventRooms())

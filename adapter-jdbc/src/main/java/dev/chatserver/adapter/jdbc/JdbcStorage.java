@@ -7,6 +7,7 @@ import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.MessageReactions;
+import dev.chatserver.application.port.out.MessageSearch;
 import dev.chatserver.application.port.out.ChatStore;
 import dev.chatserver.application.port.out.EventRoomStore;
 import dev.chatserver.application.port.out.EventStore;
@@ -69,6 +70,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
                 .add(ImSessions.class, im)
                 .add(ImMessages.class, im)
                 .add(MessageReactions.class, new JdbcMessageReactions(jdbi))
+                .add(MessageSearch.class, new JdbcMessageSearch(jdbi, DatabaseSettings.kindOf(url)))
                 .add(AddressBooks.class, new JdbcAddressBooks(jdbi))
                 .add(ChatStore.class, new JdbcChats(jdbi))
                 .add(EventRoomStore.class, new JdbcEventRooms(jdbi))
@@ -137,10 +139,15 @@ public final class JdbcStorage implements Storage, StorageProbe {
         }
     }
 
-    /** Flyway opens connections of its own: it holds one for its lock while migrating on another. */
+    /**
+     * Flyway opens connections of its own: it holds one for its lock while migrating on another. The shared
+     * migrations serve both databases; the few that cannot be written alike (full-text search) are in
+     * {@code db/vendor/h2} and {@code db/vendor/postgres}, under a version number of their own.
+     */
     private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration flyway, String url) {
         try {
-            flyway.locations("classpath:db/migration").load().migrate();
+            flyway.locations("classpath:db/migration", "classpath:db/vendor/" + DatabaseSettings.kindOf(url))
+                    .load().migrate();
         } catch (RuntimeException e) {
             throw new StorageUnavailable("cannot migrate " + url + ": " + rootMessage(e), e);
         }

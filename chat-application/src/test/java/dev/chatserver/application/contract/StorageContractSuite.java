@@ -104,6 +104,14 @@ public abstract class StorageContractSuite {
     }
 
     @Nested
+    class MessageSearch extends MessageSearchContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
     class Chats extends ChatsContract {
         @Override
         protected Storage newStorage() {

@@ -6,6 +6,7 @@ import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.MessageReactions;
+import dev.chatserver.application.port.out.MessageSearch;
 import dev.chatserver.application.port.out.Ports;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.UserDirectory;
@@ -27,6 +28,7 @@ public final class ImServices implements AutoCloseable {
     public final AddressBookService books;
     public final SessionInvitations invitations;
     public final ReadReceipts reads;
+    public final MessageSearchService search;
     /** The writer's thread runs until {@link #close}. */
     public final GroupCommit writer;
     /** The posts lane the writer runs, for tests that hand it a batch themselves. */
@@ -56,6 +58,8 @@ public final class ImServices implements AutoCloseable {
         this.invitations = new SessionInvitations(imSessions, access, new MessagePosting(imSessions, imMessages),
                 views, notifier, directory, transactions, clock);
         this.reads = new ReadReceipts(imSessions, imMessages, access, notifier, transactions);
+        this.search = new MessageSearchService(ports.get(MessageSearch.class), imSessions, directory, transactions,
+                policy);
         this.books = new AddressBookService(ports.get(AddressBooks.class), directory, imSessions, imMessages,
                 presence, transactions);
     }

@@ -7,6 +7,7 @@ import dev.chatserver.domain.event.MessageEdited;
 import dev.chatserver.domain.event.ReactionToggled;
 import dev.chatserver.application.port.in.im.ReadState;
 import dev.chatserver.domain.event.ReadReceipt;
+import dev.chatserver.application.port.in.im.SearchHit;
 import dev.chatserver.domain.im.MessageSummary;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.domain.im.SessionView;
@@ -56,6 +57,11 @@ public final class ImPayloads {
     /** History entries, each written into the answer as it is rendered. */
     public static Object messages(List<MessageView> messages) {
         return new JsonArray<>(messages, MessageJson::writeEntry);
+    }
+
+    /** Search hits, each written into the answer as it is rendered. */
+    public static Object searchHits(List<SearchHit> hits) {
+        return new JsonArray<>(hits, SearchHitJson::write);
     }
 
     public static Map<String, Object> contact(ContactView contact) {

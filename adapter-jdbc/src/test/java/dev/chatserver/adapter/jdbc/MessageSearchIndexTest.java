@@ -1,0 +1,146 @@
+package dev.chatserver.adapter.jdbc;
+
+import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.ImMessages;
+import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.MessageSearch;
+import dev.chatserver.application.port.out.Transactions;
+import dev.chatserver.domain.account.Login;
+import dev.chatserver.domain.account.NewUser;
+import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.im.ImMessage;
+import dev.chatserver.domain.im.ImSession;
+import dev.chatserver.domain.im.MessageType;
+import dev.chatserver.domain.im.NewMessage;
+import dev.chatserver.domain.im.NewSession;
+import dev.chatserver.domain.im.SearchWords;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The full-text index follows every change of a message row, in the transaction that makes it: a batch of
+ * inserts, an update of the content (an edit or an erasure), a delete, and a rollback that undoes an insert.
+ */
+class MessageSearchIndexTest {
+    private DatabaseSettings postgres;
+    private JdbcStorage storage;
+
+    @AfterEach
+    void close() {
+        if (storage != null) {
+            storage.close();
+        }
+        if (postgres != null) {
+            PostgresTestDatabases.drop(postgres);
+        }
+    }
+
+    private JdbcStorage open(String kind) {
+        if (kind.equals("postgres")) {
+            postgres = PostgresTestDatabases.newDatabase(2);
+            storage = JdbcStorage.open(postgres);
+        } else {
+            storage = H2TestDatabases.newStorage();
+        }
+        return storage;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void the_index_follows_inserts_updates_deletes_and_rollbacks(String kind) {
+        JdbcStorage storage = open(kind);
+        AccountRegistry registry = storage.ports().get(AccountRegistry.class);
+        User lynx = registry.register(new NewUser(new Login("lynx"), "Lynx", ""), "h");
+        User ocelot = registry.register(new NewUser(new Login("ocelot"), "Ocelot", ""), "h");
+        ImSession session = storage.ports().get(ImSessions.class).findOrCreate(
+                dev.chatserver.domain.im.NewSession.privateBetween(lynx.id(), ocelot.id(), java.util.Optional.empty(),
+                        UUID.randomUUID(), Instant.EPOCH));
+        ImMessages messages = storage.ports().get(ImMessages.class);
+        MessageSearch search = storage.ports().get(MessageSearch.class);
+        Transactions transactions = storage.ports().get(Transactions.class);
+        List<ImMessage> stored = transactions.inTransaction(() -> messages.appendAll(List.of(
+                message(session, lynx, "apples and pears"), message(session, lynx, "pears only"),
+                message(session, lynx, "plums"))));
+
+        assertThat(found(search, lynx, "pears")).containsExactly(stored.get(1).id(), stored.get(0).id());
+
+        storage.jdbi().useHandle(h -> h.execute("update im_messages set content = 'cherries now' where id = ?",
+                stored.get(1).id()));
+        assertThat(found(search, lynx, "pears")).containsExactly(stored.get(0).id());
+        assertThat(found(search, lynx, "cherries")).containsExactly(stored.get(1).id());
+
+        storage.jdbi().useHandle(h -> h.execute("update im_messages set content = '' where id = ?", stored.get(0).id()));
+        assertThat(found(search, lynx, "apples")).isEmpty();
+
+        storage.jdbi().useHandle(h -> h.execute("delete from im_messages where id = ?", stored.get(2).id()));
+        assertThat(found(search, lynx, "plums")).isEmpty();
+
+        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+            messages.append(message(session, lynx, "quinces forgotten"));
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        assertThat(found(search, lynx, "quinces")).isEmpty();
+        ImMessage later = transactions.inTransaction(() -> messages.append(message(session, lynx, "quinces kept")));
+        assertThat(found(search, lynx, "quinces")).containsExactly(later.id());
+        assertThat(found(search, ocelot, "quinces kept")).containsExactly(later.id());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void writers_racing_with_the_same_new_words_all_commit_and_are_all_found(String kind) throws Exception {
+        JdbcStorage storage = open(kind);
+        AccountRegistry registry = storage.ports().get(AccountRegistry.class);
+        User lynx = registry.register(new NewUser(new Login("lynx"), "Lynx", ""), "h");
+        User ocelot = registry.register(new NewUser(new Login("ocelot"), "Ocelot", ""), "h");
+        ImSession session = storage.ports().get(ImSessions.class).findOrCreate(NewSession.privateBetween(lynx.id(),
+                ocelot.id(), java.util.Optional.empty(), UUID.randomUUID(), Instant.EPOCH));
+        ImMessages messages = storage.ports().get(ImMessages.class);
+        Transactions transactions = storage.ports().get(Transactions.class);
+        int writers = 4;
+        int rounds = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(writers);
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int round = 0; round < rounds; round++) {
+                        together.await();
+                        String text = "fresh" + round + " novel" + round + " from" + writer;
+                        transactions.inTransaction(() -> messages.append(message(session, lynx, text)));
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> each : done) {
+                each.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        MessageSearch search = storage.ports().get(MessageSearch.class);
+        for (int round = 0; round < rounds; round++) {
+            assertThat(found(search, ocelot, "novel" + round + " fresh" + round)).hasSize(writers);
+        }
+    }
+
+    private static NewMessage message(ImSession session, User from, String text) {
+        return new NewMessage(session.id(), from.id(), new MessageType("message"), text, Instant.EPOCH);
+    }
+
+    private static List<Long> found(MessageSearch search, User member, String query) {
+        return search.search(member.id(), new SearchWords(SearchWords.wordsOf(query)), OptionalLong.empty(),
+                OptionalLong.empty(), 20).stream().map(f -> f.message().id()).toList();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.chatserver.application.im;
+
+import dev.chatserver.application.port.in.im.SearchCommand;
+import dev.chatserver.application.port.in.im.SearchHit;
+import dev.chatserver.application.port.in.im.SearchMessages;
+import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.MessageSearch;
+import dev.chatserver.application.port.out.MessageSearch.FoundMessage;
+import dev.chatserver.application.port.out.Transactions;
+import dev.chatserver.application.port.out.UserDirectory;
+import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.im.ImSession;
+import dev.chatserver.domain.im.MessageView;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Searches the caller's own sessions. The store checks membership in the search itself; a session named by
+ * {@code uuid} is looked up first only to answer one the caller is not in like one that does not exist.
+ */
+public final class MessageSearchService implements SearchMessages {
+    private final MessageSearch search;
+    private final ImSessions sessions;
+    private final UserDirectory directory;
+    private final Transactions transactions;
+    private final ImPolicy policy;
+
+    @Inject
+    public MessageSearchService(MessageSearch search, ImSessions sessions, UserDirectory directory,
+                                Transactions transactions, ImPolicy policy) {
+        this.search = search;
+        this.sessions = sessions;
+        this.directory = directory;
+        this.transactions = transactions;
+        this.policy = policy;
+    }
+
+    @Override
+    public List<SearchHit> search(SearchCommand command) {
+        UserId caller = command.caller().id();
+        int limit = policy.pageSize(command.limit());
+        return transactions.inTransaction(() -> {
+            OptionalLong sessionId = command.session()
+                    .map(uuid -> OptionalLong.of(sessions.ofMember(uuid, caller).orElseThrow(ImSession::unknown).sessionId()))
+                    .orElse(OptionalLong.empty());
+            List<FoundMessage> found = search.search(caller, command.words(), sessionId, command.lastId(), limit);
+            Map<UserId, User> senders = found.isEmpty() ? Map.of()
+                    : directory.users(found.stream().map(f -> f.message().from()).distinct().toList()).stream()
+                    .collect(Collectors.toMap(User::id, Function.identity()));
+            return found.stream().filter(f -> senders.containsKey(f.message().from()))
+                    .map(f -> hit(f, senders.get(f.message().from()))).toList();
+        });
+    }
+
+    private static SearchHit hit(FoundMessage found, User sender) {
+        var message = found.message();
+        return new SearchHit(new MessageView(message.id(), message.sessionId(), found.sessionUuid(), sender.id(),
+                sender.name(), sender.partner(), message.type().value(), message.content(), message.createDate()),
+                found.groupSession());
+    }
+}

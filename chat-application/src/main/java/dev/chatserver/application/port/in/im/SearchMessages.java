@@ -1,0 +1,8 @@
+package dev.chatserver.application.port.in.im;
+
+import java.util.List;
+
+/** Full-text search over the caller's own sessions, newest first. */
+public interface SearchMessages {
+    List<SearchHit> search(SearchCommand command);
+}

@@ -1,0 +1,185 @@
+package dev.chatserver.application.contract;
+
+import dev.chatserver.application.im.ImPolicy;
+import dev.chatserver.application.im.ImServices;
+import dev.chatserver.application.port.in.im.OpenGroupSessionCommand;
+import dev.chatserver.application.port.in.im.OpenSessionCommand;
+import dev.chatserver.application.port.in.im.PostMessageCommand;
+import dev.chatserver.application.port.in.im.SearchCommand;
+import dev.chatserver.application.port.in.im.SearchHit;
+import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.domain.account.Group;
+import dev.chatserver.domain.account.Login;
+import dev.chatserver.domain.account.NewUser;
+import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.domain.problem.NotFound;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Searching one's messages on each storage: whole words, any case, every word of the query; only in the sessions
+ * the searcher is in; newest first and paged like history.
+ */
+public abstract class MessageSearchContract extends StorageContract {
+    private static final Instant NOW = Instant.parse("2026-11-21T07:46:21.123456Z");
+
+    private ImServices im;
+    private User lynx;
+    private User ocelot;
+    private User pangolin;
+
+    @BeforeEach
+    void setUp() {
+        im = closeAfter(new ImServices(storage.ports(), new ImPolicy(ImPolicy.STANDARD_TYPES, 1024, 3, 5),
+                Clock.fixed(NOW, ZoneOffset.UTC)));
+        lynx = register("lynx", "Lucid Lynx");
+        ocelot = register("ocelot", "Oneiric Ocelot");
+        pangolin = register("pangolin", "Precise Pangolin");
+    }
+
+    private User register(String login, String name) {
+        return port(AccountRegistry.class).register(new NewUser(new Login(login), name, login + "@example.org"), "h");
+    }
+
+    private SessionView open(User caller, User other) {
+        return im.sessions.openPrivate(OpenSessionCommand.of(caller, other.id().value(), null, null));
+    }
+
+    private MessageView post(User caller, SessionView session, String text) {
+        return im.messages.post(PostMessageCommand.of(caller, session.uuid().toString(), "message", text));
+    }
+
+    private List<SearchHit> search(User caller, String query) {
+        return im.search.search(SearchCommand.of(caller, query, null, null, null));
+    }
+
+    private static List<Long> ids(List<SearchHit> hits) {
+        return hits.stream().map(h -> h.message().id()).toList();
+    }
+
+    @Test
+    void finds_the_messages_holding_every_word_in_any_case_newest_first_as_history_shows_them() {
+        SessionView session = open(lynx, ocelot);
+        MessageView first = post(lynx, session, "The Quick brown fox");
+        post(ocelot, session, "a quick reply");
+        MessageView third = post(ocelot, session, "Brown and QUICK, of course!");
+        post(lynx, session, "quickly browning");
+
+        List<SearchHit> hits = search(lynx, "quick BROWN");
+
+        assertThat(ids(hits)).containsExactly(third.id(), first.id());
+        MessageView found = hits.get(0).message();
+        assertThat(found).isEqualTo(third);
+        assertThat(found.sessionUuid()).isEqualTo(session.uuid());
+        assertThat(found.fromId()).isEqualTo(ocelot.id());
+        assertThat(found.fromName()).isEqualTo("Oneiric Ocelot");
+        assertThat(hits.get(0).groupSession()).isFalse();
+        assertThat(ids(search(lynx, "  fox!! "))).containsExactly(first.id());
+        assertThat(search(lynx, "wolf")).isEmpty();
+        assertThat(search(lynx, "fox wolf")).isEmpty();
+    }
+
+    @Test
+    void searches_only_the_sessions_the_caller_is_in() {
+        SessionView mine = open(lynx, ocelot);
+        SessionView theirs = open(ocelot, pangolin);
+        MessageView said = post(lynx, mine, "secret plans");
+        post(ocelot, theirs, "secret plans of others");
+
+        assertThat(ids(search(lynx, "secret"))).containsExactly(said.id());
+        assertThat(search(ocelot, "secret")).hasSize(2);
+        assertThat(ids(search(pangolin, "secret plans"))).hasSize(1).doesNotContain(said.id());
+        assertThatThrownBy(() -> im.search.search(SearchCommand.of(lynx, "secret", theirs.uuid().toString(), null, null)))
+                .isInstanceOfSatisfying(NotFound.class, p -> assertThat(p.field()).isEqualTo("uuid"));
+        assertThatThrownBy(() -> im.search.search(SearchCommand.of(lynx, "secret", UUID.randomUUID().toString(), null, null)))
+                .isInstanceOfSatisfying(NotFound.class, p -> assertThat(p.field()).isEqualTo("uuid"));
+    }
+
+    @Test
+    void a_uuid_searches_that_session_alone_and_group_sessions_say_so() {
+        AccountRegistry registry = port(AccountRegistry.class);
+        Group news = registry.createGroup("News");
+        registry.addMember(news.id(), lynx.id());
+        registry.addMember(news.id(), ocelot.id());
+        SessionView group = im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id().value(), null, null));
+        SessionView pair = open(lynx, ocelot);
+        MessageView inGroup = post(ocelot, group, "release tonight");
+        MessageView inPair = post(ocelot, pair, "release tomorrow");
+
+        List<SearchHit> all = search(lynx, "release");
+        assertThat(ids(all)).containsExactly(inPair.id(), inGroup.id());
+        assertThat(all).extracting(SearchHit::groupSession).containsExactly(false, true);
+        assertThat(ids(im.search.search(SearchCommand.of(lynx, "release", group.uuid().toString(), null, null))))
+                .containsExactly(inGroup.id());
+    }
+
+    @Test
+    void last_id_pages_back_and_limit_bounds_a_page() {
+        SessionView session = open(lynx, ocelot);
+        SessionView other = open(lynx, pangolin);
+        List<Long> posted = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            posted.add(post(lynx, i % 2 == 0 ? session : other, "status report " + i).id());
+            post(ocelot, session, "nothing to see");
+        }
+        List<Long> newestFirst = new ArrayList<>(posted);
+        java.util.Collections.reverse(newestFirst);
+
+        List<SearchHit> page = im.search.search(SearchCommand.of(lynx, "report", null, null, 3L));
+        assertThat(ids(page)).containsExactlyElementsOf(newestFirst.subList(0, 3));
+        List<SearchHit> next = im.search.search(SearchCommand.of(lynx, "report", null, page.get(2).message().id(), 3L));
+        assertThat(ids(next)).containsExactlyElementsOf(newestFirst.subList(3, 6));
+        assertThat(ids(im.search.search(SearchCommand.of(lynx, "report", null, next.get(2).message().id(), 3L))))
+                .containsExactly(newestFirst.get(6));
+        // the policy's cap is 5 (see setUp), the default 3
+        assertThat(im.search.search(SearchCommand.of(lynx, "report", null, null, 100L))).hasSize(5);
+        assertThat(search(lynx, "report")).hasSize(3);
+    }
+
+    @Test
+    void every_message_of_a_batch_the_writer_commits_at_once_is_found() {
+        SessionView session = open(lynx, ocelot);
+        List<CompletableFuture<MessageView>> posts = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            posts.add(im.messages.postAsync(PostMessageCommand.of(i % 2 == 0 ? lynx : ocelot,
+                    session.uuid().toString(), "message", "batch word" + (i % 4) + " common")));
+        }
+        List<Long> stored = posts.stream().map(CompletableFuture::join).map(MessageView::id).toList();
+
+        List<SearchHit> hits = im.search.search(SearchCommand.of(ocelot, "common word2", null, null, 200L));
+
+        assertThat(hits).hasSize(5); // the cap
+        assertThat(hits).allSatisfy(h -> assertThat(h.message().message()).contains("word2"));
+        List<Long> expected = new ArrayList<>();
+        for (int i = 39; i >= 0 && expected.size() < 5; i--) {
+            if (i % 4 == 2) {
+                expected.add(stored.get(i));
+            }
+        }
+        assertThat(ids(hits)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void words_of_other_scripts_and_digits_are_words_too() {
+        SessionView session = open(lynx, ocelot);
+        MessageView german = post(lynx, session, "Größe zählt nicht, Ärger 2026");
+        MessageView greek = post(ocelot, session, "καλημέρα κόσμε");
+
+        assertThat(ids(search(lynx, "ärger"))).containsExactly(german.id());
+        assertThat(ids(search(lynx, "2026"))).containsExactly(german.id());
+        assertThat(ids(search(ocelot, "καλημέρα"))).containsExactly(greek.id());
+    }
+}
