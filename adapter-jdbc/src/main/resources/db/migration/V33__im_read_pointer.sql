@@ -8,6 +8,6 @@ set seen_message_id = case
     when is_read then (select max(g.id) from im_messages g where g.session_id = im_session_members.session_id)
     else last_message_id end;
 
--- The count walks the session's messages after the pointer; with the sender in the index it needs no row.
-drop index im_messages_by_session;
-create index im_messages_by_session on im_messages (session_id, id, from_user_id);
+-- The count walks im_messages_by_session (session_id, id) from the pointer and reads only the unread rows. The
+-- sender was once added to that index for an index-only count; it made PostgreSQL prefer the primary key for
+-- history pages, so the index stays as it was.

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * On PostgreSQL, the unread counts of a listing are one query for all its sessions, and each count walks
- * im_messages_by_session from the read pointer without reading the messages' rows.
+ * im_messages_by_session from the read pointer: it reads only the unread messages' rows.
  */
 class PostgresUnreadCountTest {
     private static final int SESSIONS = 200;
@@ -97,7 +97,7 @@ class PostgresUnreadCountTest {
                 .bindArray("readers", Long.class, unread.stream().map(u -> u.member().value()).toList())
                 .mapTo(String.class).list()));
 
-        assertThat(plan).contains("Index Only Scan using im_messages_by_session");
+        assertThat(plan).containsPattern("Index (Only )?Scan using im_messages_by_session").doesNotContain("Seq Scan");
         assertThat(storage.ports().get(ImMessages.class).countUnread(unread)).hasSize(SESSIONS);
     }
 }
