@@ -202,5 +202,10 @@ public final class ChatCore implements AutoCloseable {
                 }
             });
         }
+
+        @Override
+        public void forgetText(dev.chatserver.domain.event.MessageDeleted deletion) {
+            bus.forgetText(deletion);
+        }
     }
 }

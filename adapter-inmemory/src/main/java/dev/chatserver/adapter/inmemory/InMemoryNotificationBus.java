@@ -2,11 +2,11 @@ package dev.chatserver.adapter.inmemory;
 
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.NotificationBus;
-import dev.chatserver.application.port.out.NotificationLog;
 import dev.chatserver.application.port.out.Transactions;
 import jakarta.inject.Inject;
 
 import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.domain.event.MessageDeleted;
 import java.util.Objects;
 
 /**
@@ -15,11 +15,11 @@ import java.util.Objects;
  * once; delivery to subscribers happens on the dispatcher's thread.
  */
 public final class InMemoryNotificationBus implements NotificationBus {
-    private final NotificationLog log;
+    private final InMemoryNotificationLog log;
     private final Transactions transactions;
 
     @Inject
-    public InMemoryNotificationBus(NotificationLog log, Transactions transactions) {
+    public InMemoryNotificationBus(InMemoryNotificationLog log, Transactions transactions) {
         this.log = log;
         this.transactions = transactions;
     }
@@ -29,5 +29,11 @@ public final class InMemoryNotificationBus implements NotificationBus {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(event, "event");
         transactions.afterCommit(() -> log.append(channel, event));
+    }
+
+    @Override
+    public void forgetText(MessageDeleted deletion) {
+        Objects.requireNonNull(deletion, "deletion");
+        transactions.afterCommit(() -> log.forgetText(deletion));
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.domain.event.MessageDeleted;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -80,6 +81,20 @@ public final class InMemoryNotificationLog implements NotificationLog {
             }
         }
         return LogRead.of(oldestFirst(found, limit));
+    }
+
+    /**
+     * Rewrites every retained notification that carries the deleted message's text as the deletion tells
+     * ({@link DomainEvent#afterDeletion}), in place: same id, channel and time.
+     */
+    synchronized void forgetText(MessageDeleted deletion) {
+        int count = retained.size();
+        for (int i = 0; i < count; i++) {
+            Notification kept = retained.removeFirst();
+            retained.addLast(kept.event().messageTextsCarried().contains(deletion.messageId())
+                    ? new Notification(kept.id(), kept.channel(), kept.event().afterDeletion(deletion), kept.appendedAt())
+                    : kept);
+        }
     }
 
     @Override

@@ -172,14 +172,18 @@ final class NotificationCodec {
         json.put("type", message.type());
         json.put("message", message.message());
         json.put("create_date", message.createDate().toString());
+        if (message.deleted()) {
+            json.put("deleted", true);
+        }
         return json;
     }
 
     private static MessageView message(JsonNode json) {
-        return new MessageView(json.get("id").asLong(), json.get("session_id").asLong(),
+        MessageView message = new MessageView(json.get("id").asLong(), json.get("session_id").asLong(),
                 UUID.fromString(json.get("session_uuid").asText()), UserId.of(json.get("from_id").asLong()),
                 json.get("from_name").asText(), partner(json.get("from_partner")), json.get("type").asText(),
                 json.get("message").asText(), Instant.parse(json.get("create_date").asText()));
+        return json.path("deleted").asBoolean(false) ? message.tombstone() : message;
     }
 
     private ObjectNode session(SessionView session) {
@@ -220,10 +224,13 @@ final class NotificationCodec {
         json.put("name", member.name());
         json.set("partner", partner(member.partner()));
         json.put("im_status", member.imStatus().wireName());
-        member.lastMessage().ifPresentOrElse(last -> json.putObject("last_message").put("id", last.id())
-                        .put("type", last.type()).put("message", last.message())
-                        .put("create_date", last.createDate().toString()),
-                () -> json.putNull("last_message"));
+        member.lastMessage().ifPresentOrElse(last -> {
+            ObjectNode shown = json.putObject("last_message").put("id", last.id()).put("type", last.type())
+                    .put("message", last.message()).put("create_date", last.createDate().toString());
+            if (last.deleted()) {
+                shown.put("deleted", true);
+            }
+        }, () -> json.putNull("last_message"));
         member.seenMessageId().ifPresent(seen -> json.put("seen_message_id", seen));
         return json;
     }
@@ -232,7 +239,8 @@ final class NotificationCodec {
         JsonNode last = json.get("last_message");
         Optional<MessageSummary> summary = last == null || last.isNull() ? Optional.empty()
                 : Optional.of(new MessageSummary(last.get("id").asLong(), last.get("type").asText(),
-                last.get("message").asText(), Instant.parse(last.get("create_date").asText())));
+                last.get("message").asText(), Instant.parse(last.get("create_date").asText()),
+                last.path("deleted").asBoolean(false)));
         return new SessionMember(UserId.of(json.get("id").asLong()), json.get("name").asText(),
                 partner(json.get("partner")), status(json.get("im_status").asText()), summary,
                 json.hasNonNull("seen_message_id") ? OptionalLong.of(json.get("seen_message_id").asLong())

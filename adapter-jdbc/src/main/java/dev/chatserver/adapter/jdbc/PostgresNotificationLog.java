@@ -7,12 +7,15 @@ import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.NotificationLog;
 import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.domain.event.MessageDeleted;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,6 +64,13 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
             long id = h.createUpdate("insert into bus_notifications (channel, message, appended_at) values (:channel, :message, :at)")
                     .bind("channel", channel.name()).bind("message", text).bind("at", now)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            List<Long> texts = event.messageTextsCarried();
+            if (!texts.isEmpty()) {
+                h.createUpdate("""
+                                insert into bus_notification_texts (notification_id, message_id)
+                                select :id, message_id from unnest(:texts) as carried(message_id)""")
+                        .bind("id", id).bindArray("texts", Long.class, texts).execute();
+            }
             h.createQuery("select pg_notify(:channel, :payload)::text").bind("channel", PostgresWakeUps.CHANNEL)
                     .bind("payload", Long.toString(id)).mapTo(String.class).one();
             return new Notification(id, channel, event, now);
@@ -73,8 +83,9 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
 
     /**
      * Appends these in the order given, in the caller's transaction: one lock, then one statement that inserts
-     * them all and wakes the nodes once. The rows travel as two arrays: pgjdbc sends a batch that returns keys
-     * as one execution per row, which cost the database more than the rest of a post together.
+     * them all, notes which messages' text each carries and wakes the nodes once. The rows travel as arrays:
+     * pgjdbc sends a batch that returns keys as one execution per row, which cost the database more than the
+     * rest of a post together.
      */
     void appendAll(List<Pending> notifications) {
         if (notifications.isEmpty()) {
@@ -83,6 +94,14 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
         Instant now = clock.instant();
         List<String> channels = notifications.stream().map(n -> n.channel().name()).toList();
         List<String> messages = notifications.stream().map(n -> codec.write(n.event())).toList();
+        List<Long> textPositions = new ArrayList<>();
+        List<Long> textMessages = new ArrayList<>();
+        for (int i = 0; i < notifications.size(); i++) {
+            for (long message : notifications.get(i).event().messageTextsCarried()) {
+                textPositions.add(i + 1L);
+                textMessages.add(message);
+            }
+        }
         jdbi.useTransaction(h -> {
             h.createQuery("select pg_advisory_xact_lock(:key)::text").bind("key", APPEND_LOCK).mapTo(String.class).one();
             h.createQuery("""
@@ -91,14 +110,61 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
                                 select channel, message, :at
                                 from unnest(:channels, :messages) with ordinality as given(channel, message, position)
                                 order by position
-                                returning id)
+                                returning id),
+                            numbered as (select id, row_number() over (order by id) as position from appended),
+                            texts as (
+                                insert into bus_notification_texts (notification_id, message_id)
+                                select numbered.id, carried.message_id
+                                from unnest(:textPositions, :textMessages) as carried(position, message_id)
+                                join numbered on numbered.position = carried.position)
                             select pg_notify(:wake, (select max(id) from appended)::text)::text""")
                     .bind("at", now)
                     .bindArray("channels", String.class, channels)
                     .bindArray("messages", String.class, messages)
+                    .bindArray("textPositions", Long.class, textPositions)
+                    .bindArray("textMessages", Long.class, textMessages)
                     .bind("wake", PostgresWakeUps.CHANNEL)
                     .mapTo(String.class).one();
         });
+    }
+
+    /**
+     * In the caller's transaction, rewrites every kept notification that carries the deleted message's text as
+     * the deletion tells, found through {@code bus_notification_texts}; a row this node cannot read (stored by
+     * a newer one) is removed rather than left with the text.
+     */
+    void forgetText(MessageDeleted deletion) {
+        jdbi.useTransaction(h -> {
+            List<Carrying> carrying = h.createQuery("""
+                            select n.id, n.channel, n.message from bus_notifications n
+                            join bus_notification_texts t on t.notification_id = n.id
+                            where t.message_id = :message order by n.id for update of n""")
+                    .bind("message", deletion.messageId())
+                    .map((rs, ctx) -> new Carrying(rs.getLong("id"),
+                            codec.read(rs.getString("message"), new Channel(rs.getString("channel")))))
+                    .list();
+            if (carrying.isEmpty()) {
+                return;
+            }
+            PreparedBatch rewrite = h.prepareBatch("update bus_notifications set message = :message where id = :id");
+            List<Long> unreadable = new ArrayList<>();
+            for (Carrying row : carrying) {
+                row.event().ifPresentOrElse(event -> rewrite.bind("id", row.id())
+                                .bind("message", codec.write(event.afterDeletion(deletion))).add(),
+                        () -> unreadable.add(row.id()));
+            }
+            if (rewrite.size() > 0) {
+                rewrite.execute();
+            }
+            if (!unreadable.isEmpty()) {
+                h.createUpdate("delete from bus_notifications where id in (<ids>)").bindList("ids", unreadable).execute();
+            }
+            h.createUpdate("delete from bus_notification_texts where message_id = :message")
+                    .bind("message", deletion.messageId()).execute();
+        });
+    }
+
+    private record Carrying(long id, Optional<DomainEvent> event) {
     }
 
     @Override

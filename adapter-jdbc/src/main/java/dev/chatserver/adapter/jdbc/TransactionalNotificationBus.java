@@ -3,6 +3,7 @@ package dev.chatserver.adapter.jdbc;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.domain.event.MessageDeleted;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,12 @@ final class TransactionalNotificationBus implements NotificationBus {
     public void publish(Channel channel, DomainEvent event) {
         transactions.beforeCommit(this, Gathered::new)
                 .ifPresentOrElse(gathered -> gathered.add(channel, event), () -> log.append(channel, event));
+    }
+
+    /** At once, in the caller's transaction: the rows it rewrites are locked until that commits. */
+    @Override
+    public void forgetText(MessageDeleted deletion) {
+        log.forgetText(deletion);
     }
 
     /** The notifications of one unit of work, in the order published. */

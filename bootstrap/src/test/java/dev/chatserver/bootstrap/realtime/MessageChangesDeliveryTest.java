@@ -81,11 +81,14 @@ class MessageChangesDeliveryTest {
 
         try (WsClient ws = WsClient.connect(readerApi.baseUrl(), ocelot)) {
             ws.subscribe(List.of("user:" + ocelotId), 0);
+            List<JsonNode> heard = new ArrayList<>();
+            // each heard before the next: a deletion rewrites the edit still in the log as the deletion
             api.rpc("/im_chat/api/edit_message", Map.of("message_id", id, "message_content", "hello"), lynx);
+            heard.addAll(changes(ws, 1));
             api.rpc("/im_chat/api/react", Map.of("message_id", id, "emoji", "👋"), lynx);
+            heard.addAll(changes(ws, 1));
             api.rpc("/im_chat/api/delete_message", Map.of("message_id", id), lynx);
-
-            List<JsonNode> heard = changes(ws, 3);
+            heard.addAll(changes(ws, 1));
 
             assertThat(heard.get(0).get("type").asText()).isEqualTo("im_chat.message_edited");
             assertThat(heard.get(0).get("session").asText()).isEqualTo(uuid);

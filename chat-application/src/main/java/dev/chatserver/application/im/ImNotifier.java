@@ -49,7 +49,9 @@ public final class ImNotifier {
     }
 
     public void messageDeleted(ImSession session, ImMessage tombstone) {
-        toMembers(session, new MessageDeleted(session.uuid(), tombstone.id(), tombstone.deleteDate().orElseThrow()));
+        MessageDeleted deletion = new MessageDeleted(session.uuid(), tombstone.id(), tombstone.deleteDate().orElseThrow());
+        bus.forgetText(deletion);
+        toMembers(session, deletion);
     }
 
     public void reactionToggled(ImSession session, ReactionToggled toggled) {

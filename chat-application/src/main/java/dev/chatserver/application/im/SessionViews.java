@@ -121,7 +121,8 @@ public final class SessionViews {
     }
 
     static MessageSummary summary(ImMessage message) {
-        return new MessageSummary(message.id(), message.type().value(), message.content(), message.createDate());
+        return new MessageSummary(message.id(), message.type().value(), message.content(), message.createDate(),
+                message.isDeleted());
     }
 
     private record Context(Map<UserId, User> users, Map<GroupId, Group> groups, Map<Long, ImMessage> lastMessages,

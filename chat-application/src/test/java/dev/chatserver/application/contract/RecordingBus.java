@@ -3,6 +3,7 @@ package dev.chatserver.application.contract;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.domain.event.MessageDeleted;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,10 +14,21 @@ public final class RecordingBus implements NotificationBus {
     }
 
     private final List<Published> published = new CopyOnWriteArrayList<>();
+    private final List<MessageDeleted> forgotten = new CopyOnWriteArrayList<>();
 
     @Override
     public void publish(Channel channel, DomainEvent event) {
         published.add(new Published(channel, event));
+    }
+
+    @Override
+    public void forgetText(MessageDeleted deletion) {
+        forgotten.add(deletion);
+    }
+
+    /** The deletions whose text the log was told to forget, in order. */
+    public List<MessageDeleted> forgotten() {
+        return List.copyOf(forgotten);
     }
 
     public List<Published> published() {
@@ -35,5 +47,6 @@ public final class RecordingBus implements NotificationBus {
 
     public void clear() {
         published.clear();
+        forgotten.clear();
     }
 }

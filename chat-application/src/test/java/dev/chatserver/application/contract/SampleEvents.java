@@ -83,6 +83,7 @@ public final class SampleEvents {
                 new MessageEdited(SESSION, 42, "Hello again \u00e9\ud83d\ude00\n", AT),
                 new MessageDeleted(SESSION, 42, AT), new ReactionToggled(SESSION, 42, UserId.of(6), "\ud83d\udc4d\ud83c\udffd", true, 3),
                 new ReactionToggled(SESSION, 42, UserId.of(5), "\u2764\ufe0f", false, 0),
+                new MessagePosted(message.tombstone()), new SessionChanged(UserId.of(5), session.withLastMessageDeleted(42)),
                 new SessionChanged(UserId.of(6), withReadPointers(session)));
     }
 

@@ -165,6 +165,19 @@ public abstract class StorageContractSuite {
         }
     }
 
+    @Nested
+    class ForgottenText extends ForgottenTextContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+
+        @Override
+        protected NotificationStorage.Opened openBus(Clock clock, NotificationRetention retention) {
+            return provided(storage, NotificationStorage.class).open(clock, retention);
+        }
+    }
+
     /**
      * The port a storage provides, or the test is skipped: a storage that serves one node (H2) shares no bus or
      * presence board, and the wiring gives that node the in-memory ones, which the memory run tests.

@@ -1,9 +1,24 @@
 package dev.chatserver.domain.event;
 
+import java.util.List;
+
 /**
  * Something that happened in the core and that whoever is connected may hear of. The notification bus carries
  * these; each face renders them in its own shape (the IM chat API's, the Chats API's, Odoo's bus).
  */
 public sealed interface DomainEvent permits MessagePosted, MemberTyping, SessionChanged, PresenceChanged,
         ChatEventAppended, MessageEdited, MessageDeleted, ReactionToggled, ReadReceipt {
+
+    /** The stored messages whose text this event carries: a log finds by them what a deletion must rewrite. */
+    default List<Long> messageTextsCarried() {
+        return List.of();
+    }
+
+    /**
+     * This event as it may still be told once {@code deletion} took its message back: without that message's
+     * text, the message shown as the tombstone history shows. The same event when it carries none of it.
+     */
+    default DomainEvent afterDeletion(MessageDeleted deletion) {
+        return this;
+    }
 }

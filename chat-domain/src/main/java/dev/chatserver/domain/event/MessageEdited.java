@@ -1,6 +1,7 @@
 package dev.chatserver.domain.event;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -10,5 +11,16 @@ public record MessageEdited(UUID sessionUuid, long messageId, String content, In
         Objects.requireNonNull(sessionUuid, "sessionUuid");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(editDate, "editDate");
+    }
+
+    @Override
+    public List<Long> messageTextsCarried() {
+        return List.of(messageId);
+    }
+
+    /** An edit of a message deleted since tells the deletion instead: there is no text left to tell. */
+    @Override
+    public DomainEvent afterDeletion(MessageDeleted deletion) {
+        return messageId == deletion.messageId() ? deletion : this;
     }
 }

@@ -1,11 +1,23 @@
 package dev.chatserver.domain.event;
 
 import dev.chatserver.domain.im.MessageView;
+
+import java.util.List;
 import java.util.Objects;
 
 /** A message was posted in an IM session: the message as every member's history shows it. */
 public record MessagePosted(MessageView message) implements DomainEvent {
     public MessagePosted {
         Objects.requireNonNull(message, "message");
+    }
+
+    @Override
+    public List<Long> messageTextsCarried() {
+        return message.deleted() ? List.of() : List.of(message.id());
+    }
+
+    @Override
+    public DomainEvent afterDeletion(MessageDeleted deletion) {
+        return message.id() == deletion.messageId() ? new MessagePosted(message.tombstone()) : this;
     }
 }

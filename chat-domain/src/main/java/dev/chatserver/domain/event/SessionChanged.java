@@ -1,7 +1,10 @@
 package dev.chatserver.domain.event;
 
 import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.im.MessageSummary;
 import dev.chatserver.domain.im.SessionView;
+
+import java.util.List;
 import java.util.Objects;
 
 /** An IM session was opened, joined or rearranged: how it now looks to {@code viewer}, one of its members. */
@@ -9,5 +12,18 @@ public record SessionChanged(UserId viewer, SessionView session) implements Doma
     public SessionChanged {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(session, "session");
+    }
+
+    /** The members' last messages, which a session shows with their text. */
+    @Override
+    public List<Long> messageTextsCarried() {
+        return session.users().stream().flatMap(u -> u.lastMessage().stream())
+                .filter(last -> !last.deleted()).map(MessageSummary::id).toList();
+    }
+
+    @Override
+    public DomainEvent afterDeletion(MessageDeleted deletion) {
+        return messageTextsCarried().contains(deletion.messageId())
+                ? new SessionChanged(viewer, session.withLastMessageDeleted(deletion.messageId())) : this;
     }
 }

@@ -3,11 +3,24 @@ package dev.chatserver.domain.im;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A message as shown in {@code last_message}: its id, type, text and time. */
-public record MessageSummary(long id, String type, String message, Instant createDate) {
+/** A message as shown in {@code last_message}: its id, type, text and time, or a tombstone without text. */
+public record MessageSummary(long id, String type, String message, Instant createDate, boolean deleted) {
     public MessageSummary {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(createDate, "createDate");
+        if (deleted && !message.isEmpty()) {
+            throw new IllegalArgumentException("a deleted message keeps no content");
+        }
+    }
+
+    /** A message that was not deleted. */
+    public MessageSummary(long id, String type, String message, Instant createDate) {
+        this(id, type, message, createDate, false);
+    }
+
+    /** The same message once deleted: no text. */
+    public MessageSummary tombstone() {
+        return new MessageSummary(id, type, "", createDate, true);
     }
 }

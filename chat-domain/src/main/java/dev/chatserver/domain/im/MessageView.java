@@ -34,4 +34,10 @@ public record MessageView(long id, long sessionId, UUID sessionUuid, UserId from
         this(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate, Optional.empty(),
                 false, List.of());
     }
+
+    /** The same message once deleted: no text and no reactions left. */
+    public MessageView tombstone() {
+        return new MessageView(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, "", createDate,
+                editDate, true, List.of());
+    }
 }

@@ -7,6 +7,7 @@ import dev.chatserver.domain.im.SessionStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -39,6 +40,15 @@ public record SessionView(long id, UUID uuid, Instant createDate, boolean isGrou
     public SessionView withUnreadCount(long count) {
         return new SessionView(id, uuid, createDate, isGroup, groups, docs, users, state, status, isRead,
                 OptionalLong.of(count));
+    }
+
+    /** The same view with the message {@code messageId}, wherever it is a member's last message, as its tombstone. */
+    public SessionView withLastMessageDeleted(long messageId) {
+        List<SessionMember> shown = users.stream().map(u -> u.lastMessage().filter(last -> last.id() == messageId)
+                .map(last -> new SessionMember(u.id(), u.name(), u.partner(), u.imStatus(),
+                        Optional.of(last.tombstone()), u.seenMessageId()))
+                .orElse(u)).toList();
+        return new SessionView(id, uuid, createDate, isGroup, groups, docs, shown, state, status, isRead, unreadCount);
     }
 
     public boolean withDocuments() {

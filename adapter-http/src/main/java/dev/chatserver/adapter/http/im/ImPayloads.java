@@ -157,6 +157,9 @@ public final class ImPayloads {
             out.put("type", s.type());
             out.put("message", s.message());
             out.put("create_date", datetime(s.createDate()));
+            if (s.deleted()) {
+                out.put("deleted", true);
+            }
             return out;
         }).orElse(null);
     }

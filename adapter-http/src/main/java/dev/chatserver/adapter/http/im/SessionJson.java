@@ -99,6 +99,9 @@ record SessionJson(SessionView session) implements JsonSerializable {
         out.writeStringField("type", summary.type());
         out.writeStringField("message", summary.message());
         out.writeStringField("create_date", ImPayloads.datetime(summary.createDate()));
+        if (summary.deleted()) {
+            out.writeBooleanField("deleted", true);
+        }
         out.writeEndObject();
     }
 

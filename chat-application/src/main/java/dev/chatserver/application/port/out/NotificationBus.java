@@ -1,6 +1,7 @@
 package dev.chatserver.application.port.out;
 
 import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.domain.event.MessageDeleted;
 import dev.chatserver.application.port.out.notification.Channel;
 
 
@@ -13,4 +14,12 @@ import dev.chatserver.application.port.out.notification.Channel;
  */
 public interface NotificationBus {
     void publish(Channel channel, DomainEvent event);
+
+    /**
+     * Called inside the unit of work that deletes a message: every notification the log still keeps that
+     * carries the message's text (its post, its edits, sessions showing it as a last message) is rewritten as
+     * {@link DomainEvent#afterDeletion} tells, keeping its id and place, so a client resuming from before it
+     * gets the tombstone. Done exactly when that unit commits, never when it rolls back.
+     */
+    void forgetText(MessageDeleted deletion);
 }
