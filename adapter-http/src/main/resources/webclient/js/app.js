@@ -946,9 +946,13 @@ async function postOnce(uuid, text) {
   const me = state.me;
   const clientId = newClientId();
   let wait = FIRST_RESEND_MS;
-  for (;;) {
+  for (let resent = false; ; resent = true) {
     try {
-      return await im.post(uuid, "message", text, clientId);
+      const sent = await im.post(uuid, "message", text, clientId);
+      if (resent) {
+        say($("post-error"), "");
+      }
+      return sent;
     } catch (error) {
       if (!mayResend(error) || state.me !== me) {
         throw error;
