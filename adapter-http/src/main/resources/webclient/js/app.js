@@ -339,7 +339,8 @@ function renderSessions() {
   $("sessions").replaceChildren(...sessions.map((s) => {
     const title = titleOf(s);
     const last = lastMessageOf(s);
-    const detail = last ? `${last.author.id === state.me.uid ? "You" : last.author.name}: ${last.message.message}`
+    const detail = last
+      ? `${last.author.id === state.me.uid ? "You" : last.author.name}: ${last.message.message || "Message deleted"}`
       : "No messages yet";
     const unread = isUnread(s);
     const item = el("li", {
