@@ -209,6 +209,8 @@ class WebClientTest {
         for (Browser browser : List.of(lynx, ocelot)) {
             browser.waitUntil("reconnecting shown", () -> browser.status().equals("Reconnecting…"));
         }
+        lynx.typeAndEnter("Message", "written while the server was down");
+        lynx.waitUntil("the post waiting to be sent again", () -> lynx.text("post-error").startsWith("Not sent yet"));
         lynx.screenshot("reconnecting");
         server = startServer();
         ApiClient api = api();
@@ -222,12 +224,16 @@ class WebClientTest {
             browser.waitUntil("live again", () -> browser.status().equals("Live"));
         }
         lynx.waitUntil("what was posted meanwhile", () -> lynx.messages().contains("while Lynx came back"));
+        lynx.waitUntil("the post sent again", () -> lynx.messages().contains("written while the server was down")
+                && lynx.field("Message").getAttribute("value").isEmpty() && lynx.text("post-error").isEmpty());
         lynx.typeAndEnter("Message", "after the restart");
         ocelot.waitUntil("the first message after the restart", () -> ocelot.messages().contains("after the restart"));
         lynx.waitUntil("its own message after the restart", () -> lynx.messages().contains("after the restart"));
 
         List<String> stored = storedHistory(api, token, uuid);
-        assertThat(stored).endsWith("before the restart", "while Lynx came back", "after the restart");
+        assertThat(stored.subList(stored.size() - 4, stored.size())).startsWith("before the restart")
+                .endsWith("after the restart")
+                .containsOnlyOnce("while Lynx came back", "written while the server was down");
         for (Browser browser : List.of(lynx, ocelot)) {
             assertThat(browser.messages()).isEqualTo(stored);
             assertThat(browser.messageIds()).doesNotHaveDuplicates().isSorted();
