@@ -6,6 +6,11 @@ const PAGE = 30;
 const TYPING_SHOWN_MS = 5000;
 const TYPING_SENT_EVERY_MS = 3000;
 const MAX_PRESENCE_CHANNELS = 90;
+const REACTIONS = ["👍", "❤️", "😂", "🎉", "😮"];
+const SEARCH_PAGE = 20;
+const FIRST_RESEND_MS = 500;
+const LAST_RESEND_MS = 5000;
+const PAGES_TO_FIND_A_RESULT = 40;
 
 const state = {
   me: null,
@@ -17,6 +22,8 @@ const state = {
   typing: new Map(),
   feed: null,
   lastTypingSent: 0,
+  sending: false,
+  search: null,
 };
 
 // ---------- signing in and out ----------
@@ -61,11 +68,14 @@ function reset() {
   }
   Object.assign(state, {
     me: null, contacts: new Map(), others: [], presence: new Map(), sessions: new Map(), current: null,
-    typing: new Map(), feed: null, lastTypingSent: 0,
+    typing: new Map(), feed: null, lastTypingSent: 0, sending: false, search: null,
   });
-  for (const id of ["contacts", "other-users", "sessions", "messages", "chat-events"]) {
+  for (const id of ["contacts", "other-users", "sessions", "messages", "chat-events", "search-results"]) {
     $(id).replaceChildren();
   }
+  $("message-search").value = "";
+  say($("search-info"), "");
+  show($("more-results"), false);
   showPane("placeholder");
 }
 
@@ -157,6 +167,20 @@ function onNotification(channel, message) {
     case "im_chat.message":
       receiveMessage(message.session, message.message);
       break;
+    case "im_chat.message_edited":
+      changeMessage(message.session, message.message_id,
+        (m) => Object.assign(m, { message: message.message, edited: true, edit_date: message.edit_date }));
+      break;
+    case "im_chat.message_deleted":
+      changeMessage(message.session, message.message_id,
+        (m) => Object.assign(m, { message: "", deleted: true, reactions: [] }));
+      break;
+    case "im_chat.reaction":
+      changeMessage(message.session, message.message_id, (m) => applyReaction(m, message));
+      break;
+    case "im_chat.seen":
+      receiveSeen(message.session, message.user_id, message.seen_message_id);
+      break;
     case "im_chat.session":
       upsertSession(message.session);
       renderSessions();
@@ -184,6 +208,7 @@ async function resync() {
     await attempt($("post-error"), async () => {
       const page = await im.history(current.uuid, null, PAGE);
       page.forEach((m) => insertMessage(current, m));
+      renderSeen(current);
       stickToBottom(true);
     });
   } else if (current && current.kind === "chat") {
@@ -262,6 +287,11 @@ async function loadSessions() {
 }
 
 function upsertSession(s) {
+  const known = state.sessions.get(s.uuid);
+  if (s.unread_count === undefined) {
+    // Notifications carry no count (docs/im-chat-api.md): the one counted so far holds.
+    s.unread_count = s.is_read ? 0 : known ? known.unread_count : null;
+  }
   state.sessions.set(s.uuid, s);
   for (const user of s.users) {
     if (user.im_status) {
@@ -309,15 +339,17 @@ function renderSessions() {
   $("sessions").replaceChildren(...sessions.map((s) => {
     const title = titleOf(s);
     const last = lastMessageOf(s);
-    const detail = last ? `${last.author.id === state.me.uid ? "You" : last.author.name}: ${last.message.message}`
+    const detail = last
+      ? `${last.author.id === state.me.uid ? "You" : last.author.name}: ${last.message.message || "Message deleted"}`
       : "No messages yet";
+    const unread = isUnread(s);
     const item = el("li", {
       "aria-label": title, "data-uuid": s.uuid,
-      class: [s.is_read ? "" : "unread", s.uuid === currentUuid ? "current" : ""].join(" ").trim(),
+      class: [unread ? "unread" : "", s.uuid === currentUuid ? "current" : ""].join(" ").trim(),
       "aria-current": s.uuid === currentUuid ? "true" : null,
     }, el("button", { class: "open", type: "button", onclick: () => openSession(s.uuid) },
       el("span", { class: "name", text: title },
-        s.is_read ? null : el("span", { class: "badge unread-mark", text: "unread" }),
+        unread ? unreadBadge(s) : null,
         s.is_group ? el("span", { class: "badge", text: "group" }) : null,
         s.state !== "open" ? el("span", { class: "badge", text: s.state }) : null),
       el("span", { class: "detail", text: detail })));
@@ -326,6 +358,72 @@ function renderSessions() {
   if (sessions.length === 0) {
     $("sessions").append(el("li", { class: "muted", text: "No sessions yet." }));
   }
+}
+
+function isUnread(s) {
+  return s.unread_count > 0 || (!s.is_read && s.unread_count !== 0);
+}
+
+function unreadBadge(s) {
+  const label = s.unread_count > 0 ? `${s.unread_count} unread` : "unread";
+  return el("span", { class: "badge unread-mark", "aria-label": label, text: label });
+}
+
+function member(s, userId) {
+  return s.users.find((u) => u.id === userId);
+}
+
+function pointerOf(s, userId) {
+  const user = member(s, userId);
+  return user && user.seen_message_id ? user.seen_message_id : 0;
+}
+
+function movePointer(s, userId, messageId) {
+  const user = member(s, userId);
+  if (user && messageId && messageId > pointerOf(s, userId)) {
+    user.seen_message_id = messageId;
+  }
+}
+
+// The newest message another member sent, as far as this page knows.
+function newestFromOthers(s) {
+  let newest = 0;
+  for (const user of s.users) {
+    if (user.id !== state.me.uid && user.last_message && user.last_message.id > newest) {
+      newest = user.last_message.id;
+    }
+  }
+  return newest;
+}
+
+function receiveSeen(uuid, userId, seenId) {
+  const s = state.sessions.get(uuid);
+  if (!s) {
+    return;
+  }
+  movePointer(s, userId, seenId);
+  if (userId === state.me.uid) {
+    if (pointerOf(s, userId) >= newestFromOthers(s)) {
+      s.unread_count = 0;
+      s.is_read = true;
+    } else {
+      refreshSessionsSoon();
+    }
+    renderSessions();
+    renderConversationHead();
+  }
+  const current = state.current;
+  if (current && current.kind === "session" && current.uuid === uuid) {
+    renderSeen(current);
+  }
+}
+
+let refreshTimer = null;
+
+// What this page cannot count itself (the pointer moved elsewhere to a message it has not seen) is listed again.
+function refreshSessionsSoon() {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => state.me && loadSessions(), 500);
 }
 
 async function openPrivate(userId) {
@@ -361,8 +459,10 @@ function showPane(id) {
   }
 }
 
-async function openSession(uuid) {
-  const current = { kind: "session", uuid, messages: new Set(), oldest: null, exhausted: false, loading: false };
+async function openSession(uuid, findId = null) {
+  const current = {
+    kind: "session", uuid, messages: new Map(), oldest: null, exhausted: false, loading: false, editing: null,
+  };
   state.current = current;
   clearTyping();
   $("messages").replaceChildren();
@@ -373,10 +473,40 @@ async function openSession(uuid) {
   follow();
   await loadOlder(current);
   stickToBottom(true);
+  // The newest page was read: the server moved this reader's pointer to its newest message.
+  const s = state.sessions.get(uuid);
+  if (s && state.current === current && current.messages.size > 0) {
+    movePointer(s, state.me.uid, newestShown(current));
+    s.unread_count = 0;
+    s.is_read = true;
+    renderSessions();
+    renderConversationHead();
+  }
   while (state.current === current && !current.exhausted && $("messages").scrollHeight <= $("messages").clientHeight) {
     await loadOlder(current);
   }
-  $("message").focus();
+  if (findId !== null) {
+    await showFound(current, findId);
+  } else {
+    $("message").focus();
+  }
+}
+
+// A search result is shown in its place in the history, paging back to it when it is older than what is loaded.
+async function showFound(current, messageId) {
+  for (let pages = 0; state.current === current && !current.messages.has(messageId) && !current.exhausted
+    && pages < PAGES_TO_FIND_A_RESULT; pages++) {
+    await loadOlder(current);
+  }
+  const node = messageNode(messageId);
+  if (state.current !== current || !node) {
+    return;
+  }
+  for (const found of $("messages").querySelectorAll(".message.found")) {
+    found.classList.remove("found");
+  }
+  node.classList.add("found");
+  node.scrollIntoView({ block: "center" });
 }
 
 function renderConversationHead() {
@@ -391,7 +521,7 @@ function renderConversationHead() {
   say($("conversation-title"), titleOf(s));
   const people = s.users.filter((u) => u.id !== state.me.uid).map((u) => `${u.name} (${presenceOf(u.id)})`);
   say($("conversation-info"),
-    `${s.is_group ? "Group session" : "Private session"} · ${s.is_read ? "read" : "unread"} · ${s.state}`
+    `${s.is_group ? "Group session" : "Private session"} · ${isUnread(s) ? "unread" : "read"} · ${s.state}`
       + ` · ${s.status}${people.length > 0 ? ` · with ${people.join(", ")}` : ""}`);
   say($("fold"), s.state === "folded" ? "Unfold" : "Fold");
   say($("close-session"), s.state === "closed" ? "Reopen" : "Close");
@@ -413,30 +543,277 @@ async function loadOlder(current) {
       current.exhausted = true;
     }
     page.forEach((m) => insertMessage(current, m));
+    renderSeen(current);
     log.scrollTop = log.scrollHeight - before;
   });
   current.loading = false;
 }
 
+function messageNode(id) {
+  return $("messages").querySelector(`.message[data-id="${Number(id)}"]`);
+}
+
+function newestShown(current) {
+  let newest = 0;
+  for (const id of current.messages.keys()) {
+    newest = Math.max(newest, id);
+  }
+  return newest;
+}
+
+// A message already shown is replaced by what is newer about it (an edit, a deletion, reactions).
 function insertMessage(current, m) {
+  if (m.id === null || m.id === undefined || m.type === "typing") {
+    return;
+  }
   if (current.oldest === null || m.id < current.oldest) {
     current.oldest = m.id;
   }
-  if (m.type === "typing" || current.messages.has(m.id)) {
+  const known = current.messages.get(m.id);
+  if (known) {
+    Object.assign(known, m);
+    redraw(current, known);
     return;
   }
-  current.messages.add(m.id);
-  const mine = m.from_id && m.from_id[0] === state.me.uid;
-  const node = el("div", {
-    class: `message${mine ? " mine" : ""}${m.type === "meta" ? " meta" : ""}`, "data-id": m.id,
-  },
-  el("div", {},
-    el("span", { class: "author", text: m.from_id ? m.from_id[1] : "" }),
-    el("span", { class: "time", text: `${m.create_date} UTC` })),
-  el("div", { class: "text", text: m.message }));
+  const message = { reactions: [], ...m };
+  current.messages.set(m.id, message);
   const log = $("messages");
   const after = [...log.children].find((child) => Number(child.dataset.id) > m.id);
-  log.insertBefore(node, after || null);
+  log.insertBefore(renderMessage(current, message), after || null);
+}
+
+function isMine(m) {
+  return Boolean(m.from_id) && m.from_id[0] === state.me.uid;
+}
+
+function renderMessage(current, m) {
+  const mine = isMine(m);
+  const classes = ["message", mine ? "mine" : "", m.type === "meta" ? "meta" : "", m.deleted ? "deleted" : ""];
+  const node = el("div", { class: classes.filter(Boolean).join(" "), "data-id": m.id },
+    el("div", {},
+      el("span", { class: "author", text: m.from_id ? m.from_id[1] : "" }),
+      el("span", { class: "time", text: `${m.create_date} UTC` }),
+      m.edited && !m.deleted ? el("span", { class: "edited", title: `edited ${m.edit_date} UTC`, text: "edited" }) : null));
+  if (m.deleted) {
+    node.append(el("div", { class: "text tombstone", text: "Message deleted" }));
+    return node;
+  }
+  if (current.editing === m.id) {
+    node.append(editor(current, m));
+    return node;
+  }
+  node.append(el("div", { class: "text", text: m.message }));
+  if (m.type === "meta") {
+    return node;
+  }
+  const tools = el("div", { class: "tools" }, reactionButtons(m));
+  if (mine && m.type === "message") {
+    tools.append(el("span", { class: "own" },
+      el("button", { type: "button", class: "small", text: "Edit", onclick: () => startEditing(current, m.id) }),
+      el("button", { type: "button", class: "small", text: "Delete", onclick: () => askToDelete(node, m.id) })));
+  }
+  node.append(tools);
+  return node;
+}
+
+function redraw(current, m) {
+  const old = messageNode(m.id);
+  if (!old || (current.editing === m.id && !m.deleted)) {
+    return;
+  }
+  if (m.deleted && current.editing === m.id) {
+    current.editing = null;
+  }
+  const fresh = renderMessage(current, m);
+  if (old.classList.contains("found")) {
+    fresh.classList.add("found");
+  }
+  old.replaceWith(fresh);
+  renderSeen(current);
+}
+
+// Applies a change to a message wherever this page shows it: the open conversation and the session's last message.
+function changeMessage(uuid, messageId, change) {
+  const s = state.sessions.get(uuid);
+  if (s) {
+    for (const user of s.users) {
+      if (user.last_message && user.last_message.id === messageId) {
+        const copy = { ...user.last_message };
+        change(copy);
+        user.last_message.message = copy.message;
+      }
+    }
+    renderSessions();
+  }
+  const current = state.current;
+  if (current && current.kind === "session" && current.uuid === uuid && current.messages.has(messageId)) {
+    const m = current.messages.get(messageId);
+    change(m);
+    redraw(current, m);
+  }
+  for (const item of $("search-results").querySelectorAll(`li[data-message-id="${Number(messageId)}"]`)) {
+    const hit = state.search && state.search.hits.get(messageId);
+    if (hit) {
+      change(hit.message);
+      item.replaceWith(renderHit(hit));
+    }
+  }
+}
+
+// ---------- reactions ----------
+
+function reactionButtons(m) {
+  const shown = [...REACTIONS];
+  for (const r of m.reactions) {
+    if (!shown.includes(r.emoji)) {
+      shown.push(r.emoji);
+    }
+  }
+  return el("span", { class: "reactions" }, ...shown.map((emoji) => {
+    const r = m.reactions.find((x) => x.emoji === emoji);
+    const count = r ? r.count : 0;
+    return el("button", {
+      type: "button", class: `small reaction${count > 0 ? " used" : ""}`, "aria-label": `React ${emoji}`,
+      "aria-pressed": r && r.me ? "true" : "false", title: count === 1 ? "1 reaction" : `${count} reactions`,
+      "data-emoji": emoji, onclick: () => react(m.id, emoji),
+    }, el("span", { text: emoji }), count > 0 ? el("span", { class: "count", text: String(count) }) : null);
+  }));
+}
+
+function applyReaction(m, change) {
+  m.reactions = m.reactions || [];
+  let r = m.reactions.find((x) => x.emoji === change.emoji);
+  if (!r) {
+    r = { emoji: change.emoji, count: 0, me: false };
+    m.reactions.push(r);
+  }
+  r.count = change.count;
+  if (change.user_id === state.me.uid) {
+    r.me = change.reacted;
+  }
+  if (r.count <= 0) {
+    m.reactions = m.reactions.filter((x) => x !== r);
+  }
+}
+
+async function react(messageId, emoji) {
+  const current = state.current;
+  const result = await attempt($("post-error"), () => im.react(messageId, emoji));
+  if (result && current === state.current && current.kind === "session") {
+    changeMessage(current.uuid, messageId,
+      (m) => applyReaction(m, { emoji, count: result.count, reacted: result.reacted, user_id: state.me.uid }));
+  }
+}
+
+// ---------- editing and deleting one's own messages ----------
+
+function startEditing(current, messageId) {
+  const previous = current.editing;
+  current.editing = messageId;
+  if (previous !== null && current.messages.has(previous)) {
+    stopEditing(current, previous);
+    current.editing = messageId;
+  }
+  const m = current.messages.get(messageId);
+  const node = messageNode(messageId);
+  if (!m || !node) {
+    return;
+  }
+  const fresh = renderMessage(current, m);
+  node.replaceWith(fresh);
+  const box = fresh.querySelector("textarea");
+  box.focus();
+  box.setSelectionRange(box.value.length, box.value.length);
+}
+
+function stopEditing(current, messageId) {
+  current.editing = null;
+  const m = current.messages.get(messageId);
+  const node = messageNode(messageId);
+  if (m && node) {
+    node.replaceWith(renderMessage(current, m));
+  }
+}
+
+function editor(current, m) {
+  const box = el("textarea", { class: "edit", rows: 2, "aria-label": "Edit message" });
+  box.value = m.message;
+  box.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      stopEditing(current, m.id);
+      $("message").focus();
+    } else if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      saveEdit(current, m.id, box.value);
+    }
+  });
+  return el("div", { class: "editing" }, box,
+    el("p", { class: "muted", text: "Enter to save, Escape to cancel" }));
+}
+
+async function saveEdit(current, messageId, content) {
+  if (!content.trim()) {
+    say($("post-error"), "Message is empty.");
+    return;
+  }
+  const m = current.messages.get(messageId);
+  if (m && content === m.message) {
+    stopEditing(current, messageId);
+    return;
+  }
+  const result = await attempt($("post-error"), () => im.edit(messageId, content));
+  if (result && state.current === current) {
+    current.editing = null;
+    changeMessage(current.uuid, messageId,
+      (x) => Object.assign(x, { message: content, edited: true, edit_date: result.edit_date }));
+    $("message").focus();
+  }
+}
+
+function askToDelete(node, messageId) {
+  const own = node.querySelector(".own");
+  const back = () => own.replaceChildren(...kept);
+  const kept = [...own.children];
+  own.replaceChildren(
+    el("span", { class: "muted", text: "Delete this message?" }),
+    el("button", { type: "button", class: "small danger", text: "Confirm delete", onclick: () => remove(messageId) }),
+    el("button", { type: "button", class: "small", text: "Cancel delete", onclick: back }));
+  own.querySelector(".danger").focus();
+}
+
+async function remove(messageId) {
+  const current = state.current;
+  const result = await attempt($("post-error"), () => im.remove(messageId));
+  if (result && current === state.current && current.kind === "session") {
+    changeMessage(current.uuid, messageId, (m) => Object.assign(m, { message: "", deleted: true, reactions: [] }));
+  }
+}
+
+// ---------- read state ----------
+
+// "Seen" goes under the caller's newest message that another member has read up to.
+function renderSeen(current) {
+  for (const old of $("messages").querySelectorAll(".seen")) {
+    old.remove();
+  }
+  const s = state.sessions.get(current.uuid);
+  if (!s) {
+    return;
+  }
+  const others = s.users.filter((u) => u.id !== state.me.uid && u.seen_message_id);
+  let target = null;
+  for (const m of current.messages.values()) {
+    if (isMine(m) && (target === null || m.id > target.id) && others.some((u) => u.seen_message_id >= m.id)) {
+      target = m;
+    }
+  }
+  const node = target && messageNode(target.id);
+  if (!node) {
+    return;
+  }
+  const readers = others.filter((u) => u.seen_message_id >= target.id).map((u) => u.name);
+  node.append(el("p", { class: "seen", text: s.is_group ? `Seen by ${readers.join(", ")}` : "Seen" }));
 }
 
 function atBottom() {
@@ -453,12 +830,23 @@ function stickToBottom(force) {
 
 function receiveMessage(uuid, m) {
   const s = state.sessions.get(uuid);
+  if (m.type === "typing" || m.id === null || m.id === undefined) {
+    receiveTyping(uuid, m);
+    return;
+  }
+  const fromMe = m.from_id[0] === state.me.uid;
   if (!s) {
     loadSessions().then(follow);
-  } else if (m.type !== "typing") {
-    const author = s.users.find((u) => u.id === m.from_id[0]);
+  } else {
+    const author = member(s, m.from_id[0]);
     if (author) {
       author.last_message = { id: m.id, type: m.type, message: m.message, create_date: m.create_date };
+    }
+    // Whoever posts has seen the session up to their own message.
+    movePointer(s, m.from_id[0], m.id);
+    if (!fromMe && m.id > pointerOf(s, state.me.uid)) {
+      s.unread_count = (s.unread_count || 0) + 1;
+      s.is_read = false;
     }
     renderSessions();
   }
@@ -466,28 +854,48 @@ function receiveMessage(uuid, m) {
   if (!current || current.kind !== "session" || current.uuid !== uuid) {
     return;
   }
-  const fromMe = m.from_id[0] === state.me.uid;
-  if (m.type === "typing") {
-    if (!fromMe) {
-      showTyping(m.from_id[0], m.from_id[1]);
-    }
-    return;
-  }
   stopTyping(m.from_id[0]);
   const wasAtBottom = atBottom();
   insertMessage(current, m);
   stickToBottom(wasAtBottom || fromMe);
-  if (!fromMe && document.visibilityState === "visible") {
-    markRead(current);
+  renderSeen(current);
+  if (!fromMe) {
+    markReadIfShown(current);
   }
 }
 
-// Reading the newest message is what marks a session read for the server.
-function markRead(current) {
+function receiveTyping(uuid, m) {
+  const current = state.current;
+  if (current && current.kind === "session" && current.uuid === uuid && m.from_id
+      && m.from_id[0] !== state.me.uid) {
+    showTyping(m.from_id[0], m.from_id[1]);
+  }
+}
+
+// The newest message counts as read once it is on a visible page, scrolled into view.
+function markReadIfShown(current) {
+  if (document.visibilityState !== "visible" || !atBottom()) {
+    return;
+  }
+  const s = state.sessions.get(current.uuid);
+  const newest = newestShown(current);
+  if (!s || newest === 0 || (pointerOf(s, state.me.uid) >= newest && !isUnread(s))) {
+    return;
+  }
   clearTimeout(current.readTimer);
-  current.readTimer = setTimeout(() => {
-    if (state.current === current) {
-      im.history(current.uuid, null, 1).catch(() => {});
+  current.readTimer = setTimeout(async () => {
+    if (state.current !== current) {
+      return;
+    }
+    try {
+      const read = await im.markRead(current.uuid, newestShown(current));
+      movePointer(s, state.me.uid, read.seen_message_id);
+      s.unread_count = read.unread_count;
+      s.is_read = read.is_read;
+      renderSessions();
+      renderConversationHead();
+    } catch (error) {
+      console.warn("mark_read", error);
     }
   }, 300);
 }
@@ -519,6 +927,44 @@ function renderTyping() {
   say($("typing"), names.length === 0 ? "" : `${names.join(", ")} ${names.length === 1 ? "is" : "are"} typing…`);
 }
 
+// ---------- posting ----------
+
+function newClientId() {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function mayResend(error) {
+  return error instanceof ApiError && (error.kind === "unreachable" || [502, 503, 504].includes(error.status));
+}
+
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// A post that may or may not have reached the server is sent again with the same client_id until it is answered:
+// the server stores it once and answers the first message_id to every retry.
+async function postOnce(uuid, text) {
+  const me = state.me;
+  const clientId = newClientId();
+  let wait = FIRST_RESEND_MS;
+  for (let resent = false; ; resent = true) {
+    try {
+      const sent = await im.post(uuid, "message", text, clientId);
+      if (resent) {
+        say($("post-error"), "");
+      }
+      return sent;
+    } catch (error) {
+      if (!mayResend(error) || state.me !== me) {
+        throw error;
+      }
+      say($("post-error"), "Not sent yet: the connection dropped. Sending again…");
+      await pause(wait);
+      wait = Math.min(wait * 2, LAST_RESEND_MS);
+    }
+  }
+}
+
 async function post(event) {
   event.preventDefault();
   const current = state.current;
@@ -531,9 +977,18 @@ async function post(event) {
     say($("post-error"), "Message is empty.");
     return;
   }
-  const sent = await attempt($("post-error"), () => im.post(current.uuid, "message", text));
-  if (sent && box.value === text) {
-    box.value = "";
+  if (state.sending) {
+    say($("post-error"), "Still sending the previous message…");
+    return;
+  }
+  state.sending = true;
+  try {
+    const sent = await attempt($("post-error"), () => postOnce(current.uuid, text));
+    if (sent && box.value === text) {
+      box.value = "";
+    }
+  } finally {
+    state.sending = false;
   }
   state.lastTypingSent = 0;
 }
@@ -554,6 +1009,61 @@ function messageKey(event) {
     event.preventDefault();
     $("post-form").requestSubmit();
   }
+}
+
+// ---------- search ----------
+
+async function searchMessages(event) {
+  event.preventDefault();
+  const query = $("message-search").value.trim();
+  if (!/[\p{L}\p{N}]/u.test(query)) {
+    say($("search-error"), "Search messages needs a word (letters or digits).");
+    $("message-search").focus();
+    return;
+  }
+  state.search = { query, hits: new Map(), oldest: null };
+  $("search-results").replaceChildren();
+  say($("search-info"), "Searching…");
+  await moreResults();
+}
+
+async function moreResults() {
+  const search = state.search;
+  if (!search) {
+    return;
+  }
+  const page = await attempt($("search-error"), () => im.search(search.query, search.oldest, SEARCH_PAGE));
+  if (state.search !== search) {
+    return;
+  }
+  if (page === undefined) {
+    say($("search-info"), "");
+    return;
+  }
+  for (const hit of page) {
+    if (!search.hits.has(hit.message.id)) {
+      search.hits.set(hit.message.id, hit);
+      $("search-results").append(renderHit(hit));
+    }
+    search.oldest = search.oldest === null ? hit.message.id : Math.min(search.oldest, hit.message.id);
+  }
+  const count = search.hits.size;
+  say($("search-info"), count === 0 ? `No message holds "${search.query}".`
+    : `${count} message${count === 1 ? "" : "s"} found${page.length === SEARCH_PAGE ? " so far" : ""}.`);
+  show($("more-results"), page.length === SEARCH_PAGE);
+}
+
+function renderHit(hit) {
+  const m = hit.message;
+  const s = state.sessions.get(hit.session.uuid);
+  const where = s ? titleOf(s) : hit.session.is_group ? "Group session" : "Private session";
+  const author = m.from_id ? m.from_id[1] : "";
+  const text = m.deleted ? "Message deleted" : m.message;
+  return el("li", { "aria-label": `${author}: ${text}`, "data-message-id": m.id },
+    el("button", { class: "open", type: "button", onclick: () => openSession(hit.session.uuid, m.id) },
+      el("span", { class: "name", text: where }),
+      el("span", { class: "detail", text: `${author}: ${text}` }),
+      el("span", { class: "detail", text: `${m.create_date} UTC` })));
 }
 
 async function setSessionState(which) {
@@ -727,7 +1237,17 @@ $("messages").addEventListener("scroll", () => {
   if (state.current && state.current.kind === "session" && $("messages").scrollTop < 40) {
     loadOlder(state.current);
   }
+  if (state.current && state.current.kind === "session") {
+    markReadIfShown(state.current);
+  }
 });
+document.addEventListener("visibilitychange", () => {
+  if (state.current && state.current.kind === "session") {
+    markReadIfShown(state.current);
+  }
+});
+$("search-form").addEventListener("submit", searchMessages);
+$("more-results").addEventListener("click", moreResults);
 $("fold").addEventListener("click", () => setSessionState("folded"));
 $("close-session").addEventListener("click", () => setSessionState("closed"));
 $("create-chat-form").addEventListener("submit", createChat);

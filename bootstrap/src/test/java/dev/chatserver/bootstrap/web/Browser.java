@@ -126,6 +126,25 @@ final class Browser implements AutoCloseable {
                 .map(m -> Long.parseLong(m.getAttribute("data-id"))).toList();
     }
 
+    /** The shown conversation's message whose text is {@code text}. */
+    WebElement message(String text) {
+        return log().findElements(By.cssSelector(".message")).stream()
+                .filter(m -> m.findElements(By.cssSelector(".text")).stream().anyMatch(t -> text.equals(t.getText())))
+                .findFirst()
+                .orElseThrow(() -> new NoSuchElementException(name + ": no message \"" + text + "\" shown"));
+    }
+
+    /** The shown conversation's message with this id. */
+    WebElement message(long id) {
+        return log().findElement(By.cssSelector(".message[data-id=\"" + id + "\"]"));
+    }
+
+    /** A button shown inside {@code scope} by its accessible name. */
+    Optional<WebElement> buttonIn(WebElement scope, String accessibleName) {
+        return scope.findElements(By.cssSelector("button")).stream().filter(WebElement::isDisplayed)
+                .filter(e -> accessibleName.equals(e.getAccessibleName())).findFirst();
+    }
+
     String status() {
         return driver.findElement(By.id("connection")).getText();
     }

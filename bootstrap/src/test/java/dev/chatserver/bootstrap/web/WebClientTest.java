@@ -209,6 +209,8 @@ class WebClientTest {
         for (Browser browser : List.of(lynx, ocelot)) {
             browser.waitUntil("reconnecting shown", () -> browser.status().equals("Reconnecting…"));
         }
+        lynx.typeAndEnter("Message", "written while the server was down");
+        lynx.waitUntil("the post waiting to be sent again", () -> lynx.text("post-error").startsWith("Not sent yet"));
         lynx.screenshot("reconnecting");
         server = startServer();
         ApiClient api = api();
@@ -222,12 +224,16 @@ class WebClientTest {
             browser.waitUntil("live again", () -> browser.status().equals("Live"));
         }
         lynx.waitUntil("what was posted meanwhile", () -> lynx.messages().contains("while Lynx came back"));
+        lynx.waitUntil("the post sent again", () -> lynx.messages().contains("written while the server was down")
+                && lynx.field("Message").getAttribute("value").isEmpty() && lynx.text("post-error").isEmpty());
         lynx.typeAndEnter("Message", "after the restart");
         ocelot.waitUntil("the first message after the restart", () -> ocelot.messages().contains("after the restart"));
         lynx.waitUntil("its own message after the restart", () -> lynx.messages().contains("after the restart"));
 
         List<String> stored = storedHistory(api, token, uuid);
-        assertThat(stored).endsWith("before the restart", "while Lynx came back", "after the restart");
+        assertThat(stored.subList(stored.size() - 4, stored.size())).startsWith("before the restart")
+                .endsWith("after the restart")
+                .containsOnlyOnce("while Lynx came back", "written while the server was down");
         for (Browser browser : List.of(lynx, ocelot)) {
             assertThat(browser.messages()).isEqualTo(stored);
             assertThat(browser.messageIds()).doesNotHaveDuplicates().isSorted();
@@ -265,6 +271,203 @@ class WebClientTest {
         ocelot.waitUntil("Lynx's event", () -> texts(ocelot.log()).contains(MARKUP));
         assertThat(ocelot.log().findElements(By.tagName("img"))).isEmpty();
         ocelot.screenshot("chat");
+    }
+
+    @Test
+    @Order(6)
+    void a_session_counts_its_unread_messages_until_read_and_the_author_sees_them_seen() {
+        ApiClient api = api();
+        String ocelotToken = api.signInAs("ocelot");
+        String uuid = sessionWithLynx(api, ocelotToken);
+        api.rpc("/im_chat/api/history", Map.of("uuid", uuid, "limit", 1), ocelotToken);
+        signedIn(lynx, "lynx");
+        signedIn(ocelot, "ocelot");
+        ocelot.signOut();
+
+        inConversationWith(lynx, "Contacts", OCELOT);
+        lynx.typeAndEnter("Message", "first while away");
+        lynx.waitUntil("the first message", () -> lynx.messages().contains("first while away"));
+        ocelot.signIn("ocelot", "ocelot-demo-password");
+        ocelot.waitUntil("one unread, as the server counts it", () -> unreadBadge(ocelot, LYNX).equals("1 unread"));
+
+        lynx.typeAndEnter("Message", "second while away");
+        ocelot.waitUntil("two unread, counted live", () -> unreadBadge(ocelot, LYNX).equals("2 unread"));
+        assertThat(ocelot.item("Sessions", LYNX).orElseThrow().getAccessibleName()).isEqualTo(LYNX);
+        ocelot.screenshot("unread-count");
+        lynx.waitUntil("the second message", () -> lynx.messages().contains("second while away"));
+        assertThat(seenUnder(lynx, "second while away")).isEmpty();
+
+        inConversationWith(ocelot, "Sessions", LYNX);
+        ocelot.waitUntil("the count cleared", () -> unreadBadge(ocelot, LYNX).isEmpty());
+        lynx.waitUntil("Seen under the message Ocelot read", () -> seenUnder(lynx, "second while away").equals("Seen"));
+        assertThat(lynx.log().findElements(By.cssSelector(".seen"))).hasSize(1);
+
+        ocelot.typeAndEnter("Message", "read them");
+        lynx.waitUntil("Ocelot's answer", () -> lynx.messages().contains("read them"));
+        lynx.waitUntil("the answer read as it is shown", () -> unreadBadge(lynx, OCELOT).isEmpty());
+        ocelot.waitUntil("Lynx seen it", () -> seenUnder(ocelot, "read them").equals("Seen"));
+        lynx.screenshot("seen");
+    }
+
+    @Test
+    @Order(7)
+    void the_author_edits_and_deletes_a_message_and_the_other_browser_follows_live() {
+        bothInTheConversation();
+        lynx.typeAndEnter("Message", "Lunch at noun?");
+        ocelot.waitUntil("the message to edit", () -> ocelot.messages().contains("Lunch at noun?"));
+        assertThat(ocelot.buttonIn(ocelot.message("Lunch at noun?"), "Edit")).as("only the author edits").isEmpty();
+        assertThat(ocelot.buttonIn(ocelot.message("Lunch at noun?"), "Delete")).as("only the author deletes").isEmpty();
+
+        lynx.buttonIn(lynx.message("Lunch at noun?"), "Edit").orElseThrow().click();
+        lynx.type("Edit message", "never sent");
+        lynx.field("Edit message").sendKeys(Keys.ESCAPE);
+        lynx.waitUntil("the edit cancelled", () -> lynx.messages().contains("Lunch at noun?"));
+
+        lynx.buttonIn(lynx.message("Lunch at noun?"), "Edit").orElseThrow().click();
+        lynx.type("Edit message", "Lunch at noon?");
+        lynx.field("Edit message").sendKeys(Keys.ENTER);
+        ocelot.waitUntil("the edit, live", () -> ocelot.messages().contains("Lunch at noon?"));
+        assertThat(ocelot.messages()).doesNotContain("Lunch at noun?", "never sent");
+        assertThat(ocelot.message("Lunch at noon?").findElement(By.cssSelector(".edited")).getText()).isEqualTo("edited");
+        lynx.waitUntil("the edit on the author's side", () -> lynx.messages().contains("Lunch at noon?"));
+        long id = Long.parseLong(lynx.message("Lunch at noon?").getAttribute("data-id"));
+
+        lynx.buttonIn(lynx.message("Lunch at noon?"), "Delete").orElseThrow().click();
+        lynx.buttonIn(lynx.message(id), "Confirm delete").orElseThrow().click();
+        for (Browser browser : List.of(ocelot, lynx)) {
+            browser.waitUntil("the tombstone", () -> browser.message(id).getText().contains("Message deleted"));
+            assertThat(browser.messages()).doesNotContain("Lunch at noon?");
+            assertThat(browser.buttonIn(browser.message(id), "Edit")).isEmpty();
+        }
+        ApiClient api = api();
+        String token = api.signInAs("ocelot");
+        JsonNode stored = storedMessage(api, token, sessionWithLynx(api, token), id);
+        assertThat(stored.path("deleted").asBoolean()).isTrue();
+        assertThat(stored.path("message").asText()).isEmpty();
+        ocelot.screenshot("edited-and-deleted");
+    }
+
+    @Test
+    @Order(8)
+    void a_reaction_toggles_and_the_other_browser_sees_its_count() {
+        bothInTheConversation();
+        lynx.typeAndEnter("Message", "React to this");
+        ocelot.waitUntil("the message", () -> ocelot.messages().contains("React to this"));
+
+        ocelot.buttonIn(ocelot.message("React to this"), "React 👍").orElseThrow().click();
+        lynx.waitUntil("the count on the other side", () -> reaction(lynx, "React to this", "👍").equals("👍1 false"));
+        ocelot.waitUntil("pressed on the reacting side", () -> reaction(ocelot, "React to this", "👍").equals("👍1 true"));
+        lynx.buttonIn(lynx.message("React to this"), "React 👍").orElseThrow().click();
+        ocelot.waitUntil("two now", () -> reaction(ocelot, "React to this", "👍").equals("👍2 true"));
+        lynx.screenshot("reactions");
+
+        ocelot.buttonIn(ocelot.message("React to this"), "React 👍").orElseThrow().click();
+        lynx.waitUntil("Ocelot's taken back", () -> reaction(lynx, "React to this", "👍").equals("👍1 true"));
+        lynx.buttonIn(lynx.message("React to this"), "React 👍").orElseThrow().click();
+        ocelot.waitUntil("none left", () -> reaction(ocelot, "React to this", "👍").equals("👍 false"));
+    }
+
+    @Test
+    @Order(9)
+    void a_search_finds_an_older_message_and_opens_its_session_there() {
+        ApiClient api = api();
+        String lynxToken = api.signInAs("lynx");
+        String uuid = api.rpc("/im_chat/api/get_or_create_session", Map.of("user_to", 2), lynxToken)
+                .result().get("uuid").asText();
+        post(api, lynxToken, uuid, "the quokka files");
+        for (int i = 1; i <= 35; i++) {
+            post(api, lynxToken, uuid, "filler " + i);
+        }
+        signedIn(ocelot, "ocelot");
+        ocelot.signOut();
+        ocelot.signIn("ocelot", "ocelot-demo-password");
+
+        ocelot.typeAndEnter("Search messages", "QUOKKA");
+        ocelot.waitUntil("the hit", () -> ocelot.item("Search results", LYNX + ": the quokka files").isPresent());
+        assertThat(ocelot.items("Search results")).hasSize(1);
+        ocelot.screenshot("search");
+        ocelot.item("Search results", LYNX + ": the quokka files").orElseThrow()
+                .findElement(By.cssSelector("button.open")).click();
+        ocelot.waitUntil("the session opened at the hit", () -> ocelot.text("conversation-title").equals(LYNX)
+                && ocelot.message("the quokka files").getAttribute("class").contains("found"));
+        assertThat(ocelot.messages()).contains("filler 35");
+    }
+
+    @Test
+    @Order(10)
+    void a_post_whose_answer_was_lost_is_sent_again_with_the_same_client_id_and_stored_once() {
+        bothInTheConversation();
+        lynx.script("""
+                const real = window.fetch;
+                window.postBodies = [];
+                window.fetch = async (path, init) => {
+                  const params = init && init.body ? JSON.parse(init.body).params : null;
+                  if (String(path).endsWith("/im_chat/post") && params && params.message_type === "message") {
+                    window.postBodies.push(params);
+                    if (window.postBodies.length === 1) {
+                      await real(path, init);
+                      throw new TypeError("Failed to fetch");
+                    }
+                  }
+                  return real(path, init);
+                };""");
+        lynx.typeAndEnter("Message", "stored once though its answer was lost");
+        lynx.waitUntil("the message box emptied once sent", () -> lynx.field("Message").getAttribute("value").isEmpty());
+        ocelot.waitUntil("the message", () -> ocelot.messages().contains("stored once though its answer was lost"));
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> bodies = (List<Map<String, Object>>) lynx.script("return window.postBodies;");
+        assertThat(bodies).hasSize(2);
+        assertThat(bodies.get(0).get("client_id")).isInstanceOf(String.class).isEqualTo(bodies.get(1).get("client_id"));
+        ApiClient api = api();
+        String token = api.signInAs("ocelot");
+        List<String> stored = storedHistory(api, token, sessionWithLynx(api, token));
+        assertThat(stored).containsOnlyOnce("stored once though its answer was lost");
+        for (Browser browser : List.of(lynx, ocelot)) {
+            assertThat(browser.messages()).containsOnlyOnce("stored once though its answer was lost");
+            assertThat(browser.messageIds()).doesNotHaveDuplicates();
+        }
+        lynx.waitUntil("no error left", () -> lynx.text("post-error").isEmpty());
+    }
+
+    private static void bothInTheConversation() {
+        signedIn(lynx, "lynx");
+        signedIn(ocelot, "ocelot");
+        inConversationWith(lynx, "Contacts", OCELOT);
+        inConversationWith(ocelot, "Sessions", LYNX);
+    }
+
+    private static String sessionWithLynx(ApiClient api, String ocelotToken) {
+        return api.rpc("/im_chat/api/get_or_create_session", Map.of("user_to", 1), ocelotToken)
+                .result().get("uuid").asText();
+    }
+
+    private static void post(ApiClient api, String token, String uuid, String text) {
+        JsonNode answer = api.rpc("/im_chat/post",
+                Map.of("uuid", uuid, "message_type", "message", "message_content", text), token).result();
+        assertThat(answer.path("message_id").asLong()).isPositive();
+    }
+
+    private static String unreadBadge(Browser browser, String sessionName) {
+        return browser.item("Sessions", sessionName).orElseThrow().findElements(By.cssSelector(".unread-mark"))
+                .stream().map(badge -> badge.getAttribute("aria-label")).findFirst().orElse("");
+    }
+
+    private static String seenUnder(Browser browser, String text) {
+        return browser.message(text).findElements(By.cssSelector(".seen")).stream().map(WebElement::getText)
+                .findFirst().orElse("");
+    }
+
+    /** The reaction button's text (emoji and count) and whether it is pressed. */
+    private static String reaction(Browser browser, String text, String emoji) {
+        WebElement button = browser.buttonIn(browser.message(text), "React " + emoji).orElseThrow();
+        return button.getText().replace(" ", "").replace("\n", "") + " " + button.getAttribute("aria-pressed");
+    }
+
+    private static JsonNode storedMessage(ApiClient api, String token, String uuid, long id) {
+        JsonNode page = api.rpc("/im_chat/api/history", Map.of("uuid", uuid, "limit", 200), token).result();
+        return StreamSupport.stream(page.spliterator(), false).filter(m -> m.get("id").asLong() == id).findFirst()
+                .orElseThrow();
     }
 
     private static List<String> texts(WebElement log) {
