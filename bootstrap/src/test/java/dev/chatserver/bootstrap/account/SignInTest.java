@@ -67,6 +67,20 @@ class SignInTest {
 
         assertThat(asBearer.result().get("username").asText()).isEqualTo("lynx");
         assertThat(asCookie.result().get("username").asText()).isEqualTo("lynx");
+        assertThat(asBearer.result().get("session_id").asText()).isEqualTo(token);
+        assertThat(asCookie.result().has("session_id")).as("a page's scripts never read the cookie's token").isFalse();
+    }
+
+    @Test
+    void a_browser_page_signing_in_gets_the_cookie_and_no_token_in_the_answer() {
+        ApiClient.Response fromPage = api.postRaw("/web/session/authenticate",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"call\",\"params\":{\"login\":\"lynx\",\"password\":\""
+                        + "lynx-demo-password\"},\"id\":1}", Map.of("Origin", "http://localhost"));
+
+        assertThat(fromPage.result().get("username").asText()).isEqualTo("lynx");
+        assertThat(fromPage.result().has("session_id")).isFalse();
+        assertThat(fromPage.raw().headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie ->
+                assertThat(cookie).startsWith("session_id=").containsIgnoringCase("HttpOnly"));
     }
 
     @Test

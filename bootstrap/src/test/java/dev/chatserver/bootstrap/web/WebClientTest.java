@@ -158,6 +158,7 @@ class WebClientTest {
                 .orElse(false));
         ocelot.screenshot("sessions-unread");
         inConversationWith(ocelot, "Sessions", LYNX);
+        ocelot.waitUntil("the history in Ocelot's conversation", () -> !ocelot.messages().isEmpty());
         assertThat(ocelot.messages()).containsExactly("Hello, Ocelot");
         ocelot.waitUntil("the session read", () -> !ocelot.item("Sessions", LYNX).orElseThrow().getText().contains("unread"));
 

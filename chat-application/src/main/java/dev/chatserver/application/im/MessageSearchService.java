@@ -4,6 +4,7 @@ import dev.chatserver.application.port.in.im.SearchCommand;
 import dev.chatserver.application.port.in.im.SearchHit;
 import dev.chatserver.application.port.in.im.SearchMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.MessageReactions;
 import dev.chatserver.application.port.out.MessageSearch;
 import dev.chatserver.application.port.out.MessageSearch.FoundMessage;
 import dev.chatserver.application.port.out.Transactions;
@@ -12,6 +13,7 @@ import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.domain.im.ReactionCount;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -30,10 +32,12 @@ public final class MessageSearchService implements SearchMessages {
     private final UserDirectory directory;
     private final Transactions transactions;
     private final ImPolicy policy;
+    private final MessageReactions reactions;
 
     @Inject
     public MessageSearchService(MessageSearch search, ImSessions sessions, UserDirectory directory,
-                                Transactions transactions, ImPolicy policy) {
+                                Transactions transactions, ImPolicy policy, MessageReactions reactions) {
+        this.reactions = reactions;
         this.search = search;
         this.sessions = sessions;
         this.directory = directory;
@@ -53,15 +57,19 @@ public final class MessageSearchService implements SearchMessages {
             Map<UserId, User> senders = found.isEmpty() ? Map.of()
                     : directory.users(found.stream().map(f -> f.message().from()).distinct().toList()).stream()
                     .collect(Collectors.toMap(User::id, Function.identity()));
+            Map<Long, List<ReactionCount>> reactionsById = found.isEmpty() ? Map.of()
+                    : reactions.of(found.stream().map(f -> f.message().id()).toList(), caller);
             return found.stream().filter(f -> senders.containsKey(f.message().from()))
-                    .map(f -> hit(f, senders.get(f.message().from()))).toList();
+                    .map(f -> hit(f, senders.get(f.message().from()), reactionsById.getOrDefault(f.message().id(), List.of())))
+                    .toList();
         });
     }
 
-    private static SearchHit hit(FoundMessage found, User sender) {
+    /** The message as history shows it: edited or not, its reactions as the caller sees them. */
+    private static SearchHit hit(FoundMessage found, User sender, List<ReactionCount> reactions) {
         var message = found.message();
         return new SearchHit(new MessageView(message.id(), message.sessionId(), found.sessionUuid(), sender.id(),
-                sender.name(), sender.partner(), message.type().value(), message.content(), message.createDate()),
-                found.groupSession());
+                sender.name(), sender.partner(), message.type().value(), message.content(), message.createDate(),
+                message.editDate(), message.isDeleted(), reactions), found.groupSession());
     }
 }

@@ -59,7 +59,7 @@ public final class ImServices implements AutoCloseable {
                 views, notifier, directory, transactions, clock);
         this.reads = new ReadReceipts(imSessions, imMessages, access, notifier, transactions);
         this.search = new MessageSearchService(ports.get(MessageSearch.class), imSessions, directory, transactions,
-                policy);
+                policy, reactions);
         this.books = new AddressBookService(ports.get(AddressBooks.class), directory, imSessions, imMessages,
                 presence, transactions);
     }

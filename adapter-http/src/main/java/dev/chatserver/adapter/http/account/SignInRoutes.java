@@ -53,13 +53,26 @@ public final class SignInRoutes implements Routes {
         long maxAge = Duration.between(clock.instant(), signedIn.expiresAt()).toSeconds();
         ctx.cookie(new Cookie(Authenticator.COOKIE, signedIn.token(), "/", (int) maxAge, false, 0, true,
                 null, null, SameSite.LAX));
-        rpc.answer(ctx, sessionInfo(signedIn.user(), signedIn.token()));
+        Map<String, Object> info = sessionInfo(signedIn.user(), signedIn.token());
+        if (ctx.header("Origin") != null) {
+            // a browser page signing in: its credential is the HttpOnly cookie set above, never a token in script
+            info.remove("session_id");
+        }
+        rpc.answer(ctx, info);
     }
 
+    /**
+     * Who the token belongs to. A caller that sent the token as a bearer gets it back; a caller authenticated by
+     * the HttpOnly cookie does not, so that no script of a page (an injected one included) can read the token.
+     */
     private void sessionInfo(Context ctx) {
         rpc.read(ctx);
         User user = authenticator.requireUser(ctx);
-        rpc.answer(ctx, sessionInfo(user, Authenticator.tokenOf(ctx).orElseThrow()));
+        Map<String, Object> info = sessionInfo(user, Authenticator.tokenOf(ctx).orElseThrow());
+        if (Authenticator.authenticatesByCookie(ctx)) {
+            info.remove("session_id");
+        }
+        rpc.answer(ctx, info);
     }
 
     private void destroy(Context ctx) {

@@ -21,7 +21,7 @@ final class SearchHitJson {
         out.writeBooleanField("is_group", hit.groupSession());
         out.writeEndObject();
         out.writeFieldName("message");
-        MessageJson.write(out, hit.message());
+        MessageJson.writeEntry(out, hit.message());
         out.writeEndObject();
     }
 }
