@@ -45,6 +45,6 @@ final class H2MessageWordsMigration implements JavaMigration {
             }
             MessageWords.createTable(statement);
         }
-        MessageWords.fill(connection, 0);
+        MessageWords.fill(connection, 0, false);
     }
 }

@@ -20,7 +20,7 @@ import java.util.Collection;
  */
 public final class MessageWords {
     static final String INSERT = "insert into im_message_words (word, message_id, session_id) values (?, ?, ?)";
-    private static final int FILL_BATCH = 5_000;
+    private static final int FILL_CHUNK = 2_000;
 
     private MessageWords() {
     }
@@ -43,34 +43,37 @@ public final class MessageWords {
     }
 
     /**
-     * Indexes the messages above id {@code afterId} (in id order, in batches), for the migration that creates the
-     * table and for a bulk loader that inserted message rows itself (the benchmark's {@code LoadData}). Answers the highest id indexed.
+     * Indexes the messages above id {@code afterId}, in id order, a chunk of messages at a time with one batch for
+     * the words of each chunk: for the migration that creates the table (in its transaction) and for a bulk loader
+     * that inserted message rows itself (the benchmark's {@code LoadData}, which commits each chunk). Answers the
+     * highest id indexed.
      */
-    public static long fill(Connection connection, long afterId) throws SQLException {
+    public static long fill(Connection connection, long afterId, boolean commitEachChunk) throws SQLException {
         long last = afterId;
         try (PreparedStatement read = connection.prepareStatement(
-                "select id, session_id, content from im_messages where id > ? order by id");
+                "select id, session_id, content from im_messages where id > ? order by id limit " + FILL_CHUNK);
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            read.setLong(1, afterId);
-            int pending = 0;
-            try (ResultSet rows = read.executeQuery()) {
-                while (rows.next()) {
-                    last = rows.getLong(1);
-                    for (String word : SearchWords.wordsOf(rows.getString(3))) {
-                        insert.setString(1, word);
-                        insert.setLong(2, last);
-                        insert.setLong(3, rows.getLong(2));
-                        insert.addBatch();
-                        if (++pending == FILL_BATCH) {
-                            insert.executeBatch();
-                            pending = 0;
+            int read0;
+            do {
+                read.setLong(1, last);
+                read0 = 0;
+                try (ResultSet rows = read.executeQuery()) {
+                    while (rows.next()) {
+                        read0++;
+                        last = rows.getLong(1);
+                        for (String word : SearchWords.wordsOf(rows.getString(3))) {
+                            insert.setString(1, word);
+                            insert.setLong(2, last);
+                            insert.setLong(3, rows.getLong(2));
+                            insert.addBatch();
                         }
                     }
                 }
-            }
-            if (pending > 0) {
                 insert.executeBatch();
-            }
+                if (commitEachChunk) {
+                    connection.commit();
+                }
+            } while (read0 == FILL_CHUNK);
         }
         return last;
     }

@@ -50,7 +50,7 @@ class H2SearchPlanTest {
                            current_timestamp
                     from im_sessions s, system_range(1, ?) n order by n."X", s.id""",
                     ocelot.id().value(), MESSAGES_PER_SESSION);
-            MessageWords.fill(h.getConnection(), 0);
+            MessageWords.fill(h.getConnection(), 0, false);
         });
     }
 
