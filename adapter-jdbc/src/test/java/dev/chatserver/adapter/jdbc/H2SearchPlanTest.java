@@ -95,6 +95,27 @@ class H2SearchPlanTest {
         });
     }
 
+    @Test
+    void a_page_further_back_starts_its_walk_at_last_id() {
+        SearchWords words = new SearchWords(List.of("chatter"));
+        long middle = storage.jdbi().withHandle(h -> h.createQuery("select max(id) / 2 from im_messages")
+                .mapTo(Long.class).one());
+
+        String plan = storage.jdbi().withHandle(h -> {
+            Query explain = h.createQuery("explain analyze "
+                    + JdbcMessageSearch.searchSql("h2", 1, false, true));
+            JdbcMessageSearch.bind(explain, "h2", lynx.id(), words, OptionalLong.empty(), OptionalLong.of(middle), 20);
+            return String.join("\n", explain.mapTo(String.class).list());
+        });
+
+        assertThat(plan.replaceAll("\\s+", " ")).as(plan)
+                .containsIgnoringCase("im_message_words_by_word: message_id < ?3 AND word = ?1 */")
+                .containsIgnoringCase("index sorted");
+        assertThat(scanCountOfWords(plan)).as(plan).isLessThan(200);
+        assertThat(storage.ports().get(MessageSearch.class).search(lynx.id(), words, OptionalLong.empty(),
+                OptionalLong.of(middle), 20)).hasSize(20).allSatisfy(f -> assertThat(f.message().id()).isLessThan(middle));
+    }
+
     private List<MessageSearch.FoundMessage> search(SearchWords words, int limit) {
         return storage.ports().get(MessageSearch.class)
                 .search(lynx.id(), words, OptionalLong.empty(), OptionalLong.empty(), limit);
