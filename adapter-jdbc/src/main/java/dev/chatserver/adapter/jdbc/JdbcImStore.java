@@ -60,9 +60,12 @@ final class JdbcImStore implements ImSessions, ImMessages {
             optionalInstant(rs, "delete_date"));
 
     private final Jdbi jdbi;
+    private final boolean keepsWords;
 
-    JdbcImStore(Jdbi jdbi) {
+    /** {@code keepsWords}: the store keeps the search's word table of its messages (H2, see {@link MessageWords}). */
+    JdbcImStore(Jdbi jdbi, boolean keepsWords) {
         this.jdbi = jdbi;
+        this.keepsWords = keepsWords;
     }
 
     @Override
@@ -341,8 +344,8 @@ final class JdbcImStore implements ImSessions, ImMessages {
         if (messages.isEmpty()) {
             return List.of();
         }
-        // one batch; both drivers give the generated keys of a batch in the order its rows were added
-        List<Long> ids = jdbi.withHandle(h -> {
+        return jdbi.withHandle(h -> {
+            // one batch; both drivers give the generated keys of a batch in the order its rows were added
             var batch = h.prepareBatch("""
                     insert into im_messages (session_id, from_user_id, message_type, content, create_date)
                     values (:s, :from, :type, :content, :created)""");
@@ -352,30 +355,39 @@ final class JdbcImStore implements ImSessions, ImMessages {
                     .bind("content", message.content())
                     .bind("created", OffsetDateTime.ofInstant(message.createDate(), ZoneOffset.UTC))
                     .add());
-            return batch.executePreparedBatch("id").mapTo(Long.class).list();
+            List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
+            if (ids.size() != messages.size()) {
+                throw new IllegalStateException("stored " + messages.size() + " messages but got " + ids.size() + " ids");
+            }
+            List<ImMessage> stored = new ArrayList<>(messages.size());
+            for (int i = 0; i < messages.size(); i++) {
+                stored.add(messages.get(i).storedAs(ids.get(i)));
+            }
+            if (keepsWords) {
+                MessageWords.insert(h, stored);
+            }
+            return stored;
         });
-        if (ids.size() != messages.size()) {
-            throw new IllegalStateException("stored " + messages.size() + " messages but got " + ids.size() + " ids");
-        }
-        List<ImMessage> stored = new ArrayList<>(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            stored.add(messages.get(i).storedAs(ids.get(i)));
-        }
-        return stored;
     }
 
     @Override
     public ImMessage append(NewMessage message) {
-        long id = jdbi.withHandle(h -> h.createUpdate("""
-                        insert into im_messages (session_id, from_user_id, message_type, content, create_date)
-                        values (:s, :from, :type, :content, :created)""")
-                .bind("s", message.sessionId())
-                .bind("from", message.from().value())
-                .bind("type", message.type().value())
-                .bind("content", message.content())
-                .bind("created", OffsetDateTime.ofInstant(message.createDate(), ZoneOffset.UTC))
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-        return message.storedAs(id);
+        return jdbi.withHandle(h -> {
+            long id = h.createUpdate("""
+                            insert into im_messages (session_id, from_user_id, message_type, content, create_date)
+                            values (:s, :from, :type, :content, :created)""")
+                    .bind("s", message.sessionId())
+                    .bind("from", message.from().value())
+                    .bind("type", message.type().value())
+                    .bind("content", message.content())
+                    .bind("created", OffsetDateTime.ofInstant(message.createDate(), ZoneOffset.UTC))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            ImMessage stored = message.storedAs(id);
+            if (keepsWords) {
+                MessageWords.insert(h, List.of(stored));
+            }
+            return stored;
+        });
     }
 
     @Override
@@ -407,17 +419,23 @@ final class JdbcImStore implements ImSessions, ImMessages {
 
     @Override
     public void saveChange(ImMessage changed) {
-        int updated = jdbi.withHandle(h -> h.createUpdate("""
-                        update im_messages set content = :content, edit_date = :edited, delete_date = :deleted
-                        where id = :id and session_id = :s""")
-                .bind("content", changed.content())
-                .bind("edited", changed.editDate().map(t -> OffsetDateTime.ofInstant(t, ZoneOffset.UTC)).orElse(null))
-                .bind("deleted", changed.deleteDate().map(t -> OffsetDateTime.ofInstant(t, ZoneOffset.UTC)).orElse(null))
-                .bind("id", changed.id()).bind("s", changed.sessionId())
-                .execute());
-        if (updated != 1) {
-            throw new IllegalArgumentException("no message " + changed.id() + " in session " + changed.sessionId());
-        }
+        jdbi.useHandle(h -> {
+            int updated = h.createUpdate("""
+                            update im_messages set content = :content, edit_date = :edited, delete_date = :deleted
+                            where id = :id and session_id = :s""")
+                    .bind("content", changed.content())
+                    .bind("edited", changed.editDate().map(t -> OffsetDateTime.ofInstant(t, ZoneOffset.UTC)).orElse(null))
+                    .bind("deleted", changed.deleteDate().map(t -> OffsetDateTime.ofInstant(t, ZoneOffset.UTC)).orElse(null))
+                    .bind("id", changed.id()).bind("s", changed.sessionId())
+                    .execute();
+            if (updated != 1) {
+                throw new IllegalArgumentException("no message " + changed.id() + " in session " + changed.sessionId());
+            }
+            if (keepsWords) {
+                MessageWords.delete(h, changed.id());
+                MessageWords.insert(h, List.of(changed));
+            }
+        });
     }
 
     @Override

@@ -8,6 +8,8 @@ import dev.chatserver.domain.im.SearchWords;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -16,9 +18,9 @@ import static dev.chatserver.adapter.jdbc.SqlTime.instant;
 
 /**
  * Message search on each database's own full-text index (migration V35 in {@code db/vendor}): on PostgreSQL the
- * GIN index on {@code to_tsvector('simple', content)}, on H2 its native full-text search ({@code ft_search_data}).
- * Either way one statement, which joins the searcher's memberships: a message of a session they are not in is
- * never read out of it.
+ * GIN index on {@code to_tsvector('simple', content)}, on H2 the word table {@code im_message_words} (migration V37,
+ * {@link MessageWords}). Either way one statement, which checks the searcher's memberships: a message of a session
+ * they are not in is never read out of it.
  */
 final class JdbcMessageSearch implements MessageSearch {
     private static final String COLUMNS = """
@@ -34,13 +36,17 @@ final class JdbcMessageSearch implements MessageSearch {
             """ + OF_MEMBER + """
             where to_tsvector('simple', m.content) @@ plainto_tsquery('simple', :words)
             """;
-    // H2's search answers the key of every matching row in the database; the join keeps the member's
+    // the newest entries of one word, walked backwards on the word table's key (word, message_id), kept while the
+    // member is in the message's session and the message holds the other words, until the limit is reached
     private static final String H2_MATCHES = """
-            from ft_search_data(:words, 0, 0) ft
-            join im_messages m on m.id = cast(ft."KEYS"[1] as bigint)
-            """ + OF_MEMBER + """
-            where ft."TABLE" = 'im_messages'
+            from im_message_words w
+            join im_messages m on m.id = w.message_id
+            join im_sessions s on s.id = w.session_id
+            where w.word = :walked
+            and exists (select 1 from im_session_members me where me.session_id = w.session_id and me.user_id = :member)
             """;
+    private static final String H2_ALSO_HOLDS = """
+             and exists (select 1 from im_message_words o%1$d where o%1$d.word = :also%1$d and o%1$d.message_id = w.message_id)""";
 
     private final Jdbi jdbi;
     private final String kind;
@@ -54,8 +60,9 @@ final class JdbcMessageSearch implements MessageSearch {
     public List<FoundMessage> search(UserId member, SearchWords words, OptionalLong sessionId, OptionalLong beforeId,
                                      int limit) {
         return jdbi.withHandle(h -> {
-            Query query = h.createQuery(searchSql(kind, sessionId.isPresent(), beforeId.isPresent()));
-            bind(query, member, words, sessionId, beforeId, limit);
+            Query query = h.createQuery(searchSql(kind, words.words().size(), sessionId.isPresent(),
+                    beforeId.isPresent()));
+            bind(query, kind, member, words, sessionId, beforeId, limit);
             return query.map((rs, ctx) -> new FoundMessage(new ImMessage(rs.getLong("id"), rs.getLong("session_id"),
                             UserId.of(rs.getLong("from_user_id")), new MessageType(rs.getString("message_type")),
                             rs.getString("content"), instant(rs, "create_date")),
@@ -63,17 +70,48 @@ final class JdbcMessageSearch implements MessageSearch {
         });
     }
 
-    static String searchSql(String kind, boolean inOneSession, boolean below) {
-        return COLUMNS + (kind.equals("postgres") ? POSTGRES_MATCHES : H2_MATCHES)
-                + (inOneSession ? " and m.session_id = :session" : "")
-                + (below ? " and m.id < :before" : "")
-                + " order by m.id desc limit :limit";
+    static String searchSql(String kind, int words, boolean inOneSession, boolean below) {
+        if (kind.equals("postgres")) {
+            return COLUMNS + POSTGRES_MATCHES
+                    + (inOneSession ? " and m.session_id = :session" : "")
+                    + (below ? " and m.id < :before" : "")
+                    + " order by m.id desc limit :limit";
+        }
+        StringBuilder sql = new StringBuilder(COLUMNS).append(H2_MATCHES);
+        for (int i = 1; i < words; i++) {
+            sql.append(H2_ALSO_HOLDS.formatted(i));
+        }
+        return sql.append(inOneSession ? " and w.session_id = :session" : "")
+                .append(below ? " and w.message_id < :before" : "")
+                // by the whole key, so that H2 walks it backwards from the word's newest entry instead of sorting
+                .append(" order by w.word desc, w.message_id desc limit :limit").toString();
     }
 
-    static void bind(Query query, UserId member, SearchWords words, OptionalLong sessionId, OptionalLong beforeId,
-                     int limit) {
-        query.bind("member", member.value()).bind("words", words.joined()).bind("limit", limit);
+    static void bind(Query query, String kind, UserId member, SearchWords words, OptionalLong sessionId,
+                     OptionalLong beforeId, int limit) {
+        query.bind("member", member.value()).bind("limit", limit);
+        if (kind.equals("postgres")) {
+            query.bind("words", words.joined());
+        } else {
+            List<String> ordered = walkedFirst(words);
+            query.bind("walked", ordered.get(0));
+            for (int i = 1; i < ordered.size(); i++) {
+                query.bind("also" + i, ordered.get(i));
+            }
+        }
         sessionId.ifPresent(id -> query.bind("session", id));
         beforeId.ifPresent(before -> query.bind("before", before));
+    }
+
+    /**
+     * The words with the one to walk first: the longest, as the likeliest to be rare (no statistics of the words
+     * are kept); the others are looked up for each message the walk meets.
+     */
+    static List<String> walkedFirst(SearchWords words) {
+        List<String> ordered = new ArrayList<>(words.words());
+        String longest = ordered.stream().max(Comparator.comparingInt(String::length)).orElseThrow();
+        ordered.remove(longest);
+        ordered.add(0, longest);
+        return ordered;
     }
 }

@@ -58,7 +58,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
         this.durability = url.startsWith("jdbc:h2:file:")
                 ? new H2GroupFlush(dataSource) : DurabilityBarrier.COMMIT_IS_DURABLE;
         JdbcAccounts accounts = new JdbcAccounts(jdbi);
-        JdbcImStore im = new JdbcImStore(jdbi);
+        JdbcImStore im = new JdbcImStore(jdbi, DatabaseSettings.kindOf(url).equals("h2"));
         this.transactions = new JdbcTransactions(jdbi, durability);
         Ports.Builder ports = Ports.builder()
                 .add(StorageProbe.class, this)
@@ -146,8 +146,12 @@ public final class JdbcStorage implements Storage, StorageProbe {
      */
     private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration flyway, String url) {
         try {
-            flyway.locations("classpath:db/migration", "classpath:db/vendor/" + DatabaseSettings.kindOf(url))
-                    .load().migrate();
+            String kind = DatabaseSettings.kindOf(url);
+            flyway.locations("classpath:db/migration", "classpath:db/vendor/" + kind);
+            if (kind.equals("h2")) {
+                flyway.javaMigrations(new H2MessageWordsMigration());
+            }
+            flyway.load().migrate();
         } catch (RuntimeException e) {
             throw new StorageUnavailable("cannot migrate " + url + ": " + rootMessage(e), e);
         }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
@@ -27,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The full-text index follows every change of a message row, in the transaction that makes it: a batch of
- * inserts, an update of the content (an edit or an erasure), a delete, and a rollback that undoes an insert.
+ * The full-text index follows every change of a message, in the transaction that makes it: a batch of inserts, an
+ * edit, a deletion (the tombstone keeps no words), a row deleted outright, and a rollback that undoes an insert;
+ * and what it holds outlives a restart of the database.
  */
 class MessageSearchIndexTest {
     private DatabaseSettings postgres;
@@ -73,12 +75,17 @@ class MessageSearchIndexTest {
 
         assertThat(found(search, lynx, "pears")).containsExactly(stored.get(1).id(), stored.get(0).id());
 
-        storage.jdbi().useHandle(h -> h.execute("update im_messages set content = 'cherries now' where id = ?",
-                stored.get(1).id()));
+        transactions.inTransaction(() -> {
+            messages.saveChange(stored.get(1).editedBy(lynx.id(), "cherries now", Instant.EPOCH, Duration.ofDays(1)));
+            return null;
+        });
         assertThat(found(search, lynx, "pears")).containsExactly(stored.get(0).id());
         assertThat(found(search, lynx, "cherries")).containsExactly(stored.get(1).id());
 
-        storage.jdbi().useHandle(h -> h.execute("update im_messages set content = '' where id = ?", stored.get(0).id()));
+        transactions.inTransaction(() -> {
+            messages.saveChange(stored.get(0).deletedBy(lynx.id(), Instant.EPOCH, Duration.ofDays(1)));
+            return null;
+        });
         assertThat(found(search, lynx, "apples")).isEmpty();
 
         storage.jdbi().useHandle(h -> h.execute("delete from im_messages where id = ?", stored.get(2).id()));

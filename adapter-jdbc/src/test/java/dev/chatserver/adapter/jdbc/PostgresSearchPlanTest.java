@@ -79,8 +79,8 @@ class PostgresSearchPlanTest {
 
     private String explain(UserId member, SearchWords words) {
         return storage.jdbi().withHandle(h -> {
-            Query explain = h.createQuery("explain " + JdbcMessageSearch.searchSql("postgres", false, false));
-            JdbcMessageSearch.bind(explain, member, words, OptionalLong.empty(), OptionalLong.empty(), 20);
+            Query explain = h.createQuery("explain " + JdbcMessageSearch.searchSql("postgres", words.words().size(), false, false));
+            JdbcMessageSearch.bind(explain, "postgres", member, words, OptionalLong.empty(), OptionalLong.empty(), 20);
             return String.join("\n", explain.mapTo(String.class).list());
         });
     }

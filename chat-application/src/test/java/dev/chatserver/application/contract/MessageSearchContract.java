@@ -2,6 +2,8 @@ package dev.chatserver.application.contract;
 
 import dev.chatserver.application.im.ImPolicy;
 import dev.chatserver.application.im.ImServices;
+import dev.chatserver.application.port.in.im.DeleteMessageCommand;
+import dev.chatserver.application.port.in.im.EditMessageCommand;
 import dev.chatserver.application.port.in.im.OpenGroupSessionCommand;
 import dev.chatserver.application.port.in.im.OpenSessionCommand;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
@@ -181,5 +183,20 @@ public abstract class MessageSearchContract extends StorageContract {
         assertThat(ids(search(lynx, "ärger"))).containsExactly(german.id());
         assertThat(ids(search(lynx, "2026"))).containsExactly(german.id());
         assertThat(ids(search(ocelot, "καλημέρα"))).containsExactly(greek.id());
+    }
+
+    @Test
+    void an_edited_message_is_found_by_its_new_words_only_and_a_deleted_one_by_none() {
+        SessionView session = open(lynx, ocelot);
+        MessageView apples = post(lynx, session, "apples and pears");
+        MessageView plums = post(lynx, session, "plums and pears");
+
+        im.changes.edit(EditMessageCommand.of(lynx, apples.id(), "cherries and pears"));
+        im.changes.delete(DeleteMessageCommand.of(lynx, plums.id()));
+
+        assertThat(search(ocelot, "apples")).isEmpty();
+        assertThat(search(ocelot, "plums")).isEmpty();
+        assertThat(ids(search(ocelot, "cherries pears"))).containsExactly(apples.id());
+        assertThat(ids(search(ocelot, "and"))).containsExactly(apples.id());
     }
 }
