@@ -31,11 +31,18 @@ final class JdbcMessageSearch implements MessageSearch {
             join im_session_members me on me.session_id = m.session_id and me.user_id = :member
             join im_sessions s on s.id = m.session_id
             """;
-    private static final String POSTGRES_MATCHES = """
-            from im_messages m
-            """ + OF_MEMBER + """
-            where to_tsvector('simple', m.content) @@ plainto_tsquery('simple', :words)
+    // the messages holding the words, found in the GIN index first (materialized, so that PostgreSQL does not walk
+    // the member's messages newest first parsing each, which it prefers when the member is in most sessions: 200 ms
+    // a search on 1,000,000 messages), then kept where the member is in the session, newest first
+    private static final String POSTGRES_MATCHED = """
+            with matched as materialized (
+                select id from im_messages
+                where to_tsvector('simple', content) @@ plainto_tsquery('simple', :words)%s)
             """;
+    private static final String POSTGRES_MATCHES = """
+            from matched x
+            join im_messages m on m.id = x.id
+            """ + OF_MEMBER;
     // the newest entries of one word, walked backwards on the word table's key (word, message_id), kept while the
     // member is in the message's session and the message holds the other words, until the limit is reached
     private static final String H2_MATCHES = """
@@ -72,10 +79,9 @@ final class JdbcMessageSearch implements MessageSearch {
 
     static String searchSql(String kind, int words, boolean inOneSession, boolean below) {
         if (kind.equals("postgres")) {
-            return COLUMNS + POSTGRES_MATCHES
-                    + (inOneSession ? " and m.session_id = :session" : "")
-                    + (below ? " and m.id < :before" : "")
-                    + " order by m.id desc limit :limit";
+            return POSTGRES_MATCHED.formatted((inOneSession ? " and session_id = :session" : "")
+                    + (below ? " and id < :before" : ""))
+                    + COLUMNS + POSTGRES_MATCHES + " order by m.id desc limit :limit";
         }
         StringBuilder sql = new StringBuilder(COLUMNS).append(H2_MATCHES);
         for (int i = 1; i < words; i++) {
