@@ -11,6 +11,7 @@ import org.jdbi.v3.core.statement.Query;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -24,8 +25,8 @@ import static dev.chatserver.adapter.jdbc.SqlTime.instant;
  */
 final class JdbcMessageSearch implements MessageSearch {
     private static final String COLUMNS = """
-            select m.id, m.session_id, m.from_user_id, m.message_type, m.content, m.create_date,
-                   s.uuid, s.group_id is not null as group_session
+            select m.id, m.session_id, m.from_user_id, m.message_type, m.content, m.create_date, m.edit_date,
+                   m.delete_date, s.uuid, s.group_id is not null as group_session
             """;
     private static final String OF_MEMBER = """
             join im_session_members me on me.session_id = m.session_id and me.user_id = :member
@@ -72,7 +73,8 @@ final class JdbcMessageSearch implements MessageSearch {
             bind(query, kind, member, words, sessionId, beforeId, limit);
             return query.map((rs, ctx) -> new FoundMessage(new ImMessage(rs.getLong("id"), rs.getLong("session_id"),
                             UserId.of(rs.getLong("from_user_id")), new MessageType(rs.getString("message_type")),
-                            rs.getString("content"), instant(rs, "create_date")),
+                            rs.getString("content"), instant(rs, "create_date"),
+                            Optional.ofNullable(instant(rs, "edit_date")), Optional.ofNullable(instant(rs, "delete_date"))),
                     rs.getObject("uuid", UUID.class), rs.getBoolean("group_session"))).list();
         });
     }

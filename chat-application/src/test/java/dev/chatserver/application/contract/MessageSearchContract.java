@@ -198,5 +198,7 @@ public abstract class MessageSearchContract extends StorageContract {
         assertThat(search(ocelot, "plums")).isEmpty();
         assertThat(ids(search(ocelot, "cherries pears"))).containsExactly(apples.id());
         assertThat(ids(search(ocelot, "and"))).containsExactly(apples.id());
+        assertThat(search(ocelot, "cherries").get(0).message().editDate()).as("shown edited, as history shows it")
+                .isPresent();
     }
 }
