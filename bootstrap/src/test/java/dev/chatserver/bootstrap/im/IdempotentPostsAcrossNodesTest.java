@@ -1,9 +1,9 @@
 package dev.chatserver.bootstrap.im;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.chatserver.adapter.jdbc.DatabaseSettings;
-import dev.chatserver.adapter.jdbc.PostgresTestDatabases;
 import dev.chatserver.bootstrap.kit.ApiClient;
+import dev.chatserver.bootstrap.kit.DemoNodesOnPostgres;
+import dev.chatserver.bootstrap.kit.DemoNodesOnPostgres.LynxWithOcelot;
 import dev.chatserver.bootstrap.kit.RunningServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,32 +26,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whichever commits second sees the first one's key, and the session ends with one message.
  */
 class IdempotentPostsAcrossNodesTest {
-    private final DatabaseSettings database = PostgresTestDatabases.newDatabase(4);
-    private final List<RunningServer> nodes = new ArrayList<>();
-
-    private RunningServer startNode() {
-        RunningServer node = RunningServer.start(List.of("--storage", "postgres", "--db-url", database.url(),
-                "--db-user", database.user(), "--db-password", database.password(), "--db-pool-size", "4", "--demo"));
-        nodes.add(node);
-        return node;
-    }
+    private final DemoNodesOnPostgres cluster = new DemoNodesOnPostgres();
 
     @AfterEach
     void stopNodes() {
-        nodes.forEach(RunningServer::close);
-        PostgresTestDatabases.drop(database);
+        cluster.close();
     }
 
     @Test
     void the_same_client_id_posted_through_two_nodes_at_once_stores_one_message() throws Exception {
-        RunningServer a = startNode();
-        RunningServer b = startNode();
-        String lynxOnA = a.client().signInAs("lynx");
-        String lynxOnB = b.client().signInAs("lynx");
-        String ocelotOnB = b.client().signInAs("ocelot");
-        long ocelot = b.client().rpc("/web/session/get_session_info", Map.of(), ocelotOnB).result().get("uid").asLong();
-        String uuid = a.client().rpc("/im_chat/api/get_or_create_session", Map.of("user_to", ocelot), lynxOnA)
-                .result().get("uuid").asText();
+        RunningServer a = cluster.start();
+        RunningServer b = cluster.start();
+        LynxWithOcelot session = DemoNodesOnPostgres.lynxWithOcelot(a, b);
+        String lynxOnA = session.lynxOnA();
+        String lynxOnB = session.lynxOnB();
+        String ocelotOnB = session.ocelotOnB();
+        String uuid = session.uuid();
 
         for (int round = 0; round < 5; round++) {
             String clientId = "race-" + round;

@@ -1,9 +1,9 @@
 package dev.chatserver.bootstrap.im;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.chatserver.adapter.jdbc.DatabaseSettings;
-import dev.chatserver.adapter.jdbc.PostgresTestDatabases;
 import dev.chatserver.bootstrap.kit.ApiClient;
+import dev.chatserver.bootstrap.kit.DemoNodesOnPostgres;
+import dev.chatserver.bootstrap.kit.DemoNodesOnPostgres.LynxWithOcelot;
 import dev.chatserver.bootstrap.kit.RunningServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,32 +26,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the other member's posts go on.
  */
 class MembershipAcrossNodesTest {
-    private final DatabaseSettings database = PostgresTestDatabases.newDatabase(4);
-    private final List<RunningServer> nodes = new ArrayList<>();
-
-    private RunningServer startNode() {
-        RunningServer node = RunningServer.start(List.of("--storage", "postgres", "--db-url", database.url(),
-                "--db-user", database.user(), "--db-password", database.password(), "--db-pool-size", "4", "--demo"));
-        nodes.add(node);
-        return node;
-    }
+    private final DemoNodesOnPostgres cluster = new DemoNodesOnPostgres();
 
     @AfterEach
     void stopNodes() {
-        nodes.forEach(RunningServer::close);
-        PostgresTestDatabases.drop(database);
+        cluster.close();
     }
 
     @Test
     void a_member_removed_on_the_shared_database_is_refused_at_once_on_both_nodes() throws Exception {
-        RunningServer a = startNode();
-        RunningServer b = startNode();
-        String lynxOnA = a.client().signInAs("lynx");
-        String lynxOnB = b.client().signInAs("lynx");
-        String ocelotOnB = b.client().signInAs("ocelot");
-        long ocelot = b.client().rpc("/web/session/get_session_info", Map.of(), ocelotOnB).result().get("uid").asLong();
-        String uuid = a.client().rpc("/im_chat/api/get_or_create_session", Map.of("user_to", ocelot), lynxOnA)
-                .result().get("uuid").asText();
+        RunningServer a = cluster.start();
+        RunningServer b = cluster.start();
+        LynxWithOcelot session = DemoNodesOnPostgres.lynxWithOcelot(a, b);
+        String lynxOnA = session.lynxOnA();
+        String lynxOnB = session.lynxOnB();
+        String ocelotOnB = session.ocelotOnB();
+        String uuid = session.uuid();
         assertThat(post(a.client(), lynxOnA, uuid, "from a").status()).isEqualTo(200);
         assertThat(post(b.client(), lynxOnB, uuid, "from b").status()).isEqualTo(200);
 
@@ -75,7 +65,8 @@ class MembershipAcrossNodesTest {
 
     /** No route removes a member yet: the row goes from the shared database, as another node's change would. */
     private void removeMember(String uuid, String login) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+        try (Connection connection = DriverManager.getConnection(cluster.database().url(), cluster.database().user(),
+                cluster.database().password());
              PreparedStatement delete = connection.prepareStatement("""
                      delete from im_session_members
                      where session_id = (select id from im_sessions where uuid = ?)
