@@ -6,7 +6,6 @@ import dev.chatserver.application.port.out.UserDirectory;
 import dev.chatserver.domain.account.Group;
 import dev.chatserver.domain.account.GroupId;
 import dev.chatserver.domain.account.Login;
-import dev.chatserver.domain.account.NewUser;
 import dev.chatserver.domain.account.PartnerId;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
@@ -26,15 +25,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 public abstract class AccountsContract extends StorageContract {
 
-    private User register(String login, String name) {
-        return port(AccountRegistry.class).register(new NewUser(new Login(login), name, login + "@example.org"),
-                "hash-of-" + login);
-    }
 
     @Test
     void a_registered_user_gets_an_id_and_a_partner_of_its_own() {
-        User lynx = register("lynx", "Lucid Lynx");
-        User ocelot = register("ocelot", "Oneiric Ocelot");
+        User lynx = newUser("lynx", "Lucid Lynx");
+        User ocelot = newUser("ocelot", "Oneiric Ocelot");
 
         assertThat(lynx.id()).isNotEqualTo(ocelot.id());
         assertThat(lynx.partner().id()).isNotEqualTo(ocelot.partner().id());
@@ -47,9 +42,9 @@ public abstract class AccountsContract extends StorageContract {
 
     @Test
     void users_are_found_by_their_partners_in_one_read_unknown_partners_left_out() {
-        User lynx = register("lynx", "Lucid Lynx");
-        User ocelot = register("ocelot", "Oneiric Ocelot");
-        register("puma", "Precise Puma");
+        User lynx = newUser("lynx", "Lucid Lynx");
+        User ocelot = newUser("ocelot", "Oneiric Ocelot");
+        newUser("puma", "Precise Puma");
 
         assertThat(port(UserDirectory.class).usersByPartners(List.of(ocelot.partner().id(), lynx.partner().id(),
                 PartnerId.of(999_999), ocelot.partner().id()))).containsExactly(lynx, ocelot);
@@ -58,16 +53,16 @@ public abstract class AccountsContract extends StorageContract {
 
     @Test
     void a_login_is_registered_once() {
-        register("lynx", "Lucid Lynx");
+        newUser("lynx", "Lucid Lynx");
 
-        assertThatThrownBy(() -> register("lynx", "Another Lynx"))
+        assertThatThrownBy(() -> newUser("lynx", "Another Lynx"))
                 .isInstanceOfSatisfying(AlreadyExists.class, e -> assertThat(e.field()).isEqualTo("login"));
         assertThat(port(UserDirectory.class).allUsers()).hasSize(1);
     }
 
     @Test
     void unknown_users_are_absent_rather_than_errors() {
-        User lynx = register("lynx", "Lucid Lynx");
+        User lynx = newUser("lynx", "Lucid Lynx");
         UserDirectory directory = port(UserDirectory.class);
 
         assertThat(directory.user(UserId.of(999))).isEmpty();
@@ -77,9 +72,9 @@ public abstract class AccountsContract extends StorageContract {
 
     @Test
     void users_are_listed_in_id_order() {
-        User a = register("a", "A");
-        User b = register("b", "B");
-        User c = register("c", "C");
+        User a = newUser("a", "A");
+        User b = newUser("b", "B");
+        User c = newUser("c", "C");
 
         assertThat(port(UserDirectory.class).allUsers()).containsExactly(a, b, c);
         assertThat(port(UserDirectory.class).users(List.of(c.id(), a.id()))).containsExactly(a, c);
@@ -87,8 +82,8 @@ public abstract class AccountsContract extends StorageContract {
 
     @Test
     void groups_gather_members_once_each() {
-        User lynx = register("lynx", "Lucid Lynx");
-        User ocelot = register("ocelot", "Oneiric Ocelot");
+        User lynx = newUser("lynx", "Lucid Lynx");
+        User ocelot = newUser("ocelot", "Oneiric Ocelot");
         AccountRegistry registry = port(AccountRegistry.class);
         Group news = registry.createGroup("News");
 
@@ -106,7 +101,7 @@ public abstract class AccountsContract extends StorageContract {
 
     @Test
     void a_member_joins_only_a_group_and_a_user_that_exist() {
-        User lynx = register("lynx", "Lucid Lynx");
+        User lynx = newUser("lynx", "Lucid Lynx");
         Group news = port(AccountRegistry.class).createGroup("News");
 
         assertThatThrownBy(() -> port(AccountRegistry.class).addMember(GroupId.of(999), lynx.id()))

@@ -14,7 +14,6 @@ import dev.chatserver.application.port.in.chats.PostEventCommand;
 import dev.chatserver.application.port.in.im.HistoryCommand;
 import dev.chatserver.application.port.in.im.OpenSessionCommand;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
-import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.ChatStore;
 import dev.chatserver.application.port.out.EventRoomStore;
 import dev.chatserver.application.port.out.EventStore;
@@ -26,8 +25,6 @@ import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.write.Answer;
 import dev.chatserver.application.write.ClientKeys;
-import dev.chatserver.domain.account.Login;
-import dev.chatserver.domain.account.NewUser;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.chats.AccountId;
 import dev.chatserver.domain.chats.Chat;
@@ -79,16 +76,13 @@ public abstract class IdempotencyContract extends StorageContract {
     @BeforeEach
     void setUp() {
         im = closeAfter(new ImServices(storage.ports(), new ImPolicy(ImPolicy.STANDARD_TYPES, 1024, 20, 200), clock));
-        lynx = register("lynx", "Lucid Lynx");
-        ocelot = register("ocelot", "Oneiric Ocelot");
-        pangolin = register("pangolin", "Precise Pangolin");
+        lynx = newUser("lynx", "Lucid Lynx");
+        ocelot = newUser("ocelot", "Oneiric Ocelot");
+        pangolin = newUser("pangolin", "Precise Pangolin");
         session = im.sessions.openPrivate(OpenSessionCommand.of(lynx, ocelot.id().value(), null, null));
         im.bus.clear();
     }
 
-    private User register(String login, String name) {
-        return port(AccountRegistry.class).register(new NewUser(new Login(login), name, login + "@example.org"), "h");
-    }
 
     private PostMessageCommand post(User caller, String type, String text, String clientId) {
         return PostMessageCommand.of(caller, session.uuid().toString(), type, text, clientId);

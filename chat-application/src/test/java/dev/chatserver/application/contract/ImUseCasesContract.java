@@ -31,8 +31,6 @@ import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.domain.account.Group;
-import dev.chatserver.domain.account.Login;
-import dev.chatserver.domain.account.NewUser;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
@@ -48,7 +46,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -76,22 +73,11 @@ public abstract class ImUseCasesContract extends StorageContract {
     void setUp() {
         im = closeAfter(new ImServices(storage.ports(), new ImPolicy(ImPolicy.STANDARD_TYPES, 16, 3, 5),
                 Clock.fixed(NOW, ZoneOffset.UTC)));
-        lynx = register("lynx", "Lucid Lynx");
-        ocelot = register("ocelot", "Oneiric Ocelot");
-        pangolin = register("pangolin", "Precise Pangolin");
+        lynx = newUser("lynx", "Lucid Lynx");
+        ocelot = newUser("ocelot", "Oneiric Ocelot");
+        pangolin = newUser("pangolin", "Precise Pangolin");
     }
 
-    private User register(String login, String name) {
-        return port(AccountRegistry.class).register(new NewUser(new Login(login), name, login + "@example.org"), "h");
-    }
-
-    private SessionView open(User caller, User other) {
-        return im.sessions.openPrivate(OpenSessionCommand.of(caller, other.id().value(), null, null));
-    }
-
-    private MessageView post(User caller, SessionView session, String text) {
-        return im.messages.post(PostMessageCommand.of(caller, session.uuid().toString(), "message", text));
-    }
 
     private static void assertProblem(ThrowingCallable call, Class<? extends ChatProblem> type, String field) {
         assertThatThrownBy(call).isInstanceOfSatisfying(type, p -> assertThat(p.field()).isEqualTo(field));
@@ -101,8 +87,8 @@ public abstract class ImUseCasesContract extends StorageContract {
     void opening_a_session_answers_it_as_the_caller_sees_it_and_tells_both_members_once() {
         im.presence.set(ocelot.id(), ImStatus.AWAY);
 
-        SessionView session = open(lynx, ocelot);
-        SessionView again = open(ocelot, lynx);
+        SessionView session = im.openPrivate(lynx, ocelot);
+        SessionView again = im.openPrivate(ocelot, lynx);
 
         assertThat(again.uuid()).isEqualTo(session.uuid());
         assertThat(session.createDate()).isEqualTo(Instant.parse("2026-11-21T07:46:21.123456Z"));
@@ -122,7 +108,7 @@ public abstract class ImUseCasesContract extends StorageContract {
 
     @Test
     void a_session_about_a_document_is_its_own_and_lists_the_document() {
-        SessionView plain = open(lynx, ocelot);
+        SessionView plain = im.openPrivate(lynx, ocelot);
         SessionView aboutDoc = im.sessions.openPrivate(OpenSessionCommand.of(lynx, ocelot.id().value(), "25", "res.partner"));
 
         assertThat(aboutDoc.uuid()).isNotEqualTo(plain.uuid());
@@ -179,11 +165,11 @@ public abstract class ImUseCasesContract extends StorageContract {
 
     @Test
     void a_post_reaches_every_member_unreads_the_session_for_the_others_and_reopens_it_folded() {
-        SessionView session = open(lynx, ocelot);
+        SessionView session = im.openPrivate(lynx, ocelot);
         im.sessions.changeState(ChangeStateCommand.of(ocelot, session.uuid().toString(), "closed"));
         im.bus.clear();
 
-        MessageView posted = post(lynx, session, "222");
+        MessageView posted = im.post(lynx, session, "222");
 
         assertThat(posted.fromId()).isEqualTo(lynx.id());
         assertThat(posted.fromPartner()).isEqualTo(lynx.partner());
@@ -209,14 +195,14 @@ public abstract class ImUseCasesContract extends StorageContract {
 
     @Test
     void posts_stored_as_one_batch_end_as_if_posted_one_by_one_and_a_refused_one_changes_nothing() {
-        SessionView oneByOne = open(lynx, ocelot);
+        SessionView oneByOne = im.openPrivate(lynx, ocelot);
         SessionView batched = im.sessions.openPrivate(OpenSessionCommand.of(lynx, ocelot.id().value(), "7", "res.partner"));
-        SessionView other = open(ocelot, pangolin);
+        SessionView other = im.openPrivate(ocelot, pangolin);
         im.sessions.changeState(ChangeStateCommand.of(ocelot, oneByOne.uuid().toString(), "closed"));
         im.sessions.changeState(ChangeStateCommand.of(ocelot, batched.uuid().toString(), "closed"));
-        post(lynx, oneByOne, "first");
-        post(ocelot, oneByOne, "second");
-        post(lynx, oneByOne, "third");
+        im.post(lynx, oneByOne, "first");
+        im.post(ocelot, oneByOne, "second");
+        im.post(lynx, oneByOne, "third");
         im.bus.clear();
 
         List<Answer<MessageView>> answers = port(Transactions.class).inTransaction(() -> im.posting.write(List.of(
@@ -256,11 +242,11 @@ public abstract class ImUseCasesContract extends StorageContract {
 
     @Test
     void only_members_post_and_read_and_a_hidden_session_answers_like_a_missing_one() {
-        SessionView session = open(lynx, ocelot);
-        post(lynx, session, "secret");
+        SessionView session = im.openPrivate(lynx, ocelot);
+        im.post(lynx, session, "secret");
         String missing = UUID.randomUUID().toString();
 
-        assertThatThrownBy(() -> post(pangolin, session, "let me in"))
+        assertThatThrownBy(() -> im.post(pangolin, session, "let me in"))
                 .isInstanceOfSatisfying(NotFound.class, p -> {
                     assertThat(p.field()).isEqualTo("uuid");
                     assertThat(p.getMessage()).isEqualTo("Session does not exist");
@@ -282,17 +268,17 @@ public abstract class ImUseCasesContract extends StorageContract {
 
     @Test
     void a_rejected_post_stores_nothing_and_tells_nobody() {
-        SessionView session = open(lynx, ocelot);
+        SessionView session = im.openPrivate(lynx, ocelot);
         im.bus.clear();
 
         assertProblem(() -> im.messages.post(PostMessageCommand.of(lynx, session.uuid().toString(), "shout", "hi")),
                 InvalidInput.class, "message_type");
         assertProblem(() -> PostMessageCommand.of(lynx, session.uuid().toString(), "Not A Type", "hi"),
                 InvalidInput.class, "message_type");
-        assertProblem(() -> post(lynx, session, "x".repeat(17)), InvalidInput.class, "message_content");
-        assertProblem(() -> post(lynx, session, "é".repeat(9)), InvalidInput.class, "message_content");
-        assertProblem(() -> post(lynx, session, ""), InvalidInput.class, "message_content");
-        assertProblem(() -> post(lynx, session, "  "), InvalidInput.class, "message_content");
+        assertProblem(() -> im.post(lynx, session, "x".repeat(17)), InvalidInput.class, "message_content");
+        assertProblem(() -> im.post(lynx, session, "é".repeat(9)), InvalidInput.class, "message_content");
+        assertProblem(() -> im.post(lynx, session, ""), InvalidInput.class, "message_content");
+        assertProblem(() -> im.post(lynx, session, "  "), InvalidInput.class, "message_content");
         assertProblem(() -> PostMessageCommand.of(lynx, session.uuid().toString(), "message", null),
                 InvalidInput.class, "message_content");
         assertProblem(() -> PostMessageCommand.of(lynx, "not-a-uuid", "message", "hi"), InvalidInput.class, "uuid");
@@ -300,14 +286,14 @@ public abstract class ImUseCasesContract extends StorageContract {
 
         assertThat(port(ImMessages.class).history(session.id(), OptionalLong.empty(), 10)).isEmpty();
         assertThat(im.bus.published()).isEmpty();
-        assertThat(post(lynx, session, "x".repeat(16)).message()).hasSize(16);
+        assertThat(im.post(lynx, session, "x".repeat(16)).message()).hasSize(16);
     }
 
     @Test
     void history_pages_newest_first_with_a_default_and_a_cap_and_marks_the_session_read() {
-        SessionView session = open(lynx, ocelot);
+        SessionView session = im.openPrivate(lynx, ocelot);
         for (int i = 1; i <= 7; i++) {
-            post(i % 2 == 0 ? lynx : ocelot, session, "m" + i);
+            im.post(i % 2 == 0 ? lynx : ocelot, session, "m" + i);
         }
         String uuid = session.uuid().toString();
         im.bus.clear();
@@ -332,7 +318,7 @@ public abstract class ImUseCasesContract extends StorageContract {
 
     @Test
     void a_member_sets_their_own_status_and_state_and_is_told() {
-        SessionView session = open(lynx, ocelot);
+        SessionView session = im.openPrivate(lynx, ocelot);
         String uuid = session.uuid().toString();
         im.bus.clear();
 
@@ -361,9 +347,9 @@ public abstract class ImUseCasesContract extends StorageContract {
 
     @Test
     void listings_page_by_limit_and_before_id_and_refuse_bad_values_naming_them() {
-        SessionView withOcelot = open(lynx, ocelot);
+        SessionView withOcelot = im.openPrivate(lynx, ocelot);
         SessionView aboutDoc = im.sessions.openPrivate(OpenSessionCommand.of(lynx, ocelot.id().value(), "25", "res.partner"));
-        SessionView withPangolin = open(lynx, pangolin);
+        SessionView withPangolin = im.openPrivate(lynx, pangolin);
 
         List<SessionView> first = im.sessions.privateSessions(
                 ListSessionsCommand.of(lynx, null, null, null, null, SessionPage.of(null, 2L)));
@@ -427,11 +413,11 @@ public abstract class ImUseCasesContract extends StorageContract {
 
     @Test
     void init_lists_matching_contacts_with_the_newest_message_between_the_two() {
-        User quetzal = register("quetzal", "Quantal Quetzal");
+        User quetzal = newUser("quetzal", "Quantal Quetzal");
         im.books.addUsers(ChangeBookCommand.of(lynx, List.of(ocelot.id().value(), pangolin.id().value(), quetzal.id().value())));
-        SessionView withOcelot = open(lynx, ocelot);
-        post(lynx, withOcelot, "111");
-        post(ocelot, withOcelot, "222");
+        SessionView withOcelot = im.openPrivate(lynx, ocelot);
+        im.post(lynx, withOcelot, "111");
+        im.post(ocelot, withOcelot, "222");
         im.presence.set(ocelot.id(), ImStatus.AWAY);
 
         List<ContactCard> all = im.books.init(InitCommand.of(lynx, "", null));
@@ -453,10 +439,10 @@ public abstract class ImUseCasesContract extends StorageContract {
 
     @Test
     void a_non_member_post_is_refused_on_every_store_and_changes_nobodys_view() {
-        SessionView session = open(lynx, ocelot);
-        MessageView secret = post(lynx, session, "secret");
+        SessionView session = im.openPrivate(lynx, ocelot);
+        MessageView secret = im.post(lynx, session, "secret");
 
-        assertThatThrownBy(() -> post(pangolin, session, "let me in"))
+        assertThatThrownBy(() -> im.post(pangolin, session, "let me in"))
                 .isInstanceOfSatisfying(NotFound.class, p -> {
                     assertThat(p.field()).isEqualTo("uuid");
                     assertThat(p.getMessage()).isEqualTo("Session does not exist");
@@ -481,9 +467,9 @@ public abstract class ImUseCasesContract extends StorageContract {
 
     @Test
     void a_change_that_changes_nothing_answers_the_session_as_it_is() {
-        SessionView session = open(lynx, ocelot);
+        SessionView session = im.openPrivate(lynx, ocelot);
         String uuid = session.uuid().toString();
-        post(ocelot, session, "hi");
+        im.post(ocelot, session, "hi");
 
         SessionView same = im.sessions.changeState(ChangeStateCommand.of(lynx, uuid, "open"));
         SessionView sameStatus = im.sessions.changeStatus(ChangeStatusCommand.of(lynx, uuid, "active"));
@@ -500,7 +486,7 @@ public abstract class ImUseCasesContract extends StorageContract {
 
     @Test
     void a_member_invites_a_third_user_every_member_is_told_and_the_pair_gets_a_new_session_next() {
-        SessionView pairs = open(lynx, ocelot);
+        SessionView pairs = im.openPrivate(lynx, ocelot);
         im.bus.clear();
 
         SessionView joined = invite(lynx, pairs, pangolin);
@@ -525,10 +511,10 @@ public abstract class ImUseCasesContract extends StorageContract {
         assertThat(im.sessions.privateSessions(ListSessionsCommand.of(pangolin, null, null, null, null)))
                 .extracting(SessionView::uuid).containsExactly(pairs.uuid());
 
-        SessionView next = open(ocelot, lynx);
+        SessionView next = im.openPrivate(ocelot, lynx);
         assertThat(next.uuid()).as("the pair's session is a new one").isNotEqualTo(pairs.uuid());
         assertThat(next.users()).extracting(SessionMember::id).containsExactly(lynx.id(), ocelot.id());
-        assertThat(open(lynx, ocelot).uuid()).isEqualTo(next.uuid());
+        assertThat(im.openPrivate(lynx, ocelot).uuid()).isEqualTo(next.uuid());
     }
 
     @Test
@@ -551,7 +537,7 @@ public abstract class ImUseCasesContract extends StorageContract {
 
     @Test
     void only_a_member_invites_an_existing_user_and_a_refusal_stores_nothing() {
-        SessionView pairs = open(lynx, ocelot);
+        SessionView pairs = im.openPrivate(lynx, ocelot);
         im.bus.clear();
 
         assertProblem(() -> invite(pangolin, pairs, pangolin), NotFound.class, "uuid");
@@ -565,13 +551,13 @@ public abstract class ImUseCasesContract extends StorageContract {
         assertProblem(() -> InviteCommand.of(lynx, pairs.uuid().toString(), 0L), InvalidInput.class, "user_id");
 
         assertThat(im.bus.published()).isEmpty();
-        assertThat(open(lynx, ocelot).uuid()).isEqualTo(pairs.uuid());
+        assertThat(im.openPrivate(lynx, ocelot).uuid()).isEqualTo(pairs.uuid());
         assertThat(im.messages.history(HistoryCommand.of(lynx, pairs.uuid().toString(), null, null))).isEmpty();
     }
 
     @Test
     void members_racing_to_invite_the_same_user_add_them_once() throws Exception {
-        SessionView pairs = open(lynx, ocelot);
+        SessionView pairs = im.openPrivate(lynx, ocelot);
         CountDownLatch start = new CountDownLatch(1);
         List<Callable<SessionView>> racers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -596,6 +582,6 @@ public abstract class ImUseCasesContract extends StorageContract {
         assertThat(im.messages.history(HistoryCommand.of(pangolin, pairs.uuid().toString(), null, null)))
                 .extracting(MessageView::type).as("one meta message: one invitation took").containsExactly("meta");
         assertThat(im.bus.ofKind(MessagePosted.class)).hasSize(3);
-        assertThat(open(lynx, ocelot).uuid()).isNotEqualTo(pairs.uuid());
+        assertThat(im.openPrivate(lynx, ocelot).uuid()).isNotEqualTo(pairs.uuid());
     }
 }

@@ -5,14 +5,11 @@ import dev.chatserver.application.im.ImServices;
 import dev.chatserver.application.port.in.im.DeleteMessageCommand;
 import dev.chatserver.application.port.in.im.EditMessageCommand;
 import dev.chatserver.application.port.in.im.OpenGroupSessionCommand;
-import dev.chatserver.application.port.in.im.OpenSessionCommand;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.application.port.in.im.SearchCommand;
 import dev.chatserver.application.port.in.im.SearchHit;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.domain.account.Group;
-import dev.chatserver.domain.account.Login;
-import dev.chatserver.domain.account.NewUser;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.domain.im.SessionView;
@@ -47,22 +44,11 @@ public abstract class MessageSearchContract extends StorageContract {
     void setUp() {
         im = closeAfter(new ImServices(storage.ports(), new ImPolicy(ImPolicy.STANDARD_TYPES, 1024, 3, 5),
                 Clock.fixed(NOW, ZoneOffset.UTC)));
-        lynx = register("lynx", "Lucid Lynx");
-        ocelot = register("ocelot", "Oneiric Ocelot");
-        pangolin = register("pangolin", "Precise Pangolin");
+        lynx = newUser("lynx", "Lucid Lynx");
+        ocelot = newUser("ocelot", "Oneiric Ocelot");
+        pangolin = newUser("pangolin", "Precise Pangolin");
     }
 
-    private User register(String login, String name) {
-        return port(AccountRegistry.class).register(new NewUser(new Login(login), name, login + "@example.org"), "h");
-    }
-
-    private SessionView open(User caller, User other) {
-        return im.sessions.openPrivate(OpenSessionCommand.of(caller, other.id().value(), null, null));
-    }
-
-    private MessageView post(User caller, SessionView session, String text) {
-        return im.messages.post(PostMessageCommand.of(caller, session.uuid().toString(), "message", text));
-    }
 
     private List<SearchHit> search(User caller, String query) {
         return im.search.search(SearchCommand.of(caller, query, null, null, null));
@@ -74,11 +60,11 @@ public abstract class MessageSearchContract extends StorageContract {
 
     @Test
     void finds_the_messages_holding_every_word_in_any_case_newest_first_as_history_shows_them() {
-        SessionView session = open(lynx, ocelot);
-        MessageView first = post(lynx, session, "The Quick brown fox");
-        post(ocelot, session, "a quick reply");
-        MessageView third = post(ocelot, session, "Brown and QUICK, of course!");
-        post(lynx, session, "quickly browning");
+        SessionView session = im.openPrivate(lynx, ocelot);
+        MessageView first = im.post(lynx, session, "The Quick brown fox");
+        im.post(ocelot, session, "a quick reply");
+        MessageView third = im.post(ocelot, session, "Brown and QUICK, of course!");
+        im.post(lynx, session, "quickly browning");
 
         List<SearchHit> hits = search(lynx, "quick BROWN");
 
@@ -96,10 +82,10 @@ public abstract class MessageSearchContract extends StorageContract {
 
     @Test
     void searches_only_the_sessions_the_caller_is_in() {
-        SessionView mine = open(lynx, ocelot);
-        SessionView theirs = open(ocelot, pangolin);
-        MessageView said = post(lynx, mine, "secret plans");
-        post(ocelot, theirs, "secret plans of others");
+        SessionView mine = im.openPrivate(lynx, ocelot);
+        SessionView theirs = im.openPrivate(ocelot, pangolin);
+        MessageView said = im.post(lynx, mine, "secret plans");
+        im.post(ocelot, theirs, "secret plans of others");
 
         assertThat(ids(search(lynx, "secret"))).containsExactly(said.id());
         assertThat(search(ocelot, "secret")).hasSize(2);
@@ -117,9 +103,9 @@ public abstract class MessageSearchContract extends StorageContract {
         registry.addMember(news.id(), lynx.id());
         registry.addMember(news.id(), ocelot.id());
         SessionView group = im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id().value(), null, null));
-        SessionView pair = open(lynx, ocelot);
-        MessageView inGroup = post(ocelot, group, "release tonight");
-        MessageView inPair = post(ocelot, pair, "release tomorrow");
+        SessionView pair = im.openPrivate(lynx, ocelot);
+        MessageView inGroup = im.post(ocelot, group, "release tonight");
+        MessageView inPair = im.post(ocelot, pair, "release tomorrow");
 
         List<SearchHit> all = search(lynx, "release");
         assertThat(ids(all)).containsExactly(inPair.id(), inGroup.id());
@@ -130,12 +116,12 @@ public abstract class MessageSearchContract extends StorageContract {
 
     @Test
     void last_id_pages_back_and_limit_bounds_a_page() {
-        SessionView session = open(lynx, ocelot);
-        SessionView other = open(lynx, pangolin);
+        SessionView session = im.openPrivate(lynx, ocelot);
+        SessionView other = im.openPrivate(lynx, pangolin);
         List<Long> posted = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            posted.add(post(lynx, i % 2 == 0 ? session : other, "status report " + i).id());
-            post(ocelot, session, "nothing to see");
+            posted.add(im.post(lynx, i % 2 == 0 ? session : other, "status report " + i).id());
+            im.post(ocelot, session, "nothing to see");
         }
         List<Long> newestFirst = new ArrayList<>(posted);
         java.util.Collections.reverse(newestFirst);
@@ -153,7 +139,7 @@ public abstract class MessageSearchContract extends StorageContract {
 
     @Test
     void every_message_of_a_batch_the_writer_commits_at_once_is_found() {
-        SessionView session = open(lynx, ocelot);
+        SessionView session = im.openPrivate(lynx, ocelot);
         List<CompletableFuture<MessageView>> posts = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             posts.add(im.messages.postAsync(PostMessageCommand.of(i % 2 == 0 ? lynx : ocelot,
@@ -176,9 +162,9 @@ public abstract class MessageSearchContract extends StorageContract {
 
     @Test
     void words_of_other_scripts_and_digits_are_words_too() {
-        SessionView session = open(lynx, ocelot);
-        MessageView german = post(lynx, session, "Größe zählt nicht, Ärger 2026");
-        MessageView greek = post(ocelot, session, "καλημέρα κόσμε");
+        SessionView session = im.openPrivate(lynx, ocelot);
+        MessageView german = im.post(lynx, session, "Größe zählt nicht, Ärger 2026");
+        MessageView greek = im.post(ocelot, session, "καλημέρα κόσμε");
 
         assertThat(ids(search(lynx, "ärger"))).containsExactly(german.id());
         assertThat(ids(search(lynx, "2026"))).containsExactly(german.id());
@@ -187,9 +173,9 @@ public abstract class MessageSearchContract extends StorageContract {
 
     @Test
     void an_edited_message_is_found_by_its_new_words_only_and_a_deleted_one_by_none() {
-        SessionView session = open(lynx, ocelot);
-        MessageView apples = post(lynx, session, "apples and pears");
-        MessageView plums = post(lynx, session, "plums and pears");
+        SessionView session = im.openPrivate(lynx, ocelot);
+        MessageView apples = im.post(lynx, session, "apples and pears");
+        MessageView plums = im.post(lynx, session, "plums and pears");
 
         im.changes.edit(EditMessageCommand.of(lynx, apples.id(), "cherries and pears"));
         im.changes.delete(DeleteMessageCommand.of(lynx, plums.id()));

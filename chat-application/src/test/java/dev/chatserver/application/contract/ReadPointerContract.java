@@ -11,16 +11,12 @@ import dev.chatserver.application.port.in.im.ListGroupSessionsCommand;
 import dev.chatserver.application.port.in.im.ListSessionsCommand;
 import dev.chatserver.application.port.in.im.MarkReadCommand;
 import dev.chatserver.application.port.in.im.OpenGroupSessionCommand;
-import dev.chatserver.application.port.in.im.OpenSessionCommand;
-import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.application.port.in.im.ReadState;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.domain.account.Group;
-import dev.chatserver.domain.account.Login;
-import dev.chatserver.domain.account.NewUser;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.event.ReadReceipt;
 import dev.chatserver.domain.event.SessionChanged;
@@ -61,22 +57,11 @@ public abstract class ReadPointerContract extends StorageContract {
     @BeforeEach
     void setUp() {
         im = closeAfter(new ImServices(storage.ports(), ImPolicy.defaults(), Clock.fixed(NOW, ZoneOffset.UTC)));
-        lynx = register("lynx", "Lucid Lynx");
-        ocelot = register("ocelot", "Oneiric Ocelot");
-        pangolin = register("pangolin", "Precise Pangolin");
+        lynx = newUser("lynx", "Lucid Lynx");
+        ocelot = newUser("ocelot", "Oneiric Ocelot");
+        pangolin = newUser("pangolin", "Precise Pangolin");
     }
 
-    private User register(String login, String name) {
-        return port(AccountRegistry.class).register(new NewUser(new Login(login), name, login + "@example.org"), "h");
-    }
-
-    private SessionView open(User caller, User other) {
-        return im.sessions.openPrivate(OpenSessionCommand.of(caller, other.id().value(), null, null));
-    }
-
-    private MessageView post(User caller, SessionView session, String text) {
-        return im.messages.post(PostMessageCommand.of(caller, session.uuid().toString(), "message", text));
-    }
 
     private ReadState markRead(User caller, SessionView session, long messageId) {
         return im.reads.markRead(MarkReadCommand.of(caller, session.uuid().toString(), messageId));
@@ -98,11 +83,11 @@ public abstract class ReadPointerContract extends StorageContract {
 
     @Test
     void a_listing_counts_the_others_messages_after_the_callers_pointer_and_never_the_callers_own() {
-        SessionView session = open(lynx, ocelot);
-        post(lynx, session, "one");
-        post(lynx, session, "two");
-        post(ocelot, session, "mine");
-        post(lynx, session, "three");
+        SessionView session = im.openPrivate(lynx, ocelot);
+        im.post(lynx, session, "one");
+        im.post(lynx, session, "two");
+        im.post(ocelot, session, "mine");
+        im.post(lynx, session, "three");
 
         assertThat(listed(ocelot, session).unreadCount()).isEqualTo(OptionalLong.of(1));
         assertThat(listed(lynx, session).unreadCount()).as("ocelot's reply came after lynx's own first posts")
@@ -111,7 +96,7 @@ public abstract class ReadPointerContract extends StorageContract {
 
     @Test
     void a_session_nobody_wrote_in_has_nothing_unread() {
-        SessionView session = open(lynx, ocelot);
+        SessionView session = im.openPrivate(lynx, ocelot);
 
         assertThat(listed(ocelot, session).unreadCount()).isEqualTo(OptionalLong.of(0));
         assertThat(seenBy(listed(ocelot, session), ocelot)).isEmpty();
@@ -119,8 +104,8 @@ public abstract class ReadPointerContract extends StorageContract {
 
     @Test
     void posting_moves_the_posters_own_pointer_and_members_see_each_others_pointers() {
-        SessionView session = open(lynx, ocelot);
-        MessageView hello = post(lynx, session, "hello");
+        SessionView session = im.openPrivate(lynx, ocelot);
+        MessageView hello = im.post(lynx, session, "hello");
 
         SessionView seenByOcelot = listed(ocelot, session);
         assertThat(seenBy(seenByOcelot, lynx)).isEqualTo(OptionalLong.of(hello.id()));
@@ -130,10 +115,10 @@ public abstract class ReadPointerContract extends StorageContract {
 
     @Test
     void mark_read_moves_the_pointer_never_backwards_and_answers_what_is_still_unread() {
-        SessionView session = open(lynx, ocelot);
-        MessageView first = post(lynx, session, "one");
-        MessageView second = post(lynx, session, "two");
-        MessageView third = post(lynx, session, "three");
+        SessionView session = im.openPrivate(lynx, ocelot);
+        MessageView first = im.post(lynx, session, "one");
+        MessageView second = im.post(lynx, session, "two");
+        MessageView third = im.post(lynx, session, "three");
 
         ReadState atSecond = markRead(ocelot, session, second.id());
         ReadState back = markRead(ocelot, session, first.id());
@@ -151,8 +136,8 @@ public abstract class ReadPointerContract extends StorageContract {
 
     @Test
     void a_moved_pointer_is_a_read_receipt_to_every_member_and_the_readers_own_other_connections() {
-        SessionView session = open(lynx, ocelot);
-        MessageView hello = post(lynx, session, "hello");
+        SessionView session = im.openPrivate(lynx, ocelot);
+        MessageView hello = im.post(lynx, session, "hello");
         im.bus.clear();
 
         markRead(ocelot, session, hello.id());
@@ -172,9 +157,9 @@ public abstract class ReadPointerContract extends StorageContract {
 
     @Test
     void reading_the_newest_history_page_moves_the_pointer_to_its_newest_message() {
-        SessionView session = open(lynx, ocelot);
-        post(lynx, session, "one");
-        MessageView two = post(lynx, session, "two");
+        SessionView session = im.openPrivate(lynx, ocelot);
+        im.post(lynx, session, "one");
+        MessageView two = im.post(lynx, session, "two");
         im.bus.clear();
 
         im.messages.history(HistoryCommand.of(ocelot, session.uuid().toString(), null, null));
@@ -187,10 +172,10 @@ public abstract class ReadPointerContract extends StorageContract {
 
     @Test
     void a_message_of_another_session_or_none_is_refused_naming_message_id_and_a_non_member_naming_uuid() {
-        SessionView session = open(lynx, ocelot);
-        SessionView other = open(lynx, pangolin);
-        MessageView elsewhere = post(lynx, other, "not here");
-        post(lynx, session, "here");
+        SessionView session = im.openPrivate(lynx, ocelot);
+        SessionView other = im.openPrivate(lynx, pangolin);
+        MessageView elsewhere = im.post(lynx, other, "not here");
+        im.post(lynx, session, "here");
         im.bus.clear();
 
         assertProblem(() -> markRead(ocelot, session, elsewhere.id()), NotFound.class, "message_id");
@@ -208,8 +193,8 @@ public abstract class ReadPointerContract extends StorageContract {
         registry.addMember(news.id(), ocelot.id());
         registry.addMember(news.id(), pangolin.id());
         SessionView session = im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id().value(), null, null));
-        post(lynx, session, "from lynx");
-        post(pangolin, session, "from pangolin");
+        im.post(lynx, session, "from lynx");
+        im.post(pangolin, session, "from pangolin");
 
         List<SessionView> ocelots = im.sessions.groupSessions(ListGroupSessionsCommand.of(ocelot, null, null, null, null));
         List<SessionView> pangolins = im.sessions.groupSessions(ListGroupSessionsCommand.of(pangolin, null, null, null, null));
@@ -221,9 +206,9 @@ public abstract class ReadPointerContract extends StorageContract {
     @Test
     void init_carries_the_unread_count_of_the_private_session_with_each_contact() {
         im.books.addUsers(ChangeBookCommand.of(ocelot, List.of(lynx.id().value(), pangolin.id().value())));
-        SessionView session = open(lynx, ocelot);
-        post(lynx, session, "one");
-        post(lynx, session, "two");
+        SessionView session = im.openPrivate(lynx, ocelot);
+        im.post(lynx, session, "one");
+        im.post(lynx, session, "two");
 
         List<ContactCard> cards = im.books.init(InitCommand.of(ocelot, "", null));
 
@@ -234,10 +219,10 @@ public abstract class ReadPointerContract extends StorageContract {
 
     @Test
     void two_mark_reads_racing_end_at_the_greater_message() throws Exception {
-        SessionView session = open(lynx, ocelot);
+        SessionView session = im.openPrivate(lynx, ocelot);
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            ids.add(post(lynx, session, "m" + i).id());
+            ids.add(im.post(lynx, session, "m" + i).id());
         }
         long newest = ids.get(ids.size() - 1);
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -266,7 +251,7 @@ public abstract class ReadPointerContract extends StorageContract {
 
     @Test
     void counts_are_exact_under_concurrent_posts() throws Exception {
-        SessionView session = open(lynx, ocelot);
+        SessionView session = im.openPrivate(lynx, ocelot);
         int posters = 4;
         int each = 10;
         ExecutorService pool = Executors.newFixedThreadPool(posters);
@@ -279,7 +264,7 @@ public abstract class ReadPointerContract extends StorageContract {
                 done.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < each; i++) {
-                        post(poster, session, "t" + thread + "-" + i);
+                        im.post(poster, session, "t" + thread + "-" + i);
                     }
                     return null;
                 }));
@@ -299,18 +284,18 @@ public abstract class ReadPointerContract extends StorageContract {
                     .filter(m -> m.id() > seen && !m.from().equals(reader.id())).count();
             assertThat(view.unreadCount()).isEqualTo(OptionalLong.of(expected));
         }
-        MessageView last = post(lynx, session, "last");
+        MessageView last = im.post(lynx, session, "last");
         assertThat(markRead(ocelot, session, last.id())).isEqualTo(new ReadState(last.id(), 0, true));
     }
 
     @Test
     void the_store_counts_several_sessions_in_the_order_asked() {
-        SessionView first = open(lynx, ocelot);
-        SessionView second = open(lynx, pangolin);
-        MessageView a = post(lynx, first, "a");
-        post(lynx, first, "b");
-        post(ocelot, first, "c");
-        post(lynx, second, "d");
+        SessionView first = im.openPrivate(lynx, ocelot);
+        SessionView second = im.openPrivate(lynx, pangolin);
+        MessageView a = im.post(lynx, first, "a");
+        im.post(lynx, first, "b");
+        im.post(ocelot, first, "c");
+        im.post(lynx, second, "d");
 
         ImMessages messages = port(ImMessages.class);
         assertThat(messages.countUnread(List.of())).isEmpty();
@@ -325,8 +310,8 @@ public abstract class ReadPointerContract extends StorageContract {
 
     @Test
     void the_pointer_is_kept_with_the_membership_and_read_back_by_every_read() {
-        SessionView session = open(lynx, ocelot);
-        MessageView hello = post(lynx, session, "hello");
+        SessionView session = im.openPrivate(lynx, ocelot);
+        MessageView hello = im.post(lynx, session, "hello");
         markRead(ocelot, session, hello.id());
 
         ImSessions sessions = port(ImSessions.class);

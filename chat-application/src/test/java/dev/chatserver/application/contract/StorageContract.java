@@ -1,9 +1,13 @@
 package dev.chatserver.application.contract;
 
+import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.Storage;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.write.GroupCommit;
 import dev.chatserver.application.write.WriteLimits;
+import dev.chatserver.domain.account.Login;
+import dev.chatserver.domain.account.NewUser;
+import dev.chatserver.domain.account.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -44,5 +48,11 @@ public abstract class StorageContract {
 
     protected <T> T port(Class<T> type) {
         return storage.ports().get(type);
+    }
+
+    /** A new user of this storage, {@code login@example.org}, whose password hash is {@code hash-of-<login>}. */
+    protected User newUser(String login, String name) {
+        return port(AccountRegistry.class).register(new NewUser(new Login(login), name, login + "@example.org"),
+                "hash-of-" + login);
     }
 }

@@ -16,6 +16,11 @@ import dev.chatserver.application.write.ClientKeys;
 import dev.chatserver.application.write.GroupCommit;
 import dev.chatserver.application.write.WriteLimits;
 
+import dev.chatserver.application.port.in.im.OpenSessionCommand;
+import dev.chatserver.application.port.in.im.PostMessageCommand;
+import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.domain.im.SessionView;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -67,5 +72,15 @@ public final class ImServices implements AutoCloseable {
     @Override
     public void close() {
         writer.close();
+    }
+
+    /** The private session of {@code caller} with {@code other}, opened (or found) by {@code caller}. */
+    public SessionView openPrivate(User caller, User other) {
+        return sessions.openPrivate(OpenSessionCommand.of(caller, other.id().value(), null, null));
+    }
+
+    /** A plain message posted by {@code caller}, stored once the writer has committed it. */
+    public MessageView post(User caller, SessionView session, String text) {
+        return messages.post(PostMessageCommand.of(caller, session.uuid().toString(), "message", text));
     }
 }
