@@ -28,8 +28,6 @@ import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.NewSession;
 import dev.chatserver.domain.im.SessionKey;
 import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +40,6 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +52,6 @@ class ImQueryCostTest {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     private final JdbcStorage storage = H2TestDatabases.newStorage();
     private final ImServices im = new ImServices(storage.ports(), ImPolicy.defaults(), Clock.systemUTC());
-    private final AtomicInteger statements = new AtomicInteger();
 
     @AfterEach
     void close() {
@@ -93,19 +89,7 @@ class ImQueryCostTest {
     }
 
     private <T> int statementsFor(Supplier<T> work) {
-        storage.jdbi().setSqlLogger(new SqlLogger() {
-            @Override
-            public void logAfterExecution(StatementContext context) {
-                statements.incrementAndGet();
-            }
-        });
-        statements.set(0);
-        try {
-            work.get();
-            return statements.get();
-        } finally {
-            storage.jdbi().setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
-        }
+        return Statements.counted(storage, work::get);
     }
 
     @Test

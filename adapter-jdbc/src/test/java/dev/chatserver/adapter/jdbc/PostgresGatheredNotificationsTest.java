@@ -6,14 +6,11 @@ import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.Notification;
 import dev.chatserver.application.port.out.notification.NotificationRetention;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +28,6 @@ class PostgresGatheredNotificationsTest {
     private final NotificationStorage.Opened bus = storage.ports().get(NotificationStorage.class)
             .open(Clock.systemUTC(), NotificationRetention.DEFAULT);
     private final Transactions transactions = storage.ports().get(Transactions.class);
-    private final AtomicInteger statements = new AtomicInteger();
 
     @AfterEach
     void close() {
@@ -39,19 +35,7 @@ class PostgresGatheredNotificationsTest {
     }
 
     private int statementsFor(Runnable work) {
-        storage.jdbi().setSqlLogger(new SqlLogger() {
-            @Override
-            public void logAfterExecution(StatementContext context) {
-                statements.incrementAndGet();
-            }
-        });
-        statements.set(0);
-        try {
-            work.run();
-            return statements.get();
-        } finally {
-            storage.jdbi().setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
-        }
+        return Statements.counted(storage, work);
     }
 
     private void publishInOneUnit(int count) {

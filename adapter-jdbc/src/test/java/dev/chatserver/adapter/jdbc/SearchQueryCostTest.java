@@ -16,8 +16,6 @@ import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.NewSession;
 import dev.chatserver.domain.im.SessionKey;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +25,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +37,6 @@ class SearchQueryCostTest {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     private final JdbcStorage storage = H2TestDatabases.newStorage();
     private final ImServices im = new ImServices(storage.ports(), ImPolicy.defaults(), Clock.systemUTC());
-    private final AtomicInteger statements = new AtomicInteger();
 
     @AfterEach
     void close() {
@@ -70,19 +66,7 @@ class SearchQueryCostTest {
     }
 
     private int statementsFor(Supplier<?> work) {
-        storage.jdbi().setSqlLogger(new SqlLogger() {
-            @Override
-            public void logAfterExecution(StatementContext context) {
-                statements.incrementAndGet();
-            }
-        });
-        statements.set(0);
-        try {
-            work.get();
-            return statements.get();
-        } finally {
-            storage.jdbi().setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
-        }
+        return Statements.counted(storage, work::get);
     }
 
     @Test

@@ -38,10 +38,6 @@ class IdempotentPostsAcrossNodesTest {
         RunningServer a = cluster.start();
         RunningServer b = cluster.start();
         LynxWithOcelot session = DemoNodesOnPostgres.lynxWithOcelot(a, b);
-        String lynxOnA = session.lynxOnA();
-        String lynxOnB = session.lynxOnB();
-        String ocelotOnB = session.ocelotOnB();
-        String uuid = session.uuid();
 
         for (int round = 0; round < 5; round++) {
             String clientId = "race-" + round;
@@ -52,14 +48,14 @@ class IdempotentPostsAcrossNodesTest {
                 List<CompletableFuture<JsonNode>> answers = new ArrayList<>();
                 for (int i = 0; i < racers; i++) {
                     ApiClient node = i % 2 == 0 ? a.client() : b.client();
-                    String token = i % 2 == 0 ? lynxOnA : lynxOnB;
+                    String token = i % 2 == 0 ? session.lynxOnA() : session.lynxOnB();
                     answers.add(CompletableFuture.supplyAsync(() -> {
                         try {
                             start.await();
                         } catch (InterruptedException e) {
                             throw new IllegalStateException(e);
                         }
-                        return node.rpc("/im_chat/post", Map.of("uuid", uuid, "message_type", "message",
+                        return node.rpc("/im_chat/post", Map.of("uuid", session.uuid(), "message_type", "message",
                                 "message_content", "once", "client_id", clientId), token).result();
                     }, pool));
                 }
@@ -75,7 +71,8 @@ class IdempotentPostsAcrossNodesTest {
                 pool.shutdownNow();
             }
         }
-        JsonNode history = b.client().rpc("/im_chat/api/history", Map.of("uuid", uuid), ocelotOnB).result();
+        JsonNode history = b.client().rpc("/im_chat/api/history", Map.of("uuid", session.uuid()), session.ocelotOnB())
+                .result();
         assertThat(history).hasSize(5);
     }
 }

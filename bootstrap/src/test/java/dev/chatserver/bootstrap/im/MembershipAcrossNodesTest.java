@@ -38,22 +38,20 @@ class MembershipAcrossNodesTest {
         RunningServer a = cluster.start();
         RunningServer b = cluster.start();
         LynxWithOcelot session = DemoNodesOnPostgres.lynxWithOcelot(a, b);
-        String lynxOnA = session.lynxOnA();
-        String lynxOnB = session.lynxOnB();
-        String ocelotOnB = session.ocelotOnB();
-        String uuid = session.uuid();
-        assertThat(post(a.client(), lynxOnA, uuid, "from a").status()).isEqualTo(200);
-        assertThat(post(b.client(), lynxOnB, uuid, "from b").status()).isEqualTo(200);
+        assertThat(post(a.client(), session.lynxOnA(), session.uuid(), "from a").status()).isEqualTo(200);
+        assertThat(post(b.client(), session.lynxOnB(), session.uuid(), "from b").status()).isEqualTo(200);
 
-        removeMember(uuid, "lynx");
+        removeMember(session.uuid(), "lynx");
 
-        for (Map.Entry<RunningServer, String> lynx : Map.of(a, lynxOnA, b, lynxOnB).entrySet()) {
-            JsonNode refused = post(lynx.getKey().client(), lynx.getValue(), uuid, "after removal").result();
+        for (Map.Entry<RunningServer, String> lynx : Map.of(a, session.lynxOnA(), b, session.lynxOnB()).entrySet()) {
+            JsonNode refused = post(lynx.getKey().client(), lynx.getValue(), session.uuid(), "after removal").result();
             assertThat(refused.path("status").asText()).as(refused.toString()).isEqualTo("error");
             assertThat(refused.path("field").asText()).isEqualTo("uuid");
         }
-        assertThat(post(b.client(), ocelotOnB, uuid, "still here").result().has("message_id")).isTrue();
-        JsonNode history = b.client().rpc("/im_chat/api/history", Map.of("uuid", uuid), ocelotOnB).result();
+        assertThat(post(b.client(), session.ocelotOnB(), session.uuid(), "still here").result().has("message_id"))
+                .isTrue();
+        JsonNode history = b.client().rpc("/im_chat/api/history", Map.of("uuid", session.uuid()), session.ocelotOnB())
+                .result();
         List<String> said = new ArrayList<>();
         history.forEach(m -> said.add(m.get("message").asText()));
         assertThat(said).containsExactly("still here", "from b", "from a");
