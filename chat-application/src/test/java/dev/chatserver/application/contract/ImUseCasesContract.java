@@ -1,7 +1,6 @@
 package dev.chatserver.application.contract;
 
 import dev.chatserver.application.im.ImPolicy;
-import dev.chatserver.application.im.ImServices;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.write.Answer;
 import dev.chatserver.application.contract.RecordingBus.Published;
@@ -39,12 +38,9 @@ import dev.chatserver.domain.problem.ChatProblem;
 import dev.chatserver.domain.problem.InvalidInput;
 import dev.chatserver.domain.problem.NotFound;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -61,21 +57,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The IM use cases on each storage: what callers see, what they may do, and what is handed to the bus. */
 @SuppressWarnings("unchecked")
-public abstract class ImUseCasesContract extends StorageContract {
-    private static final Instant NOW = Instant.parse("2026-11-21T07:46:21.123456Z");
-
-    private ImServices im;
-    private User lynx;
-    private User ocelot;
-    private User pangolin;
-
-    @BeforeEach
-    void setUp() {
-        im = closeAfter(new ImServices(storage.ports(), new ImPolicy(ImPolicy.STANDARD_TYPES, 16, 3, 5),
-                Clock.fixed(NOW, ZoneOffset.UTC)));
-        lynx = newUser("lynx", "Lucid Lynx");
-        ocelot = newUser("ocelot", "Oneiric Ocelot");
-        pangolin = newUser("pangolin", "Precise Pangolin");
+public abstract class ImUseCasesContract extends ImContract {
+    @Override
+    protected ImPolicy policy() {
+        return new ImPolicy(ImPolicy.STANDARD_TYPES, 16, 3, 5);
     }
 
 

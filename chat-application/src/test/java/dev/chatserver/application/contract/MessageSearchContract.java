@@ -1,7 +1,6 @@
 package dev.chatserver.application.contract;
 
 import dev.chatserver.application.im.ImPolicy;
-import dev.chatserver.application.im.ImServices;
 import dev.chatserver.application.port.in.im.DeleteMessageCommand;
 import dev.chatserver.application.port.in.im.EditMessageCommand;
 import dev.chatserver.application.port.in.im.OpenGroupSessionCommand;
@@ -14,12 +13,8 @@ import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.domain.im.SessionView;
 import dev.chatserver.domain.problem.NotFound;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,21 +27,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Searching one's messages on each storage: whole words, any case, every word of the query; only in the sessions
  * the searcher is in; newest first and paged like history.
  */
-public abstract class MessageSearchContract extends StorageContract {
-    private static final Instant NOW = Instant.parse("2026-11-21T07:46:21.123456Z");
-
-    private ImServices im;
-    private User lynx;
-    private User ocelot;
-    private User pangolin;
-
-    @BeforeEach
-    void setUp() {
-        im = closeAfter(new ImServices(storage.ports(), new ImPolicy(ImPolicy.STANDARD_TYPES, 1024, 3, 5),
-                Clock.fixed(NOW, ZoneOffset.UTC)));
-        lynx = newUser("lynx", "Lucid Lynx");
-        ocelot = newUser("ocelot", "Oneiric Ocelot");
-        pangolin = newUser("pangolin", "Precise Pangolin");
+public abstract class MessageSearchContract extends ImContract {
+    @Override
+    protected ImPolicy policy() {
+        return new ImPolicy(ImPolicy.STANDARD_TYPES, 1024, 3, 5);
     }
 
 

@@ -2,7 +2,6 @@ package dev.chatserver.application.contract;
 
 import dev.chatserver.application.contract.RecordingBus.Published;
 import dev.chatserver.application.im.ImPolicy;
-import dev.chatserver.application.im.ImServices;
 import dev.chatserver.application.port.in.im.ChangeBookCommand;
 import dev.chatserver.application.port.in.im.ContactCard;
 import dev.chatserver.application.port.in.im.HistoryCommand;
@@ -27,12 +26,8 @@ import dev.chatserver.domain.im.Unread;
 import dev.chatserver.domain.problem.ChatProblem;
 import dev.chatserver.domain.problem.NotFound;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -46,20 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Read pointers, unread counts and read receipts on each storage. */
-public abstract class ReadPointerContract extends StorageContract {
-    private static final Instant NOW = Instant.parse("2026-11-21T07:46:21.123456Z");
-
-    private ImServices im;
-    private User lynx;
-    private User ocelot;
-    private User pangolin;
-
-    @BeforeEach
-    void setUp() {
-        im = closeAfter(new ImServices(storage.ports(), ImPolicy.defaults(), Clock.fixed(NOW, ZoneOffset.UTC)));
-        lynx = newUser("lynx", "Lucid Lynx");
-        ocelot = newUser("ocelot", "Oneiric Ocelot");
-        pangolin = newUser("pangolin", "Precise Pangolin");
+public abstract class ReadPointerContract extends ImContract {
+    @Override
+    protected ImPolicy policy() {
+        return ImPolicy.defaults();
     }
 
 
