@@ -113,13 +113,15 @@ class UserBudgetsRoutesTest {
     }
 
     @Test
-    void a_session_reopened_after_giving_the_unit_back_does_not_count() {
-        start("--user-new-sessions", "1/1h");
+    void reopening_an_existing_session_with_units_left_gives_its_unit_back() {
+        start("--user-new-sessions", "2/1h");
         open(im.lynx, "ocelot", 1);
         for (int i = 0; i < 3; i++) {
             assertThat(open(im.lynx, "ocelot", 1).status()).isEqualTo(200);
         }
-        refused(open(im.lynx, "ocelot", 2), "new_sessions");
+
+        assertThat(open(im.lynx, "ocelot", 2).status()).as("the second unit is still there").isEqualTo(200);
+        refused(open(im.lynx, "ocelot", 3), "new_sessions");
     }
 
     @Test
