@@ -1,5 +1,6 @@
 package dev.chatserver.application.budget;
 
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -8,17 +9,17 @@ import java.util.Locale;
  */
 public enum Budget {
     /** IM posts that are stored. */
-    POSTS(Rate.of(60, java.time.Duration.ofMinutes(1))),
+    POSTS(Rate.of(60, Duration.ofMinutes(1))),
     /** Chat events posted, by a signed-in user or a backend account. */
-    CHAT_EVENTS(Rate.of(120, java.time.Duration.ofMinutes(1))),
+    CHAT_EVENTS(Rate.of(120, Duration.ofMinutes(1))),
     /** Typing signals, never stored but passed on to every member. */
-    TYPING(Rate.of(60, java.time.Duration.ofMinutes(1))),
+    TYPING(Rate.of(60, Duration.ofMinutes(1))),
     /** Sessions created (private, group, document-bound, turned ad hoc by an invitation); opening one that exists is free. */
-    NEW_SESSIONS(Rate.of(60, java.time.Duration.ofHours(1))),
+    NEW_SESSIONS(Rate.of(60, Duration.ofHours(1))),
     /** Reactions added or taken back. */
-    REACTIONS(Rate.of(120, java.time.Duration.ofMinutes(1))),
+    REACTIONS(Rate.of(120, Duration.ofMinutes(1))),
     /** Every other write that stores or notifies: edits, deletions, mark_read, session state, address book, invitations, chats and rooms. */
-    WRITES(Rate.of(300, java.time.Duration.ofMinutes(1)));
+    WRITES(Rate.of(300, Duration.ofMinutes(1)));
 
     private final Rate standard;
 

@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentMap;
  * next take, and by a sweep of the whole map at most once per duration).
  */
 final class TokenBuckets {
-    private final Rate rate;
     private final Clock clock;
     private final long intervalNanos;
     private final long capacityNanos;
@@ -24,7 +23,6 @@ final class TokenBuckets {
     private volatile long nextSweep;
 
     TokenBuckets(Rate rate, Clock clock) {
-        this.rate = rate;
         this.clock = clock;
         this.intervalNanos = Math.max(1, rate.interval().toNanos());
         this.capacityNanos = rate.per().toNanos();
@@ -60,10 +58,6 @@ final class TokenBuckets {
     /** How many holders have a bucket that is not full: what the map holds. */
     int holders() {
         return fullAt.size();
-    }
-
-    Rate rate() {
-        return rate;
     }
 
     private void sweepIfDue(long now) {
