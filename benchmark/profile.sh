@@ -66,6 +66,8 @@ else
   FLAGS=(--storage h2 --data-dir "$WORK/h2")
 fi
 FLAGS+=(--chats-tenants benchmark.example=bench-poster.usr.localhost)
+# the loader and the profiled load post far past what a person does
+FLAGS+=(--user-budgets off)
 
 log "loading"
 java -Xmx3g -cp "$SERVER_JAR" "$BENCH/load/LoadData.java" "${FLAGS[@]}" --out "$WORK/data" \

@@ -160,6 +160,8 @@ server_flags() {
   echo "--chats-tenants benchmark.example=bench-poster.usr.localhost"
   # the fan-out and idle measurements open their thousands of WebSockets as one user
   echo "--ws-per-user 20000"
+  # the loaders and the measured load post, open sessions and react far past what a person does
+  echo "--user-budgets off"
 }
 
 # start_server NAME: a fresh server process on the temporary database; sets SERVER_PID and SERVER_PORT

@@ -12,6 +12,7 @@ final class FeatureModules {
     static List<Module> all() {
         return List.of(
                 new AccountsModule(),
+                new BudgetsModule(),
                 new WritesModule(),
                 new ImModule(),
                 new ChatsModule(),

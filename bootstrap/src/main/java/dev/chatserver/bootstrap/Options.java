@@ -1,5 +1,7 @@
 package dev.chatserver.bootstrap;
 
+import dev.chatserver.application.budget.Rate;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -121,21 +123,47 @@ public final class Options {
         if (value == null) {
             return fallback;
         }
+        return duration(value).orElseThrow(() ->
+                new StartupFailure("--" + name + " " + value + ": not a duration (e.g. 90s, 15m, 12h, 7d)"));
+    }
+
+    /** A rate budget written COUNT/DURATION, e.g. 60/1m: bursts of COUNT, COUNT per DURATION sustained. */
+    public Rate getRate(String name, Rate fallback) {
+        String value = get(name).orElse(null);
+        if (value == null) {
+            return fallback;
+        }
+        String[] parts = value.strip().split("/", 2);
+        try {
+            if (parts.length == 2) {
+                Optional<java.time.Duration> per = duration(parts[1]);
+                if (per.isPresent()) {
+                    return Rate.of(Integer.parseInt(parts[0].strip()), per.get());
+                }
+            }
+        } catch (IllegalArgumentException notARate) {
+            // answered below, with the flag's name
+        }
+        throw new StartupFailure("--" + name + " " + value
+                + ": not a rate COUNT/DURATION with COUNT at least 1 and a positive duration (e.g. 60/1m)");
+    }
+
+    private static Optional<java.time.Duration> duration(String value) {
         String v = value.strip().toLowerCase(Locale.ROOT);
         try {
             if (v.startsWith("p")) {
-                return java.time.Duration.parse(v.toUpperCase(Locale.ROOT));
+                return Optional.of(java.time.Duration.parse(v.toUpperCase(Locale.ROOT)));
             }
             long amount = Long.parseLong(v.substring(0, v.length() - 1));
             return switch (v.charAt(v.length() - 1)) {
-                case 's' -> java.time.Duration.ofSeconds(amount);
-                case 'm' -> java.time.Duration.ofMinutes(amount);
-                case 'h' -> java.time.Duration.ofHours(amount);
-                case 'd' -> java.time.Duration.ofDays(amount);
-                default -> throw new NumberFormatException(v);
+                case 's' -> Optional.of(java.time.Duration.ofSeconds(amount));
+                case 'm' -> Optional.of(java.time.Duration.ofMinutes(amount));
+                case 'h' -> Optional.of(java.time.Duration.ofHours(amount));
+                case 'd' -> Optional.of(java.time.Duration.ofDays(amount));
+                default -> Optional.empty();
             };
         } catch (RuntimeException e) {
-            throw new StartupFailure("--" + name + " " + value + ": not a duration (e.g. 90s, 15m, 12h, 7d)");
+            return Optional.empty();
         }
     }
 

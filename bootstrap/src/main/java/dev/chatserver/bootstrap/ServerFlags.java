@@ -47,6 +47,14 @@ final class ServerFlags {
             Flag.of("held-polls-per-user", "n", "8", "long-polls of one user held at once on one node"),
             Flag.of("write-queue", "n", "4096", "posts and chat events that may wait for the writer"),
             Flag.of("write-batch", "n", "512", "most posts and chat events stored in one transaction"),
+            Flag.of("user-posts", "count/duration", "60/1m", "IM posts one user may store: bursts of count, count per duration"),
+            Flag.of("user-chat-events", "count/duration", "120/1m", "chat events one user or backend account may post"),
+            Flag.of("user-typing", "count/duration", "60/1m", "typing signals one user may send"),
+            Flag.of("user-new-sessions", "count/duration", "60/1h", "IM sessions one user may create (opening one that exists is free)"),
+            Flag.of("user-reactions", "count/duration", "120/1m", "reactions one user may add or take back"),
+            Flag.of("user-writes", "count/duration", "300/1m", "other writes of one user: edits, deletions, mark_read, states, book, invitations, chats"),
+            Flag.of("reactions-per-message", "n", "20", "different reactions one user may have on one message"),
+            Flag.of("user-budgets", "on|off", "on", "off lifts every per-user budget and the reaction cap (load tests)"),
             Flag.of("metrics", "on|off", "on", "serve GET /metrics (Prometheus text; docs/OPERATIONS.md)"));
 
     private ServerFlags() {

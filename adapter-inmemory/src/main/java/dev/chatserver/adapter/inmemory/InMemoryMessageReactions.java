@@ -53,6 +53,12 @@ public final class InMemoryMessageReactions implements MessageReactions {
     }
 
     @Override
+    public synchronized int distinctOf(long messageId, UserId user) {
+        return (int) byMessage.getOrDefault(messageId, new LinkedHashMap<>()).values().stream()
+                .filter(members -> members.contains(user)).count();
+    }
+
+    @Override
     public synchronized void clear(long messageId) {
         byMessage.remove(messageId);
     }

@@ -53,6 +53,14 @@ final class JdbcMessageReactions implements MessageReactions {
                 .bind("m", messageId).bind("e", emoji.value()).mapTo(Integer.class).one());
     }
 
+    /** One row per member, message and emoji (the unique key), so the rows are the distinct emoji. */
+    @Override
+    public int distinctOf(long messageId, UserId user) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select count(*) from im_message_reactions where message_id = :m and user_id = :u""")
+                .bind("m", messageId).bind("u", user.value()).mapTo(Integer.class).one());
+    }
+
     @Override
     public void clear(long messageId) {
         jdbi.useHandle(h -> h.createUpdate("delete from im_message_reactions where message_id = :m")

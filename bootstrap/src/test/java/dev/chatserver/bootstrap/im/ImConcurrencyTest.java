@@ -28,7 +28,8 @@ class ImConcurrencyTest {
 
     @BeforeEach
     void start(@TempDir Path dataDir) {
-        im = new ImServer(List.of("--storage", "h2", "--data-dir", dataDir.toString(), "--demo"));
+        // the posters post up to 220 messages each as fast as they can while history is paged: past the default budget
+        im = new ImServer(List.of("--storage", "h2", "--data-dir", dataDir.toString(), "--demo", "--user-posts", "220/1m"));
     }
 
     @AfterEach

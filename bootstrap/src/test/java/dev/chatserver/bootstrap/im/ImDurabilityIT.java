@@ -59,7 +59,8 @@ class ImDurabilityIT {
 
     private void survivesKill(List<String> storageFlags) throws Exception {
         List<String> flags = new ArrayList<>(storageFlags);
-        flags.addAll(List.of("--demo", "--chats-tenants", "example.org=support.usr.localhost"));
+        // the posters post as fast as they can until the kill, far past what the budgets let a person post
+        flags.addAll(List.of("--demo", "--chats-tenants", "example.org=support.usr.localhost", "--user-budgets", "off"));
         String uuid;
         String chatId;
         ConcurrentLinkedQueue<Long> acknowledgedPosts = new ConcurrentLinkedQueue<>();

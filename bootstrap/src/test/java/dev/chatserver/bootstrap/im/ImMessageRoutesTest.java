@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** /im_chat/post and history over HTTP. */
 class ImMessageRoutesTest {
     private static final String DATETIME = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}";
-    private final ImServer im = ImServer.inMemory();
+    /** History paging posts 115 messages per user at once, past the default posts budget. */
+    private final ImServer im = ImServer.inMemory("--user-posts", "120/1m");
 
     @AfterEach
     void stop() {

@@ -25,8 +25,8 @@ class ImSearchRoutesTest {
         }
     }
 
-    private ImServer memory() {
-        im = ImServer.inMemory();
+    private ImServer memory(String... flags) {
+        im = ImServer.inMemory(flags);
         return im;
     }
 
@@ -73,7 +73,8 @@ class ImSearchRoutesTest {
 
     @Test
     void last_id_and_limit_page_back_with_a_default_of_twenty_and_a_cap() {
-        ImServer im = memory();
+        // paging needs more hits than a page and the cap: one user posts 210 messages at once, past the default budget
+        ImServer im = memory("--user-posts", "210/1m");
         String uuid = im.openSession(im.lynx, "ocelot");
         List<Long> posted = new ArrayList<>();
         for (int i = 0; i < 210; i++) {

@@ -31,11 +31,19 @@ final class ImServer implements AutoCloseable {
     final String support;
 
     ImServer(List<String> flags) {
+        this(flags, null);
+    }
+
+    /** On this clock (null: the system's), e.g. one a test moves to refill a budget. */
+    ImServer(List<String> flags, java.time.Clock clock) {
         server = RunningServer.start(flags, new AbstractModule() {
             @Override
             protected void configure() {
                 bind(NotificationBus.class).toInstance(bus);
                 bind(ReadPresence.class).toInstance(presence);
+                if (clock != null) {
+                    bind(java.time.Clock.class).toInstance(clock);
+                }
             }
         });
         api = server.client();
@@ -46,6 +54,13 @@ final class ImServer implements AutoCloseable {
 
     static ImServer inMemory() {
         return new ImServer(List.of("--storage", "memory", "--demo"));
+    }
+
+    /** In memory with these flags too, e.g. a larger budget for a test that posts more than a person does. */
+    static ImServer inMemory(String... flags) {
+        List<String> all = new java.util.ArrayList<>(List.of("--storage", "memory", "--demo"));
+        all.addAll(List.of(flags));
+        return new ImServer(all);
     }
 
     User user(String login) {

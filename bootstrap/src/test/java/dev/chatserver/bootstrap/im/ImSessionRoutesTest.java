@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** get_or_create_session(_group), get_sessions(_group), change_session_status and update_state over HTTP. */
 class ImSessionRoutesTest {
     private static final String DATETIME = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}";
-    private final ImServer im = ImServer.inMemory();
+    /** The long listing opens 150 sessions of one user at once, past the default budget of new sessions. */
+    private final ImServer im = ImServer.inMemory("--user-new-sessions", "150/1h");
 
     @AfterEach
     void stop() {

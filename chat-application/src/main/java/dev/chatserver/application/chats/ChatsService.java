@@ -1,5 +1,7 @@
 package dev.chatserver.application.chats;
 
+import dev.chatserver.application.budget.Budget;
+import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.application.port.in.chats.ConvertChatCommand;
 import dev.chatserver.application.port.in.chats.CreateChatCommand;
 import dev.chatserver.application.port.in.chats.CreateChats;
@@ -29,10 +31,12 @@ public final class ChatsService implements CreateChats, ReadChats {
     private final Transactions transactions;
     private final IdGenerator ids;
     private final Clock clock;
+    private final UserBudgets budgets;
 
     @Inject
     public ChatsService(ChatStore chats, EventRoomStore rooms, Tenants tenants, Transactions transactions,
-                        IdGenerator ids, Clock clock) {
+                        IdGenerator ids, Clock clock, UserBudgets budgets) {
+        this.budgets = budgets;
         this.chats = chats;
         this.rooms = rooms;
         this.tenants = tenants;
@@ -43,6 +47,7 @@ public final class ChatsService implements CreateChats, ReadChats {
 
     @Override
     public Chat create(CreateChatCommand command) {
+        budgets.spend(Budget.WRITES, command.by());
         tenants.requireTenant(command.by(), command.key().audience());
         return transactions.inTransaction(() -> {
             requireFree(command.key());
@@ -57,6 +62,7 @@ public final class ChatsService implements CreateChats, ReadChats {
 
     @Override
     public Chat convert(ConvertChatCommand command) {
+        budgets.spend(Budget.WRITES, command.by());
         tenants.requireTenant(command.by(), command.key().audience());
         return transactions.inTransaction(() -> {
             EventRoom room = rooms.room(command.room()).orElseThrow(() -> new NotFound("room", "event_room_id",

@@ -1,5 +1,7 @@
 package dev.chatserver.application.chats;
 
+import dev.chatserver.application.budget.Budget;
+import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.application.port.in.chats.CloseRoomCommand;
 import dev.chatserver.application.port.in.chats.CreateRoomCommand;
 import dev.chatserver.application.port.in.chats.ManageRooms;
@@ -21,10 +23,12 @@ public final class EventRoomsService implements ManageRooms {
     private final Transactions transactions;
     private final IdGenerator ids;
     private final Clock clock;
+    private final UserBudgets budgets;
 
     @Inject
     public EventRoomsService(EventRoomStore rooms, Tenants tenants, Transactions transactions, IdGenerator ids,
-                             Clock clock) {
+                             Clock clock, UserBudgets budgets) {
+        this.budgets = budgets;
         this.rooms = rooms;
         this.tenants = tenants;
         this.transactions = transactions;
@@ -34,6 +38,7 @@ public final class EventRoomsService implements ManageRooms {
 
     @Override
     public EventRoom create(CreateRoomCommand command) {
+        budgets.spend(Budget.WRITES, command.by());
         tenants.requireTenant(command.by(), command.audience());
         EventRoom room = EventRoom.open(new RoomId(ids.newUuid()), command.audience(), command.tags(), now());
         transactions.inTransaction(() -> rooms.insert(room));
@@ -47,6 +52,7 @@ public final class EventRoomsService implements ManageRooms {
 
     @Override
     public EventRoom close(CloseRoomCommand command) {
+        budgets.spend(Budget.WRITES, command.by());
         return transactions.inTransaction(() -> {
             EventRoom room = rooms.roomForUpdate(command.room()).orElseThrow(() -> unknown(command.room()));
             tenants.requireTenant(command.by(), room.audience());

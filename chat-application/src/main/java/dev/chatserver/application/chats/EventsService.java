@@ -1,5 +1,7 @@
 package dev.chatserver.application.chats;
 
+import dev.chatserver.application.budget.Budget;
+import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.application.port.in.chats.ListEventsCommand;
 import dev.chatserver.application.port.in.chats.PostEventCommand;
 import dev.chatserver.application.port.in.chats.PostEvents;
@@ -27,10 +29,12 @@ public final class EventsService implements PostEvents, ReadEvents {
     private final GroupCommit writer;
     private final EventAppending appending;
     private final ClientKeys clientKeys;
+    private final UserBudgets budgets;
 
     @Inject
     public EventsService(ChatStore chats, EventStore events, GroupCommit writer, EventAppending appending,
-                         ClientKeys clientKeys) {
+                         ClientKeys clientKeys, UserBudgets budgets) {
+        this.budgets = budgets;
         this.clientKeys = clientKeys;
         this.chats = chats;
         this.events = events;
@@ -40,17 +44,19 @@ public final class EventsService implements PostEvents, ReadEvents {
 
     @Override
     public Event post(PostEventCommand command) {
-        sweepKeys(command);
+        accept(command);
         return writer.write(appending, command);
     }
 
     @Override
     public CompletableFuture<Event> postAsync(PostEventCommand command) {
-        sweepKeys(command);
+        accept(command);
         return writer.submit(appending, command);
     }
 
-    private void sweepKeys(PostEventCommand command) {
+    /** What the poster (a user's account or a backend's) may still post, before the event waits for the writer. */
+    private void accept(PostEventCommand command) {
+        budgets.spend(Budget.CHAT_EVENTS, command.by());
         if (command.idempotencyKey() != null) {
             clientKeys.sweepNowAndThen();
         }

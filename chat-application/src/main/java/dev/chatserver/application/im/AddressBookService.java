@@ -1,5 +1,7 @@
 package dev.chatserver.application.im;
 
+import dev.chatserver.application.budget.Budget;
+import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.application.port.in.im.AddPartnerCommand;
 import dev.chatserver.application.port.in.im.ChangeBookCommand;
 import dev.chatserver.application.port.in.im.ContactCard;
@@ -43,10 +45,12 @@ public final class AddressBookService implements ManageAddressBook, InitChat {
     private final ImMessages messages;
     private final ReadPresence presence;
     private final Transactions transactions;
+    private final UserBudgets budgets;
 
     @Inject
     public AddressBookService(AddressBooks books, UserDirectory directory, ImSessions sessions, ImMessages messages,
-                              ReadPresence presence, Transactions transactions) {
+                              ReadPresence presence, Transactions transactions, UserBudgets budgets) {
+        this.budgets = budgets;
         this.books = books;
         this.directory = directory;
         this.sessions = sessions;
@@ -71,6 +75,7 @@ public final class AddressBookService implements ManageAddressBook, InitChat {
 
     @Override
     public void addUsers(ChangeBookCommand command) {
+        budgets.spend(Budget.WRITES, command.caller().id());
         transactions.inTransaction(() -> {
             checkKnown(command);
             if (command.userIds().contains(command.caller().id())) {
@@ -82,6 +87,7 @@ public final class AddressBookService implements ManageAddressBook, InitChat {
 
     @Override
     public void removeUsers(ChangeBookCommand command) {
+        budgets.spend(Budget.WRITES, command.caller().id());
         transactions.inTransaction(() -> {
             checkKnown(command);
             books.remove(command.caller().id(), command.userIds());
@@ -91,6 +97,7 @@ public final class AddressBookService implements ManageAddressBook, InitChat {
     @Override
     public void addPartner(AddPartnerCommand command) {
         User caller = command.caller();
+        budgets.spend(Budget.WRITES, caller.id());
         if (!command.parent().equals(caller.partner().id())) {
             throw new InvalidInput("parent_partner_id", "parent_partner_id is the partner of the signed-in user");
         }

@@ -1,5 +1,7 @@
 package dev.chatserver.application.im;
 
+import dev.chatserver.application.budget.Budget;
+import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.application.port.in.im.HistoryCommand;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.application.port.in.im.PostMessage;
@@ -47,12 +49,14 @@ public final class ImMessageService implements PostMessage, ReadHistory {
     private final ClientKeys clientKeys;
     private final Clock clock;
     private final MessageReactions reactions;
+    private final UserBudgets budgets;
 
     @Inject
     public ImMessageService(ImMessages messages, ImSessions sessions, GroupCommit writer, PostingLane posting,
                             SessionAccess access, ImNotifier notifier, UserDirectory directory,
                             Transactions transactions, ImPolicy policy, ClientKeys clientKeys, Clock clock,
-                            MessageReactions reactions) {
+                            MessageReactions reactions, UserBudgets budgets) {
+        this.budgets = budgets;
         this.clientKeys = clientKeys;
         this.clock = clock;
         this.messages = messages;
@@ -101,8 +105,12 @@ public final class ImMessageService implements PostMessage, ReadHistory {
         });
     }
 
-    /** What the server's configuration allows, checked before the post waits for the writer. */
+    /**
+     * What the server's configuration allows and what the poster may still send, checked before the post waits for
+     * the writer: a typing signal spends from its own budget, a post to be stored from the posts budget.
+     */
     private void accept(PostMessageCommand command) {
+        budgets.spend(command.type().isTyping() ? Budget.TYPING : Budget.POSTS, command.caller().id());
         if (!policy.messageTypes().contains(command.type().value())) {
             throw new InvalidInput("message_type", "message_type is one of " + new TreeSet<>(policy.messageTypes()));
         }

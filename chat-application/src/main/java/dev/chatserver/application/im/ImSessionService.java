@@ -9,6 +9,8 @@ import dev.chatserver.application.port.in.im.ListSessionsCommand;
 import dev.chatserver.application.port.in.im.OpenGroupSessionCommand;
 import dev.chatserver.application.port.in.im.OpenSession;
 import dev.chatserver.application.port.in.im.OpenSessionCommand;
+import dev.chatserver.application.budget.Budget;
+import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.domain.im.SessionView;
 import dev.chatserver.application.port.out.IdGenerator;
 import dev.chatserver.application.port.out.ImSessions;
@@ -23,6 +25,7 @@ import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.NewSession;
 import dev.chatserver.domain.im.Membership;
 import dev.chatserver.domain.problem.NotFound;
+import dev.chatserver.domain.problem.Throttled;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -43,10 +46,13 @@ public final class ImSessionService implements OpenSession, ListSessions, Arrang
     private final Transactions transactions;
     private final IdGenerator ids;
     private final Clock clock;
+    private final UserBudgets budgets;
 
     @Inject
     public ImSessionService(ImSessions sessions, SessionAccess access, SessionViews views, ImNotifier notifier,
-                            UserDirectory directory, Transactions transactions, IdGenerator ids, Clock clock) {
+                            UserDirectory directory, Transactions transactions, IdGenerator ids, Clock clock,
+                            UserBudgets budgets) {
+        this.budgets = budgets;
         this.sessions = sessions;
         this.access = access;
         this.views = views;
@@ -60,11 +66,12 @@ public final class ImSessionService implements OpenSession, ListSessions, Arrang
     @Override
     public SessionView openPrivate(OpenSessionCommand command) {
         UserId caller = command.caller().id();
+        Optional<Throttled> overBudget = budgets.trySpend(Budget.NEW_SESSIONS, caller);
         return transactions.inTransaction(() -> {
             User other = existingUser(command.userTo(), "user_to");
             NewSession wanted = NewSession.privateBetween(caller, other.id(), command.document(), ids.newUuid(),
                     now());
-            ImSession session = sessions.findOrCreate(wanted);
+            ImSession session = findOrCreate(wanted, caller, overBudget);
             if (session.uuid().equals(wanted.uuid())) {
                 notifier.sessionChanged(session, session.memberIds());
             }
@@ -75,10 +82,11 @@ public final class ImSessionService implements OpenSession, ListSessions, Arrang
     @Override
     public SessionView openGroup(OpenGroupSessionCommand command) {
         UserId caller = command.caller().id();
+        Optional<Throttled> overBudget = budgets.trySpend(Budget.NEW_SESSIONS, caller);
         return transactions.inTransaction(() -> {
             Group group = groupOfMember(command.group(), caller);
             NewSession wanted = NewSession.ofGroup(group, command.document(), ids.newUuid(), now());
-            ImSession session = sessions.findOrCreate(wanted);
+            ImSession session = findOrCreate(wanted, caller, overBudget);
             if (session.uuid().equals(wanted.uuid())) {
                 notifier.sessionChanged(session, session.memberIds());
             } else {
@@ -126,8 +134,24 @@ public final class ImSessionService implements OpenSession, ListSessions, Arrang
         return change(caller, command.session(), session -> session.changeState(caller, command.state()));
     }
 
+    /**
+     * Only creating a session spends from the caller's budget of new sessions, so the unit was taken before anything
+     * was read: given back when the session existed; when the caller had none left, only an existing one is opened.
+     */
+    private ImSession findOrCreate(NewSession wanted, UserId caller, Optional<Throttled> overBudget) {
+        if (overBudget.isPresent()) {
+            return sessions.byKeys(List.of(wanted.key())).stream().findFirst().orElseThrow(overBudget::get);
+        }
+        ImSession session = sessions.findOrCreate(wanted);
+        if (!session.uuid().equals(wanted.uuid())) {
+            budgets.giveBack(Budget.NEW_SESSIONS, caller);
+        }
+        return session;
+    }
+
     /** The caller changes their own view, decided on their membership read under lock. */
     private SessionView change(UserId caller, UUID uuid, Function<ImSession, Optional<Membership>> change) {
+        budgets.spend(Budget.WRITES, caller);
         return transactions.inTransaction(() -> {
             ImSession session = sessions.lockMember(access.forMember(caller, uuid), caller);
             Optional<Membership> changed = change.apply(session);

@@ -1,5 +1,7 @@
 package dev.chatserver.application.im;
 
+import dev.chatserver.application.budget.Budget;
+import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.application.port.in.im.ChangeMessage;
 import dev.chatserver.application.port.in.im.DeleteMessageCommand;
 import dev.chatserver.application.port.in.im.EditMessageCommand;
@@ -15,6 +17,7 @@ import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.Reaction;
 import dev.chatserver.domain.problem.InvalidInput;
+import dev.chatserver.domain.problem.Refused;
 import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
@@ -34,10 +37,13 @@ public final class MessageChanges implements ChangeMessage, ReactToMessage {
     private final ImPolicy policy;
     private final EditWindow window;
     private final Clock clock;
+    private final UserBudgets budgets;
 
     @Inject
     public MessageChanges(ImMessages messages, ImSessions sessions, MessageReactions reactions, ImNotifier notifier,
-                          Transactions transactions, ImPolicy policy, EditWindow window, Clock clock) {
+                          Transactions transactions, ImPolicy policy, EditWindow window, Clock clock,
+                          UserBudgets budgets) {
+        this.budgets = budgets;
         this.messages = messages;
         this.sessions = sessions;
         this.reactions = reactions;
@@ -50,6 +56,7 @@ public final class MessageChanges implements ChangeMessage, ReactToMessage {
 
     @Override
     public ImMessage edit(EditMessageCommand command) {
+        budgets.spend(Budget.WRITES, command.caller().id());
         if (command.content().getBytes(StandardCharsets.UTF_8).length > policy.maxContentBytes()) {
             throw new InvalidInput("message_content",
                     "message_content has at most " + policy.maxContentBytes() + " bytes (UTF-8)");
@@ -66,6 +73,7 @@ public final class MessageChanges implements ChangeMessage, ReactToMessage {
 
     @Override
     public ImMessage delete(DeleteMessageCommand command) {
+        budgets.spend(Budget.WRITES, command.caller().id());
         return transactions.inTransaction(() -> {
             Seen seen = lockForMember(command.messageId(), command.caller().id());
             ImMessage tombstone = seen.message().deletedBy(command.caller().id(), clock.instant(), window.length());
@@ -78,12 +86,14 @@ public final class MessageChanges implements ChangeMessage, ReactToMessage {
 
     @Override
     public ReactionToggled react(ReactCommand command) {
+        budgets.spend(Budget.REACTIONS, command.caller().id());
         return transactions.inTransaction(() -> {
             Seen seen = lockForMember(command.messageId(), command.caller().id());
             seen.message().acceptReaction();
             Reaction reaction = new Reaction(seen.message().id(), command.caller().id(), command.emoji());
             boolean reacted = !reactions.has(reaction);
             if (reacted) {
+                requireRoomForAnother(reaction);
                 reactions.add(reaction);
             } else {
                 reactions.remove(reaction);
@@ -93,6 +103,19 @@ public final class MessageChanges implements ChangeMessage, ReactToMessage {
             notifier.reactionToggled(seen.session(), toggled);
             return toggled;
         });
+    }
+
+    /**
+     * A user's distinct reactions on one message are capped: counted with the message locked, so two racing
+     * reactions of one user are decided one after the other and cannot end above the cap. Waiting does not lift
+     * it (so no {@code Throttled}); taking back one of one's reactions does.
+     */
+    private void requireRoomForAnother(Reaction reaction) {
+        int cap = budgets.reactionsPerMessage();
+        if (reactions.distinctOf(reaction.messageId(), reaction.user()) >= cap) {
+            throw new Refused("too_many_reactions", "you have " + cap
+                    + " different reactions on this message already; take one back to add another");
+        }
     }
 
     private record Seen(ImMessage message, ImSession session) {

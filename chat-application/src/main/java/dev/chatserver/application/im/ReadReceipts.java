@@ -1,5 +1,7 @@
 package dev.chatserver.application.im;
 
+import dev.chatserver.application.budget.Budget;
+import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.application.port.in.im.MarkRead;
 import dev.chatserver.application.port.in.im.MarkReadCommand;
 import dev.chatserver.application.port.in.im.ReadState;
@@ -25,10 +27,12 @@ public final class ReadReceipts implements MarkRead {
     private final SessionAccess access;
     private final ImNotifier notifier;
     private final Transactions transactions;
+    private final UserBudgets budgets;
 
     @Inject
     public ReadReceipts(ImSessions sessions, ImMessages messages, SessionAccess access, ImNotifier notifier,
-                        Transactions transactions) {
+                        Transactions transactions, UserBudgets budgets) {
+        this.budgets = budgets;
         this.sessions = sessions;
         this.messages = messages;
         this.access = access;
@@ -39,6 +43,7 @@ public final class ReadReceipts implements MarkRead {
     @Override
     public ReadState markRead(MarkReadCommand command) {
         UserId reader = command.caller().id();
+        budgets.spend(Budget.WRITES, reader);
         return transactions.inTransaction(() -> {
             ImSession session = sessions.lockMember(access.forMember(reader, command.session()), reader);
             ImMessage message = messages.byIds(List.of(command.messageId())).stream().findFirst()

@@ -1,5 +1,7 @@
 package dev.chatserver.application.im;
 
+import dev.chatserver.application.budget.Budget;
+import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.application.port.in.im.InviteCommand;
 import dev.chatserver.application.port.in.im.InviteToSession;
 import dev.chatserver.application.port.out.ImSessions;
@@ -37,10 +39,13 @@ public final class SessionInvitations implements InviteToSession {
     private final UserDirectory directory;
     private final Transactions transactions;
     private final Clock clock;
+    private final UserBudgets budgets;
 
     @Inject
     public SessionInvitations(ImSessions sessions, SessionAccess access, MessagePosting posting, SessionViews views,
-                              ImNotifier notifier, UserDirectory directory, Transactions transactions, Clock clock) {
+                              ImNotifier notifier, UserDirectory directory, Transactions transactions, Clock clock,
+                              UserBudgets budgets) {
+        this.budgets = budgets;
         this.sessions = sessions;
         this.access = access;
         this.posting = posting;
@@ -54,14 +59,23 @@ public final class SessionInvitations implements InviteToSession {
     @Override
     public SessionView invite(InviteCommand command) {
         User inviter = command.caller();
+        budgets.spend(Budget.WRITES, inviter.id());
         return transactions.inTransaction(() -> {
             ImSession session = sessions.lockMembers(access.forMember(inviter.id(), command.session()));
             User newcomer = directory.user(command.newcomer()).orElseThrow(
                     () -> new NotFound("user", "user_id", "no user has the id " + command.newcomer()));
             Optional<Invitation> invitation = session.invite(inviter.id(), newcomer.id());
+            // a private session taking a third member becomes a new ad hoc one: the inviter made a session
+            boolean turnsAdHoc = invitation.isPresent() && invitation.get().newKey().isPresent();
+            if (turnsAdHoc) {
+                budgets.spend(Budget.NEW_SESSIONS, inviter.id());
+            }
             // a racing invitation may have added them since the lock was taken: the store's answer settles it
             if (invitation.isEmpty()
                     || sessions.addMembers(session.id(), List.of(invitation.get().newcomer())).isEmpty()) {
+                if (turnsAdHoc) {
+                    budgets.giveBack(Budget.NEW_SESSIONS, inviter.id());
+                }
                 return views.asSeenBy(inviter.id(), sessions.byUuid(session.uuid()).orElseThrow());
             }
             invitation.get().newKey().ifPresent(key -> sessions.rekey(session.id(), key));

@@ -1,5 +1,6 @@
 package dev.chatserver.application.contract;
 
+import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.chats.ChatNotifier;
 import dev.chatserver.domain.event.ChatEventAppended;
@@ -74,13 +75,14 @@ public abstract class ChatUseCasesContract extends StorageContract {
         Tenants tenants = new Tenants(Map.of("example.org", Set.of(TENANT)));
         Transactions transactions = port(Transactions.class);
         chats = new ChatsService(port(ChatStore.class), port(EventRoomStore.class), tenants, transactions,
-                UUID::randomUUID, clock);
-        rooms = new EventRoomsService(port(EventRoomStore.class), tenants, transactions, UUID::randomUUID, clock);
+                UUID::randomUUID, clock, UserBudgets.unlimited());
+        rooms = new EventRoomsService(port(EventRoomStore.class), tenants, transactions, UUID::randomUUID, clock,
+                UserBudgets.unlimited());
         ClientKeys clientKeys = new ClientKeys(port(IdempotencyKeys.class), transactions, clock);
         appending = new EventAppending(port(ChatStore.class), port(EventRoomStore.class), port(EventStore.class),
                 new ChatNotifier(bus), UUID::randomUUID, clientKeys, clock, Meters.NONE);
         events = new EventsService(port(ChatStore.class), port(EventStore.class), writer(transactions), appending,
-                clientKeys);
+                clientKeys, UserBudgets.unlimited());
     }
 
     private Chat newChat(String scope) {
@@ -178,7 +180,8 @@ public abstract class ChatUseCasesContract extends StorageContract {
     void a_room_of_another_audience_is_not_converted() {
         Tenants both = new Tenants(Map.of("example.org", Set.of(TENANT), "other.org", Set.of(TENANT)));
         EventRoom foreign = new EventRoomsService(port(EventRoomStore.class), both, port(Transactions.class),
-                UUID::randomUUID, clock).create(new CreateRoomCommand(TENANT, "other.org", TAGS));
+                UUID::randomUUID, clock, UserBudgets.unlimited())
+                .create(new CreateRoomCommand(TENANT, "other.org", TAGS));
 
         assertThatThrownBy(() -> chats.convert(ConvertChatCommand.of(TENANT, "example.org", "c", TAGS, foreign.id())))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("event_room_id"));

@@ -1,5 +1,6 @@
 package dev.chatserver.application.contract;
 
+import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.application.chats.ChatNotifier;
 import dev.chatserver.application.chats.ChatsService;
 import dev.chatserver.application.chats.EventAppending;
@@ -266,12 +267,13 @@ public abstract class IdempotencyContract extends StorageContract {
         EventAppending appending = new EventAppending(port(ChatStore.class), port(EventRoomStore.class),
                 port(EventStore.class), new ChatNotifier(bus), UUID::randomUUID, clientKeys, clock, Meters.NONE);
         return new EventsService(port(ChatStore.class), port(EventStore.class), writer(transactions), appending,
-                clientKeys);
+                clientKeys, UserBudgets.unlimited());
     }
 
     private Chat chat() {
         ChatsService chats = new ChatsService(port(ChatStore.class), port(EventRoomStore.class),
-                new Tenants(Map.of("example.org", Set.of(TENANT))), port(Transactions.class), UUID::randomUUID, clock);
+                new Tenants(Map.of("example.org", Set.of(TENANT))), port(Transactions.class), UUID::randomUUID, clock,
+                UserBudgets.unlimited());
         return chats.create(CreateChatCommand.of(TENANT, "example.org", "course-42", null));
     }
 

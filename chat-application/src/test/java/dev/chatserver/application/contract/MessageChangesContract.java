@@ -1,5 +1,7 @@
 package dev.chatserver.application.contract;
 
+import dev.chatserver.application.budget.BudgetSettings;
+import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.application.im.EditWindow;
 import dev.chatserver.application.im.ImPolicy;
 import dev.chatserver.application.im.ImServices;
@@ -256,6 +258,49 @@ public abstract class MessageChangesContract extends StorageContract {
         assertThat(toggles).filteredOn(ReactionToggled::reacted).hasSize(4);
         assertThat(port(MessageReactions.class).count(id, new Emoji("🔥"))).isEqualTo(1);
         assertThat(seen(lynx, id).reactions()).containsExactly(new ReactionCount("🔥", 1, false));
+    }
+
+    @Test
+    void the_store_counts_the_different_emoji_a_member_reacts_to_a_message_with() {
+        long id = post(lynx, "count me");
+        long other = post(lynx, "not this one");
+        MessageReactions reactions = port(MessageReactions.class);
+        port(Transactions.class).inTransaction(() -> {
+            reactions.add(new Reaction(id, ocelot.id(), new Emoji("👍")));
+            reactions.add(new Reaction(id, ocelot.id(), new Emoji("🔥")));
+            reactions.add(new Reaction(id, lynx.id(), new Emoji("👍")));
+            reactions.add(new Reaction(other, ocelot.id(), new Emoji("🎉")));
+        });
+
+        assertThat(reactions.distinctOf(id, ocelot.id())).isEqualTo(2);
+        assertThat(reactions.distinctOf(id, lynx.id())).isEqualTo(1);
+        assertThat(reactions.distinctOf(id, pangolin.id())).isZero();
+        assertThat(reactions.distinctOf(other, ocelot.id())).isEqualTo(1);
+        port(Transactions.class).inTransaction(() -> reactions.remove(new Reaction(id, ocelot.id(), new Emoji("🔥"))));
+        assertThat(reactions.distinctOf(id, ocelot.id())).isEqualTo(1);
+    }
+
+    @Test
+    void racing_reactions_of_one_member_never_end_above_the_cap_and_taking_one_back_makes_room() throws Exception {
+        UserBudgets threePerMessage = new UserBudgets(BudgetSettings.DEFAULTS.withReactionsPerMessage(3), clock);
+        MessageChanges capped = closeAfter(new ImServices(storage.ports(),
+                new ImPolicy(ImPolicy.STANDARD_TYPES, 16, 20, 50), clock, threePerMessage)).changes;
+        long id = post(lynx, "react to me");
+        react(lynx, id, "👍");
+
+        List<Object> answers = race(8, i -> capped.react(ReactCommand.of(ocelot, id, "r" + i)));
+
+        assertThat(answers).filteredOn(ReactionToggled.class::isInstance).hasSize(3);
+        assertThat(answers).filteredOn(Refused.class::isInstance).hasSize(5)
+                .allSatisfy(refused -> assertThat(((Refused) refused).kind()).isEqualTo("too_many_reactions"));
+        assertThat(port(MessageReactions.class).distinctOf(id, ocelot.id())).isEqualTo(3);
+        String mine = answers.stream().filter(ReactionToggled.class::isInstance).map(ReactionToggled.class::cast)
+                .findFirst().orElseThrow().emoji();
+        assertThat(problem(() -> capped.react(ReactCommand.of(ocelot, id, "another")))).isInstanceOf(Refused.class);
+        // the cap is the member's own: another member reacts still, and one's own reaction is taken back
+        assertThat(capped.react(ReactCommand.of(lynx, id, "r0")).reacted()).isTrue();
+        assertThat(capped.react(ReactCommand.of(ocelot, id, mine)).reacted()).isFalse();
+        assertThat(capped.react(ReactCommand.of(ocelot, id, "another")).reacted()).isTrue();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.chatserver.application.im;
 
+import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.contract.RecordingBus;
 import dev.chatserver.application.port.out.AddressBooks;
@@ -42,6 +43,11 @@ public final class ImServices implements AutoCloseable {
     public final MessageChanges changes;
 
     public ImServices(Ports ports, ImPolicy policy, Clock clock) {
+        this(ports, policy, clock, UserBudgets.unlimited());
+    }
+
+    /** With these budgets, for tests of what they refuse. */
+    public ImServices(Ports ports, ImPolicy policy, Clock clock, UserBudgets budgets) {
         UserDirectory directory = ports.get(UserDirectory.class);
         ImSessions imSessions = ports.get(ImSessions.class);
         ImMessages imMessages = ports.get(ImMessages.class);
@@ -51,22 +57,22 @@ public final class ImServices implements AutoCloseable {
         this.writer = new GroupCommit(transactions, WriteLimits.DEFAULT);
         SessionAccess access = new SessionAccess(imSessions);
         this.sessions = new ImSessionService(imSessions, access, views, notifier, directory, transactions,
-                UUID::randomUUID, clock);
+                UUID::randomUUID, clock, budgets);
         ClientKeys clientKeys = new ClientKeys(ports.get(IdempotencyKeys.class), transactions, clock);
         this.posting = new PostingLane(imSessions, imMessages, notifier, views, new SessionHeaders(imSessions),
                 clientKeys, clock, Meters.NONE);
         MessageReactions reactions = ports.get(MessageReactions.class);
         this.messages = new ImMessageService(imMessages, imSessions, writer, posting, access, notifier, directory, transactions,
-                policy, clientKeys, clock, reactions);
+                policy, clientKeys, clock, reactions, budgets);
         this.changes = new MessageChanges(imMessages, imSessions, reactions, notifier, transactions, policy,
-                EditWindow.defaults(), clock);
+                EditWindow.defaults(), clock, budgets);
         this.invitations = new SessionInvitations(imSessions, access, new MessagePosting(imSessions, imMessages),
-                views, notifier, directory, transactions, clock);
-        this.reads = new ReadReceipts(imSessions, imMessages, access, notifier, transactions);
+                views, notifier, directory, transactions, clock, budgets);
+        this.reads = new ReadReceipts(imSessions, imMessages, access, notifier, transactions, budgets);
         this.search = new MessageSearchService(ports.get(MessageSearch.class), imSessions, directory, transactions,
                 policy, reactions);
         this.books = new AddressBookService(ports.get(AddressBooks.class), directory, imSessions, imMessages,
-                presence, transactions);
+                presence, transactions, budgets);
     }
 
     @Override

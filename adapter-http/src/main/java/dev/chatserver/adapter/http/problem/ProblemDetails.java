@@ -13,6 +13,12 @@ public final class ProblemDetails {
     }
 
     public static void answer(Context ctx, int status, String type, String title, String detail, String field) {
+        answer(ctx, status, type, title, detail, field, Map.of());
+    }
+
+    /** With extension members of this problem type (e.g. the budget a 429 names), after the standard ones. */
+    public static void answer(Context ctx, int status, String type, String title, String detail, String field,
+                              Map<String, Object> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
         body.put("title", title);
@@ -21,6 +27,7 @@ public final class ProblemDetails {
         if (field != null) {
             body.put("field", field);
         }
+        body.putAll(extensions);
         ctx.status(status).json(body).contentType(CONTENT_TYPE);
     }
 }

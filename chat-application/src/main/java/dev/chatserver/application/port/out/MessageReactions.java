@@ -26,6 +26,9 @@ public interface MessageReactions {
     /** How many members react to the message with the emoji. */
     int count(long messageId, Emoji emoji);
 
+    /** How many different emoji {@code user} reacts to the message with. */
+    int distinctOf(long messageId, UserId user);
+
     /** Removes every reaction to the message. */
     void clear(long messageId);
 
