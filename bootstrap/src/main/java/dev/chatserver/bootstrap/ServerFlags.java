@@ -41,7 +41,7 @@ final class ServerFlags {
             Flag.of("sign-in-window", "duration", "15m", "how long a failed sign-in counts"),
             Flag.of("sign-in-hashes", "n", "half the cores", "password checks that run at once"),
             Flag.of("sign-in-hash-queue", "n", "16", "sign-ins that may wait for a password check"),
-            Flag.of("trusted-proxies", "list", "none", "proxies whose X-Forwarded-For names the client (addresses, CIDR)"),
+            Flag.of("trusted-proxies", "list", "none", "proxies whose X-Forwarded-For/-Proto name the client and its scheme (addresses, CIDR)"),
             Flag.of("allowed-origins", "list", "none", "other browser origins that may sign in and use the session cookie"),
             Flag.of("cookie-secure", "on|off|auto", "auto", "mark the session cookie Secure: always, never, or when the request came over https"),
             Flag.of("ws-per-user", "n", "32", "WebSockets one user may have open on one node"),
