@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The origin rule holds inside a host's app too: a foreign page can neither use the host's own sign-in (its cookie
  * is sent by the browser as the chat's would be) nor sign the browser in with the chat's sign-in.
  */
-class EmbeddedOriginTest {
+class OriginRuleSamplesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EVIL = "https://evil.example";
     private static final String CREATE_SESSION = "/chat/im_chat/api/get_or_create_session";
