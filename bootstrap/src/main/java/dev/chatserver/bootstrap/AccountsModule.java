@@ -9,7 +9,9 @@ import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.account.SignInRoutes;
 import dev.chatserver.adapter.http.auth.AllowedOrigins;
 import dev.chatserver.adapter.http.auth.ClientAddresses;
+import dev.chatserver.adapter.http.auth.ClientSchemes;
 import dev.chatserver.adapter.http.auth.OriginGuard;
+import dev.chatserver.adapter.http.auth.SessionCookie;
 import dev.chatserver.adapter.http.health.HealthRoutes;
 import dev.chatserver.application.account.HashingLimits;
 import dev.chatserver.application.account.ProvisioningService;
@@ -26,7 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Accounts, sign-in (with its throttling, bounded hashing and the browser origin check) and health. */
+/** Accounts, sign-in (with its throttling, bounded hashing, the browser origin check and the session cookie) and health. */
 final class AccountsModule extends AbstractModule {
     @Override
     protected void configure() {
@@ -44,15 +46,17 @@ final class AccountsModule extends AbstractModule {
     @Singleton
     SignInThrottling signInThrottling(Options options) {
         SignInThrottling defaults = SignInThrottling.DEFAULT;
-        Duration window = options.getDuration("sign-in-window", defaults.perLogin().length());
+        Duration window = options.getDuration("sign-in-window", defaults.perLoginFromAddress().length());
         if (window.isZero() || window.isNegative()) {
             throw new StartupFailure("--sign-in-window: must be positive");
         }
-        FailureWindow perLogin = settings("--sign-in-login-failures", () -> new FailureWindow(
-                options.getInt("sign-in-login-failures", defaults.perLogin().maxFailures()), window));
+        FailureWindow perLoginFromAddress = settings("--sign-in-login-failures", () -> new FailureWindow(
+                options.getInt("sign-in-login-failures", defaults.perLoginFromAddress().maxFailures()), window));
         FailureWindow perAddress = settings("--sign-in-address-failures", () -> new FailureWindow(
                 options.getInt("sign-in-address-failures", defaults.perAddress().maxFailures()), window));
-        return new SignInThrottling(perLogin, perAddress);
+        FailureWindow perLogin = settings("--sign-in-login-total-failures", () -> new FailureWindow(
+                options.getInt("sign-in-login-total-failures", defaults.perLogin().maxFailures()), window));
+        return new SignInThrottling(perLoginFromAddress, perAddress, perLogin);
     }
 
     @Provides
@@ -80,6 +84,13 @@ final class AccountsModule extends AbstractModule {
     @Singleton
     AllowedOrigins allowedOrigins(Options options) {
         return settings("--allowed-origins", () -> new AllowedOrigins(list(options, "allowed-origins")));
+    }
+
+    @Provides
+    @Singleton
+    SessionCookie sessionCookie(Options options, ClientSchemes schemes) {
+        return settings("--cookie-secure", () -> new SessionCookie(
+                SessionCookie.Secure.parse(options.get("cookie-secure").orElse("auto")), schemes));
     }
 
     /** A comma-separated flag; empty when not given. */

@@ -75,7 +75,7 @@ class SignInTest {
     void a_browser_page_signing_in_gets_the_cookie_and_no_token_in_the_answer() {
         ApiClient.Response fromPage = api.postRaw("/web/session/authenticate",
                 "{\"jsonrpc\":\"2.0\",\"method\":\"call\",\"params\":{\"login\":\"lynx\",\"password\":\""
-                        + "lynx-demo-password\"},\"id\":1}", Map.of("Origin", "http://localhost"));
+                        + "lynx-demo-password\"},\"id\":1}", Map.of("Origin", "http://127.0.0.1:" + server.port()));
 
         assertThat(fromPage.result().get("username").asText()).isEqualTo("lynx");
         assertThat(fromPage.result().has("session_id")).isFalse();

@@ -25,7 +25,10 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Sign-in throttling over real HTTP: per login, per client address, with no hashing while refused. */
+/**
+ * Sign-in throttling over real HTTP: per login from one client address, per client address, and (looser) per login
+ * from every address, with no hashing while refused. Two client addresses are told apart behind a trusted proxy.
+ */
 class SignInThrottlingTest {
     private static final String AUTHENTICATE = "/web/session/authenticate";
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
@@ -62,6 +65,10 @@ class SignInThrottlingTest {
         return signIn(api, login, password, Map.of());
     }
 
+    private static Map<String, String> from(String clientAddress) {
+        return Map.of("X-Forwarded-For", clientAddress);
+    }
+
     private static void assertThrottled(ApiClient.Response response) {
         assertThat(response.status()).isEqualTo(429);
         assertThat(Long.parseLong(response.header("Retry-After"))).isPositive();
@@ -91,7 +98,7 @@ class SignInThrottlingTest {
     }
 
     @Test
-    void the_right_password_is_refused_too_until_the_window_passes() {
+    void the_right_password_from_the_same_address_is_refused_too_until_the_window_passes() {
         ApiClient api = start().client();
         for (int attempt = 1; attempt <= 5; attempt++) {
             signIn(api, "lynx", "wrong-" + attempt);
@@ -152,7 +159,7 @@ class SignInThrottlingTest {
     }
 
     @Test
-    void a_success_forgets_the_logins_failures() {
+    void a_success_forgets_the_logins_failures_from_its_address() {
         ApiClient api = start().client();
         for (int attempt = 1; attempt <= 4; attempt++) {
             signIn(api, "lynx", "wrong-" + attempt);
@@ -202,5 +209,63 @@ class SignInThrottlingTest {
         // the leftmost entry was written by the client itself and is not trusted; another client is another count
         assertThat(signIn(api, "lynx", "lynx-demo-password", Map.of("X-Forwarded-For", "203.0.113.6")).status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void wrong_passwords_from_one_address_do_not_refuse_the_right_password_from_another() {
+        ApiClient api = start("--trusted-proxies", "127.0.0.1,::1").client();
+        String stranger = "203.0.113.66";
+        String lynxAtHome = "198.51.100.7";
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThat(signIn(api, "lynx", "wrong-" + attempt, from(stranger)).status()).isEqualTo(401);
+        }
+        assertThrottled(signIn(api, "lynx", "lynx-demo-password", from(stranger)));
+        int checksBefore = hasher.checks();
+
+        ApiClient.Response atHome = signIn(api, "lynx", "lynx-demo-password", from(lynxAtHome));
+
+        assertThat(atHome.status()).isEqualTo(200);
+        assertThat(atHome.json().get("result").get("username").asText()).isEqualTo("lynx");
+        assertThat(hasher.checks()).isEqualTo(checksBefore + 1);
+        // her success forgets her own address's failures only: the stranger stays refused for lynx
+        ApiClient.Response stillRefused = signIn(api, "lynx", "wrong-6", from(stranger));
+        assertThrottled(stillRefused);
+        assertThat(Long.parseLong(stillRefused.header("Retry-After"))).isEqualTo(Duration.ofMinutes(15).toSeconds());
+        // and only for lynx: five failures are far from the address's own limit
+        assertThat(signIn(api, "ocelot", "ocelot-demo-password", from(stranger)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void the_looser_limit_per_login_refuses_every_address_once_reached() {
+        ApiClient api = start("--trusted-proxies", "127.0.0.1,::1", "--sign-in-login-total-failures", "6").client();
+        for (String address : List.of("203.0.113.1", "203.0.113.2")) {
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                assertThat(signIn(api, "lynx", "wrong-" + attempt, from(address)).status()).isEqualTo(401);
+            }
+            clock.advance(Duration.ofMinutes(1));
+        }
+        int checksBefore = hasher.checks();
+
+        ApiClient.Response elsewhere = signIn(api, "lynx", "lynx-demo-password", from("198.51.100.7"));
+
+        assertThrottled(elsewhere);
+        // the first of the six failures was 2 minutes ago: it leaves the 15-minute window in 13
+        assertThat(elsewhere.header("Retry-After")).isEqualTo(Long.toString(Duration.ofMinutes(13).toSeconds()));
+        assertThat(hasher.checks()).isEqualTo(checksBefore);
+        assertThat(signIn(api, "ocelot", "ocelot-demo-password", from("198.51.100.7")).status()).isEqualTo(200);
+
+        clock.advance(Duration.ofMinutes(13));
+        assertThat(signIn(api, "lynx", "lynx-demo-password", from("198.51.100.7")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void one_forwarded_address_failing_across_logins_is_refused_and_the_others_are_not() {
+        ApiClient api = start("--trusted-proxies", "127.0.0.1,::1", "--sign-in-address-failures", "4").client();
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThat(signIn(api, "guess-" + attempt, "wrong", from("203.0.113.66")).status()).isEqualTo(401);
+        }
+
+        assertThrottled(signIn(api, "lynx", "lynx-demo-password", from("203.0.113.66")));
+        assertThat(signIn(api, "lynx", "lynx-demo-password", from("198.51.100.7")).status()).isEqualTo(200);
     }
 }

@@ -67,7 +67,7 @@ public final class SignInService implements SignIn {
             boolean passwordMatches = hasher.matches(command.password(), storedHash); // unknown logins cost alike
             boolean matches = user.isPresent() && passwordMatches;
             if (matches) {
-                throttle.succeeded(command.login());
+                throttle.succeeded(command.login(), command.address());
             } else {
                 throttle.failed(command.login(), command.address());
             }

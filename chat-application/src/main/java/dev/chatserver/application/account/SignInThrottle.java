@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Counts failed sign-ins per login and per client address in the shared {@link SignInFailures} and refuses
- * attempts, before any hashing, while either has failed too often within its window. A success forgets the login's
- * failures, not the address's: signing in to one's own account must not reset a guesser's count.
+ * Counts failed sign-ins per login from one client address, per client address and per login in the shared
+ * {@link SignInFailures}, and refuses attempts, before any hashing, while any of the three has failed too often
+ * within its window. A success forgets its login's failures from its address only: signing in to one's own account
+ * must not reset a guesser's count, of the address or of the login from elsewhere.
  */
 final class SignInThrottle {
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
@@ -31,14 +32,14 @@ final class SignInThrottle {
         this.clock = clock;
     }
 
-    /** {@link Throttled} while the login or the address has failed too often. */
+    /** {@link Throttled} while the login from this address, the address, or the login from anywhere has failed too often. */
     void refuseIfClosed(Login login, Optional<String> address) {
         Instant now = clock.instant();
-        Optional<Instant> until = closedUntil(loginSubject(login), throttling.perLogin(), now);
+        Optional<Instant> until = closedUntil(loginFromAddressSubject(login, address), throttling.perLoginFromAddress(), now);
         if (address.isPresent()) {
-            Optional<Instant> byAddress = closedUntil(addressSubject(address.get()), throttling.perAddress(), now);
-            until = latest(until, byAddress);
+            until = latest(until, closedUntil(addressSubject(address.get()), throttling.perAddress(), now));
         }
+        until = latest(until, closedUntil(loginSubject(login), throttling.perLogin(), now));
         if (until.isPresent()) {
             long seconds = Math.max(1, Duration.between(now, until.get()).plusMillis(999).toSeconds());
             throw new Throttled(Duration.ofSeconds(seconds), REFUSAL);
@@ -47,13 +48,14 @@ final class SignInThrottle {
 
     void failed(Login login, Optional<String> address) {
         Instant now = clock.instant();
-        failures.record(loginSubject(login), now);
+        failures.record(loginFromAddressSubject(login, address), now);
         address.ifPresent(a -> failures.record(addressSubject(a), now));
+        failures.record(loginSubject(login), now);
         pruneNowAndThen(now);
     }
 
-    void succeeded(Login login) {
-        failures.forget(loginSubject(login));
+    void succeeded(Login login, Optional<String> address) {
+        failures.forget(loginFromAddressSubject(login, address));
     }
 
     private Optional<Instant> closedUntil(String subject, FailureWindow window, Instant now) {
@@ -83,5 +85,10 @@ final class SignInThrottle {
 
     private static String addressSubject(String address) {
         return "address:" + address;
+    }
+
+    /** A login has no blanks, so the first blank ends it; with no client address, the login alone. */
+    private static String loginFromAddressSubject(Login login, Optional<String> address) {
+        return "login-address:" + login.value() + address.map(a -> " " + a).orElse("");
     }
 }

@@ -59,6 +59,29 @@ public abstract class SignInFailuresContract extends StorageContract {
     }
 
     @Test
+    void a_login_from_one_address_is_a_subject_of_its_own_up_to_the_longest_subject() {
+        SignInFailures failures = port(SignInFailures.class);
+        String login = "l".repeat(100);
+        String address = "a".repeat(100);
+        String loginFromAddress = "login-address:" + login + " " + address;
+        String longest = "x".repeat(SignInFailures.MAX_SUBJECT_LENGTH);
+        failures.record(loginFromAddress, secondsAgo(2));
+        failures.record(loginFromAddress, secondsAgo(1));
+        failures.record("login:" + login, secondsAgo(1));
+        failures.record("address:" + address, secondsAgo(1));
+        failures.record(longest, NOW);
+
+        assertThat(failures.recent(loginFromAddress, secondsAgo(60), 10)).containsExactly(secondsAgo(1), secondsAgo(2));
+        assertThat(failures.recent(longest, secondsAgo(60), 10)).containsExactly(NOW);
+
+        failures.forget(loginFromAddress);
+
+        assertThat(failures.recent(loginFromAddress, secondsAgo(60), 10)).isEmpty();
+        assertThat(failures.recent("login:" + login, secondsAgo(60), 10)).containsExactly(secondsAgo(1));
+        assertThat(failures.recent("address:" + address, secondsAgo(60), 10)).containsExactly(secondsAgo(1));
+    }
+
+    @Test
     void failures_up_to_the_cutoff_are_removed() {
         SignInFailures failures = port(SignInFailures.class);
         failures.record("login:lynx", secondsAgo(60));

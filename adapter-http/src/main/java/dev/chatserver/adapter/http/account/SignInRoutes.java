@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.auth.Authenticator;
 import dev.chatserver.adapter.http.auth.ClientAddresses;
+import dev.chatserver.adapter.http.auth.OriginCheck;
+import dev.chatserver.adapter.http.auth.SessionCookie;
 import dev.chatserver.adapter.http.jsonrpc.JsonRpc;
 import dev.chatserver.adapter.http.jsonrpc.RpcParams;
 import dev.chatserver.application.port.in.account.SignIn;
@@ -12,8 +14,6 @@ import dev.chatserver.application.port.in.account.SignedIn;
 import dev.chatserver.domain.account.User;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.Cookie;
-import io.javalin.http.SameSite;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -26,15 +26,19 @@ public final class SignInRoutes implements Routes {
     private final SignIn signIn;
     private final Authenticator authenticator;
     private final ClientAddresses clientAddresses;
+    private final OriginCheck origins;
+    private final SessionCookie cookie;
     private final JsonRpc rpc;
     private final Clock clock;
 
     @Inject
     public SignInRoutes(SignIn signIn, Authenticator authenticator, ClientAddresses clientAddresses,
-                        ObjectMapper mapper, Clock clock) {
+                        OriginCheck origins, SessionCookie cookie, ObjectMapper mapper, Clock clock) {
         this.signIn = signIn;
         this.authenticator = authenticator;
         this.clientAddresses = clientAddresses;
+        this.origins = origins;
+        this.cookie = cookie;
         this.rpc = new JsonRpc(mapper);
         this.clock = clock;
     }
@@ -47,12 +51,14 @@ public final class SignInRoutes implements Routes {
     }
 
     private void authenticate(Context ctx) {
+        // login CSRF: a foreign page must not sign the browser in as someone else, whatever the body's type; refused
+        // before the body is read, so no password is hashed for it
+        origins.requireAllowed(ctx);
         RpcParams params = rpc.read(ctx).params();
         SignedIn signedIn = signIn.signIn(SignInCommand.of(params.requiredString("login"),
                 params.requiredString("password"), clientAddresses.of(ctx)));
         long maxAge = Duration.between(clock.instant(), signedIn.expiresAt()).toSeconds();
-        ctx.cookie(new Cookie(Authenticator.COOKIE, signedIn.token(), "/", (int) maxAge, false, 0, true,
-                null, null, SameSite.LAX));
+        cookie.set(ctx, signedIn.token(), (int) maxAge);
         Map<String, Object> info = sessionInfo(signedIn.user(), signedIn.token());
         if (ctx.header("Origin") != null) {
             // a browser page signing in: its credential is the HttpOnly cookie set above, never a token in script
@@ -78,7 +84,7 @@ public final class SignInRoutes implements Routes {
     private void destroy(Context ctx) {
         rpc.read(ctx);
         Authenticator.tokenOf(ctx).ifPresent(signIn::signOut);
-        ctx.removeCookie(Authenticator.COOKIE, "/");
+        cookie.clear(ctx);
         rpc.answer(ctx, Map.of("status", "success"));
     }
 

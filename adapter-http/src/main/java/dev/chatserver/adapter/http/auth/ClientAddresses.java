@@ -43,6 +43,15 @@ public final class ClientAddresses {
         return new ClientAddresses(List.of());
     }
 
+    /** Whether the request reached this server from one of the trusted proxies, whose forwarding headers count. */
+    public boolean viaTrustedProxy(Context ctx) {
+        if (!anyTrusted) {
+            return false;
+        }
+        Optional<InetAddress> hop = literal(ctx.req().getRemoteAddr());
+        return hop.isPresent() && trustedProxies.test(hop.get());
+    }
+
     public String of(Context ctx) {
         String remote = ctx.req().getRemoteAddr();
         if (!anyTrusted) {

@@ -1,8 +1,8 @@
 package dev.chatserver.adapter.http.auth;
 
-/** A browser page of another origin tried to use the signed-in user's cookie. */
+/** A browser page of another origin tried to sign in, or to use the signed-in user's cookie or the host's sign-in. */
 final class ForeignOrigin extends RuntimeException {
     ForeignOrigin(String origin) {
-        super("requests from the origin " + origin + " may not use the session cookie", null, false, false);
+        super("pages of the origin " + origin + " may not sign in or use the signed-in session", null, false, false);
     }
 }

@@ -15,24 +15,29 @@ import java.util.Set;
 
 /**
  * Cross-site request forgery and WebSocket hijacking: a WebSocket upgrade or a state-changing request that would be
- * authenticated by the {@code session_id} cookie and carries the {@code Origin} of a page that is not allowed is
- * refused with 403 before any route runs. Requests with no {@code Origin} (not from a browser) and requests with a
- * bearer token (which a foreign page cannot make a browser send) are left alone.
+ * authenticated by what a browser sends by itself (the {@code session_id} cookie, or whatever the host application
+ * that embeds the chat signs its users in with, {@link HostSignIn}) and carries the {@code Origin} of a page that is
+ * not allowed ({@link OriginCheck}) is refused with 403 before its route runs. Requests with no {@code Origin} (not
+ * from a browser) and requests with a bearer token and no host sign-in (a foreign page cannot make a browser send
+ * one) are left alone. The check runs once every before-handler has, the host's included, so that the host's
+ * sign-in is known whichever order the host added its handlers in. Sign-in itself asks {@link OriginCheck} too.
  */
 public final class OriginGuard implements Routes {
     private static final int FORBIDDEN = 403;
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
-    private final AllowedOrigins allowed;
+    private final OriginCheck origins;
+    private final HostSignIn host;
 
     @Inject
-    public OriginGuard(AllowedOrigins allowed) {
-        this.allowed = allowed;
+    public OriginGuard(OriginCheck origins, HostSignIn host) {
+        this.origins = origins;
+        this.host = host;
     }
 
     @Override
     public void addTo(Javalin app) {
-        app.before(ctx -> {
+        app.beforeMatched(ctx -> {
             if (!SAFE.contains(ctx.method())) {
                 check(ctx);
             }
@@ -42,12 +47,9 @@ public final class OriginGuard implements Routes {
     }
 
     private void check(Context ctx) {
-        String origin = ctx.header("Origin");
-        if (origin == null || !Authenticator.authenticatesByCookie(ctx)) {
-            return;
-        }
-        if (!allowed.allows(origin, ctx.scheme(), ctx.header("Host"))) {
-            throw new ForeignOrigin(origin);
+        if (OriginCheck.fromBrowserPage(ctx)
+                && (Authenticator.authenticatesByCookie(ctx) || host.userOf(ctx).isPresent())) {
+            origins.requireAllowed(ctx);
         }
     }
 

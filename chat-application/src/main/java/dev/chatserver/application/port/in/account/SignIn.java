@@ -5,8 +5,9 @@ import dev.chatserver.domain.account.User;
 /** Signing in and out with a login and password, and recognising the token a sign-in issued. */
 public interface SignIn {
     /**
-     * Wrong credentials fail alike whether the login exists or not. After too many failures for the login or from
-     * the client address, {@code Throttled} refuses every attempt (the right password too) without checking it;
+     * Wrong credentials fail alike whether the login exists or not. After too many failures for the login from the
+     * client address, from the client address for any login, or for the login from all addresses together (a much
+     * looser limit), {@code Throttled} refuses those attempts (the right password too) without checking them;
      * when too many checks already run or wait, {@code Overloaded}.
      */
     SignedIn signIn(SignInCommand command);
