@@ -2,6 +2,8 @@ package dev.chatserver.adapter.http.realtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
+import dev.chatserver.application.port.in.realtime.ByteBounds;
 import dev.chatserver.application.port.out.notification.Notification;
 
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.Map;
  *
  * <p>A notification fanned out to many connections is rendered once: the text of each entry is kept, by
  * notification id, for the most recent {@value #RENDERED_KEPT} notifications, and a batch joins those texts.
+ * A batch is cut into frames by size, so that no frame is much larger than the bound unless one notification is.
  */
 final class NotificationWriter {
     private static final int RENDERED_KEPT = 4_096;
@@ -33,12 +36,45 @@ final class NotificationWriter {
         this.renderer = renderer;
     }
 
-    List<Map<String, Object>> asTree(List<Notification> batch) {
-        List<Map<String, Object>> entries = new ArrayList<>(batch.size());
-        for (Notification notification : batch) {
-            entries.add(entry(notification));
+    /** One frame's text and how many notifications of the batch it carries. */
+    record Frame(String text, int count) {
+    }
+
+    /**
+     * The next frame of {@code batch}: the notifications from {@code from} on while the frame stays within
+     * {@code maxBytes} (counted as {@link ByteBounds#bytesOf}), at least one however large.
+     */
+    Frame frame(List<Notification> batch, int from, long maxBytes) {
+        StringBuilder json = new StringBuilder().append('[');
+        int next = from;
+        while (next < batch.size()) {
+            String entry = rendered(batch.get(next));
+            if (next > from) {
+                if (ByteBounds.bytesOf(json) + ByteBounds.bytesOf(entry) + ByteBounds.bytesOf(",]") > maxBytes) {
+                    break;
+                }
+                json.append(',');
+            }
+            json.append(entry);
+            next++;
         }
-        return entries;
+        return new Frame(json.append(']').toString(), next - from);
+    }
+
+    /** The batch in frames of at most {@code maxBytes} each (one notification larger than that goes alone). */
+    List<String> frames(List<Notification> batch, long maxBytes) {
+        List<String> frames = new ArrayList<>();
+        for (int from = 0; from < batch.size(); ) {
+            Frame frame = frame(batch, from, maxBytes);
+            frames.add(frame.text());
+            from += frame.count();
+        }
+        return frames;
+    }
+
+    /** A long-poll's answer: as many notifications from the front as fit in {@code maxBytes}, at least one. */
+    List<RawValue> pollAnswer(List<Notification> batch, long maxBytes) {
+        return PollAnswers.within(batch, this::rendered, maxBytes);
     }
 
     private Map<String, Object> entry(Notification notification) {
@@ -49,15 +85,9 @@ final class NotificationWriter {
         return entry;
     }
 
+    /** The whole batch in one frame. */
     String batch(List<Notification> batch) {
-        StringBuilder json = new StringBuilder().append('[');
-        for (Notification notification : batch) {
-            if (json.length() > 1) {
-                json.append(',');
-            }
-            json.append(rendered(notification));
-        }
-        return json.append(']').toString();
+        return frame(batch, 0, Long.MAX_VALUE).text();
     }
 
     private String rendered(Notification notification) {
