@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The outbound side of one WebSocket: a bounded queue of texts written one at a time without blocking. A
@@ -62,7 +63,13 @@ final class WebSocketConnection implements FeedSink {
         this.maxPending = maxPending;
         this.bounds = budget.bounds();
         // Closed on the background thread: the socket whose frame made this one give way holds its own lock.
-        this.account = budget.open(holder, reason -> background.execute(() -> closeWith(FELL_BEHIND, reason)));
+        this.account = budget.open(holder, reason -> {
+            try {
+                background.execute(() -> closeWith(FELL_BEHIND, reason));
+            } catch (RejectedExecutionException stopping) {
+                // the server is stopping: every socket closes anyway
+            }
+        });
     }
 
     /** The feed this connection carries; told when a paused catch-up may go on. */
@@ -89,10 +96,13 @@ final class WebSocketConnection implements FeedSink {
             return;
         }
         lastDelivered = sent.get(sent.size() - 1).id();
-        for (String frame : writer.frames(sent, bounds.frameTarget())) {
-            if (!send(frame)) {
+        // A frame at a time: a batch too large for the socket's bytes is never rendered whole.
+        for (int from = 0; from < sent.size(); ) {
+            NotificationWriter.Frame frame = writer.frame(sent, from, bounds.frameTarget());
+            if (!send(frame.text())) {
                 return;
             }
+            from += frame.count();
         }
     }
 
