@@ -8,10 +8,12 @@ import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.metrics.MetricsRoutes;
 import dev.chatserver.adapter.http.metrics.ServerMetrics;
 import dev.chatserver.adapter.http.openapi.OpenApiRoutes;
+import dev.chatserver.adapter.http.realtime.OutboundBudget;
 import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.port.out.Storage;
 import dev.chatserver.application.realtime.OpenConnections;
 import dev.chatserver.application.write.GroupCommit;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -26,7 +28,7 @@ final class MetricsModule extends AbstractModule {
     @Provides
     @Singleton
     Optional<ServerMetrics> serverMetrics(Options options, GroupCommit writer, OpenConnections connections,
-                                          Storage storage) {
+                                          OutboundBudget outbound, Storage storage) {
         if (!enabled(options)) {
             return Optional.empty();
         }
@@ -36,6 +38,10 @@ final class MetricsModule extends AbstractModule {
                 .description("posts and chat events waiting for the writer").register(registry);
         Gauge.builder("chat.websockets.open", connections, OpenConnections::feedsOpen).strongReference(true)
                 .description("WebSockets open on this node").register(registry);
+        Gauge.builder("chat.websockets.outbound.bytes", outbound, OutboundBudget::held).strongReference(true)
+                .description("bytes the WebSockets of this node have queued or in flight").register(registry);
+        FunctionCounter.builder("chat.websockets.closed.behind", outbound, OutboundBudget::closedForBytes)
+                .description("WebSockets closed (4000) for holding more outbound bytes than a bound").register(registry);
         Gauge.builder("chat.polls.held", connections, OpenConnections::pollsHeld).strongReference(true)
                 .description("long-polls held on this node").register(registry);
         StorageFactory.meterPool(storage, registry);

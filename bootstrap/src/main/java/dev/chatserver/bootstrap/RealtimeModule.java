@@ -8,6 +8,7 @@ import com.google.inject.multibindings.Multibinder;
 import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.realtime.PollDialect;
 import dev.chatserver.adapter.http.realtime.OdooWebSockets;
+import dev.chatserver.adapter.http.realtime.OutboundBudget;
 import dev.chatserver.adapter.http.realtime.RealtimeRoutes;
 import dev.chatserver.adapter.http.realtime.UnversionedWebSocket;
 import dev.chatserver.application.account.PartnerDirectory;
@@ -16,6 +17,7 @@ import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.application.port.in.presence.FollowPresence;
 import dev.chatserver.application.port.in.presence.ReadPresence;
 import dev.chatserver.application.port.in.presence.TrackPresence;
+import dev.chatserver.application.port.in.realtime.ByteBounds;
 import dev.chatserver.application.port.in.realtime.ConnectionLimits;
 import dev.chatserver.application.port.in.realtime.EndConnections;
 import dev.chatserver.application.port.in.realtime.OpenFeed;
@@ -57,6 +59,7 @@ final class RealtimeModule extends AbstractModule {
         bind(FollowPresence.class).to(PresenceFollowing.class).in(Scopes.SINGLETON);
         bind(OdooWebSockets.class).in(Scopes.SINGLETON);
         bind(RealtimeRoutes.class).in(Scopes.SINGLETON);
+        bind(OutboundBudget.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(RealtimeRoutes.class);
         Multibinder.newSetBinder(binder(), PollDialect.class);
         bind(RealtimeTimers.class).asEagerSingleton();
@@ -86,12 +89,20 @@ final class RealtimeModule extends AbstractModule {
     @Singleton
     RealtimeSettings realtimeSettings(Options options) {
         RealtimeSettings defaults = RealtimeSettings.DEFAULT;
+        ByteBounds bytes = settings("--ws-queue-bytes, --ws-user-bytes, --ws-node-bytes, --poll-answer-bytes",
+                () -> new ByteBounds(
+                        options.getInt("ws-queue-bytes", (int) defaults.bytes().perConnection()),
+                        options.getInt("ws-user-bytes", (int) defaults.bytes().perHolder()),
+                        options.getInt("ws-node-bytes", (int) ByteBounds.nodeDefault(Runtime.getRuntime().maxMemory())),
+                        ByteBounds.FRAME,
+                        options.getInt("poll-answer-bytes", (int) defaults.bytes().pollAnswer())));
         return settings("--poll-timeout, --ws-queue, --ws-ping-interval, --ws-idle-timeout", () -> new RealtimeSettings(
                 options.getDuration("poll-timeout", defaults.pollTimeout()),
                 defaults.readBatch(),
                 options.getInt("ws-queue", defaults.outboundBatches()),
                 options.getDuration("ws-ping-interval", defaults.pingInterval()),
-                options.getDuration("ws-idle-timeout", defaults.idleTimeout())));
+                options.getDuration("ws-idle-timeout", defaults.idleTimeout()),
+                bytes));
     }
 
     @Provides

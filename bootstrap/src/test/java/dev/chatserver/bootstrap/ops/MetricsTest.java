@@ -78,6 +78,7 @@ class MetricsTest {
                     && delivered(scrape(api)) - deliveredBeforeSocket == socket.notifications.get());
             socket.close();
             await("the closed WebSocket is no longer counted", () -> scrape(api).value("chat_websockets_open") == 0);
+            await("what the WebSockets hold is released", () -> scrape(api).value("chat_websockets_outbound_bytes") == 0);
 
             Exposition after = scrape(api);
             assertThat(after.value("chat_posts_stored_total") - before.value("chat_posts_stored_total")).isEqualTo(5);
@@ -86,7 +87,10 @@ class MetricsTest {
             Exposition timed = scrape(api);
             assertThat(timed.types).containsEntry("http_server_requests_seconds", "histogram")
                     .containsEntry("chat_posts_stored_total", "counter")
-                    .containsEntry("chat_websockets_open", "gauge");
+                    .containsEntry("chat_websockets_open", "gauge")
+                    .containsEntry("chat_websockets_outbound_bytes", "gauge")
+                    .containsEntry("chat_websockets_closed_behind_total", "counter");
+            assertThat(timed.value("chat_websockets_closed_behind_total")).isZero();
             assertThat(timed.value("http_server_requests_seconds_bucket", Map.of("route", "/im_chat/post",
                     "status", "200", "le", "+Inf")).orElseThrow()).isEqualTo(5);
             assertThat(timed.value("jvm_memory_used_bytes", Map.of("area", "heap", "id", heapPoolOf(timed)))).isPresent();

@@ -65,6 +65,19 @@ class ConnectionLimitsTest {
     }
 
     @Test
+    void a_frame_larger_than_64_kib_from_the_client_closes_its_websocket_with_1009() {
+        String lynx = api.signInAs("lynx");
+        String ocelot = api.signInAs("ocelot");
+        try (WsClient flooding = WsClient.connect(api.baseUrl(), lynx);
+             WsClient other = WsClient.connect(api.baseUrl(), ocelot)) {
+            flooding.send("subscribe", Map.of("channels", List.of("room:" + "x".repeat(64 * 1024)), "last", 0));
+
+            assertThat(flooding.awaitClose().code()).isEqualTo(1009);
+            other.subscribe(List.of("user:" + uid(ocelot)), 0);
+        }
+    }
+
+    @Test
     void a_websocket_closed_makes_room_for_another() {
         String lynx = api.signInAs("lynx");
         long lynxId = uid(lynx);

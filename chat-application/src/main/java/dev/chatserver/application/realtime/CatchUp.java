@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Reads what a new subscription missed and hands it over with back-pressure: a batch at a time, only while the
- * sink has room, until a short read shows it reached the present and the dispatcher takes over.
+ * sink has room (and within a batch only what the sink has room for), until a short read shows it reached the present and the dispatcher takes over.
  */
 public final class CatchUp {
     private final NotificationLog log;
@@ -66,9 +66,16 @@ public final class CatchUp {
                     return;
                 }
             }
-            if (!read.notifications().isEmpty() && !subscriber.take(read.notifications())) {
-                registry.unregister(subscriber);
-                return;
+            if (!read.notifications().isEmpty()) {
+                int taken = subscriber.takeWhileRoom(read.notifications());
+                if (taken < 0) {
+                    registry.unregister(subscriber);
+                    return;
+                }
+                if (taken < read.notifications().size()) {
+                    // the sink filled up within this read: it calls drained(), and the rest is read again then
+                    return;
+                }
             }
             if (read.notifications().size() < settings.readBatch()) {
                 subscriber.catchingUp = false;

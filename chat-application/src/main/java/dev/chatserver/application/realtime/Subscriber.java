@@ -53,6 +53,25 @@ final class Subscriber {
         }
     }
 
+    /**
+     * Hands the sink the front of the batch (never empty) that it has room for, at least one notification;
+     * answers how many it took, or -1 when the sink threw, which drops the subscriber as {@link #take} does.
+     */
+    int takeWhileRoom(List<Notification> batch) {
+        if (dropped) {
+            return -1;
+        }
+        try {
+            int taken = Math.max(1, Math.min(batch.size(), sink.deliverWhileRoom(batch)));
+            lastSent = batch.get(taken - 1).id();
+            meters.notificationsDelivered(taken);
+            return taken;
+        } catch (RuntimeException brokenSink) {
+            dropped = true;
+            return -1;
+        }
+    }
+
     /** Tells the sink it missed what the retention dropped after {@code resumedFrom}; false when the sink threw. */
     boolean warnExpired(long resumedFrom) {
         if (dropped) {

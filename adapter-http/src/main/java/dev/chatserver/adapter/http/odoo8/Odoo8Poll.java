@@ -1,13 +1,16 @@
 package dev.chatserver.adapter.http.odoo8;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.auth.Authenticator;
 import dev.chatserver.adapter.http.jsonrpc.JsonRpc;
+import dev.chatserver.adapter.http.realtime.PollAnswers;
 import dev.chatserver.adapter.http.realtime.PollDialect;
 import dev.chatserver.application.port.in.presence.TrackPresence;
 import dev.chatserver.application.port.in.realtime.Listener;
 import dev.chatserver.application.port.in.realtime.Poll;
+import dev.chatserver.application.port.in.realtime.RealtimeSettings;
 import dev.chatserver.application.port.in.realtime.SubscribeCommand;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.LogRead;
@@ -29,7 +32,8 @@ import java.util.concurrent.CompletableFuture;
  * Odoo 8's bus poll on {@code /longpolling/poll}: {@code {"channels":[...tuples...],"last":N,"options":{"im_presence":true}}}.
  * Recognised by its {@code im_presence} option or an im_chat tuple channel. As 8.0's im_chat does, the caller
  * always listens on their own session channel and on the presence channel, whatever channels they name; the
- * answer is {@code [{"id":N,"channel":[db,"im_chat.session",uid],"message":{...bare...}}]}.
+ * answer is {@code [{"id":N,"channel":[db,"im_chat.session",uid],"message":{...bare...}}]}, bounded in bytes as
+ * every poll answer ({@link PollAnswers}).
  *
  * <p>8.0's client cannot reload on an expired {@code last}: it would retry the same poll forever. So, as
  * Odoo 8's own bus does, a {@code last} older than the retention gets what is recent ({@code last = 0}).
@@ -44,11 +48,15 @@ public final class Odoo8Poll implements PollDialect {
     private final Odoo8Channels channels;
     private final Odoo8NotificationRenderer renderer = new Odoo8NotificationRenderer();
     private final JsonRpc rpc;
+    private final ObjectMapper mapper;
+    private final long answerBytes;
 
     @Inject
     Odoo8Poll(Poll polls, TrackPresence presence, Authenticator authenticator, Odoo8Directory directory,
-              Odoo8Settings settings, ObjectMapper mapper) {
+              Odoo8Settings settings, ObjectMapper mapper, RealtimeSettings realtime) {
         this.polls = polls;
+        this.mapper = mapper;
+        this.answerBytes = realtime.bytes().pollAnswer();
         this.presence = presence;
         this.authenticator = authenticator;
         this.directory = directory;
@@ -82,7 +90,8 @@ public final class Odoo8Poll implements PollDialect {
                 .thenCompose(read -> read.expired()
                         ? polls.poll(listener, new SubscribeCommand(names, 0))
                         : CompletableFuture.completedFuture(read));
-        ctx.future(() -> answer.thenAccept(read -> rpc.answer(ctx, entries(read.notifications()))));
+        ctx.future(() -> answer.thenAccept(read -> rpc.answer(ctx,
+                PollAnswers.within(read.notifications(), this::written, answerBytes))));
     }
 
     private List<String> channelNames(User caller, JsonNode requested) {
@@ -112,15 +121,15 @@ public final class Odoo8Poll implements PollDialect {
         return last.longValue();
     }
 
-    private List<Map<String, Object>> entries(List<Notification> notifications) {
-        List<Map<String, Object>> entries = new ArrayList<>(notifications.size());
-        for (Notification notification : notifications) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", notification.id());
-            entry.put("channel", channels.tupleOf(notification.channel()));
-            entry.put("message", renderer.render(notification.event()));
-            entries.add(entry);
+    private String written(Notification notification) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", notification.id());
+        entry.put("channel", channels.tupleOf(notification.channel()));
+        entry.put("message", renderer.render(notification.event()));
+        try {
+            return mapper.writeValueAsString(entry);
+        } catch (JsonProcessingException unwritable) {
+            throw new IllegalStateException("a notification could not be written as JSON", unwritable);
         }
-        return entries;
     }
 }

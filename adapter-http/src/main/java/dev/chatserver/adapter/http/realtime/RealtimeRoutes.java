@@ -52,6 +52,11 @@ public final class RealtimeRoutes implements Routes {
     private static final String LISTENER_ATTRIBUTE = "realtime.listener";
     /** A connection past a per-client bound is closed with this standard code and the bound as its reason. */
     static final int POLICY_VIOLATION = 1008;
+    /**
+     * The largest text frame a client may send (a subscription with the most channels is far smaller); a larger
+     * one closes the socket with 1009 (message too big), as Jetty does past this size.
+     */
+    static final int MAX_INBOUND_BYTES = 64 * 1024;
     private static final String ODOO_ATTRIBUTE = "realtime.odoo";
 
     private final RealtimeCallers callers;
@@ -65,6 +70,7 @@ public final class RealtimeRoutes implements Routes {
     private final NotificationWriter writer;
     private final Set<PollDialect> dialects;
     private final OdooWebSockets odoo;
+    private final OutboundBudget budget;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final AtomicBoolean heartbeatStarted = new AtomicBoolean();
 
@@ -75,8 +81,9 @@ public final class RealtimeRoutes implements Routes {
     @Inject
     RealtimeRoutes(RealtimeCallers callers, OpenFeed feeds, Poll polls, TrackPresence presence,
                    RealtimeSettings settings, ScheduledExecutorService scheduler, ObjectMapper mapper,
-                   Set<PollDialect> dialects, OdooWebSockets odoo) {
+                   Set<PollDialect> dialects, OdooWebSockets odoo, OutboundBudget budget) {
         this.odoo = odoo;
+        this.budget = budget;
         this.callers = callers;
         this.feeds = feeds;
         this.polls = polls;
@@ -115,15 +122,20 @@ public final class RealtimeRoutes implements Routes {
         Listener listener = ctx.attribute(LISTENER_ATTRIBUTE);
         OdooBusVersion odooVersion = ctx.attribute(ODOO_ATTRIBUTE);
         ctx.session.setIdleTimeout(settings.idleTimeout());
+        ctx.session.setMaxTextMessageSize(MAX_INBOUND_BYTES);
+        ctx.session.setMaxBinaryMessageSize(MAX_INBOUND_BYTES);
         WebSocketConnection connection = new WebSocketConnection(ctx.session,
-                odooVersion == null ? writer : odoo.writer(odooVersion), settings.outboundBatches(), scheduler, odooVersion != null);
+                odooVersion == null ? writer : odoo.writer(odooVersion), settings.outboundBatches(), budget,
+                listener.holder(), scheduler, odooVersion != null);
         Feed feed;
         try {
             feed = feeds.open(listener, connection);
         } catch (Unauthenticated signedOutMeanwhile) {
+            connection.forget();
             ctx.closeSession(WebSocketConnection.SESSION_EXPIRED, WebSocketConnection.SESSION_EXPIRED_REASON);
             return;
         } catch (ChatProblem refused) {
+            connection.forget();
             ctx.closeSession(POLICY_VIOLATION, refused.getMessage());
             return;
         }
@@ -177,6 +189,7 @@ public final class RealtimeRoutes implements Routes {
     private void forget(WsContext ctx) {
         Live gone = live.remove(ctx.sessionId());
         if (gone != null) {
+            gone.connection().forget();
             gone.feed().close();
         }
     }
@@ -186,6 +199,7 @@ public final class RealtimeRoutes implements Routes {
             live.forEach((id, connection) -> {
                 if (connection.connection().isClosed()) {
                     live.remove(id);
+                    connection.connection().forget();
                     connection.feed().close();
                 } else {
                     connection.connection().heartbeat();
@@ -222,7 +236,7 @@ public final class RealtimeRoutes implements Routes {
                 OdooServerError.answer(ctx, new InvalidInput("last", "notifications after " + command.last()
                         + " are no longer kept: reload the history, then poll again with last=0"), "last");
             } else {
-                rpc.answer(ctx, writer.asTree(read.notifications()));
+                rpc.answer(ctx, writer.pollAnswer(read.notifications(), settings.bytes().pollAnswer()));
             }
         }));
     }

@@ -1,6 +1,7 @@
 package dev.chatserver.adapter.http.realtime;
 
 import dev.chatserver.application.port.out.notification.Notification;
+import dev.chatserver.application.port.in.realtime.ByteBounds;
 import dev.chatserver.application.port.in.realtime.Feed;
 import dev.chatserver.application.port.in.realtime.FeedSink;
 import org.eclipse.jetty.websocket.api.Session;
@@ -11,12 +12,15 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The outbound side of one WebSocket: a bounded queue of texts written one at a time without blocking. A
- * client that lets {@code maxPending} texts pile up has fallen behind and is closed with
- * {@value #FELL_BEHIND}, so a slow or dead client never grows the server's memory; it reconnects and resumes
- * from the last id it saw.
+ * client that lets {@code maxPending} texts pile up, or more bytes than its {@link OutboundBudget} account may
+ * hold (its own bound, its user's, the node's), has fallen behind and is closed with {@value #FELL_BEHIND}, so
+ * a slow or dead client never grows the server's memory; it reconnects and resumes from the last id it saw.
+ * Batches go out in frames of about {@link ByteBounds#frameTarget()}; a catch-up takes only the frames there is
+ * room for (half the queue, half the socket's bytes) and goes on once the client has read them.
  */
 final class WebSocketConnection implements FeedSink {
     static final int FELL_BEHIND = 4000;
@@ -28,6 +32,8 @@ final class WebSocketConnection implements FeedSink {
     private final Session session;
     private final NotificationWriter writer;
     private final int maxPending;
+    private final ByteBounds bounds;
+    private final OutboundBudget.Account account;
     private final Executor background;
     /**
      * Odoo's worker reads every frame as notifications: its connections get no control frames, and, as Odoo's
@@ -36,6 +42,8 @@ final class WebSocketConnection implements FeedSink {
     private final boolean odooDialect;
     private final ArrayDeque<String> pending = new ArrayDeque<>();
     private boolean writing;
+    /** The bytes of the text Jetty is writing: they count until it says it wrote it. */
+    private long inFlight;
     private boolean closed;
     /** A catch-up paused for room: tell the feed once the queue has drained. */
     private boolean catchUpWaiting;
@@ -45,17 +53,23 @@ final class WebSocketConnection implements FeedSink {
     /** The id of the last notification handed to this connection, 0 before any. */
     private volatile long lastDelivered;
 
-    WebSocketConnection(Session session, NotificationWriter writer, int maxPending, Executor background) {
-        this(session, writer, maxPending, background, false);
-    }
-
-    WebSocketConnection(Session session, NotificationWriter writer, int maxPending, Executor background,
-                        boolean odooDialect) {
+    /** {@code holder}: whose socket it is, for the bound per user ({@code Listener.holder()}). */
+    WebSocketConnection(Session session, NotificationWriter writer, int maxPending, OutboundBudget budget,
+                        String holder, Executor background, boolean odooDialect) {
         this.session = session;
         this.odooDialect = odooDialect;
         this.background = background;
         this.writer = writer;
         this.maxPending = maxPending;
+        this.bounds = budget.bounds();
+        // Closed on the background thread: the socket whose frame made this one give way holds its own lock.
+        this.account = budget.open(holder, reason -> {
+            try {
+                background.execute(() -> closeWith(FELL_BEHIND, reason));
+            } catch (RejectedExecutionException stopping) {
+                // the server is stopping: every socket closes anyway
+            }
+        });
     }
 
     /** The feed this connection carries; told when a paused catch-up may go on. */
@@ -65,14 +79,14 @@ final class WebSocketConnection implements FeedSink {
 
     @Override
     public synchronized boolean hasRoom() {
-        boolean room = !closed && pending.size() < catchUpRoom();
+        boolean room = !closed && roomForCatchUp();
         catchUpWaiting = !room && !closed;
         return room;
     }
 
-    /** Catch-up fills at most half the queue, leaving the rest for live notifications. */
-    private int catchUpRoom() {
-        return Math.max(1, maxPending / 2);
+    /** Catch-up fills at most half the queue and half the socket's bytes, leaving the rest for live notifications. */
+    private boolean roomForCatchUp() {
+        return pending.size() < Math.max(1, maxPending / 2) && account.held() < bounds.perConnection() / 2;
     }
 
     @Override
@@ -82,7 +96,30 @@ final class WebSocketConnection implements FeedSink {
             return;
         }
         lastDelivered = sent.get(sent.size() - 1).id();
-        send(writer.batch(sent));
+        // A frame at a time: a batch too large for the socket's bytes is never rendered whole.
+        for (int from = 0; from < sent.size(); ) {
+            NotificationWriter.Frame frame = writer.frame(sent, from, bounds.frameTarget());
+            if (!send(frame.text())) {
+                return;
+            }
+            from += frame.count();
+        }
+    }
+
+    @Override
+    public int deliverWhileRoom(List<Notification> batch) {
+        List<Notification> sent = odooDialect ? newerThanDelivered(batch) : batch;
+        int skipped = batch.size() - sent.size();
+        int taken = 0;
+        while (taken < sent.size()) {
+            NotificationWriter.Frame frame = writer.frame(sent, taken, bounds.frameTarget());
+            taken += frame.count();
+            lastDelivered = sent.get(taken - 1).id();
+            if (!send(frame.text()) || !hasRoom()) {
+                break;
+            }
+        }
+        return skipped + taken;
     }
 
     private List<Notification> newerThanDelivered(List<Notification> batch) {
@@ -127,16 +164,22 @@ final class WebSocketConnection implements FeedSink {
         send(writer.event(eventName, data));
     }
 
-    synchronized void send(String text) {
+    /** Queues the text; false when the connection is closed, or was closed now for falling behind. */
+    synchronized boolean send(String text) {
         if (closed) {
-            return;
+            return false;
         }
         if (pending.size() >= maxPending) {
             close(FELL_BEHIND, FELL_BEHIND_REASON);
-            return;
+            return false;
+        }
+        if (!account.take(ByteBounds.bytesOf(text))) {
+            close(FELL_BEHIND, account.closeReason());
+            return false;
         }
         pending.addLast(text);
         writeNext();
+        return true;
     }
 
     /**
@@ -149,11 +192,17 @@ final class WebSocketConnection implements FeedSink {
             return;
         }
         writing = true;
+        inFlight = 0;
         try {
             session.getRemote().sendPing(ByteBuffer.allocate(0), new Written());
         } catch (RuntimeException gone) {
-            closed = true;
+            ended();
         }
+    }
+
+    /** The socket is gone (closed by either side, or failed): what it held no longer counts. */
+    synchronized void forget() {
+        ended();
     }
 
     synchronized boolean isClosed() {
@@ -165,12 +214,20 @@ final class WebSocketConnection implements FeedSink {
             return;
         }
         writing = true;
+        String text = pending.removeFirst();
+        inFlight = ByteBounds.bytesOf(text);
         try {
-            session.getRemote().sendString(pending.removeFirst(), new Written());
+            session.getRemote().sendString(text, new Written());
         } catch (RuntimeException gone) {
-            closed = true;
-            pending.clear();
+            ended();
         }
+    }
+
+    /** Nothing more goes out: the queue and what this socket held are released. */
+    private void ended() {
+        closed = true;
+        pending.clear();
+        account.close();
     }
 
     synchronized void closeWith(int code, String reason) {
@@ -180,8 +237,7 @@ final class WebSocketConnection implements FeedSink {
     }
 
     private void close(int code, String reason) {
-        closed = true;
-        pending.clear();
+        ended();
         session.close(code, reason);
     }
 
@@ -191,8 +247,10 @@ final class WebSocketConnection implements FeedSink {
             boolean resumeCatchUp;
             synchronized (WebSocketConnection.this) {
                 writing = false;
+                account.release(inFlight);
+                inFlight = 0;
                 writeNext();
-                resumeCatchUp = catchUpWaiting && !closed && pending.size() < catchUpRoom();
+                resumeCatchUp = catchUpWaiting && !closed && roomForCatchUp();
                 if (resumeCatchUp) {
                     catchUpWaiting = false;
                 }
@@ -209,8 +267,8 @@ final class WebSocketConnection implements FeedSink {
         public void writeFailed(Throwable failure) {
             synchronized (WebSocketConnection.this) {
                 writing = false;
-                closed = true;
-                pending.clear();
+                inFlight = 0;
+                ended();
             }
         }
     }

@@ -12,6 +12,16 @@ public interface FeedSink {
     /** The next notifications for this feed, in id order, never one twice. */
     void deliver(List<Notification> batch);
 
+    /**
+     * A catch-up's batch: takes notifications from its front while it has room, at least the first one, and
+     * answers how many it took. A sink that stopped short calls {@link Feed#drained()} once it has room again;
+     * the catch-up then reads on after the last one it took. A sink that measures nothing takes them all.
+     */
+    default int deliverWhileRoom(List<Notification> batch) {
+        deliver(batch);
+        return batch.size();
+    }
+
     /** The id the client resumed from is older than what is retained: it should reload its history. */
     void expired(long last);
 

@@ -12,13 +12,21 @@ import java.util.Objects;
  * @param outboundBatches a connection with this many batches not yet written has fallen behind and is closed
  * @param pingInterval    how often a WebSocket is pinged
  * @param idleTimeout     a WebSocket whose traffic makes no progress this long is closed
+ * @param bytes           what connections may hold in outbound bytes, and the size of frames and poll answers
  */
 public record RealtimeSettings(Duration pollTimeout, int readBatch, int outboundBatches, Duration pingInterval,
-                               Duration idleTimeout) {
-    public static final RealtimeSettings DEFAULT =
-            new RealtimeSettings(Duration.ofSeconds(50), 500, 256, Duration.ofSeconds(25), Duration.ofSeconds(75));
+                               Duration idleTimeout, ByteBounds bytes) {
+    public static final RealtimeSettings DEFAULT = new RealtimeSettings(Duration.ofSeconds(50), 500, 256,
+            Duration.ofSeconds(25), Duration.ofSeconds(75), ByteBounds.DEFAULT);
+
+    /** With the default byte bounds. */
+    public RealtimeSettings(Duration pollTimeout, int readBatch, int outboundBatches, Duration pingInterval,
+                            Duration idleTimeout) {
+        this(pollTimeout, readBatch, outboundBatches, pingInterval, idleTimeout, ByteBounds.DEFAULT);
+    }
 
     public RealtimeSettings {
+        Objects.requireNonNull(bytes, "bytes");
         positive(pollTimeout, "pollTimeout");
         positive(pingInterval, "pingInterval");
         positive(idleTimeout, "idleTimeout");
