@@ -36,7 +36,8 @@ class OutboundBytesTest {
 
     @BeforeEach
     void start() {
-        server = RunningServer.start(List.of("--storage", "memory", "--demo",
+        // Budgets off: the slow socket's test posts until it is closed, which may take more than a person's burst.
+        server = RunningServer.start(List.of("--storage", "memory", "--demo", "--user-budgets", "off",
                 "--ws-queue-bytes", String.valueOf(QUEUE_BYTES), "--ws-user-bytes", String.valueOf(2 * QUEUE_BYTES),
                 "--poll-answer-bytes", String.valueOf(POLL_ANSWER_BYTES)));
         api = server.client();
