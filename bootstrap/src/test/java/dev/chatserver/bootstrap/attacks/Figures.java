@@ -16,6 +16,15 @@ final class Figures {
     private Figures() {
     }
 
+    /** Empties the file: one run's figures, not every run's. */
+    static void startAfresh() {
+        try {
+            Files.deleteIfExists(FILE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void record(String attack, String... parts) {
         String line = "ATTACK " + attack + ": " + String.join("; ", parts);
         System.out.println(line);
