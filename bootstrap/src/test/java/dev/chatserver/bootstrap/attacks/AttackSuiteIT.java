@@ -83,7 +83,7 @@ class AttackSuiteIT {
             Figures.record("unread-sockets", "posts of 64 KB " + posts.summary(),
                     "sockets 32 posted-to-each=" + (sentToEachSocket >> 20) + "MB (must end: " + mustHaveEnded + ")"
                             + " ended-by-server=" + closedByServer + " close-codes=" + codes
-                            + " left-unread=" + (endings.stream().mapToLong(UnreadWebSocket.Ending::bytesRead).sum() >> 20) + "MB",
+                            + " read-afterwards=" + (endings.stream().mapToLong(UnreadWebSocket.Ending::bytesRead).sum() >> 20) + "MB",
                     heapUse.summary(), after.summary());
             assertSoftly(soft -> {
                 after.assertSurvived(soft);
