@@ -43,7 +43,7 @@ public final class ServerProcess implements AutoCloseable {
     public static Finished run(Path workDir, List<String> args) {
         try {
             Path out = Files.createTempFile(workDir, "run", ".log");
-            Process process = builder(workDir, args, out).start();
+            Process process = builder(workDir, List.of(), args, out).start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("the command did not finish: " + args);
@@ -62,10 +62,15 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the server with the given flags on a free port and waits until it is healthy. */
     public static ServerProcess start(Path workDir, List<String> flags) {
+        return start(workDir, List.of(), flags);
+    }
+
+    /** The same in a JVM given these options (e.g. {@code -Xmx512m}, the heap an attack is tried against). */
+    public static ServerProcess start(Path workDir, List<String> jvmOptions, List<String> flags) {
         int port = freePort();
         List<String> args = new ArrayList<>(flags);
         args.addAll(List.of("--port", Integer.toString(port)));
-        return start(workDir, args, port);
+        return start(workDir, jvmOptions, args, port);
     }
 
     /**
@@ -75,7 +80,7 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess startWithNoArguments(Path workDir) {
         Assumptions.assumeTrue(isFree(8080), "port 8080 is held by another process; the jar cannot be tried with"
                 + " no arguments here");
-        return start(workDir, List.of(), 8080);
+        return start(workDir, List.of(), List.of(), 8080);
     }
 
     private static boolean isFree(int port) {
@@ -87,10 +92,10 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static ServerProcess start(Path workDir, List<String> args, int port) {
+    private static ServerProcess start(Path workDir, List<String> jvmOptions, List<String> args, int port) {
         try {
             Path out = Files.createTempFile(workDir, "server", ".log");
-            ServerProcess server = new ServerProcess(builder(workDir, args, out).start(), out, port);
+            ServerProcess server = new ServerProcess(builder(workDir, jvmOptions, args, out).start(), out, port);
             server.awaitHealthy();
             return server;
         } catch (IOException e) {
@@ -98,9 +103,10 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static ProcessBuilder builder(Path workDir, List<String> args, Path out) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+    private static ProcessBuilder builder(Path workDir, List<String> jvmOptions, List<String> args, Path out) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(out.toFile());
@@ -151,6 +157,10 @@ public final class ServerProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public String output() {
