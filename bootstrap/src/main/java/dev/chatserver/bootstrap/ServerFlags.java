@@ -29,6 +29,7 @@ final class ServerFlags {
             Flag.of("poll-timeout", "duration", "50s", "how long a long-poll is held when nothing is new"),
             Flag.of("bus-retention", "duration", "15m", "how long notifications are kept for resuming"),
             Flag.of("bus-retention-count", "n", "20000", "at most this many notifications are kept"),
+            Flag.of("bus-retention-bytes", "bytes", "67108864", "at most this many bytes of notifications are kept, shared fairly between channels"),
             Flag.of("ws-queue", "n", "256", "batches a WebSocket may have unsent before it is closed"),
             Flag.of("ws-ping-interval", "duration", "25s", "how often WebSockets are pinged"),
             Flag.of("ws-idle-timeout", "duration", "75s", "a silent WebSocket is closed after this"),

@@ -15,6 +15,7 @@ import java.util.Map;
  *
  * <p>A notification fanned out to many connections is rendered once: the text of each entry is kept, by
  * notification id, for the most recent {@value #RENDERED_KEPT} notifications, and a batch joins those texts.
+ * A transient signal (typing) is written each time: its id is not its own.
  */
 final class NotificationWriter {
     private static final int RENDERED_KEPT = 4_096;
@@ -61,6 +62,10 @@ final class NotificationWriter {
     }
 
     private String rendered(Notification notification) {
+        if (notification.signal()) {
+            // a signal carries the id of another notification (the last its listener saw): never cached by it
+            return write(entry(notification));
+        }
         synchronized (rendered) {
             String text = rendered.get(notification.id());
             if (text != null) {
