@@ -89,6 +89,8 @@ class TypingDeliveryTest {
             assertThat(typing.get("channel").asText()).isEqualTo(channel);
             assertThat(typing.get("message").get("message").get("type").asText()).isEqualTo("typing");
             assertThat(typing.get("id").asLong()).as("the id of the last notification the socket was given").isEqualTo(seen);
+            assertThat(typing.get("transient").asBoolean()).isTrue();
+            assertThat(kept).allSatisfy(notification -> assertThat(notification.has("transient")).isFalse());
         }
 
         JsonNode resumed = poll(ocelot, channel, before);

@@ -47,6 +47,9 @@ final class NotificationWriter {
         entry.put("id", notification.id());
         entry.put("channel", notification.channel().name());
         entry.put("message", renderer.render(notification.event()));
+        if (notification.signal()) {
+            entry.put("transient", true);
+        }
         return entry;
     }
 
