@@ -75,6 +75,11 @@ export class Feed {
   receive(payload) {
     if (Array.isArray(payload)) {
       for (const notification of payload) {
+        if (notification.transient) {
+          // a typing signal: never kept, and its id is that of the last notification this socket was given
+          this.handlers.notify(notification.channel, notification.message);
+          continue;
+        }
         if (notification.id <= this.last) {
           continue;
         }

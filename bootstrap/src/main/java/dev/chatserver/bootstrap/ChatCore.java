@@ -192,6 +192,18 @@ public final class ChatCore implements AutoCloseable {
         public void publish(dev.chatserver.application.port.out.notification.Channel channel,
                             dev.chatserver.domain.event.DomainEvent event) {
             bus.publish(channel, event);
+            tell(channel, event);
+        }
+
+        @Override
+        public void signal(dev.chatserver.application.port.out.notification.Channel channel,
+                           dev.chatserver.domain.event.DomainEvent event) {
+            bus.signal(channel, event);
+            tell(channel, event);
+        }
+
+        private void tell(dev.chatserver.application.port.out.notification.Channel channel,
+                          dev.chatserver.domain.event.DomainEvent event) {
             transactions.afterCommit(() -> {
                 for (DomainEventListener listener : listeners) {
                     try {

@@ -14,6 +14,7 @@ import dev.chatserver.adapter.http.realtime.UnversionedWebSocket;
 import dev.chatserver.application.account.PartnerDirectory;
 import dev.chatserver.application.port.in.account.FindPartners;
 import dev.chatserver.application.port.out.notification.NotificationRetention;
+import dev.chatserver.application.port.out.LiveSignals;
 import dev.chatserver.application.port.in.presence.FollowPresence;
 import dev.chatserver.application.port.in.presence.ReadPresence;
 import dev.chatserver.application.port.in.presence.TrackPresence;
@@ -115,9 +116,10 @@ final class RealtimeModule extends AbstractModule {
     @Singleton
     NotificationRetention retention(Options options) {
         NotificationRetention defaults = NotificationRetention.DEFAULT;
-        return settings("--bus-retention, --bus-retention-count", () -> new NotificationRetention(
+        return settings("--bus-retention, --bus-retention-count, --bus-retention-bytes", () -> new NotificationRetention(
                 options.getDuration("bus-retention", defaults.maxAge()),
-                options.getInt("bus-retention-count", defaults.maxCount())));
+                options.getInt("bus-retention-count", defaults.maxCount()),
+                options.getInt("bus-retention-bytes", (int) defaults.maxBytes())));
     }
 
     @Provides
@@ -146,6 +148,11 @@ final class RealtimeModule extends AbstractModule {
     @Provides
     NotificationBus notificationBus(NotificationStorage.Opened bus) {
         return bus.bus();
+    }
+
+    @Provides
+    LiveSignals liveSignals(NotificationStorage.Opened bus) {
+        return bus.signals();
     }
 
     /** The dispatcher, long-poll timeouts, pings and sweeps: one daemon thread, off every request's path. */

@@ -29,6 +29,7 @@ final class ServerFlags {
             Flag.of("poll-timeout", "duration", "50s", "how long a long-poll is held when nothing is new"),
             Flag.of("bus-retention", "duration", "15m", "how long notifications are kept for resuming"),
             Flag.of("bus-retention-count", "n", "20000", "at most this many notifications are kept"),
+            Flag.of("bus-retention-bytes", "bytes", "67108864", "at most this many bytes of notifications are kept, shared fairly between channels"),
             Flag.of("ws-queue", "n", "256", "frames a WebSocket may have unsent before it is closed (4000)"),
             Flag.of("ws-queue-bytes", "bytes", "4194304", "bytes a WebSocket may have unsent before it is closed (4000)"),
             Flag.of("ws-user-bytes", "bytes", "16777216", "bytes one user's WebSockets on a node may have unsent together"),

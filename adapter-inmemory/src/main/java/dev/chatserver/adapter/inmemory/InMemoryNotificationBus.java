@@ -3,7 +3,6 @@ package dev.chatserver.adapter.inmemory;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.Transactions;
-import jakarta.inject.Inject;
 
 import dev.chatserver.domain.event.DomainEvent;
 import dev.chatserver.domain.event.MessageDeleted;
@@ -12,15 +11,16 @@ import java.util.Objects;
 /**
  * The bus on one machine: a notification published inside a unit of work is appended to the notification log
  * once that unit commits (never when it rolls back), which wakes the dispatcher. The publisher returns at
- * once; delivery to subscribers happens on the dispatcher's thread.
+ * once; delivery to subscribers happens on the dispatcher's thread. A transient signal skips the log.
  */
 public final class InMemoryNotificationBus implements NotificationBus {
     private final InMemoryNotificationLog log;
+    private final InMemorySignals signals;
     private final Transactions transactions;
 
-    @Inject
-    public InMemoryNotificationBus(InMemoryNotificationLog log, Transactions transactions) {
+    InMemoryNotificationBus(InMemoryNotificationLog log, InMemorySignals signals, Transactions transactions) {
         this.log = log;
+        this.signals = signals;
         this.transactions = transactions;
     }
 
@@ -29,6 +29,14 @@ public final class InMemoryNotificationBus implements NotificationBus {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(event, "event");
         transactions.afterCommit(() -> log.append(channel, event));
+    }
+
+    /** Handed to this node's listeners once the unit of work commits, and never appended to the log. */
+    @Override
+    public void signal(Channel channel, DomainEvent event) {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(event, "event");
+        transactions.afterCommit(() -> signals.send(channel, event));
     }
 
     @Override

@@ -21,6 +21,7 @@ public final class InMemoryNotifications implements NotificationStorage {
     @Override
     public Opened open(Clock clock, NotificationRetention retention) {
         InMemoryNotificationLog log = new InMemoryNotificationLog(clock, retention);
-        return new Opened(log, new InMemoryNotificationBus(log, transactions));
+        InMemorySignals signals = new InMemorySignals(clock);
+        return new Opened(log, new InMemoryNotificationBus(log, signals, transactions), signals);
     }
 }

@@ -66,6 +66,7 @@ class InMemoryBusTest {
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private InMemoryNotificationLog log;
     private InMemoryNotificationBus bus;
+    private InMemorySignals signals;
     private PresenceService presence;
     private NotificationDispatcher dispatcher;
     private LiveFeeds feeds;
@@ -92,7 +93,8 @@ class InMemoryBusTest {
 
     private void start(NotificationRetention retention, RealtimeSettings settings) {
         log = new InMemoryNotificationLog(clock, retention);
-        bus = new InMemoryNotificationBus(log, transactions);
+        signals = new InMemorySignals(clock);
+        bus = new InMemoryNotificationBus(log, signals, transactions);
         presence = new PresenceService(clock, PresenceSettings.DEFAULT, bus, new InMemoryPresenceBoard(), java.util.UUID::randomUUID);
         deliverFrom(log, settings);
     }
@@ -100,7 +102,7 @@ class InMemoryBusTest {
     /** Real-time delivery on {@code log}, its parts put together as the wiring does. */
     private void deliverFrom(NotificationLog log, RealtimeSettings settings) {
         ChannelRegistry registry = new ChannelRegistry();
-        dispatcher = new NotificationDispatcher(log, registry, settings, scheduler);
+        dispatcher = new NotificationDispatcher(log, signals, registry, settings, scheduler);
         CatchUp catchUp = new CatchUp(log, registry, settings, clock);
         SubscriptionPolicy policy = new SubscriptionPolicy(facts);
         ListenerPresence listening = new ListenerPresence(presence);
@@ -473,9 +475,9 @@ class InMemoryBusTest {
         }
 
         @Override
-        public LogRead readAfter(long after, Set<Channel> channels, int limit) {
+        public LogRead readNotingLosses(long after, Set<Channel> channels, int limit) {
             readsAfter.add(channels);
-            return log.readAfter(after, channels, limit);
+            return log.readNotingLosses(after, channels, limit);
         }
 
         @Override

@@ -193,7 +193,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
     private synchronized NotificationStorage.Opened openSharedBus(Clock clock, NotificationRetention retention) {
         PostgresNotificationLog log = new PostgresNotificationLog(jdbi, transactions, listening, clock, retention);
         openedLogs.add(log);
-        return new NotificationStorage.Opened(log, log.bus());
+        return new NotificationStorage.Opened(log, log.bus(), log.signals());
     }
 
     /**

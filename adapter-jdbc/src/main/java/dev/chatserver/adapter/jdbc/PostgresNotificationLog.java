@@ -4,6 +4,7 @@ import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.LogRead;
 import dev.chatserver.application.port.out.notification.Notification;
 import dev.chatserver.application.port.out.notification.NotificationRetention;
+import dev.chatserver.application.port.out.LiveSignals;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.NotificationLog;
 import dev.chatserver.domain.event.DomainEvent;
@@ -16,7 +17,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,6 +32,8 @@ import java.util.Set;
 public final class PostgresNotificationLog implements NotificationLog, AutoCloseable {
     /** Any fixed number: the advisory lock that orders appends across nodes. */
     private static final long APPEND_LOCK = 0x63686174L;
+    /** Another fixed number: the advisory lock that lets one node prune at a time. */
+    private static final long PRUNE_LOCK = 0x70727565L;
     private static final int CATCH_UP_MILLIS = 1_000;
 
     private final Jdbi jdbi;
@@ -36,16 +41,18 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
     private final NotificationRetention retention;
     private final NotificationCodec codec = new NotificationCodec();
     private final PostgresWakeUps wakeUps;
+    private final PostgresSignals signals;
     private final RowMapper<Stored> row;
     private final NotificationBus bus;
 
     PostgresNotificationLog(Jdbi jdbi, JdbcTransactions transactions, ListeningConnections listening, Clock clock,
                             NotificationRetention retention) {
         this.jdbi = jdbi;
-        this.bus = new TransactionalNotificationBus(this, transactions);
+        this.signals = new PostgresSignals(jdbi, clock);
+        this.bus = new TransactionalNotificationBus(this, signals, transactions);
         this.clock = clock;
         this.retention = retention;
-        this.wakeUps = new PostgresWakeUps(listening, CATCH_UP_MILLIS);
+        this.wakeUps = new PostgresWakeUps(listening, signals, CATCH_UP_MILLIS);
         this.row = (rs, ctx) -> {
             Channel channel = new Channel(rs.getString("channel"));
             long id = rs.getLong("id");
@@ -167,9 +174,18 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
     private record Carrying(long id, Optional<DomainEvent> event) {
     }
 
+    /**
+     * Reads the rows first and the bounds after: a prune committing in between then makes the read look expired
+     * (the reader reloads) rather than silently missing what it dropped.
+     */
     @Override
-    public LogRead readAfter(long after, Set<Channel> channels, int limit) {
+    public LogRead readNotingLosses(long after, Set<Channel> channels, int limit) {
         return jdbi.withHandle(h -> {
+            List<Stored> rows = channels.isEmpty() ? List.of() : h.createQuery("""
+                            select id, channel, message, appended_at from bus_notifications
+                            where id > :after and channel in (<channels>) order by id limit :limit""")
+                    .bind("after", after).bindList("channels", names(channels)).bind("limit", limit)
+                    .map(row).list();
             Bounds bounds = bounds(h);
             if (after < bounds.prunedUpTo() || after > bounds.lastId()) {
                 return LogRead.expiredRead();
@@ -177,11 +193,14 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
             if (channels.isEmpty()) {
                 return LogRead.of(List.of());
             }
-            return readable(h.createQuery("""
-                            select id, channel, message, appended_at from bus_notifications
-                            where id > :after and channel in (<channels>) order by id limit :limit""")
-                    .bind("after", after).bindList("channels", names(channels)).bind("limit", limit)
-                    .map(row).list());
+            Map<Channel, Long> lost = new HashMap<>();
+            h.createQuery("""
+                            select channel, pruned_up_to from bus_channel_pruned
+                            where pruned_up_to > :after and channel in (<channels>)""")
+                    .bind("after", after).bindList("channels", names(channels))
+                    .map((rs, ctx) -> Map.entry(new Channel(rs.getString("channel")), rs.getLong("pruned_up_to")))
+                    .forEach(entry -> lost.put(entry.getKey(), entry.getValue()));
+            return readable(rows).losing(lost);
         });
     }
 
@@ -217,27 +236,114 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
         return bus;
     }
 
+    /** Where the signals sent by any node on this database arrive on this one. */
+    public LiveSignals signals() {
+        return signals;
+    }
+
     @Override
     public void onAppend(Runnable listener) {
         wakeUps.onWake(listener);
     }
 
+    /**
+     * Drops what is older than the retention, then, while the log holds more than the retention's count or
+     * bytes ({@code octet_length} of the stored text), the oldest rows of the channels holding the most: each
+     * channel keeps at most its fair share ({@link NotificationRetention#fairCap}) of each, so a channel within
+     * it loses nothing. What each channel lost is noted in {@code bus_channel_pruned}. One node prunes at a time.
+     */
     @Override
     public int prune() {
         Instant oldestKept = clock.instant().minus(retention.maxAge());
         return jdbi.inTransaction(h -> {
-            long lastId = bounds(h).lastId();
-            List<Long> dropped = h.createQuery("""
-                            delete from bus_notifications where appended_at < :oldest or id <= :beyondCount
-                            returning id""")
-                    .bind("oldest", oldestKept).bind("beyondCount", lastId - retention.maxCount())
-                    .mapTo(Long.class).list();
-            if (!dropped.isEmpty()) {
-                h.createUpdate("update bus_pruned set pruned_up_to = greatest(pruned_up_to, :upTo) where singleton = 1")
-                        .bind("upTo", dropped.stream().mapToLong(Long::longValue).max().orElseThrow()).execute();
-            }
-            return dropped.size();
+            h.createQuery("select pg_advisory_xact_lock(:key)::text").bind("key", PRUNE_LOCK).mapTo(String.class).one();
+            List<Long> aged = h.createQuery("delete from bus_notifications where appended_at < :oldest returning id")
+                    .bind("oldest", oldestKept).mapTo(Long.class).list();
+            raisePrunedUpTo(h, aged.stream().mapToLong(Long::longValue).max().orElse(0));
+            meltChannelLosses(h, oldestKept);
+            int cut = cutToFairShares(h);
+            return aged.size() + cut;
         });
+    }
+
+    /** Deletes, channel by channel, the oldest rows beyond its fair share of the count and the bytes. */
+    private int cutToFairShares(Handle h) {
+        List<Long> counts = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
+        h.createQuery("select count(*) as n, coalesce(sum(octet_length(message)), 0) as size from bus_notifications group by channel")
+                .map((rs, ctx) -> {
+                    counts.add(rs.getLong("n"));
+                    sizes.add(rs.getLong("size"));
+                    return 0;
+                }).list();
+        long countCap = NotificationRetention.fairCap(counts, retention.maxCount());
+        long bytesCap = NotificationRetention.fairCap(sizes, retention.maxBytes());
+        if (countCap == Long.MAX_VALUE && bytesCap == Long.MAX_VALUE) {
+            return 0;
+        }
+        countCap = Math.min(countCap, retention.maxCount());
+        // the cap is whole: what it leaves of the bound lets that many channels above it keep one more, the newest
+        long keptAtCap = 0;
+        for (long n : counts) {
+            keptAtCap += Math.min(n, countCap);
+        }
+        long oneMore = Math.max(0, retention.maxCount() - keptAtCap);
+        List<Long> cut = h.createQuery("""
+                        with ranked as (
+                            select id, row_number() over newest_first as nth,
+                                   sum(octet_length(message)) over newest_first as size_from_newest
+                            from bus_notifications
+                            window newest_first as (partition by channel order by id desc)),
+                        ranked_at_cap as (
+                            select id, nth, size_from_newest, row_number() over (partition by nth order by id desc) as among_them
+                            from ranked),
+                        cut as (
+                            delete from bus_notifications n using ranked_at_cap r
+                            where n.id = r.id
+                              and (r.nth > :countCap + 1 or (r.nth = :countCap + 1 and r.among_them > :oneMore)
+                                   or r.size_from_newest > :bytesCap)
+                            returning n.id, n.channel, n.appended_at),
+                        noted as (
+                            insert into bus_channel_pruned (channel, pruned_up_to, appended_at)
+                            select channel, max(id), max(appended_at) from cut group by channel
+                            on conflict (channel) do update
+                            set pruned_up_to = greatest(bus_channel_pruned.pruned_up_to, excluded.pruned_up_to),
+                                appended_at = greatest(bus_channel_pruned.appended_at, excluded.appended_at))
+                        select id from cut""")
+                .bind("countCap", countCap).bind("oneMore", oneMore).bind("bytesCap", bytesCap)
+                .mapTo(Long.class).list();
+        boundChannelLosses(h);
+        return cut.size();
+    }
+
+    /** What a channel lost before {@code oldestKept} is older than the retention on every channel: the floor says it. */
+    private static void meltChannelLosses(Handle h, Instant oldestKept) {
+        Long melted = h.createQuery("""
+                        with melted as (delete from bus_channel_pruned where appended_at < :oldest returning pruned_up_to)
+                        select max(pruned_up_to) from melted""")
+                .bind("oldest", oldestKept).mapTo(Long.class).one();
+        raisePrunedUpTo(h, melted == null ? 0 : melted);
+    }
+
+    /** Keeps at most the retention's count of channel losses: the oldest beyond it melt into the floor. */
+    private void boundChannelLosses(Handle h) {
+        Long melted = h.createQuery("""
+                        with melted as (
+                            delete from bus_channel_pruned where channel in (
+                                select channel from bus_channel_pruned order by pruned_up_to desc offset :kept)
+                            returning pruned_up_to)
+                        select max(pruned_up_to) from melted""")
+                .bind("kept", retention.maxCount()).mapTo(Long.class).one();
+        raisePrunedUpTo(h, melted == null ? 0 : melted);
+    }
+
+    private static void raisePrunedUpTo(Handle h, long upTo) {
+        if (upTo <= 0) {
+            return;
+        }
+        h.createUpdate("update bus_pruned set pruned_up_to = greatest(pruned_up_to, :upTo) where singleton = 1")
+                .bind("upTo", upTo).execute();
+        h.createUpdate("delete from bus_channel_pruned where pruned_up_to <= :upTo").bind("upTo", upTo).execute();
     }
 
     private record Bounds(long prunedUpTo, long lastId) {
@@ -245,7 +351,8 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
 
     private static Bounds bounds(Handle h) {
         return h.createQuery("""
-                        select p.pruned_up_to, greatest(p.pruned_up_to, coalesce((select max(id) from bus_notifications), 0)) as last_id
+                        select p.pruned_up_to, greatest(p.pruned_up_to, coalesce((select max(id) from bus_notifications), 0),
+                                                        coalesce((select max(pruned_up_to) from bus_channel_pruned), 0)) as last_id
                         from bus_pruned p where p.singleton = 1""")
                 .map((rs, ctx) -> new Bounds(rs.getLong("pruned_up_to"), rs.getLong("last_id"))).one();
     }

@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Listens on the bus's PostgreSQL channel on a connection of its own and wakes the listeners when any node
  * commits a notification. It also wakes them after every reconnect and at least once per {@code catchUpMillis},
- * so that a lost wake-up delays a notification but never loses it: readers always read by id.
+ * so that a lost wake-up delays a notification but never loses it: readers always read by id. On the same
+ * connection it hears the transient signals ({@link PostgresSignals#CHANNEL}) and hands each to
+ * {@code signals}: those are not kept anywhere, so one sent while the connection is down is not heard.
  */
 final class PostgresWakeUps implements AutoCloseable {
     static final String CHANNEL = "chat_bus";
@@ -24,6 +26,7 @@ final class PostgresWakeUps implements AutoCloseable {
     private static final int RECONNECT_PAUSE_MILLIS = 500;
 
     private final ListeningConnections connections;
+    private final PostgresSignals signals;
     private final int catchUpMillis;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
@@ -31,8 +34,9 @@ final class PostgresWakeUps implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Connection connection;
 
-    PostgresWakeUps(ListeningConnections connections, int catchUpMillis) {
+    PostgresWakeUps(ListeningConnections connections, PostgresSignals signals, int catchUpMillis) {
         this.connections = connections;
+        this.signals = signals;
         this.catchUpMillis = catchUpMillis;
         this.thread = new Thread(this::listen, "chat-bus-listener");
         this.thread.setDaemon(true);
@@ -49,6 +53,7 @@ final class PostgresWakeUps implements AutoCloseable {
                 connection = listening;
                 try (Statement statement = listening.createStatement()) {
                     statement.execute("listen " + CHANNEL);
+                    statement.execute("listen " + PostgresSignals.CHANNEL);
                 }
                 wake();
                 PGConnection pg = listening.unwrap(PGConnection.class);
@@ -58,7 +63,9 @@ final class PostgresWakeUps implements AutoCloseable {
                         return;
                     }
                     // a batch of wake-ups is one read for the listeners; silence is a periodic catch-up
-                    wake();
+                    if (handOutSignals(notifications)) {
+                        wake();
+                    }
                     if (notifications == null && !listening.isValid(1)) {
                         throw new SQLException("the listening connection was lost");
                     }
@@ -70,6 +77,26 @@ final class PostgresWakeUps implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Hands every signal of the batch to {@code signals}; answers whether the listeners should read the log. */
+    private boolean handOutSignals(PGNotification[] notifications) {
+        if (notifications == null) {
+            return true;
+        }
+        boolean appended = false;
+        for (PGNotification notification : notifications) {
+            if (PostgresSignals.CHANNEL.equals(notification.getName())) {
+                try {
+                    signals.heard(notification.getParameter());
+                } catch (RuntimeException unreadable) {
+                    LOG.error("a signal could not be handed out", unreadable);
+                }
+            } else {
+                appended = true;
+            }
+        }
+        return appended;
     }
 
     private void wake() {

@@ -16,10 +16,12 @@ import java.util.List;
  */
 final class TransactionalNotificationBus implements NotificationBus {
     private final PostgresNotificationLog log;
+    private final PostgresSignals signals;
     private final JdbcTransactions transactions;
 
-    TransactionalNotificationBus(PostgresNotificationLog log, JdbcTransactions transactions) {
+    TransactionalNotificationBus(PostgresNotificationLog log, PostgresSignals signals, JdbcTransactions transactions) {
         this.log = log;
+        this.signals = signals;
         this.transactions = transactions;
     }
 
@@ -27,6 +29,12 @@ final class TransactionalNotificationBus implements NotificationBus {
     public void publish(Channel channel, DomainEvent event) {
         transactions.beforeCommit(this, Gathered::new)
                 .ifPresentOrElse(gathered -> gathered.add(channel, event), () -> log.append(channel, event));
+    }
+
+    /** A {@code NOTIFY} of its own in the caller's transaction, delivered to every node when it commits; never stored. */
+    @Override
+    public void signal(Channel channel, DomainEvent event) {
+        signals.send(channel, event);
     }
 
     /** At once, in the caller's transaction: the rows it rewrites are locked until that commits. */

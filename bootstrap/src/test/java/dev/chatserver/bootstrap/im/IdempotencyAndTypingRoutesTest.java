@@ -82,12 +82,22 @@ class IdempotencyAndTypingRoutesTest {
         assertThat(history()).isEmpty();
     }
 
+    private void awaitHeldPoll(String channel) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (server.get(dev.chatserver.application.realtime.OpenConnections.class).heldPollsOf(channel) == 0) {
+            assertThat(System.nanoTime()).as("the poll is held").isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(10));
+        }
+    }
+
     @Test
     void typing_reaches_the_other_member_live_without_an_id_and_never_enters_history() {
         String channel = "user:" + ocelotId;
         long last = lastIdOn(ocelot, channel);
         CompletableFuture<ApiClient.Response> poll = CompletableFuture.supplyAsync(() -> api.rpc("/longpolling/poll",
                 Map.of("channels", List.of(channel), "last", last), ocelot));
+        // typing is never kept: only a poll held when it is sent hears it
+        awaitHeldPoll(channel);
 
         JsonNode answer = post(lynx, "typing", "...", null);
 

@@ -97,6 +97,35 @@ class MultiNodeTest {
     }
 
     @Test
+    void typing_on_node_a_reaches_a_websocket_on_node_b_live_and_is_never_kept() {
+        RunningServer a = startNode();
+        RunningServer b = startNode();
+        String lynx = a.client().signInAs("lynx");
+        String ocelot = b.client().signInAs("ocelot");
+        long ocelotId = uid(b.client(), ocelot);
+        String uuid = a.client().rpc("/im_chat/api/get_or_create_session", Map.of("user_to", ocelotId), lynx)
+                .result().get("uuid").asText();
+
+        try (WsClient ws = WsClient.connect(b.client().baseUrl(), ocelot)) {
+            ws.subscribe(List.of("user:" + ocelotId), 0);
+            // delivered through node B's listening connection, so it also hears signals from here on
+            a.client().rpc("/im_chat/post", Map.of("uuid", uuid, "message_type", "message",
+                    "message_content", "hello from node A"), lynx);
+            awaitMentioning(ws, "hello from node A");
+
+            a.client().rpc("/im_chat/post", Map.of("uuid", uuid, "message_type", "typing",
+                    "message_content", "lynx types on node A"), lynx);
+
+            JsonNode typing = awaitMentioning(ws, "lynx types on node A");
+            assertThat(typing.get("message").get("message").get("type").asText()).isEqualTo("typing");
+        }
+
+        ApiClient.Response polled = b.client().rpc("/longpolling/poll",
+                Map.of("channels", List.of("user:" + ocelotId), "last", 0), ocelot);
+        assertThat(polled.result().toString()).contains("hello from node A").doesNotContain("lynx types on node A");
+    }
+
+    @Test
     void a_client_that_moves_from_node_a_to_node_b_misses_nothing_and_gets_nothing_twice() {
         RunningServer a = startNode();
         RunningServer b = startNode();

@@ -37,11 +37,11 @@ public final class ImNotifier {
         session.memberIds().forEach(member -> bus.publish(Channel.ofUser(member), posted));
     }
 
-    /** Tells the other members that the signal's sender is typing. */
+    /** Tells the other members connected now that the signal's sender is typing: live only, never kept. */
     public void typing(ImSession session, MessageView signal) {
         MemberTyping typing = new MemberTyping(signal);
         session.memberIds().stream().filter(member -> !member.equals(signal.fromId()))
-                .forEach(member -> bus.publish(Channel.ofUser(member), typing));
+                .forEach(member -> bus.signal(Channel.ofUser(member), typing));
     }
 
     public void messageEdited(ImSession session, ImMessage edited) {

@@ -1,6 +1,7 @@
 package dev.chatserver.application.realtime;
 
 import dev.chatserver.application.port.in.realtime.RealtimeSettings;
+import dev.chatserver.application.port.out.LiveSignals;
 import dev.chatserver.application.port.out.NotificationLog;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.LogRead;
@@ -22,6 +23,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * what the log holds beyond its cursor on the channels someone listens to and hands each subscriber what is on
  * its channels. A subscriber remembers the last id handed to it, so whichever of its catch-up and the
  * dispatcher saw a notification first, it gets it once and in order.
+ *
+ * <p>Transient signals (typing) never enter the log: each is handed at once, on the thread that sent or heard
+ * it, to the subscribers on its channel, under the id of the last notification each was given, so nobody's
+ * resume point moves. A subscriber still catching up gets none (it is behind anyway; a signal is no news that
+ * must arrive), and a held long-poll is answered with it, as with any notification.
  */
 @Singleton
 public final class NotificationDispatcher {
@@ -34,14 +40,15 @@ public final class NotificationDispatcher {
     private long cursor;
 
     @Inject
-    public NotificationDispatcher(NotificationLog log, ChannelRegistry registry, RealtimeSettings settings,
-                                  ScheduledExecutorService scheduler) {
+    public NotificationDispatcher(NotificationLog log, LiveSignals signals, ChannelRegistry registry,
+                                  RealtimeSettings settings, ScheduledExecutorService scheduler) {
         this.log = log;
         this.registry = registry;
         this.settings = settings;
         this.scheduler = scheduler;
         this.cursor = log.lastId();
         log.onAppend(this::wake);
+        signals.onSignal(this::signal);
     }
 
     /** Delivers whatever the log holds beyond the cursor now; the scheduler calls it after every append. */
@@ -53,15 +60,27 @@ public final class NotificationDispatcher {
                     cursor = log.lastId();
                     return;
                 }
-                LogRead read = log.readAfter(cursor, registry.channels(), settings.readBatch());
+                LogRead read = log.readNotingLosses(cursor, registry.channels(), settings.readBatch());
                 if (read.expired()) {
                     skipLostNotifications();
                     return;
                 }
+                warnWhoLost(read.lost());
                 handOut(read.notifications());
                 cursor = read.lastIdOr(cursor);
                 if (read.notifications().size() < settings.readBatch()) {
                     return;
+                }
+            }
+        }
+    }
+
+    /** Hands a transient signal to whoever listens on its channel now; it is not kept. */
+    void signal(Notification signal) {
+        synchronized (registry) {
+            for (Subscriber subscriber : List.copyOf(registry.on(signal.channel()))) {
+                if (!subscriber.catchingUp && !subscriber.take(List.of(signal.signalAfter(subscriber.lastSent)))) {
+                    registry.unregister(subscriber);
                 }
             }
         }
@@ -102,6 +121,24 @@ public final class NotificationDispatcher {
         batches.forEach((subscriber, batch) -> {
             if (!subscriber.take(batch)) {
                 registry.unregister(subscriber);
+            }
+        });
+    }
+
+    /**
+     * Some channels lost notifications the dispatcher had not handed out yet (another channel's flood took the
+     * log's room): only their subscribers are told to reload, once per loss, and go on from what they missed.
+     */
+    private void warnWhoLost(Map<Channel, Long> lost) {
+        lost.forEach((channel, lostUpTo) -> {
+            for (Subscriber subscriber : List.copyOf(registry.on(channel))) {
+                if (!subscriber.catchingUp && subscriber.lastSent < lostUpTo) {
+                    long resumedFrom = subscriber.lastSent;
+                    subscriber.lastSent = lostUpTo;
+                    if (!subscriber.warnExpired(resumedFrom)) {
+                        registry.unregister(subscriber);
+                    }
+                }
             }
         });
     }

@@ -245,7 +245,8 @@ public abstract class IdempotencyContract extends StorageContract {
         MessageView typing = im.messages.postAsync(post(lynx, "typing", "...", null)).join();
 
         assertThat(typing.type()).isEqualTo("typing");
-        List<Published> told = im.bus.published();
+        assertThat(im.bus.published()).as("typing is never kept in the notification log").isEmpty();
+        List<Published> told = im.bus.signalled();
         assertThat(told).extracting(Published::channel).containsExactly(Channel.ofUser(ocelot.id()));
         assertThat(told.get(0).event()).isEqualTo(new MemberTyping(typing));
         assertThat(history()).extracting(MessageView::id).containsExactly(kept.id());
@@ -257,6 +258,16 @@ public abstract class IdempotencyContract extends StorageContract {
         assertThatThrownBy(() -> im.messages.postAsync(post(pangolin, "typing", "...", null)))
                 .isInstanceOfSatisfying(NotFound.class, p -> assertThat(p.field()).isEqualTo("uuid"));
         assertThat(im.bus.published()).isEmpty();
+        assertThat(im.bus.signalled()).isEmpty();
+    }
+
+    @Test
+    void a_typing_signal_carries_at_most_a_kibibyte_of_content() {
+        im.messages.postAsync(post(lynx, "typing", "x".repeat(PostMessageCommand.MAX_TYPING_CONTENT_BYTES), null)).join();
+
+        assertThatThrownBy(() -> post(lynx, "typing", "x".repeat(PostMessageCommand.MAX_TYPING_CONTENT_BYTES + 1), null))
+                .isInstanceOfSatisfying(InvalidInput.class, p -> assertThat(p.field()).isEqualTo("message_content"));
+        assertThat(im.bus.signalled()).hasSize(1);
     }
 
     // chat events

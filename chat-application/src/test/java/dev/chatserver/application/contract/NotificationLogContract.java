@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every notification log promises: increasing ids, ordered reads after an id per channel set, retention
- * by age and count, an explicit answer for an id it can no longer resume from, and wake-ups on append.
+ * by age, and by count and bytes shared fairly between channels, an explicit answer for an id it can no longer
+ * resume from (only to readers of a channel that lost something after it), and wake-ups on append.
  */
 public abstract class NotificationLogContract {
     private static final Channel LYNX = new Channel("user:5");
@@ -170,5 +171,83 @@ public abstract class NotificationLogContract {
                 .map(Notification::event).toList();
 
         assertThat(read).containsExactlyElementsOf(events);
+    }
+
+    // fair shares
+
+    @Test
+    void a_flood_on_one_channel_leaves_another_channels_reader_resumable() {
+        NotificationLog log = newLog(clock, new NotificationRetention(Duration.ofMinutes(10), 10));
+        Notification ocelotSaw = log.append(OCELOT, SampleEvents.numbered(1));
+        Notification ocelotMissed = log.append(OCELOT, SampleEvents.numbered(2));
+        Notification lynxSaw = log.append(LYNX, SampleEvents.numbered(3));
+        for (int n = 4; n < 100; n++) {
+            log.append(LYNX, SampleEvents.numbered(n));
+        }
+        log.prune();
+
+        LogRead ocelot = log.readAfter(ocelotSaw.id(), Set.of(OCELOT), 10);
+        assertThat(ocelot.expired()).as("ocelot's channel lost nothing to lynx's flood").isFalse();
+        assertThat(ocelot.notifications()).extracting(Notification::id).containsExactly(ocelotMissed.id());
+        assertThat(log.readAfter(lynxSaw.id(), Set.of(LYNX), 100).expired())
+                .as("the flooded channel lost notifications after this id").isTrue();
+        assertThat(log.readAfter(ocelotSaw.id(), Set.of(OCELOT, LYNX), 100).expired())
+                .as("a reader of both channels lost some of lynx's").isTrue();
+        assertThat(log.readAfter(ocelotSaw.id(), Set.of(OCELOT, ROOM), 100).expired()).isFalse();
+    }
+
+    @Test
+    void the_flooded_channel_keeps_its_newest_within_the_count() {
+        NotificationLog log = newLog(clock, new NotificationRetention(Duration.ofMinutes(10), 10));
+        log.append(OCELOT, SampleEvents.numbered(1));
+        Notification newest = null;
+        for (int n = 2; n < 100; n++) {
+            newest = log.append(LYNX, SampleEvents.numbered(n));
+        }
+        log.prune();
+
+        LogRead lynx = log.readNotingLosses(0, Set.of(LYNX, OCELOT), 100);
+        assertThat(lynx.notifications()).hasSize(10);
+        assertThat(lynx.notifications()).extracting(n -> n.channel()).containsOnlyOnce(OCELOT);
+        assertThat(lynx.notifications().get(9).id()).isEqualTo(newest.id());
+        assertThat(lynx.lost()).containsOnlyKeys(LYNX);
+    }
+
+    @Test
+    void the_bytes_bound_drops_the_oldest_of_the_channel_holding_the_most_bytes() {
+        NotificationLog log = newLog(clock, new NotificationRetention(Duration.ofMinutes(10), 1_000, 20_000));
+        Notification small = log.append(OCELOT, SampleEvents.numbered(1));
+        String fourKiB = "x".repeat(4_096);
+        Notification newest = null;
+        for (int n = 2; n <= 21; n++) {
+            newest = log.append(LYNX, SampleEvents.bulky(n, fourKiB));
+        }
+        log.prune();
+
+        List<Notification> lynx = log.readNotingLosses(0, Set.of(LYNX), 100).notifications();
+        assertThat(lynx).as("20 notifications of 4 KiB do not fit 20,000 bytes").hasSizeBetween(1, 4);
+        assertThat(lynx.get(lynx.size() - 1).id()).isEqualTo(newest.id());
+        assertThat(log.readAfter(0, Set.of(OCELOT), 10).notifications()).extracting(Notification::id)
+                .as("the small channel keeps its share").containsExactly(small.id());
+        assertThat(log.readAfter(small.id(), Set.of(LYNX), 100).expired()).isTrue();
+    }
+
+    @Test
+    void a_read_noting_losses_names_the_channels_that_lost_and_still_gives_what_is_kept() {
+        NotificationLog log = newLog(clock, new NotificationRetention(Duration.ofMinutes(10), 3));
+        Notification cursor = log.append(OCELOT, SampleEvents.numbered(1));
+        Notification lynxFirst = log.append(LYNX, SampleEvents.numbered(2));
+        log.append(LYNX, SampleEvents.numbered(3));
+        Notification ocelot = log.append(OCELOT, SampleEvents.numbered(4));
+        Notification lynxLast = log.append(LYNX, SampleEvents.numbered(5));
+        log.prune();
+
+        LogRead read = log.readNotingLosses(cursor.id(), Set.of(LYNX, OCELOT), 10);
+
+        assertThat(read.expired()).isFalse();
+        assertThat(read.lost()).containsOnlyKeys(LYNX);
+        assertThat(read.lost().get(LYNX)).isGreaterThanOrEqualTo(lynxFirst.id()).isLessThan(lynxLast.id());
+        assertThat(read.notifications()).extracting(Notification::id).contains(ocelot.id(), lynxLast.id());
+        assertThat(log.readNotingLosses(lynxLast.id(), Set.of(LYNX), 10).lost()).as("nothing lost after it").isEmpty();
     }
 }

@@ -14,11 +14,22 @@ public final class RecordingBus implements NotificationBus {
     }
 
     private final List<Published> published = new CopyOnWriteArrayList<>();
+    private final List<Published> signalled = new CopyOnWriteArrayList<>();
     private final List<MessageDeleted> forgotten = new CopyOnWriteArrayList<>();
 
     @Override
     public void publish(Channel channel, DomainEvent event) {
         published.add(new Published(channel, event));
+    }
+
+    @Override
+    public void signal(Channel channel, DomainEvent event) {
+        signalled.add(new Published(channel, event));
+    }
+
+    /** The transient signals sent, in order: never among {@link #published()}. */
+    public List<Published> signalled() {
+        return List.copyOf(signalled);
     }
 
     @Override
@@ -47,6 +58,7 @@ public final class RecordingBus implements NotificationBus {
 
     public void clear() {
         published.clear();
+        signalled.clear();
         forgotten.clear();
     }
 }

@@ -8,4 +8,11 @@ public record ChatEventAppended(Event event) implements DomainEvent {
     public ChatEventAppended {
         Objects.requireNonNull(event, "event");
     }
+
+    @Override
+    public int textLength() {
+        return event.data().value().length() + event.type().length() + event.set().length()
+                + event.labelIfAny().map(String::length).orElse(0)
+                + (event.attribute() == null ? 0 : event.attribute().length());
+    }
 }

@@ -21,4 +21,18 @@ public sealed interface DomainEvent permits MessagePosted, MemberTyping, Session
     default DomainEvent afterDeletion(MessageDeleted deletion) {
         return this;
     }
+
+    /**
+     * How many characters of text (contents, names, JSON data) this event holds: what keeping it costs beyond a
+     * fixed overhead, so a log can bound what it keeps in bytes. 0 for an event of ids and flags only.
+     */
+    default int textLength() {
+        return 0;
+    }
+
+    /** The text lengths of a message as history shows it: its content, type and sender's names. */
+    static int textLengthOf(dev.chatserver.domain.im.MessageView message) {
+        return message.message().length() + message.type().length() + message.fromName().length()
+                + message.fromPartner().name().length();
+    }
 }

@@ -11,4 +11,9 @@ public record MemberTyping(MessageView signal) implements DomainEvent {
     public MemberTyping {
         Objects.requireNonNull(signal, "signal");
     }
+
+    @Override
+    public int textLength() {
+        return DomainEvent.textLengthOf(signal);
+    }
 }

@@ -14,6 +14,11 @@ public record MessageEdited(UUID sessionUuid, long messageId, String content, In
     }
 
     @Override
+    public int textLength() {
+        return content.length();
+    }
+
+    @Override
     public List<Long> messageTextsCarried() {
         return List.of(messageId);
     }

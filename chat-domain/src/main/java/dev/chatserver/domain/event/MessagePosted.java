@@ -12,6 +12,11 @@ public record MessagePosted(MessageView message) implements DomainEvent {
     }
 
     @Override
+    public int textLength() {
+        return DomainEvent.textLengthOf(message);
+    }
+
+    @Override
     public List<Long> messageTextsCarried() {
         return message.deleted() ? List.of() : List.of(message.id());
     }

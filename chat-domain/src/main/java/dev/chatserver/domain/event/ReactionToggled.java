@@ -19,4 +19,9 @@ public record ReactionToggled(UUID sessionUuid, long messageId, UserId user, Str
             throw new IllegalArgumentException("count is 0 or more");
         }
     }
+
+    @Override
+    public int textLength() {
+        return emoji.length();
+    }
 }

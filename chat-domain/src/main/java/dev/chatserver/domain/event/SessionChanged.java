@@ -21,6 +21,14 @@ public record SessionChanged(UserId viewer, SessionView session) implements Doma
                 .filter(last -> !last.deleted()).map(MessageSummary::id).toList();
     }
 
+    /** Its members' names and last messages, and the names of its groups and documents, roughly. */
+    @Override
+    public int textLength() {
+        int members = session.users().stream().mapToInt(u -> u.name().length() + u.partner().name().length()
+                + u.lastMessage().map(last -> last.message().length() + last.type().length()).orElse(0)).sum();
+        return members + session.groups().toString().length() + session.docs().toString().length();
+    }
+
     @Override
     public DomainEvent afterDeletion(MessageDeleted deletion) {
         return messageTextsCarried().contains(deletion.messageId())

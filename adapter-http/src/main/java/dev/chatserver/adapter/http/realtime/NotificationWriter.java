@@ -19,6 +19,7 @@ import java.util.Map;
  * notification id, for the most recent {@value #RENDERED_KEPT} notifications (and at most 16 MiB of them), and a
  * batch joins those texts.
  * A batch is cut into frames by size, so that no frame is much larger than the bound unless one notification is.
+ * A transient signal (typing) is written each time: its id is not its own.
  */
 final class NotificationWriter {
     private static final int RENDERED_KEPT = 4_096;
@@ -74,6 +75,9 @@ final class NotificationWriter {
         entry.put("id", notification.id());
         entry.put("channel", notification.channel().name());
         entry.put("message", renderer.render(notification.event()));
+        if (notification.signal()) {
+            entry.put("transient", true);
+        }
         return entry;
     }
 
@@ -83,6 +87,10 @@ final class NotificationWriter {
     }
 
     private String rendered(Notification notification) {
+        if (notification.signal()) {
+            // a signal carries the id of another notification (the last its listener saw): never cached by it
+            return write(entry(notification));
+        }
         synchronized (rendered) {
             String text = rendered.get(notification.id());
             if (text != null) {

@@ -16,6 +16,14 @@ public interface NotificationBus {
     void publish(Channel channel, DomainEvent event);
 
     /**
+     * A transient signal (a member typing): sent to whoever listens on {@code channel} on any node once the unit
+     * of work commits (at once outside one), and never kept, so it is never replayed to a client that resumes and
+     * never takes the log's room. Its event must be small (under a few KiB encoded), as it may travel between
+     * nodes in a bounded wake-up.
+     */
+    void signal(Channel channel, DomainEvent event);
+
+    /**
      * Called inside the unit of work that deletes a message: every notification the log still keeps that
      * carries the message's text (its post, its edits, sessions showing it as a last message) is rewritten as
      * {@link DomainEvent#afterDeletion} tells, keeping its id and place, so a client resuming from before it

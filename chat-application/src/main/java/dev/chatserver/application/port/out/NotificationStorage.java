@@ -11,11 +11,15 @@ import java.time.Clock;
 public interface NotificationStorage {
     Opened open(Clock clock, NotificationRetention retention);
 
-    /** The log real-time delivery reads, and the bus use cases publish to, which feeds that log. */
-    record Opened(NotificationLog log, NotificationBus bus) {
+    /**
+     * The log real-time delivery reads, the bus use cases publish to, which feeds that log, and where the bus's
+     * transient signals arrive.
+     */
+    record Opened(NotificationLog log, NotificationBus bus, LiveSignals signals) {
         public Opened {
             java.util.Objects.requireNonNull(log, "log");
             java.util.Objects.requireNonNull(bus, "bus");
+            java.util.Objects.requireNonNull(signals, "signals");
         }
     }
 }

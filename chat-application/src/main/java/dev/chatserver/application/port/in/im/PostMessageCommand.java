@@ -16,6 +16,11 @@ import java.util.UUID;
  */
 public record PostMessageCommand(User caller, UUID session, MessageType type, String content, String clientId) {
     public static final int MAX_CLIENT_ID_LENGTH = 64;
+    /**
+     * A typing signal is never stored and travels between nodes in a bounded wake-up (PostgreSQL's 8000-byte
+     * notification payload), so its content is short whatever the server allows a message.
+     */
+    public static final int MAX_TYPING_CONTENT_BYTES = 1024;
 
     public PostMessageCommand {
         Objects.requireNonNull(caller, "caller");
@@ -30,6 +35,10 @@ public record PostMessageCommand(User caller, UUID session, MessageType type, St
         }
         if (content.isBlank()) {
             throw new InvalidInput("message_content", "message_content is not empty");
+        }
+        if (type.isTyping() && content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_TYPING_CONTENT_BYTES) {
+            throw new InvalidInput("message_content",
+                    "message_content of a typing signal has at most " + MAX_TYPING_CONTENT_BYTES + " bytes (UTF-8)");
         }
         if (clientId != null && (clientId.isEmpty()
                 || clientId.codePointCount(0, clientId.length()) > MAX_CLIENT_ID_LENGTH)) {
