@@ -86,7 +86,8 @@ class MetricsTest {
             Exposition timed = scrape(api);
             assertThat(timed.types).containsEntry("http_server_requests_seconds", "histogram")
                     .containsEntry("chat_posts_stored_total", "counter")
-                    .containsEntry("chat_websockets_open", "gauge");
+                    .containsEntry("chat_websockets_open", "gauge")
+                    .containsEntry("chat_log_dropped_total", "counter");
             assertThat(timed.value("http_server_requests_seconds_bucket", Map.of("route", "/im_chat/post",
                     "status", "200", "le", "+Inf")).orElseThrow()).isEqualTo(5);
             assertThat(timed.value("jvm_memory_used_bytes", Map.of("area", "heap", "id", heapPoolOf(timed)))).isPresent();
