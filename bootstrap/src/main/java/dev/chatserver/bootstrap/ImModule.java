@@ -77,6 +77,9 @@ final class ImModule extends AbstractModule {
             if (!type.matches("[a-z0-9_.]{1,64}")) {
                 throw new StartupFailure("--im-message-types " + type + ": a type is 1 to 64 of a-z, 0-9, '_' or '.'");
             }
+            if (type.equals("meta")) {
+                throw new StartupFailure("--im-message-types meta: meta messages are the server's own, no client posts them");
+            }
         }
         int maxBytes = options.getInt("im-max-message-bytes", defaults.maxContentBytes());
         if (maxBytes < 1) {

@@ -31,6 +31,7 @@ import dev.chatserver.application.realtime.OpenConnections;
 import dev.chatserver.application.port.in.realtime.RealtimeSettings;
 import dev.chatserver.application.realtime.SubscriptionPolicy;
 import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.chats.AccountId;
 import dev.chatserver.domain.presence.ImStatus;
 import dev.chatserver.domain.problem.AccessDenied;
 import dev.chatserver.domain.problem.InvalidInput;
@@ -58,7 +59,7 @@ class InMemoryBusTest {
     private static final UserId LYNX = UserId.of(5);
     private static final UserId OCELOT = UserId.of(6);
     private static final UserId STRANGER = UserId.of(7);
-    private static final String TENANT = "backend.usr.example.org";
+    private static final AccountId TENANT = new AccountId("backend", "usr.example.org");
     private static final String ROOM = "room:91e03d34-1929-4a02-9486-4c3e708686b3";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
@@ -81,14 +82,14 @@ class InMemoryBusTest {
         }
 
         @Override
-        public boolean isTenantOf(String account, String audience) {
+        public boolean isTenantOf(AccountId account, String audience) {
             return account.equals(TENANT) && audience.equals("usr.example.org");
         }
     };
 
     /** A signed-in user, whose account is {@code <id>.usr.example.org}. */
     private static Listener as(UserId user) {
-        return Listener.ofUser(user, user.value() + ".usr.example.org");
+        return Listener.ofUser(user, new AccountId(String.valueOf(user.value()), "usr.example.org"));
     }
 
     private void start(NotificationRetention retention, RealtimeSettings settings) {

@@ -44,7 +44,7 @@ final class JdbcEvents implements EventStore {
             new JsonText(rs.getString("data")),
             rs.getLong("occurred_at"),
             rs.getLong("original_occurred_at"),
-            AccountId.parse(rs.getString("created_by")),
+            AccountId.fromKey(rs.getString("created_by")),
             SqlTime.instant(rs, "created_at"));
 
     /** Each set's newest labels, through the index on the heads, then each head's event by its unique key. */
@@ -106,7 +106,7 @@ final class JdbcEvents implements EventStore {
                     .bind("data", event.data().value())
                     .bind("occurred", event.occurredAt())
                     .bind("original", event.originalOccurredAt())
-                    .bind("by", event.createdBy().toString())
+                    .bind("by", event.createdBy().key())
                     .bind("created", SqlTime.utc(event.createdAt()))
                     .add();
         }

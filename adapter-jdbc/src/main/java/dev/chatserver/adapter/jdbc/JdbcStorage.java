@@ -30,6 +30,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,8 @@ import java.util.List;
 /** Every storage port on one SQL database (H2 or PostgreSQL), migrated by Flyway when opened. */
 public final class JdbcStorage implements Storage, StorageProbe {
     private static final int PROBE_TIMEOUT_SECONDS = 2;
+    /** A primary-key lookup that finds nothing: it reads the schema's own table, however few rows it costs. */
+    private static final String PROBE = "select id from users where id = -1";
 
     private final String url;
     private final DataSource dataSource;
@@ -176,11 +179,19 @@ public final class JdbcStorage implements Storage, StorageProbe {
         return DatabaseSettings.kindOf(url);
     }
 
+    /**
+     * Whether a statement on the schema runs, on a connection of the pool as any request gets one. Not
+     * {@code isValid}: once H2 closed the database under its connections (after an OutOfMemoryError) they still
+     * say they are valid while every statement fails, and a connection opened anew may find an empty database.
+     */
     @Override
     public boolean answers() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(PROBE_TIMEOUT_SECONDS);
-        } catch (SQLException e) {
+        try (Connection connection = dataSource.getConnection();
+             Statement probe = connection.createStatement()) {
+            probe.setQueryTimeout(PROBE_TIMEOUT_SECONDS);
+            probe.executeQuery(PROBE).close();
+            return true;
+        } catch (SQLException | RuntimeException e) {
             return false;
         }
     }

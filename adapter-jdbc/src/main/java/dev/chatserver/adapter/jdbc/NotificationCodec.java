@@ -267,6 +267,8 @@ final class NotificationCodec {
         json.put("occurred_at", event.occurredAt());
         json.put("original_occurred_at", event.originalOccurredAt());
         json.put("created_by", event.createdBy().toString());
+        json.put("created_by_label", event.createdBy().label());
+        json.put("created_by_audience", event.createdBy().audience());
         json.put("created_at", event.createdAt().toEpochMilli());
         return json;
     }
@@ -277,8 +279,15 @@ final class NotificationCodec {
                 new RoomId(UUID.fromString(json.get("room_id").asText())), json.get("type").asText(),
                 json.get("set").asText(), textOrNull(json.get("label")), textOrNull(json.get("attribute")),
                 new JsonText(data), json.get("occurred_at").asLong(),
-                json.get("original_occurred_at").asLong(), AccountId.parse(json.get("created_by").asText()),
+                json.get("original_occurred_at").asLong(), createdBy(json),
                 Instant.ofEpochMilli(json.get("created_at").asLong()));
+    }
+
+    /** The pair when written; a row of an older node has only the text {@code label.audience}. */
+    private static AccountId createdBy(JsonNode json) {
+        return json.has("created_by_label")
+                ? new AccountId(json.get("created_by_label").asText(), json.get("created_by_audience").asText())
+                : AccountId.parse(json.get("created_by").asText());
     }
 
     static ImStatus status(String wireName) {

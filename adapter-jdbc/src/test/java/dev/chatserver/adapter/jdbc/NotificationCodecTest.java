@@ -5,6 +5,7 @@ import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.domain.account.Partner;
 import dev.chatserver.domain.account.PartnerId;
 import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.chats.AccountId;
 import dev.chatserver.domain.chats.JsonText;
 import dev.chatserver.domain.event.ChatEventAppended;
 import dev.chatserver.domain.event.DomainEvent;
@@ -50,6 +51,19 @@ class NotificationCodecTest {
         DomainEvent read = codec.read(codec.write(odd), LYNX).orElseThrow();
 
         assertThat(((ChatEventAppended) read).event().data().value()).isEqualTo(spaced);
+    }
+
+    @Test
+    void a_chat_events_account_reads_back_as_its_pair_even_when_its_label_holds_a_dot() {
+        ChatEventAppended appended = (ChatEventAppended) SampleEvents.everyKind().get(3);
+        dev.chatserver.domain.chats.Event event = appended.event();
+        ChatEventAppended byLookalike = new ChatEventAppended(new dev.chatserver.domain.chats.Event(event.id(),
+                event.roomId(), event.type(), event.set(), event.label(), event.attribute(), event.data(),
+                event.occurredAt(), event.originalOccurredAt(), new AccountId("a.b", "c"), event.createdAt()));
+
+        DomainEvent read = codec.read(codec.write(byLookalike), LYNX).orElseThrow();
+
+        assertThat(((ChatEventAppended) read).event().createdBy()).isEqualTo(new AccountId("a.b", "c"));
     }
 
     @Test

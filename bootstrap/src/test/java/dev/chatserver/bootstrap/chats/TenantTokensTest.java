@@ -67,4 +67,30 @@ class TenantTokensTest {
                 + ChatsServer.JWT_AUDIENCE + "\",\"exp\":" + IN_AN_HOUR.getEpochSecond() + "}")), 401, "unauthorized");
         assertProblem(server.get("/api/v1/audiences/example.org/chats/course-42", server.signIn("support")), 404, "chat_not_found");
     }
+
+    @Test
+    void every_refused_token_answers_the_very_same_bytes_whatever_was_wrong_with_it() {
+        java.util.Map<String, String> refusedTokens = new java.util.LinkedHashMap<>();
+        refusedTokens.put("expired", ChatsServer.rsaToken("backend", ChatsServer.JWT_AUDIENCE,
+                Instant.now().minus(Duration.ofHours(1))));
+        refusedTokens.put("another audience", ChatsServer.rsaToken("backend", "someone-else", IN_AN_HOUR));
+        refusedTokens.put("a forged signature", ChatsServer.forgedToken());
+        refusedTokens.put("an unknown issuer", ChatsServer.hmacToken("unknown.example.org", "backend", IN_AN_HOUR));
+        refusedTokens.put("a key of another type", ChatsServer.hmacToken(ChatsServer.RSA_ISSUER, "backend", IN_AN_HOUR));
+        refusedTokens.put("a subject that is no label", ChatsServer.hmacToken(ChatsServer.HMAC_ISSUER, " ", IN_AN_HOUR));
+        refusedTokens.put("malformed", "a.b.c");
+        refusedTokens.put("unsigned", unsigned("{\"iss\":\"svc.example.org\",\"sub\":\"backend\",\"aud\":\""
+                + ChatsServer.JWT_AUDIENCE + "\",\"exp\":" + IN_AN_HOUR.getEpochSecond() + "}"));
+
+        java.util.Map<String, String> bodies = new java.util.LinkedHashMap<>();
+        refusedTokens.forEach((why, token) -> {
+            ApiClient.Response refused = createAs(token);
+            assertThat(refused.status()).as(why).isEqualTo(401);
+            bodies.put(why, refused.raw().body());
+        });
+
+        String first = bodies.values().iterator().next();
+        assertThat(bodies).allSatisfy((why, body) -> assertThat(body).as(why).isEqualTo(first));
+        assertThat(first).contains("the bearer token is not accepted");
+    }
 }

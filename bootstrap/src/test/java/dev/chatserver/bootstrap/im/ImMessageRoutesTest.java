@@ -148,4 +148,23 @@ class ImMessageRoutesTest {
         assertThat(im.call("/im_chat/post", post(uuid, "typing", "…"), im.lynx).get("status").asText())
                 .as("typing is never stored, so it has no message_id").isEqualTo("success");
     }
+
+    @Test
+    void a_member_cannot_forge_the_servers_meta_notice_while_the_server_still_posts_its_own() {
+        String uuid = im.openSession(im.lynx, "ocelot");
+        im.bus.clear();
+
+        JsonNode forged = im.error("/im_chat/post",
+                post(uuid, "meta", "Oneiric Ocelot left the conversation."), im.lynx, "message_type");
+
+        assertThat(forged.get("message").asText()).contains("server");
+        assertThat(im.im("history", Map.of("uuid", uuid), im.ocelot)).isEmpty();
+        assertThat(im.bus.ofKind(MessagePosted.class)).isEmpty();
+
+        im.im("add_user", Map.of("uuid", uuid, "user_id", im.id("support")), im.lynx);
+        assertThat(im.im("history", Map.of("uuid", uuid), im.ocelot)).singleElement().satisfies(notice -> {
+            assertThat(notice.get("type").asText()).isEqualTo("meta");
+            assertThat(notice.get("message").asText()).isEqualTo("Russian Support joined the conversation.");
+        });
+    }
 }

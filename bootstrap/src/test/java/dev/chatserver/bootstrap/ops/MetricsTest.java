@@ -89,7 +89,8 @@ class MetricsTest {
                     .containsEntry("chat_posts_stored_total", "counter")
                     .containsEntry("chat_websockets_open", "gauge")
                     .containsEntry("chat_websockets_outbound_bytes", "gauge")
-                    .containsEntry("chat_websockets_closed_behind_total", "counter");
+                    .containsEntry("chat_websockets_closed_behind_total", "counter")
+                    .containsEntry("chat_log_dropped_total", "counter");
             assertThat(timed.value("chat_websockets_closed_behind_total")).isZero();
             assertThat(timed.value("http_server_requests_seconds_bucket", Map.of("route", "/im_chat/post",
                     "status", "200", "le", "+Inf")).orElseThrow()).isEqualTo(5);

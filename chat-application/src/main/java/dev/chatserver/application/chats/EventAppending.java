@@ -140,10 +140,10 @@ public final class EventAppending implements WriteLane<PostEventCommand, Event> 
         return answers;
     }
 
-    /** The key of an event with an Idempotency-Key: scoped by the chat and its caller. */
+    /** The key of an event with an Idempotency-Key: scoped by the chat and its caller (the pair, as its key). */
     private static Key keyOf(PostEventCommand command) {
         return command.idempotencyKey() == null ? null
-                : new Key("chat:" + command.chat().value() + ":" + command.by(), command.idempotencyKey());
+                : new Key("chat:" + command.chat().value() + ":" + command.by().key(), command.idempotencyKey());
     }
 
     /** Answers each event whose key was answered before with that event, read once for all of them. */

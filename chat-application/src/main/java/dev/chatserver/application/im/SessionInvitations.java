@@ -29,7 +29,6 @@ import java.util.Optional;
  * told how the session now looks, and the inviter says in a meta message who joined, as Odoo 8 does.
  */
 public final class SessionInvitations implements InviteToSession {
-    static final MessageType META = new MessageType("meta");
 
     private final ImSessions sessions;
     private final SessionAccess access;
@@ -88,10 +87,10 @@ public final class SessionInvitations implements InviteToSession {
 
     /** The inviter's meta message "<name> joined the conversation.": the session as the post left it. */
     private ImSession announce(ImSession session, User inviter, User newcomer) {
-        PostedMessage posted = posting.post(session, inviter.id(), META,
+        PostedMessage posted = posting.post(session, inviter.id(), MessageType.META,
                 newcomer.name() + " joined the conversation.", now());
         MessageView view = new MessageView(posted.message().id(), session.id(), session.uuid(), inviter.id(),
-                inviter.name(), inviter.partner(), META.value(), posted.message().content(),
+                inviter.name(), inviter.partner(), MessageType.META.value(), posted.message().content(),
                 posted.message().createDate());
         notifier.messagePosted(posted.session(), view);
         if (!posted.membersChanged().isEmpty()) {

@@ -8,7 +8,6 @@ import dev.chatserver.application.port.out.SubscriptionFacts;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.chats.AccountId;
 import dev.chatserver.domain.im.ImSession;
-import dev.chatserver.domain.problem.ChatProblem;
 import jakarta.inject.Inject;
 
 import java.util.Collection;
@@ -44,13 +43,7 @@ public final class StoredSubscriptionFacts implements SubscriptionFacts {
     }
 
     @Override
-    public boolean isTenantOf(String account, String audience) {
-        AccountId parsed;
-        try {
-            parsed = AccountId.parse(account);
-        } catch (ChatProblem notAnAccount) {
-            return false;
-        }
-        return tenants.isTenant(parsed, audience);
+    public boolean isTenantOf(AccountId account, String audience) {
+        return tenants.isTenant(account, audience);
     }
 }

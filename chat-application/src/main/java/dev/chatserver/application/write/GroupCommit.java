@@ -78,7 +78,7 @@ public final class GroupCommit implements AutoCloseable {
 
     /** Like {@link #write}, without holding the caller's thread: the answer completes once it is durable. */
     public <C, R> CompletableFuture<R> submit(WriteLane<C, R> lane, C command) {
-        if (closed) {
+        if (!serving()) {
             throw busy();
         }
         Pending<C, R> pending = new Pending<>(lane, command, new CompletableFuture<>());
@@ -86,6 +86,14 @@ public final class GroupCommit implements AutoCloseable {
             throw busy();
         }
         return pending.answer;
+    }
+
+    /**
+     * Whether the writer can still store: it is running and not closed. An Error (an OutOfMemoryError) ends the
+     * writer thread; from then on every write is refused and the node reports itself down ({@code /healthz}).
+     */
+    public boolean serving() {
+        return !closed && writer.isAlive();
     }
 
     /** How many writes wait for the writer now (not counting the batch it is storing). */
@@ -109,8 +117,16 @@ public final class GroupCommit implements AutoCloseable {
             }
             queue.drainTo(batch, limits.batch() - 1);
             stopping = batch.remove(STOP);
-            if (!batch.isEmpty()) {
-                writeBatch(batch);
+            try {
+                if (!batch.isEmpty()) {
+                    writeBatch(batch);
+                }
+            } catch (Error fatal) {
+                // the writer ends here: its writes, and those still waiting, are answered rather than left hanging
+                queue.drainTo(batch);
+                batch.stream().filter(pending -> pending != STOP)
+                        .forEach(pending -> pending.answer.completeExceptionally(busy()));
+                throw fatal;
             }
             batch.clear();
         }

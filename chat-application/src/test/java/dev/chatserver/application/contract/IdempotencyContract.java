@@ -324,6 +324,21 @@ public abstract class IdempotencyContract extends StorageContract {
     }
 
     @Test
+    void two_accounts_whose_text_reads_alike_have_keys_of_their_own_and_are_stored_as_themselves() {
+        AccountId aOfBc = new AccountId("a", "b.c");
+        AccountId abOfC = new AccountId("a.b", "c");
+        EventsService events = chatEvents(new RecordingBus());
+        Chat chat = chat();
+
+        Event first = events.post(event(aOfBc, chat, "\"from a of b.c\"", "k-1"));
+        Event second = events.post(event(abOfC, chat, "\"from a.b of c\"", "k-1"));
+
+        assertThat(second.id()).as("another account's key is not the first's").isNotEqualTo(first.id());
+        assertThat(stored(events, chat)).extracting(Event::createdBy).containsExactly(aOfBc, abOfC);
+        assertThat(events.post(event(abOfC, chat, "\"retry\"", "k-1"))).isEqualTo(second);
+    }
+
+    @Test
     void a_bad_or_transient_idempotency_key_is_refused_naming_the_header() {
         Chat chat = chat();
         for (String bad : List.of("", "k".repeat(65))) {

@@ -8,6 +8,7 @@ import dev.chatserver.application.port.in.realtime.Listener;
 import dev.chatserver.application.port.out.SignInTokens;
 import dev.chatserver.application.port.out.notification.Notification;
 import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.chats.AccountId;
 import dev.chatserver.domain.problem.Unauthenticated;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +86,7 @@ class ConnectionEndingTest {
 
     private Subscriber openFeed(String tokenHash, EndingSink sink) {
         tokens.live.add(tokenHash);
-        Subscriber feed = new Subscriber(Listener.ofUser(LYNX, "lynx.usr.localhost").signedInWith(tokenHash), sink, false, Meters.NONE);
+        Subscriber feed = new Subscriber(Listener.ofUser(LYNX, new AccountId("lynx", "usr.localhost")).signedInWith(tokenHash), sink, false, Meters.NONE);
         connections.openFeed(feed);
         return feed;
     }

@@ -106,6 +106,22 @@ class GroupCommitTest {
     }
 
     @Test
+    void a_writer_ended_by_an_error_answers_its_writes_refuses_later_ones_and_no_longer_serves() throws Exception {
+        assertThat(writer.serving()).isTrue();
+        List<CompletableFuture<String>> answers = heldBatch("a", "out of memory");
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer).failsWithin(Duration.ofSeconds(10))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(Overloaded.class));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (writer.serving() && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // the writer thread ends right after answering
+        }
+        assertThat(writer.serving()).as("the writer thread ended").isFalse();
+        assertThatThrownBy(() -> writer.submit(lane, "later")).isInstanceOf(Overloaded.class);
+    }
+
+    @Test
     void past_the_bound_a_write_is_refused_at_once_as_overloaded() throws Exception {
         writer.close();
         writer = new GroupCommit(transactions, new WriteLimits(2, 50));
@@ -243,6 +259,9 @@ class GroupCommitTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
+            }
+            if (commands.contains("out of memory")) {
+                throw new OutOfMemoryError("a test's: the heap ran out");
             }
             if (commands.contains("boom")) {
                 transactions.store("half of a broken batch");

@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 public record MessageType(String value) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9_.]{1,64}");
 
+    /** The server's own notices ("<name> joined the conversation."): only the server posts them. */
+    public static final MessageType META = new MessageType("meta");
+
     public MessageType {
         if (value == null || !NAME.matcher(value).matches()) {
             throw new InvalidInput("message_type", "message_type is a name of 1 to 64 characters a-z, 0-9, '_' or '.'");
@@ -17,6 +20,11 @@ public record MessageType(String value) {
     /** A typing signal is passed on live to the other members and never stored. */
     public boolean isTyping() {
         return value.equals("typing");
+    }
+
+    /** Whether this is the server's own kind of notice, which no client may post. */
+    public boolean isServerNotice() {
+        return equals(META);
     }
 
     @Override

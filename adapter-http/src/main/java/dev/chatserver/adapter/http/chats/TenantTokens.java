@@ -15,8 +15,9 @@ import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.chatserver.domain.chats.AccountId;
-import dev.chatserver.domain.problem.ChatProblem;
 import dev.chatserver.domain.problem.Unauthenticated;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.text.ParseException;
 import java.util.HashMap;
@@ -26,10 +27,14 @@ import java.util.Set;
 
 /**
  * JWTs that tenants' backends present: signed with a key configured for their issuer ({@code iss}), not
- * expired ({@code exp}), meant for this server ({@code aud}). The account is {@code sub.iss}, e.g. a token
+ * expired ({@code exp}), meant for this server ({@code aud}). The account is the pair (sub, iss), e.g. a token
  * of issuer {@code svc.example.org} for subject {@code backend} is the account {@code backend.svc.example.org}.
  */
 public final class TenantTokens {
+    /** The one answer to every token refused. */
+    public static final String REFUSED = "the bearer token is not accepted";
+    private static final Logger LOG = LoggerFactory.getLogger(TenantTokens.class);
+    private static final int MAX_LOGGED_REASON = 200;
     private static final Set<String> REQUIRED_CLAIMS = Set.of("iss", "sub", "exp");
 
     private final Map<String, ConfigurableJWTProcessor<SecurityContext>> byIssuer;
@@ -94,27 +99,37 @@ public final class TenantTokens {
         return token.chars().filter(c -> c == '.').count() == 2;
     }
 
-    /** The account a valid token stands for; {@link Unauthenticated} for anything else. */
+    /**
+     * The account a valid token stands for; for anything else {@link Unauthenticated} with one and the same
+     * message, whatever was wrong (unknown issuer, a key of another type, signature, expiry, audience, form), so
+     * that a refusal tells nothing of the configuration. Why goes to the log, at debug.
+     */
     public AccountId account(String token) {
-        SignedJWT jwt;
-        String issuer;
         try {
-            jwt = SignedJWT.parse(token);
-            issuer = jwt.getJWTClaimsSet().getIssuer();
-        } catch (ParseException e) {
-            throw new Unauthenticated("the bearer token is not a signed JWT");
-        }
-        ConfigurableJWTProcessor<SecurityContext> processor = issuer == null ? null : byIssuer.get(issuer);
-        if (processor == null) {
-            throw new Unauthenticated("the token's issuer is not trusted");
-        }
-        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            String issuer = jwt.getJWTClaimsSet().getIssuer();
+            ConfigurableJWTProcessor<SecurityContext> processor = issuer == null ? null : byIssuer.get(issuer);
+            if (processor == null) {
+                throw new BadJOSEException("no keys for the issuer " + issuer);
+            }
             JWTClaimsSet claims = processor.process(jwt, null);
             return new AccountId(claims.getSubject(), issuer);
-        } catch (BadJOSEException | JOSEException e) {
-            throw new Unauthenticated("the token is not valid: " + e.getMessage());
-        } catch (ChatProblem e) {
-            throw new Unauthenticated("the token's subject is not an account label");
+        } catch (ParseException | BadJOSEException | JOSEException | RuntimeException e) {
+            throw refused(e);
         }
+    }
+
+    private static Unauthenticated refused(Exception why) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("refused a bearer JWT: {}: {}", why.getClass().getSimpleName(), bounded(why.getMessage()));
+        }
+        return new Unauthenticated(REFUSED);
+    }
+
+    /** A reason as logged: a token's claims are the caller's text, so at most a line of it. */
+    private static String bounded(String text) {
+        String line = String.valueOf(text);
+        line = line.length() <= MAX_LOGGED_REASON ? line : line.substring(0, MAX_LOGGED_REASON) + "...";
+        return line.replaceAll("\\p{Cntrl}", " ");
     }
 }

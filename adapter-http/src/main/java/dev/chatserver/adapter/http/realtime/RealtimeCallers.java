@@ -32,14 +32,14 @@ final class RealtimeCallers {
         java.util.Optional<User> hostUser = authenticator.hostUser(ctx);
         if (hostUser.isPresent()) {
             return Listener.ofUser(hostUser.get().id(),
-                    new AccountId(hostUser.get().login().value(), chats.accountAudience()).toString());
+                    new AccountId(hostUser.get().login().value(), chats.accountAudience()));
         }
         String token = Authenticator.tokenOf(ctx).orElse("");
         if (TenantTokens.looksLikeJwt(token)) {
-            return Listener.ofAccount(tenantTokens.account(token).toString());
+            return Listener.ofAccount(tenantTokens.account(token));
         }
         User user = authenticator.requireUser(ctx);
-        return Listener.ofUser(user.id(), new AccountId(user.login().value(), chats.accountAudience()).toString())
+        return Listener.ofUser(user.id(), new AccountId(user.login().value(), chats.accountAudience()))
                 .signedInWith(TokenHash.of(token));
     }
 }

@@ -1,6 +1,7 @@
 package dev.chatserver.application.port.out;
 
 import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.chats.AccountId;
 
 import java.util.Collection;
 import java.util.Set;
@@ -13,6 +14,6 @@ public interface SubscriptionFacts {
      */
     Set<UserId> acquaintances(UserId reader, Collection<UserId> subjects);
 
-    /** Whether {@code account} ({@code label.audience}) is a configured tenant of {@code audience}. */
-    boolean isTenantOf(String account, String audience);
+    /** Whether {@code account} is a configured tenant of {@code audience}. */
+    boolean isTenantOf(AccountId account, String audience);
 }

@@ -12,7 +12,8 @@ import java.util.UUID;
  * The caller says something in a session. The content is not empty; how long it may be and which types are
  * accepted is the server's configuration, checked by the service. {@code clientId}, when given, is the caller's
  * own key for this post: a retry with the same key in the same session answers the first post (see
- * {@link PostMessage}).
+ * {@link PostMessage}). A client never posts {@code meta}: those are the server's own notices (a member
+ * joined), posted by the server alone, so no member can forge one.
  */
 public record PostMessageCommand(User caller, UUID session, MessageType type, String content, String clientId) {
     public static final int MAX_CLIENT_ID_LENGTH = 64;
@@ -29,6 +30,9 @@ public record PostMessageCommand(User caller, UUID session, MessageType type, St
         }
         if (type == null) {
             throw new InvalidInput("message_type", "message_type is required");
+        }
+        if (type.isServerNotice()) {
+            throw new InvalidInput("message_type", "meta messages are posted by the server only");
         }
         if (content == null) {
             throw new InvalidInput("message_content", "message_content is required");
