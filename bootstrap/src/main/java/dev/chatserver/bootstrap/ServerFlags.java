@@ -53,6 +53,7 @@ final class ServerFlags {
             Flag.of("channels-per-subscription", "n", "100", "channels one subscribe or poll may name (at most 1000)"),
             Flag.of("held-polls-per-user", "n", "8", "long-polls of one user held at once on one node"),
             Flag.of("write-queue", "n", "4096", "posts and chat events that may wait for the writer"),
+            Flag.of("write-queue-bytes", "bytes", "67108864", "bytes the posts and chat events waiting for the writer may hold together (past it 503)"),
             Flag.of("write-batch", "n", "512", "most posts and chat events stored in one transaction"),
             Flag.of("user-posts", "count/duration", "60/1m", "IM posts one user may store: bursts of count, count per duration"),
             Flag.of("user-chat-events", "count/duration", "120/1m", "chat events one user or backend account may post"),

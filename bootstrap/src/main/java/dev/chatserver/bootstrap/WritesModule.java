@@ -21,7 +21,11 @@ final class WritesModule extends AbstractModule {
         if (batch < 1) {
             throw new StartupFailure("--write-batch " + batch + ": at least 1");
         }
-        return new WriteLimits(queued, batch);
+        int queuedBytes = options.getInt("write-queue-bytes", (int) defaults.queuedBytes());
+        if (queuedBytes < 1) {
+            throw new StartupFailure("--write-queue-bytes " + queuedBytes + ": at least 1");
+        }
+        return new WriteLimits(queued, batch, queuedBytes);
     }
 
     @Provides

@@ -74,6 +74,11 @@ public final class EventAppending implements WriteLane<PostEventCommand, Event> 
     }
 
     @Override
+    public long bytesOf(PostEventCommand command) {
+        return 2L * command.data().value().length();
+    }
+
+    @Override
     public List<Answer<Event>> write(List<PostEventCommand> commands) {
         Map<ChatId, Optional<Chat>> chatsById = new HashMap<>();
         commands.forEach(command -> chatsById.computeIfAbsent(command.chat(), chats::chat));

@@ -69,6 +69,11 @@ public final class PostingLane implements WriteLane<PostMessageCommand, MessageV
     }
 
     @Override
+    public long bytesOf(PostMessageCommand command) {
+        return 2L * command.content().length();
+    }
+
+    @Override
     public List<Answer<MessageView>> write(List<PostMessageCommand> commands) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Map<Long, ImSession> current = lockedSessions(commands);

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Group commit in the application: one writer thread takes every write waiting at that moment (up to
@@ -26,8 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stored at once, never held back for a batch to fill. Each lane's writes are stored in the order they
  * arrived, so one session's messages get growing ids in the order their posters were answered.
  *
- * <p>The queue is bounded ({@link WriteLimits#queued()}): past it a write is refused at once with
- * {@link Overloaded}, so overload costs neither memory nor minutes of latency.
+ * <p>The queue is bounded in writes and in bytes ({@link WriteLimits}): past either a write is refused at once
+ * with {@link Overloaded}, so overload costs neither memory nor minutes of latency. A write's bytes count from
+ * its arrival until it is answered; a write arriving at an empty queue is always taken, however large.
  */
 public final class GroupCommit implements AutoCloseable {
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
@@ -40,6 +42,8 @@ public final class GroupCommit implements AutoCloseable {
     private final Transactions transactions;
     private final WriteLimits limits;
     private final BlockingQueue<Pending<?, ?>> queue;
+    /** The bytes of the writes waiting or being stored, until each is answered. */
+    private final AtomicLong heldBytes = new AtomicLong();
     private final Thread writer;
     /**
      * Completes the answers, so that what waits on them (an HTTP answer written by an async route) runs there
@@ -81,11 +85,24 @@ public final class GroupCommit implements AutoCloseable {
         if (!serving()) {
             throw busy();
         }
+        long bytes = lane.bytesOf(command);
+        long held = heldBytes.addAndGet(bytes);
+        if (held > limits.queuedBytes() && held > bytes) {
+            heldBytes.addAndGet(-bytes);
+            throw busy();
+        }
         Pending<C, R> pending = new Pending<>(lane, command, new CompletableFuture<>());
+        pending.answer.whenComplete((answer, failure) -> heldBytes.addAndGet(-bytes));
         if (!queue.offer(pending)) {
+            pending.answer.cancel(false);
             throw busy();
         }
         return pending.answer;
+    }
+
+    /** The bytes of the writes waiting or being stored now. */
+    public long heldBytes() {
+        return heldBytes.get();
     }
 
     /**

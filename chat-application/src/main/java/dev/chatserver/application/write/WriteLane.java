@@ -14,6 +14,12 @@ import java.util.List;
 public interface WriteLane<C, R> {
     List<Answer<R>> write(List<C> commands);
 
+    /**
+     * The bytes {@code command} holds while it waits and is stored (the texts it carries, two bytes a character),
+     * counted against {@link WriteLimits#queuedBytes()}.
+     */
+    long bytesOf(C command);
+
     /** {@code count} of this lane's writes (those it answered done) are durable; called before they are answered. */
     default void stored(int count) {
     }

@@ -140,6 +140,28 @@ class GroupCommitTest {
     }
 
     @Test
+    void past_the_bytes_bound_a_write_is_refused_at_once_and_its_bytes_come_back_once_answered() throws Exception {
+        writer.close();
+        writer = new GroupCommit(transactions, new WriteLimits(100, 50, 40));
+        lane.closeGate();
+        CompletableFuture<String> held = writer.submit(lane, "a".repeat(10));
+        lane.awaitHeld();
+        CompletableFuture<String> queued = writer.submit(lane, "b".repeat(10));
+        assertThat(writer.heldBytes()).as("held until answered, the one being stored included").isEqualTo(40);
+
+        assertThatThrownBy(() -> writer.submit(lane, "c")).isInstanceOfSatisfying(Overloaded.class,
+                overloaded -> assertThat(overloaded.retryAfter()).isPositive());
+        assertThat(writer.heldBytes()).as("a refused write holds nothing").isEqualTo(40);
+        lane.open();
+        assertThat(List.of(held, queued)).allSatisfy(answer ->
+                assertThat(answer).succeedsWithin(Duration.ofSeconds(10)));
+        assertThat(writer.heldBytes()).isZero();
+        assertThat(writer.write(lane, "x".repeat(100))).as("a write alone is taken however large")
+                .isEqualTo("stored " + "x".repeat(100));
+        assertThat(writer.heldBytes()).isZero();
+    }
+
+    @Test
     void each_lane_gets_its_writes_in_arrival_order_and_the_lanes_run_in_one_fixed_order() throws Exception {
         OtherLane other = new OtherLane(transactions);
         lane.closeGate();
@@ -162,6 +184,11 @@ class GroupCommitTest {
 
         OtherLane(StagingTransactions transactions) {
             this.transactions = transactions;
+        }
+
+        @Override
+        public long bytesOf(String command) {
+            return 2L * command.length();
         }
 
         @Override
@@ -246,6 +273,11 @@ class GroupCommitTest {
         @Override
         public void stored(int count) {
             storedCalls.add(count + " after " + transactions.committed.size() + " committed");
+        }
+
+        @Override
+        public long bytesOf(String command) {
+            return 2L * command.length();
         }
 
         @Override
