@@ -38,7 +38,10 @@ class AddressBookRoutesTest {
         JsonNode everyone = im.im("user_chat_ab/get_all_users", Map.of(), im.lynx);
         assertThat(ids(everyone)).containsExactly(im.id("ocelot"), im.id("support"));
         assertThat(everyone.get(0).get("name").asText()).isEqualTo("Oneiric Ocelot");
-        assertThat(everyone.get(0).get("im_status").asText()).isEqualTo("online");
+        assertThat(everyone.get(0).get("im_status").asText()).as("a stranger's presence is theirs").isEqualTo("offline");
+        im.im("get_or_create_session", Map.of("user_to", im.id("ocelot")), im.lynx);
+        everyone = im.im("user_chat_ab/get_all_users", Map.of(), im.lynx);
+        assertThat(everyone.get(0).get("im_status").asText()).as("sharing a session").isEqualTo("online");
         assertThat(everyone.get(1).get("im_status").asText()).isEqualTo("offline");
 
         success("user_chat_ab/add_users", Map.of("user_ids", List.of(im.id("ocelot"))), im.lynx);

@@ -242,6 +242,8 @@ class MultiNodeTest {
         String ocelot = a.client().signInAs("ocelot");
         long ocelotId = uid(a.client(), ocelot);
         String lynx = b.client().signInAs("lynx");
+        // presence is shown to those who may follow it: lynx shares a session with ocelot
+        b.client().rpc("/im_chat/api/get_or_create_session", Map.of("user_to", ocelotId), lynx);
         assertThat(imStatusSeenOn(b, lynx, ocelotId)).isEqualTo("offline");
 
         try (WsClient onA = WsClient.connect(a.client().baseUrl(), ocelot)) {

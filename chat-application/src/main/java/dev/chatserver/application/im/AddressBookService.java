@@ -13,6 +13,7 @@ import dev.chatserver.application.port.in.presence.ReadPresence;
 import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.SubscriptionFacts;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.UserDirectory;
 import dev.chatserver.domain.account.User;
@@ -44,13 +45,16 @@ public final class AddressBookService implements ManageAddressBook, InitChat {
     private final ImSessions sessions;
     private final ImMessages messages;
     private final ReadPresence presence;
+    private final SubscriptionFacts facts;
     private final Transactions transactions;
     private final UserBudgets budgets;
 
     @Inject
     public AddressBookService(AddressBooks books, UserDirectory directory, ImSessions sessions, ImMessages messages,
-                              ReadPresence presence, Transactions transactions, UserBudgets budgets) {
+                              ReadPresence presence, SubscriptionFacts facts, Transactions transactions,
+                              UserBudgets budgets) {
         this.budgets = budgets;
+        this.facts = facts;
         this.books = books;
         this.directory = directory;
         this.sessions = sessions;
@@ -59,12 +63,22 @@ public final class AddressBookService implements ManageAddressBook, InitChat {
         this.transactions = transactions;
     }
 
+    /**
+     * Every other user outside the caller's book, with the live status only of those whose presence the caller may
+     * follow (sharing a session: the rule of the {@code presence:<id>} channel) and {@code offline} for the others,
+     * as a user without presence shows: a stranger's comings and goings are theirs.
+     */
     @Override
     public List<ContactView> usersOutsideBook(User caller) {
         Set<UserId> book = new HashSet<>(books.contactsOf(caller.id()));
         List<User> others = directory.allUsers().stream()
                 .filter(u -> !u.id().equals(caller.id()) && !book.contains(u.id())).toList();
-        return contacts(others);
+        if (others.isEmpty()) {
+            return List.of();
+        }
+        Set<UserId> followed = facts.acquaintances(caller.id(), others.stream().map(User::id).toList());
+        return contacts(others).stream().map(contact -> followed.contains(contact.id()) ? contact
+                : new ContactView(contact.id(), contact.name(), ImStatus.OFFLINE)).toList();
     }
 
     @Override

@@ -53,6 +53,7 @@ import java.util.concurrent.Future;
 import java.util.ArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The IM use cases on each storage: what callers see, what they may do, and what is handed to the bus. */
@@ -353,6 +354,16 @@ public abstract class ImUseCasesContract extends ImContract {
         assertProblem(() -> SessionPage.of(null, 1L + Integer.MAX_VALUE), InvalidInput.class, "limit");
         assertProblem(() -> SessionPage.of(0L, null), InvalidInput.class, "before_id");
         assertProblem(() -> SessionPage.of(-1L, 10L), InvalidInput.class, "before_id");
+    }
+
+    @Test
+    void outside_the_book_only_those_sharing_a_session_show_their_presence() {
+        im.presence.set(ocelot.id(), ImStatus.ONLINE);
+        im.presence.set(pangolin.id(), ImStatus.ONLINE);
+        im.openPrivate(lynx, ocelot);
+
+        assertThat(im.books.usersOutsideBook(lynx)).extracting(ContactView::id, ContactView::imStatus).containsExactly(
+                tuple(ocelot.id(), ImStatus.ONLINE), tuple(pangolin.id(), ImStatus.OFFLINE));
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.chatserver.application.im;
 
 import dev.chatserver.application.budget.UserBudgets;
+import dev.chatserver.application.chats.Tenants;
+import dev.chatserver.application.port.out.SubscriptionFacts;
+import dev.chatserver.application.realtime.StoredSubscriptionFacts;
 import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.contract.RecordingBus;
 import dev.chatserver.application.port.out.AddressBooks;
@@ -23,6 +26,7 @@ import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.domain.im.SessionView;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
 /** The IM use cases assembled by hand on one storage's ports, with a recording bus and presence set by tests. */
@@ -71,8 +75,10 @@ public final class ImServices implements AutoCloseable {
         this.reads = new ReadReceipts(imSessions, imMessages, access, notifier, transactions, budgets);
         this.search = new MessageSearchService(ports.get(MessageSearch.class), imSessions, directory, transactions,
                 policy, reactions);
+        SubscriptionFacts facts = new StoredSubscriptionFacts(ports.get(AddressBooks.class), imSessions,
+                new Tenants(Map.of()));
         this.books = new AddressBookService(ports.get(AddressBooks.class), directory, imSessions, imMessages,
-                presence, transactions, budgets);
+                presence, facts, transactions, budgets);
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.SessionMember;
 import dev.chatserver.domain.im.SessionView;
-import dev.chatserver.domain.presence.ImStatus;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
@@ -54,17 +53,14 @@ final class Odoo8Directory {
 
     /**
      * Every user, the caller included, in id order, with the live status of those whose presence the caller may
-     * follow ({@link #followed}, the rule of the {@code presence:<id>} channel) and {@code offline} for the others,
-     * as Odoo shows a user without presence: a stranger's comings and goings are theirs.
+     * follow and {@code offline} for the others (the address book's rule, {@code usersOutsideBook}).
      */
     List<ContactView> everyone(User caller) {
-        Set<UserId> followed = followed(caller);
         List<ContactView> users = new ArrayList<>(book.usersInBook(caller));
         users.addAll(book.usersOutsideBook(caller));
         users.add(new ContactView(caller.id(), caller.name(), presence.statusOf(caller.id())));
         users.sort((a, b) -> Long.compare(a.id().value(), b.id().value()));
-        return users.stream().map(user -> followed.contains(user.id()) ? user
-                : new ContactView(user.id(), user.name(), ImStatus.OFFLINE)).toList();
+        return users;
     }
 
     /** The users whose presence the caller may follow: themselves, their book, and everyone sharing a session. */
