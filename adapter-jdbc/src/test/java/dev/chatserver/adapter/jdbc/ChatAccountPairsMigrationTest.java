@@ -1,6 +1,5 @@
 package dev.chatserver.adapter.jdbc;
 
-import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.application.port.out.IdempotencyKeys;
 import dev.chatserver.application.port.out.IdempotencyKeys.Key;
 import dev.chatserver.domain.chats.AccountId;
@@ -59,9 +58,9 @@ class ChatAccountPairsMigrationTest {
         }
 
         try (JdbcStorage storage = JdbcStorage.open(database)) {
-            List<Event> events = storage.ports().get(EventStore.class).byIds(List.of(new EventId(EVENT)));
+            List<Event> events = storage.ports().events().byIds(List.of(new EventId(EVENT)));
             assertThat(events).extracting(Event::createdBy).containsExactly(new AccountId("backend", "svc.example.org"));
-            IdempotencyKeys keys = storage.ports().get(IdempotencyKeys.class);
+            IdempotencyKeys keys = storage.ports().idempotencyKeys();
             String scope = "chat:" + CHAT + ":" + new AccountId("backend", "svc.example.org").key();
             assertThat(keys.find(List.of(new Key(scope, "k-1"), new Key("im:7:5", "k-1"))))
                     .extracting(IdempotencyKeys.Kept::answer).containsExactlyInAnyOrder(EVENT.toString(), "42");

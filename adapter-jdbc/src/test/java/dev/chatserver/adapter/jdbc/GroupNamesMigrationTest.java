@@ -42,7 +42,7 @@ class GroupNamesMigrationTest {
         }
 
         try (JdbcStorage storage = JdbcStorage.open(database)) {
-            UserDirectory directory = storage.ports().get(UserDirectory.class);
+            UserDirectory directory = storage.ports().users();
             assertThat(directory.groups(List.of(
                     GroupId.of(1), GroupId.of(2),
                     GroupId.of(3), GroupId.of(4)))
