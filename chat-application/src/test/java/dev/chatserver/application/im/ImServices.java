@@ -2,7 +2,7 @@ package dev.chatserver.application.im;
 
 import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.application.chats.Tenants;
-import dev.chatserver.application.port.out.SubscriptionFacts;
+import dev.chatserver.application.realtime.SubscriptionFacts;
 import dev.chatserver.application.realtime.StoredSubscriptionFacts;
 import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.contract.RecordingBus;
