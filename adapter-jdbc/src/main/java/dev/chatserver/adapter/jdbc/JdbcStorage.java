@@ -129,18 +129,12 @@ public final class JdbcStorage implements Storage, StorageProbe {
     }
 
     /**
-     * Flyway opens connections of its own: it holds one for its lock while migrating on another. The shared
-     * migrations serve both databases; the few that cannot be written alike (full-text search) are in
-     * {@code db/vendor/h2} and {@code db/vendor/postgres}, under a version number of their own.
+     * Brings the schema up to date with the whole sequence of {@link Migrations}. Flyway opens connections of its
+     * own: it holds one for its lock while migrating on another.
      */
     private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration flyway, String url) {
         try {
-            String kind = DatabaseSettings.kindOf(url);
-            flyway.locations("classpath:db/migration", "classpath:db/vendor/" + kind);
-            if (kind.equals("h2")) {
-                flyway.javaMigrations(new H2MessageWordsMigration());
-            }
-            flyway.load().migrate();
+            Migrations.of(flyway, DatabaseSettings.kindOf(url)).load().migrate();
         } catch (RuntimeException e) {
             throw new StorageUnavailable("cannot migrate " + url + ": " + rootMessage(e), e);
         }

@@ -42,9 +42,8 @@ class ChatAccountPairsMigrationTest {
     }
 
     private static void storedBefore(DatabaseSettings database) throws SQLException {
-        Flyway.configure().dataSource(database.url(), database.user(), database.password())
-                .locations("classpath:db/migration", "classpath:db/vendor/" + DatabaseSettings.kindOf(database.url()))
-                .target("36").load().migrate();
+        Migrations.of(Flyway.configure().dataSource(database.url(), database.user(), database.password()),
+                database.kind()).target("36").load().migrate();
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
              Statement statement = connection.createStatement()) {
             statement.execute("insert into event_rooms (id, audience, tags, opened_at, last_occurred_at, created_at) values ('"

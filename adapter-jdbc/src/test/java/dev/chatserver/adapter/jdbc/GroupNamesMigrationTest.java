@@ -34,8 +34,8 @@ class GroupNamesMigrationTest {
     }
 
     private static void whereDuplicatesExisted(DatabaseSettings database) throws SQLException {
-        Flyway.configure().dataSource(database.url(), database.user(), database.password())
-                .locations("classpath:db/migration").target("30").load().migrate();
+        Migrations.of(Flyway.configure().dataSource(database.url(), database.user(), database.password()),
+                database.kind()).target("30").load().migrate();
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
              Statement statement = connection.createStatement()) {
             statement.execute("insert into user_groups (id, name) values (1, 'News'), (2, 'News'), (3, 'Sales'), (4, 'News')");

@@ -65,8 +65,8 @@ class H2MessageWordsTest {
     void migrating_a_store_indexed_by_h2s_full_text_fills_the_word_table_and_drops_the_native_index()
             throws Exception {
         DatabaseSettings settings = DatabaseSettings.h2File(directory, 2);
-        Flyway.configure().dataSource(settings.url(), settings.user(), settings.password())
-                .locations("classpath:db/migration", "classpath:db/vendor/h2").target("35").load().migrate();
+        Migrations.of(Flyway.configure().dataSource(settings.url(), settings.user(), settings.password()), "h2")
+                .target("35").load().migrate();
         try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
              Statement sql = connection.createStatement()) {
             sql.execute("insert into partners (id, name) values (1, 'Lynx'), (2, 'Ocelot'), (3, 'Pangolin')");
