@@ -2,10 +2,24 @@ package dev.chatserver.bootstrap;
 
 import dev.chatserver.adapter.inmemory.InMemoryNotifications;
 import dev.chatserver.adapter.inmemory.InMemoryPresenceBoard;
+import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.AddressBooks;
+import dev.chatserver.application.port.out.ChatStore;
+import dev.chatserver.application.port.out.EventRoomStore;
+import dev.chatserver.application.port.out.EventStore;
+import dev.chatserver.application.port.out.IdempotencyKeys;
+import dev.chatserver.application.port.out.ImMessages;
+import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.MessageReactions;
+import dev.chatserver.application.port.out.MessageSearch;
 import dev.chatserver.application.port.out.NotificationStorage;
-import dev.chatserver.application.port.out.Ports;
 import dev.chatserver.application.port.out.PresenceBoard;
+import dev.chatserver.application.port.out.SignInFailures;
+import dev.chatserver.application.port.out.SignInTokens;
+import dev.chatserver.application.port.out.StoragePorts;
+import dev.chatserver.application.port.out.StorageProbe;
 import dev.chatserver.application.port.out.Transactions;
+import dev.chatserver.application.port.out.UserDirectory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
@@ -20,7 +34,6 @@ import dev.chatserver.application.port.out.PasswordHasher;
 import dev.chatserver.application.port.out.Storage;
 
 import java.time.Clock;
-import java.util.Map;
 
 /** What every feature shares: settings, the storage's ports, time, ids, JSON, and the set of HTTP routes. */
 final class CoreModule extends AbstractModule {
@@ -39,25 +52,31 @@ final class CoreModule extends AbstractModule {
         bind(HttpSettings.class).toInstance(settings.http());
         bind(SignInPolicy.class).toInstance(settings.signIn());
         bind(Storage.class).toInstance(storage);
-        Ports ports = storage.ports();
-        for (Map.Entry<Class<?>, Object> port : ports.asMap().entrySet()) {
-            bindPort(port.getKey(), port.getValue());
-        }
-        // a storage that does not share the bus and presence between nodes (H2) leaves them to this node's memory
-        if (ports.find(NotificationStorage.class).isEmpty()) {
-            bind(NotificationStorage.class).toInstance(new InMemoryNotifications(ports.get(Transactions.class)));
-        }
-        if (ports.find(PresenceBoard.class).isEmpty()) {
-            bind(PresenceBoard.class).toInstance(new InMemoryPresenceBoard());
-        }
+        StoragePorts ports = storage.ports();
+        bind(StorageProbe.class).toInstance(ports.probe());
+        bind(Transactions.class).toInstance(ports.transactions());
+        bind(UserDirectory.class).toInstance(ports.users());
+        bind(AccountRegistry.class).toInstance(ports.accounts());
+        bind(SignInTokens.class).toInstance(ports.signInTokens());
+        bind(SignInFailures.class).toInstance(ports.signInFailures());
+        bind(ImSessions.class).toInstance(ports.imSessions());
+        bind(ImMessages.class).toInstance(ports.imMessages());
+        bind(MessageReactions.class).toInstance(ports.messageReactions());
+        bind(MessageSearch.class).toInstance(ports.messageSearch());
+        bind(AddressBooks.class).toInstance(ports.addressBooks());
+        bind(ChatStore.class).toInstance(ports.chats());
+        bind(EventRoomStore.class).toInstance(ports.eventRooms());
+        bind(EventStore.class).toInstance(ports.events());
+        bind(IdempotencyKeys.class).toInstance(ports.idempotencyKeys());
+        // what the storage does not share between nodes (H2: the bus and presence), the node keeps in memory
+        StoragePorts.Realtime realtime = ports.realtime().orElseGet(() -> new StoragePorts.Realtime(
+                new InMemoryNotifications(ports.transactions()), new InMemoryPresenceBoard()));
+        bind(NotificationStorage.class).toInstance(realtime.notifications());
+        bind(PresenceBoard.class).toInstance(realtime.presence());
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(IdGenerator.class).to(RandomIds.class);
         bind(PasswordHasher.class).toInstance(new Pbkdf2PasswordHasher());
         bind(ObjectMapper.class).toInstance(Json.newMapper());
         Multibinder.newSetBinder(binder(), Routes.class);
-    }
-
-    private <T> void bindPort(Class<T> type, Object port) {
-        bind(type).toInstance(type.cast(port));
     }
 }

@@ -27,7 +27,7 @@ import dev.chatserver.application.port.in.realtime.SubscribeCommand;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.NotificationLog;
 import dev.chatserver.application.port.out.NotificationStorage;
-import dev.chatserver.application.port.out.SubscriptionFacts;
+import dev.chatserver.application.realtime.SubscriptionFacts;
 import dev.chatserver.application.presence.PresenceService;
 import dev.chatserver.application.presence.PresenceSettings;
 import dev.chatserver.application.realtime.ConnectionEnding;

@@ -51,6 +51,14 @@ class ArchitectureTest {
                 .check(PRODUCTION);
     }
 
+    /** An outgoing port is what the application needs from outside: nothing inside the application implements one. */
+    @Test
+    void the_application_implements_no_outgoing_port() {
+        noClasses().that(SERVICES)
+                .should().implement(JavaClass.Predicates.resideInAPackage("dev.chatserver.application.port.out.."))
+                .check(PRODUCTION);
+    }
+
     @Test
     void adapters_use_only_ports_the_domain_and_their_libraries() {
         for (String adapter : ADAPTERS) {

@@ -1,6 +1,5 @@
 package dev.chatserver.adapter.inmemory;
 
-import dev.chatserver.application.port.out.AfterCommit;
 import dev.chatserver.application.port.out.Transactions;
 
 import java.util.concurrent.locks.ReentrantLock;
@@ -12,7 +11,7 @@ import java.util.function.Supplier;
  */
 public final class InMemoryTransactions implements Transactions {
     private final ReentrantLock lock = new ReentrantLock();
-    private final AfterCommit afterCommit = new AfterCommit();
+    private final Transactions.AfterCommit afterCommit = new Transactions.AfterCommit();
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {

@@ -17,7 +17,7 @@ import dev.chatserver.application.port.in.realtime.SubscribeCommand;
 import dev.chatserver.application.port.out.NotificationLog;
 import dev.chatserver.adapter.inmemory.InMemoryNotificationLog;
 import dev.chatserver.adapter.inmemory.InMemoryPresenceBoard;
-import dev.chatserver.application.port.out.SubscriptionFacts;
+import dev.chatserver.application.realtime.SubscriptionFacts;
 import dev.chatserver.application.presence.PresenceService;
 import dev.chatserver.application.presence.PresenceSettings;
 import dev.chatserver.adapter.inmemory.InMemoryNotificationBus;

@@ -11,7 +11,7 @@ import java.sql.Statement;
  * V37 on H2: the search index becomes the project's own word table ({@link MessageWords}), filled here from the
  * messages already stored, and H2's native full-text index of V35 goes (its triggers, its schema {@code ft} and
  * its functions). A Java migration because the words are split by the application's own rule, which SQL cannot
- * state exactly.
+ * state exactly. Listed in {@link Migrations#javaMigrations}, in the one sequence of versions.
  */
 final class H2MessageWordsMigration implements JavaMigration {
     @Override

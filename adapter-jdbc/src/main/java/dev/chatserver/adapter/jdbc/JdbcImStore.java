@@ -11,7 +11,6 @@ import dev.chatserver.domain.im.DocumentRef;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.Membership;
-import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.NewMessage;
 import dev.chatserver.domain.im.NewSession;
 import dev.chatserver.domain.im.SessionKey;
@@ -20,7 +19,6 @@ import dev.chatserver.domain.im.SessionStatus;
 import dev.chatserver.domain.im.Unread;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 
@@ -52,12 +50,7 @@ final class JdbcImStore implements ImSessions, ImMessages {
             """;
     private static final String SELECT_MEMBERS =
             "select user_id, state, status, is_read, last_message_id, seen_message_id from im_session_members";
-    private static final String SELECT_MESSAGES =
-            "select id, session_id, from_user_id, message_type, content, create_date, edit_date, delete_date from im_messages";
-    private static final RowMapper<ImMessage> MESSAGE = (rs, ctx) -> new ImMessage(rs.getLong("id"),
-            rs.getLong("session_id"), UserId.of(rs.getLong("from_user_id")), new MessageType(rs.getString("message_type")),
-            rs.getString("content"), instant(rs, "create_date"), optionalInstant(rs, "edit_date"),
-            optionalInstant(rs, "delete_date"));
+    private static final String SELECT_MESSAGES = "select " + MessageRows.COLUMNS + " from im_messages m";
 
     private final Jdbi jdbi;
     private final boolean keepsWords;
@@ -345,24 +338,7 @@ final class JdbcImStore implements ImSessions, ImMessages {
             return List.of();
         }
         return jdbi.withHandle(h -> {
-            // one batch; both drivers give the generated keys of a batch in the order its rows were added
-            var batch = h.prepareBatch("""
-                    insert into im_messages (session_id, from_user_id, message_type, content, create_date)
-                    values (:s, :from, :type, :content, :created)""");
-            messages.forEach(message -> batch.bind("s", message.sessionId())
-                    .bind("from", message.from().value())
-                    .bind("type", message.type().value())
-                    .bind("content", message.content())
-                    .bind("created", OffsetDateTime.ofInstant(message.createDate(), ZoneOffset.UTC))
-                    .add());
-            List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
-            if (ids.size() != messages.size()) {
-                throw new IllegalStateException("stored " + messages.size() + " messages but got " + ids.size() + " ids");
-            }
-            List<ImMessage> stored = new ArrayList<>(messages.size());
-            for (int i = 0; i < messages.size(); i++) {
-                stored.add(messages.get(i).storedAs(ids.get(i)));
-            }
+            List<ImMessage> stored = MessageRows.insert(h, messages);
             if (keepsWords) {
                 MessageWords.insert(h, stored);
             }
@@ -372,22 +348,7 @@ final class JdbcImStore implements ImSessions, ImMessages {
 
     @Override
     public ImMessage append(NewMessage message) {
-        return jdbi.withHandle(h -> {
-            long id = h.createUpdate("""
-                            insert into im_messages (session_id, from_user_id, message_type, content, create_date)
-                            values (:s, :from, :type, :content, :created)""")
-                    .bind("s", message.sessionId())
-                    .bind("from", message.from().value())
-                    .bind("type", message.type().value())
-                    .bind("content", message.content())
-                    .bind("created", OffsetDateTime.ofInstant(message.createDate(), ZoneOffset.UTC))
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            ImMessage stored = message.storedAs(id);
-            if (keepsWords) {
-                MessageWords.insert(h, List.of(stored));
-            }
-            return stored;
-        });
+        return appendAll(List.of(message)).get(0);
     }
 
     @Override
@@ -398,7 +359,7 @@ final class JdbcImStore implements ImSessions, ImMessages {
         return jdbi.withHandle(h -> {
             Query query = h.createQuery(sql).bind("s", sessionId).bind("limit", limit);
             beforeId.ifPresent(before -> query.bind("before", before));
-            return query.map(MESSAGE).list();
+            return query.map(MessageRows.MESSAGE).list();
         });
     }
 
@@ -408,13 +369,13 @@ final class JdbcImStore implements ImSessions, ImMessages {
             return List.of();
         }
         return jdbi.withHandle(h -> h.createQuery(SELECT_MESSAGES + " where id = any(:ids) order by id")
-                .bindArray("ids", Long.class, ids.stream().distinct().toList()).map(MESSAGE).list());
+                .bindArray("ids", Long.class, ids.stream().distinct().toList()).map(MessageRows.MESSAGE).list());
     }
 
     @Override
     public Optional<ImMessage> lockMessage(long id) {
         return jdbi.withHandle(h -> h.createQuery(SELECT_MESSAGES + " where id = :id for update")
-                .bind("id", id).map(MESSAGE).findOne());
+                .bind("id", id).map(MessageRows.MESSAGE).findOne());
     }
 
     @Override
@@ -459,9 +420,5 @@ final class JdbcImStore implements ImSessions, ImMessages {
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static Optional<Instant> optionalInstant(ResultSet rs, String column) throws SQLException {
-        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
     }
 }

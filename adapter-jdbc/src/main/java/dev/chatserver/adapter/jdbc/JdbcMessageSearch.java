@@ -2,8 +2,6 @@ package dev.chatserver.adapter.jdbc;
 
 import dev.chatserver.application.port.out.MessageSearch;
 import dev.chatserver.domain.account.UserId;
-import dev.chatserver.domain.im.ImMessage;
-import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.SearchWords;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -11,11 +9,8 @@ import org.jdbi.v3.core.statement.Query;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
-
-import static dev.chatserver.adapter.jdbc.SqlTime.instant;
 
 /**
  * Message search on each database's own full-text index (migration V35 in {@code db/vendor}): on PostgreSQL the
@@ -25,9 +20,8 @@ import static dev.chatserver.adapter.jdbc.SqlTime.instant;
  */
 final class JdbcMessageSearch implements MessageSearch {
     private static final String COLUMNS = """
-            select m.id, m.session_id, m.from_user_id, m.message_type, m.content, m.create_date, m.edit_date,
-                   m.delete_date, s.uuid, s.group_id is not null as group_session
-            """;
+            select %s, s.uuid, s.group_id is not null as group_session
+            """.formatted(MessageRows.COLUMNS);
     private static final String OF_MEMBER = """
             join im_session_members me on me.session_id = m.session_id and me.user_id = :member
             join im_sessions s on s.id = m.session_id
@@ -71,10 +65,7 @@ final class JdbcMessageSearch implements MessageSearch {
             Query query = h.createQuery(searchSql(kind, words.words().size(), sessionId.isPresent(),
                     beforeId.isPresent()));
             bind(query, kind, member, words, sessionId, beforeId, limit);
-            return query.map((rs, ctx) -> new FoundMessage(new ImMessage(rs.getLong("id"), rs.getLong("session_id"),
-                            UserId.of(rs.getLong("from_user_id")), new MessageType(rs.getString("message_type")),
-                            rs.getString("content"), instant(rs, "create_date"),
-                            Optional.ofNullable(instant(rs, "edit_date")), Optional.ofNullable(instant(rs, "delete_date"))),
+            return query.map((rs, ctx) -> new FoundMessage(MessageRows.MESSAGE.map(rs, ctx),
                     rs.getObject("uuid", UUID.class), rs.getBoolean("group_session"))).list();
         });
     }

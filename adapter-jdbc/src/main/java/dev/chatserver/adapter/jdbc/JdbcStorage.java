@@ -2,25 +2,10 @@ package dev.chatserver.adapter.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.chatserver.application.port.out.AccountRegistry;
-import dev.chatserver.application.port.out.AddressBooks;
-import dev.chatserver.application.port.out.ImMessages;
-import dev.chatserver.application.port.out.ImSessions;
-import dev.chatserver.application.port.out.MessageReactions;
-import dev.chatserver.application.port.out.MessageSearch;
-import dev.chatserver.application.port.out.ChatStore;
-import dev.chatserver.application.port.out.EventRoomStore;
-import dev.chatserver.application.port.out.EventStore;
-import dev.chatserver.application.port.out.IdempotencyKeys;
 import dev.chatserver.application.port.out.NotificationStorage;
-import dev.chatserver.application.port.out.Ports;
-import dev.chatserver.application.port.out.PresenceBoard;
-import dev.chatserver.application.port.out.SignInFailures;
-import dev.chatserver.application.port.out.SignInTokens;
 import dev.chatserver.application.port.out.Storage;
+import dev.chatserver.application.port.out.StoragePorts;
 import dev.chatserver.application.port.out.StorageProbe;
-import dev.chatserver.application.port.out.Transactions;
-import dev.chatserver.application.port.out.UserDirectory;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -34,6 +19,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Every storage port on one SQL database (H2 or PostgreSQL), migrated by Flyway when opened. */
 public final class JdbcStorage implements Storage, StorageProbe {
@@ -47,7 +33,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
     private final boolean ownsPool;
     private final Jdbi jdbi;
     private final DurabilityBarrier durability;
-    private final Ports ports;
+    private final StoragePorts ports;
     private final List<PostgresNotificationLog> openedLogs = new ArrayList<>();
     private final JdbcTransactions transactions;
     private Runnable afterClose = () -> { };
@@ -63,27 +49,27 @@ public final class JdbcStorage implements Storage, StorageProbe {
         JdbcAccounts accounts = new JdbcAccounts(jdbi);
         JdbcImStore im = new JdbcImStore(jdbi, DatabaseSettings.kindOf(url).equals("h2"));
         this.transactions = new JdbcTransactions(jdbi, durability);
-        Ports.Builder ports = Ports.builder()
-                .add(StorageProbe.class, this)
-                .add(Transactions.class, transactions)
-                .add(UserDirectory.class, accounts)
-                .add(AccountRegistry.class, accounts)
-                .add(SignInTokens.class, new JdbcSignInTokens(jdbi))
-                .add(SignInFailures.class, new JdbcSignInFailures(jdbi))
-                .add(ImSessions.class, im)
-                .add(ImMessages.class, im)
-                .add(MessageReactions.class, new JdbcMessageReactions(jdbi))
-                .add(MessageSearch.class, new JdbcMessageSearch(jdbi, DatabaseSettings.kindOf(url)))
-                .add(AddressBooks.class, new JdbcAddressBooks(jdbi))
-                .add(ChatStore.class, new JdbcChats(jdbi))
-                .add(EventRoomStore.class, new JdbcEventRooms(jdbi))
-                .add(EventStore.class, new JdbcEvents(jdbi))
-                .add(IdempotencyKeys.class, new JdbcIdempotencyKeys(jdbi));
-        if (DatabaseSettings.kindOf(url).equals("postgres")) {
-            // several nodes share the bus and presence through the database; H2 serves one node, which keeps its own
-            ports.add(NotificationStorage.class, this::openSharedBus).add(PresenceBoard.class, new JdbcPresenceBoard(jdbi));
-        }
-        this.ports = ports.build();
+        // several nodes share the bus and presence through PostgreSQL; H2 serves one node, which keeps its own
+        Optional<StoragePorts.Realtime> realtime = DatabaseSettings.kindOf(url).equals("postgres")
+                ? Optional.of(new StoragePorts.Realtime(this::openSharedBus, new JdbcPresenceBoard(jdbi)))
+                : Optional.empty();
+        this.ports = new StoragePorts(
+                this,
+                transactions,
+                accounts,
+                accounts,
+                new JdbcSignInTokens(jdbi),
+                new JdbcSignInFailures(jdbi),
+                im,
+                im,
+                new JdbcMessageReactions(jdbi),
+                new JdbcMessageSearch(jdbi, DatabaseSettings.kindOf(url)),
+                new JdbcAddressBooks(jdbi),
+                new JdbcChats(jdbi),
+                new JdbcEventRooms(jdbi),
+                new JdbcEvents(jdbi),
+                new JdbcIdempotencyKeys(jdbi),
+                realtime);
     }
 
     /**
@@ -143,18 +129,12 @@ public final class JdbcStorage implements Storage, StorageProbe {
     }
 
     /**
-     * Flyway opens connections of its own: it holds one for its lock while migrating on another. The shared
-     * migrations serve both databases; the few that cannot be written alike (full-text search) are in
-     * {@code db/vendor/h2} and {@code db/vendor/postgres}, under a version number of their own.
+     * Brings the schema up to date with the whole sequence of {@link Migrations}. Flyway opens connections of its
+     * own: it holds one for its lock while migrating on another.
      */
     private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration flyway, String url) {
         try {
-            String kind = DatabaseSettings.kindOf(url);
-            flyway.locations("classpath:db/migration", "classpath:db/vendor/" + kind);
-            if (kind.equals("h2")) {
-                flyway.javaMigrations(new H2MessageWordsMigration());
-            }
-            flyway.load().migrate();
+            Migrations.of(flyway, DatabaseSettings.kindOf(url)).load().migrate();
         } catch (RuntimeException e) {
             throw new StorageUnavailable("cannot migrate " + url + ": " + rootMessage(e), e);
         }
@@ -170,7 +150,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
     }
 
     @Override
-    public Ports ports() {
+    public StoragePorts ports() {
         return ports;
     }
 

@@ -1,6 +1,5 @@
 package dev.chatserver.adapter.jdbc;
 
-import dev.chatserver.application.port.out.AfterCommit;
 import dev.chatserver.application.port.out.Transactions;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -20,7 +19,7 @@ import java.util.function.Supplier;
 final class JdbcTransactions implements Transactions {
     private final Jdbi jdbi;
     private final DurabilityBarrier durability;
-    private final AfterCommit afterCommit = new AfterCommit();
+    private final Transactions.AfterCommit afterCommit = new Transactions.AfterCommit();
     /** Whether the unit of work on this thread changed a row: only then is there a commit to make durable. */
     private final ThreadLocal<boolean[]> wrote = new ThreadLocal<>();
     /** What the unit of work on this thread runs last, inside its transaction, by who asked for it. */

@@ -1,6 +1,5 @@
 package dev.chatserver.adapter.jdbc;
 
-import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.application.port.out.IdempotencyKeys;
 import dev.chatserver.application.port.out.IdempotencyKeys.Key;
 import dev.chatserver.domain.chats.AccountId;
@@ -43,9 +42,8 @@ class ChatAccountPairsMigrationTest {
     }
 
     private static void storedBefore(DatabaseSettings database) throws SQLException {
-        Flyway.configure().dataSource(database.url(), database.user(), database.password())
-                .locations("classpath:db/migration", "classpath:db/vendor/" + DatabaseSettings.kindOf(database.url()))
-                .target("36").load().migrate();
+        Migrations.of(Flyway.configure().dataSource(database.url(), database.user(), database.password()),
+                database.kind()).target("36").load().migrate();
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
              Statement statement = connection.createStatement()) {
             statement.execute("insert into event_rooms (id, audience, tags, opened_at, last_occurred_at, created_at) values ('"
@@ -59,9 +57,9 @@ class ChatAccountPairsMigrationTest {
         }
 
         try (JdbcStorage storage = JdbcStorage.open(database)) {
-            List<Event> events = storage.ports().get(EventStore.class).byIds(List.of(new EventId(EVENT)));
+            List<Event> events = storage.ports().events().byIds(List.of(new EventId(EVENT)));
             assertThat(events).extracting(Event::createdBy).containsExactly(new AccountId("backend", "svc.example.org"));
-            IdempotencyKeys keys = storage.ports().get(IdempotencyKeys.class);
+            IdempotencyKeys keys = storage.ports().idempotencyKeys();
             String scope = "chat:" + CHAT + ":" + new AccountId("backend", "svc.example.org").key();
             assertThat(keys.find(List.of(new Key(scope, "k-1"), new Key("im:7:5", "k-1"))))
                     .extracting(IdempotencyKeys.Kept::answer).containsExactlyInAnyOrder(EVENT.toString(), "42");

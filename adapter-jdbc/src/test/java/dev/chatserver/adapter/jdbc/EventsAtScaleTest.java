@@ -1,6 +1,5 @@
 package dev.chatserver.adapter.jdbc;
 
-import dev.chatserver.application.port.out.EventRoomStore;
 import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.domain.chats.AccountId;
 import dev.chatserver.domain.chats.Direction;
@@ -108,7 +107,7 @@ class EventsAtScaleTest {
             storage = open();
             big = room();
             small = room();
-            EventStore events = storage.ports().get(EventStore.class);
+            EventStore events = storage.ports().events();
             for (int from = 1; from <= BIG; from += BATCH) {
                 List<Event> batch = new ArrayList<>(BATCH);
                 for (int n = from; n < from + BATCH; n++) {
@@ -137,7 +136,7 @@ class EventsAtScaleTest {
 
         private RoomId room() {
             EventRoom room = EventRoom.open(new RoomId(UUID.randomUUID()), "example.org", JsonText.EMPTY_OBJECT, OPENED);
-            storage.ports().get(EventRoomStore.class).insert(room);
+            storage.ports().eventRooms().insert(room);
             return room.id();
         }
 
@@ -164,7 +163,7 @@ class EventsAtScaleTest {
 
         @Test
         void a_page_is_one_statement_in_a_big_room_as_in_a_small_one() {
-            EventStore events = storage.ports().get(EventStore.class);
+            EventStore events = storage.ports().events();
 
             Counted<EventPage> bigPage = counted(() -> events.page(query(big, Direction.BACKWARD, OptionalLong.empty(), null)));
             Counted<EventPage> middlePage = counted(() -> events.page(
@@ -183,7 +182,7 @@ class EventsAtScaleTest {
 
         @Test
         void a_state_is_one_statement_per_set_in_a_big_room_as_in_a_small_one() {
-            EventStore events = storage.ports().get(EventStore.class);
+            EventStore events = storage.ports().events();
             List<String> sets = List.of("messages", "layout");
 
             Counted<List<SetState>> now = counted(() -> events.state(big, sets, OptionalLong.empty(), 100));
@@ -202,7 +201,7 @@ class EventsAtScaleTest {
 
         @Test
         void the_first_occurrence_of_a_label_is_one_statement() {
-            EventStore events = storage.ports().get(EventStore.class);
+            EventStore events = storage.ports().events();
 
             Counted<OptionalLong> first = counted(() -> events.firstOccurredAt(big, "messages", "m7"));
 

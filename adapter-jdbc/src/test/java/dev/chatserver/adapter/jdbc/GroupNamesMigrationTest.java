@@ -34,15 +34,15 @@ class GroupNamesMigrationTest {
     }
 
     private static void whereDuplicatesExisted(DatabaseSettings database) throws SQLException {
-        Flyway.configure().dataSource(database.url(), database.user(), database.password())
-                .locations("classpath:db/migration").target("30").load().migrate();
+        Migrations.of(Flyway.configure().dataSource(database.url(), database.user(), database.password()),
+                database.kind()).target("30").load().migrate();
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
              Statement statement = connection.createStatement()) {
             statement.execute("insert into user_groups (id, name) values (1, 'News'), (2, 'News'), (3, 'Sales'), (4, 'News')");
         }
 
         try (JdbcStorage storage = JdbcStorage.open(database)) {
-            UserDirectory directory = storage.ports().get(UserDirectory.class);
+            UserDirectory directory = storage.ports().users();
             assertThat(directory.groups(List.of(
                     GroupId.of(1), GroupId.of(2),
                     GroupId.of(3), GroupId.of(4)))

@@ -2,8 +2,6 @@ package dev.chatserver.adapter.jdbc;
 
 import dev.chatserver.application.im.MessagePosting;
 import dev.chatserver.application.port.out.AccountRegistry;
-import dev.chatserver.application.port.out.ImMessages;
-import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
@@ -48,18 +46,18 @@ public final class H2DurabilityBenchmark {
         DatabaseSettings settings = new DatabaseSettings(
                 "jdbc:h2:file:" + dir.resolve("chat") + options, "sa", "", 20);
         try (JdbcStorage storage = JdbcStorage.open(settings)) {
-            Transactions transactions = storage.ports().get(Transactions.class);
-            AccountRegistry registry = storage.ports().get(AccountRegistry.class);
+            Transactions transactions = storage.ports().transactions();
+            AccountRegistry registry = storage.ports().accounts();
             UserId a = registry.register(new NewUser(new Login("a"), "A", ""), "h").id();
             UserId b = registry.register(new NewUser(new Login("b"), "B", ""), "h").id();
             List<ImSession> sessions = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
-                sessions.add(storage.ports().get(ImSessions.class).findOrCreate(new NewSession(
+                sessions.add(storage.ports().imSessions().findOrCreate(new NewSession(
                         SessionKey.privateBetween(a, b, Optional.of(new dev.chatserver.domain.im.DocumentRef("bench", "" + i))),
                         UUID.randomUUID(), Instant.now(), Optional.empty(), Optional.empty(), Set.of(a, b))));
             }
-            MessagePosting posting = new MessagePosting(storage.ports().get(ImSessions.class),
-                    storage.ports().get(ImMessages.class));
+            MessagePosting posting = new MessagePosting(storage.ports().imSessions(),
+                    storage.ports().imMessages());
             Runnable[] post = new Runnable[threads];
             for (int i = 0; i < threads; i++) {
                 ImSession session = sessions.get(i);

@@ -2,14 +2,11 @@ package dev.chatserver.adapter.jdbc;
 
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.ImMessages;
-import dev.chatserver.application.port.out.ImSessions;
-import dev.chatserver.application.port.out.MessageSearch;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
-import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.NewMessage;
@@ -43,13 +40,13 @@ class H2MessageWordsTest {
         long kept;
         UserId ocelot;
         try (JdbcStorage storage = JdbcStorage.open(settings)) {
-            AccountRegistry registry = storage.ports().get(AccountRegistry.class);
+            AccountRegistry registry = storage.ports().accounts();
             User lynx = registry.register(new NewUser(new Login("lynx"), "Lynx", ""), "h");
             ocelot = registry.register(new NewUser(new Login("ocelot"), "Ocelot", ""), "h").id();
-            ImSession session = storage.ports().get(ImSessions.class).findOrCreate(NewSession.privateBetween(
+            ImSession session = storage.ports().imSessions().findOrCreate(NewSession.privateBetween(
                     lynx.id(), ocelot, Optional.empty(), UUID.randomUUID(), Instant.EPOCH));
-            ImMessages messages = storage.ports().get(ImMessages.class);
-            Transactions transactions = storage.ports().get(Transactions.class);
+            ImMessages messages = storage.ports().imMessages();
+            Transactions transactions = storage.ports().transactions();
             NewMessage quinces = new NewMessage(session.id(), lynx.id(), new MessageType("message"), "quinces",
                     Instant.EPOCH);
             assertThatThrownBy(() -> transactions.inTransaction(() -> {
@@ -68,8 +65,8 @@ class H2MessageWordsTest {
     void migrating_a_store_indexed_by_h2s_full_text_fills_the_word_table_and_drops_the_native_index()
             throws Exception {
         DatabaseSettings settings = DatabaseSettings.h2File(directory, 2);
-        Flyway.configure().dataSource(settings.url(), settings.user(), settings.password())
-                .locations("classpath:db/migration", "classpath:db/vendor/h2").target("35").load().migrate();
+        Migrations.of(Flyway.configure().dataSource(settings.url(), settings.user(), settings.password()), "h2")
+                .target("35").load().migrate();
         try (Connection connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
              Statement sql = connection.createStatement()) {
             sql.execute("insert into partners (id, name) values (1, 'Lynx'), (2, 'Ocelot'), (3, 'Pangolin')");
@@ -107,7 +104,7 @@ class H2MessageWordsTest {
     }
 
     private static List<Long> found(JdbcStorage storage, UserId member, String query) {
-        return storage.ports().get(MessageSearch.class).search(member, new SearchWords(SearchWords.wordsOf(query)),
+        return storage.ports().messageSearch().search(member, new SearchWords(SearchWords.wordsOf(query)),
                 OptionalLong.empty(), OptionalLong.empty(), 20).stream().map(f -> f.message().id()).toList();
     }
 }

@@ -39,7 +39,7 @@ class H2SearchLatencyHarness {
         int searches = Integer.getInteger("search.harness.searches", 3000);
         try (JdbcStorage storage = JdbcStorage.open(DatabaseSettings.h2File(directory, 4));
              ImServices im = new ImServices(storage.ports(), ImPolicy.defaults(), Clock.systemUTC())) {
-            AccountRegistry registry = storage.ports().get(AccountRegistry.class);
+            AccountRegistry registry = storage.ports().accounts();
             User reader = registry.register(new NewUser(new Login("reader"), "Reader", ""), "h");
             User writer = registry.register(new NewUser(new Login("writer"), "Writer", ""), "h");
             long start = System.nanoTime();

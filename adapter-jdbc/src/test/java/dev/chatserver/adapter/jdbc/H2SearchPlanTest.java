@@ -29,7 +29,7 @@ class H2SearchPlanTest {
 
     @BeforeEach
     void messages() throws Exception {
-        AccountRegistry registry = storage.ports().get(AccountRegistry.class);
+        AccountRegistry registry = storage.ports().accounts();
         lynx = registry.register(new NewUser(new Login("lynx"), "Lynx", ""), "h");
         User ocelot = registry.register(new NewUser(new Login("ocelot"), "Ocelot", ""), "h");
         User pangolin = registry.register(new NewUser(new Login("pangolin"), "Pangolin", ""), "h");
@@ -112,12 +112,12 @@ class H2SearchPlanTest {
                 .containsIgnoringCase("im_message_words_by_word: message_id < ?3 AND word = ?1 */")
                 .containsIgnoringCase("index sorted");
         assertThat(scanCountOfWords(plan)).as(plan).isLessThan(200);
-        assertThat(storage.ports().get(MessageSearch.class).search(lynx.id(), words, OptionalLong.empty(),
+        assertThat(storage.ports().messageSearch().search(lynx.id(), words, OptionalLong.empty(),
                 OptionalLong.of(middle), 20)).hasSize(20).allSatisfy(f -> assertThat(f.message().id()).isLessThan(middle));
     }
 
     private List<MessageSearch.FoundMessage> search(SearchWords words, int limit) {
-        return storage.ports().get(MessageSearch.class)
+        return storage.ports().messageSearch()
                 .search(lynx.id(), words, OptionalLong.empty(), OptionalLong.empty(), limit);
     }
 

@@ -14,11 +14,9 @@ import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.application.port.in.im.ReactCommand;
 import dev.chatserver.domain.im.ReactionCount;
 import dev.chatserver.domain.im.SessionView;
-import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.SessionQuery;
-import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
 import dev.chatserver.domain.account.User;
@@ -60,7 +58,7 @@ class ImQueryCostTest {
     }
 
     private User register(String login) {
-        return storage.ports().get(AccountRegistry.class).register(new NewUser(new Login(login), login, ""), "h");
+        return storage.ports().accounts().register(new NewUser(new Login(login), login, ""), "h");
     }
 
     /** A user with {@code count} private sessions, each with a message from both sides. */
@@ -70,7 +68,7 @@ class ImQueryCostTest {
         for (int i = 0; i < count; i++) {
             User other = register(login + "-contact-" + i);
             contacts.add(other.id().value());
-            ImSession session = storage.ports().get(ImSessions.class).findOrCreate(new NewSession(
+            ImSession session = storage.ports().imSessions().findOrCreate(new NewSession(
                     SessionKey.privateBetween(owner.id(), other.id(), Optional.empty()), UUID.randomUUID(), NOW,
                     Optional.empty(), Optional.empty(), Set.of(owner.id(), other.id())));
             post(session, owner.id(), "hello " + i);
@@ -82,9 +80,9 @@ class ImQueryCostTest {
 
     /** A post as the service makes it: the members locked, the message appended, the changed members kept. */
     private void post(ImSession session, UserId from, String text) {
-        MessagePosting posting = new MessagePosting(storage.ports().get(ImSessions.class),
-                storage.ports().get(ImMessages.class));
-        storage.ports().get(Transactions.class).inTransaction(() ->
+        MessagePosting posting = new MessagePosting(storage.ports().imSessions(),
+                storage.ports().imMessages());
+        storage.ports().transactions().inTransaction(() ->
                 posting.post(session, from, new MessageType("message"), text, NOW));
     }
 
@@ -112,9 +110,9 @@ class ImQueryCostTest {
     void unread_counts_of_a_listing_are_one_statement_however_many_sessions() {
         User few = userWithSessions("few", 5);
         User many = userWithSessions("many", 500);
-        ImMessages messages = storage.ports().get(ImMessages.class);
-        List<ImSession> fewSessions = storage.ports().get(ImSessions.class).sessionsOf(few.id(), SessionQuery.privateSessions());
-        List<ImSession> manySessions = storage.ports().get(ImSessions.class).sessionsOf(many.id(), SessionQuery.privateSessions());
+        ImMessages messages = storage.ports().imMessages();
+        List<ImSession> fewSessions = storage.ports().imSessions().sessionsOf(few.id(), SessionQuery.privateSessions());
+        List<ImSession> manySessions = storage.ports().imSessions().sessionsOf(many.id(), SessionQuery.privateSessions());
 
         int forFew = statementsFor(() -> messages.countUnread(fewSessions.stream().map(s -> s.unreadOf(few.id())).toList()));
         int forMany = statementsFor(() -> messages.countUnread(manySessions.stream().map(s -> s.unreadOf(many.id())).toList()));
@@ -129,13 +127,13 @@ class ImQueryCostTest {
     void mark_read_costs_the_same_statements_whatever_is_unread() {
         User lynx = register("lynx");
         User ocelot = register("ocelot");
-        ImSession session = storage.ports().get(ImSessions.class).findOrCreate(new NewSession(
+        ImSession session = storage.ports().imSessions().findOrCreate(new NewSession(
                 SessionKey.privateBetween(lynx.id(), ocelot.id(), Optional.empty()), UUID.randomUUID(), NOW,
                 Optional.empty(), Optional.empty(), Set.of(lynx.id(), ocelot.id())));
         for (int i = 0; i < 300; i++) {
             post(session, lynx.id(), "m" + i);
         }
-        List<Long> ids = storage.ports().get(ImMessages.class).history(session.id(), OptionalLong.empty(), 300)
+        List<Long> ids = storage.ports().imMessages().history(session.id(), OptionalLong.empty(), 300)
                 .stream().map(m -> m.id()).sorted().toList();
 
         int early = statementsFor(() -> im.reads.markRead(new MarkReadCommand(ocelot, session.uuid(), ids.get(10))));
@@ -191,7 +189,7 @@ class ImQueryCostTest {
     void a_history_page_reads_its_senders_once_per_node() {
         User lynx = register("lynx");
         User ocelot = register("ocelot");
-        ImSession session = storage.ports().get(ImSessions.class).findOrCreate(new NewSession(
+        ImSession session = storage.ports().imSessions().findOrCreate(new NewSession(
                 SessionKey.privateBetween(lynx.id(), ocelot.id(), Optional.empty()), UUID.randomUUID(), NOW,
                 Optional.empty(), Optional.empty(), Set.of(lynx.id(), ocelot.id())));
         for (int i = 0; i < 60; i++) {
@@ -212,7 +210,7 @@ class ImQueryCostTest {
     void a_history_page_reads_the_reactions_of_all_its_messages_in_one_statement() {
         User lynx = register("lynx");
         User ocelot = register("ocelot");
-        ImSession session = storage.ports().get(ImSessions.class).findOrCreate(new NewSession(
+        ImSession session = storage.ports().imSessions().findOrCreate(new NewSession(
                 SessionKey.privateBetween(lynx.id(), ocelot.id(), Optional.empty()), UUID.randomUUID(), NOW,
                 Optional.empty(), Optional.empty(), Set.of(lynx.id(), ocelot.id())));
         for (int i = 0; i < 50; i++) {
@@ -243,8 +241,8 @@ class ImQueryCostTest {
         for (int i = 0; i < 40; i++) {
             members.add(register("reader-" + i).id());
         }
-        var group = storage.ports().get(AccountRegistry.class).createGroup("Readers");
-        ImSessions sessions = storage.ports().get(ImSessions.class);
+        var group = storage.ports().accounts().createGroup("Readers");
+        ImSessions sessions = storage.ports().imSessions();
         ImSession session = sessions.findOrCreate(new NewSession(SessionKey.ofGroup(group.id(), Optional.empty()),
                 UUID.randomUUID(), NOW, Optional.of(group.id()), Optional.empty(), Set.copyOf(members)));
 
@@ -271,7 +269,7 @@ class ImQueryCostTest {
         List<ImSession> sessions = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             User other = register("other-" + i);
-            sessions.add(storage.ports().get(ImSessions.class).findOrCreate(new NewSession(
+            sessions.add(storage.ports().imSessions().findOrCreate(new NewSession(
                     SessionKey.privateBetween(lynx.id(), other.id(), Optional.empty()), UUID.randomUUID(), NOW,
                     Optional.empty(), Optional.empty(), Set.of(lynx.id(), other.id()))));
         }
@@ -281,16 +279,16 @@ class ImQueryCostTest {
             many.add(postTo(lynx, sessions.get(i % sessions.size()), "m" + i));
         }
 
-        int forFew = statementsFor(() -> storage.ports().get(Transactions.class).inTransaction(() -> im.posting.write(few)));
-        int forMany = statementsFor(() -> storage.ports().get(Transactions.class).inTransaction(() -> im.posting.write(many)));
+        int forFew = statementsFor(() -> storage.ports().transactions().inTransaction(() -> im.posting.write(few)));
+        int forMany = statementsFor(() -> storage.ports().transactions().inTransaction(() -> im.posting.write(many)));
 
         assertThat(forFew).as("sessions, members locked, messages inserted, their words (H2's search index) inserted,"
                 + " memberships updated; then the users and last messages the notifications show").isEqualTo(7);
         assertThat(forMany).isEqualTo(forFew);
-        assertThat(statementsFor(() -> storage.ports().get(Transactions.class).inTransaction(() -> im.posting.write(few))))
+        assertThat(statementsFor(() -> storage.ports().transactions().inTransaction(() -> im.posting.write(few))))
                 .as("sessions seen before are not read again, and whoever it would unread is unread already:"
                         + " lock, insert, words, update").isEqualTo(4);
-        assertThat(storage.ports().get(ImMessages.class).history(sessions.get(0).id(), java.util.OptionalLong.empty(), 10))
+        assertThat(storage.ports().imMessages().history(sessions.get(0).id(), java.util.OptionalLong.empty(), 10))
                 .extracting(m -> m.content()).containsExactly("one", "m80", "m60", "m40", "m20", "m0", "one");
     }
 
@@ -317,7 +315,7 @@ class ImQueryCostTest {
     void a_history_page_reads_the_index_in_order_however_long_the_session() {
         User lynx = register("lynx");
         User ocelot = register("ocelot");
-        ImSession session = storage.ports().get(ImSessions.class).findOrCreate(new NewSession(
+        ImSession session = storage.ports().imSessions().findOrCreate(new NewSession(
                 SessionKey.privateBetween(lynx.id(), ocelot.id(), Optional.empty()), UUID.randomUUID(), NOW,
                 Optional.empty(), Optional.empty(), Set.of(lynx.id(), ocelot.id())));
         for (int i = 0; i < 5000; i++) {

@@ -2,7 +2,6 @@ package dev.chatserver.adapter.jdbc;
 
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.Transactions;
-import dev.chatserver.application.port.out.UserDirectory;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,8 @@ class JdbcTransactionsTest {
 
     @Test
     void every_store_call_inside_failed_work_is_rolled_back() {
-        Transactions transactions = storage.ports().get(Transactions.class);
-        AccountRegistry registry = storage.ports().get(AccountRegistry.class);
+        Transactions transactions = storage.ports().transactions();
+        AccountRegistry registry = storage.ports().accounts();
 
         assertThatThrownBy(() -> transactions.inTransaction(() -> {
             registry.createGroup("News");
@@ -32,8 +31,8 @@ class JdbcTransactionsTest {
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
 
-        assertThat(storage.ports().get(UserDirectory.class).groupsNamed("News")).isEmpty();
-        assertThat(storage.ports().get(UserDirectory.class).groupsNamed("Sales")).isEmpty();
+        assertThat(storage.ports().users().groupsNamed("News")).isEmpty();
+        assertThat(storage.ports().users().groupsNamed("Sales")).isEmpty();
     }
 
     /** Counts how often a unit of work waited for durability. */
@@ -56,9 +55,9 @@ class JdbcTransactionsTest {
         CountingBarrier barrier = new CountingBarrier();
         Jdbi jdbi = storage.jdbi();
         Transactions transactions = new JdbcTransactions(jdbi, barrier);
-        AccountRegistry registry = storage.ports().get(AccountRegistry.class);
+        AccountRegistry registry = storage.ports().accounts();
 
-        transactions.inTransaction(() -> storage.ports().get(UserDirectory.class).groupsNamed("News"));
+        transactions.inTransaction(() -> storage.ports().users().groupsNamed("News"));
         assertThat(barrier.waits).as("a read").hasValue(0);
 
         transactions.inTransaction(() -> jdbi.withHandle(h -> h.createUpdate("update user_groups set name = 'x' where id = -1").execute()));

@@ -2,7 +2,6 @@ package dev.chatserver.adapter.jdbc;
 
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.ImMessages;
-import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.MessageSearch;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.domain.account.Login;
@@ -60,15 +59,15 @@ class MessageSearchIndexTest {
     @ValueSource(strings = {"h2", "postgres"})
     void the_index_follows_inserts_updates_deletes_and_rollbacks(String kind) {
         JdbcStorage storage = open(kind);
-        AccountRegistry registry = storage.ports().get(AccountRegistry.class);
+        AccountRegistry registry = storage.ports().accounts();
         User lynx = registry.register(new NewUser(new Login("lynx"), "Lynx", ""), "h");
         User ocelot = registry.register(new NewUser(new Login("ocelot"), "Ocelot", ""), "h");
-        ImSession session = storage.ports().get(ImSessions.class).findOrCreate(
+        ImSession session = storage.ports().imSessions().findOrCreate(
                 dev.chatserver.domain.im.NewSession.privateBetween(lynx.id(), ocelot.id(), java.util.Optional.empty(),
                         UUID.randomUUID(), Instant.EPOCH));
-        ImMessages messages = storage.ports().get(ImMessages.class);
-        MessageSearch search = storage.ports().get(MessageSearch.class);
-        Transactions transactions = storage.ports().get(Transactions.class);
+        ImMessages messages = storage.ports().imMessages();
+        MessageSearch search = storage.ports().messageSearch();
+        Transactions transactions = storage.ports().transactions();
         List<ImMessage> stored = transactions.inTransaction(() -> messages.appendAll(List.of(
                 message(session, lynx, "apples and pears"), message(session, lynx, "pears only"),
                 message(session, lynx, "plums"))));
@@ -105,13 +104,13 @@ class MessageSearchIndexTest {
     @ValueSource(strings = {"h2", "postgres"})
     void writers_racing_with_the_same_new_words_all_commit_and_are_all_found(String kind) throws Exception {
         JdbcStorage storage = open(kind);
-        AccountRegistry registry = storage.ports().get(AccountRegistry.class);
+        AccountRegistry registry = storage.ports().accounts();
         User lynx = registry.register(new NewUser(new Login("lynx"), "Lynx", ""), "h");
         User ocelot = registry.register(new NewUser(new Login("ocelot"), "Ocelot", ""), "h");
-        ImSession session = storage.ports().get(ImSessions.class).findOrCreate(NewSession.privateBetween(lynx.id(),
+        ImSession session = storage.ports().imSessions().findOrCreate(NewSession.privateBetween(lynx.id(),
                 ocelot.id(), java.util.Optional.empty(), UUID.randomUUID(), Instant.EPOCH));
-        ImMessages messages = storage.ports().get(ImMessages.class);
-        Transactions transactions = storage.ports().get(Transactions.class);
+        ImMessages messages = storage.ports().imMessages();
+        Transactions transactions = storage.ports().transactions();
         int writers = 4;
         int rounds = 25;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
@@ -136,7 +135,7 @@ class MessageSearchIndexTest {
             pool.shutdownNow();
         }
 
-        MessageSearch search = storage.ports().get(MessageSearch.class);
+        MessageSearch search = storage.ports().messageSearch();
         for (int round = 0; round < rounds; round++) {
             assertThat(found(search, ocelot, "novel" + round + " fresh" + round)).hasSize(writers);
         }

@@ -1,7 +1,6 @@
 package dev.chatserver.adapter.jdbc;
 
 import dev.chatserver.application.port.out.NotificationBus;
-import dev.chatserver.application.port.out.NotificationStorage;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.NotificationRetention;
@@ -29,9 +28,9 @@ class PostgresForgottenTextTest {
     private static final Channel LYNX = Channel.ofUser(UserId.of(5));
 
     private final JdbcStorage storage = PostgresTestDatabases.newStorage();
-    private final NotificationBus bus = storage.ports().get(NotificationStorage.class)
+    private final NotificationBus bus = storage.ports().realtime().orElseThrow().notifications()
             .open(Clock.systemUTC(), NotificationRetention.DEFAULT).bus();
-    private final Transactions transactions = storage.ports().get(Transactions.class);
+    private final Transactions transactions = storage.ports().transactions();
 
     @AfterEach
     void close() {

@@ -25,9 +25,9 @@ class PostgresGatheredNotificationsTest {
     private static final Channel OCELOT = new Channel("user:6");
 
     private final JdbcStorage storage = PostgresTestDatabases.newStorage();
-    private final NotificationStorage.Opened bus = storage.ports().get(NotificationStorage.class)
+    private final NotificationStorage.Opened bus = storage.ports().realtime().orElseThrow().notifications()
             .open(Clock.systemUTC(), NotificationRetention.DEFAULT);
-    private final Transactions transactions = storage.ports().get(Transactions.class);
+    private final Transactions transactions = storage.ports().transactions();
 
     @AfterEach
     void close() {

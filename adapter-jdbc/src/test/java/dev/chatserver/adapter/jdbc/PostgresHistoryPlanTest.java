@@ -1,7 +1,5 @@
 package dev.chatserver.adapter.jdbc;
 
-import dev.chatserver.application.port.out.AccountRegistry;
-import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
 import dev.chatserver.domain.account.User;
@@ -33,11 +31,11 @@ class PostgresHistoryPlanTest {
 
     @Test
     void a_history_page_is_an_index_scan_without_a_sort() {
-        User lynx = storage.ports().get(AccountRegistry.class).register(new NewUser(new Login("lynx"), "Lynx", ""), "h");
-        User ocelot = storage.ports().get(AccountRegistry.class).register(new NewUser(new Login("ocelot"), "Ocelot", ""), "h");
+        User lynx = storage.ports().accounts().register(new NewUser(new Login("lynx"), "Lynx", ""), "h");
+        User ocelot = storage.ports().accounts().register(new NewUser(new Login("ocelot"), "Ocelot", ""), "h");
         ImSession session = null;
         for (int i = 0; i < 20; i++) {
-            session = storage.ports().get(ImSessions.class).findOrCreate(new NewSession(
+            session = storage.ports().imSessions().findOrCreate(new NewSession(
                     SessionKey.privateBetween(lynx.id(), ocelot.id(), Optional.of(new DocumentRef("doc", "" + i))),
                     UUID.randomUUID(), Instant.now(), Optional.empty(), Optional.empty(), Set.of(lynx.id(), ocelot.id())));
         }

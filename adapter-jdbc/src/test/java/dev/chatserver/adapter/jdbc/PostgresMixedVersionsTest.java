@@ -2,7 +2,6 @@ package dev.chatserver.adapter.jdbc;
 
 import dev.chatserver.application.contract.SampleEvents;
 import dev.chatserver.application.port.out.NotificationLog;
-import dev.chatserver.application.port.out.NotificationStorage;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.LogRead;
 import dev.chatserver.application.port.out.notification.Notification;
@@ -28,7 +27,7 @@ class PostgresMixedVersionsTest {
     private static final Channel LYNX = new Channel("user:5");
 
     private final JdbcStorage storage = PostgresTestDatabases.newStorage();
-    private final NotificationLog log = storage.ports().get(NotificationStorage.class)
+    private final NotificationLog log = storage.ports().realtime().orElseThrow().notifications()
             .open(Clock.systemUTC(), NotificationRetention.DEFAULT).log();
 
     @AfterEach

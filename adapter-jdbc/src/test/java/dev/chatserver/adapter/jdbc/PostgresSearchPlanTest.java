@@ -31,7 +31,7 @@ class PostgresSearchPlanTest {
 
     @BeforeEach
     void messages() {
-        AccountRegistry registry = storage.ports().get(AccountRegistry.class);
+        AccountRegistry registry = storage.ports().accounts();
         lynx = registry.register(new NewUser(new Login("lynx"), "Lynx", ""), "h");
         User ocelot = registry.register(new NewUser(new Login("ocelot"), "Ocelot", ""), "h");
         User pangolin = registry.register(new NewUser(new Login("pangolin"), "Pangolin", ""), "h");
@@ -69,7 +69,7 @@ class PostgresSearchPlanTest {
 
         assertThat(plan).as(plan).contains("Bitmap Index Scan on im_messages_words")
                 .doesNotContain("Seq Scan on im_messages");
-        List<MessageSearch.FoundMessage> found = storage.ports().get(MessageSearch.class)
+        List<MessageSearch.FoundMessage> found = storage.ports().messageSearch()
                 .search(lynx.id(), words, OptionalLong.empty(), OptionalLong.empty(), 20);
         assertThat(found).isNotEmpty().allSatisfy(f -> {
             assertThat(f.message().content()).contains("word7 ");

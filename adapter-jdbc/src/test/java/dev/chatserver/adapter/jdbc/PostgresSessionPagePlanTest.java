@@ -1,7 +1,6 @@
 package dev.chatserver.adapter.jdbc;
 
 import dev.chatserver.application.port.out.AccountRegistry;
-import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.SessionQuery;
 import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
@@ -32,7 +31,7 @@ class PostgresSessionPagePlanTest {
 
     @BeforeEach
     void sessions() {
-        AccountRegistry registry = storage.ports().get(AccountRegistry.class);
+        AccountRegistry registry = storage.ports().accounts();
         lynx = registry.register(new NewUser(new Login("lynx"), "Lynx", ""), "h");
         User ocelot = registry.register(new NewUser(new Login("ocelot"), "Ocelot", ""), "h");
         User pangolin = registry.register(new NewUser(new Login("pangolin"), "Pangolin", ""), "h");
@@ -64,7 +63,7 @@ class PostgresSessionPagePlanTest {
 
         assertThat(plan).as(plan).containsPattern("Index (Only )?Scan Backward using im_session_members_by_user")
                 .contains("Limit").doesNotContain("Seq Scan on im_session_members").doesNotContain("Seq Scan on im_sessions");
-        List<ImSession> found = storage.ports().get(ImSessions.class).sessionsOf(lynx.id(), page);
+        List<ImSession> found = storage.ports().imSessions().sessionsOf(lynx.id(), page);
         assertThat(found).hasSize(50).allSatisfy(s -> assertThat(s.members()).hasSize(2));
         assertThat(found.get(0).id()).isEqualTo(16_000);
         assertThat(found.get(49).id()).isEqualTo(16_000 - 49 * 8);

@@ -4,7 +4,6 @@ import dev.chatserver.application.im.ImPolicy;
 import dev.chatserver.application.im.ImServices;
 import dev.chatserver.application.port.in.im.ListSessionsCommand;
 import dev.chatserver.application.port.out.AccountRegistry;
-import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
 import dev.chatserver.domain.account.User;
@@ -37,7 +36,7 @@ class PostgresUnreadCountTest {
 
     @BeforeEach
     void sessions() {
-        AccountRegistry registry = storage.ports().get(AccountRegistry.class);
+        AccountRegistry registry = storage.ports().accounts();
         lynx = registry.register(new NewUser(new Login("lynx"), "Lynx", ""), "h");
         ocelot = registry.register(new NewUser(new Login("ocelot"), "Ocelot", ""), "h");
         storage.jdbi().useHandle(h -> {
@@ -98,6 +97,6 @@ class PostgresUnreadCountTest {
                 .mapTo(String.class).list()));
 
         assertThat(plan).containsPattern("Index (Only )?Scan using im_messages_by_session").doesNotContain("Seq Scan");
-        assertThat(storage.ports().get(ImMessages.class).countUnread(unread)).hasSize(SESSIONS);
+        assertThat(storage.ports().imMessages().countUnread(unread)).hasSize(SESSIONS);
     }
 }

@@ -5,10 +5,6 @@ import dev.chatserver.application.im.ImServices;
 import dev.chatserver.application.im.MessagePosting;
 import dev.chatserver.application.port.in.im.SearchCommand;
 import dev.chatserver.application.port.in.im.SearchHit;
-import dev.chatserver.application.port.out.AccountRegistry;
-import dev.chatserver.application.port.out.ImMessages;
-import dev.chatserver.application.port.out.ImSessions;
-import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
 import dev.chatserver.domain.account.User;
@@ -45,21 +41,21 @@ class SearchQueryCostTest {
     }
 
     private User register(String login) {
-        return storage.ports().get(AccountRegistry.class).register(new NewUser(new Login(login), login, ""), "h");
+        return storage.ports().accounts().register(new NewUser(new Login(login), login, ""), "h");
     }
 
     /** A user in {@code count} sessions, each with one message from its other member holding {@code word}. */
     private User userWithHits(String login, String word, int count) {
         User owner = register(login);
-        MessagePosting posting = new MessagePosting(storage.ports().get(ImSessions.class),
-                storage.ports().get(ImMessages.class));
+        MessagePosting posting = new MessagePosting(storage.ports().imSessions(),
+                storage.ports().imMessages());
         for (int i = 0; i < count; i++) {
             User other = register(login + "-contact-" + i);
-            ImSession session = storage.ports().get(ImSessions.class).findOrCreate(new NewSession(
+            ImSession session = storage.ports().imSessions().findOrCreate(new NewSession(
                     SessionKey.privateBetween(owner.id(), other.id(), Optional.empty()), UUID.randomUUID(), NOW,
                     Optional.empty(), Optional.empty(), Set.of(owner.id(), other.id())));
             String text = word + " number " + i;
-            storage.ports().get(Transactions.class).inTransaction(() ->
+            storage.ports().transactions().inTransaction(() ->
                     posting.post(session, other.id(), new MessageType("message"), text, NOW));
         }
         return owner;

@@ -13,7 +13,7 @@ import dev.chatserver.application.port.in.presence.ReadPresence;
 import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
-import dev.chatserver.application.port.out.SubscriptionFacts;
+import dev.chatserver.application.realtime.SubscriptionFacts;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.UserDirectory;
 import dev.chatserver.domain.account.User;

@@ -1,7 +1,6 @@
 package dev.chatserver.application.realtime;
 
 import dev.chatserver.application.port.in.presence.FollowPresence;
-import dev.chatserver.application.port.out.SubscriptionFacts;
 import dev.chatserver.application.port.out.UserDirectory;
 import dev.chatserver.domain.account.PartnerId;
 import dev.chatserver.domain.account.User;

@@ -4,7 +4,6 @@ import dev.chatserver.application.chats.Tenants;
 import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.SessionQuery;
-import dev.chatserver.application.port.out.SubscriptionFacts;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.chats.AccountId;
 import dev.chatserver.domain.im.ImSession;

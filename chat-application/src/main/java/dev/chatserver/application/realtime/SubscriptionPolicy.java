@@ -2,7 +2,6 @@ package dev.chatserver.application.realtime;
 
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.in.realtime.Listener;
-import dev.chatserver.application.port.out.SubscriptionFacts;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.problem.AccessDenied;
 import dev.chatserver.domain.problem.InvalidInput;

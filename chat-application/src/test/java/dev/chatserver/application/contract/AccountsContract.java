@@ -1,7 +1,6 @@
 package dev.chatserver.application.contract;
 
 import dev.chatserver.application.port.out.AccountRegistry;
-import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.UserDirectory;
 import dev.chatserver.domain.account.Group;
 import dev.chatserver.domain.account.GroupId;
@@ -34,10 +33,10 @@ public abstract class AccountsContract extends StorageContract {
         assertThat(lynx.id()).isNotEqualTo(ocelot.id());
         assertThat(lynx.partner().id()).isNotEqualTo(ocelot.partner().id());
         assertThat(lynx.partner().name()).isEqualTo("Lucid Lynx");
-        assertThat(port(UserDirectory.class).user(lynx.id())).contains(lynx);
-        assertThat(port(UserDirectory.class).userByLogin(new Login("ocelot"))).contains(ocelot);
-        assertThat(port(UserDirectory.class).userByPartner(ocelot.partner().id())).contains(ocelot);
-        assertThat(port(AccountRegistry.class).passwordHash(lynx.id())).contains("hash-of-lynx");
+        assertThat(ports().users().user(lynx.id())).contains(lynx);
+        assertThat(ports().users().userByLogin(new Login("ocelot"))).contains(ocelot);
+        assertThat(ports().users().userByPartner(ocelot.partner().id())).contains(ocelot);
+        assertThat(ports().accounts().passwordHash(lynx.id())).contains("hash-of-lynx");
     }
 
     @Test
@@ -46,9 +45,9 @@ public abstract class AccountsContract extends StorageContract {
         User ocelot = newUser("ocelot", "Oneiric Ocelot");
         newUser("puma", "Precise Puma");
 
-        assertThat(port(UserDirectory.class).usersByPartners(List.of(ocelot.partner().id(), lynx.partner().id(),
+        assertThat(ports().users().usersByPartners(List.of(ocelot.partner().id(), lynx.partner().id(),
                 PartnerId.of(999_999), ocelot.partner().id()))).containsExactly(lynx, ocelot);
-        assertThat(port(UserDirectory.class).usersByPartners(List.of())).isEmpty();
+        assertThat(ports().users().usersByPartners(List.of())).isEmpty();
     }
 
     @Test
@@ -57,13 +56,13 @@ public abstract class AccountsContract extends StorageContract {
 
         assertThatThrownBy(() -> newUser("lynx", "Another Lynx"))
                 .isInstanceOfSatisfying(AlreadyExists.class, e -> assertThat(e.field()).isEqualTo("login"));
-        assertThat(port(UserDirectory.class).allUsers()).hasSize(1);
+        assertThat(ports().users().allUsers()).hasSize(1);
     }
 
     @Test
     void unknown_users_are_absent_rather_than_errors() {
         User lynx = newUser("lynx", "Lucid Lynx");
-        UserDirectory directory = port(UserDirectory.class);
+        UserDirectory directory = ports().users();
 
         assertThat(directory.user(UserId.of(999))).isEmpty();
         assertThat(directory.userByLogin(new Login("nobody"))).isEmpty();
@@ -76,15 +75,15 @@ public abstract class AccountsContract extends StorageContract {
         User b = newUser("b", "B");
         User c = newUser("c", "C");
 
-        assertThat(port(UserDirectory.class).allUsers()).containsExactly(a, b, c);
-        assertThat(port(UserDirectory.class).users(List.of(c.id(), a.id()))).containsExactly(a, c);
+        assertThat(ports().users().allUsers()).containsExactly(a, b, c);
+        assertThat(ports().users().users(List.of(c.id(), a.id()))).containsExactly(a, c);
     }
 
     @Test
     void groups_gather_members_once_each() {
         User lynx = newUser("lynx", "Lucid Lynx");
         User ocelot = newUser("ocelot", "Oneiric Ocelot");
-        AccountRegistry registry = port(AccountRegistry.class);
+        AccountRegistry registry = ports().accounts();
         Group news = registry.createGroup("News");
 
         registry.addMember(news.id(), lynx.id());
@@ -92,36 +91,36 @@ public abstract class AccountsContract extends StorageContract {
         Group twice = registry.addMember(news.id(), lynx.id());
 
         assertThat(twice.members()).containsExactlyInAnyOrder(lynx.id(), ocelot.id());
-        Group read = port(UserDirectory.class).group(news.id()).orElseThrow();
+        Group read = ports().users().group(news.id()).orElseThrow();
         assertThat(read.name()).isEqualTo("News");
         assertThat(read.members()).containsExactlyInAnyOrder(lynx.id(), ocelot.id());
-        assertThat(port(UserDirectory.class).groupsNamed("News")).containsExactly(read);
-        assertThat(port(UserDirectory.class).groups(List.of(news.id(), GroupId.of(999)))).containsExactly(read);
+        assertThat(ports().users().groupsNamed("News")).containsExactly(read);
+        assertThat(ports().users().groups(List.of(news.id(), GroupId.of(999)))).containsExactly(read);
     }
 
     @Test
     void a_member_joins_only_a_group_and_a_user_that_exist() {
         User lynx = newUser("lynx", "Lucid Lynx");
-        Group news = port(AccountRegistry.class).createGroup("News");
+        Group news = ports().accounts().createGroup("News");
 
-        assertThatThrownBy(() -> port(AccountRegistry.class).addMember(GroupId.of(999), lynx.id()))
+        assertThatThrownBy(() -> ports().accounts().addMember(GroupId.of(999), lynx.id()))
                 .isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> port(AccountRegistry.class).addMember(news.id(), UserId.of(999)))
+        assertThatThrownBy(() -> ports().accounts().addMember(news.id(), UserId.of(999)))
                 .isInstanceOf(NotFound.class);
-        assertThat(port(UserDirectory.class).group(news.id()).orElseThrow().members()).isEmpty();
+        assertThat(ports().users().group(news.id()).orElseThrow().members()).isEmpty();
     }
 
     @Test
     void a_group_name_is_taken_once() {
-        Group news = port(AccountRegistry.class).createGroup("News");
+        Group news = ports().accounts().createGroup("News");
 
-        assertThatThrownBy(() -> port(AccountRegistry.class).createGroup("News"))
+        assertThatThrownBy(() -> ports().accounts().createGroup("News"))
                 .isInstanceOfSatisfying(AlreadyExists.class, e -> {
                     assertThat(e.kind()).isEqualTo("group_name_taken");
                     assertThat(e.field()).isEqualTo("name");
                 });
-        assertThat(port(UserDirectory.class).groupsNamed("News")).containsExactly(news);
-        assertThat(port(AccountRegistry.class).createGroup("news").name()).isEqualTo("news");
+        assertThat(ports().users().groupsNamed("News")).containsExactly(news);
+        assertThat(ports().accounts().createGroup("news").name()).isEqualTo("news");
     }
 
     @Test
@@ -135,8 +134,8 @@ public abstract class AccountsContract extends StorageContract {
                 outcomes.add(pool.submit(() -> {
                     start.await();
                     try {
-                        return port(Transactions.class).inTransaction(
-                                () -> port(AccountRegistry.class).createGroup("News"));
+                        return ports().transactions().inTransaction(
+                                () -> ports().accounts().createGroup("News"));
                     } catch (AlreadyExists e) {
                         return e.kind();
                     }
@@ -151,6 +150,6 @@ public abstract class AccountsContract extends StorageContract {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(port(UserDirectory.class).groupsNamed("News")).hasSize(1);
+        assertThat(ports().users().groupsNamed("News")).hasSize(1);
     }
 }

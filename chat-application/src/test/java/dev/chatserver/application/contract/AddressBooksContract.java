@@ -1,6 +1,5 @@
 package dev.chatserver.application.contract;
 
-import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
@@ -25,12 +24,12 @@ public abstract class AddressBooksContract extends StorageContract {
     }
 
     private UserId register(String login) {
-        return port(AccountRegistry.class).register(new NewUser(new Login(login), login, ""), "h").id();
+        return ports().accounts().register(new NewUser(new Login(login), login, ""), "h").id();
     }
 
     @Test
     void adding_and_removing_contacts_is_idempotent_and_books_are_listed_in_id_order() {
-        AddressBooks books = port(AddressBooks.class);
+        AddressBooks books = ports().addressBooks();
 
         books.add(lynx, List.of(pangolin, ocelot));
         books.add(lynx, List.of(ocelot, ocelot));
@@ -46,7 +45,7 @@ public abstract class AddressBooksContract extends StorageContract {
 
     @Test
     void each_user_has_a_book_of_their_own() {
-        AddressBooks books = port(AddressBooks.class);
+        AddressBooks books = ports().addressBooks();
         books.add(lynx, List.of(ocelot));
         books.add(ocelot, List.of(pangolin));
 

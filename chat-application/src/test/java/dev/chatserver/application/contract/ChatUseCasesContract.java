@@ -7,7 +7,6 @@ import dev.chatserver.domain.event.ChatEventAppended;
 import dev.chatserver.application.chats.ChatsService;
 import dev.chatserver.application.chats.EventAppending;
 import dev.chatserver.application.chats.EventRoomsService;
-import dev.chatserver.application.port.out.IdempotencyKeys;
 import dev.chatserver.application.write.Answer;
 import dev.chatserver.application.write.ClientKeys;
 import dev.chatserver.application.chats.EventsService;
@@ -20,9 +19,6 @@ import dev.chatserver.application.port.in.chats.CreateRoomCommand;
 import dev.chatserver.application.port.in.chats.ListEventsCommand;
 import dev.chatserver.application.port.in.chats.PostEventCommand;
 import dev.chatserver.application.port.in.chats.ReadStateCommand;
-import dev.chatserver.application.port.out.ChatStore;
-import dev.chatserver.application.port.out.EventRoomStore;
-import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.domain.chats.AccountId;
 import dev.chatserver.domain.chats.Chat;
@@ -73,15 +69,15 @@ public abstract class ChatUseCasesContract extends StorageContract {
     @BeforeEach
     void services() {
         Tenants tenants = new Tenants(Map.of("example.org", Set.of(TENANT)));
-        Transactions transactions = port(Transactions.class);
-        chats = new ChatsService(port(ChatStore.class), port(EventRoomStore.class), tenants, transactions,
+        Transactions transactions = ports().transactions();
+        chats = new ChatsService(ports().chats(), ports().eventRooms(), tenants, transactions,
                 UUID::randomUUID, clock, UserBudgets.unlimited());
-        rooms = new EventRoomsService(port(EventRoomStore.class), tenants, transactions, UUID::randomUUID, clock,
+        rooms = new EventRoomsService(ports().eventRooms(), tenants, transactions, UUID::randomUUID, clock,
                 UserBudgets.unlimited());
-        ClientKeys clientKeys = new ClientKeys(port(IdempotencyKeys.class), transactions, clock);
-        appending = new EventAppending(port(ChatStore.class), port(EventRoomStore.class), port(EventStore.class),
+        ClientKeys clientKeys = new ClientKeys(ports().idempotencyKeys(), transactions, clock);
+        appending = new EventAppending(ports().chats(), ports().eventRooms(), ports().events(),
                 new ChatNotifier(bus), UUID::randomUUID, clientKeys, clock, Meters.NONE);
-        events = new EventsService(port(ChatStore.class), port(EventStore.class), writer(transactions), appending,
+        events = new EventsService(ports().chats(), ports().events(), writer(transactions), appending,
                 clientKeys, UserBudgets.unlimited());
     }
 
@@ -126,8 +122,8 @@ public abstract class ChatUseCasesContract extends StorageContract {
         assertThatThrownBy(() -> rooms.close(new CloseRoomCommand(JOHN, room.id())))
                 .isInstanceOf(AccessDenied.class);
 
-        assertThat(port(ChatStore.class).chat(new ChatKey("example.org", "course-42"))).isEmpty();
-        assertThat(port(ChatStore.class).chatOfRoom(room.id())).isEmpty();
+        assertThat(ports().chats().chat(new ChatKey("example.org", "course-42"))).isEmpty();
+        assertThat(ports().chats().chatOfRoom(room.id())).isEmpty();
         assertThat(rooms.room(room.id()).closedAt()).isNull();
     }
 
@@ -173,13 +169,13 @@ public abstract class ChatUseCasesContract extends StorageContract {
         assertThatThrownBy(() -> chats.convert(ConvertChatCommand.of(TENANT, "example.org", "course-44", TAGS,
                 new RoomId(UUID.randomUUID()))))
                 .isInstanceOfSatisfying(NotFound.class, e -> assertThat(e.kind()).isEqualTo("room"));
-        assertThat(port(ChatStore.class).chat(new ChatKey("example.org", "course-43"))).isEmpty();
+        assertThat(ports().chats().chat(new ChatKey("example.org", "course-43"))).isEmpty();
     }
 
     @Test
     void a_room_of_another_audience_is_not_converted() {
         Tenants both = new Tenants(Map.of("example.org", Set.of(TENANT), "other.org", Set.of(TENANT)));
-        EventRoom foreign = new EventRoomsService(port(EventRoomStore.class), both, port(Transactions.class),
+        EventRoom foreign = new EventRoomsService(ports().eventRooms(), both, ports().transactions(),
                 UUID::randomUUID, clock, UserBudgets.unlimited())
                 .create(new CreateRoomCommand(TENANT, "other.org", TAGS));
 
@@ -363,7 +359,7 @@ public abstract class ChatUseCasesContract extends StorageContract {
         Event before = post(open, "message", null, "m1", false, true);
         bus.clear();
 
-        List<Answer<Event>> answers = port(Transactions.class).inTransaction(() -> appending.write(List.of(
+        List<Answer<Event>> answers = ports().transactions().inTransaction(() -> appending.write(List.of(
                 command(open, "m1", true), command(closing, "m9", true), command(other, "o1", true),
                 command(open, "m2", false), command(open, "m2", true),
                 new PostEventCommand(JOHN, new dev.chatserver.domain.chats.ChatId(UUID.randomUUID()),

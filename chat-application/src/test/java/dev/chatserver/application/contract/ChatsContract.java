@@ -23,14 +23,14 @@ public abstract class ChatsContract extends StorageContract {
 
     protected EventRoom newRoom(String audience) {
         EventRoom room = EventRoom.open(new RoomId(UUID.randomUUID()), audience, new JsonText("{\"k\":[1,2]}"), NOW);
-        port(EventRoomStore.class).insert(room);
+        ports().eventRooms().insert(room);
         return room;
     }
 
     protected Chat newChat(String audience, String scope, RoomId room) {
         Chat chat = new Chat(new ChatId(UUID.randomUUID()), new ChatKey(audience, scope),
                 new JsonText("{\"course\":\"42\"}"), NOW, room);
-        port(ChatStore.class).insert(chat);
+        ports().chats().insert(chat);
         return chat;
     }
 
@@ -38,9 +38,9 @@ public abstract class ChatsContract extends StorageContract {
     void a_stored_room_reads_back_as_it_was_stored() {
         EventRoom room = newRoom("example.org");
 
-        assertThat(port(EventRoomStore.class).room(room.id())).contains(room);
-        assertThat(port(EventRoomStore.class).roomForUpdate(room.id())).contains(room);
-        assertThat(port(EventRoomStore.class).room(new RoomId(UUID.randomUUID()))).isEmpty();
+        assertThat(ports().eventRooms().room(room.id())).contains(room);
+        assertThat(ports().eventRooms().roomForUpdate(room.id())).contains(room);
+        assertThat(ports().eventRooms().room(new RoomId(UUID.randomUUID()))).isEmpty();
     }
 
     private static EventRoom withLast(EventRoom room, Instant closedAt, long lastOccurredAt) {
@@ -52,7 +52,7 @@ public abstract class ChatsContract extends StorageContract {
     void a_room_s_new_state_reads_back_exactly_as_the_room_decided_it() {
         EventRoom room = newRoom("example.org");
         EventRoom other = newRoom("example.org");
-        EventRoomStore rooms = port(EventRoomStore.class);
+        EventRoomStore rooms = ports().eventRooms();
 
         EventRoom advanced = withLast(room, null, 10);
         rooms.update(advanced);
@@ -68,7 +68,7 @@ public abstract class ChatsContract extends StorageContract {
     @Test
     void a_room_stores_what_it_is_given_without_a_rule_of_its_own() {
         EventRoom room = newRoom("example.org");
-        EventRoomStore rooms = port(EventRoomStore.class);
+        EventRoomStore rooms = ports().eventRooms();
         rooms.update(withLast(room, NOW.plusSeconds(5), 10));
 
         EventRoom rewritten = withLast(room, NOW.plusSeconds(9), 5);
@@ -81,7 +81,7 @@ public abstract class ChatsContract extends StorageContract {
     void a_stored_chat_reads_back_by_id_by_key_and_by_room() {
         EventRoom room = newRoom("example.org");
         Chat chat = newChat("example.org", "course-42", room.id());
-        ChatStore chats = port(ChatStore.class);
+        ChatStore chats = ports().chats();
 
         assertThat(chats.chat(chat.id())).contains(chat);
         assertThat(chats.chat(new ChatKey("example.org", "course-42"))).contains(chat);
@@ -99,8 +99,8 @@ public abstract class ChatsContract extends StorageContract {
 
         assertThatThrownBy(() -> newChat("example.org", "course-42", second.id()))
                 .isInstanceOfSatisfying(AlreadyExists.class, e -> assertThat(e.kind()).isEqualTo("chat_already_exists"));
-        assertThat(port(ChatStore.class).chatOfRoom(second.id())).isEmpty();
-        assertThat(port(ChatStore.class).chat(chat.key())).contains(chat);
+        assertThat(ports().chats().chatOfRoom(second.id())).isEmpty();
+        assertThat(ports().chats().chat(chat.key())).contains(chat);
         newChat("other.org", "course-42", second.id());
     }
 
@@ -111,6 +111,6 @@ public abstract class ChatsContract extends StorageContract {
 
         assertThatThrownBy(() -> newChat("example.org", "course-43", room.id()))
                 .isInstanceOfSatisfying(AlreadyExists.class, e -> assertThat(e.kind()).isEqualTo("room_already_attached"));
-        assertThat(port(ChatStore.class).chat(new ChatKey("example.org", "course-43"))).isEmpty();
+        assertThat(ports().chats().chat(new ChatKey("example.org", "course-43"))).isEmpty();
     }
 }

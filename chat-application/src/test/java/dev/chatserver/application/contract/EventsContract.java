@@ -1,6 +1,5 @@
 package dev.chatserver.application.contract;
 
-import dev.chatserver.application.port.out.EventRoomStore;
 import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.domain.chats.AccountId;
 import dev.chatserver.domain.chats.Direction;
@@ -33,7 +32,7 @@ public abstract class EventsContract extends StorageContract {
 
     private RoomId newRoom(String audience) {
         EventRoom opened = EventRoom.open(new RoomId(UUID.randomUUID()), audience, JsonText.EMPTY_OBJECT, NOW);
-        port(EventRoomStore.class).insert(opened);
+        ports().eventRooms().insert(opened);
         return opened.id();
     }
 
@@ -56,7 +55,7 @@ public abstract class EventsContract extends StorageContract {
 
     private EventPage page(Set<String> types, String set, String label, String attribute, OptionalLong cursor,
                            Direction direction, int limit) {
-        return port(EventStore.class).page(new EventQuery(room, types, set, label, attribute, cursor, direction, limit));
+        return ports().events().page(new EventQuery(room, types, set, label, attribute, cursor, direction, limit));
     }
 
     private static List<Long> times(EventPage page) {
@@ -66,7 +65,7 @@ public abstract class EventsContract extends StorageContract {
     @Test
     void an_appended_event_reads_back_exactly() {
         Event message = event(room, 7, 3, "message", "messages", "m1", "public");
-        port(EventStore.class).append(List.of(message));
+        ports().events().append(List.of(message));
 
         EventPage page = page(Set.of(), null, null, null, OptionalLong.empty(), Direction.FORWARD, 10);
 
@@ -76,7 +75,7 @@ public abstract class EventsContract extends StorageContract {
 
     @Test
     void pages_run_forward_and_backward_from_a_cursor_and_tell_where_the_next_starts() {
-        EventStore events = port(EventStore.class);
+        EventStore events = ports().events();
         for (long t = 1; t <= 5; t++) {
             events.append(List.of(event(room, t * 10, "message", "messages", null, null)));
         }
@@ -99,7 +98,7 @@ public abstract class EventsContract extends StorageContract {
 
     @Test
     void pages_keep_only_events_matching_every_filter() {
-        port(EventStore.class).append(List.of(
+        ports().events().append(List.of(
                 event(room, 1, "message", "messages", "a", "public"),
                 event(room, 2, "pin", "pins", "a", "public"),
                 event(room, 3, "message", "messages", "b", "private"),
@@ -122,7 +121,7 @@ public abstract class EventsContract extends StorageContract {
 
     @Test
     void the_first_event_of_each_set_and_label_is_remembered() {
-        EventStore events = port(EventStore.class);
+        EventStore events = ports().events();
         events.append(List.of(event(room, 1, "message", "messages", "a", null),
                 event(room, 2, 1, "message", "messages", "a", null)));
         events.append(List.of(event(room, 3, "message", "messages", "b", null),
@@ -139,7 +138,7 @@ public abstract class EventsContract extends StorageContract {
 
     @Test
     void the_state_holds_the_newest_event_per_label_of_each_set_newest_first() {
-        EventStore events = port(EventStore.class);
+        EventStore events = ports().events();
         Event a1 = event(room, 1, "message", "messages", "a", null);
         Event b = event(room, 2, "message", "messages", "b", null);
         Event layout1 = event(room, 3, "layout", "layout", null, null);
@@ -161,7 +160,7 @@ public abstract class EventsContract extends StorageContract {
 
     @Test
     void the_state_at_a_moment_is_what_it_was_then() {
-        EventStore events = port(EventStore.class);
+        EventStore events = ports().events();
         Event a1 = event(room, 10, "message", "messages", "a", null);
         Event b = event(room, 20, "message", "messages", "b", null);
         Event layout1 = event(room, 30, "layout", "layout", null, null);

@@ -84,7 +84,7 @@ public abstract class ForgottenTextContract extends StorageContract {
 
     /** Lynx's earlier message (kept), then the secret one posted, shown in sessions and edited. */
     private void publishTheSecret() {
-        Transactions transactions = port(Transactions.class);
+        Transactions transactions = ports().transactions();
         NotificationBus bus = bus();
         transactions.inTransaction(() -> {
             bus.publish(LYNX, new MessagePosted(message(KEPT, "kept words")));
@@ -102,7 +102,7 @@ public abstract class ForgottenTextContract extends StorageContract {
     }
 
     private void delete() {
-        port(Transactions.class).inTransaction(() -> {
+        ports().transactions().inTransaction(() -> {
             bus().forgetText(DELETION);
             bus().publish(LYNX, DELETION);
             bus().publish(OCELOT, DELETION);
@@ -162,7 +162,7 @@ public abstract class ForgottenTextContract extends StorageContract {
         publishTheSecret();
         List<Notification> before = everything();
 
-        assertThatThrownBy(() -> port(Transactions.class).inTransaction(() -> {
+        assertThatThrownBy(() -> ports().transactions().inTransaction(() -> {
             bus().forgetText(DELETION);
             throw new IllegalStateException("the deletion failed");
         })).hasMessage("the deletion failed");
@@ -177,7 +177,7 @@ public abstract class ForgottenTextContract extends StorageContract {
         List<Notification> once = everything();
 
         delete();
-        port(Transactions.class).inTransaction(() -> bus().forgetText(new MessageDeleted(SESSION, 999, AT)));
+        ports().transactions().inTransaction(() -> bus().forgetText(new MessageDeleted(SESSION, 999, AT)));
 
         assertThat(everything().subList(0, once.size())).isEqualTo(once);
     }

@@ -15,9 +15,6 @@ import dev.chatserver.application.port.in.chats.PostEventCommand;
 import dev.chatserver.application.port.in.im.HistoryCommand;
 import dev.chatserver.application.port.in.im.OpenSessionCommand;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
-import dev.chatserver.application.port.out.ChatStore;
-import dev.chatserver.application.port.out.EventRoomStore;
-import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.application.port.out.IdempotencyKeys;
 import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.port.out.IdempotencyKeys.Key;
@@ -97,7 +94,7 @@ public abstract class IdempotencyContract extends StorageContract {
 
     @Test
     void a_kept_key_is_found_with_its_answer_until_forgotten_or_swept() {
-        IdempotencyKeys keys = port(IdempotencyKeys.class);
+        IdempotencyKeys keys = ports().idempotencyKeys();
         Key first = new Key("im:1:1", "abc");
         Key second = new Key("im:1:2", "abc");
         Key third = new Key("chat:x:john.usr", "ünï-𝄞");
@@ -117,7 +114,7 @@ public abstract class IdempotencyContract extends StorageContract {
 
     @Test
     void a_key_is_kept_once_a_second_answer_is_refused_and_the_first_stays() {
-        IdempotencyKeys keys = port(IdempotencyKeys.class);
+        IdempotencyKeys keys = ports().idempotencyKeys();
         Key key = new Key("im:1:1", "abc");
         keys.keep(List.of(new Kept(key, "41", NOW)));
 
@@ -166,7 +163,7 @@ public abstract class IdempotencyContract extends StorageContract {
 
     @Test
     void expired_keys_are_swept_when_a_keyed_post_comes_after_a_while() {
-        IdempotencyKeys keys = port(IdempotencyKeys.class);
+        IdempotencyKeys keys = ports().idempotencyKeys();
         im.messages.post(post(lynx, "message", "hello", "old"));
         Key old = keys.find(List.of(new Key("im:" + session.id() + ":" + lynx.id().value(), "old"))).get(0).key();
         clock.advance(ClientKeys.LIFETIME.plusMinutes(1));
@@ -178,7 +175,7 @@ public abstract class IdempotencyContract extends StorageContract {
 
     @Test
     void retries_in_one_batch_store_one_message_and_each_gets_its_id() {
-        List<Answer<MessageView>> answers = port(Transactions.class).inTransaction(() -> im.posting.write(List.of(
+        List<Answer<MessageView>> answers = ports().transactions().inTransaction(() -> im.posting.write(List.of(
                 post(lynx, "message", "hello", "dup"),
                 post(pangolin, "message", "not a member", "dup"),
                 post(lynx, "message", "hello", "dup"),
@@ -273,17 +270,17 @@ public abstract class IdempotencyContract extends StorageContract {
     // chat events
 
     private EventsService chatEvents(RecordingBus bus) {
-        Transactions transactions = port(Transactions.class);
-        ClientKeys clientKeys = new ClientKeys(port(IdempotencyKeys.class), transactions, clock);
-        EventAppending appending = new EventAppending(port(ChatStore.class), port(EventRoomStore.class),
-                port(EventStore.class), new ChatNotifier(bus), UUID::randomUUID, clientKeys, clock, Meters.NONE);
-        return new EventsService(port(ChatStore.class), port(EventStore.class), writer(transactions), appending,
+        Transactions transactions = ports().transactions();
+        ClientKeys clientKeys = new ClientKeys(ports().idempotencyKeys(), transactions, clock);
+        EventAppending appending = new EventAppending(ports().chats(), ports().eventRooms(),
+                ports().events(), new ChatNotifier(bus), UUID::randomUUID, clientKeys, clock, Meters.NONE);
+        return new EventsService(ports().chats(), ports().events(), writer(transactions), appending,
                 clientKeys, UserBudgets.unlimited());
     }
 
     private Chat chat() {
-        ChatsService chats = new ChatsService(port(ChatStore.class), port(EventRoomStore.class),
-                new Tenants(Map.of("example.org", Set.of(TENANT))), port(Transactions.class), UUID::randomUUID, clock,
+        ChatsService chats = new ChatsService(ports().chats(), ports().eventRooms(),
+                new Tenants(Map.of("example.org", Set.of(TENANT))), ports().transactions(), UUID::randomUUID, clock,
                 UserBudgets.unlimited());
         return chats.create(CreateChatCommand.of(TENANT, "example.org", "course-42", null));
     }

@@ -1,12 +1,10 @@
 package dev.chatserver.application.contract;
 
 import dev.chatserver.application.im.MessagePosting;
-import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.SessionOfMember;
 import dev.chatserver.application.port.out.SessionQuery;
-import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.domain.account.Group;
 import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
@@ -61,15 +59,15 @@ public abstract class ImStoreContract extends StorageContract {
     }
 
     private UserId register(String login, String name) {
-        return port(AccountRegistry.class).register(new NewUser(new Login(login), name, ""), "h").id();
+        return ports().accounts().register(new NewUser(new Login(login), name, ""), "h").id();
     }
 
     private ImSessions sessions() {
-        return port(ImSessions.class);
+        return ports().imSessions();
     }
 
     private ImMessages messages() {
-        return port(ImMessages.class);
+        return ports().imMessages();
     }
 
     private NewSession pair(UserId a, UserId b, Optional<DocumentRef> doc) {
@@ -78,17 +76,17 @@ public abstract class ImStoreContract extends StorageContract {
     }
 
     private ImSession open(NewSession session) {
-        return port(Transactions.class).inTransaction(() -> sessions().findOrCreate(session));
+        return ports().transactions().inTransaction(() -> sessions().findOrCreate(session));
     }
 
     private PostedMessage post(ImSession session, UserId from, String text) {
-        return port(Transactions.class).inTransaction(() ->
+        return ports().transactions().inTransaction(() ->
                 new MessagePosting(sessions(), messages()).post(session, from, TEXT, text, NOW));
     }
 
     /** A member's own change as the services make it: decided on their membership read under lock, then kept. */
     private boolean change(ImSession session, UserId member, BiFunction<ImSession, UserId, Optional<Membership>> change) {
-        return port(Transactions.class).inTransaction(() -> {
+        return ports().transactions().inTransaction(() -> {
             Optional<Membership> changed = change.apply(sessions().lockMember(session, member), member);
             changed.ifPresent(m -> sessions().saveMemberships(session.id(), List.of(m)));
             return changed.isPresent();
@@ -116,7 +114,7 @@ public abstract class ImStoreContract extends StorageContract {
                 .containsExactlyInAnyOrder(lynxOcelot, ocelotPangolin);
         assertThat(sessions().byUuids(List.of())).isEmpty();
 
-        List<ImMessage> stored = port(Transactions.class).inTransaction(() -> {
+        List<ImMessage> stored = ports().transactions().inTransaction(() -> {
             List<ImSession> locked = sessions().lockMembersOf(List.of(ocelotPangolin, lynxOcelot));
             assertThat(locked).extracting(ImSession::id)
                     .containsExactly(Math.min(lynxOcelot.id(), ocelotPangolin.id()),
@@ -318,7 +316,7 @@ public abstract class ImStoreContract extends StorageContract {
         ImSession withPangolin = open(pair(lynx, pangolin, Optional.empty()));
         ImSession aboutDoc = open(pair(lynx, ocelot, Optional.of(doc)));
         ImSession notMine = open(pair(ocelot, pangolin, Optional.empty()));
-        Group news = port(AccountRegistry.class).createGroup("News");
+        Group news = ports().accounts().createGroup("News");
         ImSession group = open(new NewSession(SessionKey.ofGroup(news.id(), Optional.empty()), UUID.randomUUID(), NOW,
                 Optional.of(news.id()), Optional.empty(), Set.of(lynx, ocelot, pangolin)));
         changeState(withPangolin, lynx, SessionState.CLOSED);
@@ -363,7 +361,7 @@ public abstract class ImStoreContract extends StorageContract {
 
     @Test
     void a_paged_listing_answers_each_session_once_newest_first_with_all_its_members() {
-        Group news = port(AccountRegistry.class).createGroup("News");
+        Group news = ports().accounts().createGroup("News");
         List<Long> mine = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             mine.add(0, open(pair(lynx, ocelot, Optional.of(new DocumentRef("doc", "" + i)))).id());
@@ -406,7 +404,7 @@ public abstract class ImStoreContract extends StorageContract {
 
     @Test
     void members_are_added_once() {
-        Group news = port(AccountRegistry.class).createGroup("News");
+        Group news = ports().accounts().createGroup("News");
         ImSession group = open(new NewSession(SessionKey.ofGroup(news.id(), Optional.empty()), UUID.randomUUID(), NOW,
                 Optional.of(news.id()), Optional.empty(), Set.of(lynx)));
 
@@ -422,7 +420,7 @@ public abstract class ImStoreContract extends StorageContract {
         ImSession shared = open(pair(lynx, ocelot, Optional.empty()));
         SessionKey pairs = SessionKey.privateBetween(lynx, ocelot, Optional.empty());
 
-        port(Transactions.class).inTransaction(() -> {
+        ports().transactions().inTransaction(() -> {
             sessions().addMembers(shared.id(), List.of(Membership.joining(pangolin)));
             sessions().rekey(shared.id(), SessionKey.adHoc(shared.uuid()));
             return null;

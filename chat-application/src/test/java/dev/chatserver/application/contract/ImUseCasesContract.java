@@ -1,7 +1,6 @@
 package dev.chatserver.application.contract;
 
 import dev.chatserver.application.im.ImPolicy;
-import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.write.Answer;
 import dev.chatserver.application.contract.RecordingBus.Published;
 import dev.chatserver.domain.event.DomainEvent;
@@ -27,8 +26,6 @@ import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.domain.im.SessionMember;
 import dev.chatserver.domain.im.SessionView;
 import dev.chatserver.application.port.out.AccountRegistry;
-import dev.chatserver.application.port.out.AddressBooks;
-import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.domain.account.Group;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.im.SessionState;
@@ -122,7 +119,7 @@ public abstract class ImUseCasesContract extends ImContract {
 
     @Test
     void only_a_member_of_a_group_opens_its_session_and_newcomers_join_it() {
-        AccountRegistry registry = port(AccountRegistry.class);
+        AccountRegistry registry = ports().accounts();
         Group news = registry.createGroup("News");
         registry.addMember(news.id(), lynx.id());
         registry.addMember(news.id(), ocelot.id());
@@ -191,7 +188,7 @@ public abstract class ImUseCasesContract extends ImContract {
         im.post(lynx, oneByOne, "third");
         im.bus.clear();
 
-        List<Answer<MessageView>> answers = port(Transactions.class).inTransaction(() -> im.posting.write(List.of(
+        List<Answer<MessageView>> answers = ports().transactions().inTransaction(() -> im.posting.write(List.of(
                 PostMessageCommand.of(lynx, batched.uuid().toString(), "message", "first"),
                 PostMessageCommand.of(pangolin, batched.uuid().toString(), "message", "not a member"),
                 PostMessageCommand.of(ocelot, batched.uuid().toString(), "message", "second"),
@@ -270,7 +267,7 @@ public abstract class ImUseCasesContract extends ImContract {
         assertProblem(() -> PostMessageCommand.of(lynx, "not-a-uuid", "message", "hi"), InvalidInput.class, "uuid");
         assertProblem(() -> PostMessageCommand.of(lynx, null, "message", "hi"), InvalidInput.class, "uuid");
 
-        assertThat(port(ImMessages.class).history(session.id(), OptionalLong.empty(), 10)).isEmpty();
+        assertThat(ports().imMessages().history(session.id(), OptionalLong.empty(), 10)).isEmpty();
         assertThat(im.bus.published()).isEmpty();
         assertThat(im.post(lynx, session, "x".repeat(16)).message()).hasSize(16);
     }
@@ -388,7 +385,7 @@ public abstract class ImUseCasesContract extends ImContract {
         assertProblem(() -> im.books.removeUsers(ChangeBookCommand.of(lynx, List.of(ocelot.id().value(), 999L))),
                 NotFound.class, "user_ids");
         assertProblem(() -> ChangeBookCommand.of(lynx, null), InvalidInput.class, "user_ids");
-        assertThat(port(AddressBooks.class).contactsOf(lynx.id())).containsExactly(ocelot.id());
+        assertThat(ports().addressBooks().contactsOf(lynx.id())).containsExactly(ocelot.id());
 
         im.books.removeUsers(ChangeBookCommand.of(lynx, List.of(ocelot.id().value())));
         assertThat(im.books.usersInBook(lynx)).isEmpty();
@@ -444,7 +441,7 @@ public abstract class ImUseCasesContract extends ImContract {
                     assertThat(p.getMessage()).isEqualTo("Session does not exist");
                 });
 
-        assertThat(port(ImMessages.class).history(session.id(), OptionalLong.empty(), 10))
+        assertThat(ports().imMessages().history(session.id(), OptionalLong.empty(), 10))
                 .extracting(m -> m.id()).containsExactly(secret.id());
         assertThat(im.sessions.privateSessions(ListSessionsCommand.of(lynx, null, null, null, null)).get(0).isRead()).isTrue();
         assertThat(im.sessions.privateSessions(ListSessionsCommand.of(ocelot, null, null, null, null)).get(0).isRead()).isFalse();
@@ -515,8 +512,8 @@ public abstract class ImUseCasesContract extends ImContract {
 
     @Test
     void inviting_into_a_group_session_adds_the_member_and_a_member_again_changes_nothing() {
-        Group news = port(AccountRegistry.class).createGroup("News");
-        news = port(AccountRegistry.class).addMember(news.id(), lynx.id());
+        Group news = ports().accounts().createGroup("News");
+        news = ports().accounts().addMember(news.id(), lynx.id());
         SessionView group = im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id().value(), null, null));
 
         SessionView joined = invite(lynx, group, ocelot);

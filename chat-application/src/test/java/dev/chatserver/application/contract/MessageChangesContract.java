@@ -12,9 +12,7 @@ import dev.chatserver.application.port.in.im.HistoryCommand;
 import dev.chatserver.application.port.in.im.OpenSessionCommand;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.application.port.in.im.ReactCommand;
-import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.ImMessages;
-import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.MessageReactions;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.notification.Channel;
@@ -43,7 +41,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -79,7 +76,7 @@ public abstract class MessageChangesContract extends StorageContract {
     }
 
     private User register(String login) {
-        return port(AccountRegistry.class).register(new NewUser(new Login(login), login, login + "@example.org"), "h");
+        return ports().accounts().register(new NewUser(new Login(login), login, login + "@example.org"), "h");
     }
 
     private long post(User caller, String text) {
@@ -95,7 +92,7 @@ public abstract class MessageChangesContract extends StorageContract {
     }
 
     private ImMessage stored(long id) {
-        return port(ImMessages.class).byIds(List.of(id)).get(0);
+        return ports().imMessages().byIds(List.of(id)).get(0);
     }
 
     private ReactionToggled react(User caller, long id, String emoji) {
@@ -139,7 +136,7 @@ public abstract class MessageChangesContract extends StorageContract {
         assertThat(shown.deleted()).isTrue();
         assertThat(shown.message()).isEmpty();
         assertThat(shown.reactions()).isEmpty();
-        assertThat(port(MessageReactions.class).of(List.of(id), ocelot.id())).isEmpty();
+        assertThat(ports().messageReactions().of(List.of(id), ocelot.id())).isEmpty();
         assertThat(told(Channel.ofUser(ocelot.id()), MessageDeleted.class))
                 .containsExactly(new MessageDeleted(session.uuid(), id, NOW));
     }
@@ -164,7 +161,7 @@ public abstract class MessageChangesContract extends StorageContract {
             assertThat(problem.getMessage()).isEqualTo(missingEdit.getMessage());
         }
         assertThat(stored(id).content()).isEqualTo("mine");
-        assertThat(port(MessageReactions.class).of(List.of(id), pangolin.id())).isEmpty();
+        assertThat(ports().messageReactions().of(List.of(id), pangolin.id())).isEmpty();
     }
 
     @Test
@@ -236,8 +233,8 @@ public abstract class MessageChangesContract extends StorageContract {
     void the_store_keeps_one_reaction_per_member_and_emoji_even_when_stored_at_once() throws Exception {
         long id = post(lynx, "once");
         Reaction reaction = new Reaction(id, ocelot.id(), new Emoji("👍"));
-        MessageReactions reactions = port(MessageReactions.class);
-        Transactions transactions = port(Transactions.class);
+        MessageReactions reactions = ports().messageReactions();
+        Transactions transactions = ports().transactions();
 
         List<Boolean> added = race(8, () -> transactions.inTransaction(() -> reactions.add(reaction)));
 
@@ -256,7 +253,7 @@ public abstract class MessageChangesContract extends StorageContract {
         List<ReactionToggled> toggles = race(7, () -> react(ocelot, id, "🔥"));
 
         assertThat(toggles).filteredOn(ReactionToggled::reacted).hasSize(4);
-        assertThat(port(MessageReactions.class).count(id, new Emoji("🔥"))).isEqualTo(1);
+        assertThat(ports().messageReactions().count(id, new Emoji("🔥"))).isEqualTo(1);
         assertThat(seen(lynx, id).reactions()).containsExactly(new ReactionCount("🔥", 1, false));
     }
 
@@ -264,8 +261,8 @@ public abstract class MessageChangesContract extends StorageContract {
     void the_store_counts_the_different_emoji_a_member_reacts_to_a_message_with() {
         long id = post(lynx, "count me");
         long other = post(lynx, "not this one");
-        MessageReactions reactions = port(MessageReactions.class);
-        port(Transactions.class).inTransaction(() -> {
+        MessageReactions reactions = ports().messageReactions();
+        ports().transactions().inTransaction(() -> {
             reactions.add(new Reaction(id, ocelot.id(), new Emoji("👍")));
             reactions.add(new Reaction(id, ocelot.id(), new Emoji("🔥")));
             reactions.add(new Reaction(id, lynx.id(), new Emoji("👍")));
@@ -276,7 +273,7 @@ public abstract class MessageChangesContract extends StorageContract {
         assertThat(reactions.distinctOf(id, lynx.id())).isEqualTo(1);
         assertThat(reactions.distinctOf(id, pangolin.id())).isZero();
         assertThat(reactions.distinctOf(other, ocelot.id())).isEqualTo(1);
-        port(Transactions.class).inTransaction(() -> reactions.remove(new Reaction(id, ocelot.id(), new Emoji("🔥"))));
+        ports().transactions().inTransaction(() -> reactions.remove(new Reaction(id, ocelot.id(), new Emoji("🔥"))));
         assertThat(reactions.distinctOf(id, ocelot.id())).isEqualTo(1);
     }
 
@@ -293,7 +290,7 @@ public abstract class MessageChangesContract extends StorageContract {
         assertThat(answers).filteredOn(ReactionToggled.class::isInstance).hasSize(3);
         assertThat(answers).filteredOn(Refused.class::isInstance).hasSize(5)
                 .allSatisfy(refused -> assertThat(((Refused) refused).kind()).isEqualTo("too_many_reactions"));
-        assertThat(port(MessageReactions.class).distinctOf(id, ocelot.id())).isEqualTo(3);
+        assertThat(ports().messageReactions().distinctOf(id, ocelot.id())).isEqualTo(3);
         String mine = answers.stream().filter(ReactionToggled.class::isInstance).map(ReactionToggled.class::cast)
                 .findFirst().orElseThrow().emoji();
         assertThat(problem(() -> capped.react(ReactCommand.of(ocelot, id, "another")))).isInstanceOf(Refused.class);
@@ -338,30 +335,30 @@ public abstract class MessageChangesContract extends StorageContract {
     @Test
     void the_store_keeps_a_change_as_decided_and_finds_the_session_of_a_message() {
         long id = post(lynx, "as posted");
-        ImMessages messages = port(ImMessages.class);
-        ImMessage posted = port(Transactions.class).inTransaction(() -> messages.lockMessage(id)).orElseThrow();
+        ImMessages messages = ports().imMessages();
+        ImMessage posted = ports().transactions().inTransaction(() -> messages.lockMessage(id)).orElseThrow();
         ImMessage edited = posted.editedBy(lynx.id(), "as edited", NOW.plusSeconds(1), Duration.ofMinutes(1));
         ImMessage deleted = edited.deletedBy(lynx.id(), NOW.plusSeconds(2), Duration.ofMinutes(1));
 
-        port(Transactions.class).inTransaction(() -> {
+        ports().transactions().inTransaction(() -> {
             messages.saveChange(edited);
             return null;
         });
         assertThat(stored(id)).isEqualTo(edited);
-        port(Transactions.class).inTransaction(() -> {
+        ports().transactions().inTransaction(() -> {
             messages.saveChange(deleted);
             return null;
         });
 
         assertThat(stored(id)).isEqualTo(deleted);
         assertThat(messages.history(posted.sessionId(), java.util.OptionalLong.empty(), 5)).containsExactly(deleted);
-        assertThat(port(Transactions.class).inTransaction(() -> messages.lockMessage(id + 1000))).isEmpty();
+        assertThat(ports().transactions().inTransaction(() -> messages.lockMessage(id + 1000))).isEmpty();
         ImMessage stray = new ImMessage(id + 1000, posted.sessionId(), lynx.id(), posted.type(), "x", NOW);
         assertThatThrownBy(() -> messages.saveChange(stray)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(port(ImSessions.class).byId(posted.sessionId()).orElseThrow().uuid()).isEqualTo(session.uuid());
-        assertThat(port(ImSessions.class).byId(posted.sessionId()).orElseThrow().memberIds())
+        assertThat(ports().imSessions().byId(posted.sessionId()).orElseThrow().uuid()).isEqualTo(session.uuid());
+        assertThat(ports().imSessions().byId(posted.sessionId()).orElseThrow().memberIds())
                 .containsExactlyInAnyOrder(lynx.id(), ocelot.id());
-        assertThat(port(ImSessions.class).byId(posted.sessionId() + 1000)).isEmpty();
+        assertThat(ports().imSessions().byId(posted.sessionId() + 1000)).isEmpty();
     }
 
     /** The events of this kind published on the channel, in order (reads publish their own). */

@@ -82,7 +82,7 @@ public abstract class MessageSearchContract extends ImContract {
 
     @Test
     void a_uuid_searches_that_session_alone_and_group_sessions_say_so() {
-        AccountRegistry registry = port(AccountRegistry.class);
+        AccountRegistry registry = ports().accounts();
         Group news = registry.createGroup("News");
         registry.addMember(news.id(), lynx.id());
         registry.addMember(news.id(), ocelot.id());

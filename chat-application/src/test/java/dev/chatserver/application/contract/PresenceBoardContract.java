@@ -31,7 +31,7 @@ public abstract class PresenceBoardContract extends StorageContract {
 
     @BeforeEach
     void registerUsers() {
-        AccountRegistry registry = port(AccountRegistry.class);
+        AccountRegistry registry = ports().accounts();
         lynx = registry.register(new NewUser(new Login("lynx"), "Lucid Lynx", ""), "h").id();
         ocelot = registry.register(new NewUser(new Login("ocelot"), "Oneiric Ocelot", ""), "h").id();
         board = boardOf(storage);

@@ -172,7 +172,7 @@ public abstract class ReadPointerContract extends ImContract {
 
     @Test
     void group_listings_count_too() {
-        AccountRegistry registry = port(AccountRegistry.class);
+        AccountRegistry registry = ports().accounts();
         Group news = registry.createGroup("News");
         registry.addMember(news.id(), lynx.id());
         registry.addMember(news.id(), ocelot.id());
@@ -265,7 +265,7 @@ public abstract class ReadPointerContract extends ImContract {
         for (User reader : List.of(lynx, ocelot)) {
             SessionView view = listed(reader, session);
             long seen = seenBy(view, reader).orElse(0);
-            long expected = port(ImMessages.class).history(view.id(), OptionalLong.empty(), 1000).stream()
+            long expected = ports().imMessages().history(view.id(), OptionalLong.empty(), 1000).stream()
                     .filter(m -> m.id() > seen && !m.from().equals(reader.id())).count();
             assertThat(view.unreadCount()).isEqualTo(OptionalLong.of(expected));
         }
@@ -282,7 +282,7 @@ public abstract class ReadPointerContract extends ImContract {
         im.post(ocelot, first, "c");
         im.post(lynx, second, "d");
 
-        ImMessages messages = port(ImMessages.class);
+        ImMessages messages = ports().imMessages();
         assertThat(messages.countUnread(List.of())).isEmpty();
         assertThat(messages.countUnread(List.of(
                 new Unread(second.id(), pangolin.id(), 0),
@@ -299,12 +299,12 @@ public abstract class ReadPointerContract extends ImContract {
         MessageView hello = im.post(lynx, session, "hello");
         markRead(ocelot, session, hello.id());
 
-        ImSessions sessions = port(ImSessions.class);
+        ImSessions sessions = ports().imSessions();
         assertThat(sessions.ofMember(session.uuid(), ocelot.id()).orElseThrow().membership().seenMessageId())
                 .isEqualTo(OptionalLong.of(hello.id()));
         assertThat(sessions.byUuid(session.uuid()).orElseThrow().membershipOf(lynx.id()).orElseThrow()
                 .seenMessageId()).isEqualTo(OptionalLong.of(hello.id()));
-        assertThat(port(dev.chatserver.application.port.out.Transactions.class).inTransaction(() ->
+        assertThat(ports().transactions().inTransaction(() ->
                 sessions.lockMembersOf(List.of(sessions.byUuid(session.uuid()).orElseThrow())).get(0)
                         .membershipOf(ocelot.id()).orElseThrow().seenMessageId()))
                 .isEqualTo(OptionalLong.of(hello.id()));

@@ -24,7 +24,7 @@ public abstract class SignInFailuresContract extends StorageContract {
 
     @Test
     void recent_failures_come_newest_first_after_the_given_instant_and_per_subject() {
-        SignInFailures failures = port(SignInFailures.class);
+        SignInFailures failures = ports().signInFailures();
         failures.record("login:lynx", secondsAgo(30));
         failures.record("login:lynx", secondsAgo(10));
         failures.record("login:lynx", secondsAgo(20));
@@ -39,7 +39,7 @@ public abstract class SignInFailuresContract extends StorageContract {
 
     @Test
     void the_same_instant_twice_counts_twice() {
-        SignInFailures failures = port(SignInFailures.class);
+        SignInFailures failures = ports().signInFailures();
         failures.record("address:10.0.0.1", NOW);
         failures.record("address:10.0.0.1", NOW);
 
@@ -48,7 +48,7 @@ public abstract class SignInFailuresContract extends StorageContract {
 
     @Test
     void forgetting_a_subject_leaves_the_others() {
-        SignInFailures failures = port(SignInFailures.class);
+        SignInFailures failures = ports().signInFailures();
         failures.record("login:lynx", NOW);
         failures.record("address:10.0.0.1", NOW);
 
@@ -60,7 +60,7 @@ public abstract class SignInFailuresContract extends StorageContract {
 
     @Test
     void a_login_from_one_address_is_a_subject_of_its_own_up_to_the_longest_subject() {
-        SignInFailures failures = port(SignInFailures.class);
+        SignInFailures failures = ports().signInFailures();
         String login = "l".repeat(100);
         String address = "a".repeat(100);
         String loginFromAddress = "login-address:" + login + " " + address;
@@ -83,7 +83,7 @@ public abstract class SignInFailuresContract extends StorageContract {
 
     @Test
     void failures_up_to_the_cutoff_are_removed() {
-        SignInFailures failures = port(SignInFailures.class);
+        SignInFailures failures = ports().signInFailures();
         failures.record("login:lynx", secondsAgo(60));
         failures.record("login:ocelot", secondsAgo(60));
         failures.record("login:lynx", secondsAgo(59));
@@ -94,7 +94,7 @@ public abstract class SignInFailuresContract extends StorageContract {
 
     @Test
     void failures_recorded_at_once_all_count() throws Exception {
-        SignInFailures failures = port(SignInFailures.class);
+        SignInFailures failures = ports().signInFailures();
         int racers = 40;
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);

@@ -3,13 +3,10 @@ package dev.chatserver.application.contract;
 import dev.chatserver.application.account.HashingLimits;
 import dev.chatserver.application.account.SignInPolicy;
 import dev.chatserver.application.account.SignInThrottling;
-import dev.chatserver.application.port.out.SignInFailures;
 import dev.chatserver.application.account.SignInService;
 import dev.chatserver.application.port.in.account.SignInCommand;
 import dev.chatserver.application.port.in.realtime.EndConnections;
-import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.SignInTokens;
-import dev.chatserver.application.port.out.UserDirectory;
 import dev.chatserver.domain.problem.Unauthenticated;
 import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
@@ -43,19 +40,19 @@ public abstract class SignInTokensContract extends StorageContract {
 
     @BeforeEach
     void registerUser() {
-        lynx = port(AccountRegistry.class).register(new NewUser(new Login("lynx"), "Lucid Lynx", ""),
+        lynx = ports().accounts().register(new NewUser(new Login("lynx"), "Lucid Lynx", ""),
                 HASHER.hash("lynx-password".toCharArray())).id();
     }
 
     private SignInService signIn(Duration trust) {
-        return new SignInService(port(UserDirectory.class), port(AccountRegistry.class), port(SignInTokens.class),
-                HASHER, new SignInPolicy(Duration.ofHours(1), trust), clock, port(SignInFailures.class),
+        return new SignInService(ports().users(), ports().accounts(), ports().signInTokens(),
+                HASHER, new SignInPolicy(Duration.ofHours(1), trust), clock, ports().signInFailures(),
                 SignInThrottling.DEFAULT, HashingLimits.DEFAULT, NO_CONNECTIONS);
     }
 
     @Test
     void a_stored_token_names_its_holder_until_it_expires() {
-        SignInTokens tokens = port(SignInTokens.class);
+        SignInTokens tokens = ports().signInTokens();
         tokens.store("a".repeat(64), lynx, NOW.plusSeconds(60));
 
         assertThat(tokens.holder("a".repeat(64), NOW)).contains(lynx);
@@ -65,7 +62,7 @@ public abstract class SignInTokensContract extends StorageContract {
 
     @Test
     void a_revoked_token_names_nobody() {
-        SignInTokens tokens = port(SignInTokens.class);
+        SignInTokens tokens = ports().signInTokens();
         tokens.store("a".repeat(64), lynx, NOW.plusSeconds(60));
         tokens.store("c".repeat(64), lynx, NOW.plusSeconds(60));
 
@@ -77,7 +74,7 @@ public abstract class SignInTokensContract extends StorageContract {
 
     @Test
     void of_many_token_hashes_only_the_stored_unexpired_ones_are_live() {
-        SignInTokens tokens = port(SignInTokens.class);
+        SignInTokens tokens = ports().signInTokens();
         tokens.store("a".repeat(64), lynx, NOW.plusSeconds(60));
         tokens.store("b".repeat(64), lynx, NOW.plusSeconds(60));
         tokens.store("c".repeat(64), lynx, NOW.plusSeconds(1));
@@ -92,7 +89,7 @@ public abstract class SignInTokensContract extends StorageContract {
 
     @Test
     void expired_tokens_are_removed() {
-        SignInTokens tokens = port(SignInTokens.class);
+        SignInTokens tokens = ports().signInTokens();
         tokens.store("a".repeat(64), lynx, NOW.minusSeconds(1));
         tokens.store("c".repeat(64), lynx, NOW.plusSeconds(60));
 
@@ -107,7 +104,7 @@ public abstract class SignInTokensContract extends StorageContract {
         assertThat(service.authenticate(token).id()).isEqualTo(lynx);
 
         // signed out through another node: gone from the store, still trusted here for the moment
-        port(SignInTokens.class).revoke(SignInService.hashOf(token));
+        ports().signInTokens().revoke(SignInService.hashOf(token));
         clock.advance(Duration.ofMillis(4_999));
         assertThat(service.authenticate(token).id()).isEqualTo(lynx);
 
@@ -132,7 +129,7 @@ public abstract class SignInTokensContract extends StorageContract {
         String token = service.signIn(SignInCommand.of("lynx", "lynx-password")).token();
         service.authenticate(token);
 
-        port(SignInTokens.class).revoke(SignInService.hashOf(token));
+        ports().signInTokens().revoke(SignInService.hashOf(token));
 
         assertThatThrownBy(() -> service.authenticate(token)).isInstanceOf(Unauthenticated.class);
     }

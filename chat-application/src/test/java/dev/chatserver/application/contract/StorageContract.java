@@ -1,7 +1,7 @@
 package dev.chatserver.application.contract;
 
-import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.Storage;
+import dev.chatserver.application.port.out.StoragePorts;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.write.GroupCommit;
 import dev.chatserver.application.write.WriteLimits;
@@ -46,13 +46,14 @@ public abstract class StorageContract {
         return closeAfter(new GroupCommit(transactions, WriteLimits.DEFAULT));
     }
 
-    protected <T> T port(Class<T> type) {
-        return storage.ports().get(type);
+    /** The ports of this test's storage. */
+    protected StoragePorts ports() {
+        return storage.ports();
     }
 
     /** A new user of this storage, {@code login@example.org}, whose password hash is {@code hash-of-<login>}. */
     protected User newUser(String login, String name) {
-        return port(AccountRegistry.class).register(new NewUser(new Login(login), name, login + "@example.org"),
+        return ports().accounts().register(new NewUser(new Login(login), name, login + "@example.org"),
                 "hash-of-" + login);
     }
 }

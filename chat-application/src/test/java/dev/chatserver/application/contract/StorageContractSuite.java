@@ -4,19 +4,22 @@ import dev.chatserver.application.port.out.NotificationLog;
 import dev.chatserver.application.port.out.NotificationStorage;
 import dev.chatserver.application.port.out.PresenceBoard;
 import dev.chatserver.application.port.out.Storage;
+import dev.chatserver.application.port.out.StoragePorts;
 import dev.chatserver.application.port.out.notification.NotificationRetention;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one storage contract suite: every contract, each a {@code @Nested} class, run against the storage an
  * adapter opens. An adapter runs it with a subclass that answers {@link #newStorage()}; a port the suite needs
- * is taken from what the storage registered in its {@code Ports}, never from a concrete class, so every adapter
- * runs every contract.
+ * is taken from the storage's {@link StoragePorts}, never from a concrete class, so every adapter runs every
+ * contract.
  */
 public abstract class StorageContractSuite {
 
@@ -144,7 +147,7 @@ public abstract class StorageContractSuite {
 
         @Override
         protected PresenceBoard boardOf(Storage storage) {
-            return provided(storage, PresenceBoard.class);
+            return realtimeOf(storage).presence();
         }
     }
 
@@ -156,7 +159,7 @@ public abstract class StorageContractSuite {
         protected NotificationLog newLog(Clock clock, NotificationRetention retention) {
             Storage storage = StorageContractSuite.this.newStorage();
             opened.add(storage);
-            return provided(storage, NotificationStorage.class).open(clock, retention).log();
+            return realtimeOf(storage).notifications().open(clock, retention).log();
         }
 
         @AfterEach
@@ -174,19 +177,19 @@ public abstract class StorageContractSuite {
 
         @Override
         protected NotificationStorage.Opened openBus(Clock clock, NotificationRetention retention) {
-            return provided(storage, NotificationStorage.class).open(clock, retention);
+            return realtimeOf(storage).notifications().open(clock, retention);
         }
     }
 
     /**
-     * The port a storage provides, or the test is skipped: a storage that serves one node (H2) shares no bus or
-     * presence board, and the wiring gives that node the in-memory ones, which the memory run tests.
+     * The bus and presence board a storage keeps, or the test is skipped: a storage that serves one node (H2) shares
+     * neither, and the wiring gives that node the in-memory ones, which the memory run tests.
      */
-    private static <T> T provided(Storage storage, Class<T> port) {
-        java.util.Optional<T> found = storage.ports().find(port);
-        org.junit.jupiter.api.Assumptions.assumeTrue(found.isPresent(),
-                () -> "this storage serves one node and shares no " + port.getSimpleName()
-                        + ": the node keeps its own in memory (tested on the memory storage)");
-        return found.get();
+    private static StoragePorts.Realtime realtimeOf(Storage storage) {
+        Optional<StoragePorts.Realtime> kept = storage.ports().realtime();
+        Assumptions.assumeTrue(kept.isPresent(),
+                "this storage serves one node and shares no notification bus or presence board: "
+                        + "the node keeps its own in memory (tested on the memory storage)");
+        return kept.get();
     }
 }

@@ -1,6 +1,5 @@
 package dev.chatserver.application.contract;
 
-import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.domain.account.Group;
 import org.junit.jupiter.api.Test;
@@ -15,12 +14,12 @@ public abstract class TransactionsContract extends StorageContract {
 
     @Test
     void after_commit_actions_run_once_the_work_committed_and_in_order() {
-        Transactions transactions = port(Transactions.class);
+        Transactions transactions = ports().transactions();
         List<String> seen = new ArrayList<>();
 
         Group group = transactions.inTransaction(() -> {
             transactions.afterCommit(() -> seen.add("first"));
-            Group created = port(AccountRegistry.class).createGroup("News");
+            Group created = ports().accounts().createGroup("News");
             transactions.afterCommit(() -> seen.add("second"));
             assertThat(seen).isEmpty();
             return created;
@@ -32,7 +31,7 @@ public abstract class TransactionsContract extends StorageContract {
 
     @Test
     void nested_work_joins_the_outer_unit() {
-        Transactions transactions = port(Transactions.class);
+        Transactions transactions = ports().transactions();
         List<String> seen = new ArrayList<>();
 
         transactions.inTransaction(() -> {
@@ -45,7 +44,7 @@ public abstract class TransactionsContract extends StorageContract {
 
     @Test
     void after_commit_actions_of_failed_work_never_run() {
-        Transactions transactions = port(Transactions.class);
+        Transactions transactions = ports().transactions();
         List<String> seen = new ArrayList<>();
 
         assertThatThrownBy(() -> transactions.inTransaction(() -> {
@@ -59,7 +58,7 @@ public abstract class TransactionsContract extends StorageContract {
     @Test
     void outside_a_unit_of_work_an_after_commit_action_runs_at_once() {
         List<String> seen = new ArrayList<>();
-        port(Transactions.class).afterCommit(() -> seen.add("now"));
+        ports().transactions().afterCommit(() -> seen.add("now"));
         assertThat(seen).containsExactly("now");
     }
 }

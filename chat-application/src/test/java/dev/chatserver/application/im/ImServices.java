@@ -2,20 +2,17 @@ package dev.chatserver.application.im;
 
 import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.application.chats.Tenants;
-import dev.chatserver.application.port.out.SubscriptionFacts;
+import dev.chatserver.application.realtime.SubscriptionFacts;
 import dev.chatserver.application.realtime.StoredSubscriptionFacts;
 import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.contract.RecordingBus;
-import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.MessageReactions;
-import dev.chatserver.application.port.out.MessageSearch;
-import dev.chatserver.application.port.out.Ports;
+import dev.chatserver.application.port.out.StoragePorts;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.UserDirectory;
 
-import dev.chatserver.application.port.out.IdempotencyKeys;
 import dev.chatserver.application.write.ClientKeys;
 import dev.chatserver.application.write.GroupCommit;
 import dev.chatserver.application.write.WriteLimits;
@@ -46,26 +43,26 @@ public final class ImServices implements AutoCloseable {
     /** Edits, deletions and reactions, with the default edit window. */
     public final MessageChanges changes;
 
-    public ImServices(Ports ports, ImPolicy policy, Clock clock) {
+    public ImServices(StoragePorts ports, ImPolicy policy, Clock clock) {
         this(ports, policy, clock, UserBudgets.unlimited());
     }
 
     /** With these budgets, for tests of what they refuse. */
-    public ImServices(Ports ports, ImPolicy policy, Clock clock, UserBudgets budgets) {
-        UserDirectory directory = ports.get(UserDirectory.class);
-        ImSessions imSessions = ports.get(ImSessions.class);
-        ImMessages imMessages = ports.get(ImMessages.class);
-        Transactions transactions = ports.get(Transactions.class);
+    public ImServices(StoragePorts ports, ImPolicy policy, Clock clock, UserBudgets budgets) {
+        UserDirectory directory = ports.users();
+        ImSessions imSessions = ports.imSessions();
+        ImMessages imMessages = ports.imMessages();
+        Transactions transactions = ports.transactions();
         SessionViews views = new SessionViews(directory, imMessages, presence);
         ImNotifier notifier = new ImNotifier(bus, views);
         this.writer = new GroupCommit(transactions, WriteLimits.DEFAULT);
         SessionAccess access = new SessionAccess(imSessions);
         this.sessions = new ImSessionService(imSessions, access, views, notifier, directory, transactions,
                 UUID::randomUUID, clock, budgets);
-        ClientKeys clientKeys = new ClientKeys(ports.get(IdempotencyKeys.class), transactions, clock);
+        ClientKeys clientKeys = new ClientKeys(ports.idempotencyKeys(), transactions, clock);
         this.posting = new PostingLane(imSessions, imMessages, notifier, views, new SessionHeaders(imSessions),
                 clientKeys, clock, Meters.NONE);
-        MessageReactions reactions = ports.get(MessageReactions.class);
+        MessageReactions reactions = ports.messageReactions();
         this.messages = new ImMessageService(imMessages, imSessions, writer, posting, access, notifier, directory, transactions,
                 policy, clientKeys, clock, reactions, budgets);
         this.changes = new MessageChanges(imMessages, imSessions, reactions, notifier, transactions, policy,
@@ -73,11 +70,11 @@ public final class ImServices implements AutoCloseable {
         this.invitations = new SessionInvitations(imSessions, access, new MessagePosting(imSessions, imMessages),
                 views, notifier, directory, transactions, clock, budgets);
         this.reads = new ReadReceipts(imSessions, imMessages, access, notifier, transactions, budgets);
-        this.search = new MessageSearchService(ports.get(MessageSearch.class), imSessions, directory, transactions,
+        this.search = new MessageSearchService(ports.messageSearch(), imSessions, directory, transactions,
                 policy, reactions);
-        SubscriptionFacts facts = new StoredSubscriptionFacts(ports.get(AddressBooks.class), imSessions,
+        SubscriptionFacts facts = new StoredSubscriptionFacts(ports.addressBooks(), imSessions,
                 new Tenants(Map.of()));
-        this.books = new AddressBookService(ports.get(AddressBooks.class), directory, imSessions, imMessages,
+        this.books = new AddressBookService(ports.addressBooks(), directory, imSessions, imMessages,
                 presence, facts, transactions, budgets);
     }
 

@@ -1,5 +1,7 @@
 package dev.chatserver.application.port.out;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -21,4 +23,47 @@ public interface Transactions {
      * never when it rolls back: for announcing what became durable.
      */
     void afterCommit(Runnable action);
+
+    /**
+     * The after-commit half every implementation of this port keeps alike: the actions queued by the unit of work
+     * running on each thread, run once it committed and dropped when it failed. It is written here, with the
+     * promise of {@link #afterCommit} it keeps, because it is part of that promise rather than a port of its own,
+     * and the storage adapters, which may share only the application's ports, each need it.
+     */
+    final class AfterCommit {
+        private final ThreadLocal<List<Runnable>> pending = new ThreadLocal<>();
+
+        /** Whether a unit of work runs on this thread (a nested one joins it). */
+        public boolean inUnit() {
+            return pending.get() != null;
+        }
+
+        /**
+         * Runs {@code unit}, which commits when it returns normally; then {@code committed} (e.g. waiting until the
+         * commit is durable) and then the actions queued meanwhile. When {@code unit} throws, they are dropped.
+         */
+        public <T> T run(Supplier<T> unit, Runnable committed) {
+            List<Runnable> actions = new ArrayList<>();
+            T result;
+            pending.set(actions);
+            try {
+                result = unit.get();
+            } finally {
+                pending.remove();
+            }
+            committed.run();
+            actions.forEach(Runnable::run);
+            return result;
+        }
+
+        /** {@link Transactions#afterCommit}: queued in the unit of work of this thread, or run at once outside one. */
+        public void add(Runnable action) {
+            List<Runnable> actions = pending.get();
+            if (actions == null) {
+                action.run();
+            } else {
+                actions.add(action);
+            }
+        }
+    }
 }

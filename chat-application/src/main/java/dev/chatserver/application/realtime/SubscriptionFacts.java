@@ -1,4 +1,4 @@
-package dev.chatserver.application.port.out;
+package dev.chatserver.application.realtime;
 
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.chats.AccountId;
@@ -6,7 +6,10 @@ import dev.chatserver.domain.chats.AccountId;
 import java.util.Collection;
 import java.util.Set;
 
-/** What the right to subscribe to a channel depends on, as the IM and Chats data know it. */
+/**
+ * What the right to subscribe to a channel depends on ({@link SubscriptionPolicy}): the application's own rule,
+ * read from the IM and Chats data by {@link StoredSubscriptionFacts}; delivery tests give fixed facts instead.
+ */
 public interface SubscriptionFacts {
     /**
      * Those of {@code subjects} whose presence {@code reader} may follow: users in the reader's address book

@@ -1,0 +1,61 @@
+package dev.chatserver.application.port.out;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every outgoing port one storage provides, one component each: a storage that leaves one out does not compile.
+ * The wiring binds each component and the contract suite takes each port from here, so neither ever asks which
+ * storage it got.
+ *
+ * @param realtime the bus and the presence board, when the storage keeps them; a storage that serves one node and
+ *                 shares neither with other nodes (H2) has none, and that node keeps its own in memory
+ */
+public record StoragePorts(
+        StorageProbe probe,
+        Transactions transactions,
+        UserDirectory users,
+        AccountRegistry accounts,
+        SignInTokens signInTokens,
+        SignInFailures signInFailures,
+        ImSessions imSessions,
+        ImMessages imMessages,
+        MessageReactions messageReactions,
+        MessageSearch messageSearch,
+        AddressBooks addressBooks,
+        ChatStore chats,
+        EventRoomStore eventRooms,
+        EventStore events,
+        IdempotencyKeys idempotencyKeys,
+        Optional<Realtime> realtime) {
+
+    public StoragePorts {
+        Objects.requireNonNull(probe, "probe");
+        Objects.requireNonNull(transactions, "transactions");
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(signInTokens, "signInTokens");
+        Objects.requireNonNull(signInFailures, "signInFailures");
+        Objects.requireNonNull(imSessions, "imSessions");
+        Objects.requireNonNull(imMessages, "imMessages");
+        Objects.requireNonNull(messageReactions, "messageReactions");
+        Objects.requireNonNull(messageSearch, "messageSearch");
+        Objects.requireNonNull(addressBooks, "addressBooks");
+        Objects.requireNonNull(chats, "chats");
+        Objects.requireNonNull(eventRooms, "eventRooms");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+        Objects.requireNonNull(realtime, "realtime");
+    }
+
+    /**
+     * The notification log and bus (opened by the wiring with the clock and the retention) and the presence board a
+     * storage keeps: in the database several nodes share (PostgreSQL), or in memory (the memory storage).
+     */
+    public record Realtime(NotificationStorage notifications, PresenceBoard presence) {
+        public Realtime {
+            Objects.requireNonNull(notifications, "notifications");
+            Objects.requireNonNull(presence, "presence");
+        }
+    }
+}
