@@ -82,4 +82,13 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
                 .check(PRODUCTION);
     }
+
+    /** The library jar carries no logging backend: logback is the runnable server's, configured by its jar alone. */
+    @Test
+    void only_the_servers_logging_names_logback() {
+        noClasses().that().resideOutsideOfPackage("dev.chatserver.bootstrap.logging..")
+                .and().doNotHaveFullyQualifiedName(Main.class.getName())
+                .should().dependOnClassesThat().resideInAPackage("ch.qos.logback..")
+                .check(PRODUCTION);
+    }
 }
