@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.chatserver.adapter.http.Routes;
+import dev.chatserver.adapter.http.auth.ClientSchemes;
 import dev.chatserver.adapter.http.metrics.MetricsRoutes;
 import dev.chatserver.adapter.http.metrics.ServerMetrics;
 import dev.chatserver.adapter.http.openapi.OpenApiRoutes;
@@ -64,8 +65,8 @@ final class MetricsModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
-    Routes openApiRoute() {
-        return new OpenApiRoutes();
+    Routes openApiRoute(ClientSchemes schemes) {
+        return new OpenApiRoutes(schemes);
     }
 
     private static boolean enabled(Options options) {
