@@ -16,6 +16,15 @@ export class ApiError extends Error {
 
 let requestId = 0;
 
+// Where the server's routes are: the folder this client is served from (the parent of js/), so that the same
+// client works at / on its own server and under a prefix (e.g. /chat/) in a host application.
+const BASE = new URL("../", import.meta.url);
+
+/** The absolute URL of one of the server's routes, given as the API names it ("/im_chat/post"). */
+export function routeUrl(path) {
+  return new URL(path.replace(/^\//, ""), BASE);
+}
+
 async function readJson(response) {
   const text = await response.text();
   if (!text) {
@@ -30,7 +39,7 @@ async function readJson(response) {
 
 async function send(path, init) {
   try {
-    return await fetch(path, { credentials: "same-origin", ...init });
+    return await fetch(routeUrl(path), { credentials: "same-origin", ...init });
   } catch {
     throw new ApiError("the server cannot be reached", { status: 0, name: "unreachable" });
   }

@@ -1,5 +1,7 @@
 // One WebSocket to /websocket (authenticated by the cookie), resumed from the last notification id it saw.
 
+import { routeUrl } from "./api.js";
+
 const SESSION_ENDED = 4001;
 const FIRST_RETRY_MS = 500;
 const LAST_RETRY_MS = 5000;
@@ -58,8 +60,9 @@ export class Feed {
   }
 
   open() {
-    const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-    const socket = new WebSocket(`${scheme}//${location.host}/websocket`);
+    const url = routeUrl("/websocket");
+    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+    const socket = new WebSocket(url);
     this.socket = socket;
     this.freshSocket = true;
     this.handlers.status(this.everSubscribed ? "reconnecting" : "connecting");

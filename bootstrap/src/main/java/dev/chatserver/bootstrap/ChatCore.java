@@ -1,40 +1,74 @@
 package dev.chatserver.bootstrap;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Module;
+import com.google.inject.Key;
 import com.google.inject.Provides;
-import com.google.inject.Singleton;
+import com.google.inject.TypeLiteral;
 import com.google.inject.util.Modules;
+import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.auth.HostSignIn;
 import dev.chatserver.adapter.inmemory.InMemoryStorage;
 import dev.chatserver.adapter.jdbc.DatabaseSettings;
 import dev.chatserver.adapter.jdbc.JdbcStorage;
+import dev.chatserver.application.port.in.account.FindPartners;
+import dev.chatserver.application.port.in.account.ProvisionAccounts;
+import dev.chatserver.application.port.in.account.SignIn;
+import dev.chatserver.application.port.in.chats.CreateChats;
+import dev.chatserver.application.port.in.chats.ManageRooms;
+import dev.chatserver.application.port.in.chats.PostEvents;
+import dev.chatserver.application.port.in.chats.ReadChats;
+import dev.chatserver.application.port.in.chats.ReadEvents;
+import dev.chatserver.application.port.in.health.CheckHealth;
+import dev.chatserver.application.port.in.im.ArrangeSession;
+import dev.chatserver.application.port.in.im.ChangeMessage;
+import dev.chatserver.application.port.in.im.InitChat;
+import dev.chatserver.application.port.in.im.InviteToSession;
+import dev.chatserver.application.port.in.im.ListSessions;
+import dev.chatserver.application.port.in.im.ManageAddressBook;
+import dev.chatserver.application.port.in.im.MarkRead;
+import dev.chatserver.application.port.in.im.OpenSession;
+import dev.chatserver.application.port.in.im.PostMessage;
+import dev.chatserver.application.port.in.im.ReactToMessage;
+import dev.chatserver.application.port.in.im.ReadHistory;
+import dev.chatserver.application.port.in.im.SearchMessages;
+import dev.chatserver.application.port.in.presence.FollowPresence;
+import dev.chatserver.application.port.in.presence.ReadPresence;
+import dev.chatserver.application.port.in.presence.TrackPresence;
+import dev.chatserver.application.port.in.realtime.EndConnections;
+import dev.chatserver.application.port.in.realtime.OpenFeed;
+import dev.chatserver.application.port.in.realtime.Poll;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.NotificationStorage;
 import dev.chatserver.application.port.out.Storage;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.UserDirectory;
+import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.write.GroupCommit;
+import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.domain.event.MessageDeleted;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 /**
- * The chat core in a host application's own JVM, without a server of its own: the use cases ({@code port.in})
- * on a storage, and the domain events they cause. {@link ChatHttp} adds the HTTP face to the host's Javalin app.
- * Built with {@link #builder()}; Guice is used inside, and needed by the host only if it wants {@link ChatModule}.
+ * The chat core in a host application's own JVM, without a server of its own: the use cases ({@code port.in}),
+ * one accessor each, on a storage, and the domain events they cause. {@link ChatHttp} adds the HTTP face to the
+ * host's Javalin app. Built with {@link #builder()}; how it is wired inside is its own business ({@link ChatModule}
+ * offers the same wiring to hosts that use Guice themselves).
  */
 public final class ChatCore implements AutoCloseable {
     private final Storage storage;
@@ -51,22 +85,157 @@ public final class ChatCore implements AutoCloseable {
         return new Builder();
     }
 
-    /** A use case, by its {@code port.in} interface (e.g. {@code PostMessage}, {@code OpenSession}, {@code CreateChats}). */
-    public <T> T useCase(Class<T> type) {
-        return injector.getInstance(type);
+    /** {@code ProvisionAccounts}: adds users and sets their passwords. */
+    public ProvisionAccounts provisionAccounts() {
+        return injector.getInstance(ProvisionAccounts.class);
+    }
+
+    /** {@code SignIn}: signs a user in with a password, checks and ends session tokens. */
+    public SignIn signIn() {
+        return injector.getInstance(SignIn.class);
+    }
+
+    /** {@code FindPartners}: the partner record behind each user. */
+    public FindPartners findPartners() {
+        return injector.getInstance(FindPartners.class);
+    }
+
+    /** {@code OpenSession}: opens (or finds) a private or group session. */
+    public OpenSession openSession() {
+        return injector.getInstance(OpenSession.class);
+    }
+
+    /** {@code PostMessage}: posts a message to a session. */
+    public PostMessage postMessage() {
+        return injector.getInstance(PostMessage.class);
+    }
+
+    /** {@code ReadHistory}: reads a session's messages. */
+    public ReadHistory readHistory() {
+        return injector.getInstance(ReadHistory.class);
+    }
+
+    /** {@code ListSessions}: lists the sessions a user is in. */
+    public ListSessions listSessions() {
+        return injector.getInstance(ListSessions.class);
+    }
+
+    /** {@code ArrangeSession}: folds, closes or renames a session for a member. */
+    public ArrangeSession arrangeSession() {
+        return injector.getInstance(ArrangeSession.class);
+    }
+
+    /** {@code InviteToSession}: adds users to a session. */
+    public InviteToSession inviteToSession() {
+        return injector.getInstance(InviteToSession.class);
+    }
+
+    /** {@code ChangeMessage}: edits or deletes one's own message. */
+    public ChangeMessage changeMessage() {
+        return injector.getInstance(ChangeMessage.class);
+    }
+
+    /** {@code ReactToMessage}: toggles a reaction on a message. */
+    public ReactToMessage reactToMessage() {
+        return injector.getInstance(ReactToMessage.class);
+    }
+
+    /** {@code MarkRead}: moves a member's read pointer. */
+    public MarkRead markRead() {
+        return injector.getInstance(MarkRead.class);
+    }
+
+    /** {@code SearchMessages}: searches the messages a user may read. */
+    public SearchMessages searchMessages() {
+        return injector.getInstance(SearchMessages.class);
+    }
+
+    /** {@code ManageAddressBook}: the caller's own address book. */
+    public ManageAddressBook manageAddressBook() {
+        return injector.getInstance(ManageAddressBook.class);
+    }
+
+    /** {@code InitChat}: the caller's contact list as the chat window starts with it. */
+    public InitChat initChat() {
+        return injector.getInstance(InitChat.class);
+    }
+
+    /** {@code CreateChats}: creates chat rooms (an audience and a scope). */
+    public CreateChats createChats() {
+        return injector.getInstance(CreateChats.class);
+    }
+
+    /** {@code ReadChats}: reads chat rooms. */
+    public ReadChats readChats() {
+        return injector.getInstance(ReadChats.class);
+    }
+
+    /** {@code PostEvents}: appends events to a chat room. */
+    public PostEvents postEvents() {
+        return injector.getInstance(PostEvents.class);
+    }
+
+    /** {@code ReadEvents}: reads a chat room's events and state. */
+    public ReadEvents readEvents() {
+        return injector.getInstance(ReadEvents.class);
+    }
+
+    /** {@code ManageRooms}: event rooms on their own (create, read, close). */
+    public ManageRooms manageRooms() {
+        return injector.getInstance(ManageRooms.class);
+    }
+
+    /** {@code TrackPresence}: reports what a user is doing (online, away). */
+    public TrackPresence trackPresence() {
+        return injector.getInstance(TrackPresence.class);
+    }
+
+    /** {@code ReadPresence}: reads users' presence. */
+    public ReadPresence readPresence() {
+        return injector.getInstance(ReadPresence.class);
+    }
+
+    /** {@code FollowPresence}: whose presence a user may follow. */
+    public FollowPresence followPresence() {
+        return injector.getInstance(FollowPresence.class);
+    }
+
+    /** {@code OpenFeed}: a live feed of notifications (what a WebSocket uses). */
+    public OpenFeed openFeed() {
+        return injector.getInstance(OpenFeed.class);
+    }
+
+    /** {@code Poll}: one long-poll of notifications. */
+    public Poll poll() {
+        return injector.getInstance(Poll.class);
+    }
+
+    /** {@code EndConnections}: ends the live connections whose sign-in no longer holds. */
+    public EndConnections endConnections() {
+        return injector.getInstance(EndConnections.class);
+    }
+
+    /** {@code CheckHealth}: whether this node can serve. */
+    public CheckHealth checkHealth() {
+        return injector.getInstance(CheckHealth.class);
     }
 
     public Storage storage() {
         return storage;
     }
 
-    /** The wiring, for embedders who want more than the use cases. */
-    public Injector injector() {
-        return injector;
-    }
-
     Settings settings() {
         return settings;
+    }
+
+    /** The chat's JSON mapping, for {@link ChatHttp#configure}. */
+    ObjectMapper objectMapper() {
+        return injector.getInstance(ObjectMapper.class);
+    }
+
+    /** Every HTTP area of the chat, for {@link ChatHttp#mountOn}. */
+    Set<Routes> routes() {
+        return injector.getInstance(Key.get(new TypeLiteral<Set<Routes>>() { }));
     }
 
     /** Lets the writer finish what it accepted, stops the core's timers, then closes the storage. */
@@ -84,7 +253,6 @@ public final class ChatCore implements AutoCloseable {
         private HostSignIn hostSignIn;
         private final Map<String, String> options = new LinkedHashMap<>();
         private final List<DomainEventListener> listeners = new CopyOnWriteArrayList<>();
-        private final List<Module> overrides = new ArrayList<>();
 
         private Builder() {
         }
@@ -133,6 +301,7 @@ public final class ChatCore implements AutoCloseable {
             return this;
         }
 
+        /** Hears each domain event once, after its change committed (see {@link DomainEventListener}). */
         public Builder onEvent(DomainEventListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
@@ -144,18 +313,11 @@ public final class ChatCore implements AutoCloseable {
             return this;
         }
 
-        /** Guice modules whose bindings replace the core's. */
-        public Builder override(Module... modules) {
-            overrides.addAll(List.of(modules));
-            return this;
-        }
-
         public ChatCore build() {
             Settings settings = ChatModule.settingsOf(options);
             Storage opened = storage.get();
             try {
-                Module core = Modules.override(new ChatModule(opened, options)).with(new Embedding());
-                Injector injector = Guice.createInjector(Modules.override(core).with(overrides));
+                Injector injector = Guice.createInjector(Modules.override(new ChatModule(opened, options)).with(new Embedding()));
                 return new ChatCore(opened, injector, settings);
             } catch (RuntimeException e) {
                 opened.close();
@@ -185,39 +347,53 @@ public final class ChatCore implements AutoCloseable {
         }
     }
 
-    /** The bus, telling the embedder's listeners of each event once its unit of work has committed. */
-    private record ListenedBus(NotificationBus bus, Transactions transactions, List<DomainEventListener> listeners)
-            implements NotificationBus {
+    /**
+     * The bus, telling the embedder's listeners of each event once its unit of work has committed. An event
+     * addressed to several channels (a message to each member's) is published to them one after the other, so
+     * their after-commit tellings follow each other too: a telling of the very event told just before on this
+     * thread is the same event again, and is not told twice.
+     */
+    private static final class ListenedBus implements NotificationBus {
+        private final NotificationBus bus;
+        private final Transactions transactions;
+        private final List<DomainEventListener> listeners;
+        private final ThreadLocal<WeakReference<DomainEvent>> lastTold = ThreadLocal.withInitial(() -> new WeakReference<>(null));
+
+        ListenedBus(NotificationBus bus, Transactions transactions, List<DomainEventListener> listeners) {
+            this.bus = bus;
+            this.transactions = transactions;
+            this.listeners = listeners;
+        }
+
         @Override
-        public void publish(dev.chatserver.application.port.out.notification.Channel channel,
-                            dev.chatserver.domain.event.DomainEvent event) {
+        public void publish(Channel channel, DomainEvent event) {
             bus.publish(channel, event);
-            tell(channel, event);
+            transactions.afterCommit(() -> tellOnce(event));
         }
 
         @Override
-        public void signal(dev.chatserver.application.port.out.notification.Channel channel,
-                           dev.chatserver.domain.event.DomainEvent event) {
+        public void signal(Channel channel, DomainEvent event) {
             bus.signal(channel, event);
-            tell(channel, event);
-        }
-
-        private void tell(dev.chatserver.application.port.out.notification.Channel channel,
-                          dev.chatserver.domain.event.DomainEvent event) {
-            transactions.afterCommit(() -> {
-                for (DomainEventListener listener : listeners) {
-                    try {
-                        listener.onEvent(channel.name(), event);
-                    } catch (RuntimeException failure) {
-                        LoggerFactory.getLogger(ChatCore.class).error("a domain event listener failed", failure);
-                    }
-                }
-            });
+            transactions.afterCommit(() -> tellOnce(event));
         }
 
         @Override
-        public void forgetText(dev.chatserver.domain.event.MessageDeleted deletion) {
+        public void forgetText(MessageDeleted deletion) {
             bus.forgetText(deletion);
+        }
+
+        private void tellOnce(DomainEvent event) {
+            if (lastTold.get().get() == event) {
+                return;
+            }
+            lastTold.set(new WeakReference<>(event));
+            for (DomainEventListener listener : listeners) {
+                try {
+                    listener.onEvent(event);
+                } catch (RuntimeException failure) {
+                    LoggerFactory.getLogger(ChatCore.class).error("a domain event listener failed", failure);
+                }
+            }
         }
     }
 }

@@ -1,14 +1,8 @@
 package dev.chatserver.bootstrap;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
 import dev.chatserver.adapter.http.HttpMount;
-import dev.chatserver.adapter.http.Routes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-
-import java.util.Set;
 
 /**
  * The chat's HTTP face (IM and Chats routes, WebSocket, long-polling) inside the host's own Javalin app, under a
@@ -22,11 +16,11 @@ public final class ChatHttp {
 
     /** The chat's JSON mapping (plain Jackson with the chat's serializers) and its request body limit. */
     public static void configure(JavalinConfig config, ChatCore core) {
-        HttpMount.configure(config, core.injector().getInstance(ObjectMapper.class), core.settings().http().maxBodySize());
+        HttpMount.configure(config, core.objectMapper(), core.settings().http().maxBodySize());
     }
 
     /** Every route of the chat under {@code prefix} (e.g. {@code /chat}): {@code /chat/im_chat/post}, {@code /chat/websocket}, ... */
     public static void mountOn(Javalin app, String prefix, ChatCore core) {
-        HttpMount.mount(app, prefix, core.injector().getInstance(Key.get(new TypeLiteral<Set<Routes>>() { })));
+        HttpMount.mount(app, prefix, core.routes());
     }
 }

@@ -2,6 +2,7 @@ package dev.chatserver.bootstrap;
 
 import ch.qos.logback.classic.LoggerContext;
 import dev.chatserver.domain.problem.ChatProblem;
+import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
@@ -50,10 +51,14 @@ public final class Main {
         }
     }
 
-    /** The request log is written asynchronously: stopping the logging context writes out what is queued. */
+    /**
+     * The runnable jar's request log is written asynchronously: stopping the logging context writes out what is
+     * queued. The library jar has no logback (the host brings its own logging), so it is asked for by name.
+     */
     private static void flushLogs() {
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
-            logging.stop();
+        ILoggerFactory logging = LoggerFactory.getILoggerFactory();
+        if ("ch.qos.logback.classic.LoggerContext".equals(logging.getClass().getName())) {
+            ((LoggerContext) logging).stop();
         }
     }
 

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import dev.chatserver.adapter.http.Routes;
+import dev.chatserver.adapter.http.auth.ClientSchemes;
 import dev.chatserver.adapter.http.metrics.MetricsRoutes;
 import dev.chatserver.adapter.http.metrics.ServerMetrics;
 import dev.chatserver.adapter.http.openapi.OpenApiRoutes;
@@ -13,7 +14,7 @@ import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.port.out.Storage;
 import dev.chatserver.application.realtime.OpenConnections;
 import dev.chatserver.application.write.GroupCommit;
-import dev.chatserver.bootstrap.logging.DroppingAsyncAppender;
+import dev.chatserver.bootstrap.logging.DroppedLogLines;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,7 +46,7 @@ final class MetricsModule extends AbstractModule {
                 .description("WebSockets closed (4000) for holding more outbound bytes than a bound").register(registry);
         Gauge.builder("chat.polls.held", connections, OpenConnections::pollsHeld).strongReference(true)
                 .description("long-polls held on this node").register(registry);
-        FunctionCounter.builder("chat.log.dropped", DroppingAsyncAppender.class, kind -> DroppingAsyncAppender.droppedInAll())
+        FunctionCounter.builder("chat.log.dropped", DroppedLogLines.class, kind -> DroppedLogLines.total())
                 .description("log lines dropped because the log could not keep up (callers never wait)")
                 .register(registry);
         StorageFactory.meterPool(storage, registry);
@@ -64,8 +65,8 @@ final class MetricsModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
-    Routes openApiRoute() {
-        return new OpenApiRoutes();
+    Routes openApiRoute(ClientSchemes schemes) {
+        return new OpenApiRoutes(schemes);
     }
 
     private static boolean enabled(Options options) {

@@ -3,12 +3,20 @@ package dev.chatserver.bootstrap;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noCodeUnits;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dependency rule, ring by ring: the domain knows only the JDK; the ports know no service; adapters know only
@@ -89,5 +97,45 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("dev.chatserver.bootstrap..")
                 .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
                 .check(PRODUCTION);
+    }
+
+    /** The library jar carries no logging backend: logback is the runnable server's, configured by its jar alone. */
+    @Test
+    void only_the_servers_logging_names_logback() {
+        noClasses().that().resideOutsideOfPackage("dev.chatserver.bootstrap.logging..")
+                .and().doNotHaveFullyQualifiedName(Main.class.getName())
+                .should().dependOnClassesThat().resideInAPackage("ch.qos.logback..")
+                .check(PRODUCTION);
+    }
+
+    /** Guice is how the core is wired inside, never what an embedder sees (ChatModule is the one offer to Guice users). */
+    @Test
+    void the_embedding_api_names_no_guice_type() {
+        DescribedPredicate<JavaClass> guice = JavaClass.Predicates.resideInAPackage("com.google.inject..");
+        noCodeUnits().that().areDeclaredInClassesThat().haveNameMatching(
+                        "dev\\.chatserver\\.bootstrap\\.(ChatCore|ChatCore\\$Builder|ChatHttp|DomainEventListener)")
+                .and().arePublic()
+                .should().haveRawReturnType(guice)
+                .orShould().haveRawParameterTypes(DescribedPredicate.anyElementThat(guice))
+                .check(PRODUCTION);
+    }
+
+    /**
+     * ChatCore answers every use case by an accessor of its own, no service locator: a use case is a {@code port.in}
+     * interface that no other one hands out or takes (as {@code OpenFeed} hands out a {@code Feed} for a {@code FeedSink}).
+     */
+    @Test
+    void the_core_has_an_accessor_for_every_use_case() {
+        List<JavaClass> ports = PRODUCTION.stream().filter(JavaClass::isInterface)
+                .filter(type -> type.getPackageName().startsWith("dev.chatserver.application.port.in")).toList();
+        Set<JavaClass> handedOrTaken = ports.stream().flatMap(port -> port.getMethods().stream())
+                .flatMap(method -> Stream.concat(Stream.of(method.getRawReturnType()), method.getRawParameterTypes().stream()))
+                .collect(Collectors.toSet());
+        Set<String> offered = PRODUCTION.get(ChatCore.class).getMethods().stream()
+                .filter(method -> method.getModifiers().contains(JavaModifier.PUBLIC) && method.getRawParameterTypes().isEmpty())
+                .map(method -> method.getRawReturnType().getName()).collect(Collectors.toSet());
+        List<String> useCases = ports.stream().filter(port -> !handedOrTaken.contains(port)).map(JavaClass::getName).toList();
+        assertThat(useCases).isNotEmpty();
+        assertThat(offered).as("ChatCore's accessors").containsAll(useCases);
     }
 }

@@ -1,6 +1,7 @@
 package dev.chatserver.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chatserver.adapter.http.web.WebClient;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
@@ -29,11 +30,25 @@ public final class HttpMount {
         return MountedApp.pathInMount(ctx);
     }
 
-    /** Adds every route under {@code prefix}: a path such as {@code /chat}, starting with '/' and not ending with one. */
+    /**
+     * The prefix the chat is mounted under, for what must name its own place (the cookie's path, the OpenAPI
+     * document's server); empty when the chat is a server of its own.
+     */
+    public static String prefixOf(io.javalin.http.Context ctx) {
+        String prefix = ctx.attribute(MountedApp.PREFIX_ATTRIBUTE);
+        return prefix == null ? "" : prefix;
+    }
+
+    /**
+     * Adds every route under {@code prefix}, a path such as {@code /chat}, starting with '/' and not ending with one;
+     * and the web client, whose page is {@code prefix + "/"} (the static files redirect {@code prefix} alone there,
+     * so that the page's relative links resolve under it).
+     */
     public static void mount(Javalin host, String prefix, Set<Routes> routes) {
         if (prefix == null || !prefix.matches("(/[A-Za-z0-9._~-]+)+")) {
             throw new IllegalArgumentException("a mount prefix is a path such as /chat, without a trailing '/': " + prefix);
         }
+        WebClient.serveUnder(host.unsafeConfig(), prefix);
         MountedApp mounted = new MountedApp(host, prefix);
         new dev.chatserver.adapter.http.problem.ErrorResponses().addTo(mounted);
         routes.forEach(r -> r.addTo(mounted));

@@ -22,9 +22,6 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public class DroppingAsyncAppender extends AsyncAppender {
     private static final String FQCN = DroppingAsyncAppender.class.getName();
-    /** Every appender of this kind that started: the metrics read their sum. */
-    private static final LongAdder DROPPED_IN_ALL_APPENDERS = new LongAdder();
-
     private final LongAdder dropped = new LongAdder();
     private final AtomicLong lastReport = new AtomicLong(System.nanoTime());
     private final AtomicLong reported = new AtomicLong();
@@ -50,17 +47,12 @@ public class DroppingAsyncAppender extends AsyncAppender {
         return dropped.sum();
     }
 
-    /** Lines every appender of this kind in this JVM dropped: what {@code chat_log_dropped_total} reports. */
-    public static long droppedInAll() {
-        return DROPPED_IN_ALL_APPENDERS.sum();
-    }
-
     @Override
     protected void append(ILoggingEvent event) {
         if (isStarted() && (getRemainingCapacity() == 0
                 || (isQueueBelowDiscardingThreshold() && isDiscardable(event)))) {
             dropped.increment();
-            DROPPED_IN_ALL_APPENDERS.increment();
+            DroppedLogLines.add();
         } else {
             super.append(event);
         }

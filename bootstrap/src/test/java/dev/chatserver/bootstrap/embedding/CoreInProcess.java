@@ -3,11 +3,8 @@ package dev.chatserver.bootstrap.embedding;
 import dev.chatserver.application.port.in.account.AddUserCommand;
 import dev.chatserver.application.port.in.account.ProvisionAccounts;
 import dev.chatserver.application.port.in.im.HistoryCommand;
-import dev.chatserver.application.port.in.im.OpenSession;
 import dev.chatserver.application.port.in.im.OpenSessionCommand;
-import dev.chatserver.application.port.in.im.PostMessage;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
-import dev.chatserver.application.port.in.im.ReadHistory;
 import dev.chatserver.bootstrap.ChatCore;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.event.MessagePosted;
@@ -24,12 +21,12 @@ public final class CoreInProcess {
     private CoreInProcess() {
     }
 
-    /** In memory: nothing kept after close. The listener hears every message once it is stored. */
+    /** In memory: nothing kept after close. The listener hears every message once, once it is stored. */
     public static ChatCore inMemory(Consumer<MessageView> onMessage) {
         return ChatCore.builder()
                 .inMemoryStorage()
-                .onEvent((channel, event) -> {
-                    if (event instanceof MessagePosted posted && channel.startsWith("user:")) {
+                .onEvent(event -> {
+                    if (event instanceof MessagePosted posted) {
                         onMessage.accept(posted.message());
                     }
                 })
@@ -48,16 +45,16 @@ public final class CoreInProcess {
 
     /** Calling the use cases (port.in): two users, their private session, a post, the history. */
     public static List<MessageView> lynxGreetsOcelot(ChatCore chat) {
-        ProvisionAccounts accounts = chat.useCase(ProvisionAccounts.class);
+        ProvisionAccounts accounts = chat.provisionAccounts();
         User lynx = accounts.addUser(AddUserCommand.of("lynx", "Lucid Lynx", "lynx@example.org", "lynx-password"));
         User ocelot = accounts.addUser(AddUserCommand.of("ocelot", "Oneiric Ocelot", null, "ocelot-password"));
 
-        SessionView session = chat.useCase(OpenSession.class)
+        SessionView session = chat.openSession()
                 .openPrivate(OpenSessionCommand.of(lynx, ocelot.id().value(), null, null));
-        chat.useCase(PostMessage.class)
+        chat.postMessage()
                 .post(PostMessageCommand.of(lynx, session.uuid().toString(), "message", "Hello, Ocelot"));
 
-        return chat.useCase(ReadHistory.class)
+        return chat.readHistory()
                 .history(HistoryCommand.of(ocelot, session.uuid().toString(), null, 20L));
     }
 }

@@ -39,6 +39,26 @@ class EmbeddingGuideTest {
         }
     }
 
+    /** The host pom.xml the guide gives names the chat's version and the Jackson it is built with (tried by hand: see the guide). */
+    @Test
+    void the_host_pom_names_the_versions_of_this_build() {
+        String guide = read(ROOT.resolve("docs/EMBEDDING.md"));
+        Matcher hostPom = Pattern.compile("```xml\\n(<\\?xml.*?</project>\\n)```", Pattern.DOTALL).matcher(guide);
+        assertThat(hostPom.find()).as("a complete host pom.xml in docs/EMBEDDING.md").isTrue();
+        String build = read(ROOT.resolve("pom.xml"));
+        String version = between(build, "<version>", "</version>");
+        String jackson = between(build, "<jackson.version>", "</jackson.version>");
+        assertThat(hostPom.group(1))
+                .contains("<artifactId>bootstrap</artifactId>\n      <version>" + version + "</version>")
+                .contains("<artifactId>jackson-bom</artifactId>\n        <version>" + jackson + "</version>")
+                .doesNotContain("<groupId>ch.qos.logback</groupId>");
+    }
+
+    private static String between(String text, String open, String close) {
+        int start = text.indexOf(open) + open.length();
+        return text.substring(start, text.indexOf(close, start));
+    }
+
     private static Map<String, String> blocks() throws IOException {
         Matcher matcher = BLOCK.matcher(read(ROOT.resolve("docs/EMBEDDING.md")));
         Map<String, String> blocks = new LinkedHashMap<>();

@@ -76,7 +76,7 @@ class OriginRuleSamplesTest {
         ChatCore chat = ChatCore.builder().inMemoryStorage()
                 .hostSignIn(ctx -> Optional.ofNullable(ctx.<Long>attribute("host.user")).map(UserId::of))
                 .build();
-        ProvisionAccounts accounts = chat.useCase(ProvisionAccounts.class);
+        ProvisionAccounts accounts = chat.provisionAccounts();
         long grace = accounts.addUser(AddUserCommand.of("grace", "Grace Hopper", null, "grace-password")).id().value();
         long alan = accounts.addUser(AddUserCommand.of("alan", "Alan Turing", null, "alan-password")).id().value();
         Javalin app = Javalin.create(config -> ChatHttp.configure(config, chat));
@@ -101,7 +101,7 @@ class OriginRuleSamplesTest {
     @Test
     void a_foreign_page_cannot_sign_in_through_the_mounted_chat() throws Exception {
         ChatCore chat = ChatCore.builder().inMemoryStorage().build();
-        chat.useCase(ProvisionAccounts.class).addUser(AddUserCommand.of("lynx", "Lucid Lynx", null, "lynx-password"));
+        chat.provisionAccounts().addUser(AddUserCommand.of("lynx", "Lucid Lynx", null, "lynx-password"));
         Javalin app = HostApp.create(chat);
         app.events(events -> events.serverStopped(chat::close));
         String base = start(app);

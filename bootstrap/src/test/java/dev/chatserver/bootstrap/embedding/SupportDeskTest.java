@@ -2,7 +2,6 @@ package dev.chatserver.bootstrap.embedding;
 
 import dev.chatserver.application.port.in.account.AddUserCommand;
 import dev.chatserver.application.port.in.account.ProvisionAccounts;
-import dev.chatserver.application.port.in.im.OpenSession;
 import dev.chatserver.application.port.in.im.OpenSessionCommand;
 import dev.chatserver.bootstrap.ChatCore;
 import dev.chatserver.domain.account.User;
@@ -17,7 +16,7 @@ class SupportDeskTest {
     /** The host's code under test: it opens a support conversation for a customer. */
     record SupportDesk(ChatCore chat, User agent) {
         SessionView openFor(User customer) {
-            return chat.useCase(OpenSession.class).openPrivate(OpenSessionCommand.of(agent, customer.id().value(), null, null));
+            return chat.openSession().openPrivate(OpenSessionCommand.of(agent, customer.id().value(), null, null));
         }
     }
 
@@ -30,7 +29,7 @@ class SupportDeskTest {
 
     @Test
     void a_customer_gets_one_conversation_with_the_agent() {
-        ProvisionAccounts accounts = chat.useCase(ProvisionAccounts.class);
+        ProvisionAccounts accounts = chat.provisionAccounts();
         User agent = accounts.addUser(AddUserCommand.of("agent", "Support Agent", null, "agent-password"));
         User customer = accounts.addUser(AddUserCommand.of("customer", "A Customer", null, "customer-password"));
         SupportDesk desk = new SupportDesk(chat, agent);

@@ -71,7 +71,7 @@ class DroppingAsyncAppenderTest {
     @Test
     void many_threads_logging_into_a_stuck_writer_all_return_and_the_dropped_lines_are_counted() throws Exception {
         DroppingAsyncAppender async = start();
-        long droppedBefore = DroppingAsyncAppender.droppedInAll();
+        long droppedBefore = DroppedLogLines.total();
         Logger logger = context.getLogger("requests");
 
         List<Future<?>> logging = new ArrayList<>();
@@ -90,7 +90,7 @@ class DroppingAsyncAppenderTest {
         int logged = THREADS * LINES_EACH;
         // the writer holds one line, the queue at most QUEUE; a caller racing the last free place may go uncounted
         assertThat(async.dropped()).isBetween((long) logged - QUEUE - 1 - THREADS, (long) logged);
-        assertThat(DroppingAsyncAppender.droppedInAll() - droppedBefore).isEqualTo(async.dropped());
+        assertThat(DroppedLogLines.total() - droppedBefore).isEqualTo(async.dropped());
 
         long droppedByTheFlood = async.dropped();
         writerStuck.countDown();

@@ -68,6 +68,13 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void the_document_served_names_the_server_it_is_served_from() {
+        ApiClient.Response served = api.get("/openapi.json", Map.of());
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.json().path("servers").get(0).path("url").asText()).isEqualTo(api.baseUrl());
+    }
+
+    @Test
     void every_rest_route_registered_is_documented_and_every_documented_one_is_registered() {
         Set<String> registered = server.server().routes().stream().filter(route -> !jsonRpc(route))
                 .map(route -> route.method() + " " + route.path()).collect(Collectors.toCollection(TreeSet::new));

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Odoo's sign-in convention: {@code /web/session/authenticate}, {@code get_session_info}, {@code destroy}. */
 public final class SignInRoutes implements Routes {
@@ -68,14 +69,16 @@ public final class SignInRoutes implements Routes {
     }
 
     /**
-     * Who the token belongs to. A caller that sent the token as a bearer gets it back; a caller authenticated by
-     * the HttpOnly cookie does not, so that no script of a page (an injected one included) can read the token.
+     * Who the caller is. A caller that sent its token as a bearer gets it back; a caller authenticated by the
+     * HttpOnly cookie does not, so that no script of a page (an injected one included) can read the token; nor does
+     * a caller the embedding host signed in, who has no chat token at all.
      */
     private void sessionInfo(Context ctx) {
         rpc.read(ctx);
-        User user = authenticator.requireUser(ctx);
-        Map<String, Object> info = sessionInfo(user, Authenticator.tokenOf(ctx).orElseThrow());
-        if (Authenticator.authenticatesByCookie(ctx)) {
+        Optional<User> hostUser = authenticator.hostUser(ctx);
+        User user = hostUser.orElseGet(() -> authenticator.requireUser(ctx));
+        Map<String, Object> info = sessionInfo(user, Authenticator.tokenOf(ctx).orElse(null));
+        if (hostUser.isPresent() || Authenticator.authenticatesByCookie(ctx)) {
             info.remove("session_id");
         }
         rpc.answer(ctx, info);

@@ -1,5 +1,6 @@
 package dev.chatserver.adapter.http.auth;
 
+import dev.chatserver.adapter.http.HttpMount;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -7,8 +8,9 @@ import io.javalin.http.SameSite;
 import java.util.Locale;
 
 /**
- * The {@code session_id} cookie as sign-in sets it and sign-out clears it: HttpOnly, SameSite=Lax, path {@code /},
- * and {@code Secure} as {@code --cookie-secure} says, the same on both so that the browser replaces the one it holds.
+ * The {@code session_id} cookie as sign-in sets it and sign-out clears it: HttpOnly, SameSite=Lax, path {@code /}
+ * (or the prefix the chat is mounted under in a host's app, so that the host's other pages never get it), and
+ * {@code Secure} as {@code --cookie-secure} says, the same on both so that the browser replaces the one it holds.
  */
 public final class SessionCookie {
     /** When the cookie is marked {@code Secure}. */
@@ -46,7 +48,12 @@ public final class SessionCookie {
     }
 
     private Cookie cookie(Context ctx, String value, int maxAgeSeconds) {
-        return new Cookie(Authenticator.COOKIE, value, "/", maxAgeSeconds, secure(ctx), 0, true, null, null, SameSite.LAX);
+        return new Cookie(Authenticator.COOKIE, value, path(ctx), maxAgeSeconds, secure(ctx), 0, true, null, null, SameSite.LAX);
+    }
+
+    private static String path(Context ctx) {
+        String prefix = HttpMount.prefixOf(ctx);
+        return prefix.isEmpty() ? "/" : prefix;
     }
 
     private boolean secure(Context ctx) {
