@@ -47,6 +47,8 @@ public final class ChatServer implements AutoCloseable {
      * clock that tests move by hand.
      */
     public static ChatServer start(Settings settings, Module... overrides) {
+        // before anything is opened or created on disk, so that a busy port is told at once and leaves nothing behind
+        ensurePortFree(settings);
         Storage storage = StorageFactory.open(settings);
         try {
             Injector injector = injector(settings, storage, overrides);
@@ -94,17 +96,18 @@ public final class ChatServer implements AutoCloseable {
     }
 
     private static int listen(HttpServer http, Settings settings) {
-        String setting = "--port " + settings.http().port();
-        ensurePortFree(setting, settings.http().host(), settings.http().port());
         try {
             return http.start();
-        } catch (Exception e) { // Javalin rethrows checked exceptions unchecked
-            throw new StartupFailure(setting + ": cannot listen (" + e.getMessage() + ")");
+        } catch (Exception e) { // Javalin rethrows checked exceptions unchecked; the port was free a moment ago
+            throw new StartupFailure("--port " + settings.http().port() + ": cannot listen (" + e.getMessage() + ")");
         }
     }
 
-    /** Javalin reports a busy port with a stack trace; asking first gives one clear line instead. */
-    private static void ensurePortFree(String setting, String host, int port) {
+    /** Javalin reports a busy port with a stack trace, and only once all is wired; asking first gives one clear line at once. */
+    private static void ensurePortFree(Settings settings) {
+        String host = settings.http().host();
+        int port = settings.http().port();
+        String setting = "--port " + port;
         if (port == 0) {
             return;
         }
