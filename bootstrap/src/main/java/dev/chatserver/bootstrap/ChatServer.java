@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -72,11 +71,9 @@ public final class ChatServer implements AutoCloseable {
     }
 
     static Injector injector(Settings settings, Storage storage, Module... overrides) {
-        List<Module> modules = new ArrayList<>();
-        modules.add(new CoreModule(settings, storage));
-        modules.addAll(FeatureModules.all());
         try {
-            return Guice.createInjector(Modules.override(modules).with(overrides));
+            // the library's wiring (ChatModule), so the server and an embedder run on one list of modules
+            return Guice.createInjector(Modules.override(new ChatModule(storage, settings)).with(overrides));
         } catch (CreationException | ProvisionException e) {
             throw startupFailureIn(e).orElseThrow(() -> e);
         }
