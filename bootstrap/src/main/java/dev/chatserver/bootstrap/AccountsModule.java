@@ -24,8 +24,6 @@ import dev.chatserver.application.port.in.health.CheckHealth;
 import dev.chatserver.domain.account.FailureWindow;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.function.Supplier;
 
 /** Accounts, sign-in (with its throttling, bounded hashing, the browser origin check and the session cookie) and health. */
@@ -44,30 +42,28 @@ final class AccountsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SignInThrottling signInThrottling(Options options) {
-        SignInThrottling defaults = SignInThrottling.DEFAULT;
-        Duration window = options.getDuration("sign-in-window", defaults.perLoginFromAddress().length());
+    SignInThrottling signInThrottling(ChatOptions options) {
+        Duration window = options.get(ServerFlags.SIGN_IN_WINDOW);
         if (window.isZero() || window.isNegative()) {
             throw new StartupFailure("--sign-in-window: must be positive");
         }
         FailureWindow perLoginFromAddress = settings("--sign-in-login-failures", () -> new FailureWindow(
-                options.getInt("sign-in-login-failures", defaults.perLoginFromAddress().maxFailures()), window));
+                options.get(ServerFlags.SIGN_IN_LOGIN_FAILURES), window));
         FailureWindow perAddress = settings("--sign-in-address-failures", () -> new FailureWindow(
-                options.getInt("sign-in-address-failures", defaults.perAddress().maxFailures()), window));
+                options.get(ServerFlags.SIGN_IN_ADDRESS_FAILURES), window));
         FailureWindow perLogin = settings("--sign-in-login-total-failures", () -> new FailureWindow(
-                options.getInt("sign-in-login-total-failures", defaults.perLogin().maxFailures()), window));
+                options.get(ServerFlags.SIGN_IN_LOGIN_TOTAL_FAILURES), window));
         return new SignInThrottling(perLoginFromAddress, perAddress, perLogin);
     }
 
     @Provides
     @Singleton
-    HashingLimits hashingLimits(Options options) {
-        HashingLimits defaults = HashingLimits.DEFAULT;
-        int concurrent = options.getInt("sign-in-hashes", defaults.concurrent());
+    HashingLimits hashingLimits(ChatOptions options) {
+        int concurrent = options.find(ServerFlags.SIGN_IN_HASHES).orElse(HashingLimits.DEFAULT.concurrent());
         if (concurrent < 1) {
             throw new StartupFailure("--sign-in-hashes " + concurrent + ": at least 1");
         }
-        int queued = options.getInt("sign-in-hash-queue", defaults.queued());
+        int queued = options.get(ServerFlags.SIGN_IN_HASH_QUEUE);
         if (queued < 0) {
             throw new StartupFailure("--sign-in-hash-queue " + queued + ": zero or more");
         }
@@ -76,27 +72,20 @@ final class AccountsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ClientAddresses clientAddresses(Options options) {
-        return settings("--trusted-proxies", () -> new ClientAddresses(list(options, "trusted-proxies")));
+    ClientAddresses clientAddresses(ChatOptions options) {
+        return settings("--trusted-proxies", () -> new ClientAddresses(options.get(ServerFlags.TRUSTED_PROXIES)));
     }
 
     @Provides
     @Singleton
-    AllowedOrigins allowedOrigins(Options options) {
-        return settings("--allowed-origins", () -> new AllowedOrigins(list(options, "allowed-origins")));
+    AllowedOrigins allowedOrigins(ChatOptions options) {
+        return settings("--allowed-origins", () -> new AllowedOrigins(options.get(ServerFlags.ALLOWED_ORIGINS)));
     }
 
     @Provides
     @Singleton
-    SessionCookie sessionCookie(Options options, ClientSchemes schemes) {
-        return settings("--cookie-secure", () -> new SessionCookie(
-                SessionCookie.Secure.parse(options.get("cookie-secure").orElse("auto")), schemes));
-    }
-
-    /** A comma-separated flag; empty when not given. */
-    private static List<String> list(Options options, String name) {
-        return options.get(name).map(value -> Arrays.stream(value.split(",")).map(String::strip)
-                .filter(entry -> !entry.isEmpty()).toList()).orElse(List.of());
+    SessionCookie sessionCookie(ChatOptions options, ClientSchemes schemes) {
+        return new SessionCookie(options.get(ServerFlags.COOKIE_SECURE), schemes);
     }
 
     private static <T> T settings(String flags, Supplier<T> read) {

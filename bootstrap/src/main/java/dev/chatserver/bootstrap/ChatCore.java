@@ -55,9 +55,7 @@ import javax.sql.DataSource;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -251,7 +249,7 @@ public final class ChatCore implements AutoCloseable {
         private UserDirectory users;
         private Clock clock;
         private HostSignIn hostSignIn;
-        private final Map<String, String> options = new LinkedHashMap<>();
+        private ChatOptions options = ChatOptions.defaults();
         private final List<DomainEventListener> listeners = new CopyOnWriteArrayList<>();
 
         private Builder() {
@@ -307,17 +305,23 @@ public final class ChatCore implements AutoCloseable {
             return this;
         }
 
-        /** A server flag without its dashes, e.g. {@code option("im-message-types", "task")}; see README.md. */
-        public Builder option(String name, String value) {
-            options.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        /** One setting of the server's, typed, e.g. {@code option(ServerFlags.IM_MESSAGE_TYPES, List.of("task"))}; see README.md. */
+        public <T> Builder option(Flag<T> flag, T value) {
+            options = options.with(flag, value);
+            return this;
+        }
+
+        /** Every setting at once; what {@code options} does not set keeps its default. */
+        public Builder options(ChatOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
             return this;
         }
 
         public ChatCore build() {
-            Settings settings = ChatModule.settingsOf(options);
+            Settings settings = Settings.from(options);
             Storage opened = storage.get();
             try {
-                Injector injector = Guice.createInjector(Modules.override(new ChatModule(opened, options)).with(new Embedding()));
+                Injector injector = Guice.createInjector(Modules.override(new ChatModule(opened, settings)).with(new Embedding()));
                 return new ChatCore(opened, injector, settings);
             } catch (RuntimeException e) {
                 opened.close();

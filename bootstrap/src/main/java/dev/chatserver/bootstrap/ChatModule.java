@@ -1,31 +1,25 @@
 package dev.chatserver.bootstrap;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.Module;
 import dev.chatserver.application.port.out.Storage;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Every feature of the chat as one Guice module, for embedders who wire with Guice: install it (or override
  * parts of it with {@code Modules.override}) and ask the injector for the use cases. {@code options} are the
- * server's flags without their dashes ({@code "im-message-types" -> "task"}); the storage stays the caller's to close.
+ * server's settings, typed ({@code ChatOptions.defaults().with(ServerFlags.IM_MESSAGE_TYPES, List.of("task"))});
+ * the storage stays the caller's to close.
  */
 public final class ChatModule extends AbstractModule {
     private final Settings settings;
     private final Storage storage;
 
-    public ChatModule(Storage storage, Map<String, String> options) {
-        this.storage = storage;
-        this.settings = settingsOf(options);
+    public ChatModule(Storage storage, ChatOptions options) {
+        this(storage, Settings.from(options));
     }
 
-    static Settings settingsOf(Map<String, String> options) {
-        List<String> args = new ArrayList<>();
-        options.forEach((name, value) -> args.add("--" + name + "=" + value));
-        return Settings.from(Options.parse(args.toArray(String[]::new), Map.of()));
+    ChatModule(Storage storage, Settings settings) {
+        this.storage = storage;
+        this.settings = settings;
     }
 
     Settings settings() {
@@ -35,7 +29,7 @@ public final class ChatModule extends AbstractModule {
     @Override
     protected void configure() {
         install(new CoreModule(settings, storage));
-        for (Module feature : FeatureModules.all()) {
+        for (com.google.inject.Module feature : FeatureModules.all()) {
             install(feature);
         }
     }

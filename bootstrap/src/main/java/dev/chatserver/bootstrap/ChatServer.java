@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +46,8 @@ public final class ChatServer implements AutoCloseable {
      * clock that tests move by hand.
      */
     public static ChatServer start(Settings settings, Module... overrides) {
+        // before anything is opened or created on disk, so that a busy port is told at once and leaves nothing behind
+        ensurePortFree(settings);
         Storage storage = StorageFactory.open(settings);
         try {
             Injector injector = injector(settings, storage, overrides);
@@ -70,11 +71,9 @@ public final class ChatServer implements AutoCloseable {
     }
 
     static Injector injector(Settings settings, Storage storage, Module... overrides) {
-        List<Module> modules = new ArrayList<>();
-        modules.add(new CoreModule(settings, storage));
-        modules.addAll(FeatureModules.all());
         try {
-            return Guice.createInjector(Modules.override(modules).with(overrides));
+            // the library's wiring (ChatModule), so the server and an embedder run on one list of modules
+            return Guice.createInjector(Modules.override(new ChatModule(storage, settings)).with(overrides));
         } catch (CreationException | ProvisionException e) {
             throw startupFailureIn(e).orElseThrow(() -> e);
         }
@@ -94,17 +93,18 @@ public final class ChatServer implements AutoCloseable {
     }
 
     private static int listen(HttpServer http, Settings settings) {
-        String setting = "--port " + settings.http().port();
-        ensurePortFree(setting, settings.http().host(), settings.http().port());
         try {
             return http.start();
-        } catch (Exception e) { // Javalin rethrows checked exceptions unchecked
-            throw new StartupFailure(setting + ": cannot listen (" + e.getMessage() + ")");
+        } catch (Exception e) { // Javalin rethrows checked exceptions unchecked; the port was free a moment ago
+            throw new StartupFailure("--port " + settings.http().port() + ": cannot listen (" + e.getMessage() + ")");
         }
     }
 
-    /** Javalin reports a busy port with a stack trace; asking first gives one clear line instead. */
-    private static void ensurePortFree(String setting, String host, int port) {
+    /** Javalin reports a busy port with a stack trace, and only once all is wired; asking first gives one clear line at once. */
+    private static void ensurePortFree(Settings settings) {
+        String host = settings.http().host();
+        int port = settings.http().port();
+        String setting = "--port " + port;
         if (port == 0) {
             return;
         }

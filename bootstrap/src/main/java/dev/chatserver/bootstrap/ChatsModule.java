@@ -35,7 +35,7 @@ final class ChatsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ChatsSettings chatsSettings(Options options) {
+    ChatsSettings chatsSettings(ChatOptions options) {
         return ChatsSettings.from(options);
     }
 

@@ -26,19 +26,17 @@ import java.util.Set;
  * </ul>
  */
 record ChatsSettings(Tenants tenants, ChatsApiSettings api, Map<String, String> jwtKeysByIssuer, String jwtAudience) {
-    static final String DEFAULT_JWT_AUDIENCE = "chat-server";
-
-    static ChatsSettings from(Options options) {
-        Tenants tenants = tenants(options.get("chats-tenants").orElse(""));
+    static ChatsSettings from(ChatOptions options) {
+        Tenants tenants = tenants(options.get(ServerFlags.CHATS_TENANTS));
         ChatsApiSettings api;
         try {
-            api = new ChatsApiSettings(options.getInt("chats-max-payload", ChatsApiSettings.DEFAULT_MAX_PAYLOAD_BYTES),
-                    options.get("chats-account-audience").orElse(ChatsApiSettings.DEFAULT_ACCOUNT_AUDIENCE).strip());
+            api = new ChatsApiSettings(options.get(ServerFlags.CHATS_MAX_PAYLOAD),
+                    options.get(ServerFlags.CHATS_ACCOUNT_AUDIENCE).strip());
         } catch (IllegalArgumentException e) {
             throw new StartupFailure("--chats-max-payload, --chats-account-audience: " + e.getMessage());
         }
-        return new ChatsSettings(tenants, api, jwtKeys(options.get("chats-jwt-keys").orElse("")),
-                options.get("chats-jwt-audience").orElse(DEFAULT_JWT_AUDIENCE).strip());
+        return new ChatsSettings(tenants, api, jwtKeys(options.get(ServerFlags.CHATS_JWT_KEYS)),
+                options.get(ServerFlags.CHATS_JWT_AUDIENCE).strip());
     }
 
     private static Tenants tenants(String setting) {

@@ -48,7 +48,7 @@ final class CoreModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(Settings.class).toInstance(settings);
-        bind(Options.class).toInstance(settings.options());
+        bind(ChatOptions.class).toInstance(settings.options());
         bind(HttpSettings.class).toInstance(settings.http());
         bind(SignInPolicy.class).toInstance(settings.signIn());
         bind(Storage.class).toInstance(storage);

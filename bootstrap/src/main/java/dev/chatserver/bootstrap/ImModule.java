@@ -33,9 +33,7 @@ import dev.chatserver.application.port.in.im.MarkRead;
 import dev.chatserver.application.im.ReadReceipts;
 import dev.chatserver.application.port.in.im.SearchMessages;
 
-import java.util.Arrays;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The IM chat API (Odoo im_chat style): sessions, messages, address books. */
 final class ImModule extends AbstractModule {
@@ -68,11 +66,9 @@ final class ImModule extends AbstractModule {
     /** {@code --im-message-types} adds types to the standard ones; {@code --im-max-message-bytes} bounds content. */
     @Provides
     @Singleton
-    ImPolicy policy(Options options) {
+    ImPolicy policy(ChatOptions options) {
         ImPolicy defaults = ImPolicy.defaults();
-        Set<String> extra = options.get("im-message-types").stream()
-                .flatMap(list -> Arrays.stream(list.split(",")))
-                .map(String::strip).filter(type -> !type.isEmpty()).collect(Collectors.toSet());
+        Set<String> extra = Set.copyOf(options.get(ServerFlags.IM_MESSAGE_TYPES));
         for (String type : extra) {
             if (!type.matches("[a-z0-9_.]{1,64}")) {
                 throw new StartupFailure("--im-message-types " + type + ": a type is 1 to 64 of a-z, 0-9, '_' or '.'");
@@ -81,7 +77,7 @@ final class ImModule extends AbstractModule {
                 throw new StartupFailure("--im-message-types meta: meta messages are the server's own, no client posts them");
             }
         }
-        int maxBytes = options.getInt("im-max-message-bytes", defaults.maxContentBytes());
+        int maxBytes = options.get(ServerFlags.IM_MAX_MESSAGE_BYTES);
         if (maxBytes < 1) {
             throw new StartupFailure("--im-max-message-bytes " + maxBytes + ": at least 1");
         }
@@ -92,8 +88,8 @@ final class ImModule extends AbstractModule {
     /** {@code --im-edit-window}: how long after posting its author may edit or delete a message (default 24h). */
     @Provides
     @Singleton
-    EditWindow editWindow(Options options) {
-        java.time.Duration length = options.getDuration("im-edit-window", EditWindow.DEFAULT);
+    EditWindow editWindow(ChatOptions options) {
+        java.time.Duration length = options.get(ServerFlags.IM_EDIT_WINDOW);
         if (length.isNegative()) {
             throw new StartupFailure("--im-edit-window " + length + ": not negative");
         }

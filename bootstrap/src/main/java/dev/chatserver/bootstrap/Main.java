@@ -5,6 +5,7 @@ import dev.chatserver.domain.problem.ChatProblem;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
@@ -19,14 +20,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = run(args, System.getenv(), System.out, System.err);
+        int code = run(args, System.getenv(), System.in, System.out, System.err);
         if (code != 0) {
             System.exit(code);
         }
     }
 
     /** Does what the command line says; answers the exit code once it is done (serving ends only with the JVM). */
-    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+    static int run(String[] args, Map<String, String> environment, InputStream in, PrintStream out, PrintStream err) {
         Optional<String> usage = Usage.asked(args);
         if (usage.isPresent()) {
             out.println(usage.get());
@@ -37,7 +38,7 @@ public final class Main {
             options = Options.parse(args, environment);
             Settings settings = Settings.from(options);
             if (ProvisioningCommand.isOne(options.words())) {
-                out.println(ProvisioningCommand.run(settings, options.words()));
+                out.println(ProvisioningCommand.run(settings, options, in));
                 return 0;
             }
             serve(settings);

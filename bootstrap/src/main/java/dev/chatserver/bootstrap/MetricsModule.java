@@ -19,7 +19,6 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -29,9 +28,9 @@ import java.util.Optional;
 final class MetricsModule extends AbstractModule {
     @Provides
     @Singleton
-    Optional<ServerMetrics> serverMetrics(Options options, GroupCommit writer, OpenConnections connections,
+    Optional<ServerMetrics> serverMetrics(ChatOptions options, GroupCommit writer, OpenConnections connections,
                                           OutboundBudget outbound, Storage storage) {
-        if (!enabled(options)) {
+        if (!options.get(ServerFlags.METRICS)) {
             return Optional.empty();
         }
         ServerMetrics metrics = new ServerMetrics();
@@ -67,14 +66,5 @@ final class MetricsModule extends AbstractModule {
     @ProvidesIntoSet
     Routes openApiRoute(ClientSchemes schemes) {
         return new OpenApiRoutes(schemes);
-    }
-
-    private static boolean enabled(Options options) {
-        String value = options.get("metrics").orElse("on").strip().toLowerCase(Locale.ROOT);
-        return switch (value) {
-            case "on", "true", "yes", "1" -> true;
-            case "off", "false", "no", "0" -> false;
-            default -> throw new StartupFailure("--metrics " + value + ": on or off");
-        };
     }
 }

@@ -24,8 +24,8 @@ final class Odoo8Module extends AbstractModule {
     /** {@code --odoo-db}: the database name in 8.0's bus channels, {@code [db, "im_chat.session", uid]}. */
     @Provides
     @Singleton
-    Odoo8Settings settings(Options options) {
-        String database = options.get("odoo-db").orElse(Odoo8Settings.DEFAULT_DATABASE).strip();
+    Odoo8Settings settings(ChatOptions options) {
+        String database = options.get(ServerFlags.ODOO_DB).strip();
         if (database.isEmpty()) {
             throw new StartupFailure("--odoo-db: a database name is not empty");
         }

@@ -70,63 +70,61 @@ final class RealtimeModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ConnectionLimits connectionLimits(Options options) {
-        ConnectionLimits defaults = ConnectionLimits.DEFAULT;
-        return new ConnectionLimits(bound(options, "ws-per-user", defaults.socketsPerUser(), Integer.MAX_VALUE),
-                bound(options, "channels-per-subscription", defaults.channelsPerSubscription(),
-                        SubscribeCommand.MAX_CHANNELS),
-                bound(options, "held-polls-per-user", defaults.heldPollsPerUser(), Integer.MAX_VALUE));
+    ConnectionLimits connectionLimits(ChatOptions options) {
+        return new ConnectionLimits(bound(options, ServerFlags.WS_PER_USER, Integer.MAX_VALUE),
+                bound(options, ServerFlags.CHANNELS_PER_SUBSCRIPTION, SubscribeCommand.MAX_CHANNELS),
+                bound(options, ServerFlags.HELD_POLLS_PER_USER, Integer.MAX_VALUE));
     }
 
-    private static int bound(Options options, String flag, int fallback, int max) {
-        int value = options.getInt(flag, fallback);
+    private static int bound(ChatOptions options, Flag<Integer> flag, int max) {
+        int value = options.get(flag);
         if (value < 1 || value > max) {
-            throw new StartupFailure("--" + flag + " " + value + ": between 1 and " + max);
+            throw new StartupFailure(flag.dashed() + " " + value + ": between 1 and " + max);
         }
         return value;
     }
 
     @Provides
     @Singleton
-    RealtimeSettings realtimeSettings(Options options) {
+    RealtimeSettings realtimeSettings(ChatOptions options) {
         RealtimeSettings defaults = RealtimeSettings.DEFAULT;
         ByteBounds bytes = settings("--ws-queue-bytes, --ws-user-bytes, --ws-node-bytes, --poll-answer-bytes",
                 () -> new ByteBounds(
-                        options.getInt("ws-queue-bytes", (int) defaults.bytes().perConnection()),
-                        options.getInt("ws-user-bytes", (int) defaults.bytes().perHolder()),
-                        options.getInt("ws-node-bytes", (int) ByteBounds.nodeDefault(Runtime.getRuntime().maxMemory())),
+                        options.get(ServerFlags.WS_QUEUE_BYTES),
+                        options.get(ServerFlags.WS_USER_BYTES),
+                        options.find(ServerFlags.WS_NODE_BYTES).map(Integer::longValue)
+                                .orElseGet(() -> ByteBounds.nodeDefault(Runtime.getRuntime().maxMemory())),
                         ByteBounds.FRAME,
-                        options.getInt("poll-answer-bytes", (int) defaults.bytes().pollAnswer())));
+                        options.get(ServerFlags.POLL_ANSWER_BYTES)));
         return settings("--poll-timeout, --ws-queue, --ws-ping-interval, --ws-idle-timeout", () -> new RealtimeSettings(
-                options.getDuration("poll-timeout", defaults.pollTimeout()),
+                options.get(ServerFlags.POLL_TIMEOUT),
                 defaults.readBatch(),
-                options.getInt("ws-queue", defaults.outboundBatches()),
-                options.getDuration("ws-ping-interval", defaults.pingInterval()),
-                options.getDuration("ws-idle-timeout", defaults.idleTimeout()),
+                options.get(ServerFlags.WS_QUEUE),
+                options.get(ServerFlags.WS_PING_INTERVAL),
+                options.get(ServerFlags.WS_IDLE_TIMEOUT),
                 bytes));
     }
 
     @Provides
     @Singleton
-    UnversionedWebSocket unversionedWebSocket(Options options) {
-        return settings("--ws-unversioned", () -> UnversionedWebSocket.parse(options.get("ws-unversioned").orElse("api")));
+    UnversionedWebSocket unversionedWebSocket(ChatOptions options) {
+        return options.get(ServerFlags.WS_UNVERSIONED);
     }
 
     @Provides
     @Singleton
-    NotificationRetention retention(Options options) {
-        NotificationRetention defaults = NotificationRetention.DEFAULT;
+    NotificationRetention retention(ChatOptions options) {
         return settings("--bus-retention, --bus-retention-count, --bus-retention-bytes", () -> new NotificationRetention(
-                options.getDuration("bus-retention", defaults.maxAge()),
-                options.getInt("bus-retention-count", defaults.maxCount()),
-                options.getInt("bus-retention-bytes", (int) defaults.maxBytes())));
+                options.get(ServerFlags.BUS_RETENTION),
+                options.get(ServerFlags.BUS_RETENTION_COUNT),
+                options.get(ServerFlags.BUS_RETENTION_BYTES)));
     }
 
     @Provides
     @Singleton
-    PresenceSettings presenceSettings(Options options) {
+    PresenceSettings presenceSettings(ChatOptions options) {
         PresenceSettings defaults = PresenceSettings.DEFAULT;
-        Duration sweep = options.getDuration("presence-sweep", defaults.sweepEvery());
+        Duration sweep = options.get(ServerFlags.PRESENCE_SWEEP);
         if (sweep.isZero() || sweep.isNegative()) {
             throw new StartupFailure("--presence-sweep: must be positive");
         }

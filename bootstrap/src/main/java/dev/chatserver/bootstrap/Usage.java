@@ -16,18 +16,19 @@ final class Usage {
 
     /**
      * The usage asked for, if any: {@code help} or {@code --help} (also {@code -h}) anywhere; with a subcommand's
-     * words ({@code user add --help}, {@code help group}) only the subcommands they name.
+     * words ({@code user add --help}, {@code help group}) only the subcommands they name. Words that begin
+     * subcommands without naming one ({@code chat-server user}) ask for the usage of those.
      */
     static Optional<String> asked(String[] args) {
         List<String> all = Arrays.asList(args);
         boolean helpWord = !all.isEmpty() && all.get(0).equals("help");
-        if (!helpWord && !all.contains("--help") && !all.contains("-h")) {
-            return Optional.empty();
-        }
         String words = all.stream().skip(helpWord ? 1 : 0).takeWhile(arg -> !arg.startsWith("-"))
                 .collect(Collectors.joining(" "));
-        List<Subcommand> named = ProvisioningCommand.ALL.stream()
-                .filter(c -> !words.isEmpty() && (c.words() + " ").startsWith(words + " ")).toList();
+        List<Subcommand> named = ProvisioningCommand.named(words);
+        boolean incomplete = !named.isEmpty() && named.stream().noneMatch(c -> c.words().equals(words));
+        if (!helpWord && !incomplete && !all.contains("--help") && !all.contains("-h")) {
+            return Optional.empty();
+        }
         return Optional.of(named.isEmpty() ? full() : commands(named));
     }
 
@@ -43,19 +44,18 @@ final class Usage {
         lines.add("with H2, stop the server first: one process at a time opens its database.");
         lines.add("");
         lines.add("flags:");
-        int flagWidth = ServerFlags.ALL.stream().mapToInt(f -> f.written().length()).max().orElse(0);
-        int variableWidth = ServerFlags.ALL.stream().mapToInt(f -> f.variable().length()).max().orElse(0);
-        int fallbackWidth = ServerFlags.ALL.stream().mapToInt(f -> f.fallback().length()).max().orElse(0);
-        for (Flag flag : ServerFlags.ALL) {
-            lines.add(("  " + pad(flag.written(), flagWidth) + "  " + pad(flag.variable(), variableWidth) + "  "
-                    + pad(flag.fallback(), fallbackWidth) + "  " + flag.meaning()).stripTrailing());
-        }
+        lines.addAll(table(ServerFlags.ALL));
         return String.join("\n", lines);
     }
 
-    /** The usage lines of the given subcommands, each with what it does and prints. */
+    /** The usage lines of the given subcommands, each with what it does and prints, and the storage flags they honour. */
     static String commands(List<Subcommand> subcommands) {
-        return "usage: " + commandLines(subcommands).substring("usage: ".length());
+        List<String> lines = new ArrayList<>();
+        lines.add("usage: " + commandLines(subcommands).substring("usage: ".length()));
+        lines.add("");
+        lines.add("storage flags, as the server's (memory is refused: it would keep nothing; with H2, stop the server first):");
+        lines.addAll(table(ServerFlags.STORAGE_FLAGS));
+        return String.join("\n", lines);
     }
 
     private static String commandLines(List<Subcommand> subcommands) {
@@ -68,6 +68,15 @@ final class Usage {
                         subcommand.required().stream().map(Flag::written),
                         subcommand.optional().stream().map(flag -> "[" + flag.written() + "]")))
                 .collect(Collectors.joining(" "));
+    }
+
+    /** One line per flag: the flag, its variable, its default and its meaning, in columns. */
+    private static List<String> table(List<Flag<?>> flags) {
+        int flagWidth = flags.stream().mapToInt(f -> f.written().length()).max().orElse(0);
+        int variableWidth = flags.stream().mapToInt(f -> f.variable().length()).max().orElse(0);
+        int fallbackWidth = flags.stream().mapToInt(f -> f.shownFallback().length()).max().orElse(0);
+        return flags.stream().map(flag -> ("  " + pad(flag.written(), flagWidth) + "  " + pad(flag.variable(), variableWidth)
+                + "  " + pad(flag.shownFallback(), fallbackWidth) + "  " + flag.meaning()).stripTrailing()).toList();
     }
 
     private static String pad(String text, int width) {

@@ -11,17 +11,16 @@ import dev.chatserver.application.write.WriteLimits;
 final class WritesModule extends AbstractModule {
     @Provides
     @Singleton
-    WriteLimits writeLimits(Options options) {
-        WriteLimits defaults = WriteLimits.DEFAULT;
-        int queued = options.getInt("write-queue", defaults.queued());
+    WriteLimits writeLimits(ChatOptions options) {
+        int queued = options.get(ServerFlags.WRITE_QUEUE);
         if (queued < 1) {
             throw new StartupFailure("--write-queue " + queued + ": at least 1");
         }
-        int batch = options.getInt("write-batch", defaults.batch());
+        int batch = options.get(ServerFlags.WRITE_BATCH);
         if (batch < 1) {
             throw new StartupFailure("--write-batch " + batch + ": at least 1");
         }
-        int queuedBytes = options.getInt("write-queue-bytes", (int) defaults.queuedBytes());
+        int queuedBytes = options.get(ServerFlags.WRITE_QUEUE_BYTES);
         if (queuedBytes < 1) {
             throw new StartupFailure("--write-queue-bytes " + queuedBytes + ": at least 1");
         }

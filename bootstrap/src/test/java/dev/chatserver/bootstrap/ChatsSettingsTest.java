@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ChatsSettingsTest {
 
     private static ChatsSettings from(String... args) {
-        return ChatsSettings.from(Options.parse(args, Map.of()));
+        return ChatsSettings.from(Options.parse(args, Map.of()).typed());
     }
 
     @Test
@@ -37,7 +37,7 @@ class ChatsSettingsTest {
                 "--chats-max-payload", "1024"}, Map.of(
                 "CHAT_CHATS_JWT_KEYS", "svc.example.org=" + keys,
                 "CHAT_CHATS_ACCOUNT_AUDIENCE", "usr.example.org",
-                "CHAT_CHATS_JWT_AUDIENCE", "chats.example.org")));
+                "CHAT_CHATS_JWT_AUDIENCE", "chats.example.org")).typed());
 
         assertThat(settings.tenants().isTenant(AccountId.parse("backend.svc.example.org"), "example.org")).isTrue();
         assertThat(settings.tenants().isTenant(AccountId.parse("support.usr.localhost"), "example.org")).isTrue();

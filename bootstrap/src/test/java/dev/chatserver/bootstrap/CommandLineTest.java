@@ -6,8 +6,12 @@ import dev.chatserver.domain.account.Group;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,10 +33,14 @@ class CommandLineTest {
     }
 
     private static Run main(Map<String, String> environment, String... args) {
+        return withInput(environment, "", args);
+    }
+
+    private static Run withInput(Map<String, String> environment, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = Main.run(args, environment, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -70,15 +78,78 @@ class CommandLineTest {
     }
 
     @Test
-    void a_command_with_help_prints_its_own_usage() {
+    void a_command_with_help_prints_its_own_usage_with_the_storage_flags_it_honours() {
         Run userAdd = main("user", "add", "--help");
         Run group = main("help", "group");
 
         assertThat(userAdd.exitCode()).isZero();
-        assertThat(userAdd.out().strip()).isEqualTo("""
+        assertThat(userAdd.out()).startsWith("""
                 usage: chat-server user add --login <login> --name <name> --password <password> [--email <email>]
-                    adds a user; prints the new user's id""");
-        assertThat(group.out()).contains("group add --name", "group add-member --group").doesNotContain("user add");
+                    adds a user; prints the new user's id
+                    instead of --password <password>: --password-stdin (the first line of standard input) or the \
+                environment variable CHAT_PASSWORD
+                """);
+        assertThat(userAdd.out()).contains("storage flags").containsPattern("--storage <kind> +CHAT_STORAGE +h2")
+                .contains("--data-dir <dir>", "--db-url <jdbc-url>", "--db-user <user>", "--db-password <password>",
+                        "--db-pool-size <n>")
+                .doesNotContain("--port", "group add");
+        assertThat(group.out()).contains("group add --name", "group add-member --group", "--storage <kind>")
+                .doesNotContain("user add");
+    }
+
+    @Test
+    void a_command_group_without_its_command_prints_the_usage_of_its_commands() {
+        Run user = main("user");
+        Run group = main("group", "--data-dir", work.resolve("data").toString());
+
+        assertThat(user.exitCode()).isZero();
+        assertThat(user.err()).isEmpty();
+        assertThat(user.out()).startsWith("usage: chat-server user add --login <login>").doesNotContain("group add");
+        assertThat(group.out()).startsWith("usage: chat-server group add --name <name>").contains("group add-member");
+        assertThat(work.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void a_command_on_memory_storage_is_refused_since_nothing_would_be_kept() {
+        Run inMemory = main("user", "add", "--login", "alice", "--name", "Alice", "--password", "alice-secret-1",
+                "--storage", "memory");
+
+        assertThat(inMemory.exitCode()).isEqualTo(2);
+        assertThat(inMemory.out()).isEmpty();
+        assertThat(inMemory.err().strip()).startsWith("chat-server: --storage memory:").contains("nothing would be kept");
+        assertThat(main(Map.of("CHAT_STORAGE", "memory"), "group", "add", "--name", "Sales").err())
+                .startsWith("chat-server: CHAT_STORAGE=memory:");
+    }
+
+    @Test
+    void the_password_may_come_from_standard_input_or_the_environment_instead_of_the_command_line() {
+        Run fromStdin = withInput(Map.of(), "alice-secret-1\n",
+                onH2("user", "add", "--login", "alice", "--name", "Alice", "--password-stdin"));
+        Run fromEnvironment = main(Map.of("CHAT_PASSWORD", "bob-secret-1"), onH2("user", "add", "--login", "bob", "--name", "Bob"));
+        Run nothingOnStdin = withInput(Map.of(), "", onH2("user", "add", "--login", "carol", "--name", "Carol", "--password-stdin"));
+
+        assertThat(fromStdin.exitCode()).as(fromStdin.err()).isZero();
+        assertThat(fromEnvironment.exitCode()).as(fromEnvironment.err()).isZero();
+        assertThat(nothingOnStdin.exitCode()).isEqualTo(2);
+        assertThat(nothingOnStdin.err()).startsWith("chat-server: --password-stdin: standard input gave no password");
+        try (RunningServer server = RunningServer.start(List.of("--data-dir", work.resolve("data").toString()))) {
+            assertThat(server.client().signIn("alice", "alice-secret-1")).isNotBlank();
+            assertThat(server.client().signIn("bob", "bob-secret-1")).isNotBlank();
+        }
+    }
+
+    @Test
+    void a_busy_port_is_told_at_once_and_nothing_is_created_on_disk() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            Path data = work.resolve("never-made");
+
+            Run busy = main("--host", "127.0.0.1", "--port", String.valueOf(taken.getLocalPort()),
+                    "--data-dir", data.toString());
+
+            assertThat(busy.exitCode()).isEqualTo(2);
+            assertThat(busy.err().strip()).isEqualTo("chat-server: --port " + taken.getLocalPort() + ": already in use");
+            assertThat(data).doesNotExist();
+        }
     }
 
     @Test

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.web.WebClient;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.json.JavalinJackson;
 
 import java.util.Set;
 
@@ -21,7 +20,7 @@ public final class HttpMount {
      * JSON mapping (plain Jackson, with the chat's own serializers) and the largest request body it reads.
      */
     public static void configure(JavalinConfig config, ObjectMapper mapper, long maxBodySize) {
-        config.jsonMapper(new JavalinJackson(mapper, false));
+        config.jsonMapper(new LineEndedJson(mapper));
         config.appData(RequestBody.MAX_SIZE, maxBodySize);
     }
 

@@ -11,7 +11,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.websocket.WsHandlerType;
-import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
@@ -38,7 +37,9 @@ public final class HttpServer {
         this.settings = settings;
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.jsonMapper(new LineEndedJson(mapper));
+            // a known route asked with another method is 405 with Allow (ErrorResponses), not 404
+            config.http.prefer405over404 = true;
             config.http.maxRequestSize = settings.maxBodySize();
             config.appData(RequestBody.MAX_SIZE, settings.maxBodySize());
             config.jetty.modifyServer(server -> {

@@ -24,7 +24,34 @@ class HealthTest {
             var response = server.client().get("/healthz", Map.of());
 
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.raw().body()).isEqualTo("{\"status\":\"up\",\"storage\":\"memory\"}");
+            assertThat(response.raw().body()).isEqualTo("{\"status\":\"up\",\"storage\":\"memory\"}\n");
+        }
+    }
+
+    @Test
+    void a_known_route_asked_with_another_method_is_405_naming_the_methods_it_has() {
+        try (RunningServer server = RunningServer.inMemory()) {
+            var health = server.client().postRaw("/healthz", "{}", Map.of());
+            var chats = server.client().postRaw("/api/v1/rooms/" + java.util.UUID.randomUUID() + "/close", "{}", Map.of());
+            var readChat = server.client().postRaw("/api/v1/audiences/example.org/chats/s", "{}", Map.of());
+
+            assertThat(health.status()).isEqualTo(405);
+            assertThat(health.header("Allow")).isEqualTo("GET");
+            assertThat(readChat.status()).isEqualTo(405);
+            assertThat(readChat.header("Allow")).isEqualTo("GET");
+            assertThat(readChat.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(chats.status()).as("the method it has is not refused").isNotEqualTo(405);
+            assertThat(server.client().postRaw("/no-such-route", "{}", Map.of()).status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void json_rpc_answers_end_with_a_newline_too() {
+        try (RunningServer server = RunningServer.inMemory()) {
+            var answer = server.client().postRaw("/web/session/get_session_info",
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"call\",\"params\":{},\"id\":1}", Map.of());
+
+            assertThat(answer.raw().body()).startsWith("{\"jsonrpc\":\"2.0\"").endsWith("}\n");
         }
     }
 
@@ -62,7 +89,7 @@ class HealthTest {
                 for (int probe = 0; probe < 3; probe++) {
                     var response = server.client().get("/healthz", Map.of());
                     assertThat(response.status()).isEqualTo(503);
-                    assertThat(response.raw().body()).isEqualTo("{\"status\":\"down\",\"storage\":\"h2\"}");
+                    assertThat(response.raw().body()).isEqualTo("{\"status\":\"down\",\"storage\":\"h2\"}\n");
                 }
             }
         }

@@ -83,7 +83,8 @@ class ChatsApiTest {
         ApiClient.Response posted = postEvent(chatId,
                 "{\"type\":\"message\",\"set\":\"messages\",\"label\":\"m1\",\"attribute\":\"public\",\"data\":{\"text\":\"hello\"}}");
         assertThat(posted.status()).isEqualTo(201);
-        assertThat(posted.raw().body()).isEmpty();
+        assertThat(posted.header("Content-Type")).startsWith("application/json");
+        assertThat(posted.raw().body()).endsWith("}\n");
         postEvent(chatId, "{\"type\":\"layout\",\"data\":{\"name\":\"presentation\"}}");
         postEvent(chatId, "{\"type\":\"message\",\"set\":\"messages\",\"label\":\"m1\",\"data\":{\"text\":\"hello, edited\"}}");
 
@@ -91,6 +92,7 @@ class ChatsApiTest {
         assertThat(listed.get("events")).hasSize(3);
         assertThat(listed.get("next_occurred_at").isNull()).isTrue();
         JsonNode first = listed.get("events").get(0);
+        assertThat(posted.json()).as("a post answers the event as it is listed").isEqualTo(first);
         assertThat(first.get("type").asText()).isEqualTo("message");
         assertThat(first.get("set").asText()).isEqualTo("messages");
         assertThat(first.get("label").asText()).isEqualTo("m1");

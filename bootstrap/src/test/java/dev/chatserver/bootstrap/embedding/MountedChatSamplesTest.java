@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.application.port.in.account.AddUserCommand;
 import dev.chatserver.bootstrap.ChatCore;
+import dev.chatserver.bootstrap.ServerFlags;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,7 +71,7 @@ class MountedChatSamplesTest {
 
     @Test
     void the_openapi_document_names_the_address_it_is_served_from() throws Exception {
-        try (ChatCore chat = ChatCore.builder().inMemoryStorage().option("trusted-proxies", "127.0.0.1").build()) {
+        try (ChatCore chat = ChatCore.builder().inMemoryStorage().option(ServerFlags.TRUSTED_PROXIES, List.of("127.0.0.1")).build()) {
             Javalin app = HostApp.create(chat).start(0);
             try {
                 String base = "http://127.0.0.1:" + app.port();

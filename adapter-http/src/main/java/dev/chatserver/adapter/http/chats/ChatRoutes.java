@@ -112,7 +112,7 @@ public final class ChatRoutes implements Routes {
                 body.optionalBoolean("is_persistent", true),
                 StorableText.checked(PostEventCommand.IDEMPOTENCY_KEY, ctx.header(PostEventCommand.IDEMPOTENCY_KEY))));
         // no request thread waits while the writer stores it
-        ctx.future(() -> stored.thenAccept(event -> ctx.status(201)));
+        ctx.future(() -> stored.thenAccept(event -> ctx.status(201).json(ChatJson.event(event))));
     }
 
     private void list(Context ctx) {

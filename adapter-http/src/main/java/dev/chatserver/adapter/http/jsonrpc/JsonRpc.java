@@ -55,7 +55,9 @@ public final class JsonRpc {
     public void answer(Context ctx, Object result) {
         ctx.contentType(ContentType.APPLICATION_JSON);
         try {
-            answers.writeValue(ctx.outputStream(), envelope(ctx, "result", result));
+            java.io.OutputStream body = ctx.outputStream();
+            answers.writeValue(body, envelope(ctx, "result", result));
+            body.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the answer", e);
         }

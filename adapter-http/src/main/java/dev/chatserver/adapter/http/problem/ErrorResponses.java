@@ -12,6 +12,7 @@ import dev.chatserver.domain.problem.Unauthenticated;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,15 +48,14 @@ public final class ErrorResponses {
             }
         });
         new RetryLaterResponses().addTo(app);
-        app.exception(HttpResponseException.class, (e, ctx) -> {
-            if (isRestApi(ctx)) {
-                String type = e.getStatus() == 413 ? "invalid_payload" : "http_" + e.getStatus();
-                ProblemDetails.answer(ctx, e.getStatus(), type, e.getMessage(), e.getMessage(), null);
-            } else {
-                ctx.status(e.getStatus()).json(JsonRpc.errorEnvelope(ctx, e.getStatus(), e.getMessage(), null));
-            }
+        app.exception(MethodNotAllowedResponse.class, (e, ctx) -> {
+            // Javalin names the methods the path has in the details; a 405 says them in Allow
+            e.getDetails().values().stream().findFirst().ifPresent(methods -> ctx.header("Allow", methods));
+            answerHttp(ctx, e);
         });
+        app.exception(HttpResponseException.class, (e, ctx) -> answerHttp(ctx, e));
         app.exception(Exception.class, (e, ctx) -> {
+
             if (isOverloaded(e)) {
                 LOG.warn("{} {} answered 503: no database connection was free in time", ctx.method(), ctx.path());
                 ctx.header("Retry-After", "1");
@@ -74,6 +74,15 @@ public final class ErrorResponses {
                 ctx.status(500).json(JsonRpc.errorEnvelope(ctx, INTERNAL_ERROR, "Internal error", null));
             }
         });
+    }
+
+    private static void answerHttp(Context ctx, HttpResponseException e) {
+        if (isRestApi(ctx)) {
+            String type = e.getStatus() == 413 ? "invalid_payload" : "http_" + e.getStatus();
+            ProblemDetails.answer(ctx, e.getStatus(), type, e.getMessage(), e.getMessage(), null);
+        } else {
+            ctx.status(e.getStatus()).json(JsonRpc.errorEnvelope(ctx, e.getStatus(), e.getMessage(), null));
+        }
     }
 
     /** Every pooled connection stayed busy past the pool's timeout: the server is overloaded, not broken. */

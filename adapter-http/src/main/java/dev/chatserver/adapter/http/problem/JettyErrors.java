@@ -89,7 +89,7 @@ public final class JettyErrors extends ErrorHandler {
             body.put("error", error);
         }
         try {
-            return mapper.writeValueAsBytes(body);
+            return (mapper.writeValueAsString(body) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an error body always writes", e);
         }

@@ -1,0 +1,35 @@
+package dev.chatserver.adapter.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.json.JavalinJackson;
+import io.javalin.json.JsonMapper;
+
+import java.io.InputStream;
+import java.lang.reflect.Type;
+
+/**
+ * Javalin's Jackson mapping with every JSON answer ending in a newline, as text on a terminal should
+ * ({@code curl} then leaves the prompt on a line of its own). Reading is Jackson's, unchanged.
+ */
+public final class LineEndedJson implements JsonMapper {
+    private final JavalinJackson jackson;
+
+    public LineEndedJson(ObjectMapper mapper) {
+        this.jackson = new JavalinJackson(mapper, false);
+    }
+
+    @Override
+    public String toJsonString(Object obj, Type type) {
+        return jackson.toJsonString(obj, type) + "\n";
+    }
+
+    @Override
+    public <T> T fromJsonString(String json, Type targetType) {
+        return jackson.fromJsonString(json, targetType);
+    }
+
+    @Override
+    public <T> T fromJsonStream(InputStream json, Type targetType) {
+        return jackson.fromJsonStream(json, targetType);
+    }
+}
