@@ -10,6 +10,7 @@ import dev.chatserver.adapter.http.chats.ChatRoutes;
 import dev.chatserver.adapter.http.chats.ChatsApiSettings;
 import dev.chatserver.adapter.http.chats.TenantTokens;
 import dev.chatserver.application.chats.ChatsService;
+import dev.chatserver.application.chats.EventAppending;
 import dev.chatserver.application.chats.EventRoomsService;
 import dev.chatserver.application.chats.EventsService;
 import dev.chatserver.application.chats.Tenants;
@@ -27,6 +28,7 @@ final class ChatsModule extends AbstractModule {
         bind(CreateChats.class).to(ChatsService.class);
         bind(ReadChats.class).to(ChatsService.class);
         bind(ManageRooms.class).to(EventRoomsService.class).in(Scopes.SINGLETON);
+        bind(EventAppending.class).in(Scopes.SINGLETON);
         bind(EventsService.class).in(Scopes.SINGLETON);
         bind(PostEvents.class).to(EventsService.class);
         bind(ReadEvents.class).to(EventsService.class);

@@ -12,7 +12,12 @@ import dev.chatserver.adapter.http.im.ImMessageRoutes;
 import dev.chatserver.adapter.http.im.ImSearchRoutes;
 import dev.chatserver.adapter.http.im.ImSessionRoutes;
 import dev.chatserver.application.im.AddressBookService;
-import dev.chatserver.application.im.ImMessageService;
+import dev.chatserver.application.im.PostMessageService;
+import dev.chatserver.application.im.PostRecorder;
+import dev.chatserver.application.im.PostingLane;
+import dev.chatserver.application.im.ReadHistoryService;
+import dev.chatserver.application.im.ReadPointerChanges;
+import dev.chatserver.application.im.SessionHeaders;
 import dev.chatserver.application.im.MessageSearchService;
 import dev.chatserver.application.im.ImPolicy;
 import dev.chatserver.application.im.ImSessionService;
@@ -30,7 +35,7 @@ import dev.chatserver.application.port.in.im.OpenSession;
 import dev.chatserver.application.port.in.im.PostMessage;
 import dev.chatserver.application.port.in.im.ReadHistory;
 import dev.chatserver.application.port.in.im.MarkRead;
-import dev.chatserver.application.im.ReadReceipts;
+import dev.chatserver.application.im.MarkReadService;
 import dev.chatserver.application.port.in.im.SearchMessages;
 
 import java.util.Set;
@@ -40,18 +45,21 @@ final class ImModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(ImSessionService.class).in(Scopes.SINGLETON);
-        bind(ImMessageService.class).in(Scopes.SINGLETON);
+        bind(SessionHeaders.class).in(Scopes.SINGLETON);
+        bind(PostRecorder.class).in(Scopes.SINGLETON);
+        bind(PostingLane.class).in(Scopes.SINGLETON);
+        bind(ReadPointerChanges.class).in(Scopes.SINGLETON);
         bind(AddressBookService.class).in(Scopes.SINGLETON);
         bind(OpenSession.class).to(ImSessionService.class);
         bind(ListSessions.class).to(ImSessionService.class);
         bind(ArrangeSession.class).to(ImSessionService.class);
         bind(InviteToSession.class).to(SessionInvitations.class).in(Scopes.SINGLETON);
-        bind(PostMessage.class).to(ImMessageService.class);
-        bind(ReadHistory.class).to(ImMessageService.class);
+        bind(PostMessage.class).to(PostMessageService.class).in(Scopes.SINGLETON);
+        bind(ReadHistory.class).to(ReadHistoryService.class).in(Scopes.SINGLETON);
         bind(MessageChanges.class).in(Scopes.SINGLETON);
         bind(ChangeMessage.class).to(MessageChanges.class);
         bind(ReactToMessage.class).to(MessageChanges.class);
-        bind(MarkRead.class).to(ReadReceipts.class).in(Scopes.SINGLETON);
+        bind(MarkRead.class).to(MarkReadService.class).in(Scopes.SINGLETON);
         bind(SearchMessages.class).to(MessageSearchService.class).in(Scopes.SINGLETON);
         bind(ManageAddressBook.class).to(AddressBookService.class);
         bind(InitChat.class).to(AddressBookService.class);

@@ -2,13 +2,23 @@ package dev.chatserver.bootstrap;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.Scopes;
 import com.google.inject.Singleton;
 import dev.chatserver.application.port.out.Transactions;
+import dev.chatserver.application.write.ClientKeys;
 import dev.chatserver.application.write.GroupCommit;
 import dev.chatserver.application.write.WriteLimits;
 
-/** The one group-commit writer that stores posts and chat events, with its bounds. */
+/**
+ * The one group-commit writer that stores posts and chat events, with its bounds, and the one rule of client keys
+ * its lanes share.
+ */
 final class WritesModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(ClientKeys.class).in(Scopes.SINGLETON);
+    }
+
     @Provides
     @Singleton
     WriteLimits writeLimits(ChatOptions options) {

@@ -6,6 +6,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.chatserver.application.im.PostRecorder;
+import dev.chatserver.application.port.out.ImMessages;
+import dev.chatserver.domain.im.NewMessage;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dependency rule, ring by ring: the domain knows only the JDK; the ports know no service; adapters know only
- * ports, the domain and their own libraries, never each other; only the wiring knows Guice.
+ * ports, the domain and their own libraries, never each other; only the wiring knows Guice. And one posting path:
+ * only {@link PostRecorder} stores messages.
  */
 class ArchitectureTest {
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
@@ -137,5 +141,16 @@ class ArchitectureTest {
         List<String> useCases = ports.stream().filter(port -> !handedOrTaken.contains(port)).map(JavaClass::getName).toList();
         assertThat(useCases).isNotEmpty();
         assertThat(offered).as("ChatCore's accessors").containsAll(useCases);
+    }
+
+    @Test
+    void messages_are_stored_on_one_posting_path() {
+        noClasses().that().resideInAPackage("dev.chatserver.application..")
+                .and().doNotHaveFullyQualifiedName(PostRecorder.class.getName())
+                .should().callMethod(ImMessages.class, "appendAll", List.class)
+                .orShould().callMethod(ImMessages.class, "append", NewMessage.class)
+                .because("every post, the server's own notices too, is decided by its session (ImSession.postAll)"
+                        + " and stored by PostRecorder alone")
+                .check(PRODUCTION);
     }
 }

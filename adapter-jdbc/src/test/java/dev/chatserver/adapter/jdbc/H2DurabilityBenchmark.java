@@ -1,10 +1,14 @@
 package dev.chatserver.adapter.jdbc;
 
-import dev.chatserver.application.im.MessagePosting;
+import dev.chatserver.application.im.ImPolicy;
+import dev.chatserver.application.im.ImServices;
+import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
+import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.MessageType;
@@ -14,6 +18,7 @@ import dev.chatserver.domain.im.SessionKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,10 +50,12 @@ public final class H2DurabilityBenchmark {
         Path dir = Files.createTempDirectory("h2-durability");
         DatabaseSettings settings = new DatabaseSettings(
                 "jdbc:h2:file:" + dir.resolve("chat") + options, "sa", "", 20);
-        try (JdbcStorage storage = JdbcStorage.open(settings)) {
+        try (JdbcStorage storage = JdbcStorage.open(settings);
+             ImServices im = new ImServices(storage.ports(), ImPolicy.defaults(), Clock.systemUTC())) {
             Transactions transactions = storage.ports().transactions();
             AccountRegistry registry = storage.ports().accounts();
-            UserId a = registry.register(new NewUser(new Login("a"), "A", ""), "h").id();
+            User poster = registry.register(new NewUser(new Login("a"), "A", ""), "h");
+            UserId a = poster.id();
             UserId b = registry.register(new NewUser(new Login("b"), "B", ""), "h").id();
             List<ImSession> sessions = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
@@ -56,12 +63,12 @@ public final class H2DurabilityBenchmark {
                         SessionKey.privateBetween(a, b, Optional.of(new dev.chatserver.domain.im.DocumentRef("bench", "" + i))),
                         UUID.randomUUID(), Instant.now(), Optional.empty(), Optional.empty(), Set.of(a, b))));
             }
-            MessagePosting posting = new MessagePosting(storage.ports().imSessions(),
-                    storage.ports().imMessages());
             Runnable[] post = new Runnable[threads];
             for (int i = 0; i < threads; i++) {
                 ImSession session = sessions.get(i);
-                Supplier<Object> message = () -> posting.post(session, a, TEXT, "x".repeat(100), Instant.now());
+                // a post as the writer stores it, alone in its unit of work: decide, store, notify
+                PostMessageCommand command = new PostMessageCommand(poster, session.uuid(), TEXT, "x".repeat(100));
+                Supplier<Object> message = () -> im.posting.write(List.of(command));
                 post[i] = barrier
                         ? () -> transactions.inTransaction(message)
                         : () -> storage.jdbi().inTransaction(h -> message.get());

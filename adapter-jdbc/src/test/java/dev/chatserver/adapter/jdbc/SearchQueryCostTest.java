@@ -2,9 +2,12 @@ package dev.chatserver.adapter.jdbc;
 
 import dev.chatserver.application.im.ImPolicy;
 import dev.chatserver.application.im.ImServices;
-import dev.chatserver.application.im.MessagePosting;
 import dev.chatserver.application.port.in.im.SearchCommand;
 import dev.chatserver.application.port.in.im.SearchHit;
+import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.in.im.PostMessageCommand;
+import dev.chatserver.application.port.out.ImSessions;
+import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
 import dev.chatserver.domain.account.User;
@@ -31,11 +34,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SearchQueryCostTest {
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
-    private final JdbcStorage storage = H2TestDatabases.newStorage();
+    private final DatabaseSettings database = DatabaseSettings.h2Memory("search_" + UUID.randomUUID().toString()
+            .replace("-", ""));
+    /** The node measured, which has read no sender yet. */
+    private final JdbcStorage storage = JdbcStorage.open(database);
     private final ImServices im = new ImServices(storage.ports(), ImPolicy.defaults(), Clock.systemUTC());
+    /** Another node on the same database, where the messages are posted (and their senders read). */
+    private final JdbcStorage postingNode = JdbcStorage.open(database);
+    private final ImServices posting = new ImServices(postingNode.ports(), ImPolicy.defaults(), Clock.systemUTC());
 
     @AfterEach
     void close() {
+        posting.close();
+        postingNode.close();
         im.close();
         storage.close();
     }
@@ -44,19 +55,21 @@ class SearchQueryCostTest {
         return storage.ports().accounts().register(new NewUser(new Login(login), login, ""), "h");
     }
 
-    /** A user in {@code count} sessions, each with one message from its other member holding {@code word}. */
+    /**
+     * A user in {@code count} sessions, each with one message from its other member holding {@code word}, posted on
+     * the other node.
+     */
     private User userWithHits(String login, String word, int count) {
         User owner = register(login);
-        MessagePosting posting = new MessagePosting(storage.ports().imSessions(),
-                storage.ports().imMessages());
         for (int i = 0; i < count; i++) {
             User other = register(login + "-contact-" + i);
             ImSession session = storage.ports().imSessions().findOrCreate(new NewSession(
                     SessionKey.privateBetween(owner.id(), other.id(), Optional.empty()), UUID.randomUUID(), NOW,
                     Optional.empty(), Optional.empty(), Set.of(owner.id(), other.id())));
             String text = word + " number " + i;
-            storage.ports().transactions().inTransaction(() ->
-                    posting.post(session, other.id(), new MessageType("message"), text, NOW));
+            PostMessageCommand post = new PostMessageCommand(other, session.uuid(), new MessageType("message"), text);
+            postingNode.ports().transactions().inTransaction(() -> posting.posting.write(List.of(post)))
+                    .forEach(answer -> assertThat(answer.problem()).isNull());
         }
         return owner;
     }

@@ -11,8 +11,8 @@ import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.Invitation;
 import dev.chatserver.domain.im.MessageType;
-import dev.chatserver.domain.im.MessageView;
-import dev.chatserver.domain.im.PostedMessage;
+import dev.chatserver.domain.im.PostDraft;
+import dev.chatserver.domain.im.SessionPosts;
 import dev.chatserver.domain.im.SessionView;
 import dev.chatserver.domain.problem.NotFound;
 import jakarta.inject.Inject;
@@ -26,13 +26,14 @@ import java.util.Optional;
 /**
  * A member invites a user into a session, in one unit of work: the session decides on its members read under
  * lock, the newcomer's membership is stored (a private session also takes a key of its own), every member is
- * told how the session now looks, and the inviter says in a meta message who joined, as Odoo 8 does.
+ * told how the session now looks, and the inviter says in a meta message who joined, as Odoo 8 does (the
+ * same way as every post: {@link PostRecorder}).
  */
 public final class SessionInvitations implements InviteToSession {
 
     private final ImSessions sessions;
     private final SessionAccess access;
-    private final MessagePosting posting;
+    private final PostRecorder recorder;
     private final SessionViews views;
     private final ImNotifier notifier;
     private final UserDirectory directory;
@@ -41,13 +42,13 @@ public final class SessionInvitations implements InviteToSession {
     private final UserBudgets budgets;
 
     @Inject
-    public SessionInvitations(ImSessions sessions, SessionAccess access, MessagePosting posting, SessionViews views,
+    public SessionInvitations(ImSessions sessions, SessionAccess access, PostRecorder recorder, SessionViews views,
                               ImNotifier notifier, UserDirectory directory, Transactions transactions, Clock clock,
                               UserBudgets budgets) {
         this.budgets = budgets;
         this.sessions = sessions;
         this.access = access;
-        this.posting = posting;
+        this.recorder = recorder;
         this.views = views;
         this.notifier = notifier;
         this.directory = directory;
@@ -85,18 +86,14 @@ public final class SessionInvitations implements InviteToSession {
         });
     }
 
-    /** The inviter's meta message "<name> joined the conversation.": the session as the post left it. */
+    /**
+     * The inviter's meta message "<name> joined the conversation.", decided by the session as the invitation left
+     * it (its members still locked) and stored as every post is: the session as the post left it.
+     */
     private ImSession announce(ImSession session, User inviter, User newcomer) {
-        PostedMessage posted = posting.post(session, inviter.id(), MessageType.META,
-                newcomer.name() + " joined the conversation.", now());
-        MessageView view = new MessageView(posted.message().id(), session.id(), session.uuid(), inviter.id(),
-                inviter.name(), inviter.partner(), MessageType.META.value(), posted.message().content(),
-                posted.message().createDate());
-        notifier.messagePosted(posted.session(), view);
-        if (!posted.membersChanged().isEmpty()) {
-            notifier.sessionChanged(posted.session(), posted.membersChanged());
-        }
-        return posted.session();
+        SessionPosts decided = session.postAll(List.of(new PostDraft(inviter.id(), MessageType.META,
+                newcomer.name() + " joined the conversation.")), now());
+        return recorder.record(List.of(new PostRecorder.Accepted(decided, 0, inviter))).get(0).posted().session();
     }
 
     private Instant now() {

@@ -87,7 +87,7 @@ public abstract class IdempotencyContract extends StorageContract {
     }
 
     private List<MessageView> history() {
-        return im.messages.history(HistoryCommand.of(ocelot, session.uuid().toString(), null, 200L));
+        return im.history.history(HistoryCommand.of(ocelot, session.uuid().toString(), null, 200L));
     }
 
     // the port

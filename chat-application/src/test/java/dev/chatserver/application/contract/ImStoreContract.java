@@ -1,10 +1,16 @@
 package dev.chatserver.application.contract;
 
-import dev.chatserver.application.im.MessagePosting;
+import dev.chatserver.application.im.FixedPresence;
+import dev.chatserver.application.im.ImNotifier;
+import dev.chatserver.application.im.PostRecorder;
+import dev.chatserver.application.im.SessionViews;
+import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.SessionOfMember;
 import dev.chatserver.application.port.out.SessionQuery;
+import dev.chatserver.application.port.out.Transactions;
+import dev.chatserver.application.port.out.UserDirectory;
 import dev.chatserver.domain.account.Group;
 import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
@@ -15,7 +21,9 @@ import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.Membership;
 import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.NewSession;
+import dev.chatserver.domain.im.PostDraft;
 import dev.chatserver.domain.im.PostedMessage;
+import dev.chatserver.domain.im.SessionPosts;
 import dev.chatserver.domain.im.SessionKey;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
@@ -79,9 +87,19 @@ public abstract class ImStoreContract extends StorageContract {
         return ports().transactions().inTransaction(() -> sessions().findOrCreate(session));
     }
 
+    /** A post as the server makes it: decided by the session on its members read under lock, then recorded. */
     private PostedMessage post(ImSession session, UserId from, String text) {
-        return ports().transactions().inTransaction(() ->
-                new MessagePosting(sessions(), messages()).post(session, from, TEXT, text, NOW));
+        UserDirectory directory = ports().users();
+        SessionViews views = new SessionViews(directory, messages(), new FixedPresence());
+        PostRecorder recorder = new PostRecorder(sessions(), messages(), new ImNotifier(new RecordingBus(), views), views);
+        return ports().transactions().inTransaction(() -> {
+            SessionPosts decided = sessions().lockMembers(session).postAll(List.of(new PostDraft(from, TEXT, text)), NOW);
+            decided.refusalOf(0).ifPresent(refusal -> {
+                throw refusal;
+            });
+            return recorder.record(List.of(new PostRecorder.Accepted(decided, 0, directory.user(from).orElseThrow())))
+                    .get(0).posted();
+        });
     }
 
     /** A member's own change as the services make it: decided on their membership read under lock, then kept. */

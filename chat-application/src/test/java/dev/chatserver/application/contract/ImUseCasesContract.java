@@ -211,7 +211,7 @@ public abstract class ImUseCasesContract extends ImContract {
         }
         assertThat(im.bus.ofKind(MessagePosted.class)).as("each stored post told to each member of its session")
                 .hasSize(8);
-        assertThat(im.messages.history(HistoryCommand.of(ocelot, batched.uuid().toString(), null, null)))
+        assertThat(im.history.history(HistoryCommand.of(ocelot, batched.uuid().toString(), null, null)))
                 .extracting(MessageView::message).containsExactly("third", "second", "first");
     }
 
@@ -239,13 +239,13 @@ public abstract class ImUseCasesContract extends ImContract {
                     assertThat(p.field()).isEqualTo("uuid");
                     assertThat(p.getMessage()).isEqualTo("Session does not exist");
                 });
-        assertProblem(() -> im.messages.history(HistoryCommand.of(pangolin, session.uuid().toString(), null, null)),
+        assertProblem(() -> im.history.history(HistoryCommand.of(pangolin, session.uuid().toString(), null, null)),
                 NotFound.class, "uuid");
         assertProblem(() -> im.sessions.changeStatus(ChangeStatusCommand.of(pangolin, session.uuid().toString(), "archive")),
                 NotFound.class, "uuid");
         assertProblem(() -> im.sessions.changeState(ChangeStateCommand.of(pangolin, session.uuid().toString(), "closed")),
                 NotFound.class, "uuid");
-        assertThat(im.messages.history(HistoryCommand.of(ocelot, session.uuid().toString(), null, null)))
+        assertThat(im.history.history(HistoryCommand.of(ocelot, session.uuid().toString(), null, null)))
                 .extracting(MessageView::message).containsExactly("secret");
     }
 
@@ -281,9 +281,9 @@ public abstract class ImUseCasesContract extends ImContract {
         String uuid = session.uuid().toString();
         im.bus.clear();
 
-        List<MessageView> first = im.messages.history(HistoryCommand.of(lynx, uuid, null, null));
-        List<MessageView> capped = im.messages.history(HistoryCommand.of(lynx, uuid, null, 1000L));
-        List<MessageView> next = im.messages.history(HistoryCommand.of(lynx, uuid, first.get(2).id(), 100L));
+        List<MessageView> first = im.history.history(HistoryCommand.of(lynx, uuid, null, null));
+        List<MessageView> capped = im.history.history(HistoryCommand.of(lynx, uuid, null, 1000L));
+        List<MessageView> next = im.history.history(HistoryCommand.of(lynx, uuid, first.get(2).id(), 100L));
 
         assertThat(first).extracting(MessageView::message).as("default page").containsExactly("m7", "m6", "m5");
         assertThat(capped).as("capped page").hasSize(5);
@@ -499,7 +499,7 @@ public abstract class ImUseCasesContract extends ImContract {
                         assertThat(posted.message().fromId()).isEqualTo(lynx.id());
                     }));
         }
-        assertThat(im.messages.history(HistoryCommand.of(pangolin, pairs.uuid().toString(), null, null)))
+        assertThat(im.history.history(HistoryCommand.of(pangolin, pairs.uuid().toString(), null, null)))
                 .extracting(MessageView::message).containsExactly("Precise Pangolin joined the conversation.");
         assertThat(im.sessions.privateSessions(ListSessionsCommand.of(pangolin, null, null, null, null)))
                 .extracting(SessionView::uuid).containsExactly(pairs.uuid());
@@ -545,7 +545,7 @@ public abstract class ImUseCasesContract extends ImContract {
 
         assertThat(im.bus.published()).isEmpty();
         assertThat(im.openPrivate(lynx, ocelot).uuid()).isEqualTo(pairs.uuid());
-        assertThat(im.messages.history(HistoryCommand.of(lynx, pairs.uuid().toString(), null, null))).isEmpty();
+        assertThat(im.history.history(HistoryCommand.of(lynx, pairs.uuid().toString(), null, null))).isEmpty();
     }
 
     @Test
@@ -572,7 +572,7 @@ public abstract class ImUseCasesContract extends ImContract {
             pool.shutdownNow();
         }
 
-        assertThat(im.messages.history(HistoryCommand.of(pangolin, pairs.uuid().toString(), null, null)))
+        assertThat(im.history.history(HistoryCommand.of(pangolin, pairs.uuid().toString(), null, null)))
                 .extracting(MessageView::type).as("one meta message: one invitation took").containsExactly("meta");
         assertThat(im.bus.ofKind(MessagePosted.class)).hasSize(3);
         assertThat(im.openPrivate(lynx, ocelot).uuid()).isNotEqualTo(pairs.uuid());

@@ -84,7 +84,7 @@ public abstract class MessageChangesContract extends StorageContract {
     }
 
     private List<MessageView> history(User reader) {
-        return im.messages.history(HistoryCommand.of(reader, session.uuid().toString(), null, null));
+        return im.history.history(HistoryCommand.of(reader, session.uuid().toString(), null, null));
     }
 
     private MessageView seen(User reader, long id) {

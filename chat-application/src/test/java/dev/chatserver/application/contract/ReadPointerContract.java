@@ -147,7 +147,7 @@ public abstract class ReadPointerContract extends ImContract {
         MessageView two = im.post(lynx, session, "two");
         im.bus.clear();
 
-        im.messages.history(HistoryCommand.of(ocelot, session.uuid().toString(), null, null));
+        im.history.history(HistoryCommand.of(ocelot, session.uuid().toString(), null, null));
 
         assertThat(listed(ocelot, session).unreadCount()).isEqualTo(OptionalLong.of(0));
         assertThat(seenBy(listed(lynx, session), ocelot)).isEqualTo(OptionalLong.of(two.id()));

@@ -31,15 +31,18 @@ public final class ImServices implements AutoCloseable {
     public final RecordingBus bus = new RecordingBus();
     public final FixedPresence presence = new FixedPresence();
     public final ImSessionService sessions;
-    public final ImMessageService messages;
+    public final PostMessageService messages;
+    public final ReadHistoryService history;
     public final AddressBookService books;
     public final SessionInvitations invitations;
-    public final ReadReceipts reads;
+    public final MarkReadService reads;
     public final MessageSearchService search;
     /** The writer's thread runs until {@link #close}. */
     public final GroupCommit writer;
     /** The posts lane the writer runs, for tests that hand it a batch themselves. */
     public final PostingLane posting;
+    /** Stores and announces posts their session decided, inside the caller's unit of work. */
+    public final PostRecorder recorder;
     /** Edits, deletions and reactions, with the default edit window. */
     public final MessageChanges changes;
 
@@ -60,16 +63,20 @@ public final class ImServices implements AutoCloseable {
         this.sessions = new ImSessionService(imSessions, access, views, notifier, directory, transactions,
                 UUID::randomUUID, clock, budgets);
         ClientKeys clientKeys = new ClientKeys(ports.idempotencyKeys(), transactions, clock);
-        this.posting = new PostingLane(imSessions, imMessages, notifier, views, new SessionHeaders(imSessions),
-                clientKeys, clock, Meters.NONE);
+        this.recorder = new PostRecorder(imSessions, imMessages, notifier, views);
+        this.posting = new PostingLane(imSessions, imMessages, new SessionHeaders(imSessions), recorder, clientKeys,
+                clock, Meters.NONE);
         MessageReactions reactions = ports.messageReactions();
-        this.messages = new ImMessageService(imMessages, imSessions, writer, posting, access, notifier, directory, transactions,
-                policy, clientKeys, clock, reactions, budgets);
+        this.messages = new PostMessageService(writer, posting, access, notifier, transactions, policy, clientKeys,
+                clock, budgets);
+        ReadPointerChanges readPointer = new ReadPointerChanges(imSessions, notifier);
+        this.history = new ReadHistoryService(imMessages, imSessions, access, directory, reactions, readPointer,
+                transactions, policy);
         this.changes = new MessageChanges(imMessages, imSessions, reactions, notifier, transactions, policy,
                 EditWindow.defaults(), clock, budgets);
-        this.invitations = new SessionInvitations(imSessions, access, new MessagePosting(imSessions, imMessages),
-                views, notifier, directory, transactions, clock, budgets);
-        this.reads = new ReadReceipts(imSessions, imMessages, access, notifier, transactions, budgets);
+        this.invitations = new SessionInvitations(imSessions, access, recorder, views, notifier, directory,
+                transactions, clock, budgets);
+        this.reads = new MarkReadService(imSessions, imMessages, access, readPointer, transactions, budgets);
         this.search = new MessageSearchService(ports.messageSearch(), imSessions, directory, transactions,
                 policy, reactions);
         SubscriptionFacts facts = new StoredSubscriptionFacts(ports.addressBooks(), imSessions,

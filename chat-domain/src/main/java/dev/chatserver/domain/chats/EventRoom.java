@@ -5,6 +5,10 @@ import dev.chatserver.domain.problem.Refused;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -68,6 +72,31 @@ public record EventRoom(RoomId id, String audience, JsonText tags, Instant opene
                 occurredAt, originalOccurredAt, draft.by(), now.truncatedTo(ChronoUnit.MILLIS));
         EventRoom advanced = new EventRoom(id, audience, tags, openedAt, closedAt, createdAt, occurredAt);
         return new AppendedEvent(advanced, event);
+    }
+
+    /**
+     * Appends the drafted events arriving {@code now}, in the order given, each after the one before (see
+     * {@link #append}), given the {@code occurred_at} of the first stored event of each labeled item when the
+     * store knows one ({@code firstStored}): a persistent event of an item the store knows none of becomes its
+     * first for the events after it. A closed room refuses them all: {@code Refused("room_closed")}.
+     */
+    public AppendedEvents appendAll(Instant now, List<EventDraft> drafts, Map<LabeledItem, Long> firstStored) {
+        Objects.requireNonNull(drafts, "drafts");
+        Map<LabeledItem, Long> firsts = new HashMap<>(firstStored);
+        EventRoom room = this;
+        List<Event> events = new ArrayList<>(drafts.size());
+        for (EventDraft draft : drafts) {
+            Optional<LabeledItem> item = draft.event().labeledItem();
+            OptionalLong first = item.filter(firsts::containsKey).map(i -> OptionalLong.of(firsts.get(i)))
+                    .orElse(OptionalLong.empty());
+            AppendedEvent appended = room.append(now, draft.id(), draft.event(), first);
+            if (draft.persistent()) {
+                item.ifPresent(i -> firsts.putIfAbsent(i, appended.event().occurredAt()));
+            }
+            room = appended.room();
+            events.add(appended.event());
+        }
+        return new AppendedEvents(room, events);
     }
 
     /**

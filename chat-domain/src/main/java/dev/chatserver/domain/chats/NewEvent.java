@@ -1,6 +1,7 @@
 package dev.chatserver.domain.chats;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An event as its author drafts it, before its room gives it a place in time: what it is ({@code type}), the
@@ -15,5 +16,10 @@ public record NewEvent(String type, String set, String label, String attribute, 
         attribute = Names.optional("attribute", attribute);
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(by, "by");
+    }
+
+    /** The labeled item this event speaks of, when it has a label. */
+    public Optional<LabeledItem> labeledItem() {
+        return label == null ? Optional.empty() : Optional.of(new LabeledItem(set, label));
     }
 }

@@ -58,9 +58,24 @@ public record ImSession(long id, UUID uuid, Instant createDate, Optional<GroupId
      */
     public MessagePost post(UserId sender, MessageType type, String content, Instant now) {
         member(sender);
-        List<Membership> othersChanged = members.stream().filter(m -> !m.user().equals(sender))
+        return decided(new NewMessage(id, sender, type, content, now));
+    }
+
+    /**
+     * Several posts arriving {@code now}, decided at once in the order given: each sender who is a member says
+     * what they drafted, anyone else is refused (as {@link #post} refuses) without changing what the others do.
+     */
+    public SessionPosts postAll(List<PostDraft> drafts, Instant now) {
+        return new SessionPosts(this, drafts.stream().map(draft -> hasMember(draft.sender())
+                ? Optional.of(new NewMessage(id, draft.sender(), draft.type(), draft.content(), now))
+                : Optional.<NewMessage>empty()).toList());
+    }
+
+    /** A member's message: the others whose view it changes. */
+    MessagePost decided(NewMessage message) {
+        List<Membership> othersChanged = members.stream().filter(m -> !m.user().equals(message.from()))
                 .flatMap(m -> m.seeMessageFromOther().stream()).toList();
-        return new MessagePost(this, new NewMessage(id, sender, type, content, now), othersChanged);
+        return new MessagePost(this, message, othersChanged);
     }
 
     /** The member opens, folds or closes the session for themselves: their membership if it changed. */

@@ -4,6 +4,8 @@ import dev.chatserver.domain.problem.Refused;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -133,5 +135,43 @@ class EventRoomTest {
                 OPENED.minusNanos(1), OPENED, EventRoom.NONE_YET)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new EventRoom(ROOM.id(), "example.org", JsonText.EMPTY_OBJECT, OPENED,
                 null, OPENED, -2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void events_appended_at_once_each_occur_after_the_one_before() {
+        List<EventDraft> drafts = List.of(new EventDraft(anId(), draft("messages", null), true),
+                new EventDraft(anId(), draft("messages", null), false), new EventDraft(anId(), draft("messages", null), true));
+
+        AppendedEvents appended = ROOM.appendAll(OPENED.plusNanos(500), drafts, Map.of());
+
+        assertThat(appended.events()).extracting(Event::occurredAt).containsExactly(500L, 501L, 502L);
+        assertThat(appended.events()).extracting(Event::id).containsExactly(drafts.get(0).id(), drafts.get(1).id(),
+                drafts.get(2).id());
+        assertThat(appended.room().lastOccurredAt()).isEqualTo(502L);
+    }
+
+    @Test
+    void a_labeled_item_keeps_the_first_stored_events_time_within_a_batch_and_from_the_store() {
+        LabeledItem known = new LabeledItem("messages", "m1");
+        List<EventDraft> drafts = List.of(
+                new EventDraft(anId(), draft("messages", "m1"), true),
+                new EventDraft(anId(), draft("messages", "m2"), false),
+                new EventDraft(anId(), draft("messages", "m2"), true),
+                new EventDraft(anId(), draft("messages", "m2"), true));
+
+        AppendedEvents appended = ROOM.appendAll(OPENED.plusNanos(100), drafts, Map.of(known, 7L));
+
+        assertThat(appended.events()).extracting(Event::originalOccurredAt)
+                .as("m1 as the store knows it; m2 from its first persistent event, not the broadcast one before it")
+                .containsExactly(7L, 101L, 102L, 102L);
+    }
+
+    @Test
+    void a_closed_room_refuses_the_whole_batch() {
+        EventRoom closed = ROOM.close(OPENED.plusSeconds(1));
+
+        assertThatThrownBy(() -> closed.appendAll(OPENED.plusSeconds(2),
+                List.of(new EventDraft(anId(), draft("messages", null), true)), Map.of()))
+                .isInstanceOfSatisfying(Refused.class, p -> assertThat(p.kind()).isEqualTo("room_closed"));
     }
 }

@@ -209,4 +209,64 @@ class ImSessionTest {
                     assertThat(p.field()).isEqualTo("uuid");
                 });
     }
+
+    @Test
+    void a_batch_of_posts_is_decided_at_once_a_strangers_refused_alone() {
+        ImSession session = session(Membership.joining(LYNX), Membership.joining(OCELOT));
+
+        SessionPosts decided = session.postAll(List.of(new PostDraft(LYNX, TEXT, "one"),
+                new PostDraft(PANGOLIN, TEXT, "let me in"), new PostDraft(OCELOT, TEXT, "two")), NOW);
+
+        assertThat(decided.messages()).containsExactly(new NewMessage(7, LYNX, TEXT, "one", NOW),
+                new NewMessage(7, OCELOT, TEXT, "two", NOW));
+        assertThat(decided.refusalOf(0)).isEmpty();
+        assertThat(decided.refusalOf(1)).hasValueSatisfying(p -> {
+            assertThat(p.kind()).isEqualTo("session");
+            assertThat(p.getMessage()).isEqualTo("Session does not exist");
+        });
+        assertThat(decided.refusalOf(2)).isEmpty();
+        assertThat(decided.messageOf(2).content()).isEqualTo("two");
+        assertThatThrownBy(() -> decided.messageOf(1)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void a_stored_batch_applies_each_post_on_the_session_as_the_one_before_left_it() {
+        ImSession session = session(member(LYNX, SessionState.OPEN, true), member(OCELOT, SessionState.CLOSED, true),
+                member(PANGOLIN, SessionState.OPEN, true));
+
+        StoredPosts stored = session.postAll(List.of(new PostDraft(LYNX, TEXT, "one"),
+                new PostDraft(OCELOT, TEXT, "two"), new PostDraft(LYNX, TEXT, "three")), NOW).stored(List.of(10L, 11L, 12L));
+
+        assertThat(stored.posted()).extracting(p -> p.message().id()).containsExactly(10L, 11L, 12L);
+        assertThat(stored.posted().get(0).membersChanged()).containsExactly(OCELOT, PANGOLIN);
+        assertThat(stored.posted().get(1).membersChanged()).as("lynx turns unread; pangolin is already")
+                .containsExactly(LYNX);
+        assertThat(stored.posted().get(1).session().membershipOf(LYNX).orElseThrow().lastMessageId())
+                .as("the post before made it lynx's last").hasValue(10);
+        assertThat(stored.posted().get(2).membersChanged()).as("ocelot and pangolin are unread already").isEmpty();
+        assertThat(stored.session()).isEqualTo(stored.posted().get(2).session());
+        Membership lynx = stored.session().membershipOf(LYNX).orElseThrow();
+        Membership ocelot = stored.session().membershipOf(OCELOT).orElseThrow();
+        assertThat(lynx.lastMessageId()).hasValue(12);
+        assertThat(lynx.read()).isFalse();
+        assertThat(ocelot.lastMessageId()).hasValue(11);
+        assertThat(ocelot.state()).as("a closed session comes back folded").isEqualTo(SessionState.FOLDED);
+        assertThat(ocelot.read()).isFalse();
+        assertThat(stored.changed()).as("each changed membership once, as the last post left it, in user order")
+                .containsExactly(lynx, ocelot, stored.session().membershipOf(PANGOLIN).orElseThrow());
+    }
+
+    @Test
+    void a_stored_batch_is_what_posting_one_by_one_gives() {
+        ImSession session = session(Membership.joining(LYNX), member(OCELOT, SessionState.CLOSED, true));
+
+        StoredPosts stored = session.postAll(List.of(new PostDraft(OCELOT, TEXT, "a"),
+                new PostDraft(LYNX, TEXT, "b")), NOW).stored(List.of(1L, 2L));
+        PostedMessage first = session.post(OCELOT, TEXT, "a", NOW).stored(1);
+        PostedMessage second = first.session().post(LYNX, TEXT, "b", NOW).stored(2);
+
+        assertThat(stored.posted()).containsExactly(first, second);
+        assertThatThrownBy(() -> session.postAll(List.of(new PostDraft(LYNX, TEXT, "x")), NOW).stored(List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -19,24 +19,25 @@ import java.util.List;
 /**
  * A member's read pointer moved by mark_read, decided by the session on the member's row read under lock: two
  * racing mark_reads of one member end at the greater message, and a post racing with one waits for it (a post
- * locks every member's row), so the unread count answered is exact when it commits.
+ * locks every member's row), so the unread count answered is exact when it commits. What follows a move is
+ * {@link ReadPointerChanges}'s.
  */
-public final class ReadReceipts implements MarkRead {
+public final class MarkReadService implements MarkRead {
     private final ImSessions sessions;
     private final ImMessages messages;
     private final SessionAccess access;
-    private final ImNotifier notifier;
+    private final ReadPointerChanges readPointer;
     private final Transactions transactions;
     private final UserBudgets budgets;
 
     @Inject
-    public ReadReceipts(ImSessions sessions, ImMessages messages, SessionAccess access, ImNotifier notifier,
-                        Transactions transactions, UserBudgets budgets) {
+    public MarkReadService(ImSessions sessions, ImMessages messages, SessionAccess access,
+                           ReadPointerChanges readPointer, Transactions transactions, UserBudgets budgets) {
         this.budgets = budgets;
         this.sessions = sessions;
         this.messages = messages;
         this.access = access;
-        this.notifier = notifier;
+        this.readPointer = readPointer;
         this.transactions = transactions;
     }
 
@@ -52,16 +53,7 @@ public final class ReadReceipts implements MarkRead {
             Membership pointed = session.markSeen(reader, message, false).orElse(before);
             long unread = messages.countUnread(List.of(pointed.unreadIn(session.id()))).get(0);
             Membership after = session.markSeen(reader, message, unread == 0).orElse(before);
-            if (!after.equals(before)) {
-                sessions.saveMemberships(session.id(), List.of(after));
-                ImSession changed = session.with(List.of(after));
-                if (!after.seenMessageId().equals(before.seenMessageId())) {
-                    notifier.readReceipt(changed, reader, after.seenMessageId().getAsLong());
-                }
-                if (after.read() != before.read()) {
-                    notifier.sessionChanged(changed, List.of(reader));
-                }
-            }
+            readPointer.keep(session, before, after);
             return new ReadState(after.seenMessageId().orElse(0), unread, after.read());
         });
     }

@@ -1,0 +1,73 @@
+package dev.chatserver.domain.im;
+
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.problem.NotFound;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a session decided, once, about several posts to it ({@link ImSession#postAll}): for each draft, in the
+ * order given, the message to store or the refusal (its sender is no member). Once the messages have ids,
+ * {@link #stored} applies them in that order, each on the session as the post before left it.
+ */
+public final class SessionPosts {
+    private final ImSession session;
+    private final List<Optional<NewMessage>> decided;
+
+    SessionPosts(ImSession session, List<Optional<NewMessage>> decided) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.decided = List.copyOf(decided);
+    }
+
+    /** The session as it was decided on. */
+    public ImSession session() {
+        return session;
+    }
+
+    /** The refusal of the {@code draft}-th post (counted from 0), when its session refused it. */
+    public Optional<NotFound> refusalOf(int draft) {
+        return decided.get(draft).isPresent() ? Optional.empty() : Optional.of(ImSession.unknown());
+    }
+
+    /** The message the {@code draft}-th post stores; that post must not have been refused. */
+    public NewMessage messageOf(int draft) {
+        return decided.get(draft).orElseThrow(() -> new IllegalStateException("post " + draft + " was refused"));
+    }
+
+    /** The messages to store, those of the posts not refused, in the order of their drafts. */
+    public List<NewMessage> messages() {
+        return decided.stream().flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * The posts once their {@link #messages} are stored under {@code ids} (in the same order): each message, the
+     * session as it left it and the memberships it changed, then every changed membership as the last post left it.
+     */
+    public StoredPosts stored(List<Long> ids) {
+        List<NewMessage> messages = messages();
+        if (ids.size() != messages.size()) {
+            throw new IllegalArgumentException(ids.size() + " ids for " + messages.size() + " messages");
+        }
+        ImSession current = session;
+        List<PostedMessage> posted = new ArrayList<>(messages.size());
+        Set<UserId> changedUsers = new HashSet<>();
+        for (int k = 0; k < messages.size(); k++) {
+            PostedMessage after = current.decided(messages.get(k)).stored(ids.get(k));
+            after.changed().forEach(member -> changedUsers.add(member.user()));
+            current = after.session();
+            posted.add(after);
+        }
+        ImSession last = current;
+        List<Membership> changed = last.members().stream()
+                .filter(member -> changedUsers.contains(member.user()))
+                .sorted(Comparator.comparingLong(member -> member.user().value()))
+                .toList();
+        return new StoredPosts(posted, last, changed);
+    }
+}
