@@ -102,7 +102,7 @@ public final class EventAppending implements WriteLane<PostEventCommand, Event> 
         for (PostEventCommand command : commands) {
             try {
                 Chat chat = chatsById.get(command.chat()).orElseThrow(() ->
-                        new NotFound("chat", "chat_id", "no chat has the id " + command.chat()));
+                        new NotFound("chat", "chat", "no chat has the id " + command.chat()));
                 Key key = keyOf(command);
                 if (key != null && answeredBefore.containsKey(key)) {
                     replays.put(answers.size(), new EventId(java.util.UUID.fromString(answeredBefore.get(key))));
