@@ -213,7 +213,8 @@ public final class LoadData {
             sessions.addAll(transactions.inTransaction(() -> {
                 List<SessionRef> batch = new ArrayList<>(to0 - from0);
                 for (int i = from0; i < to0; i++) {
-                    var view = open.openPrivate(new OpenSessionCommand(from, to.id(), Optional.of(new DocumentRef(DOC_MODEL, purpose + "-" + i))));
+                    var view = open.openPrivate(new OpenSessionCommand(from, to.id(),
+                            Optional.of(new DocumentRef(DOC_MODEL, purpose + "-" + i))));
                     batch.add(new SessionRef(view.id(), view.uuid()));
                 }
                 return batch;
@@ -321,7 +322,8 @@ public final class LoadData {
                 work.add(pool.submit(() -> transactions.inTransaction(() -> {
                     for (SessionRef session : batch) {
                         for (int n = 0; n < perSession; n++) {
-                            post.post(new PostMessageCommand(sender, session, MessageType.MESSAGE, "benchmark history message " + n + " of " + session));
+                            post.post(new PostMessageCommand(sender, session.uuid(), MessageType.MESSAGE,
+                                    "benchmark history message " + n + " of " + session));
                         }
                     }
                     posted.addAndGet((long) batch.size() * perSession);

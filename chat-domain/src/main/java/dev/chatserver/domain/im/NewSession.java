@@ -32,7 +32,8 @@ public record NewSession(SessionKey key, UUID uuid, Instant createDate, Optional
 
     /**
      * The private session of {@code opener} with {@code other}, about the document or not: one per pair and
-     * document whoever opens it. Nobody has a session with themselves ({@link InvalidInput} on {@code userTo}, the field of the command that names the other user).
+     * document whoever opens it. Nobody has a session with themselves ({@link InvalidInput} on {@code userTo},
+     * the field of the command that names the other user).
      */
     public static NewSession privateBetween(UserId opener, UserId other, Optional<DocumentRef> document, UUID uuid,
                                             Instant now) {
