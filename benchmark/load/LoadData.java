@@ -23,6 +23,8 @@ import dev.chatserver.domain.chats.Event;
 import dev.chatserver.domain.chats.EventId;
 import dev.chatserver.domain.chats.EventRoom;
 import dev.chatserver.domain.chats.JsonText;
+import dev.chatserver.domain.im.DocumentRef;
+import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.problem.AlreadyExists;
 
 import java.nio.file.Files;
@@ -38,6 +40,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -210,8 +213,8 @@ public final class LoadData {
             sessions.addAll(transactions.inTransaction(() -> {
                 List<SessionRef> batch = new ArrayList<>(to0 - from0);
                 for (int i = from0; i < to0; i++) {
-                    var view = open.openPrivate(OpenSessionCommand.of(from, to.id().value(), purpose + "-" + i,
-                            DOC_MODEL));
+                    var view = open.openPrivate(new OpenSessionCommand(from, to.id(),
+                            Optional.of(new DocumentRef(DOC_MODEL, purpose + "-" + i))));
                     batch.add(new SessionRef(view.id(), view.uuid()));
                 }
                 return batch;
@@ -319,7 +322,7 @@ public final class LoadData {
                 work.add(pool.submit(() -> transactions.inTransaction(() -> {
                     for (SessionRef session : batch) {
                         for (int n = 0; n < perSession; n++) {
-                            post.post(PostMessageCommand.of(sender, session.toString(), "message",
+                            post.post(new PostMessageCommand(sender, session.uuid(), MessageType.MESSAGE,
                                     "benchmark history message " + n + " of " + session));
                         }
                     }

@@ -5,6 +5,7 @@ import dev.chatserver.application.port.in.im.HistoryCommand;
 import dev.chatserver.application.port.in.im.OpenSessionCommand;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.domain.im.SessionView;
 import dev.chatserver.adapter.inmemory.InMemoryStorage;
@@ -45,9 +46,9 @@ class ChatOptionsTest {
         try (ChatCore core = ChatCore.builder().option(ServerFlags.IM_MESSAGE_TYPES, List.of("task")).build()) {
             User lynx = core.provisionAccounts().addUser(AddUserCommand.of("lynx", "Lucid Lynx", null, "lynx-password"));
             User ocelot = core.provisionAccounts().addUser(AddUserCommand.of("ocelot", "Oneiric Ocelot", null, "ocelot-password"));
-            SessionView session = core.openSession().openPrivate(OpenSessionCommand.of(lynx, ocelot.id().value(), null, null));
-            core.postMessage().post(PostMessageCommand.of(lynx, session.uuid().toString(), "task", "water the plants"));
-            assertThat(core.readHistory().history(HistoryCommand.of(ocelot, session.uuid().toString(), null, 20L)))
+            SessionView session = core.openSession().openPrivate(OpenSessionCommand.of(lynx, ocelot.id()));
+            core.postMessage().post(new PostMessageCommand(lynx, session.uuid(), new MessageType("task"), "water the plants"));
+            assertThat(core.readHistory().history(HistoryCommand.newest(ocelot, session.uuid())))
                     .extracting(MessageView::type).containsExactly("task");
         }
         assertThatThrownBy(() -> ChatCore.builder().option(ServerFlags.TOKEN_TTL, Duration.ZERO).build())

@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,11 +75,11 @@ class H2SearchLatencyHarness {
                     (long) sessions * perSession, (inserted - start) / 1e9, (indexed - inserted) / 1e9);
 
             for (int i = 0; i < 500; i++) {
-                im.search.search(SearchCommand.of(reader, "topic" + (i % TOPICS), null, null, 20L));
+                im.search.search(SearchCommand.of(reader, "topic" + (i % TOPICS), Optional.empty(), OptionalLong.empty(), OptionalInt.of(20)));
             }
             long[] nanos = new long[searches];
             for (int i = 0; i < searches; i++) {
-                SearchCommand command = SearchCommand.of(reader, "topic" + ((i * 7) % TOPICS), null, null, 20L);
+                SearchCommand command = SearchCommand.of(reader, "topic" + ((i * 7) % TOPICS), Optional.empty(), OptionalLong.empty(), OptionalInt.of(20));
                 long before = System.nanoTime();
                 int found = im.search.search(command).size();
                 nanos[i] = System.nanoTime() - before;
@@ -88,14 +91,14 @@ class H2SearchLatencyHarness {
                     nanos[searches * 99 / 100] / 1e6, nanos[searches - 1] / 1e6);
             long two = System.nanoTime();
             for (int i = 0; i < 500; i++) {
-                assertThat(im.search.search(SearchCommand.of(reader, "topic" + i + " history", null, null, 20L)))
+                assertThat(im.search.search(SearchCommand.of(reader, "topic" + i + " history", Optional.empty(), OptionalLong.empty(), OptionalInt.of(20))))
                         .hasSize(20);
             }
             System.out.printf("search for two words, 500 searches: %.2f ms on average%n",
                     (System.nanoTime() - two) / 1e6 / 500);
             long common = System.nanoTime();
             for (int i = 0; i < 200; i++) {
-                assertThat(im.search.search(SearchCommand.of(reader, "benchmark", null, null, 20L))).hasSize(20);
+                assertThat(im.search.search(SearchCommand.of(reader, "benchmark", Optional.empty(), OptionalLong.empty(), OptionalInt.of(20)))).hasSize(20);
             }
             System.out.printf("search for a word in every message, 200 searches: %.2f ms on average%n",
                     (System.nanoTime() - common) / 1e6 / 200);

@@ -8,6 +8,7 @@ import dev.chatserver.application.port.in.im.InitCommand;
 import dev.chatserver.application.port.in.im.ListSessionsCommand;
 import dev.chatserver.application.port.in.im.MarkReadCommand;
 import dev.chatserver.application.port.in.im.SessionPage;
+import dev.chatserver.domain.im.Emoji;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.application.port.in.im.ReactCommand;
@@ -73,7 +74,7 @@ class ImQueryCostTest {
             post(session, owner, "hello " + i);
             post(session, other, "hi " + i);
         }
-        im.books.addUsers(ChangeBookCommand.of(owner, contacts));
+        im.books.addUsers(new ChangeBookCommand(owner, contacts.stream().map(UserId::of).toList()));
         return owner;
     }
 
@@ -101,9 +102,9 @@ class ImQueryCostTest {
         User many = userWithSessions("many", 500);
         int askedBefore = im.presence.calls();
 
-        int forFew = statementsFor(() -> im.sessions.privateSessions(ListSessionsCommand.of(few, null, null, null, null)));
-        int forMany = statementsFor(() -> im.sessions.privateSessions(ListSessionsCommand.of(many, null, null, null, null)));
-        List<SessionView> listed = im.sessions.privateSessions(ListSessionsCommand.of(many, null, null, null, null));
+        int forFew = statementsFor(() -> im.sessions.privateSessions(ListSessionsCommand.all(few)));
+        int forMany = statementsFor(() -> im.sessions.privateSessions(ListSessionsCommand.all(many)));
+        List<SessionView> listed = im.sessions.privateSessions(ListSessionsCommand.all(many));
 
         assertThat(listed).hasSize(500);
         assertThat(listed).allSatisfy(s -> assertThat(s.users()).allSatisfy(u -> assertThat(u.lastMessage()).isPresent()));
@@ -122,7 +123,7 @@ class ImQueryCostTest {
 
         int forFew = statementsFor(() -> messages.countUnread(fewSessions.stream().map(s -> s.unreadOf(few.id())).toList()));
         int forMany = statementsFor(() -> messages.countUnread(manySessions.stream().map(s -> s.unreadOf(many.id())).toList()));
-        List<SessionView> listed = im.sessions.privateSessions(ListSessionsCommand.of(many, null, null, null, null));
+        List<SessionView> listed = im.sessions.privateSessions(ListSessionsCommand.all(many));
 
         assertThat(forFew).isEqualTo(1);
         assertThat(forMany).isEqualTo(1);
@@ -156,14 +157,14 @@ class ImQueryCostTest {
     void a_page_of_sessions_costs_the_same_statements_however_many_sessions_the_user_has() {
         User few = userWithSessions("few", 5);
         User many = userWithSessions("many", 500);
-        SessionPage firstFifty = SessionPage.of(null, 50L);
+        SessionPage firstFifty = new SessionPage(OptionalLong.empty(), OptionalInt.of(50));
 
-        int forFew = statementsFor(() -> im.sessions.privateSessions(ListSessionsCommand.of(few, null, null, null, null, firstFifty)));
-        int forMany = statementsFor(() -> im.sessions.privateSessions(ListSessionsCommand.of(many, null, null, null, null, firstFifty)));
-        List<SessionView> first = im.sessions.privateSessions(ListSessionsCommand.of(many, null, null, null, null, firstFifty));
-        SessionPage next = SessionPage.of(first.get(49).id(), 50L);
-        int forNext = statementsFor(() -> im.sessions.privateSessions(ListSessionsCommand.of(many, null, null, null, null, next)));
-        List<SessionView> second = im.sessions.privateSessions(ListSessionsCommand.of(many, null, null, null, null, next));
+        int forFew = statementsFor(() -> im.sessions.privateSessions(new ListSessionsCommand(few, Optional.empty(), Optional.empty(), Optional.empty(), firstFifty)));
+        int forMany = statementsFor(() -> im.sessions.privateSessions(new ListSessionsCommand(many, Optional.empty(), Optional.empty(), Optional.empty(), firstFifty)));
+        List<SessionView> first = im.sessions.privateSessions(new ListSessionsCommand(many, Optional.empty(), Optional.empty(), Optional.empty(), firstFifty));
+        SessionPage next = new SessionPage(OptionalLong.of(first.get(49).id()), OptionalInt.of(50));
+        int forNext = statementsFor(() -> im.sessions.privateSessions(new ListSessionsCommand(many, Optional.empty(), Optional.empty(), Optional.empty(), next)));
+        List<SessionView> second = im.sessions.privateSessions(new ListSessionsCommand(many, Optional.empty(), Optional.empty(), Optional.empty(), next));
 
         assertThat(first).hasSize(50);
         assertThat(second).hasSize(50).allSatisfy(s -> assertThat(s.id()).isLessThan(first.get(49).id()));
@@ -179,7 +180,7 @@ class ImQueryCostTest {
     void a_page_of_sessions_reads_the_members_index_from_before_id_and_stops_at_the_limit() {
         userWithSessions("other", 300);
         User many = userWithSessions("many", 500);
-        long before = im.sessions.privateSessions(ListSessionsCommand.of(many, null, null, null, null)).get(200).id();
+        long before = im.sessions.privateSessions(ListSessionsCommand.all(many)).get(200).id();
         SessionQuery page = SessionQuery.privateSessions().page(OptionalLong.of(before), OptionalInt.of(50));
 
         String plan = storage.jdbi().withHandle(h -> {
@@ -203,7 +204,7 @@ class ImQueryCostTest {
         for (int i = 0; i < 60; i++) {
             post(session, i % 2 == 0 ? lynx : ocelot, "m" + i);
         }
-        HistoryCommand page = HistoryCommand.of(lynx, session.uuid().toString(), null, 50L);
+        HistoryCommand page = new HistoryCommand(lynx, session.uuid(), OptionalLong.empty(), OptionalInt.of(50));
 
         im.history.history(page); // reads the senders, and marks the session read for lynx
         int again = statementsFor(() -> im.history.history(page));
@@ -224,14 +225,14 @@ class ImQueryCostTest {
         for (int i = 0; i < 50; i++) {
             post(session, lynx, "m" + i);
         }
-        HistoryCommand page = HistoryCommand.of(lynx, session.uuid().toString(), null, 50L);
+        HistoryCommand page = new HistoryCommand(lynx, session.uuid(), OptionalLong.empty(), OptionalInt.of(50));
         im.history.history(page);
         int without = statementsFor(() -> im.history.history(page));
         for (MessageView message : im.history.history(page)) {
             for (String emoji : List.of("a", "b", "c")) {
-                im.changes.react(ReactCommand.of(ocelot, message.id(), emoji));
+                im.changes.react(new ReactCommand(ocelot, message.id(), new Emoji(emoji)));
             }
-            im.changes.react(ReactCommand.of(lynx, message.id(), "b"));
+            im.changes.react(new ReactCommand(lynx, message.id(), new Emoji("b")));
         }
 
         int with = statementsFor(() -> im.history.history(page));
@@ -288,7 +289,7 @@ class ImQueryCostTest {
     }
 
     private void readAll(User reader, ImSession session) {
-        im.history.history(HistoryCommand.of(reader, session.uuid().toString(), null, null));
+        im.history.history(HistoryCommand.newest(reader, session.uuid()));
     }
 
     @Test
@@ -329,13 +330,13 @@ class ImQueryCostTest {
         User few = userWithSessions("few", 5);
         User many = userWithSessions("many", 500);
 
-        assertThat(statementsFor(() -> im.books.init(InitCommand.of(many, "", null))))
-                .isEqualTo(statementsFor(() -> im.books.init(InitCommand.of(few, "", null))));
+        assertThat(statementsFor(() -> im.books.init(InitCommand.named(many, ""))))
+                .isEqualTo(statementsFor(() -> im.books.init(InitCommand.named(few, ""))));
         assertThat(statementsFor(() -> im.books.usersInBook(many)))
                 .isEqualTo(statementsFor(() -> im.books.usersInBook(few)));
         assertThat(statementsFor(() -> im.books.usersOutsideBook(many)))
                 .isEqualTo(statementsFor(() -> im.books.usersOutsideBook(few)));
-        assertThat(im.books.init(InitCommand.of(many, "", null))).hasSize(500)
+        assertThat(im.books.init(InitCommand.named(many, ""))).hasSize(500)
                 .allSatisfy(card -> assertThat(card.lastMessage()).isPresent());
     }
 

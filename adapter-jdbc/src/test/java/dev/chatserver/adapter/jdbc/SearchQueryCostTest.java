@@ -22,6 +22,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -82,8 +84,8 @@ class SearchQueryCostTest {
     void a_search_costs_three_statements_for_200_hits_from_200_senders_as_for_3() {
         User few = userWithHits("few", "kiwi", 3);
         User many = userWithHits("many", "mango", 200);
-        SearchCommand fewSearch = SearchCommand.of(few, "kiwi", null, null, 200L);
-        SearchCommand manySearch = SearchCommand.of(many, "mango", null, null, 200L);
+        SearchCommand fewSearch = SearchCommand.of(few, "kiwi", Optional.empty(), OptionalLong.empty(), OptionalInt.of(200));
+        SearchCommand manySearch = SearchCommand.of(many, "mango", Optional.empty(), OptionalLong.empty(), OptionalInt.of(200));
 
         int forFew = statementsFor(() -> im.search.search(fewSearch));
         int forMany = statementsFor(() -> im.search.search(manySearch));

@@ -8,12 +8,15 @@ import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.bootstrap.ChatCore;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.domain.im.SessionView;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /** The chat core in the host's JVM: a storage, the use cases, the domain events. No HTTP. */
@@ -50,11 +53,11 @@ public final class CoreInProcess {
         User ocelot = accounts.addUser(AddUserCommand.of("ocelot", "Oneiric Ocelot", null, "ocelot-password"));
 
         SessionView session = chat.openSession()
-                .openPrivate(OpenSessionCommand.of(lynx, ocelot.id().value(), null, null));
+                .openPrivate(OpenSessionCommand.of(lynx, ocelot.id()));
         chat.postMessage()
-                .post(PostMessageCommand.of(lynx, session.uuid().toString(), "message", "Hello, Ocelot"));
+                .post(new PostMessageCommand(lynx, session.uuid(), MessageType.MESSAGE, "Hello, Ocelot"));
 
         return chat.readHistory()
-                .history(HistoryCommand.of(ocelot, session.uuid().toString(), null, 20L));
+                .history(new HistoryCommand(ocelot, session.uuid(), OptionalLong.empty(), OptionalInt.of(20)));
     }
 }

@@ -16,7 +16,7 @@ class SupportDeskTest {
     /** The host's code under test: it opens a support conversation for a customer. */
     record SupportDesk(ChatCore chat, User agent) {
         SessionView openFor(User customer) {
-            return chat.openSession().openPrivate(OpenSessionCommand.of(agent, customer.id().value(), null, null));
+            return chat.openSession().openPrivate(OpenSessionCommand.of(agent, customer.id()));
         }
     }
 

@@ -65,10 +65,10 @@ public final class ChatsService implements CreateChats, ReadChats {
         budgets.spend(Budget.WRITES, command.by());
         tenants.requireTenant(command.by(), command.key().audience());
         return transactions.inTransaction(() -> {
-            EventRoom room = rooms.room(command.room()).orElseThrow(() -> new NotFound("room", "event_room_id",
-                    "no event room has the id " + command.room()));
+            EventRoom room = rooms.room(command.eventRoom()).orElseThrow(() -> new NotFound("room", "eventRoom",
+                    "no event room has the id " + command.eventRoom()));
             if (!room.audience().equals(command.key().audience())) {
-                throw new InvalidInput("event_room_id", "the event room belongs to the audience " + room.audience()
+                throw new InvalidInput("eventRoom", "the event room belongs to the audience " + room.audience()
                         + ", not " + command.key().audience());
             }
             requireFree(command.key());
@@ -83,7 +83,7 @@ public final class ChatsService implements CreateChats, ReadChats {
 
     @Override
     public Chat chat(ChatId id) {
-        return chats.chat(id).orElseThrow(() -> new NotFound("chat", "chat_id", "no chat has the id " + id));
+        return chats.chat(id).orElseThrow(() -> new NotFound("chat", "chat", "no chat has the id " + id));
     }
 
     @Override
@@ -104,7 +104,7 @@ public final class ChatsService implements CreateChats, ReadChats {
     }
 
     static AlreadyExists roomAttached(RoomId room) {
-        return new AlreadyExists("room_already_attached", "event_room_id",
+        return new AlreadyExists("room_already_attached", "eventRoom",
                 "the event room " + room + " belongs to another chat already");
     }
 

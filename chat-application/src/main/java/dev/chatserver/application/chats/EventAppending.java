@@ -115,7 +115,7 @@ public final class EventAppending extends IdempotentLane<PostEventCommand, Event
             PostEventCommand command = fresh.get(i);
             Optional<Chat> chat = batch.chats().get(command.chat());
             if (chat.isEmpty()) {
-                answers.add(Answer.refused(new NotFound("chat", "chat_id", "no chat has the id " + command.chat())));
+                answers.add(Answer.refused(new NotFound("chat", "chat", "no chat has the id " + command.chat())));
             } else {
                 answers.add(null);
                 byRoom.computeIfAbsent(chat.get().roomId(), room -> new ArrayList<>()).add(i);

@@ -65,7 +65,7 @@ public final class EventRoomsService implements ManageRooms {
     }
 
     private static NotFound unknown(RoomId id) {
-        return new NotFound("room", "room_id", "no event room has the id " + id);
+        return new NotFound("room", "room", "no event room has the id " + id);
     }
 
     private Instant now() {

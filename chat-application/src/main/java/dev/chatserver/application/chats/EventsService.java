@@ -76,6 +76,6 @@ public final class EventsService implements PostEvents, ReadEvents {
     }
 
     private Chat chatOf(ChatId id) {
-        return chats.chat(id).orElseThrow(() -> new NotFound("chat", "chat_id", "no chat has the id " + id));
+        return chats.chat(id).orElseThrow(() -> new NotFound("chat", "chat", "no chat has the id " + id));
     }
 }

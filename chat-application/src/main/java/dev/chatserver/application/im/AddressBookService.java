@@ -93,7 +93,7 @@ public final class AddressBookService implements ManageAddressBook, InitChat {
         transactions.inTransaction(() -> {
             checkKnown(command);
             if (command.userIds().contains(command.caller().id())) {
-                throw new InvalidInput("user_ids", "user_ids cannot hold your own id: the book lists others");
+                throw new InvalidInput("userIds", "userIds cannot hold your own id: the book lists others");
             }
             books.add(command.caller().id(), command.userIds());
         });
@@ -113,13 +113,13 @@ public final class AddressBookService implements ManageAddressBook, InitChat {
         User caller = command.caller();
         budgets.spend(Budget.WRITES, caller.id());
         if (!command.parent().equals(caller.partner().id())) {
-            throw new InvalidInput("parent_partner_id", "parent_partner_id is the partner of the signed-in user");
+            throw new InvalidInput("parent", "parent is the partner of the signed-in user");
         }
         transactions.inTransaction(() -> {
             User child = directory.userByPartner(command.child()).orElseThrow(() -> new NotFound("partner",
-                    "child_partner_id", "no user has the partner " + command.child()));
+                    "child", "no user has the partner " + command.child()));
             if (child.id().equals(caller.id())) {
-                throw new InvalidInput("child_partner_id", "child_partner_id is another partner than your own");
+                throw new InvalidInput("child", "child is another partner than your own");
             }
             books.add(caller.id(), List.of(child.id()));
         });
@@ -196,7 +196,7 @@ public final class AddressBookService implements ManageAddressBook, InitChat {
         List<String> unknown = command.userIds().stream().filter(id -> !known.contains(id))
                 .map(UserId::toString).toList();
         if (!unknown.isEmpty()) {
-            throw new NotFound("user", "user_ids", "no user has the id " + String.join(", ", unknown));
+            throw new NotFound("user", "userIds", "no user has the id " + String.join(", ", unknown));
         }
     }
 

@@ -68,7 +68,7 @@ public final class ImSessionService implements OpenSession, ListSessions, Arrang
         UserId caller = command.caller().id();
         Optional<Throttled> overBudget = budgets.trySpend(Budget.NEW_SESSIONS, caller);
         return transactions.inTransaction(() -> {
-            User other = existingUser(command.userTo(), "user_to");
+            User other = existingUser(command.userTo(), "userTo");
             NewSession wanted = NewSession.privateBetween(caller, other.id(), command.document(), ids.newUuid(),
                     now());
             ImSession session = findOrCreate(wanted, caller, overBudget);
@@ -105,7 +105,7 @@ public final class ImSessionService implements OpenSession, ListSessions, Arrang
     @Override
     public List<SessionView> privateSessions(ListSessionsCommand command) {
         UserId caller = command.caller().id();
-        command.userTo().ifPresent(user -> existingUser(user, "user_to"));
+        command.userTo().ifPresent(user -> existingUser(user, "userTo"));
         List<ImSession> found = sessions.sessionsOf(caller, new SessionQuery(false, command.userTo(),
                 Optional.empty(), command.document(), command.state())
                 .page(command.page().beforeId(), command.page().limit()));

@@ -58,8 +58,8 @@ public final class MessageChanges implements ChangeMessage, ReactToMessage {
     public ImMessage edit(EditMessageCommand command) {
         budgets.spend(Budget.WRITES, command.caller().id());
         if (command.content().getBytes(StandardCharsets.UTF_8).length > policy.maxContentBytes()) {
-            throw new InvalidInput("message_content",
-                    "message_content has at most " + policy.maxContentBytes() + " bytes (UTF-8)");
+            throw new InvalidInput("content",
+                    "content has at most " + policy.maxContentBytes() + " bytes (UTF-8)");
         }
         return transactions.inTransaction(() -> {
             Seen seen = lockForMember(command.messageId(), command.caller().id());

@@ -90,11 +90,11 @@ public final class PostMessageService implements PostMessage {
     private void accept(PostMessageCommand command) {
         budgets.spend(command.type().isTyping() ? Budget.TYPING : Budget.POSTS, command.caller().id());
         if (!policy.messageTypes().contains(command.type().value())) {
-            throw new InvalidInput("message_type", "message_type is one of " + new TreeSet<>(policy.messageTypes()));
+            throw new InvalidInput("type", "type is one of " + new TreeSet<>(policy.messageTypes()));
         }
         if (command.content().getBytes(StandardCharsets.UTF_8).length > policy.maxContentBytes()) {
-            throw new InvalidInput("message_content",
-                    "message_content has at most " + policy.maxContentBytes() + " bytes (UTF-8)");
+            throw new InvalidInput("content",
+                    "content has at most " + policy.maxContentBytes() + " bytes (UTF-8)");
         }
         if (command.clientId() != null) {
             clientKeys.sweepNowAndThen();

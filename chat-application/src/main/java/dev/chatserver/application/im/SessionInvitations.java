@@ -63,7 +63,7 @@ public final class SessionInvitations implements InviteToSession {
         return transactions.inTransaction(() -> {
             ImSession session = sessions.lockMembers(access.forMember(inviter.id(), command.session()));
             User newcomer = directory.user(command.newcomer()).orElseThrow(
-                    () -> new NotFound("user", "user_id", "no user has the id " + command.newcomer()));
+                    () -> new NotFound("user", "newcomer", "no user has the id " + command.newcomer()));
             Optional<Invitation> invitation = session.invite(inviter.id(), newcomer.id());
             // a private session taking a third member becomes a new ad hoc one: the inviter made a session
             boolean turnsAdHoc = invitation.isPresent() && invitation.get().newKey().isPresent();

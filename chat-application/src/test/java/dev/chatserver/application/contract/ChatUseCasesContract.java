@@ -180,7 +180,7 @@ public abstract class ChatUseCasesContract extends StorageContract {
                 .create(new CreateRoomCommand(TENANT, "other.org", TAGS));
 
         assertThatThrownBy(() -> chats.convert(ConvertChatCommand.of(TENANT, "example.org", "c", TAGS, foreign.id())))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("event_room_id"));
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("eventRoom"));
     }
 
     @Test

@@ -32,6 +32,7 @@ import dev.chatserver.domain.chats.JsonText;
 import dev.chatserver.domain.event.ChatEventAppended;
 import dev.chatserver.domain.event.MemberTyping;
 import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.domain.im.SessionView;
 import dev.chatserver.domain.problem.InvalidInput;
@@ -44,6 +45,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -56,7 +59,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Client keys on each storage: a post's {@code client_id} and a chat event's {@code Idempotency-Key} answer the
+ * Client keys on each storage: a post's {@code clientId} and a chat event's {@code idempotencyKey} answer the
  * first write for 24 hours and store nothing new; typing is passed on and never stored.
  */
 public abstract class IdempotencyContract extends StorageContract {
@@ -77,17 +80,17 @@ public abstract class IdempotencyContract extends StorageContract {
         lynx = newUser("lynx", "Lucid Lynx");
         ocelot = newUser("ocelot", "Oneiric Ocelot");
         pangolin = newUser("pangolin", "Precise Pangolin");
-        session = im.sessions.openPrivate(OpenSessionCommand.of(lynx, ocelot.id().value(), null, null));
+        session = im.sessions.openPrivate(OpenSessionCommand.of(lynx, ocelot.id()));
         im.bus.clear();
     }
 
 
     private PostMessageCommand post(User caller, String type, String text, String clientId) {
-        return PostMessageCommand.of(caller, session.uuid().toString(), type, text, clientId);
+        return new PostMessageCommand(caller, session.uuid(), new MessageType(type), text, clientId);
     }
 
     private List<MessageView> history() {
-        return im.history.history(HistoryCommand.of(ocelot, session.uuid().toString(), null, 200L));
+        return im.history.history(new HistoryCommand(ocelot, session.uuid(), OptionalLong.empty(), OptionalInt.of(200)));
     }
 
     // the port
@@ -141,8 +144,8 @@ public abstract class IdempotencyContract extends StorageContract {
     void the_key_is_the_senders_and_the_sessions_own() {
         MessageView lynxFirst = im.messages.post(post(lynx, "message", "one", "k"));
         MessageView ocelotsOwn = im.messages.post(post(ocelot, "message", "two", "k"));
-        SessionView other = im.sessions.openPrivate(OpenSessionCommand.of(lynx, pangolin.id().value(), null, null));
-        MessageView elsewhere = im.messages.post(PostMessageCommand.of(lynx, other.uuid().toString(), "message", "three", "k"));
+        SessionView other = im.sessions.openPrivate(OpenSessionCommand.of(lynx, pangolin.id()));
+        MessageView elsewhere = im.messages.post(new PostMessageCommand(lynx, other.uuid(), MessageType.MESSAGE, "three", "k"));
 
         assertThat(List.of(lynxFirst.id(), ocelotsOwn.id(), elsewhere.id())).doesNotHaveDuplicates();
         assertThat(history()).extracting(MessageView::message).containsExactly("two", "one");
@@ -219,7 +222,7 @@ public abstract class IdempotencyContract extends StorageContract {
     void a_bad_client_id_is_refused_naming_it() {
         for (String bad : List.of("", "x".repeat(65))) {
             assertThatThrownBy(() -> post(lynx, "message", "hello", bad)).isInstanceOfSatisfying(InvalidInput.class,
-                    p -> assertThat(p.field()).isEqualTo("client_id"));
+                    p -> assertThat(p.field()).isEqualTo("clientId"));
         }
         assertThat(post(lynx, "message", "hello", "𝄞".repeat(64)).clientId()).hasSize(128);
     }
@@ -229,7 +232,7 @@ public abstract class IdempotencyContract extends StorageContract {
         im.messages.post(post(lynx, "message", "secret", "k"));
 
         assertThatThrownBy(() -> im.messages.post(post(pangolin, "message", "guess", "k")))
-                .isInstanceOfSatisfying(NotFound.class, p -> assertThat(p.field()).isEqualTo("uuid"));
+                .isInstanceOfSatisfying(NotFound.class, p -> assertThat(p.field()).isEqualTo("session"));
     }
 
     // typing
@@ -253,7 +256,7 @@ public abstract class IdempotencyContract extends StorageContract {
     @Test
     void a_non_member_cannot_type_into_a_session() {
         assertThatThrownBy(() -> im.messages.postAsync(post(pangolin, "typing", "...", null)))
-                .isInstanceOfSatisfying(NotFound.class, p -> assertThat(p.field()).isEqualTo("uuid"));
+                .isInstanceOfSatisfying(NotFound.class, p -> assertThat(p.field()).isEqualTo("session"));
         assertThat(im.bus.published()).isEmpty();
         assertThat(im.bus.signalled()).isEmpty();
     }
@@ -263,7 +266,7 @@ public abstract class IdempotencyContract extends StorageContract {
         im.messages.postAsync(post(lynx, "typing", "x".repeat(PostMessageCommand.MAX_TYPING_CONTENT_BYTES), null)).join();
 
         assertThatThrownBy(() -> post(lynx, "typing", "x".repeat(PostMessageCommand.MAX_TYPING_CONTENT_BYTES + 1), null))
-                .isInstanceOfSatisfying(InvalidInput.class, p -> assertThat(p.field()).isEqualTo("message_content"));
+                .isInstanceOfSatisfying(InvalidInput.class, p -> assertThat(p.field()).isEqualTo("content"));
         assertThat(im.bus.signalled()).hasSize(1);
     }
 
@@ -340,10 +343,10 @@ public abstract class IdempotencyContract extends StorageContract {
         Chat chat = chat();
         for (String bad : List.of("", "k".repeat(65))) {
             assertThatThrownBy(() -> event(JOHN, chat, "1", bad)).isInstanceOfSatisfying(InvalidInput.class,
-                    p -> assertThat(p.field()).isEqualTo("Idempotency-Key"));
+                    p -> assertThat(p.field()).isEqualTo("idempotencyKey"));
         }
         assertThatThrownBy(() -> new PostEventCommand(JOHN, chat.id(), "typing", null, null, null, new JsonText("1"),
                 false, false, "k")).isInstanceOfSatisfying(InvalidInput.class,
-                p -> assertThat(p.field()).isEqualTo("Idempotency-Key"));
+                p -> assertThat(p.field()).isEqualTo("idempotencyKey"));
     }
 }

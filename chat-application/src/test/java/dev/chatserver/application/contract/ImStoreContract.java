@@ -461,7 +461,7 @@ public abstract class ImStoreContract extends StorageContract {
         assertThatThrownBy(() -> post(session, pangolin, "let me in"))
                 .isInstanceOfSatisfying(NotFound.class, p -> {
                     assertThat(p.kind()).isEqualTo("session");
-                    assertThat(p.field()).isEqualTo("uuid");
+                    assertThat(p.field()).isEqualTo("session");
                     assertThat(p.getMessage()).isEqualTo("Session does not exist");
                 });
 

@@ -3,6 +3,9 @@ package dev.chatserver.application.contract;
 import dev.chatserver.application.im.ImPolicy;
 import dev.chatserver.application.write.Answer;
 import dev.chatserver.application.contract.RecordingBus.Published;
+import dev.chatserver.domain.account.GroupId;
+import dev.chatserver.domain.account.PartnerId;
+import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.event.DomainEvent;
 import dev.chatserver.domain.event.MessagePosted;
 import dev.chatserver.domain.event.SessionChanged;
@@ -19,6 +22,8 @@ import dev.chatserver.application.port.in.im.InviteCommand;
 import dev.chatserver.application.port.in.im.ListGroupSessionsCommand;
 import dev.chatserver.application.port.in.im.ListSessionsCommand;
 import dev.chatserver.application.port.in.im.SessionPage;
+import dev.chatserver.domain.im.DocumentRef;
+import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.application.port.in.im.OpenGroupSessionCommand;
 import dev.chatserver.application.port.in.im.OpenSessionCommand;
@@ -39,6 +44,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -92,7 +99,7 @@ public abstract class ImUseCasesContract extends ImContract {
     @Test
     void a_session_about_a_document_is_its_own_and_lists_the_document() {
         SessionView plain = im.openPrivate(lynx, ocelot);
-        SessionView aboutDoc = im.sessions.openPrivate(OpenSessionCommand.of(lynx, ocelot.id().value(), "25", "res.partner"));
+        SessionView aboutDoc = im.sessions.openPrivate(new OpenSessionCommand(lynx, ocelot.id(), Optional.of(new DocumentRef("res.partner", "25"))));
 
         assertThat(aboutDoc.uuid()).isNotEqualTo(plain.uuid());
         assertThat(aboutDoc.withDocuments()).isTrue();
@@ -100,20 +107,20 @@ public abstract class ImUseCasesContract extends ImContract {
             assertThat(link.document().model()).isEqualTo("res.partner");
             assertThat(link.document().id()).isEqualTo("25");
         });
-        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(lynx, null, "25", "res.partner", null)))
+        assertThat(im.sessions.privateSessions(new ListSessionsCommand(lynx, Optional.empty(), Optional.of(new DocumentRef("res.partner", "25")), Optional.empty(), SessionPage.ALL)))
                 .extracting(SessionView::uuid).containsExactly(aboutDoc.uuid());
     }
 
     @Test
     void opening_a_session_with_an_unknown_user_or_half_a_document_is_refused_and_stores_nothing() {
-        assertProblem(() -> im.sessions.openPrivate(OpenSessionCommand.of(lynx, 999L, null, null)), NotFound.class, "user_to");
-        assertProblem(() -> OpenSessionCommand.of(lynx, null, null, null), InvalidInput.class, "user_to");
-        assertProblem(() -> im.sessions.openPrivate(OpenSessionCommand.of(lynx, lynx.id().value(), null, null)),
-                InvalidInput.class, "user_to");
-        assertProblem(() -> OpenSessionCommand.of(lynx, ocelot.id().value(), "25", null), InvalidInput.class, "doc_model");
-        assertProblem(() -> OpenSessionCommand.of(lynx, ocelot.id().value(), null, "res.partner"), InvalidInput.class, "doc_id");
+        assertProblem(() -> im.sessions.openPrivate(OpenSessionCommand.of(lynx, UserId.of(999L))), NotFound.class, "userTo");
+        assertProblem(() -> OpenSessionCommand.of(lynx, null), InvalidInput.class, "userTo");
+        assertProblem(() -> im.sessions.openPrivate(OpenSessionCommand.of(lynx, lynx.id())),
+                InvalidInput.class, "userTo");
+        assertProblem(() -> new OpenSessionCommand(lynx, ocelot.id(), Optional.of(new DocumentRef(null, "25"))), InvalidInput.class, "documentModel");
+        assertProblem(() -> new OpenSessionCommand(lynx, ocelot.id(), Optional.of(new DocumentRef("res.partner", null))), InvalidInput.class, "documentId");
 
-        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(lynx, null, null, null, null))).isEmpty();
+        assertThat(im.sessions.privateSessions(ListSessionsCommand.all(lynx))).isEmpty();
         assertThat(im.bus.published()).isEmpty();
     }
 
@@ -124,32 +131,32 @@ public abstract class ImUseCasesContract extends ImContract {
         registry.addMember(news.id(), lynx.id());
         registry.addMember(news.id(), ocelot.id());
 
-        SessionView session = im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id().value(), null, null));
+        SessionView session = im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id()));
         assertThat(session.isGroup()).isTrue();
         assertThat(session.groups()).singleElement().satisfies(g -> assertThat(g.name()).isEqualTo("News"));
         assertThat(session.users()).extracting(SessionMember::id).containsExactly(lynx.id(), ocelot.id());
 
-        assertProblem(() -> im.sessions.openGroup(OpenGroupSessionCommand.of(pangolin, news.id().value(), null, null)),
+        assertProblem(() -> im.sessions.openGroup(OpenGroupSessionCommand.of(pangolin, news.id())),
                 NotFound.class, "group");
-        assertProblem(() -> im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, 999L, null, null)),
+        assertProblem(() -> im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, GroupId.of(999L))),
                 NotFound.class, "group");
 
         registry.addMember(news.id(), pangolin.id());
         im.bus.clear();
-        SessionView joined = im.sessions.openGroup(OpenGroupSessionCommand.of(pangolin, news.id().value(), null, null));
+        SessionView joined = im.sessions.openGroup(OpenGroupSessionCommand.of(pangolin, news.id()));
         assertThat(joined.uuid()).isEqualTo(session.uuid());
         assertThat(joined.users()).extracting(SessionMember::id).containsExactly(lynx.id(), ocelot.id(), pangolin.id());
         assertThat(im.bus.ofKind(SessionChanged.class)).extracting(Published::channel)
                 .containsExactly(Channel.ofUser(pangolin.id()));
-        assertThat(im.sessions.groupSessions(ListGroupSessionsCommand.of(ocelot, news.id().value(), null, null, null)))
+        assertThat(im.sessions.groupSessions(new ListGroupSessionsCommand(ocelot, Optional.of(news.id()), Optional.empty(), Optional.empty(), SessionPage.ALL)))
                 .extracting(SessionView::uuid).containsExactly(session.uuid());
-        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(ocelot, null, null, null, null))).isEmpty();
+        assertThat(im.sessions.privateSessions(ListSessionsCommand.all(ocelot))).isEmpty();
     }
 
     @Test
     void a_post_reaches_every_member_unreads_the_session_for_the_others_and_reopens_it_folded() {
         SessionView session = im.openPrivate(lynx, ocelot);
-        im.sessions.changeState(ChangeStateCommand.of(ocelot, session.uuid().toString(), "closed"));
+        im.sessions.changeState(new ChangeStateCommand(ocelot, session.uuid(), SessionState.CLOSED));
         im.bus.clear();
 
         MessageView posted = im.post(lynx, session, "222");
@@ -168,10 +175,10 @@ public abstract class ImUseCasesContract extends ImContract {
         assertThat(change.session().isRead()).isFalse();
         assertThat(change.session().state()).isEqualTo(SessionState.FOLDED);
 
-        SessionView seenByOcelot = im.sessions.privateSessions(ListSessionsCommand.of(ocelot, null, null, null, null)).get(0);
+        SessionView seenByOcelot = im.sessions.privateSessions(ListSessionsCommand.all(ocelot)).get(0);
         assertThat(seenByOcelot.isRead()).isFalse();
         assertThat(seenByOcelot.state()).isEqualTo(SessionState.FOLDED);
-        SessionView seenByLynx = im.sessions.privateSessions(ListSessionsCommand.of(lynx, null, null, null, null)).get(0);
+        SessionView seenByLynx = im.sessions.privateSessions(ListSessionsCommand.all(lynx)).get(0);
         assertThat(seenByLynx.isRead()).isTrue();
         assertThat(seenByLynx.users().get(0).lastMessage()).hasValueSatisfying(m -> assertThat(m.message()).isEqualTo("222"));
     }
@@ -179,24 +186,24 @@ public abstract class ImUseCasesContract extends ImContract {
     @Test
     void posts_stored_as_one_batch_end_as_if_posted_one_by_one_and_a_refused_one_changes_nothing() {
         SessionView oneByOne = im.openPrivate(lynx, ocelot);
-        SessionView batched = im.sessions.openPrivate(OpenSessionCommand.of(lynx, ocelot.id().value(), "7", "res.partner"));
+        SessionView batched = im.sessions.openPrivate(new OpenSessionCommand(lynx, ocelot.id(), Optional.of(new DocumentRef("res.partner", "7"))));
         SessionView other = im.openPrivate(ocelot, pangolin);
-        im.sessions.changeState(ChangeStateCommand.of(ocelot, oneByOne.uuid().toString(), "closed"));
-        im.sessions.changeState(ChangeStateCommand.of(ocelot, batched.uuid().toString(), "closed"));
+        im.sessions.changeState(new ChangeStateCommand(ocelot, oneByOne.uuid(), SessionState.CLOSED));
+        im.sessions.changeState(new ChangeStateCommand(ocelot, batched.uuid(), SessionState.CLOSED));
         im.post(lynx, oneByOne, "first");
         im.post(ocelot, oneByOne, "second");
         im.post(lynx, oneByOne, "third");
         im.bus.clear();
 
         List<Answer<MessageView>> answers = ports().transactions().inTransaction(() -> im.posting.write(List.of(
-                PostMessageCommand.of(lynx, batched.uuid().toString(), "message", "first"),
-                PostMessageCommand.of(pangolin, batched.uuid().toString(), "message", "not a member"),
-                PostMessageCommand.of(ocelot, batched.uuid().toString(), "message", "second"),
-                PostMessageCommand.of(pangolin, other.uuid().toString(), "message", "elsewhere"),
-                PostMessageCommand.of(lynx, batched.uuid().toString(), "message", "third"))));
+                new PostMessageCommand(lynx, batched.uuid(), MessageType.MESSAGE, "first"),
+                new PostMessageCommand(pangolin, batched.uuid(), MessageType.MESSAGE, "not a member"),
+                new PostMessageCommand(ocelot, batched.uuid(), MessageType.MESSAGE, "second"),
+                new PostMessageCommand(pangolin, other.uuid(), MessageType.MESSAGE, "elsewhere"),
+                new PostMessageCommand(lynx, batched.uuid(), MessageType.MESSAGE, "third"))));
 
         assertThat(answers.get(1).problem()).isInstanceOfSatisfying(NotFound.class,
-                p -> assertThat(p.field()).isEqualTo("uuid"));
+                p -> assertThat(p.field()).isEqualTo("session"));
         List<MessageView> stored = List.of(answers.get(0).result(), answers.get(2).result(),
                 answers.get(3).result(), answers.get(4).result());
         assertThat(stored).extracting(MessageView::message).containsExactly("first", "second", "elsewhere", "third");
@@ -211,14 +218,14 @@ public abstract class ImUseCasesContract extends ImContract {
         }
         assertThat(im.bus.ofKind(MessagePosted.class)).as("each stored post told to each member of its session")
                 .hasSize(8);
-        assertThat(im.history.history(HistoryCommand.of(ocelot, batched.uuid().toString(), null, null)))
+        assertThat(im.history.history(HistoryCommand.newest(ocelot, batched.uuid())))
                 .extracting(MessageView::message).containsExactly("third", "second", "first");
     }
 
     private SessionView sessionAsSeenBy(User member, java.util.UUID uuid) {
-        return im.sessions.privateSessions(ListSessionsCommand.of(member, null, null, null, null)).stream()
+        return im.sessions.privateSessions(ListSessionsCommand.all(member)).stream()
                 .filter(s -> s.uuid().equals(uuid)).findFirst()
-                .or(() -> im.sessions.privateSessions(ListSessionsCommand.of(member, null, "7", "res.partner", null))
+                .or(() -> im.sessions.privateSessions(new ListSessionsCommand(member, Optional.empty(), Optional.of(new DocumentRef("res.partner", "7")), Optional.empty(), SessionPage.ALL))
                         .stream().filter(s -> s.uuid().equals(uuid)).findFirst())
                 .orElseThrow();
     }
@@ -231,21 +238,21 @@ public abstract class ImUseCasesContract extends ImContract {
 
         assertThatThrownBy(() -> im.post(pangolin, session, "let me in"))
                 .isInstanceOfSatisfying(NotFound.class, p -> {
-                    assertThat(p.field()).isEqualTo("uuid");
+                    assertThat(p.field()).isEqualTo("session");
                     assertThat(p.getMessage()).isEqualTo("Session does not exist");
                 });
-        assertThatThrownBy(() -> im.messages.post(PostMessageCommand.of(pangolin, missing, "message", "hi")))
+        assertThatThrownBy(() -> im.messages.post(new PostMessageCommand(pangolin, UUID.fromString(missing), MessageType.MESSAGE, "hi")))
                 .isInstanceOfSatisfying(NotFound.class, p -> {
-                    assertThat(p.field()).isEqualTo("uuid");
+                    assertThat(p.field()).isEqualTo("session");
                     assertThat(p.getMessage()).isEqualTo("Session does not exist");
                 });
-        assertProblem(() -> im.history.history(HistoryCommand.of(pangolin, session.uuid().toString(), null, null)),
-                NotFound.class, "uuid");
-        assertProblem(() -> im.sessions.changeStatus(ChangeStatusCommand.of(pangolin, session.uuid().toString(), "archive")),
-                NotFound.class, "uuid");
-        assertProblem(() -> im.sessions.changeState(ChangeStateCommand.of(pangolin, session.uuid().toString(), "closed")),
-                NotFound.class, "uuid");
-        assertThat(im.history.history(HistoryCommand.of(ocelot, session.uuid().toString(), null, null)))
+        assertProblem(() -> im.history.history(HistoryCommand.newest(pangolin, session.uuid())),
+                NotFound.class, "session");
+        assertProblem(() -> im.sessions.changeStatus(new ChangeStatusCommand(pangolin, session.uuid(), SessionStatus.ARCHIVE)),
+                NotFound.class, "session");
+        assertProblem(() -> im.sessions.changeState(new ChangeStateCommand(pangolin, session.uuid(), SessionState.CLOSED)),
+                NotFound.class, "session");
+        assertThat(im.history.history(HistoryCommand.newest(ocelot, session.uuid())))
                 .extracting(MessageView::message).containsExactly("secret");
     }
 
@@ -254,18 +261,17 @@ public abstract class ImUseCasesContract extends ImContract {
         SessionView session = im.openPrivate(lynx, ocelot);
         im.bus.clear();
 
-        assertProblem(() -> im.messages.post(PostMessageCommand.of(lynx, session.uuid().toString(), "shout", "hi")),
-                InvalidInput.class, "message_type");
-        assertProblem(() -> PostMessageCommand.of(lynx, session.uuid().toString(), "Not A Type", "hi"),
-                InvalidInput.class, "message_type");
-        assertProblem(() -> im.post(lynx, session, "x".repeat(17)), InvalidInput.class, "message_content");
-        assertProblem(() -> im.post(lynx, session, "é".repeat(9)), InvalidInput.class, "message_content");
-        assertProblem(() -> im.post(lynx, session, ""), InvalidInput.class, "message_content");
-        assertProblem(() -> im.post(lynx, session, "  "), InvalidInput.class, "message_content");
-        assertProblem(() -> PostMessageCommand.of(lynx, session.uuid().toString(), "message", null),
-                InvalidInput.class, "message_content");
-        assertProblem(() -> PostMessageCommand.of(lynx, "not-a-uuid", "message", "hi"), InvalidInput.class, "uuid");
-        assertProblem(() -> PostMessageCommand.of(lynx, null, "message", "hi"), InvalidInput.class, "uuid");
+        assertProblem(() -> im.messages.post(new PostMessageCommand(lynx, session.uuid(), new MessageType("shout"), "hi")),
+                InvalidInput.class, "type");
+        assertProblem(() -> new PostMessageCommand(lynx, session.uuid(), new MessageType("Not A Type"), "hi"),
+                InvalidInput.class, "type");
+        assertProblem(() -> im.post(lynx, session, "x".repeat(17)), InvalidInput.class, "content");
+        assertProblem(() -> im.post(lynx, session, "é".repeat(9)), InvalidInput.class, "content");
+        assertProblem(() -> im.post(lynx, session, ""), InvalidInput.class, "content");
+        assertProblem(() -> im.post(lynx, session, "  "), InvalidInput.class, "content");
+        assertProblem(() -> new PostMessageCommand(lynx, session.uuid(), MessageType.MESSAGE, null),
+                InvalidInput.class, "content");
+        assertProblem(() -> new PostMessageCommand(lynx, null, MessageType.MESSAGE, "hi"), InvalidInput.class, "session");
 
         assertThat(ports().imMessages().history(session.id(), OptionalLong.empty(), 10)).isEmpty();
         assertThat(im.bus.published()).isEmpty();
@@ -281,9 +287,9 @@ public abstract class ImUseCasesContract extends ImContract {
         String uuid = session.uuid().toString();
         im.bus.clear();
 
-        List<MessageView> first = im.history.history(HistoryCommand.of(lynx, uuid, null, null));
-        List<MessageView> capped = im.history.history(HistoryCommand.of(lynx, uuid, null, 1000L));
-        List<MessageView> next = im.history.history(HistoryCommand.of(lynx, uuid, first.get(2).id(), 100L));
+        List<MessageView> first = im.history.history(HistoryCommand.newest(lynx, UUID.fromString(uuid)));
+        List<MessageView> capped = im.history.history(new HistoryCommand(lynx, UUID.fromString(uuid), OptionalLong.empty(), OptionalInt.of(1000)));
+        List<MessageView> next = im.history.history(new HistoryCommand(lynx, UUID.fromString(uuid), OptionalLong.of(first.get(2).id()), OptionalInt.of(100)));
 
         assertThat(first).extracting(MessageView::message).as("default page").containsExactly("m7", "m6", "m5");
         assertThat(capped).as("capped page").hasSize(5);
@@ -293,10 +299,10 @@ public abstract class ImUseCasesContract extends ImContract {
         assertThat(first.get(0).sessionId()).isEqualTo(session.id());
         assertThat(im.bus.ofKind(SessionChanged.class)).extracting(Published::channel)
                 .as("read once, told once").containsExactly(Channel.ofUser(lynx.id()));
-        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(lynx, null, null, null, null)).get(0).isRead()).isTrue();
-        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(ocelot, null, null, null, null)).get(0).isRead()).isFalse();
-        assertProblem(() -> HistoryCommand.of(lynx, uuid, 0L, null), InvalidInput.class, "last_ID");
-        assertProblem(() -> HistoryCommand.of(lynx, uuid, null, 0L), InvalidInput.class, "limit");
+        assertThat(im.sessions.privateSessions(ListSessionsCommand.all(lynx)).get(0).isRead()).isTrue();
+        assertThat(im.sessions.privateSessions(ListSessionsCommand.all(ocelot)).get(0).isRead()).isFalse();
+        assertProblem(() -> new HistoryCommand(lynx, UUID.fromString(uuid), OptionalLong.of(0L), OptionalInt.empty()), InvalidInput.class, "lastId");
+        assertProblem(() -> new HistoryCommand(lynx, UUID.fromString(uuid), OptionalLong.empty(), OptionalInt.of(0)), InvalidInput.class, "limit");
     }
 
     @Test
@@ -305,52 +311,46 @@ public abstract class ImUseCasesContract extends ImContract {
         String uuid = session.uuid().toString();
         im.bus.clear();
 
-        SessionView favorite = im.sessions.changeStatus(ChangeStatusCommand.of(lynx, uuid, "favorite"));
-        SessionView folded = im.sessions.changeState(ChangeStateCommand.of(lynx, uuid, "folded"));
+        SessionView favorite = im.sessions.changeStatus(new ChangeStatusCommand(lynx, UUID.fromString(uuid), SessionStatus.FAVORITE));
+        SessionView folded = im.sessions.changeState(new ChangeStateCommand(lynx, UUID.fromString(uuid), SessionState.FOLDED));
 
         assertThat(favorite.status()).isEqualTo(SessionStatus.FAVORITE);
         assertThat(folded.state()).isEqualTo(SessionState.FOLDED);
         assertThat(im.bus.ofKind(SessionChanged.class)).extracting(Published::channel)
                 .containsExactly(Channel.ofUser(lynx.id()), Channel.ofUser(lynx.id()));
-        SessionView seenByOcelot = im.sessions.privateSessions(ListSessionsCommand.of(ocelot, null, null, null, null)).get(0);
+        SessionView seenByOcelot = im.sessions.privateSessions(ListSessionsCommand.all(ocelot)).get(0);
         assertThat(seenByOcelot.status()).isEqualTo(SessionStatus.ACTIVE);
         assertThat(seenByOcelot.state()).isEqualTo(SessionState.OPEN);
-        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(lynx, null, null, null, "folded")))
+        assertThat(im.sessions.privateSessions(new ListSessionsCommand(lynx, Optional.empty(), Optional.empty(), Optional.of(SessionState.FOLDED), SessionPage.ALL)))
                 .extracting(SessionView::uuid).containsExactly(session.uuid());
-        assertProblem(() -> ChangeStatusCommand.of(lynx, uuid, "deleted"), InvalidInput.class, "new_status");
-        assertProblem(() -> ChangeStatusCommand.of(lynx, uuid, null), InvalidInput.class, "new_status");
-        assertProblem(() -> ChangeStatusCommand.of(lynx, null, "archive"), InvalidInput.class, "uuid");
-        assertProblem(() -> ChangeStateCommand.of(lynx, uuid, "minimised"), InvalidInput.class, "state");
-        assertProblem(() -> ListSessionsCommand.of(lynx, null, null, null, "gone"), InvalidInput.class, "state");
-        assertProblem(() -> im.sessions.privateSessions(ListSessionsCommand.of(lynx, 999L, null, null, null)),
-                NotFound.class, "user_to");
-        assertProblem(() -> im.sessions.groupSessions(ListGroupSessionsCommand.of(lynx, 999L, null, null, null)),
+        assertProblem(() -> new ChangeStatusCommand(lynx, UUID.fromString(uuid), null), InvalidInput.class, "newStatus");
+        assertProblem(() -> new ChangeStatusCommand(lynx, null, SessionStatus.ARCHIVE), InvalidInput.class, "session");
+        assertProblem(() -> im.sessions.privateSessions(new ListSessionsCommand(lynx, Optional.of(UserId.of(999L)), Optional.empty(), Optional.empty(), SessionPage.ALL)),
+                NotFound.class, "userTo");
+        assertProblem(() -> im.sessions.groupSessions(new ListGroupSessionsCommand(lynx, Optional.of(GroupId.of(999L)), Optional.empty(), Optional.empty(), SessionPage.ALL)),
                 NotFound.class, "group");
     }
 
     @Test
     void listings_page_by_limit_and_before_id_and_refuse_bad_values_naming_them() {
         SessionView withOcelot = im.openPrivate(lynx, ocelot);
-        SessionView aboutDoc = im.sessions.openPrivate(OpenSessionCommand.of(lynx, ocelot.id().value(), "25", "res.partner"));
+        SessionView aboutDoc = im.sessions.openPrivate(new OpenSessionCommand(lynx, ocelot.id(), Optional.of(new DocumentRef("res.partner", "25"))));
         SessionView withPangolin = im.openPrivate(lynx, pangolin);
 
         List<SessionView> first = im.sessions.privateSessions(
-                ListSessionsCommand.of(lynx, null, null, null, null, SessionPage.of(null, 2L)));
+                new ListSessionsCommand(lynx, Optional.empty(), Optional.empty(), Optional.empty(), new SessionPage(OptionalLong.empty(), OptionalInt.of(2))));
         List<SessionView> second = im.sessions.privateSessions(
-                ListSessionsCommand.of(lynx, null, null, null, null, SessionPage.of(first.get(1).id(), 2L)));
+                new ListSessionsCommand(lynx, Optional.empty(), Optional.empty(), Optional.empty(), new SessionPage(OptionalLong.of(first.get(1).id()), OptionalInt.of(2))));
 
         assertThat(first).extracting(SessionView::uuid).containsExactly(withPangolin.uuid(), aboutDoc.uuid());
         assertThat(second).extracting(SessionView::uuid).containsExactly(withOcelot.uuid());
         assertThat(second.get(0).users()).hasSize(2);
-        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(lynx, ocelot.id().value(), null, null, null,
-                SessionPage.of(null, 1L)))).extracting(SessionView::uuid).containsExactly(aboutDoc.uuid());
-        assertThat(im.sessions.groupSessions(ListGroupSessionsCommand.of(lynx, null, null, null, null,
-                SessionPage.of(1L, 5L)))).isEmpty();
-        assertProblem(() -> SessionPage.of(null, 0L), InvalidInput.class, "limit");
-        assertProblem(() -> SessionPage.of(null, -3L), InvalidInput.class, "limit");
-        assertProblem(() -> SessionPage.of(null, 1L + Integer.MAX_VALUE), InvalidInput.class, "limit");
-        assertProblem(() -> SessionPage.of(0L, null), InvalidInput.class, "before_id");
-        assertProblem(() -> SessionPage.of(-1L, 10L), InvalidInput.class, "before_id");
+        assertThat(im.sessions.privateSessions(new ListSessionsCommand(lynx, Optional.of(ocelot.id()), Optional.empty(), Optional.empty(), new SessionPage(OptionalLong.empty(), OptionalInt.of(1))))).extracting(SessionView::uuid).containsExactly(aboutDoc.uuid());
+        assertThat(im.sessions.groupSessions(new ListGroupSessionsCommand(lynx, Optional.empty(), Optional.empty(), Optional.empty(), new SessionPage(OptionalLong.of(1L), OptionalInt.of(5))))).isEmpty();
+        assertProblem(() -> new SessionPage(OptionalLong.empty(), OptionalInt.of(0)), InvalidInput.class, "limit");
+        assertProblem(() -> new SessionPage(OptionalLong.empty(), OptionalInt.of(-3)), InvalidInput.class, "limit");
+        assertProblem(() -> new SessionPage(OptionalLong.of(0L), OptionalInt.empty()), InvalidInput.class, "beforeId");
+        assertProblem(() -> new SessionPage(OptionalLong.of(-1L), OptionalInt.of(10)), InvalidInput.class, "beforeId");
     }
 
     @Test
@@ -368,54 +368,53 @@ public abstract class ImUseCasesContract extends ImContract {
         im.presence.set(ocelot.id(), ImStatus.ONLINE);
 
         assertThat(im.books.usersOutsideBook(lynx)).extracting(ContactView::id).containsExactly(ocelot.id(), pangolin.id());
-        im.books.addUsers(ChangeBookCommand.of(lynx, List.of(ocelot.id().value())));
-        im.books.addUsers(ChangeBookCommand.of(lynx, List.of(ocelot.id().value())));
+        im.books.addUsers(new ChangeBookCommand(lynx, List.of(ocelot.id())));
+        im.books.addUsers(new ChangeBookCommand(lynx, List.of(ocelot.id())));
 
         assertThat(im.books.usersInBook(lynx)).containsExactly(new ContactView(ocelot.id(), "Oneiric Ocelot", ImStatus.ONLINE));
         assertThat(im.books.usersOutsideBook(lynx)).extracting(ContactView::id).containsExactly(pangolin.id());
         assertThat(im.books.usersInBook(ocelot)).isEmpty();
 
-        assertThatThrownBy(() -> im.books.addUsers(ChangeBookCommand.of(lynx, List.of(pangolin.id().value(), 998L, 999L))))
+        assertThatThrownBy(() -> im.books.addUsers(new ChangeBookCommand(lynx, List.of(pangolin.id(), UserId.of(998L), UserId.of(999L)))))
                 .isInstanceOfSatisfying(NotFound.class, p -> {
-                    assertThat(p.field()).isEqualTo("user_ids");
+                    assertThat(p.field()).isEqualTo("userIds");
                     assertThat(p.getMessage()).contains("998", "999");
                 });
-        assertProblem(() -> im.books.addUsers(ChangeBookCommand.of(lynx, List.of(lynx.id().value()))),
-                InvalidInput.class, "user_ids");
-        assertProblem(() -> im.books.removeUsers(ChangeBookCommand.of(lynx, List.of(ocelot.id().value(), 999L))),
-                NotFound.class, "user_ids");
-        assertProblem(() -> ChangeBookCommand.of(lynx, null), InvalidInput.class, "user_ids");
+        assertProblem(() -> im.books.addUsers(new ChangeBookCommand(lynx, List.of(lynx.id()))),
+                InvalidInput.class, "userIds");
+        assertProblem(() -> im.books.removeUsers(new ChangeBookCommand(lynx, List.of(ocelot.id(), UserId.of(999L)))),
+                NotFound.class, "userIds");
+        assertProblem(() -> new ChangeBookCommand(lynx, null), InvalidInput.class, "userIds");
         assertThat(ports().addressBooks().contactsOf(lynx.id())).containsExactly(ocelot.id());
 
-        im.books.removeUsers(ChangeBookCommand.of(lynx, List.of(ocelot.id().value())));
+        im.books.removeUsers(new ChangeBookCommand(lynx, List.of(ocelot.id())));
         assertThat(im.books.usersInBook(lynx)).isEmpty();
     }
 
     @Test
     void a_partner_is_added_only_to_the_callers_own_book() {
-        im.books.addPartner(AddPartnerCommand.of(lynx, lynx.partner().id().value(), pangolin.partner().id().value()));
+        im.books.addPartner(new AddPartnerCommand(lynx, lynx.partner().id(), pangolin.partner().id()));
         assertThat(im.books.usersInBook(lynx)).extracting(ContactView::id).containsExactly(pangolin.id());
 
-        assertProblem(() -> im.books.addPartner(AddPartnerCommand.of(lynx, ocelot.partner().id().value(),
-                pangolin.partner().id().value())), InvalidInput.class, "parent_partner_id");
-        assertProblem(() -> im.books.addPartner(AddPartnerCommand.of(lynx, lynx.partner().id().value(), 999L)),
-                NotFound.class, "child_partner_id");
-        assertProblem(() -> AddPartnerCommand.of(lynx, null, 1L), InvalidInput.class, "parent_partner_id");
+        assertProblem(() -> im.books.addPartner(new AddPartnerCommand(lynx, ocelot.partner().id(), pangolin.partner().id())), InvalidInput.class, "parent");
+        assertProblem(() -> im.books.addPartner(new AddPartnerCommand(lynx, lynx.partner().id(), PartnerId.of(999L))),
+                NotFound.class, "child");
+        assertProblem(() -> new AddPartnerCommand(lynx, null, PartnerId.of(1L)), InvalidInput.class, "parent");
         assertThat(im.books.usersInBook(ocelot)).isEmpty();
     }
 
     @Test
     void init_lists_matching_contacts_with_the_newest_message_between_the_two() {
         User quetzal = newUser("quetzal", "Quantal Quetzal");
-        im.books.addUsers(ChangeBookCommand.of(lynx, List.of(ocelot.id().value(), pangolin.id().value(), quetzal.id().value())));
+        im.books.addUsers(new ChangeBookCommand(lynx, List.of(ocelot.id(), pangolin.id(), quetzal.id())));
         SessionView withOcelot = im.openPrivate(lynx, ocelot);
         im.post(lynx, withOcelot, "111");
         im.post(ocelot, withOcelot, "222");
         im.presence.set(ocelot.id(), ImStatus.AWAY);
 
-        List<ContactCard> all = im.books.init(InitCommand.of(lynx, "", null));
-        List<ContactCard> named = im.books.init(InitCommand.of(lynx, "PANGO", null));
-        List<ContactCard> limited = im.books.init(InitCommand.of(lynx, "", 2L));
+        List<ContactCard> all = im.books.init(InitCommand.named(lynx, ""));
+        List<ContactCard> named = im.books.init(InitCommand.named(lynx, "PANGO"));
+        List<ContactCard> limited = im.books.init(new InitCommand(lynx, "", OptionalInt.of(2)));
 
         assertThat(all).extracting(ContactCard::id).containsExactly(ocelot.id(), pangolin.id(), quetzal.id());
         assertThat(all.get(0).lastMessage()).hasValueSatisfying(m -> assertThat(m.message()).isEqualTo("222"));
@@ -425,9 +424,9 @@ public abstract class ImUseCasesContract extends ImContract {
         assertThat(all.get(1).lastMessage()).isEmpty();
         assertThat(named).extracting(ContactCard::id).containsExactly(pangolin.id());
         assertThat(limited).hasSize(2);
-        assertProblem(() -> InitCommand.of(lynx, null, null), InvalidInput.class, "name");
-        assertProblem(() -> InitCommand.of(lynx, "", -1L), InvalidInput.class, "limit");
-        assertThat(Set.copyOf(im.books.init(InitCommand.of(ocelot, "", null)))).isEmpty();
+        assertProblem(() -> InitCommand.named(lynx, null), InvalidInput.class, "name");
+        assertProblem(() -> new InitCommand(lynx, "", OptionalInt.of(-1)), InvalidInput.class, "limit");
+        assertThat(Set.copyOf(im.books.init(InitCommand.named(ocelot, "")))).isEmpty();
     }
 
     @Test
@@ -437,25 +436,25 @@ public abstract class ImUseCasesContract extends ImContract {
 
         assertThatThrownBy(() -> im.post(pangolin, session, "let me in"))
                 .isInstanceOfSatisfying(NotFound.class, p -> {
-                    assertThat(p.field()).isEqualTo("uuid");
+                    assertThat(p.field()).isEqualTo("session");
                     assertThat(p.getMessage()).isEqualTo("Session does not exist");
                 });
 
         assertThat(ports().imMessages().history(session.id(), OptionalLong.empty(), 10))
                 .extracting(m -> m.id()).containsExactly(secret.id());
-        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(lynx, null, null, null, null)).get(0).isRead()).isTrue();
-        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(ocelot, null, null, null, null)).get(0).isRead()).isFalse();
-        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(pangolin, null, null, null, null))).isEmpty();
+        assertThat(im.sessions.privateSessions(ListSessionsCommand.all(lynx)).get(0).isRead()).isTrue();
+        assertThat(im.sessions.privateSessions(ListSessionsCommand.all(ocelot)).get(0).isRead()).isFalse();
+        assertThat(im.sessions.privateSessions(ListSessionsCommand.all(pangolin))).isEmpty();
     }
 
     @Test
     void nobody_opens_a_session_with_themselves_and_nothing_is_stored() {
-        assertProblem(() -> im.sessions.openPrivate(OpenSessionCommand.of(lynx, lynx.id().value(), null, null)),
-                InvalidInput.class, "user_to");
-        assertProblem(() -> im.sessions.openPrivate(OpenSessionCommand.of(lynx, lynx.id().value(), "25", "res.partner")),
-                InvalidInput.class, "user_to");
+        assertProblem(() -> im.sessions.openPrivate(OpenSessionCommand.of(lynx, lynx.id())),
+                InvalidInput.class, "userTo");
+        assertProblem(() -> im.sessions.openPrivate(new OpenSessionCommand(lynx, lynx.id(), Optional.of(new DocumentRef("res.partner", "25")))),
+                InvalidInput.class, "userTo");
 
-        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(lynx, null, null, null, null))).isEmpty();
+        assertThat(im.sessions.privateSessions(ListSessionsCommand.all(lynx))).isEmpty();
     }
 
     @Test
@@ -464,8 +463,8 @@ public abstract class ImUseCasesContract extends ImContract {
         String uuid = session.uuid().toString();
         im.post(ocelot, session, "hi");
 
-        SessionView same = im.sessions.changeState(ChangeStateCommand.of(lynx, uuid, "open"));
-        SessionView sameStatus = im.sessions.changeStatus(ChangeStatusCommand.of(lynx, uuid, "active"));
+        SessionView same = im.sessions.changeState(new ChangeStateCommand(lynx, UUID.fromString(uuid), SessionState.OPEN));
+        SessionView sameStatus = im.sessions.changeStatus(new ChangeStatusCommand(lynx, UUID.fromString(uuid), SessionStatus.ACTIVE));
 
         assertThat(same.state()).isEqualTo(SessionState.OPEN);
         assertThat(same.isRead()).as("the post's unread is kept").isFalse();
@@ -474,7 +473,7 @@ public abstract class ImUseCasesContract extends ImContract {
     }
 
     private SessionView invite(User caller, SessionView session, User newcomer) {
-        return im.invitations.invite(InviteCommand.of(caller, session.uuid().toString(), newcomer.id().value()));
+        return im.invitations.invite(new InviteCommand(caller, session.uuid(), newcomer.id()));
     }
 
     @Test
@@ -499,9 +498,9 @@ public abstract class ImUseCasesContract extends ImContract {
                         assertThat(posted.message().fromId()).isEqualTo(lynx.id());
                     }));
         }
-        assertThat(im.history.history(HistoryCommand.of(pangolin, pairs.uuid().toString(), null, null)))
+        assertThat(im.history.history(HistoryCommand.newest(pangolin, pairs.uuid())))
                 .extracting(MessageView::message).containsExactly("Precise Pangolin joined the conversation.");
-        assertThat(im.sessions.privateSessions(ListSessionsCommand.of(pangolin, null, null, null, null)))
+        assertThat(im.sessions.privateSessions(ListSessionsCommand.all(pangolin)))
                 .extracting(SessionView::uuid).containsExactly(pairs.uuid());
 
         SessionView next = im.openPrivate(ocelot, lynx);
@@ -514,11 +513,11 @@ public abstract class ImUseCasesContract extends ImContract {
     void inviting_into_a_group_session_adds_the_member_and_a_member_again_changes_nothing() {
         Group news = ports().accounts().createGroup("News");
         news = ports().accounts().addMember(news.id(), lynx.id());
-        SessionView group = im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id().value(), null, null));
+        SessionView group = im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id()));
 
         SessionView joined = invite(lynx, group, ocelot);
         assertThat(joined.users()).extracting(SessionMember::id).containsExactly(lynx.id(), ocelot.id());
-        assertThat(im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id().value(), null, null)).uuid())
+        assertThat(im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id())).uuid())
                 .as("a group's session stays the group's").isEqualTo(group.uuid());
         im.bus.clear();
 
@@ -533,19 +532,17 @@ public abstract class ImUseCasesContract extends ImContract {
         SessionView pairs = im.openPrivate(lynx, ocelot);
         im.bus.clear();
 
-        assertProblem(() -> invite(pangolin, pairs, pangolin), NotFound.class, "uuid");
-        assertProblem(() -> im.invitations.invite(InviteCommand.of(lynx, UUID.randomUUID().toString(), pangolin.id().value())),
-                NotFound.class, "uuid");
-        assertProblem(() -> im.invitations.invite(InviteCommand.of(lynx, pairs.uuid().toString(), 999L)),
-                NotFound.class, "user_id");
-        assertProblem(() -> InviteCommand.of(lynx, "not-a-uuid", pangolin.id().value()), InvalidInput.class, "uuid");
-        assertProblem(() -> InviteCommand.of(lynx, null, pangolin.id().value()), InvalidInput.class, "uuid");
-        assertProblem(() -> InviteCommand.of(lynx, pairs.uuid().toString(), null), InvalidInput.class, "user_id");
-        assertProblem(() -> InviteCommand.of(lynx, pairs.uuid().toString(), 0L), InvalidInput.class, "user_id");
+        assertProblem(() -> invite(pangolin, pairs, pangolin), NotFound.class, "session");
+        assertProblem(() -> im.invitations.invite(new InviteCommand(lynx, UUID.randomUUID(), pangolin.id())),
+                NotFound.class, "session");
+        assertProblem(() -> im.invitations.invite(new InviteCommand(lynx, pairs.uuid(), UserId.of(999L))),
+                NotFound.class, "newcomer");
+        assertProblem(() -> new InviteCommand(lynx, null, pangolin.id()), InvalidInput.class, "session");
+        assertProblem(() -> new InviteCommand(lynx, pairs.uuid(), null), InvalidInput.class, "newcomer");
 
         assertThat(im.bus.published()).isEmpty();
         assertThat(im.openPrivate(lynx, ocelot).uuid()).isEqualTo(pairs.uuid());
-        assertThat(im.history.history(HistoryCommand.of(lynx, pairs.uuid().toString(), null, null))).isEmpty();
+        assertThat(im.history.history(HistoryCommand.newest(lynx, pairs.uuid()))).isEmpty();
     }
 
     @Test
@@ -572,7 +569,7 @@ public abstract class ImUseCasesContract extends ImContract {
             pool.shutdownNow();
         }
 
-        assertThat(im.history.history(HistoryCommand.of(pangolin, pairs.uuid().toString(), null, null)))
+        assertThat(im.history.history(HistoryCommand.newest(pangolin, pairs.uuid())))
                 .extracting(MessageView::type).as("one meta message: one invitation took").containsExactly("meta");
         assertThat(im.bus.ofKind(MessagePosted.class)).hasSize(3);
         assertThat(im.openPrivate(lynx, ocelot).uuid()).isNotEqualTo(pairs.uuid());

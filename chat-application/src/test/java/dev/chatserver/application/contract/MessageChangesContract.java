@@ -25,6 +25,7 @@ import dev.chatserver.domain.event.MessageEdited;
 import dev.chatserver.domain.event.ReactionToggled;
 import dev.chatserver.domain.im.Emoji;
 import dev.chatserver.domain.im.ImMessage;
+import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.domain.im.Reaction;
 import dev.chatserver.domain.im.ReactionCount;
@@ -72,7 +73,7 @@ public abstract class MessageChangesContract extends StorageContract {
         lynx = register("lynx");
         ocelot = register("ocelot");
         pangolin = register("pangolin");
-        session = im.sessions.openPrivate(OpenSessionCommand.of(lynx, ocelot.id().value(), null, null));
+        session = im.sessions.openPrivate(OpenSessionCommand.of(lynx, ocelot.id()));
     }
 
     private User register(String login) {
@@ -80,11 +81,11 @@ public abstract class MessageChangesContract extends StorageContract {
     }
 
     private long post(User caller, String text) {
-        return im.messages.post(PostMessageCommand.of(caller, session.uuid().toString(), "message", text)).id();
+        return im.messages.post(new PostMessageCommand(caller, session.uuid(), MessageType.MESSAGE, text)).id();
     }
 
     private List<MessageView> history(User reader) {
-        return im.history.history(HistoryCommand.of(reader, session.uuid().toString(), null, null));
+        return im.history.history(HistoryCommand.newest(reader, session.uuid()));
     }
 
     private MessageView seen(User reader, long id) {
@@ -96,7 +97,7 @@ public abstract class MessageChangesContract extends StorageContract {
     }
 
     private ReactionToggled react(User caller, long id, String emoji) {
-        return changes.react(ReactCommand.of(caller, id, emoji));
+        return changes.react(new ReactCommand(caller, id, new Emoji(emoji)));
     }
 
     @Test
@@ -106,7 +107,7 @@ public abstract class MessageChangesContract extends StorageContract {
         clock.advance(Duration.ofMinutes(5));
         im.bus.clear();
 
-        ImMessage edited = changes.edit(EditMessageCommand.of(lynx, id, "hello"));
+        ImMessage edited = changes.edit(new EditMessageCommand(lynx, id, "hello"));
 
         assertThat(edited.content()).isEqualTo("hello");
         assertThat(edited.editDate()).contains(NOW.plus(Duration.ofMinutes(5)));
@@ -127,7 +128,7 @@ public abstract class MessageChangesContract extends StorageContract {
         react(ocelot, id, "👀");
         im.bus.clear();
 
-        ImMessage tombstone = changes.delete(DeleteMessageCommand.of(lynx, id));
+        ImMessage tombstone = changes.delete(new DeleteMessageCommand(lynx, id));
 
         assertThat(tombstone.content()).isEmpty();
         assertThat(stored(id).content()).isEmpty();
@@ -146,18 +147,18 @@ public abstract class MessageChangesContract extends StorageContract {
         long id = post(lynx, "mine");
         long missing = id + 1000;
 
-        assertThatThrownBy(() -> changes.edit(EditMessageCommand.of(ocelot, id, "yours")))
-                .isInstanceOfSatisfying(AccessDenied.class, p -> assertThat(p.field()).isEqualTo("message_id"));
-        assertThatThrownBy(() -> changes.delete(DeleteMessageCommand.of(ocelot, id))).isInstanceOf(AccessDenied.class);
-        ChatProblem hiddenEdit = problem(() -> changes.edit(EditMessageCommand.of(pangolin, id, "x")));
-        ChatProblem missingEdit = problem(() -> changes.edit(EditMessageCommand.of(pangolin, missing, "x")));
-        ChatProblem hiddenDelete = problem(() -> changes.delete(DeleteMessageCommand.of(pangolin, id)));
+        assertThatThrownBy(() -> changes.edit(new EditMessageCommand(ocelot, id, "yours")))
+                .isInstanceOfSatisfying(AccessDenied.class, p -> assertThat(p.field()).isEqualTo("messageId"));
+        assertThatThrownBy(() -> changes.delete(new DeleteMessageCommand(ocelot, id))).isInstanceOf(AccessDenied.class);
+        ChatProblem hiddenEdit = problem(() -> changes.edit(new EditMessageCommand(pangolin, id, "x")));
+        ChatProblem missingEdit = problem(() -> changes.edit(new EditMessageCommand(pangolin, missing, "x")));
+        ChatProblem hiddenDelete = problem(() -> changes.delete(new DeleteMessageCommand(pangolin, id)));
         ChatProblem hiddenReact = problem(() -> react(pangolin, id, "👍"));
         ChatProblem missingReact = problem(() -> react(lynx, missing, "👍"));
 
         for (ChatProblem problem : List.of(hiddenEdit, missingEdit, hiddenDelete, hiddenReact, missingReact)) {
             assertThat(problem).isInstanceOf(NotFound.class);
-            assertThat(problem.field()).isEqualTo("message_id");
+            assertThat(problem.field()).isEqualTo("messageId");
             assertThat(problem.getMessage()).isEqualTo(missingEdit.getMessage());
         }
         assertThat(stored(id).content()).isEqualTo("mine");
@@ -168,12 +169,12 @@ public abstract class MessageChangesContract extends StorageContract {
     void after_the_window_a_message_stays_as_it_is() {
         long id = post(lynx, "then");
         clock.advance(EditWindow.DEFAULT);
-        changes.edit(EditMessageCommand.of(lynx, id, "still in time"));
+        changes.edit(new EditMessageCommand(lynx, id, "still in time"));
         clock.advance(Duration.ofSeconds(1));
 
-        assertThatThrownBy(() -> changes.edit(EditMessageCommand.of(lynx, id, "too late")))
+        assertThatThrownBy(() -> changes.edit(new EditMessageCommand(lynx, id, "too late")))
                 .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.kind()).isEqualTo("edit_window_passed"));
-        assertThatThrownBy(() -> changes.delete(DeleteMessageCommand.of(lynx, id))).isInstanceOf(Refused.class);
+        assertThatThrownBy(() -> changes.delete(new DeleteMessageCommand(lynx, id))).isInstanceOf(Refused.class);
         assertThat(stored(id).content()).isEqualTo("still in time");
         assertThat(react(ocelot, id, "👍").reacted()).as("reactions have no window").isTrue();
     }
@@ -181,11 +182,11 @@ public abstract class MessageChangesContract extends StorageContract {
     @Test
     void a_tombstone_is_not_edited_deleted_again_or_reacted_to() {
         long id = post(lynx, "gone");
-        changes.delete(DeleteMessageCommand.of(lynx, id));
+        changes.delete(new DeleteMessageCommand(lynx, id));
 
-        assertThatThrownBy(() -> changes.edit(EditMessageCommand.of(lynx, id, "back")))
+        assertThatThrownBy(() -> changes.edit(new EditMessageCommand(lynx, id, "back")))
                 .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.kind()).isEqualTo("message_deleted"));
-        assertThatThrownBy(() -> changes.delete(DeleteMessageCommand.of(lynx, id))).isInstanceOf(Refused.class);
+        assertThatThrownBy(() -> changes.delete(new DeleteMessageCommand(lynx, id))).isInstanceOf(Refused.class);
         assertThatThrownBy(() -> react(ocelot, id, "👍")).isInstanceOf(Refused.class);
         assertThat(stored(id).content()).isEmpty();
     }
@@ -194,10 +195,10 @@ public abstract class MessageChangesContract extends StorageContract {
     void an_edit_is_checked_like_a_post() {
         long id = post(lynx, "short");
 
-        assertThatThrownBy(() -> changes.edit(EditMessageCommand.of(lynx, id, "x".repeat(17))))
-                .isInstanceOfSatisfying(InvalidInput.class, p -> assertThat(p.field()).isEqualTo("message_content"));
-        assertThatThrownBy(() -> changes.edit(EditMessageCommand.of(lynx, id, " ")))
-                .isInstanceOfSatisfying(InvalidInput.class, p -> assertThat(p.field()).isEqualTo("message_content"));
+        assertThatThrownBy(() -> changes.edit(new EditMessageCommand(lynx, id, "x".repeat(17))))
+                .isInstanceOfSatisfying(InvalidInput.class, p -> assertThat(p.field()).isEqualTo("content"));
+        assertThatThrownBy(() -> changes.edit(new EditMessageCommand(lynx, id, " ")))
+                .isInstanceOfSatisfying(InvalidInput.class, p -> assertThat(p.field()).isEqualTo("content"));
         assertThatThrownBy(() -> react(lynx, id, "no spaces"))
                 .isInstanceOfSatisfying(InvalidInput.class, p -> assertThat(p.field()).isEqualTo("emoji"));
         assertThat(stored(id).content()).isEqualTo("short");
@@ -285,7 +286,7 @@ public abstract class MessageChangesContract extends StorageContract {
         long id = post(lynx, "react to me");
         react(lynx, id, "👍");
 
-        List<Object> answers = race(8, i -> capped.react(ReactCommand.of(ocelot, id, "r" + i)));
+        List<Object> answers = race(8, i -> capped.react(new ReactCommand(ocelot, id, new Emoji("r" + i))));
 
         assertThat(answers).filteredOn(ReactionToggled.class::isInstance).hasSize(3);
         assertThat(answers).filteredOn(Refused.class::isInstance).hasSize(5)
@@ -293,11 +294,11 @@ public abstract class MessageChangesContract extends StorageContract {
         assertThat(ports().messageReactions().distinctOf(id, ocelot.id())).isEqualTo(3);
         String mine = answers.stream().filter(ReactionToggled.class::isInstance).map(ReactionToggled.class::cast)
                 .findFirst().orElseThrow().emoji();
-        assertThat(problem(() -> capped.react(ReactCommand.of(ocelot, id, "another")))).isInstanceOf(Refused.class);
+        assertThat(problem(() -> capped.react(new ReactCommand(ocelot, id, new Emoji("another"))))).isInstanceOf(Refused.class);
         // the cap is the member's own: another member reacts still, and one's own reaction is taken back
-        assertThat(capped.react(ReactCommand.of(lynx, id, "r0")).reacted()).isTrue();
-        assertThat(capped.react(ReactCommand.of(ocelot, id, mine)).reacted()).isFalse();
-        assertThat(capped.react(ReactCommand.of(ocelot, id, "another")).reacted()).isTrue();
+        assertThat(capped.react(new ReactCommand(lynx, id, new Emoji("r0"))).reacted()).isTrue();
+        assertThat(capped.react(new ReactCommand(ocelot, id, new Emoji(mine))).reacted()).isFalse();
+        assertThat(capped.react(new ReactCommand(ocelot, id, new Emoji("another"))).reacted()).isTrue();
     }
 
     @Test
@@ -306,8 +307,8 @@ public abstract class MessageChangesContract extends StorageContract {
             long id = post(lynx, "round " + round);
 
             List<Object> outcomes = race(2, i -> i == 0
-                    ? changes.edit(EditMessageCommand.of(lynx, id, "edited " + id))
-                    : changes.delete(DeleteMessageCommand.of(lynx, id)));
+                    ? changes.edit(new EditMessageCommand(lynx, id, "edited " + id))
+                    : changes.delete(new DeleteMessageCommand(lynx, id)));
 
             assertThat(outcomes.get(1)).isInstanceOf(ImMessage.class);
             if (!(outcomes.get(0) instanceof ImMessage)) {
@@ -324,7 +325,7 @@ public abstract class MessageChangesContract extends StorageContract {
         long id = post(lynx, "draft");
         im.bus.clear();
 
-        race(6, i -> changes.edit(EditMessageCommand.of(lynx, id, "edit " + i)));
+        race(6, i -> changes.edit(new EditMessageCommand(lynx, id, "edit " + i)));
 
         List<MessageEdited> told = told(Channel.ofUser(ocelot.id()), MessageEdited.class);
         assertThat(told).hasSize(6);

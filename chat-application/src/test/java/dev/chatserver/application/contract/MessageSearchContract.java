@@ -10,6 +10,7 @@ import dev.chatserver.application.port.in.im.SearchHit;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.domain.account.Group;
 import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.domain.im.SessionView;
 import dev.chatserver.domain.problem.NotFound;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -35,7 +39,7 @@ public abstract class MessageSearchContract extends ImContract {
 
 
     private List<SearchHit> search(User caller, String query) {
-        return im.search.search(SearchCommand.of(caller, query, null, null, null));
+        return im.search.search(SearchCommand.everywhere(caller, query));
     }
 
     private static List<Long> ids(List<SearchHit> hits) {
@@ -74,10 +78,10 @@ public abstract class MessageSearchContract extends ImContract {
         assertThat(ids(search(lynx, "secret"))).containsExactly(said.id());
         assertThat(search(ocelot, "secret")).hasSize(2);
         assertThat(ids(search(pangolin, "secret plans"))).hasSize(1).doesNotContain(said.id());
-        assertThatThrownBy(() -> im.search.search(SearchCommand.of(lynx, "secret", theirs.uuid().toString(), null, null)))
-                .isInstanceOfSatisfying(NotFound.class, p -> assertThat(p.field()).isEqualTo("uuid"));
-        assertThatThrownBy(() -> im.search.search(SearchCommand.of(lynx, "secret", UUID.randomUUID().toString(), null, null)))
-                .isInstanceOfSatisfying(NotFound.class, p -> assertThat(p.field()).isEqualTo("uuid"));
+        assertThatThrownBy(() -> im.search.search(SearchCommand.of(lynx, "secret", Optional.of(theirs.uuid()), OptionalLong.empty(), OptionalInt.empty())))
+                .isInstanceOfSatisfying(NotFound.class, p -> assertThat(p.field()).isEqualTo("session"));
+        assertThatThrownBy(() -> im.search.search(SearchCommand.of(lynx, "secret", Optional.of(UUID.randomUUID()), OptionalLong.empty(), OptionalInt.empty())))
+                .isInstanceOfSatisfying(NotFound.class, p -> assertThat(p.field()).isEqualTo("session"));
     }
 
     @Test
@@ -86,7 +90,7 @@ public abstract class MessageSearchContract extends ImContract {
         Group news = registry.createGroup("News");
         registry.addMember(news.id(), lynx.id());
         registry.addMember(news.id(), ocelot.id());
-        SessionView group = im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id().value(), null, null));
+        SessionView group = im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id()));
         SessionView pair = im.openPrivate(lynx, ocelot);
         MessageView inGroup = im.post(ocelot, group, "release tonight");
         MessageView inPair = im.post(ocelot, pair, "release tomorrow");
@@ -94,7 +98,7 @@ public abstract class MessageSearchContract extends ImContract {
         List<SearchHit> all = search(lynx, "release");
         assertThat(ids(all)).containsExactly(inPair.id(), inGroup.id());
         assertThat(all).extracting(SearchHit::groupSession).containsExactly(false, true);
-        assertThat(ids(im.search.search(SearchCommand.of(lynx, "release", group.uuid().toString(), null, null))))
+        assertThat(ids(im.search.search(SearchCommand.of(lynx, "release", Optional.of(group.uuid()), OptionalLong.empty(), OptionalInt.empty()))))
                 .containsExactly(inGroup.id());
     }
 
@@ -110,14 +114,14 @@ public abstract class MessageSearchContract extends ImContract {
         List<Long> newestFirst = new ArrayList<>(posted);
         java.util.Collections.reverse(newestFirst);
 
-        List<SearchHit> page = im.search.search(SearchCommand.of(lynx, "report", null, null, 3L));
+        List<SearchHit> page = im.search.search(SearchCommand.of(lynx, "report", Optional.empty(), OptionalLong.empty(), OptionalInt.of(3)));
         assertThat(ids(page)).containsExactlyElementsOf(newestFirst.subList(0, 3));
-        List<SearchHit> next = im.search.search(SearchCommand.of(lynx, "report", null, page.get(2).message().id(), 3L));
+        List<SearchHit> next = im.search.search(SearchCommand.of(lynx, "report", Optional.empty(), OptionalLong.of(page.get(2).message().id()), OptionalInt.of(3)));
         assertThat(ids(next)).containsExactlyElementsOf(newestFirst.subList(3, 6));
-        assertThat(ids(im.search.search(SearchCommand.of(lynx, "report", null, next.get(2).message().id(), 3L))))
+        assertThat(ids(im.search.search(SearchCommand.of(lynx, "report", Optional.empty(), OptionalLong.of(next.get(2).message().id()), OptionalInt.of(3)))))
                 .containsExactly(newestFirst.get(6));
         // the policy's cap is 5 (see setUp), the default 3
-        assertThat(im.search.search(SearchCommand.of(lynx, "report", null, null, 100L))).hasSize(5);
+        assertThat(im.search.search(SearchCommand.of(lynx, "report", Optional.empty(), OptionalLong.empty(), OptionalInt.of(100)))).hasSize(5);
         assertThat(search(lynx, "report")).hasSize(3);
     }
 
@@ -126,12 +130,11 @@ public abstract class MessageSearchContract extends ImContract {
         SessionView session = im.openPrivate(lynx, ocelot);
         List<CompletableFuture<MessageView>> posts = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            posts.add(im.messages.postAsync(PostMessageCommand.of(i % 2 == 0 ? lynx : ocelot,
-                    session.uuid().toString(), "message", "batch word" + (i % 4) + " common")));
+            posts.add(im.messages.postAsync(new PostMessageCommand(i % 2 == 0 ? lynx : ocelot, session.uuid(), MessageType.MESSAGE, "batch word" + (i % 4) + " common")));
         }
         List<Long> stored = posts.stream().map(CompletableFuture::join).map(MessageView::id).toList();
 
-        List<SearchHit> hits = im.search.search(SearchCommand.of(ocelot, "common word2", null, null, 200L));
+        List<SearchHit> hits = im.search.search(SearchCommand.of(ocelot, "common word2", Optional.empty(), OptionalLong.empty(), OptionalInt.of(200)));
 
         assertThat(hits).hasSize(5); // the cap
         assertThat(hits).allSatisfy(h -> assertThat(h.message().message()).contains("word2"));
@@ -161,8 +164,8 @@ public abstract class MessageSearchContract extends ImContract {
         MessageView apples = im.post(lynx, session, "apples and pears");
         MessageView plums = im.post(lynx, session, "plums and pears");
 
-        im.changes.edit(EditMessageCommand.of(lynx, apples.id(), "cherries and pears"));
-        im.changes.delete(DeleteMessageCommand.of(lynx, plums.id()));
+        im.changes.edit(new EditMessageCommand(lynx, apples.id(), "cherries and pears"));
+        im.changes.delete(new DeleteMessageCommand(lynx, plums.id()));
 
         assertThat(search(ocelot, "apples")).isEmpty();
         assertThat(search(ocelot, "plums")).isEmpty();

@@ -49,11 +49,11 @@ public abstract class ReadPointerContract extends ImContract {
 
 
     private ReadState markRead(User caller, SessionView session, long messageId) {
-        return im.reads.markRead(MarkReadCommand.of(caller, session.uuid().toString(), messageId));
+        return im.reads.markRead(new MarkReadCommand(caller, session.uuid(), messageId));
     }
 
     private SessionView listed(User caller, SessionView session) {
-        return im.sessions.privateSessions(ListSessionsCommand.of(caller, null, null, null, null)).stream()
+        return im.sessions.privateSessions(ListSessionsCommand.all(caller)).stream()
                 .filter(s -> s.uuid().equals(session.uuid())).findFirst().orElseThrow();
     }
 
@@ -147,7 +147,7 @@ public abstract class ReadPointerContract extends ImContract {
         MessageView two = im.post(lynx, session, "two");
         im.bus.clear();
 
-        im.history.history(HistoryCommand.of(ocelot, session.uuid().toString(), null, null));
+        im.history.history(HistoryCommand.newest(ocelot, session.uuid()));
 
         assertThat(listed(ocelot, session).unreadCount()).isEqualTo(OptionalLong.of(0));
         assertThat(seenBy(listed(lynx, session), ocelot)).isEqualTo(OptionalLong.of(two.id()));
@@ -163,9 +163,9 @@ public abstract class ReadPointerContract extends ImContract {
         im.post(lynx, session, "here");
         im.bus.clear();
 
-        assertProblem(() -> markRead(ocelot, session, elsewhere.id()), NotFound.class, "message_id");
-        assertProblem(() -> markRead(ocelot, session, 999_999), NotFound.class, "message_id");
-        assertProblem(() -> markRead(pangolin, session, elsewhere.id()), NotFound.class, "uuid");
+        assertProblem(() -> markRead(ocelot, session, elsewhere.id()), NotFound.class, "messageId");
+        assertProblem(() -> markRead(ocelot, session, 999_999), NotFound.class, "messageId");
+        assertProblem(() -> markRead(pangolin, session, elsewhere.id()), NotFound.class, "session");
         assertThat(im.bus.published()).isEmpty();
         assertThat(listed(ocelot, session).unreadCount()).isEqualTo(OptionalLong.of(1));
     }
@@ -177,12 +177,12 @@ public abstract class ReadPointerContract extends ImContract {
         registry.addMember(news.id(), lynx.id());
         registry.addMember(news.id(), ocelot.id());
         registry.addMember(news.id(), pangolin.id());
-        SessionView session = im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id().value(), null, null));
+        SessionView session = im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id()));
         im.post(lynx, session, "from lynx");
         im.post(pangolin, session, "from pangolin");
 
-        List<SessionView> ocelots = im.sessions.groupSessions(ListGroupSessionsCommand.of(ocelot, null, null, null, null));
-        List<SessionView> pangolins = im.sessions.groupSessions(ListGroupSessionsCommand.of(pangolin, null, null, null, null));
+        List<SessionView> ocelots = im.sessions.groupSessions(ListGroupSessionsCommand.all(ocelot));
+        List<SessionView> pangolins = im.sessions.groupSessions(ListGroupSessionsCommand.all(pangolin));
 
         assertThat(ocelots).singleElement().satisfies(s -> assertThat(s.unreadCount()).isEqualTo(OptionalLong.of(2)));
         assertThat(pangolins).singleElement().satisfies(s -> assertThat(s.unreadCount()).isEqualTo(OptionalLong.of(0)));
@@ -190,12 +190,12 @@ public abstract class ReadPointerContract extends ImContract {
 
     @Test
     void init_carries_the_unread_count_of_the_private_session_with_each_contact() {
-        im.books.addUsers(ChangeBookCommand.of(ocelot, List.of(lynx.id().value(), pangolin.id().value())));
+        im.books.addUsers(new ChangeBookCommand(ocelot, List.of(lynx.id(), pangolin.id())));
         SessionView session = im.openPrivate(lynx, ocelot);
         im.post(lynx, session, "one");
         im.post(lynx, session, "two");
 
-        List<ContactCard> cards = im.books.init(InitCommand.of(ocelot, "", null));
+        List<ContactCard> cards = im.books.init(InitCommand.named(ocelot, ""));
 
         assertThat(cards).extracting(ContactCard::name, ContactCard::unreadCount)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Lucid Lynx", 2L),

@@ -20,6 +20,7 @@ import dev.chatserver.application.write.WriteLimits;
 import dev.chatserver.application.port.in.im.OpenSessionCommand;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.domain.im.SessionView;
 import java.time.Clock;
@@ -92,11 +93,11 @@ public final class ImServices implements AutoCloseable {
 
     /** The private session of {@code caller} with {@code other}, opened (or found) by {@code caller}. */
     public SessionView openPrivate(User caller, User other) {
-        return sessions.openPrivate(OpenSessionCommand.of(caller, other.id().value(), null, null));
+        return sessions.openPrivate(OpenSessionCommand.of(caller, other.id()));
     }
 
     /** A plain message posted by {@code caller}, stored once the writer has committed it. */
     public MessageView post(User caller, SessionView session, String text) {
-        return messages.post(PostMessageCommand.of(caller, session.uuid().toString(), "message", text));
+        return messages.post(new PostMessageCommand(caller, session.uuid(), MessageType.MESSAGE, text));
     }
 }

@@ -8,10 +8,12 @@ public record DocumentRef(String model, String id) {
 
     public DocumentRef {
         if (model == null || model.isBlank() || model.length() > MAX_LENGTH) {
-            throw new InvalidInput("doc_model", "doc_model is a non-empty string of at most " + MAX_LENGTH + " characters");
+            throw new InvalidInput("documentModel",
+                    "documentModel is a non-empty string of at most " + MAX_LENGTH + " characters");
         }
         if (id == null || id.isBlank() || id.length() > MAX_LENGTH) {
-            throw new InvalidInput("doc_id", "doc_id is a non-empty value of at most " + MAX_LENGTH + " characters");
+            throw new InvalidInput("documentId",
+                    "documentId is a non-empty value of at most " + MAX_LENGTH + " characters");
         }
     }
 }

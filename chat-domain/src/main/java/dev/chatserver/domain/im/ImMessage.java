@@ -36,7 +36,7 @@ public record ImMessage(long id, long sessionId, UserId from, MessageType type, 
 
     /** What anyone who may not see a message hears of it, whether it exists or not. */
     public static NotFound unknown() {
-        return new NotFound("message", "message_id", "Message does not exist");
+        return new NotFound("message", "messageId", "Message does not exist");
     }
 
     public boolean isDeleted() {
@@ -72,7 +72,7 @@ public record ImMessage(long id, long sessionId, UserId from, MessageType type, 
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(window, "window");
         if (!from.equals(author)) {
-            throw new AccessDenied("message_id", "Only the author may " + change + " a message");
+            throw new AccessDenied("messageId", "Only the author may " + change + " a message");
         }
         refuseIfDeleted();
         if (now.isAfter(createDate.plus(window))) {

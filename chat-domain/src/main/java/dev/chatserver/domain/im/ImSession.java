@@ -33,7 +33,7 @@ public record ImSession(long id, UUID uuid, Instant createDate, Optional<GroupId
 
     /** What anyone but a member hears of a session, whether it exists or not. */
     public static NotFound unknown() {
-        return new NotFound("session", "uuid", "Session does not exist");
+        return new NotFound("session", "session", "Session does not exist");
     }
 
     public boolean isGroup() {
@@ -95,7 +95,7 @@ public record ImSession(long id, UUID uuid, Instant createDate, Optional<GroupId
 
     /**
      * The member has seen the session up to {@code message} (one of this session's: any other is refused naming
-     * {@code message_id}): their membership if their read pointer moved or the session turned read. With
+     * {@code messageId}): their membership if their read pointer moved or the session turned read. With
      * {@code nothingNewer} (no other member's message is newer), the session turns read too.
      */
     public Optional<Membership> markSeen(UserId member, ImMessage message, boolean nothingNewer) {
@@ -108,7 +108,7 @@ public record ImSession(long id, UUID uuid, Instant createDate, Optional<GroupId
 
     /** What anyone hears of a message that is not in a session of theirs, whether it exists or not. */
     public static NotFound unknownMessage() {
-        return new NotFound("message", "message_id", "Message does not exist in this session");
+        return new NotFound("message", "messageId", "Message does not exist in this session");
     }
 
     /** What {@code member} has not read here (see {@link Unread}). */

@@ -8,12 +8,15 @@ import java.util.regex.Pattern;
 public record MessageType(String value) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9_.]{1,64}");
 
+    /** A message a person says: the common kind. */
+    public static final MessageType MESSAGE = new MessageType("message");
+
     /** The server's own notices ("<name> joined the conversation."): only the server posts them. */
     public static final MessageType META = new MessageType("meta");
 
     public MessageType {
         if (value == null || !NAME.matcher(value).matches()) {
-            throw new InvalidInput("message_type", "message_type is a name of 1 to 64 characters a-z, 0-9, '_' or '.'");
+            throw new InvalidInput("type", "type is a name of 1 to 64 characters a-z, 0-9, '_' or '.'");
         }
     }
 

@@ -32,14 +32,15 @@ public record NewSession(SessionKey key, UUID uuid, Instant createDate, Optional
 
     /**
      * The private session of {@code opener} with {@code other}, about the document or not: one per pair and
-     * document whoever opens it. Nobody has a session with themselves ({@link InvalidInput} on {@code user_to}).
+     * document whoever opens it. Nobody has a session with themselves ({@link InvalidInput} on {@code userTo},
+     * the field of the command that names the other user).
      */
     public static NewSession privateBetween(UserId opener, UserId other, Optional<DocumentRef> document, UUID uuid,
                                             Instant now) {
         Objects.requireNonNull(opener, "opener");
         Objects.requireNonNull(other, "other");
         if (opener.equals(other)) {
-            throw new InvalidInput("user_to", "user_to is another user than yourself");
+            throw new InvalidInput("userTo", "userTo is another user than yourself");
         }
         return new NewSession(SessionKey.privateBetween(opener, other, document), uuid, now, Optional.empty(),
                 document, Set.of(opener, other));

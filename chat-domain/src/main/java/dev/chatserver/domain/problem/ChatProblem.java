@@ -2,7 +2,9 @@ package dev.chatserver.domain.problem;
 
 /**
  * Something a caller asked for that the chat core refuses. Each API face translates it into its own error
- * shape; {@link #field()} names the offending parameter when there is one.
+ * shape; {@link #field()} names the offending value when there is one, in the core's words: the field of the
+ * command it came in (e.g. {@code session}, {@code lastId}), never a name of an API's wire. A message about a
+ * field begins with that name, so a face that calls the field otherwise can say it in its own words.
  */
 public abstract class ChatProblem extends RuntimeException {
     private final String field;
@@ -12,7 +14,7 @@ public abstract class ChatProblem extends RuntimeException {
         this.field = field;
     }
 
-    /** The offending parameter, or null when the problem is not about one parameter. */
+    /** The offending field, in the core's words, or null when the problem is not about one value. */
     public String field() {
         return field;
     }

@@ -44,7 +44,7 @@ class ImMessageTest {
     @Test
     void no_one_else_edits_or_deletes_it() {
         assertThatThrownBy(() -> message.editedBy(OCELOT, "mine now", POSTED, DAY))
-                .isInstanceOf(AccessDenied.class).hasFieldOrPropertyWithValue("field", "message_id");
+                .isInstanceOf(AccessDenied.class).hasFieldOrPropertyWithValue("field", "messageId");
         assertThatThrownBy(() -> message.deletedBy(OCELOT, POSTED, DAY)).isInstanceOf(AccessDenied.class);
     }
 

@@ -47,7 +47,7 @@ class ImSessionTest {
         assertThatThrownBy(() -> session.post(PANGOLIN, TEXT, "let me in", NOW))
                 .isInstanceOfSatisfying(NotFound.class, p -> {
                     assertThat(p.kind()).isEqualTo("session");
-                    assertThat(p.field()).isEqualTo("uuid");
+                    assertThat(p.field()).isEqualTo("session");
                     assertThat(p.getMessage()).isEqualTo("Session does not exist");
                 });
     }
@@ -206,7 +206,7 @@ class ImSessionTest {
         assertThatThrownBy(() -> pair.invite(PANGOLIN, QUETZAL))
                 .isInstanceOfSatisfying(NotFound.class, p -> {
                     assertThat(p.kind()).isEqualTo("session");
-                    assertThat(p.field()).isEqualTo("uuid");
+                    assertThat(p.field()).isEqualTo("session");
                 });
     }
 

@@ -49,8 +49,8 @@ class NewSessionTest {
     void nobody_has_a_session_with_themselves() {
         assertThatThrownBy(() -> NewSession.privateBetween(LYNX, LYNX, Optional.empty(), UUID.randomUUID(), NOW))
                 .isInstanceOfSatisfying(InvalidInput.class, p -> {
-                    assertThat(p.field()).isEqualTo("user_to");
-                    assertThat(p.getMessage()).isEqualTo("user_to is another user than yourself");
+                    assertThat(p.field()).isEqualTo("userTo");
+                    assertThat(p.getMessage()).isEqualTo("userTo is another user than yourself");
                 });
     }
 

@@ -90,7 +90,7 @@ class ReadPointerTest {
         ImSession session = session(Membership.joining(LYNX), Membership.joining(OCELOT));
 
         assertThatThrownBy(() -> session.markSeen(LYNX, message(3, 8, OCELOT), true))
-                .isInstanceOfSatisfying(NotFound.class, p -> assertThat(p.field()).isEqualTo("message_id"));
+                .isInstanceOfSatisfying(NotFound.class, p -> assertThat(p.field()).isEqualTo("messageId"));
     }
 
     @Test
@@ -98,7 +98,7 @@ class ReadPointerTest {
         ImSession session = session(Membership.joining(LYNX), Membership.joining(OCELOT));
 
         assertThatThrownBy(() -> session.markSeen(PANGOLIN, message(3, 7, OCELOT), true))
-                .isInstanceOfSatisfying(NotFound.class, p -> assertThat(p.field()).isEqualTo("uuid"));
+                .isInstanceOfSatisfying(NotFound.class, p -> assertThat(p.field()).isEqualTo("session"));
         assertThatThrownBy(() -> session.unreadOf(PANGOLIN)).isInstanceOf(NotFound.class);
     }
 

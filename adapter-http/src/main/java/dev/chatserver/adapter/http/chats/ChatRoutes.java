@@ -39,6 +39,9 @@ import java.util.concurrent.CompletableFuture;
  * events. Every route needs {@code Authorization: Bearer}; errors are problem details (see docs/chats-api.md).
  */
 public final class ChatRoutes implements Routes {
+    /** The request header of a chat event's own key (the core's {@code idempotencyKey}). */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final CreateChats createChats;
     private final ReadChats readChats;
     private final ManageRooms rooms;
@@ -110,7 +113,7 @@ public final class ChatRoutes implements Routes {
                 body.requiredString("type"), body.optionalString("set"), body.optionalString("label"),
                 body.optionalString("attribute"), body.requiredJson("data"), body.optionalBoolean("is_claim", false),
                 body.optionalBoolean("is_persistent", true),
-                StorableText.checked(PostEventCommand.IDEMPOTENCY_KEY, ctx.header(PostEventCommand.IDEMPOTENCY_KEY))));
+                StorableText.checked(IDEMPOTENCY_KEY, ctx.header(IDEMPOTENCY_KEY))));
         // no request thread waits while the writer stores it
         ctx.future(() -> stored.thenAccept(event -> ctx.status(201).json(ChatJson.event(event))));
     }

@@ -6,6 +6,7 @@ import dev.chatserver.adapter.http.auth.Authenticator;
 import dev.chatserver.adapter.http.jsonrpc.JsonRpc;
 import dev.chatserver.application.port.in.im.InviteCommand;
 import dev.chatserver.application.port.in.im.InviteToSession;
+import dev.chatserver.domain.account.UserId;
 import io.javalin.Javalin;
 import jakarta.inject.Inject;
 
@@ -23,6 +24,6 @@ public final class ImInvitationRoutes implements Routes {
     @Override
     public void addTo(Javalin app) {
         app.post(ImSessionRoutes.API + "add_user", calls.handler((p, caller) -> ImPayloads.session(invite.invite(
-                InviteCommand.of(caller, p.requiredString("uuid"), p.requiredLong("user_id"))))));
+                new InviteCommand(caller, p.requiredSession("uuid"), UserId.of(p.requiredPositive("user_id")))))));
     }
 }

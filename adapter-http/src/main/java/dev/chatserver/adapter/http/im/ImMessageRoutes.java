@@ -14,7 +14,9 @@ import dev.chatserver.application.port.in.im.ReactCommand;
 import dev.chatserver.application.port.in.im.ReactToMessage;
 import dev.chatserver.application.port.in.im.ReadHistory;
 import dev.chatserver.domain.event.ReactionToggled;
+import dev.chatserver.domain.im.Emoji;
 import dev.chatserver.domain.im.ImMessage;
+import dev.chatserver.domain.im.MessageType;
 import io.javalin.Javalin;
 import jakarta.inject.Inject;
 
@@ -42,27 +44,26 @@ public final class ImMessageRoutes implements Routes {
     @Override
     public void addTo(Javalin app) {
         // answered when the writer has stored it; a typing signal is never stored and has no message id
-        app.post("/im_chat/post", calls.asyncHandler((p, caller) -> post.postAsync(PostMessageCommand.of(caller,
-                        p.requiredString("uuid"), p.requiredString("message_type"), p.requiredString("message_content"),
-                        p.optionalString("client_id").orElse(null)))
+        app.post("/im_chat/post", calls.asyncHandler((p, caller) -> post.postAsync(new PostMessageCommand(caller,
+                        p.requiredSession("uuid"), new MessageType(p.requiredString("message_type")),
+                        p.requiredString("message_content"), p.optionalString("client_id").orElse(null)))
                 .thenApply(posted -> posted.type().equals("typing") ? Map.of("status", "success")
                         : Map.of("message_id", posted.id()))));
         app.post(ImSessionRoutes.API + "history", calls.handler((p, caller) -> ImPayloads.messages(history.history(
-                HistoryCommand.of(caller, p.requiredString("uuid"), HistoryStart.of(p).orElse(null),
-                        p.optionalLong("limit").orElse(null))))));
+                new HistoryCommand(caller, p.requiredSession("uuid"), HistoryStart.of(p), p.optionalLimit("limit"))))));
         app.post(ImSessionRoutes.API + "edit_message", calls.handler((p, caller) -> {
-            ImMessage edited = change.edit(EditMessageCommand.of(caller, p.optionalLong("message_id").orElse(null),
+            ImMessage edited = change.edit(new EditMessageCommand(caller, p.requiredPositive("message_id"),
                     p.requiredString("message_content")));
             return ordered("status", "success", "message_id", edited.id(),
                     "edit_date", ImPayloads.datetime(edited.editDate().orElseThrow()));
         }));
         app.post(ImSessionRoutes.API + "delete_message", calls.handler((p, caller) -> {
-            ImMessage tombstone = change.delete(DeleteMessageCommand.of(caller, p.optionalLong("message_id").orElse(null)));
+            ImMessage tombstone = change.delete(new DeleteMessageCommand(caller, p.requiredPositive("message_id")));
             return ordered("status", "success", "message_id", tombstone.id());
         }));
         app.post(ImSessionRoutes.API + "react", calls.handler((p, caller) -> {
-            ReactionToggled toggled = react.react(ReactCommand.of(caller, p.optionalLong("message_id").orElse(null),
-                    p.requiredString("emoji")));
+            ReactionToggled toggled = react.react(new ReactCommand(caller, p.requiredPositive("message_id"),
+                    new Emoji(p.requiredString("emoji"))));
             return ordered("status", "success", "message_id", toggled.messageId(), "emoji", toggled.emoji(),
                     "reacted", toggled.reacted(), "count", toggled.count());
         }));

@@ -23,7 +23,7 @@ public final class ImSearchRoutes implements Routes {
     @Override
     public void addTo(Javalin app) {
         app.post(ImSessionRoutes.API + "search", calls.handler((p, caller) -> ImPayloads.searchHits(search.search(
-                SearchCommand.of(caller, p.requiredString("query"), p.optionalString("uuid").orElse(null),
-                        HistoryStart.of(p).orElse(null), p.optionalLong("limit").orElse(null))))));
+                SearchCommand.of(caller, p.requiredString("query"), p.optionalSession("uuid"), HistoryStart.of(p),
+                        p.optionalLimit("limit"))))));
     }
 }

@@ -17,8 +17,18 @@ import dev.chatserver.application.port.in.im.OpenGroupSessionCommand;
 import dev.chatserver.application.port.in.im.OpenSession;
 import dev.chatserver.application.port.in.im.OpenSessionCommand;
 import dev.chatserver.application.port.in.im.SessionPage;
+import dev.chatserver.domain.account.GroupId;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.im.DocumentRef;
+import dev.chatserver.domain.im.SessionState;
+import dev.chatserver.domain.im.SessionStatus;
+import dev.chatserver.domain.problem.InvalidInput;
 import io.javalin.Javalin;
 import jakarta.inject.Inject;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /** The IM sessions: getting or creating them, listing them, and each member's own status and state. */
 public final class ImSessionRoutes implements Routes {
@@ -43,36 +53,52 @@ public final class ImSessionRoutes implements Routes {
     @Override
     public void addTo(Javalin app) {
         app.post(API + "get_or_create_session", calls.handler((p, caller) -> ImPayloads.session(open.openPrivate(
-                OpenSessionCommand.of(caller, p.requiredLong("user_to"), docId(p), docModel(p))))));
+                new OpenSessionCommand(caller, UserId.of(p.requiredPositive("user_to")), document(p))))));
         app.post(API + "get_or_create_session_group", calls.handler((p, caller) -> ImPayloads.session(open.openGroup(
-                OpenGroupSessionCommand.of(caller, p.requiredLong("group"), docId(p), docModel(p))))));
+                new OpenGroupSessionCommand(caller, GroupId.of(p.requiredPositive("group")), document(p))))));
         app.post(API + "get_sessions", calls.handler((p, caller) -> ImPayloads.sessions(list.privateSessions(
-                ListSessionsCommand.of(caller, p.optionalLong("user_to").orElse(null), docId(p), docModel(p),
-                        p.optionalString("state").orElse(null), page(p))))));
+                new ListSessionsCommand(caller, p.optionalPositive("user_to").map(UserId::of), document(p),
+                        state(p), page(p))))));
         app.post(API + "get_sessions_group", calls.handler((p, caller) -> ImPayloads.sessions(list.groupSessions(
-                ListGroupSessionsCommand.of(caller, p.optionalLong("group").orElse(null), docId(p), docModel(p),
-                        p.optionalString("state").orElse(null), page(p))))));
+                new ListGroupSessionsCommand(caller, p.optionalPositive("group").map(GroupId::of), document(p),
+                        state(p), page(p))))));
         app.post(API + "change_session_status", calls.handler((p, caller) -> {
-            arrange.changeStatus(ChangeStatusCommand.of(caller, p.requiredString("uuid"), p.requiredString("new_status")));
+            arrange.changeStatus(new ChangeStatusCommand(caller, p.requiredSession("uuid"),
+                    SessionStatus.parse("new_status", p.requiredString("new_status"))));
             return ImCalls.SUCCESS;
         }));
         app.post(API + "mark_read", calls.handler((p, caller) -> ImPayloads.readState(read.markRead(
-                MarkReadCommand.of(caller, p.requiredString("uuid"), p.requiredLong("message_id"))))));
+                new MarkReadCommand(caller, p.requiredSession("uuid"), p.requiredPositive("message_id"))))));
         app.post(API + "update_state", calls.handler((p, caller) -> {
-            arrange.changeState(ChangeStateCommand.of(caller, p.requiredString("uuid"), p.requiredString("state")));
+            arrange.changeState(new ChangeStateCommand(caller, p.requiredSession("uuid"),
+                    SessionState.parse("state", p.requiredString("state"))));
             return ImCalls.SUCCESS;
         }));
     }
 
     private static SessionPage page(RpcParams params) {
-        return SessionPage.of(params.optionalLong("before_id").orElse(null), params.optionalLong("limit").orElse(null));
+        Optional<Long> beforeId = params.optionalLong("before_id");
+        OptionalInt limit = params.optionalLimit("limit");
+        return new SessionPage(beforeId.map(OptionalLong::of).orElse(OptionalLong.empty()), limit);
     }
 
-    private static String docId(RpcParams params) {
-        return params.optionalText("doc_id").orElse(null);
+    private static Optional<SessionState> state(RpcParams params) {
+        return params.optionalString("state").map(state -> SessionState.parse("state", state));
     }
 
-    private static String docModel(RpcParams params) {
-        return params.optionalString("doc_model").orElse(null);
+    /** The document a session is about: {@code doc_id} and {@code doc_model} come together or not at all. */
+    private static Optional<DocumentRef> document(RpcParams params) {
+        Optional<String> docId = params.optionalText("doc_id");
+        Optional<String> docModel = params.optionalString("doc_model");
+        if (docId.isEmpty() && docModel.isEmpty()) {
+            return Optional.empty();
+        }
+        if (docModel.isEmpty()) {
+            throw new InvalidInput("doc_model", "doc_model is required with doc_id");
+        }
+        if (docId.isEmpty()) {
+            throw new InvalidInput("doc_id", "doc_id is required with doc_model");
+        }
+        return Optional.of(new DocumentRef(docModel.get(), docId.get()));
     }
 }

@@ -8,13 +8,19 @@ import dev.chatserver.domain.problem.InvalidInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * Typed access to a call's params. Every refusal is an {@link InvalidInput} that names the parameter, so the
- * client reads which one was wrong. A JSON null counts as absent.
+ * Typed access to a call's params, turning them into the values the core's commands take (positive ids, session
+ * UUIDs, page sizes). Every refusal is an {@link InvalidInput} that names the parameter, so the client reads
+ * which one was wrong. A JSON null counts as absent.
  */
 public final class RpcParams {
     private static final int MAX_DIGITS = 18;
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private final ObjectNode node;
 
     public RpcParams(ObjectNode node) {
@@ -41,6 +47,36 @@ public final class RpcParams {
             return Optional.empty();
         }
         return Optional.of(asLong(field, node.get(field)));
+    }
+
+    /** An id: an integer above zero. */
+    public long requiredPositive(String field) {
+        return positive(field, requiredLong(field));
+    }
+
+    public Optional<Long> optionalPositive(String field) {
+        return optionalLong(field).map(value -> positive(field, value));
+    }
+
+    /** How many to answer at most: a positive number. */
+    public OptionalInt optionalLimit(String field) {
+        Optional<Long> limit = optionalLong(field);
+        if (limit.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        if (limit.get() <= 0 || limit.get() > Integer.MAX_VALUE) {
+            throw new InvalidInput(field, field + " is a positive number");
+        }
+        return OptionalInt.of(limit.get().intValue());
+    }
+
+    /** A session's UUID, written as one: 8-4-4-4-12 hexadecimal digits. */
+    public UUID requiredSession(String field) {
+        return session(field, requiredString(field));
+    }
+
+    public Optional<UUID> optionalSession(String field) {
+        return optionalString(field).map(text -> session(field, text));
     }
 
     public String requiredString(String field) {
@@ -98,6 +134,20 @@ public final class RpcParams {
             values.add(asLong(field, item));
         }
         return values;
+    }
+
+    private static long positive(String field, long value) {
+        if (value <= 0) {
+            throw new InvalidInput(field, field + " is a positive number");
+        }
+        return value;
+    }
+
+    private static UUID session(String field, String text) {
+        if (!UUID_TEXT.matcher(text).matches()) {
+            throw new InvalidInput(field, field + " is a session UUID");
+        }
+        return UUID.fromString(text);
     }
 
     private static long asLong(String field, JsonNode value) {

@@ -38,8 +38,8 @@ final class Odoo8Directory {
 
     /** Every session of the caller, private ones first, as the caller sees them. */
     List<SessionView> sessionsOf(User caller) {
-        List<SessionView> all = new ArrayList<>(sessions.privateSessions(ListSessionsCommand.of(caller, null, null, null, null)));
-        all.addAll(sessions.groupSessions(ListGroupSessionsCommand.of(caller, null, null, null, null)));
+        List<SessionView> all = new ArrayList<>(sessions.privateSessions(ListSessionsCommand.all(caller)));
+        all.addAll(sessions.groupSessions(ListGroupSessionsCommand.all(caller)));
         return all;
     }
 

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -79,8 +80,8 @@ public final class Odoo8ImRoutes implements Routes {
         if (lastId != null && lastId <= 0) {
             throw new InvalidInput("last_id", "last_id is a positive message id");
         }
-        HistoryCommand command = HistoryCommand.of(caller, params.requiredString("uuid"), lastId,
-                params.optionalLong("limit").orElse(null));
+        HistoryCommand command = new HistoryCommand(caller, params.requiredSession("uuid"),
+                lastId == null ? OptionalLong.empty() : OptionalLong.of(lastId), params.optionalLimit("limit"));
         try {
             rpc.answer(ctx, history.history(command).stream().map(Odoo8Shapes::message).toList());
         } catch (NotFound notInIt) {

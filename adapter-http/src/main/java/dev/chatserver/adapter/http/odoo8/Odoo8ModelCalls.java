@@ -14,6 +14,7 @@ import dev.chatserver.application.port.in.im.InviteToSession;
 import dev.chatserver.application.port.in.im.OpenSession;
 import dev.chatserver.application.port.in.im.OpenSessionCommand;
 import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionView;
 import dev.chatserver.domain.presence.ImStatus;
@@ -80,15 +81,15 @@ public final class Odoo8ModelCalls implements Routes {
         Odoo8Call call = Odoo8Call.of(params);
         switch (call.model() + "." + call.method()) {
             case "im_chat.session.session_get" -> rpc.answer(ctx, Odoo8Shapes.session(
-                    open.openPrivate(OpenSessionCommand.of(caller, call.requiredId("user_to", 0), null, null))));
+                    open.openPrivate(OpenSessionCommand.of(caller, UserId.of(call.requiredId("user_to", 0))))));
             case "im_chat.session.session_info" -> rpc.answer(ctx, Odoo8Shapes.session(sessionInfo(caller, call)));
             case "im_chat.session.update_state" -> {
                 updateState(caller, call);
                 rpc.answer(ctx, null);
             }
             case "im_chat.session.add_user" -> {
-                invite.invite(InviteCommand.of(caller, call.requiredUuid("uuid", 0).toString(),
-                        call.requiredId("user_id", 1)));
+                invite.invite(new InviteCommand(caller, call.requiredUuid("uuid", 0),
+                        UserId.of(call.requiredId("user_id", 1))));
                 rpc.answer(ctx, null);
             }
             case "res.users.im_search" -> rpc.answer(ctx, imSearch(caller, call));
@@ -113,7 +114,7 @@ public final class Odoo8ModelCalls implements Routes {
                     .orElseThrow(() -> new NotFound("session", "uuid", "no session " + uuid + " of yours"));
             state = (session.state() == SessionState.OPEN ? SessionState.FOLDED : SessionState.OPEN).wireName();
         }
-        arrange.changeState(ChangeStateCommand.of(caller, uuid.toString(), state));
+        arrange.changeState(new ChangeStateCommand(caller, uuid, SessionState.parse("state", state)));
     }
 
     /** Users whose name holds {@code name} (every one for none), online ones first, then by name, as 8.0. */

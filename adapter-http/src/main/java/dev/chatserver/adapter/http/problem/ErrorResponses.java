@@ -1,7 +1,9 @@
 package dev.chatserver.adapter.http.problem;
 
 import dev.chatserver.adapter.http.MalformedBody;
+import dev.chatserver.adapter.http.chats.ChatFieldNames;
 import dev.chatserver.adapter.http.jsonrpc.JsonRpc;
+import dev.chatserver.adapter.http.jsonrpc.RpcFieldNames;
 import dev.chatserver.domain.problem.AccessDenied;
 import dev.chatserver.domain.problem.AlreadyExists;
 import dev.chatserver.domain.problem.ChatProblem;
@@ -22,7 +24,8 @@ import java.util.Map;
 
 /**
  * Turns every failure into the error shape of the API the request was for: problem details under
- * {@code /api/}, JSON-RPC everywhere else. Unexpected failures are logged here and answered without detail.
+ * {@code /api/}, JSON-RPC everywhere else, a problem's field named as that API names it ({@link FieldNames}).
+ * Unexpected failures are logged here and answered without detail.
  */
 public final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
@@ -107,31 +110,34 @@ public final class ErrorResponses {
             ctx.status(401).json(JsonRpc.errorEnvelope(ctx, UNAUTHENTICATED, "Unauthenticated", data));
             return;
         }
+        FieldNames names = RpcFieldNames.NAMES;
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("status", "error");
         if (problem.field() != null) {
-            result.put("field", problem.field());
+            result.put("field", names.field(problem));
         }
-        result.put("message", problem.getMessage());
+        result.put("message", names.message(problem));
         ctx.status(200).json(JsonRpc.resultEnvelope(ctx, result));
     }
 
     private static void answerProblem(Context ctx, ChatProblem problem) {
-        String detail = problem.getMessage();
+        FieldNames names = ChatFieldNames.NAMES;
+        String detail = names.message(problem);
+        String field = names.field(problem);
         if (problem instanceof InvalidInput) {
-            ProblemDetails.answer(ctx, 400, "invalid_payload", "Invalid payload", detail, problem.field());
+            ProblemDetails.answer(ctx, 400, "invalid_payload", "Invalid payload", detail, field);
         } else if (problem instanceof Unauthenticated) {
             ProblemDetails.answer(ctx, 401, "unauthorized", "Unauthorized", detail, null);
         } else if (problem instanceof AccessDenied) {
             ProblemDetails.answer(ctx, 403, "access_denied", "Access denied", detail, null);
         } else if (problem instanceof NotFound notFound) {
-            ProblemDetails.answer(ctx, 404, notFound.kind() + "_not_found", "Not found", detail, problem.field());
+            ProblemDetails.answer(ctx, 404, notFound.kind() + "_not_found", "Not found", detail, field);
         } else if (problem instanceof AlreadyExists exists) {
-            ProblemDetails.answer(ctx, 409, exists.kind(), "Conflict", detail, problem.field());
+            ProblemDetails.answer(ctx, 409, exists.kind(), "Conflict", detail, field);
         } else if (problem instanceof Refused refused) {
             ProblemDetails.answer(ctx, 422, refused.kind(), "Refused", detail, null);
         } else {
-            ProblemDetails.answer(ctx, 400, "invalid_payload", "Invalid payload", detail, problem.field());
+            ProblemDetails.answer(ctx, 400, "invalid_payload", "Invalid payload", detail, field);
         }
     }
 }

@@ -20,7 +20,7 @@ public record SignInCommand(Login login, char[] password, String clientAddress) 
             throw new InvalidInput("password", "password is required");
         }
         if (clientAddress != null && (clientAddress.isBlank() || clientAddress.length() > MAX_ADDRESS_LENGTH)) {
-            throw new InvalidInput("client_address", "a client address has 1 to " + MAX_ADDRESS_LENGTH + " characters");
+            throw new InvalidInput("clientAddress", "clientAddress has 1 to " + MAX_ADDRESS_LENGTH + " characters");
         }
     }
 

@@ -11,7 +11,7 @@ public record CloseRoomCommand(AccountId by, RoomId room) {
     public CloseRoomCommand {
         Objects.requireNonNull(by, "by");
         if (room == null) {
-            throw new InvalidInput("room_id", "room_id is required");
+            throw new InvalidInput("room", "room is required");
         }
     }
 }

@@ -9,17 +9,17 @@ import dev.chatserver.domain.problem.InvalidInput;
 import java.util.Objects;
 
 /** A tenant of the audience creates a chat on an event room that exists already. */
-public record ConvertChatCommand(AccountId by, ChatKey key, JsonText tags, RoomId room) {
+public record ConvertChatCommand(AccountId by, ChatKey key, JsonText tags, RoomId eventRoom) {
     public ConvertChatCommand {
         Objects.requireNonNull(by, "by");
         Objects.requireNonNull(key, "key");
         tags = JsonParameters.tags(tags);
-        if (room == null) {
-            throw new InvalidInput("event_room_id", "event_room_id is required");
+        if (eventRoom == null) {
+            throw new InvalidInput("eventRoom", "eventRoom is required");
         }
     }
 
-    public static ConvertChatCommand of(AccountId by, String audience, String scope, JsonText tags, RoomId room) {
-        return new ConvertChatCommand(by, new ChatKey(audience, scope), tags, room);
+    public static ConvertChatCommand of(AccountId by, String audience, String scope, JsonText tags, RoomId eventRoom) {
+        return new ConvertChatCommand(by, new ChatKey(audience, scope), tags, eventRoom);
     }
 }

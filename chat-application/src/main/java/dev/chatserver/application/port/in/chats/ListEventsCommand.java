@@ -22,21 +22,21 @@ public record ListEventsCommand(ChatId chat, Set<String> types, String set, Stri
 
     public ListEventsCommand {
         if (chat == null) {
-            throw new InvalidInput("chat_id", "chat_id is required");
+            throw new InvalidInput("chat", "chat is required");
         }
         Objects.requireNonNull(types, "types");
         if (types.size() > MAX_TYPES) {
-            throw new InvalidInput("type", "at most " + MAX_TYPES + " types");
+            throw new InvalidInput("types", "types has at most " + MAX_TYPES + " names");
         }
         Set<String> checked = new LinkedHashSet<>();
-        types.forEach(type -> checked.add(Names.require("type", type)));
+        types.forEach(type -> checked.add(Names.require("types", type)));
         types = Set.copyOf(checked);
         set = Names.optional("set", set);
         label = Names.optional("label", label);
         attribute = Names.optional("attribute", attribute);
         occurredAt = occurredAt == null ? OptionalLong.empty() : occurredAt;
         if (occurredAt.isPresent() && occurredAt.getAsLong() < 0) {
-            throw new InvalidInput("occurred_at", "occurred_at is not negative");
+            throw new InvalidInput("occurredAt", "occurredAt is not negative");
         }
         direction = direction == null ? Direction.BACKWARD : direction;
         if (limit < 1 || limit > MAX_LIMIT) {

@@ -17,7 +17,6 @@ import java.util.Objects;
 public record PostEventCommand(AccountId by, ChatId chat, String type, String set, String label,
                                String attribute, JsonText data, boolean claim, boolean persistent,
                                String idempotencyKey) {
-    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 64;
 
     public PostEventCommand(AccountId by, ChatId chat, String type, String set, String label, String attribute,
@@ -28,7 +27,7 @@ public record PostEventCommand(AccountId by, ChatId chat, String type, String se
     public PostEventCommand {
         Objects.requireNonNull(by, "by");
         if (chat == null) {
-            throw new InvalidInput("chat_id", "chat_id is required");
+            throw new InvalidInput("chat", "chat is required");
         }
         type = Names.require("type", type);
         set = set == null ? type : Names.require("set", set);
@@ -38,12 +37,12 @@ public record PostEventCommand(AccountId by, ChatId chat, String type, String se
         if (idempotencyKey != null) {
             if (idempotencyKey.isEmpty()
                     || idempotencyKey.codePointCount(0, idempotencyKey.length()) > MAX_IDEMPOTENCY_KEY_LENGTH) {
-                throw new InvalidInput(IDEMPOTENCY_KEY,
-                        IDEMPOTENCY_KEY + " has 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+                throw new InvalidInput("idempotencyKey",
+                        "idempotencyKey has 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
             }
             if (!persistent) {
-                throw new InvalidInput(IDEMPOTENCY_KEY,
-                        "a transient event is never kept, so it takes no " + IDEMPOTENCY_KEY);
+                throw new InvalidInput("idempotencyKey",
+                        "idempotencyKey is for a persistent event: a transient one is never kept");
             }
         }
     }

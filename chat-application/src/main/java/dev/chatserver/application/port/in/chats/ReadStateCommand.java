@@ -19,7 +19,7 @@ public record ReadStateCommand(ChatId chat, List<String> sets, OptionalLong occu
 
     public ReadStateCommand {
         if (chat == null) {
-            throw new InvalidInput("chat_id", "chat_id is required");
+            throw new InvalidInput("chat", "chat is required");
         }
         if (sets == null || sets.isEmpty() || sets.size() > MAX_SETS) {
             throw new InvalidInput("sets", "sets names 1 to " + MAX_SETS + " sets, comma-separated");
@@ -29,7 +29,7 @@ public record ReadStateCommand(ChatId chat, List<String> sets, OptionalLong occu
         sets = List.copyOf(distinct);
         occurredAt = occurredAt == null ? OptionalLong.empty() : occurredAt;
         if (occurredAt.isPresent() && occurredAt.getAsLong() < 0) {
-            throw new InvalidInput("occurred_at", "occurred_at is not negative");
+            throw new InvalidInput("occurredAt", "occurredAt is not negative");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInput("limit", "limit is between 1 and " + MAX_LIMIT);

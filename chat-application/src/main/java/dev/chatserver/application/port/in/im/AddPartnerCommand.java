@@ -11,15 +11,10 @@ public record AddPartnerCommand(User caller, PartnerId parent, PartnerId child) 
     public AddPartnerCommand {
         Objects.requireNonNull(caller, "caller");
         if (parent == null) {
-            throw new InvalidInput("parent_partner_id", "parent_partner_id is required");
+            throw new InvalidInput("parent", "parent is required");
         }
         if (child == null) {
-            throw new InvalidInput("child_partner_id", "child_partner_id is required");
+            throw new InvalidInput("child", "child is required");
         }
-    }
-
-    public static AddPartnerCommand of(User caller, Long parentPartnerId, Long childPartnerId) {
-        return new AddPartnerCommand(caller, Params.partner("parent_partner_id", parentPartnerId),
-                Params.partner("child_partner_id", childPartnerId));
     }
 }

@@ -14,21 +14,14 @@ public record ChangeBookCommand(User caller, List<UserId> userIds) {
     public ChangeBookCommand {
         Objects.requireNonNull(caller, "caller");
         if (userIds == null) {
-            throw new InvalidInput("user_ids", "user_ids is not list");
+            throw new InvalidInput("userIds", "userIds is required");
         }
         if (userIds.size() > MAX_USERS) {
-            throw new InvalidInput("user_ids", "user_ids has at most " + MAX_USERS + " ids");
+            throw new InvalidInput("userIds", "userIds has at most " + MAX_USERS + " ids");
+        }
+        if (userIds.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidInput("userIds", "userIds holds user ids");
         }
         userIds = userIds.stream().distinct().toList();
-    }
-
-    public static ChangeBookCommand of(User caller, List<Long> userIds) {
-        if (userIds == null) {
-            throw new InvalidInput("user_ids", "user_ids is not list");
-        }
-        if (userIds.stream().anyMatch(id -> id == null || id <= 0)) {
-            throw new InvalidInput("user_ids", "user_ids holds positive user ids");
-        }
-        return new ChangeBookCommand(caller, userIds.stream().map(UserId::of).toList());
     }
 }

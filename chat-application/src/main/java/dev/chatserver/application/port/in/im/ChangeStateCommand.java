@@ -12,15 +12,10 @@ public record ChangeStateCommand(User caller, UUID session, SessionState state) 
     public ChangeStateCommand {
         Objects.requireNonNull(caller, "caller");
         if (session == null) {
-            throw new InvalidInput("uuid", "uuid is required");
+            throw new InvalidInput("session", "session is required");
         }
         if (state == null) {
             throw new InvalidInput("state", "state is required");
         }
-    }
-
-    public static ChangeStateCommand of(User caller, String uuid, String state) {
-        return new ChangeStateCommand(caller, Params.session("uuid", uuid),
-                SessionState.parse("state", Params.required("state", state)));
     }
 }

@@ -12,15 +12,10 @@ public record ChangeStatusCommand(User caller, UUID session, SessionStatus newSt
     public ChangeStatusCommand {
         Objects.requireNonNull(caller, "caller");
         if (session == null) {
-            throw new InvalidInput("uuid", "uuid is required");
+            throw new InvalidInput("session", "session is required");
         }
         if (newStatus == null) {
-            throw new InvalidInput("new_status", "new_status is required");
+            throw new InvalidInput("newStatus", "newStatus is required");
         }
-    }
-
-    public static ChangeStatusCommand of(User caller, String uuid, String newStatus) {
-        return new ChangeStatusCommand(caller, Params.session("uuid", uuid),
-                SessionStatus.parse("new_status", Params.required("new_status", newStatus)));
     }
 }

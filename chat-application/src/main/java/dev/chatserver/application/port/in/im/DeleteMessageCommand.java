@@ -10,11 +10,7 @@ public record DeleteMessageCommand(User caller, long messageId) {
     public DeleteMessageCommand {
         Objects.requireNonNull(caller, "caller");
         if (messageId <= 0) {
-            throw new InvalidInput("message_id", "message_id is a positive message id");
+            throw new InvalidInput("messageId", "messageId is a positive message id");
         }
-    }
-
-    public static DeleteMessageCommand of(User caller, Long messageId) {
-        return new DeleteMessageCommand(caller, Params.positive("message_id", messageId));
     }
 }

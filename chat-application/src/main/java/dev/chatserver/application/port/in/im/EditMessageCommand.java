@@ -10,17 +10,13 @@ public record EditMessageCommand(User caller, long messageId, String content) {
     public EditMessageCommand {
         Objects.requireNonNull(caller, "caller");
         if (messageId <= 0) {
-            throw new InvalidInput("message_id", "message_id is a positive message id");
+            throw new InvalidInput("messageId", "messageId is a positive message id");
         }
         if (content == null) {
-            throw new InvalidInput("message_content", "message_content is required");
+            throw new InvalidInput("content", "content is required");
         }
         if (content.isBlank()) {
-            throw new InvalidInput("message_content", "message_content is not empty");
+            throw new InvalidInput("content", "content is not empty");
         }
-    }
-
-    public static EditMessageCommand of(User caller, Long messageId, String content) {
-        return new EditMessageCommand(caller, Params.positive("message_id", messageId), content);
     }
 }

@@ -24,10 +24,8 @@ public record InitCommand(User caller, String name, OptionalInt limit) {
         }
     }
 
-    public static InitCommand of(User caller, String name, Long limit) {
-        if (limit != null && (limit <= 0 || limit > Integer.MAX_VALUE)) {
-            throw new InvalidInput("limit", "limit is a positive number");
-        }
-        return new InitCommand(caller, name, limit == null ? OptionalInt.empty() : OptionalInt.of(limit.intValue()));
+    /** Every contact whose name holds {@code name}, as many as the server's default. */
+    public static InitCommand named(User caller, String name) {
+        return new InitCommand(caller, name, OptionalInt.empty());
     }
 }

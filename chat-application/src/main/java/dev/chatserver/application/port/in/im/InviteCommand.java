@@ -7,19 +7,15 @@ import dev.chatserver.domain.problem.InvalidInput;
 import java.util.Objects;
 import java.util.UUID;
 
-/** The caller invites {@code user_id} into their session {@code uuid} (Odoo 8's add_user). */
+/** The caller invites the user {@code newcomer} into their session (Odoo 8's add_user). */
 public record InviteCommand(User caller, UUID session, UserId newcomer) {
     public InviteCommand {
         Objects.requireNonNull(caller, "caller");
         if (session == null) {
-            throw new InvalidInput("uuid", "uuid is required");
+            throw new InvalidInput("session", "session is required");
         }
         if (newcomer == null) {
-            throw new InvalidInput("user_id", "user_id is required");
+            throw new InvalidInput("newcomer", "newcomer is required");
         }
-    }
-
-    public static InviteCommand of(User caller, String uuid, Long userId) {
-        return new InviteCommand(caller, Params.session("uuid", uuid), Params.user("user_id", userId));
     }
 }

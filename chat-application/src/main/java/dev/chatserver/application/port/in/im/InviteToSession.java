@@ -4,8 +4,8 @@ import dev.chatserver.domain.im.SessionView;
 
 /**
  * A member brings another user into a session: every member is told, and a meta message says who joined. A
- * session the caller is not in is {@code NotFound} naming uuid; an unknown user is {@code NotFound} naming
- * user_id; inviting a member changes nothing.
+ * session the caller is not in is {@code NotFound} naming {@code session}; an unknown user is {@code NotFound}
+ * naming {@code newcomer}; inviting a member changes nothing.
  */
 public interface InviteToSession {
     SessionView invite(InviteCommand command);

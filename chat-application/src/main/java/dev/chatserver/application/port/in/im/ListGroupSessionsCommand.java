@@ -19,15 +19,9 @@ public record ListGroupSessionsCommand(User caller, Optional<GroupId> group, Opt
         Objects.requireNonNull(page, "page");
     }
 
-    public static ListGroupSessionsCommand of(User caller, Long group, String docId, String docModel, String state) {
-        return of(caller, group, docId, docModel, state, SessionPage.ALL);
-    }
-
-    public static ListGroupSessionsCommand of(User caller, Long group, String docId, String docModel, String state,
-                                              SessionPage page) {
-        return new ListGroupSessionsCommand(caller,
-                group == null ? Optional.empty() : Optional.of(Params.group("group", group)),
-                Params.document(docId, docModel),
-                state == null ? Optional.empty() : Optional.of(SessionState.parse("state", state)), page);
+    /** Every group session of the caller's. */
+    public static ListGroupSessionsCommand all(User caller) {
+        return new ListGroupSessionsCommand(caller, Optional.empty(), Optional.empty(), Optional.empty(),
+                SessionPage.ALL);
     }
 }

@@ -19,15 +19,8 @@ public record ListSessionsCommand(User caller, Optional<UserId> userTo, Optional
         Objects.requireNonNull(page, "page");
     }
 
-    public static ListSessionsCommand of(User caller, Long userTo, String docId, String docModel, String state) {
-        return of(caller, userTo, docId, docModel, state, SessionPage.ALL);
-    }
-
-    public static ListSessionsCommand of(User caller, Long userTo, String docId, String docModel, String state,
-                                         SessionPage page) {
-        return new ListSessionsCommand(caller,
-                userTo == null ? Optional.empty() : Optional.of(Params.user("user_to", userTo)),
-                Params.document(docId, docModel),
-                state == null ? Optional.empty() : Optional.of(SessionState.parse("state", state)), page);
+    /** Every private session of the caller's. */
+    public static ListSessionsCommand all(User caller) {
+        return new ListSessionsCommand(caller, Optional.empty(), Optional.empty(), Optional.empty(), SessionPage.ALL);
     }
 }

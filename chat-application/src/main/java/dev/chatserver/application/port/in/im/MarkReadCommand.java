@@ -6,19 +6,15 @@ import dev.chatserver.domain.problem.InvalidInput;
 import java.util.Objects;
 import java.util.UUID;
 
-/** The caller has read session {@code uuid} up to message {@code message_id}. */
+/** The caller has read {@code session} up to message {@code messageId}. */
 public record MarkReadCommand(User caller, UUID session, long messageId) {
     public MarkReadCommand {
         Objects.requireNonNull(caller, "caller");
         if (session == null) {
-            throw new InvalidInput("uuid", "uuid is required");
+            throw new InvalidInput("session", "session is required");
         }
         if (messageId <= 0) {
-            throw new InvalidInput("message_id", "message_id is a positive message id");
+            throw new InvalidInput("messageId", "messageId is a positive message id");
         }
-    }
-
-    public static MarkReadCommand of(User caller, String uuid, Long messageId) {
-        return new MarkReadCommand(caller, Params.session("uuid", uuid), Params.positive("message_id", messageId));
     }
 }

@@ -18,7 +18,8 @@ public record OpenGroupSessionCommand(User caller, GroupId group, Optional<Docum
         Objects.requireNonNull(document, "document");
     }
 
-    public static OpenGroupSessionCommand of(User caller, Long group, String docId, String docModel) {
-        return new OpenGroupSessionCommand(caller, Params.group("group", group), Params.document(docId, docModel));
+    /** The group's session about no document. */
+    public static OpenGroupSessionCommand of(User caller, GroupId group) {
+        return new OpenGroupSessionCommand(caller, group, Optional.empty());
     }
 }

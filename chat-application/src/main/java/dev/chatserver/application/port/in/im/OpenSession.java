@@ -4,7 +4,7 @@ import dev.chatserver.domain.im.SessionView;
 
 /** Getting the canonical session with a user or of a group, creating it the first time. */
 public interface OpenSession {
-    /** An unknown {@code user_to} is {@code NotFound} naming it. */
+    /** An unknown {@code userTo} is {@code NotFound} naming it. */
     SessionView openPrivate(OpenSessionCommand command);
 
     /** An unknown group, or one the caller is not a member of, is {@code NotFound} naming {@code group}. */

@@ -9,19 +9,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The caller asks for their private session with {@code user_to}, about a document or not. That it is another
- * user than the caller is the session's own rule ({@code NewSession.privateBetween}).
+ * The caller asks for their private session with the user {@code userTo}, about a document or not. That it is
+ * another user than the caller is the session's own rule ({@code NewSession.privateBetween}).
  */
 public record OpenSessionCommand(User caller, UserId userTo, Optional<DocumentRef> document) {
     public OpenSessionCommand {
         Objects.requireNonNull(caller, "caller");
         if (userTo == null) {
-            throw new InvalidInput("user_to", "user_to is required");
+            throw new InvalidInput("userTo", "userTo is required");
         }
         Objects.requireNonNull(document, "document");
     }
 
-    public static OpenSessionCommand of(User caller, Long userTo, String docId, String docModel) {
-        return new OpenSessionCommand(caller, Params.user("user_to", userTo), Params.document(docId, docModel));
+    /** The private session with {@code userTo} about no document. */
+    public static OpenSessionCommand of(User caller, UserId userTo) {
+        return new OpenSessionCommand(caller, userTo, Optional.empty());
     }
 }

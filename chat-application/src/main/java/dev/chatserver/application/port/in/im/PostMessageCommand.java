@@ -26,42 +26,32 @@ public record PostMessageCommand(User caller, UUID session, MessageType type, St
     public PostMessageCommand {
         Objects.requireNonNull(caller, "caller");
         if (session == null) {
-            throw new InvalidInput("uuid", "uuid is required");
+            throw new InvalidInput("session", "session is required");
         }
         if (type == null) {
-            throw new InvalidInput("message_type", "message_type is required");
+            throw new InvalidInput("type", "type is required");
         }
         if (type.isServerNotice()) {
-            throw new InvalidInput("message_type", "meta messages are posted by the server only");
+            throw new InvalidInput("type", "meta messages are posted by the server only");
         }
         if (content == null) {
-            throw new InvalidInput("message_content", "message_content is required");
+            throw new InvalidInput("content", "content is required");
         }
         if (content.isBlank()) {
-            throw new InvalidInput("message_content", "message_content is not empty");
+            throw new InvalidInput("content", "content is not empty");
         }
         if (type.isTyping() && content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_TYPING_CONTENT_BYTES) {
-            throw new InvalidInput("message_content",
-                    "message_content of a typing signal has at most " + MAX_TYPING_CONTENT_BYTES + " bytes (UTF-8)");
+            throw new InvalidInput("content",
+                    "content of a typing signal has at most " + MAX_TYPING_CONTENT_BYTES + " bytes (UTF-8)");
         }
         if (clientId != null && (clientId.isEmpty()
                 || clientId.codePointCount(0, clientId.length()) > MAX_CLIENT_ID_LENGTH)) {
-            throw new InvalidInput("client_id", "client_id has 1 to " + MAX_CLIENT_ID_LENGTH + " characters");
+            throw new InvalidInput("clientId", "clientId has 1 to " + MAX_CLIENT_ID_LENGTH + " characters");
         }
     }
 
     public PostMessageCommand(User caller, UUID session, MessageType type, String content) {
         this(caller, session, type, content, null);
-    }
-
-    public static PostMessageCommand of(User caller, String uuid, String messageType, String messageContent) {
-        return of(caller, uuid, messageType, messageContent, null);
-    }
-
-    public static PostMessageCommand of(User caller, String uuid, String messageType, String messageContent,
-                                        String clientId) {
-        return new PostMessageCommand(caller, Params.session("uuid", uuid),
-                new MessageType(Params.required("message_type", messageType)), messageContent, clientId);
     }
 
     public Optional<String> clientIdIfAny() {

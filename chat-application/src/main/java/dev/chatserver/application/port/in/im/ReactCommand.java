@@ -11,14 +11,10 @@ public record ReactCommand(User caller, long messageId, Emoji emoji) {
     public ReactCommand {
         Objects.requireNonNull(caller, "caller");
         if (messageId <= 0) {
-            throw new InvalidInput("message_id", "message_id is a positive message id");
+            throw new InvalidInput("messageId", "messageId is a positive message id");
         }
         if (emoji == null) {
             throw new InvalidInput("emoji", "emoji is required");
         }
-    }
-
-    public static ReactCommand of(User caller, Long messageId, String emoji) {
-        return new ReactCommand(caller, Params.positive("message_id", messageId), new Emoji(emoji));
     }
 }

@@ -12,8 +12,8 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * A search of the caller's messages: the words of {@code query}, in one session ({@code uuid}) or all of the
- * caller's, newest first, below {@code last_ID} when given, at most {@code limit}.
+ * A search of the caller's messages: the words of a query, in one session or all of the caller's, newest first,
+ * below message {@code lastId} when given, at most {@code limit}.
  */
 public record SearchCommand(User caller, SearchWords words, Optional<UUID> session, OptionalLong lastId,
                             OptionalInt limit) {
@@ -27,14 +27,16 @@ public record SearchCommand(User caller, SearchWords words, Optional<UUID> sessi
         Objects.requireNonNull(lastId, "lastId");
         Objects.requireNonNull(limit, "limit");
         if (lastId.isPresent() && lastId.getAsLong() <= 0) {
-            throw new InvalidInput("last_ID", "last_ID is a positive message id");
+            throw new InvalidInput("lastId", "lastId is a positive message id");
         }
         if (limit.isPresent() && limit.getAsInt() <= 0) {
             throw new InvalidInput("limit", "limit is a positive number");
         }
     }
 
-    public static SearchCommand of(User caller, String query, String uuid, Long lastId, Long limit) {
+    /** A search for the words of {@code query} (what a person typed into a search box). */
+    public static SearchCommand of(User caller, String query, Optional<UUID> session, OptionalLong lastId,
+                                   OptionalInt limit) {
         if (query == null) {
             throw new InvalidInput("query", "query is required");
         }
@@ -45,12 +47,11 @@ public record SearchCommand(User caller, SearchWords words, Optional<UUID> sessi
         if (words.isEmpty()) {
             throw new InvalidInput("query", "query needs at least one word (letters or digits)");
         }
-        if (limit != null && (limit <= 0 || limit > Integer.MAX_VALUE)) {
-            throw new InvalidInput("limit", "limit is a positive number");
-        }
-        return new SearchCommand(caller, new SearchWords(words),
-                uuid == null ? Optional.empty() : Optional.of(Params.session("uuid", uuid)),
-                lastId == null ? OptionalLong.empty() : OptionalLong.of(lastId),
-                limit == null ? OptionalInt.empty() : OptionalInt.of(limit.intValue()));
+        return new SearchCommand(caller, new SearchWords(words), session, lastId, limit);
+    }
+
+    /** The newest hits for the words of {@code query} in every session of the caller's, as many as the default. */
+    public static SearchCommand everywhere(User caller, String query) {
+        return of(caller, query, Optional.empty(), OptionalLong.empty(), OptionalInt.empty());
     }
 }

@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * Which page of a session listing to answer, newest first: only sessions older than {@code before_id} (the id of
+ * Which page of a session listing to answer, newest first: only sessions older than {@code beforeId} (the id of
  * the last session of the previous page) when given, at most {@code limit} when given. Neither: every session.
  */
 public record SessionPage(OptionalLong beforeId, OptionalInt limit) {
@@ -17,18 +17,10 @@ public record SessionPage(OptionalLong beforeId, OptionalInt limit) {
         Objects.requireNonNull(beforeId, "beforeId");
         Objects.requireNonNull(limit, "limit");
         if (beforeId.isPresent() && beforeId.getAsLong() <= 0) {
-            throw new InvalidInput("before_id", "before_id is a positive session id");
+            throw new InvalidInput("beforeId", "beforeId is a positive session id");
         }
         if (limit.isPresent() && limit.getAsInt() <= 0) {
             throw new InvalidInput("limit", "limit is a positive number");
         }
-    }
-
-    public static SessionPage of(Long beforeId, Long limit) {
-        if (limit != null && (limit <= 0 || limit > Integer.MAX_VALUE)) {
-            throw new InvalidInput("limit", "limit is a positive number");
-        }
-        return new SessionPage(beforeId == null ? OptionalLong.empty() : OptionalLong.of(beforeId),
-                limit == null ? OptionalInt.empty() : OptionalInt.of(limit.intValue()));
     }
 }
