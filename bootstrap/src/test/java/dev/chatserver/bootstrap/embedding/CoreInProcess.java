@@ -7,7 +7,7 @@ import dev.chatserver.application.port.in.im.OpenSessionCommand;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.bootstrap.ChatCore;
 import dev.chatserver.domain.account.User;
-import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.application.port.out.notification.event.MessagePosted;
 import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.MessageView;
 import dev.chatserver.domain.im.SessionView;

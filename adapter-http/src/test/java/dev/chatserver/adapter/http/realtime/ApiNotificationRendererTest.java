@@ -11,16 +11,16 @@ import dev.chatserver.domain.chats.Event;
 import dev.chatserver.domain.chats.EventId;
 import dev.chatserver.domain.chats.JsonText;
 import dev.chatserver.domain.chats.RoomId;
-import dev.chatserver.domain.event.ChatEventAppended;
+import dev.chatserver.application.port.out.notification.event.ChatEventAppended;
 import dev.chatserver.adapter.http.im.ImPayloads;
-import dev.chatserver.domain.event.MessageDeleted;
-import dev.chatserver.domain.event.MessageEdited;
-import dev.chatserver.domain.event.MessagePosted;
-import dev.chatserver.domain.event.ReactionToggled;
+import dev.chatserver.application.port.out.notification.event.MessageDeleted;
+import dev.chatserver.application.port.out.notification.event.MessageEdited;
+import dev.chatserver.application.port.out.notification.event.MessagePosted;
+import dev.chatserver.application.port.out.notification.event.ReactionToggled;
 import dev.chatserver.domain.im.ReactionCount;
-import dev.chatserver.domain.event.PresenceChanged;
-import dev.chatserver.domain.event.ReadReceipt;
-import dev.chatserver.domain.event.SessionChanged;
+import dev.chatserver.application.port.out.notification.event.PresenceChanged;
+import dev.chatserver.application.port.out.notification.event.ReadReceipt;
+import dev.chatserver.application.port.out.notification.event.SessionChanged;
 import dev.chatserver.domain.im.DocumentLink;
 import dev.chatserver.domain.im.DocumentRef;
 import dev.chatserver.domain.im.GroupRef;
@@ -50,7 +50,7 @@ class ApiNotificationRendererTest {
     private final ObjectMapper mapper = Json.newMapper();
     private final ApiNotificationRenderer renderer = new ApiNotificationRenderer();
 
-    private String rendered(dev.chatserver.domain.event.DomainEvent event) throws Exception {
+    private String rendered(dev.chatserver.application.port.out.notification.event.DomainEvent event) throws Exception {
         return mapper.writeValueAsString(renderer.render(event));
     }
 
