@@ -14,12 +14,12 @@ import dev.chatserver.application.port.out.notification.event.SessionChanged;
 import dev.chatserver.domain.im.DocumentLink;
 import dev.chatserver.domain.im.DocumentRef;
 import dev.chatserver.domain.im.GroupRef;
-import dev.chatserver.domain.im.MessageSummary;
-import dev.chatserver.domain.im.MessageView;
-import dev.chatserver.domain.im.SessionMember;
+import dev.chatserver.application.port.in.view.MessageSummary;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.SessionMember;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.SessionView;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -13,7 +13,7 @@ import dev.chatserver.application.port.out.notification.event.MessagePosted;
 import dev.chatserver.application.port.out.notification.event.PresenceChanged;
 import dev.chatserver.application.port.out.notification.event.ReadReceipt;
 import dev.chatserver.application.port.out.notification.event.SessionChanged;
-import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.application.port.in.view.MessageView;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.presence.ImStatus;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import dev.chatserver.domain.account.UserId;
 import dev.chatserver.application.port.out.notification.event.MessageDeleted;
 import dev.chatserver.application.port.out.notification.event.MessageEdited;
 import dev.chatserver.application.port.out.notification.event.MessagePosted;
-import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.application.port.in.view.MessageView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -13,10 +13,10 @@ import dev.chatserver.application.port.out.notification.event.SessionChanged;
 import dev.chatserver.application.port.out.notification.event.DomainEvent;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
-import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.application.port.in.view.MessageView;
 import jakarta.inject.Inject;
 
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.SessionView;
 
 import java.util.Collection;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.chatserver.application.im;
 
 import dev.chatserver.application.port.in.im.SearchCommand;
-import dev.chatserver.application.port.in.im.SearchHit;
+import dev.chatserver.application.port.in.view.SearchHit;
 import dev.chatserver.application.port.in.im.SearchMessages;
 import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.MessageReactions;
@@ -12,8 +12,8 @@ import dev.chatserver.application.port.out.UserDirectory;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImSession;
-import dev.chatserver.domain.im.MessageView;
-import dev.chatserver.domain.im.ReactionCount;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.ReactionCount;
 import jakarta.inject.Inject;
 
 import java.util.List;

@@ -9,7 +9,7 @@ import dev.chatserver.application.write.ClientKeys;
 import dev.chatserver.application.write.GroupCommit;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.im.ImSession;
-import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.application.port.in.view.MessageView;
 import dev.chatserver.domain.problem.InvalidInput;
 import jakarta.inject.Inject;
 

@@ -7,10 +7,10 @@ import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.Membership;
-import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.application.port.in.view.MessageView;
 import dev.chatserver.domain.im.PostedMessage;
 import dev.chatserver.domain.im.SessionPosts;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.SessionView;
 import dev.chatserver.domain.im.StoredPosts;
 import jakarta.inject.Inject;
 

@@ -10,7 +10,7 @@ import dev.chatserver.application.write.ClientKeys;
 import dev.chatserver.application.write.IdempotentLane;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
-import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.application.port.in.view.MessageView;
 import dev.chatserver.domain.im.PostDraft;
 import dev.chatserver.domain.im.SessionPosts;
 import dev.chatserver.domain.problem.NotFound;

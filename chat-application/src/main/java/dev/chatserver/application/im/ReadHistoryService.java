@@ -13,8 +13,8 @@ import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.Membership;
-import dev.chatserver.domain.im.MessageView;
-import dev.chatserver.domain.im.ReactionCount;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.ReactionCount;
 import jakarta.inject.Inject;
 
 import java.util.List;

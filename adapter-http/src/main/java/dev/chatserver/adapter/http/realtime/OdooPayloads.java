@@ -12,8 +12,8 @@ import dev.chatserver.adapter.http.chats.ChatJson;
 import dev.chatserver.adapter.http.im.ImPayloads;
 import dev.chatserver.application.port.out.notification.event.ChatEventAppended;
 import dev.chatserver.application.port.out.notification.event.PresenceChanged;
-import dev.chatserver.domain.im.MessageView;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.SessionView;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
-package dev.chatserver.domain.im;
+package dev.chatserver.application.port.in.view;
 
 import dev.chatserver.domain.im.DocumentLink;
+import dev.chatserver.domain.im.GroupRef;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
 
