@@ -14,6 +14,11 @@ public record MessageSummary(long id, String type, String message, Instant creat
         }
     }
 
+    /** A last message as a stored notification kept it (see {@link SessionView#restored}). */
+    public static MessageSummary restored(long id, String type, String message, Instant createDate, boolean deleted) {
+        return new MessageSummary(id, type, message, createDate, deleted);
+    }
+
     /** A message that was not deleted. */
     public MessageSummary(long id, String type, String message, Instant createDate) {
         this(id, type, message, createDate, false);

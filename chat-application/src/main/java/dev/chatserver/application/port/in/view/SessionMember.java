@@ -19,6 +19,12 @@ public record SessionMember(UserId id, String name, Partner partner, ImStatus im
         this(id, name, partner, imStatus, lastMessage, OptionalLong.empty());
     }
 
+    /** A member as a stored notification kept them (see {@link SessionView#restored}). */
+    public static SessionMember restored(UserId id, String name, Partner partner, ImStatus imStatus,
+                                         Optional<MessageSummary> lastMessage, OptionalLong seenMessageId) {
+        return new SessionMember(id, name, partner, imStatus, lastMessage, seenMessageId);
+    }
+
     public SessionMember {
         Objects.requireNonNull(seenMessageId, "seenMessageId");
         Objects.requireNonNull(id, "id");

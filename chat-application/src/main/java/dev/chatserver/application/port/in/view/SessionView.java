@@ -37,6 +37,16 @@ public record SessionView(long id, UUID uuid, Instant createDate, boolean isGrou
         Objects.requireNonNull(status, "status");
     }
 
+    /**
+     * A view as a stored notification kept it, field by field. Views are built from sessions by
+     * {@code SessionViews} alone; the storages restore what it built through this.
+     */
+    public static SessionView restored(long id, UUID uuid, Instant createDate, boolean isGroup, List<GroupRef> groups,
+                                       List<DocumentLink> docs, List<SessionMember> users, SessionState state,
+                                       SessionStatus status, boolean isRead, OptionalLong unreadCount) {
+        return new SessionView(id, uuid, createDate, isGroup, groups, docs, users, state, status, isRead, unreadCount);
+    }
+
     /** The same view with the viewer's unread count. */
     public SessionView withUnreadCount(long count) {
         return new SessionView(id, uuid, createDate, isGroup, groups, docs, users, state, status, isRead,
