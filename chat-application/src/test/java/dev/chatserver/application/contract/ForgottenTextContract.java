@@ -17,6 +17,7 @@ import dev.chatserver.application.port.out.notification.event.MessagePosted;
 import dev.chatserver.application.port.out.notification.event.SessionChanged;
 import dev.chatserver.application.port.in.view.MessageSummary;
 import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.MessageViews;
 import dev.chatserver.application.port.in.view.SessionMember;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
@@ -66,7 +67,7 @@ public abstract class ForgottenTextContract extends StorageContract {
     }
 
     private static MessageView message(long id, String text) {
-        return new MessageView(id, 7, SESSION, UserId.of(5), "Lucid Lynx", LYNX_PARTNER, "message", text, AT);
+        return MessageViews.restored(id, 7, SESSION, UserId.of(5), "Lucid Lynx", LYNX_PARTNER, "message", text, AT);
     }
 
     private static SessionChanged sessionShowing(UserId viewer, long lynxLast, String lynxText, long ocelotLast,

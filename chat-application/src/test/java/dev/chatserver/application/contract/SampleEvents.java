@@ -23,6 +23,7 @@ import dev.chatserver.domain.im.DocumentRef;
 import dev.chatserver.domain.im.GroupRef;
 import dev.chatserver.application.port.in.view.MessageSummary;
 import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.MessageViews;
 import dev.chatserver.application.port.in.view.SessionMember;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
@@ -55,13 +56,13 @@ public final class SampleEvents {
 
     /** A message event numbered {@code n} (its message id) whose content is {@code content}: for tests that need notifications of some size. */
     public static DomainEvent bulky(long n, String content) {
-        return new MessagePosted(new MessageView(n, 7, SESSION, UserId.of(5), "Lucid Lynx",
+        return new MessagePosted(MessageViews.restored(n, 7, SESSION, UserId.of(5), "Lucid Lynx",
                 new Partner(PartnerId.of(11), "Lucid Lynx"), "message", content, AT));
     }
 
     public static List<DomainEvent> everyKind() {
         Partner lynx = new Partner(PartnerId.of(11), "Lucid Lynx");
-        MessageView message = new MessageView(42, 7, SESSION, UserId.of(5), "Lucid Lynx", lynx, "message",
+        MessageView message = MessageViews.restored(42, 7, SESSION, UserId.of(5), "Lucid Lynx", lynx, "message",
                 "Hello \"Ocelot\" \u00e9\u4e2d\ud83d\ude00\n", AT);
         SessionView session = new SessionView(7, SESSION, AT, true, List.of(new GroupRef(GroupId.of(3), "News")),
                 List.of(new DocumentLink(2, new DocumentRef("res.partner", "12"))),

@@ -14,6 +14,7 @@ import dev.chatserver.application.port.out.notification.event.PresenceChanged;
 import dev.chatserver.application.port.out.notification.event.ReadReceipt;
 import dev.chatserver.application.port.out.notification.event.SessionChanged;
 import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.MessageViews;
 import dev.chatserver.application.port.in.view.SessionMember;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
@@ -43,7 +44,7 @@ class Odoo8NotificationRendererTest {
 
     @Test
     void a_posted_message_is_the_bare_message_with_to_id_and_from_id() throws Exception {
-        MessageView message = new MessageView(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
+        MessageView message = MessageViews.restored(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
                 "message", "Hello <you>", AT);
 
         assertThat(rendered(new MessagePosted(message))).isEqualTo("{\"id\":42,\"type\":\"message\","

@@ -26,6 +26,7 @@ import dev.chatserver.domain.im.DocumentRef;
 import dev.chatserver.domain.im.GroupRef;
 import dev.chatserver.application.port.in.view.MessageSummary;
 import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.MessageViews;
 import dev.chatserver.application.port.in.view.SessionMember;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
@@ -56,7 +57,7 @@ class ApiNotificationRendererTest {
 
     @Test
     void a_posted_message_is_the_history_entry_under_im_chat_message() throws Exception {
-        MessageView message = new MessageView(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
+        MessageView message = MessageViews.restored(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
                 "message", "Hello \"you\"", AT);
 
         assertThat(rendered(new MessagePosted(message))).isEqualTo("{\"type\":\"im_chat.message\",\"session\":\"" + SESSION
@@ -132,7 +133,7 @@ class ApiNotificationRendererTest {
 
     @Test
     void a_history_entry_says_whether_it_was_edited_or_deleted_and_carries_its_reactions() throws Exception {
-        MessageView plain = new MessageView(41, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
+        MessageView plain = MessageViews.restored(41, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
                 "message", "Hi", AT);
         MessageView edited = new MessageView(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
                 "message", "Hello", AT, Optional.of(AT.plusSeconds(60)), false,

@@ -28,13 +28,6 @@ public record MessageView(long id, long sessionId, UUID sessionUuid, UserId from
         reactions = List.copyOf(reactions);
     }
 
-    /** A message as it was posted: not edited, not deleted, no reactions yet. */
-    public MessageView(long id, long sessionId, UUID sessionUuid, UserId fromId, String fromName,
-                       Partner fromPartner, String type, String message, Instant createDate) {
-        this(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate, Optional.empty(),
-                false, List.of());
-    }
-
     /** The same message once deleted: no text and no reactions left. */
     public MessageView tombstone() {
         return new MessageView(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, "", createDate,
