@@ -47,8 +47,8 @@ import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.UserDirectory;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.write.GroupCommit;
-import dev.chatserver.domain.event.DomainEvent;
-import dev.chatserver.domain.event.MessageDeleted;
+import dev.chatserver.application.port.out.notification.event.DomainEvent;
+import dev.chatserver.application.port.out.notification.event.MessageDeleted;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;

@@ -1,6 +1,6 @@
 package dev.chatserver.bootstrap;
 
-import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.application.port.out.notification.event.DomainEvent;
 
 /**
  * What an embedding application hears of the core: each domain event once, after its change is committed (a

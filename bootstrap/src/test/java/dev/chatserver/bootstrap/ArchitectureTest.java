@@ -7,6 +7,12 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.chatserver.application.im.PostRecorder;
+import dev.chatserver.application.im.SessionViews;
+import dev.chatserver.application.port.in.view.MessageSummary;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.MessageViews;
+import dev.chatserver.application.port.in.view.SessionMember;
+import dev.chatserver.application.port.in.view.SessionView;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.domain.im.NewMessage;
 import org.junit.jupiter.api.Test;
@@ -16,6 +22,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noCodeUnits;
@@ -24,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dependency rule, ring by ring: the domain knows only the JDK; the ports know no service; adapters know only
  * ports, the domain and their own libraries, never each other; only the wiring knows Guice. And one posting path:
- * only {@link PostRecorder} stores messages.
+ * only {@link PostRecorder} stores messages. And each view is built in one place: {@link MessageViews} makes every
+ * message view, {@link SessionViews} every session view (the storages only restore what they built).
  */
 class ArchitectureTest {
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
@@ -151,6 +161,24 @@ class ArchitectureTest {
                 .orShould().callMethod(ImMessages.class, "append", NewMessage.class)
                 .because("every post, the server's own notices too, is decided by its session (ImSession.postAll)"
                         + " and stored by PostRecorder alone")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void each_message_view_is_made_by_message_views() {
+        noClasses().that().doNotBelongToAnyOf(MessageViews.class, MessageView.class)
+                .should().callConstructorWhere(target(owner(belongToAnyOf(MessageView.class))))
+                .because("a field added to a message view is filled in one place, which the compiler leads to")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void each_session_view_is_built_by_session_views() {
+        Class<?>[] sessionViews = {SessionView.class, SessionMember.class, MessageSummary.class};
+        noClasses().that().doNotBelongToAnyOf(SessionViews.class).and().doNotBelongToAnyOf(sessionViews)
+                .should().callConstructorWhere(target(owner(belongToAnyOf(sessionViews))))
+                .because("sessions are turned into what members see by SessionViews alone; a storage restores a"
+                        + " stored view through the view's own restored(...)")
                 .check(PRODUCTION);
     }
 }

@@ -4,7 +4,7 @@ import dev.chatserver.application.port.out.MessageReactions;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.Emoji;
 import dev.chatserver.domain.im.Reaction;
-import dev.chatserver.domain.im.ReactionCount;
+import dev.chatserver.application.port.in.view.ReactionCount;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -4,8 +4,8 @@ import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.Transactions;
 
-import dev.chatserver.domain.event.DomainEvent;
-import dev.chatserver.domain.event.MessageDeleted;
+import dev.chatserver.application.port.out.notification.event.DomainEvent;
+import dev.chatserver.application.port.out.notification.event.MessageDeleted;
 import java.util.Objects;
 
 /**

@@ -5,8 +5,8 @@ import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.LogRead;
 import dev.chatserver.application.port.out.notification.Notification;
 import dev.chatserver.application.port.out.notification.NotificationRetention;
-import dev.chatserver.domain.event.DomainEvent;
-import dev.chatserver.domain.event.MessageDeleted;
+import dev.chatserver.application.port.out.notification.event.DomainEvent;
+import dev.chatserver.application.port.out.notification.event.MessageDeleted;
 
 import java.time.Clock;
 import java.time.Instant;

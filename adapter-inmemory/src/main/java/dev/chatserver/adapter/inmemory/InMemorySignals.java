@@ -3,7 +3,7 @@ package dev.chatserver.adapter.inmemory;
 import dev.chatserver.application.port.out.LiveSignals;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.Notification;
-import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.application.port.out.notification.event.DomainEvent;
 
 import java.time.Clock;
 import java.util.List;

@@ -6,26 +6,28 @@ import dev.chatserver.domain.account.GroupId;
 import dev.chatserver.domain.account.Partner;
 import dev.chatserver.domain.account.PartnerId;
 import dev.chatserver.domain.account.UserId;
-import dev.chatserver.domain.event.ChatEventAppended;
-import dev.chatserver.domain.event.DomainEvent;
-import dev.chatserver.domain.event.MessagePosted;
-import dev.chatserver.domain.event.PresenceChanged;
-import dev.chatserver.domain.event.SessionChanged;
+import dev.chatserver.application.port.out.notification.event.ChatEventAppended;
+import dev.chatserver.application.port.out.notification.event.DomainEvent;
+import dev.chatserver.application.port.out.notification.event.MessagePosted;
+import dev.chatserver.application.port.out.notification.event.PresenceChanged;
+import dev.chatserver.application.port.out.notification.event.SessionChanged;
 import dev.chatserver.domain.im.DocumentLink;
 import dev.chatserver.domain.im.DocumentRef;
 import dev.chatserver.domain.im.GroupRef;
-import dev.chatserver.domain.im.MessageSummary;
-import dev.chatserver.domain.im.MessageView;
-import dev.chatserver.domain.im.SessionMember;
+import dev.chatserver.application.port.in.view.MessageSummary;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.MessageViews;
+import dev.chatserver.application.port.in.view.SessionMember;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.SessionView;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import static dev.chatserver.adapter.jdbc.NotificationCodec.list;
@@ -66,29 +68,30 @@ final class LegacyForm {
     private static MessageView message(JsonNode json) {
         JsonNode to = json.get("to_id");
         JsonNode from = json.get("from_id");
-        return new MessageView(json.get("id").asLong(), to.get(0).asLong(), UUID.fromString(to.get(1).asText()),
+        return MessageViews.restored(json.get("id").asLong(), to.get(0).asLong(), UUID.fromString(to.get(1).asText()),
                 UserId.of(from.get(0).asLong()), from.get(1).asText(), partner(json.get("from_partner_id")),
                 json.get("type").asText(), json.get("message").asText(), datetime(json.get("create_date")));
     }
 
     private static SessionView session(JsonNode json) {
-        return new SessionView(json.get("id").asLong(), UUID.fromString(json.get("uuid").asText()),
+        return SessionView.restored(json.get("id").asLong(), UUID.fromString(json.get("uuid").asText()),
                 datetime(json.get("create_date")), json.get("is_group").asBoolean(),
                 list(json.get("groups"), g -> new GroupRef(GroupId.of(g.get("id").asLong()), g.get("name").asText())),
                 list(json.get("docs"), d -> new DocumentLink(d.get("id").asLong(),
                         new DocumentRef(d.get("doc_model").asText(), d.get("doc_id").asText()))),
                 list(json.get("users"), LegacyForm::member),
                 SessionState.parse("state", json.get("state").asText()),
-                SessionStatus.parse("status", json.get("status").asText()), json.get("is_read").asBoolean());
+                SessionStatus.parse("status", json.get("status").asText()), json.get("is_read").asBoolean(),
+                OptionalLong.empty());
     }
 
     private static SessionMember member(JsonNode json) {
         JsonNode last = json.get("last_message");
         Optional<MessageSummary> summary = last == null || last.isNull() ? Optional.empty()
-                : Optional.of(new MessageSummary(last.get("id").asLong(), last.get("type").asText(),
-                last.get("message").asText(), datetime(last.get("create_date"))));
-        return new SessionMember(UserId.of(json.get("id").asLong()), json.get("name").asText(),
-                partner(json.get("partner_id")), status(json.get("im_status").asText()), summary);
+                : Optional.of(MessageSummary.restored(last.get("id").asLong(), last.get("type").asText(),
+                last.get("message").asText(), datetime(last.get("create_date")), false));
+        return SessionMember.restored(UserId.of(json.get("id").asLong()), json.get("name").asText(),
+                partner(json.get("partner_id")), status(json.get("im_status").asText()), summary, OptionalLong.empty());
     }
 
     private static Partner partner(JsonNode pair) {

@@ -16,25 +16,26 @@ import dev.chatserver.domain.chats.Event;
 import dev.chatserver.domain.chats.EventId;
 import dev.chatserver.domain.chats.JsonText;
 import dev.chatserver.domain.chats.RoomId;
-import dev.chatserver.domain.event.ChatEventAppended;
-import dev.chatserver.domain.event.DomainEvent;
-import dev.chatserver.domain.event.MemberTyping;
-import dev.chatserver.domain.event.MessageDeleted;
-import dev.chatserver.domain.event.MessageEdited;
-import dev.chatserver.domain.event.MessagePosted;
-import dev.chatserver.domain.event.ReactionToggled;
-import dev.chatserver.domain.event.PresenceChanged;
-import dev.chatserver.domain.event.ReadReceipt;
-import dev.chatserver.domain.event.SessionChanged;
+import dev.chatserver.application.port.out.notification.event.ChatEventAppended;
+import dev.chatserver.application.port.out.notification.event.DomainEvent;
+import dev.chatserver.application.port.out.notification.event.MemberTyping;
+import dev.chatserver.application.port.out.notification.event.MessageDeleted;
+import dev.chatserver.application.port.out.notification.event.MessageEdited;
+import dev.chatserver.application.port.out.notification.event.MessagePosted;
+import dev.chatserver.application.port.out.notification.event.ReactionToggled;
+import dev.chatserver.application.port.out.notification.event.PresenceChanged;
+import dev.chatserver.application.port.out.notification.event.ReadReceipt;
+import dev.chatserver.application.port.out.notification.event.SessionChanged;
 import dev.chatserver.domain.im.DocumentLink;
 import dev.chatserver.domain.im.DocumentRef;
 import dev.chatserver.domain.im.GroupRef;
-import dev.chatserver.domain.im.MessageSummary;
-import dev.chatserver.domain.im.MessageView;
-import dev.chatserver.domain.im.SessionMember;
+import dev.chatserver.application.port.in.view.MessageSummary;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.MessageViews;
+import dev.chatserver.application.port.in.view.SessionMember;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.SessionView;
 import dev.chatserver.domain.presence.ImStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,7 +180,7 @@ final class NotificationCodec {
     }
 
     private static MessageView message(JsonNode json) {
-        MessageView message = new MessageView(json.get("id").asLong(), json.get("session_id").asLong(),
+        MessageView message = MessageViews.restored(json.get("id").asLong(), json.get("session_id").asLong(),
                 UUID.fromString(json.get("session_uuid").asText()), UserId.of(json.get("from_id").asLong()),
                 json.get("from_name").asText(), partner(json.get("from_partner")), json.get("type").asText(),
                 json.get("message").asText(), Instant.parse(json.get("create_date").asText()));
@@ -207,7 +208,7 @@ final class NotificationCodec {
     }
 
     private static SessionView session(JsonNode json) {
-        return new SessionView(json.get("id").asLong(), UUID.fromString(json.get("uuid").asText()),
+        return SessionView.restored(json.get("id").asLong(), UUID.fromString(json.get("uuid").asText()),
                 Instant.parse(json.get("create_date").asText()), json.get("is_group").asBoolean(),
                 list(json.get("groups"), g -> new GroupRef(GroupId.of(g.get("id").asLong()), g.get("name").asText())),
                 list(json.get("docs"), d -> new DocumentLink(d.get("id").asLong(),
@@ -238,10 +239,10 @@ final class NotificationCodec {
     private static SessionMember member(JsonNode json) {
         JsonNode last = json.get("last_message");
         Optional<MessageSummary> summary = last == null || last.isNull() ? Optional.empty()
-                : Optional.of(new MessageSummary(last.get("id").asLong(), last.get("type").asText(),
+                : Optional.of(MessageSummary.restored(last.get("id").asLong(), last.get("type").asText(),
                 last.get("message").asText(), Instant.parse(last.get("create_date").asText()),
                 last.path("deleted").asBoolean(false)));
-        return new SessionMember(UserId.of(json.get("id").asLong()), json.get("name").asText(),
+        return SessionMember.restored(UserId.of(json.get("id").asLong()), json.get("name").asText(),
                 partner(json.get("partner")), status(json.get("im_status").asText()), summary,
                 json.hasNonNull("seen_message_id") ? OptionalLong.of(json.get("seen_message_id").asLong())
                         : OptionalLong.empty());

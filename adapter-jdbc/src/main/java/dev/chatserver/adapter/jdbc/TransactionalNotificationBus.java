@@ -2,8 +2,8 @@ package dev.chatserver.adapter.jdbc;
 
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.notification.Channel;
-import dev.chatserver.domain.event.DomainEvent;
-import dev.chatserver.domain.event.MessageDeleted;
+import dev.chatserver.application.port.out.notification.event.DomainEvent;
+import dev.chatserver.application.port.out.notification.event.MessageDeleted;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -7,13 +7,13 @@ import dev.chatserver.domain.account.PartnerId;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.chats.AccountId;
 import dev.chatserver.domain.chats.JsonText;
-import dev.chatserver.domain.event.ChatEventAppended;
-import dev.chatserver.domain.event.DomainEvent;
-import dev.chatserver.domain.event.MessagePosted;
-import dev.chatserver.domain.event.PresenceChanged;
-import dev.chatserver.domain.event.ReadReceipt;
-import dev.chatserver.domain.event.SessionChanged;
-import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.application.port.out.notification.event.ChatEventAppended;
+import dev.chatserver.application.port.out.notification.event.DomainEvent;
+import dev.chatserver.application.port.out.notification.event.MessagePosted;
+import dev.chatserver.application.port.out.notification.event.PresenceChanged;
+import dev.chatserver.application.port.out.notification.event.ReadReceipt;
+import dev.chatserver.application.port.out.notification.event.SessionChanged;
+import dev.chatserver.application.port.in.view.MessageViews;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.presence.ImStatus;
 import org.junit.jupiter.api.Test;
@@ -106,7 +106,7 @@ class NotificationCodecTest {
         String message = "{\"type\":\"im_chat.message\",\"session\":\"" + SESSION + "\",\"message\":{\"id\":42,"
                 + "\"type\":\"message\",\"message\":\"Hello\",\"create_date\":\"2026-11-21 10:00:00\",\"to_id\":[7,\""
                 + SESSION + "\"],\"from_id\":[5,\"Lucid Lynx\"],\"from_partner_id\":[11,\"Lucid Lynx\"]}}";
-        assertThat(codec.read(message, LYNX)).contains(new MessagePosted(new MessageView(42, 7, UUID.fromString(SESSION),
+        assertThat(codec.read(message, LYNX)).contains(new MessagePosted(MessageViews.restored(42, 7, UUID.fromString(SESSION),
                 UserId.of(5), "Lucid Lynx", new Partner(PartnerId.of(11), "Lucid Lynx"), "message", "Hello",
                 Instant.parse("2026-11-21T10:00:00Z"))));
 

@@ -7,10 +7,10 @@ import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.domain.account.Partner;
 import dev.chatserver.domain.account.PartnerId;
 import dev.chatserver.domain.account.UserId;
-import dev.chatserver.domain.event.MessageDeleted;
-import dev.chatserver.domain.event.MessageEdited;
-import dev.chatserver.domain.event.MessagePosted;
-import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.application.port.out.notification.event.MessageDeleted;
+import dev.chatserver.application.port.out.notification.event.MessageEdited;
+import dev.chatserver.application.port.out.notification.event.MessagePosted;
+import dev.chatserver.application.port.in.view.MessageViews;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,7 @@ class PostgresForgottenTextTest {
     }
 
     private static MessagePosted posted(long id, String text) {
-        return new MessagePosted(new MessageView(id, 7, SESSION, UserId.of(5), "Lucid Lynx",
+        return new MessagePosted(MessageViews.restored(id, 7, SESSION, UserId.of(5), "Lucid Lynx",
                 new Partner(PartnerId.of(11), "Lucid Lynx"), "message", text, AT));
     }
 

@@ -7,7 +7,7 @@ import dev.chatserver.application.port.out.notification.LogRead;
 import dev.chatserver.application.port.out.notification.Notification;
 import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.domain.account.UserId;
-import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.application.port.out.notification.event.PresenceChanged;
 import dev.chatserver.domain.presence.ImStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.chatserver.adapter.jdbc;
 import dev.chatserver.application.im.ImPolicy;
 import dev.chatserver.application.im.ImServices;
 import dev.chatserver.application.port.in.im.SearchCommand;
-import dev.chatserver.application.port.in.im.SearchHit;
+import dev.chatserver.application.port.in.view.SearchHit;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.application.port.out.ImSessions;

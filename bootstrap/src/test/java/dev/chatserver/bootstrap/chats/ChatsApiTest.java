@@ -1,7 +1,7 @@
 package dev.chatserver.bootstrap.chats;
 
 import dev.chatserver.application.port.out.notification.Channel;
-import dev.chatserver.domain.event.ChatEventAppended;
+import dev.chatserver.application.port.out.notification.event.ChatEventAppended;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatserver.bootstrap.kit.ApiClient;
 import org.junit.jupiter.api.AfterEach;

@@ -7,10 +7,10 @@ import dev.chatserver.application.port.in.im.OpenSessionCommand;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.bootstrap.ChatCore;
 import dev.chatserver.domain.account.User;
-import dev.chatserver.domain.event.MessagePosted;
+import dev.chatserver.application.port.out.notification.event.MessagePosted;
 import dev.chatserver.domain.im.MessageType;
-import dev.chatserver.domain.im.MessageView;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.SessionView;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;

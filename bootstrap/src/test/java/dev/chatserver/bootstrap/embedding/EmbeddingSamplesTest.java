@@ -9,7 +9,7 @@ import dev.chatserver.application.port.in.account.AddUserCommand;
 import dev.chatserver.application.port.in.account.ProvisionAccounts;
 import dev.chatserver.bootstrap.ChatCore;
 import dev.chatserver.domain.account.User;
-import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.application.port.in.view.MessageView;
 import dev.chatserver.domain.problem.AlreadyExists;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.Test;

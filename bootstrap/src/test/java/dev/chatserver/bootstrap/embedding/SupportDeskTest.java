@@ -5,7 +5,7 @@ import dev.chatserver.application.port.in.account.ProvisionAccounts;
 import dev.chatserver.application.port.in.im.OpenSessionCommand;
 import dev.chatserver.bootstrap.ChatCore;
 import dev.chatserver.domain.account.User;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.SessionView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package dev.chatserver.bootstrap.im;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatserver.application.port.out.notification.Channel;
-import dev.chatserver.domain.event.MessagePosted;
-import dev.chatserver.domain.event.SessionChanged;
+import dev.chatserver.application.port.out.notification.event.MessagePosted;
+import dev.chatserver.application.port.out.notification.event.SessionChanged;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

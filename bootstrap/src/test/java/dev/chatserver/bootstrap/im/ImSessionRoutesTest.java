@@ -1,6 +1,6 @@
 package dev.chatserver.bootstrap.im;
 
-import dev.chatserver.domain.event.SessionChanged;
+import dev.chatserver.application.port.out.notification.event.SessionChanged;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.in.account.AddGroupCommand;

@@ -6,7 +6,7 @@ import dev.chatserver.application.port.in.account.AddMemberCommand;
 import dev.chatserver.application.port.in.account.ProvisionAccounts;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.domain.account.Group;
-import dev.chatserver.domain.event.ReadReceipt;
+import dev.chatserver.application.port.out.notification.event.ReadReceipt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

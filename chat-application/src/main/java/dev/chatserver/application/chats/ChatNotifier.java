@@ -4,7 +4,7 @@ import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.domain.chats.Event;
 import dev.chatserver.domain.chats.EventRoom;
-import dev.chatserver.domain.event.ChatEventAppended;
+import dev.chatserver.application.port.out.notification.event.ChatEventAppended;
 import jakarta.inject.Inject;
 
 /** Hands chat events to the notification bus inside the unit of work: to the room, and claims to the audience too. */

@@ -11,7 +11,7 @@ import dev.chatserver.application.port.in.im.OpenSession;
 import dev.chatserver.application.port.in.im.OpenSessionCommand;
 import dev.chatserver.application.budget.Budget;
 import dev.chatserver.application.budget.UserBudgets;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.SessionView;
 import dev.chatserver.application.port.out.IdGenerator;
 import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.SessionQuery;

@@ -12,7 +12,7 @@ import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.MessageReactions;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.domain.account.UserId;
-import dev.chatserver.domain.event.ReactionToggled;
+import dev.chatserver.application.port.out.notification.event.ReactionToggled;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.Reaction;

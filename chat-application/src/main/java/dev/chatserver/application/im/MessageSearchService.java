@@ -1,7 +1,7 @@
 package dev.chatserver.application.im;
 
 import dev.chatserver.application.port.in.im.SearchCommand;
-import dev.chatserver.application.port.in.im.SearchHit;
+import dev.chatserver.application.port.in.view.SearchHit;
 import dev.chatserver.application.port.in.im.SearchMessages;
 import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.MessageReactions;
@@ -12,8 +12,8 @@ import dev.chatserver.application.port.out.UserDirectory;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImSession;
-import dev.chatserver.domain.im.MessageView;
-import dev.chatserver.domain.im.ReactionCount;
+import dev.chatserver.application.port.in.view.MessageViews;
+import dev.chatserver.application.port.in.view.ReactionCount;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -67,9 +67,7 @@ public final class MessageSearchService implements SearchMessages {
 
     /** The message as history shows it: edited or not, its reactions as the caller sees them. */
     private static SearchHit hit(FoundMessage found, User sender, List<ReactionCount> reactions) {
-        var message = found.message();
-        return new SearchHit(new MessageView(message.id(), message.sessionId(), found.sessionUuid(), sender.id(),
-                sender.name(), sender.partner(), message.type().value(), message.content(), message.createDate(),
-                message.editDate(), message.isDeleted(), reactions), found.groupSession());
+        return new SearchHit(MessageViews.shown(found.message(), found.sessionUuid(), sender, reactions),
+                found.groupSession());
     }
 }

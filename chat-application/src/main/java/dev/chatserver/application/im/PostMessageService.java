@@ -9,7 +9,8 @@ import dev.chatserver.application.write.ClientKeys;
 import dev.chatserver.application.write.GroupCommit;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.im.ImSession;
-import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.MessageViews;
 import dev.chatserver.domain.problem.InvalidInput;
 import jakarta.inject.Inject;
 
@@ -75,8 +76,7 @@ public final class PostMessageService implements PostMessage {
         User caller = command.caller();
         return transactions.inTransaction(() -> {
             ImSession session = access.forMember(caller.id(), command.session());
-            MessageView signal = new MessageView(0, session.id(), session.uuid(), caller.id(), caller.name(),
-                    caller.partner(), command.type().value(), command.content(),
+            MessageView signal = MessageViews.typing(session, caller, command.type(), command.content(),
                     clock.instant().truncatedTo(ChronoUnit.MICROS));
             notifier.typing(session, signal);
             return signal;

@@ -7,10 +7,11 @@ import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.Membership;
-import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.MessageViews;
 import dev.chatserver.domain.im.PostedMessage;
 import dev.chatserver.domain.im.SessionPosts;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.SessionView;
 import dev.chatserver.domain.im.StoredPosts;
 import jakarta.inject.Inject;
 
@@ -84,17 +85,11 @@ public final class PostRecorder {
         List<Recorded> recorded = new ArrayList<>(accepted.size());
         for (int k = 0; k < accepted.size(); k++) {
             PostedMessage after = posted.get(k);
-            MessageView view = view(after, accepted.get(k).poster());
+            MessageView view = MessageViews.posted(after.message(), after.session().uuid(), accepted.get(k).poster());
             notifier.messagePosted(after.session(), view);
             notifier.sessionSeenAs(seen.get(k));
             recorded.add(new Recorded(after, view));
         }
         return recorded;
-    }
-
-    private static MessageView view(PostedMessage posted, User poster) {
-        ImMessage message = posted.message();
-        return new MessageView(message.id(), posted.session().id(), posted.session().uuid(), poster.id(),
-                poster.name(), poster.partner(), message.type().value(), message.content(), message.createDate());
     }
 }

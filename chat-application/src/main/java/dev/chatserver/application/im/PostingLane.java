@@ -10,7 +10,8 @@ import dev.chatserver.application.write.ClientKeys;
 import dev.chatserver.application.write.IdempotentLane;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
-import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.MessageViews;
 import dev.chatserver.domain.im.PostDraft;
 import dev.chatserver.domain.im.SessionPosts;
 import dev.chatserver.domain.problem.NotFound;
@@ -154,9 +155,7 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
             if (first == null) {
                 throw new IllegalStateException("a client key names the missing message " + kept.get(k));
             }
-            views.add(new MessageView(first.id(), first.sessionId(), command.session(), command.caller().id(),
-                    command.caller().name(), command.caller().partner(), first.type().value(), first.content(),
-                    first.createDate()));
+            views.add(MessageViews.posted(first, command.session(), command.caller()));
         }
         return views;
     }

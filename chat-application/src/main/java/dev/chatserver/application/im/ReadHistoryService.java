@@ -13,8 +13,9 @@ import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.Membership;
-import dev.chatserver.domain.im.MessageView;
-import dev.chatserver.domain.im.ReactionCount;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.MessageViews;
+import dev.chatserver.application.port.in.view.ReactionCount;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -75,15 +76,9 @@ public final class ReadHistoryService implements ReadHistory {
                 readPointer.keep(locked, before, read.orElse(before));
             }
             return page.stream().filter(m -> senders.containsKey(m.from()))
-                    .map(m -> view(seen, m, senders.get(m.from()), reactionsById.getOrDefault(m.id(), List.of())))
+                    .map(m -> MessageViews.shown(m, seen.uuid(), senders.get(m.from()),
+                            reactionsById.getOrDefault(m.id(), List.of())))
                     .toList();
         });
-    }
-
-    private static MessageView view(SessionOfMember session, ImMessage message, User sender,
-                                    List<ReactionCount> reactions) {
-        return new MessageView(message.id(), session.sessionId(), session.uuid(), sender.id(), sender.name(),
-                sender.partner(), message.type().value(), message.content(), message.createDate(), message.editDate(),
-                message.isDeleted(), reactions);
     }
 }

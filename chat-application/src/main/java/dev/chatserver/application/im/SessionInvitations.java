@@ -13,7 +13,7 @@ import dev.chatserver.domain.im.Invitation;
 import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.PostDraft;
 import dev.chatserver.domain.im.SessionPosts;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.SessionView;
 import dev.chatserver.domain.problem.NotFound;
 import jakarta.inject.Inject;
 

@@ -1,9 +1,9 @@
 package dev.chatserver.application.im;
 
 import dev.chatserver.domain.im.GroupRef;
-import dev.chatserver.domain.im.MessageSummary;
-import dev.chatserver.domain.im.SessionMember;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.MessageSummary;
+import dev.chatserver.application.port.in.view.SessionMember;
+import dev.chatserver.application.port.in.view.SessionView;
 import dev.chatserver.application.port.in.presence.ReadPresence;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.UserDirectory;

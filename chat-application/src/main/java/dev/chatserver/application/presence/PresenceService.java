@@ -7,7 +7,7 @@ import dev.chatserver.application.port.out.IdGenerator;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.PresenceBoard;
 import dev.chatserver.domain.account.UserId;
-import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.application.port.out.notification.event.PresenceChanged;
 import dev.chatserver.domain.presence.ImStatus;
 import dev.chatserver.domain.presence.NodeReport;
 import dev.chatserver.domain.presence.PresenceFacts;

@@ -3,7 +3,7 @@ package dev.chatserver.application.contract;
 import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.chats.ChatNotifier;
-import dev.chatserver.domain.event.ChatEventAppended;
+import dev.chatserver.application.port.out.notification.event.ChatEventAppended;
 import dev.chatserver.application.chats.ChatsService;
 import dev.chatserver.application.chats.EventAppending;
 import dev.chatserver.application.chats.EventRoomsService;

@@ -10,17 +10,18 @@ import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.domain.account.Partner;
 import dev.chatserver.domain.account.PartnerId;
 import dev.chatserver.domain.account.UserId;
-import dev.chatserver.domain.event.DomainEvent;
-import dev.chatserver.domain.event.MessageDeleted;
-import dev.chatserver.domain.event.MessageEdited;
-import dev.chatserver.domain.event.MessagePosted;
-import dev.chatserver.domain.event.SessionChanged;
-import dev.chatserver.domain.im.MessageSummary;
-import dev.chatserver.domain.im.MessageView;
-import dev.chatserver.domain.im.SessionMember;
+import dev.chatserver.application.port.out.notification.event.DomainEvent;
+import dev.chatserver.application.port.out.notification.event.MessageDeleted;
+import dev.chatserver.application.port.out.notification.event.MessageEdited;
+import dev.chatserver.application.port.out.notification.event.MessagePosted;
+import dev.chatserver.application.port.out.notification.event.SessionChanged;
+import dev.chatserver.application.port.in.view.MessageSummary;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.MessageViews;
+import dev.chatserver.application.port.in.view.SessionMember;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.SessionView;
 import dev.chatserver.domain.presence.ImStatus;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +67,7 @@ public abstract class ForgottenTextContract extends StorageContract {
     }
 
     private static MessageView message(long id, String text) {
-        return new MessageView(id, 7, SESSION, UserId.of(5), "Lucid Lynx", LYNX_PARTNER, "message", text, AT);
+        return MessageViews.restored(id, 7, SESSION, UserId.of(5), "Lucid Lynx", LYNX_PARTNER, "message", text, AT);
     }
 
     private static SessionChanged sessionShowing(UserId viewer, long lynxLast, String lynxText, long ocelotLast,

@@ -6,13 +6,13 @@ import dev.chatserver.application.port.in.im.EditMessageCommand;
 import dev.chatserver.application.port.in.im.OpenGroupSessionCommand;
 import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.application.port.in.im.SearchCommand;
-import dev.chatserver.application.port.in.im.SearchHit;
+import dev.chatserver.application.port.in.view.SearchHit;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.domain.account.Group;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.im.MessageType;
-import dev.chatserver.domain.im.MessageView;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.SessionView;
 import dev.chatserver.domain.problem.NotFound;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import dev.chatserver.application.port.out.notification.LogRead;
 import dev.chatserver.application.port.out.notification.Notification;
 import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.application.port.out.NotificationLog;
-import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.application.port.out.notification.event.DomainEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

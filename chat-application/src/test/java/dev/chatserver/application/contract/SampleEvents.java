@@ -9,24 +9,25 @@ import dev.chatserver.domain.chats.Event;
 import dev.chatserver.domain.chats.EventId;
 import dev.chatserver.domain.chats.JsonText;
 import dev.chatserver.domain.chats.RoomId;
-import dev.chatserver.domain.event.ChatEventAppended;
-import dev.chatserver.domain.event.DomainEvent;
-import dev.chatserver.domain.event.MessageDeleted;
-import dev.chatserver.domain.event.MessageEdited;
-import dev.chatserver.domain.event.MessagePosted;
-import dev.chatserver.domain.event.ReactionToggled;
-import dev.chatserver.domain.event.PresenceChanged;
-import dev.chatserver.domain.event.ReadReceipt;
-import dev.chatserver.domain.event.SessionChanged;
+import dev.chatserver.application.port.out.notification.event.ChatEventAppended;
+import dev.chatserver.application.port.out.notification.event.DomainEvent;
+import dev.chatserver.application.port.out.notification.event.MessageDeleted;
+import dev.chatserver.application.port.out.notification.event.MessageEdited;
+import dev.chatserver.application.port.out.notification.event.MessagePosted;
+import dev.chatserver.application.port.out.notification.event.ReactionToggled;
+import dev.chatserver.application.port.out.notification.event.PresenceChanged;
+import dev.chatserver.application.port.out.notification.event.ReadReceipt;
+import dev.chatserver.application.port.out.notification.event.SessionChanged;
 import dev.chatserver.domain.im.DocumentLink;
 import dev.chatserver.domain.im.DocumentRef;
 import dev.chatserver.domain.im.GroupRef;
-import dev.chatserver.domain.im.MessageSummary;
-import dev.chatserver.domain.im.MessageView;
-import dev.chatserver.domain.im.SessionMember;
+import dev.chatserver.application.port.in.view.MessageSummary;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.MessageViews;
+import dev.chatserver.application.port.in.view.SessionMember;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.SessionView;
 import dev.chatserver.domain.presence.ImStatus;
 
 import java.time.Instant;
@@ -55,13 +56,13 @@ public final class SampleEvents {
 
     /** A message event numbered {@code n} (its message id) whose content is {@code content}: for tests that need notifications of some size. */
     public static DomainEvent bulky(long n, String content) {
-        return new MessagePosted(new MessageView(n, 7, SESSION, UserId.of(5), "Lucid Lynx",
+        return new MessagePosted(MessageViews.restored(n, 7, SESSION, UserId.of(5), "Lucid Lynx",
                 new Partner(PartnerId.of(11), "Lucid Lynx"), "message", content, AT));
     }
 
     public static List<DomainEvent> everyKind() {
         Partner lynx = new Partner(PartnerId.of(11), "Lucid Lynx");
-        MessageView message = new MessageView(42, 7, SESSION, UserId.of(5), "Lucid Lynx", lynx, "message",
+        MessageView message = MessageViews.restored(42, 7, SESSION, UserId.of(5), "Lucid Lynx", lynx, "message",
                 "Hello \"Ocelot\" \u00e9\u4e2d\ud83d\ude00\n", AT);
         SessionView session = new SessionView(7, SESSION, AT, true, List.of(new GroupRef(GroupId.of(3), "News")),
                 List.of(new DocumentLink(2, new DocumentRef("res.partner", "12"))),

@@ -13,7 +13,7 @@ import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.application.port.in.im.ReactCommand;
 import dev.chatserver.application.port.in.im.ReactToMessage;
 import dev.chatserver.application.port.in.im.ReadHistory;
-import dev.chatserver.domain.event.ReactionToggled;
+import dev.chatserver.application.port.out.notification.event.ReactionToggled;
 import dev.chatserver.domain.im.Emoji;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.MessageType;

@@ -1,16 +1,16 @@
 package dev.chatserver.adapter.http.im;
 
-import dev.chatserver.application.port.in.im.ContactCard;
-import dev.chatserver.application.port.in.im.ContactView;
-import dev.chatserver.domain.event.MessageDeleted;
-import dev.chatserver.domain.event.MessageEdited;
-import dev.chatserver.domain.event.ReactionToggled;
+import dev.chatserver.application.port.in.view.ContactCard;
+import dev.chatserver.application.port.in.view.ContactView;
+import dev.chatserver.application.port.out.notification.event.MessageDeleted;
+import dev.chatserver.application.port.out.notification.event.MessageEdited;
+import dev.chatserver.application.port.out.notification.event.ReactionToggled;
 import dev.chatserver.application.port.in.im.ReadState;
-import dev.chatserver.domain.event.ReadReceipt;
-import dev.chatserver.application.port.in.im.SearchHit;
-import dev.chatserver.domain.im.MessageSummary;
-import dev.chatserver.domain.im.MessageView;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.out.notification.event.ReadReceipt;
+import dev.chatserver.application.port.in.view.SearchHit;
+import dev.chatserver.application.port.in.view.MessageSummary;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.SessionView;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.presence.ImStatus;
 

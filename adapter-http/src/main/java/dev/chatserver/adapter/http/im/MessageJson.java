@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
-import dev.chatserver.domain.im.MessageView;
-import dev.chatserver.domain.im.ReactionCount;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.ReactionCount;
 
 import java.io.IOException;
 

@@ -1,7 +1,7 @@
 package dev.chatserver.adapter.http.im;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.chatserver.application.port.in.im.SearchHit;
+import dev.chatserver.application.port.in.view.SearchHit;
 
 import java.io.IOException;
 

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import dev.chatserver.domain.im.DocumentLink;
 import dev.chatserver.domain.im.GroupRef;
-import dev.chatserver.domain.im.MessageSummary;
-import dev.chatserver.domain.im.SessionMember;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.MessageSummary;
+import dev.chatserver.application.port.in.view.SessionMember;
+import dev.chatserver.application.port.in.view.SessionView;
 
 import java.io.IOException;
 import java.util.Optional;

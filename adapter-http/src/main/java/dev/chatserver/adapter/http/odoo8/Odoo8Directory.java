@@ -1,6 +1,6 @@
 package dev.chatserver.adapter.http.odoo8;
 
-import dev.chatserver.application.port.in.im.ContactView;
+import dev.chatserver.application.port.in.view.ContactView;
 import dev.chatserver.application.port.in.im.ListGroupSessionsCommand;
 import dev.chatserver.application.port.in.im.ListSessions;
 import dev.chatserver.application.port.in.im.ListSessionsCommand;
@@ -8,8 +8,8 @@ import dev.chatserver.application.port.in.im.ManageAddressBook;
 import dev.chatserver.application.port.in.presence.ReadPresence;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
-import dev.chatserver.domain.im.SessionMember;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.SessionMember;
+import dev.chatserver.application.port.in.view.SessionView;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;

@@ -1,17 +1,17 @@
 package dev.chatserver.adapter.http.odoo8;
 
 import dev.chatserver.adapter.http.realtime.NotificationRenderer;
-import dev.chatserver.domain.event.DomainEvent;
-import dev.chatserver.domain.event.MemberTyping;
+import dev.chatserver.application.port.out.notification.event.DomainEvent;
+import dev.chatserver.application.port.out.notification.event.MemberTyping;
 import dev.chatserver.adapter.http.im.ImPayloads;
-import dev.chatserver.domain.event.MessageDeleted;
-import dev.chatserver.domain.event.MessageEdited;
-import dev.chatserver.domain.event.MessagePosted;
-import dev.chatserver.domain.event.ReactionToggled;
+import dev.chatserver.application.port.out.notification.event.MessageDeleted;
+import dev.chatserver.application.port.out.notification.event.MessageEdited;
+import dev.chatserver.application.port.out.notification.event.MessagePosted;
+import dev.chatserver.application.port.out.notification.event.ReactionToggled;
 import dev.chatserver.adapter.http.im.ImPayloads;
-import dev.chatserver.domain.event.PresenceChanged;
-import dev.chatserver.domain.event.ReadReceipt;
-import dev.chatserver.domain.event.SessionChanged;
+import dev.chatserver.application.port.out.notification.event.PresenceChanged;
+import dev.chatserver.application.port.out.notification.event.ReadReceipt;
+import dev.chatserver.application.port.out.notification.event.SessionChanged;
 
 import java.util.Map;
 

@@ -1,11 +1,11 @@
 package dev.chatserver.adapter.http.odoo8;
 
 import dev.chatserver.adapter.http.im.ImPayloads;
-import dev.chatserver.application.port.in.im.ContactView;
+import dev.chatserver.application.port.in.view.ContactView;
 import dev.chatserver.domain.account.UserId;
-import dev.chatserver.domain.im.MessageView;
-import dev.chatserver.domain.im.SessionMember;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.SessionMember;
+import dev.chatserver.application.port.in.view.SessionView;
 import dev.chatserver.domain.presence.ImStatus;
 
 import java.util.LinkedHashMap;

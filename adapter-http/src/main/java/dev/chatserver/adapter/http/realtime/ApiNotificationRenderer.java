@@ -2,16 +2,16 @@ package dev.chatserver.adapter.http.realtime;
 
 import dev.chatserver.adapter.http.chats.ChatJson;
 import dev.chatserver.adapter.http.im.ImPayloads;
-import dev.chatserver.domain.event.ChatEventAppended;
-import dev.chatserver.domain.event.DomainEvent;
-import dev.chatserver.domain.event.MemberTyping;
-import dev.chatserver.domain.event.MessageDeleted;
-import dev.chatserver.domain.event.MessageEdited;
-import dev.chatserver.domain.event.MessagePosted;
-import dev.chatserver.domain.event.ReactionToggled;
-import dev.chatserver.domain.event.PresenceChanged;
-import dev.chatserver.domain.event.ReadReceipt;
-import dev.chatserver.domain.event.SessionChanged;
+import dev.chatserver.application.port.out.notification.event.ChatEventAppended;
+import dev.chatserver.application.port.out.notification.event.DomainEvent;
+import dev.chatserver.application.port.out.notification.event.MemberTyping;
+import dev.chatserver.application.port.out.notification.event.MessageDeleted;
+import dev.chatserver.application.port.out.notification.event.MessageEdited;
+import dev.chatserver.application.port.out.notification.event.MessagePosted;
+import dev.chatserver.application.port.out.notification.event.ReactionToggled;
+import dev.chatserver.application.port.out.notification.event.PresenceChanged;
+import dev.chatserver.application.port.out.notification.event.ReadReceipt;
+import dev.chatserver.application.port.out.notification.event.SessionChanged;
 
 /**
  * Notifications as docs/realtime.md documents them: IM messages and sessions in the IM chat API's shapes,

@@ -1,6 +1,6 @@
 package dev.chatserver.adapter.http.realtime;
 
-import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.application.port.out.notification.event.DomainEvent;
 
 /**
  * How one protocol shows a domain event as the {@code message} of a notification: a JSON-like tree the HTTP

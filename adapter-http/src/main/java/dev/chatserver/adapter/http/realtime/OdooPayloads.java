@@ -1,19 +1,19 @@
 package dev.chatserver.adapter.http.realtime;
 
 import java.util.Optional;
-import dev.chatserver.domain.event.DomainEvent;
-import dev.chatserver.domain.event.MessageEdited;
-import dev.chatserver.domain.event.MessageDeleted;
-import dev.chatserver.domain.event.ReactionToggled;
+import dev.chatserver.application.port.out.notification.event.DomainEvent;
+import dev.chatserver.application.port.out.notification.event.MessageEdited;
+import dev.chatserver.application.port.out.notification.event.MessageDeleted;
+import dev.chatserver.application.port.out.notification.event.ReactionToggled;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.Json;
 import dev.chatserver.adapter.http.chats.ChatJson;
 import dev.chatserver.adapter.http.im.ImPayloads;
-import dev.chatserver.domain.event.ChatEventAppended;
-import dev.chatserver.domain.event.PresenceChanged;
-import dev.chatserver.domain.im.MessageView;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.out.notification.event.ChatEventAppended;
+import dev.chatserver.application.port.out.notification.event.PresenceChanged;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.SessionView;
 
 import java.util.LinkedHashMap;
 import java.util.List;

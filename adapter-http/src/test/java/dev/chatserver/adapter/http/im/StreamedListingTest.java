@@ -8,12 +8,13 @@ import dev.chatserver.adapter.http.Json;
 import dev.chatserver.domain.account.Partner;
 import dev.chatserver.domain.account.PartnerId;
 import dev.chatserver.domain.account.UserId;
-import dev.chatserver.domain.im.MessageSummary;
-import dev.chatserver.domain.im.MessageView;
-import dev.chatserver.domain.im.SessionMember;
+import dev.chatserver.application.port.in.view.MessageSummary;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.MessageViews;
+import dev.chatserver.application.port.in.view.SessionMember;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.SessionView;
 import dev.chatserver.domain.presence.ImStatus;
 import org.junit.jupiter.api.Test;
 
@@ -77,7 +78,7 @@ class StreamedListingTest {
     }
 
     private static MessageView message(int i) {
-        return new MessageView(ENTRIES - i, 7, UUID.randomUUID(), UserId.of(5), "Lucid Lynx",
+        return MessageViews.restored(ENTRIES - i, 7, UUID.randomUUID(), UserId.of(5), "Lucid Lynx",
                 new Partner(PartnerId.of(11), "Lucid Lynx"), "message", "message " + i, AT);
     }
 

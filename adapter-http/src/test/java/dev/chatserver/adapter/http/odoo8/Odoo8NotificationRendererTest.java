@@ -1,23 +1,24 @@
 package dev.chatserver.adapter.http.odoo8;
 
-import dev.chatserver.domain.event.ReactionToggled;
-import dev.chatserver.domain.event.MessageDeleted;
-import dev.chatserver.domain.event.MessageEdited;
+import dev.chatserver.application.port.out.notification.event.ReactionToggled;
+import dev.chatserver.application.port.out.notification.event.MessageDeleted;
+import dev.chatserver.application.port.out.notification.event.MessageEdited;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.Json;
 import dev.chatserver.domain.account.Partner;
 import dev.chatserver.domain.account.PartnerId;
 import dev.chatserver.domain.account.UserId;
-import dev.chatserver.domain.event.DomainEvent;
-import dev.chatserver.domain.event.MessagePosted;
-import dev.chatserver.domain.event.PresenceChanged;
-import dev.chatserver.domain.event.ReadReceipt;
-import dev.chatserver.domain.event.SessionChanged;
-import dev.chatserver.domain.im.MessageView;
-import dev.chatserver.domain.im.SessionMember;
+import dev.chatserver.application.port.out.notification.event.DomainEvent;
+import dev.chatserver.application.port.out.notification.event.MessagePosted;
+import dev.chatserver.application.port.out.notification.event.PresenceChanged;
+import dev.chatserver.application.port.out.notification.event.ReadReceipt;
+import dev.chatserver.application.port.out.notification.event.SessionChanged;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.MessageViews;
+import dev.chatserver.application.port.in.view.SessionMember;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.SessionView;
 import dev.chatserver.domain.presence.ImStatus;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class Odoo8NotificationRendererTest {
 
     @Test
     void a_posted_message_is_the_bare_message_with_to_id_and_from_id() throws Exception {
-        MessageView message = new MessageView(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
+        MessageView message = MessageViews.restored(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
                 "message", "Hello <you>", AT);
 
         assertThat(rendered(new MessagePosted(message))).isEqualTo("{\"id\":42,\"type\":\"message\","

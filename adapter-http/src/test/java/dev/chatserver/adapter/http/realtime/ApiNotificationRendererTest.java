@@ -11,25 +11,26 @@ import dev.chatserver.domain.chats.Event;
 import dev.chatserver.domain.chats.EventId;
 import dev.chatserver.domain.chats.JsonText;
 import dev.chatserver.domain.chats.RoomId;
-import dev.chatserver.domain.event.ChatEventAppended;
+import dev.chatserver.application.port.out.notification.event.ChatEventAppended;
 import dev.chatserver.adapter.http.im.ImPayloads;
-import dev.chatserver.domain.event.MessageDeleted;
-import dev.chatserver.domain.event.MessageEdited;
-import dev.chatserver.domain.event.MessagePosted;
-import dev.chatserver.domain.event.ReactionToggled;
-import dev.chatserver.domain.im.ReactionCount;
-import dev.chatserver.domain.event.PresenceChanged;
-import dev.chatserver.domain.event.ReadReceipt;
-import dev.chatserver.domain.event.SessionChanged;
+import dev.chatserver.application.port.out.notification.event.MessageDeleted;
+import dev.chatserver.application.port.out.notification.event.MessageEdited;
+import dev.chatserver.application.port.out.notification.event.MessagePosted;
+import dev.chatserver.application.port.out.notification.event.ReactionToggled;
+import dev.chatserver.application.port.in.view.ReactionCount;
+import dev.chatserver.application.port.out.notification.event.PresenceChanged;
+import dev.chatserver.application.port.out.notification.event.ReadReceipt;
+import dev.chatserver.application.port.out.notification.event.SessionChanged;
 import dev.chatserver.domain.im.DocumentLink;
 import dev.chatserver.domain.im.DocumentRef;
 import dev.chatserver.domain.im.GroupRef;
-import dev.chatserver.domain.im.MessageSummary;
-import dev.chatserver.domain.im.MessageView;
-import dev.chatserver.domain.im.SessionMember;
+import dev.chatserver.application.port.in.view.MessageSummary;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.MessageViews;
+import dev.chatserver.application.port.in.view.SessionMember;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.SessionView;
 import dev.chatserver.domain.presence.ImStatus;
 import org.junit.jupiter.api.Test;
 
@@ -50,13 +51,13 @@ class ApiNotificationRendererTest {
     private final ObjectMapper mapper = Json.newMapper();
     private final ApiNotificationRenderer renderer = new ApiNotificationRenderer();
 
-    private String rendered(dev.chatserver.domain.event.DomainEvent event) throws Exception {
+    private String rendered(dev.chatserver.application.port.out.notification.event.DomainEvent event) throws Exception {
         return mapper.writeValueAsString(renderer.render(event));
     }
 
     @Test
     void a_posted_message_is_the_history_entry_under_im_chat_message() throws Exception {
-        MessageView message = new MessageView(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
+        MessageView message = MessageViews.restored(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
                 "message", "Hello \"you\"", AT);
 
         assertThat(rendered(new MessagePosted(message))).isEqualTo("{\"type\":\"im_chat.message\",\"session\":\"" + SESSION
@@ -132,7 +133,7 @@ class ApiNotificationRendererTest {
 
     @Test
     void a_history_entry_says_whether_it_was_edited_or_deleted_and_carries_its_reactions() throws Exception {
-        MessageView plain = new MessageView(41, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
+        MessageView plain = MessageViews.restored(41, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
                 "message", "Hi", AT);
         MessageView edited = new MessageView(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
                 "message", "Hello", AT, Optional.of(AT.plusSeconds(60)), false,

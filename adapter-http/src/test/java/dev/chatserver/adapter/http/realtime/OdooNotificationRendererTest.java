@@ -1,20 +1,21 @@
 package dev.chatserver.adapter.http.realtime;
 
 import java.util.List;
-import dev.chatserver.domain.event.ReactionToggled;
-import dev.chatserver.domain.event.MessageDeleted;
-import dev.chatserver.domain.event.MessageEdited;
+import dev.chatserver.application.port.out.notification.event.ReactionToggled;
+import dev.chatserver.application.port.out.notification.event.MessageDeleted;
+import dev.chatserver.application.port.out.notification.event.MessageEdited;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.Json;
 import dev.chatserver.domain.account.Partner;
 import dev.chatserver.domain.account.PartnerId;
 import dev.chatserver.domain.account.UserId;
-import dev.chatserver.domain.event.DomainEvent;
-import dev.chatserver.domain.event.MessagePosted;
-import dev.chatserver.domain.event.PresenceChanged;
-import dev.chatserver.domain.event.ReadReceipt;
-import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.application.port.out.notification.event.DomainEvent;
+import dev.chatserver.application.port.out.notification.event.MessagePosted;
+import dev.chatserver.application.port.out.notification.event.PresenceChanged;
+import dev.chatserver.application.port.out.notification.event.ReadReceipt;
+import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.MessageViews;
 import dev.chatserver.domain.presence.ImStatus;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OdooNotificationRendererTest {
     private static final UUID SESSION = UUID.fromString("6f1c1a2e-7d4b-4f53-9a51-2b1e4f0c9d11");
     private static final Partner LYNX = new Partner(PartnerId.of(11), "Lucid Lynx");
-    private static final MessageView MESSAGE = new MessageView(42, 7, SESSION, UserId.of(5), "Lucid Lynx", LYNX,
+    private static final MessageView MESSAGE = MessageViews.restored(42, 7, SESSION, UserId.of(5), "Lucid Lynx", LYNX,
             "message", "Hello", Instant.parse("2026-11-21T10:00:00Z"));
 
     private final ObjectMapper mapper = Json.newMapper();

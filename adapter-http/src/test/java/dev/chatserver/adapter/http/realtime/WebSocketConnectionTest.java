@@ -6,7 +6,7 @@ import dev.chatserver.application.port.in.realtime.ByteBounds;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.Notification;
 import dev.chatserver.domain.account.UserId;
-import dev.chatserver.domain.event.PresenceChanged;
+import dev.chatserver.application.port.out.notification.event.PresenceChanged;
 import dev.chatserver.domain.presence.ImStatus;
 import org.eclipse.jetty.websocket.api.RemoteEndpoint;
 import org.eclipse.jetty.websocket.api.Session;

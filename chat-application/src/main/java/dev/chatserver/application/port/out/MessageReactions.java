@@ -3,7 +3,7 @@ package dev.chatserver.application.port.out;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.Emoji;
 import dev.chatserver.domain.im.Reaction;
-import dev.chatserver.domain.im.ReactionCount;
+import dev.chatserver.application.port.in.view.ReactionCount;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.chatserver.application.port.out;
 
-import dev.chatserver.domain.event.DomainEvent;
-import dev.chatserver.domain.event.MessageDeleted;
+import dev.chatserver.application.port.out.notification.event.DomainEvent;
+import dev.chatserver.application.port.out.notification.event.MessageDeleted;
 import dev.chatserver.application.port.out.notification.Channel;
 
 

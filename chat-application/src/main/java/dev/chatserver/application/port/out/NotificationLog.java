@@ -1,6 +1,6 @@
 package dev.chatserver.application.port.out;
 
-import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.application.port.out.notification.event.DomainEvent;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.LogRead;
 import dev.chatserver.application.port.out.notification.Notification;

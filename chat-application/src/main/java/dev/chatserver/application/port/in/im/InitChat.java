@@ -1,5 +1,7 @@
 package dev.chatserver.application.port.in.im;
 
+import dev.chatserver.application.port.in.view.ContactCard;
+
 import java.util.List;
 
 /** The caller's contact list as the chat window starts with it. */

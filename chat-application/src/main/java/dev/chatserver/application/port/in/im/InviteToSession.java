@@ -1,6 +1,6 @@
 package dev.chatserver.application.port.in.im;
 
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.SessionView;
 
 /**
  * A member brings another user into a session: every member is told, and a meta message says who joined. A

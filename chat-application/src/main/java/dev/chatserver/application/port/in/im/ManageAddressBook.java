@@ -1,5 +1,6 @@
 package dev.chatserver.application.port.in.im;
 
+import dev.chatserver.application.port.in.view.ContactView;
 import dev.chatserver.domain.account.User;
 
 import java.util.List;

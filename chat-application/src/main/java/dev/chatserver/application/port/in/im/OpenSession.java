@@ -1,6 +1,6 @@
 package dev.chatserver.application.port.in.im;
 
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.SessionView;
 
 /** Getting the canonical session with a user or of a group, creating it the first time. */
 public interface OpenSession {

@@ -1,6 +1,6 @@
 package dev.chatserver.application.port.in.im;
 
-import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.application.port.in.view.MessageView;
 
 import java.util.concurrent.CompletableFuture;
 

@@ -1,6 +1,6 @@
 package dev.chatserver.application.port.in.im;
 
-import dev.chatserver.domain.event.ReactionToggled;
+import dev.chatserver.application.port.out.notification.event.ReactionToggled;
 
 /** A member of a message's session reacts to it with an emoji, or takes that reaction back when it is there. */
 public interface ReactToMessage {

@@ -1,5 +1,7 @@
 package dev.chatserver.application.port.in.im;
 
+import dev.chatserver.application.port.in.view.SearchHit;
+
 import java.util.List;
 
 /** Full-text search over the caller's own sessions, newest first. */

@@ -1,6 +1,6 @@
 package dev.chatserver.application.port.out.notification;
 
-import dev.chatserver.domain.event.DomainEvent;
+import dev.chatserver.application.port.out.notification.event.DomainEvent;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,6 +1,4 @@
-package dev.chatserver.application.port.in.im;
-
-import dev.chatserver.domain.im.MessageSummary;
+package dev.chatserver.application.port.in.view;
 
 import dev.chatserver.domain.account.Partner;
 import dev.chatserver.domain.account.UserId;

@@ -1,4 +1,4 @@
-package dev.chatserver.domain.event;
+package dev.chatserver.application.port.out.notification.event;
 
 import java.util.List;
 
@@ -31,7 +31,7 @@ public sealed interface DomainEvent permits MessagePosted, MemberTyping, Session
     }
 
     /** The text lengths of a message as history shows it: its content, type and sender's names. */
-    static int textLengthOf(dev.chatserver.domain.im.MessageView message) {
+    static int textLengthOf(dev.chatserver.application.port.in.view.MessageView message) {
         return message.message().length() + message.type().length() + message.fromName().length()
                 + message.fromPartner().name().length();
     }

@@ -1,4 +1,4 @@
-package dev.chatserver.domain.im;
+package dev.chatserver.application.port.in.view;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -12,6 +12,11 @@ public record MessageSummary(long id, String type, String message, Instant creat
         if (deleted && !message.isEmpty()) {
             throw new IllegalArgumentException("a deleted message keeps no content");
         }
+    }
+
+    /** A last message as a stored notification kept it (see {@link SessionView#restored}). */
+    public static MessageSummary restored(long id, String type, String message, Instant createDate, boolean deleted) {
+        return new MessageSummary(id, type, message, createDate, deleted);
     }
 
     /** A message that was not deleted. */

@@ -1,8 +1,8 @@
-package dev.chatserver.domain.event;
+package dev.chatserver.application.port.out.notification.event;
 
 import dev.chatserver.domain.account.UserId;
-import dev.chatserver.domain.im.MessageSummary;
-import dev.chatserver.domain.im.SessionView;
+import dev.chatserver.application.port.in.view.MessageSummary;
+import dev.chatserver.application.port.in.view.SessionView;
 
 import java.util.List;
 import java.util.Objects;

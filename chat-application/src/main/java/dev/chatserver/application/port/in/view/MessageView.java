@@ -1,4 +1,4 @@
-package dev.chatserver.domain.im;
+package dev.chatserver.application.port.in.view;
 
 import dev.chatserver.domain.account.Partner;
 import dev.chatserver.domain.account.UserId;
@@ -26,13 +26,6 @@ public record MessageView(long id, long sessionId, UUID sessionUuid, UserId from
         Objects.requireNonNull(createDate, "createDate");
         Objects.requireNonNull(editDate, "editDate");
         reactions = List.copyOf(reactions);
-    }
-
-    /** A message as it was posted: not edited, not deleted, no reactions yet. */
-    public MessageView(long id, long sessionId, UUID sessionUuid, UserId fromId, String fromName,
-                       Partner fromPartner, String type, String message, Instant createDate) {
-        this(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate, Optional.empty(),
-                false, List.of());
     }
 
     /** The same message once deleted: no text and no reactions left. */

@@ -1,6 +1,7 @@
-package dev.chatserver.domain.im;
+package dev.chatserver.application.port.in.view;
 
 import dev.chatserver.domain.im.DocumentLink;
+import dev.chatserver.domain.im.GroupRef;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
 
@@ -34,6 +35,16 @@ public record SessionView(long id, UUID uuid, Instant createDate, boolean isGrou
         users = List.copyOf(users);
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(status, "status");
+    }
+
+    /**
+     * A view as a stored notification kept it, field by field. Views are built from sessions by
+     * {@code SessionViews} alone; the storages restore what it built through this.
+     */
+    public static SessionView restored(long id, UUID uuid, Instant createDate, boolean isGroup, List<GroupRef> groups,
+                                       List<DocumentLink> docs, List<SessionMember> users, SessionState state,
+                                       SessionStatus status, boolean isRead, OptionalLong unreadCount) {
+        return new SessionView(id, uuid, createDate, isGroup, groups, docs, users, state, status, isRead, unreadCount);
     }
 
     /** The same view with the viewer's unread count. */

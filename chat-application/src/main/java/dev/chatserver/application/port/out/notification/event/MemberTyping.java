@@ -1,6 +1,6 @@
-package dev.chatserver.domain.event;
+package dev.chatserver.application.port.out.notification.event;
 
-import dev.chatserver.domain.im.MessageView;
+import dev.chatserver.application.port.in.view.MessageView;
 import java.util.Objects;
 
 /**

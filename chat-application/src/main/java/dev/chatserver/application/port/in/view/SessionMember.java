@@ -1,4 +1,4 @@
-package dev.chatserver.domain.im;
+package dev.chatserver.application.port.in.view;
 
 import dev.chatserver.domain.account.Partner;
 import dev.chatserver.domain.account.UserId;
@@ -17,6 +17,12 @@ public record SessionMember(UserId id, String name, Partner partner, ImStatus im
     public SessionMember(UserId id, String name, Partner partner, ImStatus imStatus,
                          Optional<MessageSummary> lastMessage) {
         this(id, name, partner, imStatus, lastMessage, OptionalLong.empty());
+    }
+
+    /** A member as a stored notification kept them (see {@link SessionView#restored}). */
+    public static SessionMember restored(UserId id, String name, Partner partner, ImStatus imStatus,
+                                         Optional<MessageSummary> lastMessage, OptionalLong seenMessageId) {
+        return new SessionMember(id, name, partner, imStatus, lastMessage, seenMessageId);
     }
 
     public SessionMember {

@@ -1,4 +1,4 @@
-package dev.chatserver.domain.event;
+package dev.chatserver.application.port.out.notification.event;
 
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.presence.ImStatus;

@@ -1,4 +1,4 @@
-package dev.chatserver.domain.im;
+package dev.chatserver.application.port.in.view;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.chatserver.domain.event;
+package dev.chatserver.application.port.out.notification.event;
 
 import java.time.Instant;
 import java.util.Objects;

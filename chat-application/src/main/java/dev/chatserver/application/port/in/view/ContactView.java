@@ -1,4 +1,4 @@
-package dev.chatserver.application.port.in.im;
+package dev.chatserver.application.port.in.view;
 
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.presence.ImStatus;

@@ -1,6 +1,4 @@
-package dev.chatserver.application.port.in.im;
-
-import dev.chatserver.domain.im.MessageView;
+package dev.chatserver.application.port.in.view;
 
 import java.util.Objects;
 

@@ -1,0 +1,49 @@
+package dev.chatserver.application.port.in.view;
+
+import dev.chatserver.domain.account.Partner;
+import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.im.ImMessage;
+import dev.chatserver.domain.im.ImSession;
+import dev.chatserver.domain.im.MessageType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The one place a {@link MessageView} is made, for every way a message is shown: a field added to the view is
+ * filled here, and the compiler leads from here to whoever must supply it. It sits beside the view, not among the
+ * services, because the storages restore views from their stored notifications through it too.
+ */
+public final class MessageViews {
+    private MessageViews() {
+    }
+
+    /** A stored message as history and search show it: edited or not, deleted or not, its reactions as read. */
+    public static MessageView shown(ImMessage message, UUID sessionUuid, User sender, List<ReactionCount> reactions) {
+        return new MessageView(message.id(), message.sessionId(), sessionUuid, sender.id(), sender.name(),
+                sender.partner(), message.type().value(), message.content(), message.createDate(),
+                message.editDate(), message.isDeleted(), reactions);
+    }
+
+    /** A message as it was posted: not edited, not deleted, no reactions yet (also what a replayed post answers). */
+    public static MessageView posted(ImMessage message, UUID sessionUuid, User poster) {
+        return restored(message.id(), message.sessionId(), sessionUuid, poster.id(), poster.name(), poster.partner(),
+                message.type().value(), message.content(), message.createDate());
+    }
+
+    /** A typing signal: never stored, so without an id. */
+    public static MessageView typing(ImSession session, User typist, MessageType type, String content, Instant at) {
+        return restored(0, session.id(), session.uuid(), typist.id(), typist.name(), typist.partner(), type.value(),
+                content, at);
+    }
+
+    /** A posted message as a stored notification kept it, field by field. */
+    public static MessageView restored(long id, long sessionId, UUID sessionUuid, UserId fromId, String fromName,
+                                       Partner fromPartner, String type, String message, Instant createDate) {
+        return new MessageView(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate,
+                Optional.empty(), false, List.of());
+    }
+}
