@@ -52,9 +52,9 @@ import dev.chatserver.application.port.out.notification.event.MessageDeleted;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
-import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -352,16 +352,13 @@ public final class ChatCore implements AutoCloseable {
     }
 
     /**
-     * The bus, telling the embedder's listeners of each event once its unit of work has committed. An event
-     * addressed to several channels (a message to each member's) is published to them one after the other, so
-     * their after-commit tellings follow each other too: a telling of the very event told just before on this
-     * thread is the same event again, and is not told twice.
+     * The bus, telling the embedder's listeners of each event once its unit of work has committed: the core
+     * publishes an event once with all the channels it goes to, so each publication is one telling.
      */
     private static final class ListenedBus implements NotificationBus {
         private final NotificationBus bus;
         private final Transactions transactions;
         private final List<DomainEventListener> listeners;
-        private final ThreadLocal<WeakReference<DomainEvent>> lastTold = ThreadLocal.withInitial(() -> new WeakReference<>(null));
 
         ListenedBus(NotificationBus bus, Transactions transactions, List<DomainEventListener> listeners) {
             this.bus = bus;
@@ -370,15 +367,15 @@ public final class ChatCore implements AutoCloseable {
         }
 
         @Override
-        public void publish(Channel channel, DomainEvent event) {
-            bus.publish(channel, event);
-            transactions.afterCommit(() -> tellOnce(event));
+        public void publish(Collection<Channel> channels, DomainEvent event) {
+            bus.publish(channels, event);
+            transactions.afterCommit(() -> tell(event));
         }
 
         @Override
-        public void signal(Channel channel, DomainEvent event) {
-            bus.signal(channel, event);
-            transactions.afterCommit(() -> tellOnce(event));
+        public void signal(Collection<Channel> channels, DomainEvent event) {
+            bus.signal(channels, event);
+            transactions.afterCommit(() -> tell(event));
         }
 
         @Override
@@ -386,11 +383,7 @@ public final class ChatCore implements AutoCloseable {
             bus.forgetText(deletion);
         }
 
-        private void tellOnce(DomainEvent event) {
-            if (lastTold.get().get() == event) {
-                return;
-            }
-            lastTold.set(new WeakReference<>(event));
+        private void tell(DomainEvent event) {
             for (DomainEventListener listener : listeners) {
                 try {
                     listener.onEvent(event);

@@ -6,6 +6,8 @@ import dev.chatserver.application.port.out.Transactions;
 
 import dev.chatserver.application.port.out.notification.event.DomainEvent;
 import dev.chatserver.application.port.out.notification.event.MessageDeleted;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,18 +27,18 @@ public final class InMemoryNotificationBus implements NotificationBus {
     }
 
     @Override
-    public void publish(Channel channel, DomainEvent event) {
-        Objects.requireNonNull(channel, "channel");
+    public void publish(Collection<Channel> channels, DomainEvent event) {
+        List<Channel> to = List.copyOf(channels);
         Objects.requireNonNull(event, "event");
-        transactions.afterCommit(() -> log.append(channel, event));
+        transactions.afterCommit(() -> to.forEach(channel -> log.append(channel, event)));
     }
 
     /** Handed to this node's listeners once the unit of work commits, and never appended to the log. */
     @Override
-    public void signal(Channel channel, DomainEvent event) {
-        Objects.requireNonNull(channel, "channel");
+    public void signal(Collection<Channel> channels, DomainEvent event) {
+        List<Channel> to = List.copyOf(channels);
         Objects.requireNonNull(event, "event");
-        transactions.afterCommit(() -> signals.send(channel, event));
+        transactions.afterCommit(() -> to.forEach(channel -> signals.send(channel, event)));
     }
 
     @Override

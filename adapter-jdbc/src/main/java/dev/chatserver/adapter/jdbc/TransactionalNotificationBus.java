@@ -6,6 +6,7 @@ import dev.chatserver.application.port.out.notification.event.DomainEvent;
 import dev.chatserver.application.port.out.notification.event.MessageDeleted;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -26,15 +27,15 @@ final class TransactionalNotificationBus implements NotificationBus {
     }
 
     @Override
-    public void publish(Channel channel, DomainEvent event) {
-        transactions.beforeCommit(this, Gathered::new)
-                .ifPresentOrElse(gathered -> gathered.add(channel, event), () -> log.append(channel, event));
+    public void publish(Collection<Channel> channels, DomainEvent event) {
+        transactions.beforeCommit(this, Gathered::new).ifPresentOrElse(gathered -> gathered.add(channels, event),
+                () -> channels.forEach(channel -> log.append(channel, event)));
     }
 
     /** A {@code NOTIFY} of its own in the caller's transaction, delivered to every node when it commits; never stored. */
     @Override
-    public void signal(Channel channel, DomainEvent event) {
-        signals.send(channel, event);
+    public void signal(Collection<Channel> channels, DomainEvent event) {
+        channels.forEach(channel -> signals.send(channel, event));
     }
 
     /** At once, in the caller's transaction: the rows it rewrites are locked until that commits. */
@@ -47,8 +48,8 @@ final class TransactionalNotificationBus implements NotificationBus {
     private final class Gathered implements Runnable {
         private final List<PostgresNotificationLog.Pending> pending = new ArrayList<>();
 
-        void add(Channel channel, DomainEvent event) {
-            pending.add(new PostgresNotificationLog.Pending(channel, event));
+        void add(Collection<Channel> channels, DomainEvent event) {
+            channels.forEach(channel -> pending.add(new PostgresNotificationLog.Pending(channel, event)));
         }
 
         @Override

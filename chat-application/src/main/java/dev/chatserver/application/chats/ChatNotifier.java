@@ -6,6 +6,7 @@ import dev.chatserver.domain.chats.Event;
 import dev.chatserver.domain.chats.EventRoom;
 import dev.chatserver.application.port.out.notification.event.ChatEventAppended;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /** Hands chat events to the notification bus inside the unit of work: to the room, and claims to the audience too. */
 public final class ChatNotifier {
@@ -18,9 +19,7 @@ public final class ChatNotifier {
 
     public void eventAppended(EventRoom room, Event event, boolean claim) {
         ChatEventAppended appended = new ChatEventAppended(event);
-        bus.publish(Channel.ofRoom(room.id().value()), appended);
-        if (claim) {
-            bus.publish(Channel.ofAudience(room.audience()), appended);
-        }
+        Channel roomChannel = Channel.ofRoom(room.id().value());
+        bus.publish(claim ? List.of(roomChannel, Channel.ofAudience(room.audience())) : List.of(roomChannel), appended);
     }
 }

@@ -33,15 +33,14 @@ public final class ImNotifier {
     }
 
     public void messagePosted(ImSession session, MessageView message) {
-        MessagePosted posted = new MessagePosted(message);
-        session.memberIds().forEach(member -> bus.publish(Channel.ofUser(member), posted));
+        toMembers(session, new MessagePosted(message));
     }
 
     /** Tells the other members connected now that the signal's sender is typing: live only, never kept. */
     public void typing(ImSession session, MessageView signal) {
         MemberTyping typing = new MemberTyping(signal);
-        session.memberIds().stream().filter(member -> !member.equals(signal.fromId()))
-                .forEach(member -> bus.signal(Channel.ofUser(member), typing));
+        bus.signal(session.memberIds().stream().filter(member -> !member.equals(signal.fromId()))
+                .map(Channel::ofUser).toList(), typing);
     }
 
     public void messageEdited(ImSession session, ImMessage edited) {
@@ -59,13 +58,12 @@ public final class ImNotifier {
     }
 
     private void toMembers(ImSession session, DomainEvent event) {
-        session.memberIds().forEach(member -> bus.publish(Channel.ofUser(member), event));
+        bus.publish(session.memberIds().stream().map(Channel::ofUser).toList(), event);
     }
 
     /** Tells every member, the reader's own other connections too, that {@code reader} has seen up to a message. */
     public void readReceipt(ImSession session, UserId reader, long seenMessageId) {
-        ReadReceipt receipt = new ReadReceipt(session.id(), session.uuid(), reader, seenMessageId);
-        session.memberIds().forEach(member -> bus.publish(Channel.ofUser(member), receipt));
+        toMembers(session, new ReadReceipt(session.id(), session.uuid(), reader, seenMessageId));
     }
 
     /** Tells each of {@code members} how the session now looks to them. */

@@ -168,6 +168,8 @@ public abstract class ImUseCasesContract extends ImContract {
         assertThat(messages).extracting(Published::channel)
                 .containsExactlyInAnyOrder(Channel.ofUser(lynx.id()), Channel.ofUser(ocelot.id()));
         assertThat(messages).extracting(p -> ((MessagePosted) p.event()).message()).containsOnly(posted);
+        assertThat(im.bus.publications()).as("the post, then the session's change for ocelot: one publication each")
+                .isEqualTo(2);
         List<Published> changes = im.bus.ofKind(SessionChanged.class);
         assertThat(changes).extracting(Published::channel).containsExactly(Channel.ofUser(ocelot.id()));
         SessionChanged change = (SessionChanged) changes.get(0).event();

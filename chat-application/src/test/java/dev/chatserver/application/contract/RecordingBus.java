@@ -5,8 +5,10 @@ import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.event.DomainEvent;
 import dev.chatserver.application.port.out.notification.event.MessageDeleted;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A bus that only remembers what was published, in order, for tests to look at. */
 public final class RecordingBus implements NotificationBus {
@@ -16,15 +18,17 @@ public final class RecordingBus implements NotificationBus {
     private final List<Published> published = new CopyOnWriteArrayList<>();
     private final List<Published> signalled = new CopyOnWriteArrayList<>();
     private final List<MessageDeleted> forgotten = new CopyOnWriteArrayList<>();
+    private final AtomicInteger publications = new AtomicInteger();
 
     @Override
-    public void publish(Channel channel, DomainEvent event) {
-        published.add(new Published(channel, event));
+    public void publish(Collection<Channel> channels, DomainEvent event) {
+        publications.incrementAndGet();
+        channels.forEach(channel -> published.add(new Published(channel, event)));
     }
 
     @Override
-    public void signal(Channel channel, DomainEvent event) {
-        signalled.add(new Published(channel, event));
+    public void signal(Collection<Channel> channels, DomainEvent event) {
+        channels.forEach(channel -> signalled.add(new Published(channel, event)));
     }
 
     /** The transient signals sent, in order: never among {@link #published()}. */
@@ -40,6 +44,11 @@ public final class RecordingBus implements NotificationBus {
     /** The deletions whose text the log was told to forget, in order. */
     public List<MessageDeleted> forgotten() {
         return List.copyOf(forgotten);
+    }
+
+    /** How many times {@link #publish} was called: once per event, whatever the number of its channels. */
+    public int publications() {
+        return publications.get();
     }
 
     public List<Published> published() {
@@ -60,5 +69,6 @@ public final class RecordingBus implements NotificationBus {
         published.clear();
         signalled.clear();
         forgotten.clear();
+        publications.set(0);
     }
 }

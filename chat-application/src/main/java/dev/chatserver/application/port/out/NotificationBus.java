@@ -1,5 +1,8 @@
 package dev.chatserver.application.port.out;
 
+import java.util.Collection;
+import java.util.List;
+
 import dev.chatserver.application.port.out.notification.event.DomainEvent;
 import dev.chatserver.application.port.out.notification.event.MessageDeleted;
 import dev.chatserver.application.port.out.notification.Channel;
@@ -13,7 +16,15 @@ import dev.chatserver.application.port.out.notification.Channel;
  * <p>What travels is a typed {@link DomainEvent}; each face renders it in its own shape.
  */
 public interface NotificationBus {
-    void publish(Channel channel, DomainEvent event);
+    /**
+     * One event to every one of {@code channels} (a message to each member's channel): one call per event, so
+     * whoever watches the bus hears the event once, however many channels it is addressed to.
+     */
+    void publish(Collection<Channel> channels, DomainEvent event);
+
+    default void publish(Channel channel, DomainEvent event) {
+        publish(List.of(channel), event);
+    }
 
     /**
      * A transient signal (a member typing): sent to whoever listens on {@code channel} on any node once the unit
@@ -21,7 +32,7 @@ public interface NotificationBus {
      * never takes the log's room. Its event must be small (under a few KiB encoded), as it may travel between
      * nodes in a bounded wake-up.
      */
-    void signal(Channel channel, DomainEvent event);
+    void signal(Collection<Channel> channels, DomainEvent event);
 
     /**
      * Called inside the unit of work that deletes a message: every notification the log still keeps that
