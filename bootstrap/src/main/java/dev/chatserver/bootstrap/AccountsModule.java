@@ -14,10 +14,10 @@ import dev.chatserver.adapter.http.auth.OriginGuard;
 import dev.chatserver.adapter.http.auth.SessionCookie;
 import dev.chatserver.adapter.http.health.HealthRoutes;
 import dev.chatserver.application.account.HashingLimits;
-import dev.chatserver.application.account.ProvisioningService;
+import dev.chatserver.application.account.ProvisionAccountsService;
 import dev.chatserver.application.account.SignInService;
 import dev.chatserver.application.account.SignInThrottling;
-import dev.chatserver.application.health.HealthService;
+import dev.chatserver.application.health.CheckHealthService;
 import dev.chatserver.application.port.in.account.ProvisionAccounts;
 import dev.chatserver.application.port.in.account.SignIn;
 import dev.chatserver.application.port.in.health.CheckHealth;
@@ -31,8 +31,8 @@ final class AccountsModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(SignIn.class).to(SignInService.class).in(Scopes.SINGLETON);
-        bind(ProvisionAccounts.class).to(ProvisioningService.class).in(Scopes.SINGLETON);
-        bind(CheckHealth.class).to(HealthService.class).in(Scopes.SINGLETON);
+        bind(ProvisionAccounts.class).to(ProvisionAccountsService.class).in(Scopes.SINGLETON);
+        bind(CheckHealth.class).to(CheckHealthService.class).in(Scopes.SINGLETON);
         bind(dev.chatserver.adapter.http.auth.HostSignIn.class).toInstance(dev.chatserver.adapter.http.auth.HostSignIn.NONE);
         Multibinder<Routes> routes = Multibinder.newSetBinder(binder(), Routes.class);
         routes.addBinding().to(OriginGuard.class);

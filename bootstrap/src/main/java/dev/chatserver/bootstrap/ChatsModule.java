@@ -9,10 +9,12 @@ import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.chats.ChatRoutes;
 import dev.chatserver.adapter.http.chats.ChatsApiSettings;
 import dev.chatserver.adapter.http.chats.TenantTokens;
-import dev.chatserver.application.chats.ChatsService;
+import dev.chatserver.application.chats.CreateChatsService;
 import dev.chatserver.application.chats.EventAppending;
-import dev.chatserver.application.chats.EventRoomsService;
-import dev.chatserver.application.chats.EventsService;
+import dev.chatserver.application.chats.ManageRoomsService;
+import dev.chatserver.application.chats.PostEventsService;
+import dev.chatserver.application.chats.ReadChatsService;
+import dev.chatserver.application.chats.ReadEventsService;
 import dev.chatserver.application.chats.Tenants;
 import dev.chatserver.application.port.in.chats.CreateChats;
 import dev.chatserver.application.port.in.chats.ManageRooms;
@@ -24,14 +26,12 @@ import dev.chatserver.application.port.in.chats.ReadEvents;
 final class ChatsModule extends AbstractModule {
     @Override
     protected void configure() {
-        bind(ChatsService.class).in(Scopes.SINGLETON);
-        bind(CreateChats.class).to(ChatsService.class);
-        bind(ReadChats.class).to(ChatsService.class);
-        bind(ManageRooms.class).to(EventRoomsService.class).in(Scopes.SINGLETON);
+        bind(CreateChats.class).to(CreateChatsService.class).in(Scopes.SINGLETON);
+        bind(ReadChats.class).to(ReadChatsService.class).in(Scopes.SINGLETON);
+        bind(ManageRooms.class).to(ManageRoomsService.class).in(Scopes.SINGLETON);
         bind(EventAppending.class).in(Scopes.SINGLETON);
-        bind(EventsService.class).in(Scopes.SINGLETON);
-        bind(PostEvents.class).to(EventsService.class);
-        bind(ReadEvents.class).to(EventsService.class);
+        bind(PostEvents.class).to(PostEventsService.class).in(Scopes.SINGLETON);
+        bind(ReadEvents.class).to(ReadEventsService.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(ChatRoutes.class);
     }
 

@@ -11,7 +11,7 @@ import dev.chatserver.adapter.http.realtime.OdooWebSockets;
 import dev.chatserver.adapter.http.realtime.OutboundBudget;
 import dev.chatserver.adapter.http.realtime.RealtimeRoutes;
 import dev.chatserver.adapter.http.realtime.UnversionedWebSocket;
-import dev.chatserver.application.account.PartnerDirectory;
+import dev.chatserver.application.account.FindPartnersService;
 import dev.chatserver.application.port.in.account.FindPartners;
 import dev.chatserver.application.port.out.notification.NotificationRetention;
 import dev.chatserver.application.port.out.LiveSignals;
@@ -28,12 +28,14 @@ import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.NotificationLog;
 import dev.chatserver.application.port.out.NotificationStorage;
 import dev.chatserver.application.realtime.SubscriptionFacts;
-import dev.chatserver.application.presence.PresenceService;
+import dev.chatserver.application.presence.NodePresence;
 import dev.chatserver.application.presence.PresenceSettings;
-import dev.chatserver.application.realtime.ConnectionEnding;
-import dev.chatserver.application.realtime.LiveFeeds;
-import dev.chatserver.application.realtime.LongPolls;
-import dev.chatserver.application.realtime.PresenceFollowing;
+import dev.chatserver.application.presence.ReadPresenceService;
+import dev.chatserver.application.presence.TrackPresenceService;
+import dev.chatserver.application.realtime.EndConnectionsService;
+import dev.chatserver.application.realtime.OpenFeedService;
+import dev.chatserver.application.realtime.PollService;
+import dev.chatserver.application.realtime.FollowPresenceService;
 import dev.chatserver.application.port.in.realtime.RealtimeSettings;
 import dev.chatserver.application.realtime.StoredSubscriptionFacts;
 
@@ -50,21 +52,21 @@ import java.util.concurrent.TimeUnit;
 final class RealtimeModule extends AbstractModule {
     @Override
     protected void configure() {
-        bind(PresenceService.class).in(Scopes.SINGLETON);
-        bind(ReadPresence.class).to(PresenceService.class);
-        bind(TrackPresence.class).to(PresenceService.class);
-        bind(OpenFeed.class).to(LiveFeeds.class).in(Scopes.SINGLETON);
-        bind(Poll.class).to(LongPolls.class).in(Scopes.SINGLETON);
+        bind(NodePresence.class).in(Scopes.SINGLETON);
+        bind(ReadPresence.class).to(ReadPresenceService.class).in(Scopes.SINGLETON);
+        bind(TrackPresence.class).to(TrackPresenceService.class).in(Scopes.SINGLETON);
+        bind(OpenFeed.class).to(OpenFeedService.class).in(Scopes.SINGLETON);
+        bind(Poll.class).to(PollService.class).in(Scopes.SINGLETON);
         bind(SubscriptionFacts.class).to(StoredSubscriptionFacts.class).in(Scopes.SINGLETON);
-        bind(FindPartners.class).to(PartnerDirectory.class).in(Scopes.SINGLETON);
-        bind(FollowPresence.class).to(PresenceFollowing.class).in(Scopes.SINGLETON);
+        bind(FindPartners.class).to(FindPartnersService.class).in(Scopes.SINGLETON);
+        bind(FollowPresence.class).to(FollowPresenceService.class).in(Scopes.SINGLETON);
         bind(OdooWebSockets.class).in(Scopes.SINGLETON);
         bind(RealtimeRoutes.class).in(Scopes.SINGLETON);
         bind(OutboundBudget.class).in(Scopes.SINGLETON);
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(RealtimeRoutes.class);
         Multibinder.newSetBinder(binder(), PollDialect.class);
         bind(RealtimeTimers.class).asEagerSingleton();
-        bind(EndConnections.class).to(ConnectionEnding.class).in(Scopes.SINGLETON);
+        bind(EndConnections.class).to(EndConnectionsService.class).in(Scopes.SINGLETON);
         bind(LapsedSessionSweep.class).asEagerSingleton();
     }
 

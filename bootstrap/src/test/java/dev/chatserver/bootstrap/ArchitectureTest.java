@@ -17,8 +17,12 @@ import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.domain.im.NewMessage;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dependency rule, ring by ring: the domain knows only the JDK; the ports know no service; adapters know only
- * ports, the domain and their own libraries, never each other; only the wiring knows Guice. And one posting path:
- * only {@link PostRecorder} stores messages. And each view is built in one place: {@link MessageViews} makes every
- * message view, {@link SessionViews} every session view (the storages only restore what they built).
+ * ports, the domain and their own libraries, never each other; only the wiring knows Guice. And one service per use
+ * case, named after it. And one posting path: only {@link PostRecorder} stores messages. And each view is built in
+ * one place: {@link MessageViews} makes every message view, {@link SessionViews} every session view (the storages
+ * only restore what they built).
  */
 class ArchitectureTest {
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
@@ -134,23 +139,58 @@ class ArchitectureTest {
                 .check(PRODUCTION);
     }
 
-    /**
-     * ChatCore answers every use case by an accessor of its own, no service locator: a use case is a {@code port.in}
-     * interface that no other one hands out or takes (as {@code OpenFeed} hands out a {@code Feed} for a {@code FeedSink}).
-     */
+    /** ChatCore answers every use case ({@link #useCases()}) by an accessor of its own, no service locator. */
     @Test
     void the_core_has_an_accessor_for_every_use_case() {
+        Set<String> offered = PRODUCTION.get(ChatCore.class).getMethods().stream()
+                .filter(method -> method.getModifiers().contains(JavaModifier.PUBLIC) && method.getRawParameterTypes().isEmpty())
+                .map(method -> method.getRawReturnType().getName()).collect(Collectors.toSet());
+        List<String> useCases = useCases().stream().map(JavaClass::getName).toList();
+        assertThat(useCases).isNotEmpty();
+        assertThat(offered).as("ChatCore's accessors").containsAll(useCases);
+    }
+
+    /**
+     * One use case, one class named after it, as {@code PostMessageService} implements {@code PostMessage}: a
+     * service holds only what its one use case needs, and a reader finds it by the use case's name. What several
+     * use cases share is a collaborator of theirs, not a service implementing them all.
+     */
+    @Test
+    void each_use_case_has_one_service_named_after_it() {
+        Set<JavaClass> useCases = useCases();
+        Map<String, List<String>> servicesByUseCase = new TreeMap<>();
+        useCases.forEach(useCase -> servicesByUseCase.put(useCase.getName(), new ArrayList<>()));
+        List<String> misnamed = new ArrayList<>();
+        for (JavaClass type : PRODUCTION) {
+            if (!SERVICES.test(type) || type.isInterface() || type.getModifiers().contains(JavaModifier.ABSTRACT)) {
+                continue;
+            }
+            List<JavaClass> implemented = type.getAllRawInterfaces().stream().filter(useCases::contains)
+                    .sorted(Comparator.comparing(JavaClass::getName)).toList();
+            implemented.forEach(useCase -> servicesByUseCase.get(useCase.getName()).add(type.getName()));
+            if (!implemented.isEmpty() && (implemented.size() > 1
+                    || !type.getSimpleName().equals(implemented.get(0).getSimpleName() + "Service"))) {
+                misnamed.add(type.getName() + " implements "
+                        + implemented.stream().map(JavaClass::getSimpleName).collect(Collectors.joining(", ")));
+            }
+        }
+        assertThat(misnamed).as("services implementing other than one use case <UseCase>, named <UseCase>Service")
+                .isEmpty();
+        assertThat(servicesByUseCase).as("the services of each use case").isNotEmpty()
+                .allSatisfy((useCase, services) -> assertThat(services).as(useCase).hasSize(1));
+    }
+
+    /**
+     * The use cases: the {@code port.in} interfaces that no other one hands out or takes (as {@code OpenFeed} hands
+     * out a {@code Feed} for a {@code FeedSink}, which are not use cases of their own).
+     */
+    private static Set<JavaClass> useCases() {
         List<JavaClass> ports = PRODUCTION.stream().filter(JavaClass::isInterface)
                 .filter(type -> type.getPackageName().startsWith("dev.chatserver.application.port.in")).toList();
         Set<JavaClass> handedOrTaken = ports.stream().flatMap(port -> port.getMethods().stream())
                 .flatMap(method -> Stream.concat(Stream.of(method.getRawReturnType()), method.getRawParameterTypes().stream()))
                 .collect(Collectors.toSet());
-        Set<String> offered = PRODUCTION.get(ChatCore.class).getMethods().stream()
-                .filter(method -> method.getModifiers().contains(JavaModifier.PUBLIC) && method.getRawParameterTypes().isEmpty())
-                .map(method -> method.getRawReturnType().getName()).collect(Collectors.toSet());
-        List<String> useCases = ports.stream().filter(port -> !handedOrTaken.contains(port)).map(JavaClass::getName).toList();
-        assertThat(useCases).isNotEmpty();
-        assertThat(offered).as("ChatCore's accessors").containsAll(useCases);
+        return ports.stream().filter(port -> !handedOrTaken.contains(port)).collect(Collectors.toSet());
     }
 
     @Test

@@ -18,14 +18,16 @@ import dev.chatserver.application.port.out.NotificationLog;
 import dev.chatserver.adapter.inmemory.InMemoryNotificationLog;
 import dev.chatserver.adapter.inmemory.InMemoryPresenceBoard;
 import dev.chatserver.application.realtime.SubscriptionFacts;
-import dev.chatserver.application.presence.PresenceService;
+import dev.chatserver.application.presence.NodePresence;
+import dev.chatserver.application.presence.ReadPresenceService;
 import dev.chatserver.application.presence.PresenceSettings;
+import dev.chatserver.application.presence.TrackPresenceService;
 import dev.chatserver.adapter.inmemory.InMemoryNotificationBus;
 import dev.chatserver.application.realtime.CatchUp;
 import dev.chatserver.application.realtime.ChannelRegistry;
 import dev.chatserver.application.realtime.ListenerPresence;
-import dev.chatserver.application.realtime.LiveFeeds;
-import dev.chatserver.application.realtime.LongPolls;
+import dev.chatserver.application.realtime.OpenFeedService;
+import dev.chatserver.application.realtime.PollService;
 import dev.chatserver.application.realtime.NotificationDispatcher;
 import dev.chatserver.application.realtime.OpenConnections;
 import dev.chatserver.application.port.in.realtime.RealtimeSettings;
@@ -68,10 +70,11 @@ class InMemoryBusTest {
     private InMemoryNotificationLog log;
     private InMemoryNotificationBus bus;
     private InMemorySignals signals;
-    private PresenceService presence;
+    private ReadPresenceService presence;
+    private TrackPresenceService tracking;
     private NotificationDispatcher dispatcher;
-    private LiveFeeds feeds;
-    private LongPolls polls;
+    private OpenFeedService feeds;
+    private PollService polls;
 
     /** Lynx and Ocelot know each other; the backend account is the tenant of the audience "usr.example.org". */
     private final SubscriptionFacts facts = new SubscriptionFacts() {
@@ -96,7 +99,10 @@ class InMemoryBusTest {
         log = new InMemoryNotificationLog(clock, retention);
         signals = new InMemorySignals(clock);
         bus = new InMemoryNotificationBus(log, signals, transactions);
-        presence = new PresenceService(clock, PresenceSettings.DEFAULT, bus, new InMemoryPresenceBoard(), java.util.UUID::randomUUID);
+        NodePresence node = new NodePresence(clock, PresenceSettings.DEFAULT, bus, new InMemoryPresenceBoard(),
+                java.util.UUID::randomUUID);
+        presence = new ReadPresenceService(node);
+        tracking = new TrackPresenceService(node);
         deliverFrom(log, settings);
     }
 
@@ -106,11 +112,11 @@ class InMemoryBusTest {
         dispatcher = new NotificationDispatcher(log, signals, registry, settings, scheduler);
         CatchUp catchUp = new CatchUp(log, registry, settings, clock);
         SubscriptionPolicy policy = new SubscriptionPolicy(facts);
-        ListenerPresence listening = new ListenerPresence(presence);
+        ListenerPresence listening = new ListenerPresence(tracking);
         OpenConnections connections = new OpenConnections(ConnectionLimits.DEFAULT);
-        feeds = new LiveFeeds(registry, dispatcher, catchUp, policy, listening, connections, ConnectionLimits.DEFAULT,
+        feeds = new OpenFeedService(registry, dispatcher, catchUp, policy, listening, connections, ConnectionLimits.DEFAULT,
                 Meters.NONE);
-        polls = new LongPolls(registry, dispatcher, catchUp, policy, listening, settings, scheduler, connections,
+        polls = new PollService(registry, dispatcher, catchUp, policy, listening, settings, scheduler, connections,
                 ConnectionLimits.DEFAULT, Meters.NONE);
     }
 
@@ -385,10 +391,10 @@ class InMemoryBusTest {
         assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.ONLINE);
 
         clock.advance(Duration.ofMinutes(9));
-        presence.sweep();
+        tracking.sweep();
         assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.ONLINE);
         clock.advance(Duration.ofMinutes(1));
-        presence.sweep();
+        tracking.sweep();
         assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.AWAY);
 
         lynx.reportInactivity(Duration.ZERO);
@@ -406,15 +412,15 @@ class InMemoryBusTest {
         start();
         RecordingSink watcher = new RecordingSink();
         feeds.open(as(OCELOT), watcher).subscribe(new SubscribeCommand(List.of("presence:5"), log.lastId()));
-        presence.polled(LYNX);
+        tracking.polled(LYNX);
         assertThat(presence.statusOf(List.of(LYNX, STRANGER)))
                 .containsEntry(LYNX, ImStatus.ONLINE).containsEntry(STRANGER, ImStatus.OFFLINE);
 
         clock.advance(Duration.ofSeconds(59));
-        presence.sweep();
+        tracking.sweep();
         assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.ONLINE);
         clock.advance(Duration.ofSeconds(1));
-        presence.sweep();
+        tracking.sweep();
         assertThat(presence.statusOf(LYNX)).isEqualTo(ImStatus.OFFLINE);
 
         dispatcher.dispatch();

@@ -74,7 +74,7 @@ class ImQueryCostTest {
             post(session, owner, "hello " + i);
             post(session, other, "hi " + i);
         }
-        im.books.addUsers(new ChangeBookCommand(owner, contacts.stream().map(UserId::of).toList()));
+        im.addressBook.addUsers(new ChangeBookCommand(owner, contacts.stream().map(UserId::of).toList()));
         return owner;
     }
 
@@ -102,9 +102,9 @@ class ImQueryCostTest {
         User many = userWithSessions("many", 500);
         int askedBefore = im.presence.calls();
 
-        int forFew = statementsFor(() -> im.sessions.privateSessions(ListSessionsCommand.all(few)));
-        int forMany = statementsFor(() -> im.sessions.privateSessions(ListSessionsCommand.all(many)));
-        List<SessionView> listed = im.sessions.privateSessions(ListSessionsCommand.all(many));
+        int forFew = statementsFor(() -> im.listSessions.privateSessions(ListSessionsCommand.all(few)));
+        int forMany = statementsFor(() -> im.listSessions.privateSessions(ListSessionsCommand.all(many)));
+        List<SessionView> listed = im.listSessions.privateSessions(ListSessionsCommand.all(many));
 
         assertThat(listed).hasSize(500);
         assertThat(listed).allSatisfy(s -> assertThat(s.users()).allSatisfy(u -> assertThat(u.lastMessage()).isPresent()));
@@ -123,7 +123,7 @@ class ImQueryCostTest {
 
         int forFew = statementsFor(() -> messages.countUnread(fewSessions.stream().map(s -> s.unreadOf(few.id())).toList()));
         int forMany = statementsFor(() -> messages.countUnread(manySessions.stream().map(s -> s.unreadOf(many.id())).toList()));
-        List<SessionView> listed = im.sessions.privateSessions(ListSessionsCommand.all(many));
+        List<SessionView> listed = im.listSessions.privateSessions(ListSessionsCommand.all(many));
 
         assertThat(forFew).isEqualTo(1);
         assertThat(forMany).isEqualTo(1);
@@ -159,12 +159,12 @@ class ImQueryCostTest {
         User many = userWithSessions("many", 500);
         SessionPage firstFifty = new SessionPage(OptionalLong.empty(), OptionalInt.of(50));
 
-        int forFew = statementsFor(() -> im.sessions.privateSessions(new ListSessionsCommand(few, Optional.empty(), Optional.empty(), Optional.empty(), firstFifty)));
-        int forMany = statementsFor(() -> im.sessions.privateSessions(new ListSessionsCommand(many, Optional.empty(), Optional.empty(), Optional.empty(), firstFifty)));
-        List<SessionView> first = im.sessions.privateSessions(new ListSessionsCommand(many, Optional.empty(), Optional.empty(), Optional.empty(), firstFifty));
+        int forFew = statementsFor(() -> im.listSessions.privateSessions(new ListSessionsCommand(few, Optional.empty(), Optional.empty(), Optional.empty(), firstFifty)));
+        int forMany = statementsFor(() -> im.listSessions.privateSessions(new ListSessionsCommand(many, Optional.empty(), Optional.empty(), Optional.empty(), firstFifty)));
+        List<SessionView> first = im.listSessions.privateSessions(new ListSessionsCommand(many, Optional.empty(), Optional.empty(), Optional.empty(), firstFifty));
         SessionPage next = new SessionPage(OptionalLong.of(first.get(49).id()), OptionalInt.of(50));
-        int forNext = statementsFor(() -> im.sessions.privateSessions(new ListSessionsCommand(many, Optional.empty(), Optional.empty(), Optional.empty(), next)));
-        List<SessionView> second = im.sessions.privateSessions(new ListSessionsCommand(many, Optional.empty(), Optional.empty(), Optional.empty(), next));
+        int forNext = statementsFor(() -> im.listSessions.privateSessions(new ListSessionsCommand(many, Optional.empty(), Optional.empty(), Optional.empty(), next)));
+        List<SessionView> second = im.listSessions.privateSessions(new ListSessionsCommand(many, Optional.empty(), Optional.empty(), Optional.empty(), next));
 
         assertThat(first).hasSize(50);
         assertThat(second).hasSize(50).allSatisfy(s -> assertThat(s.id()).isLessThan(first.get(49).id()));
@@ -180,7 +180,7 @@ class ImQueryCostTest {
     void a_page_of_sessions_reads_the_members_index_from_before_id_and_stops_at_the_limit() {
         userWithSessions("other", 300);
         User many = userWithSessions("many", 500);
-        long before = im.sessions.privateSessions(ListSessionsCommand.all(many)).get(200).id();
+        long before = im.listSessions.privateSessions(ListSessionsCommand.all(many)).get(200).id();
         SessionQuery page = SessionQuery.privateSessions().page(OptionalLong.of(before), OptionalInt.of(50));
 
         String plan = storage.jdbi().withHandle(h -> {
@@ -230,9 +230,9 @@ class ImQueryCostTest {
         int without = statementsFor(() -> im.history.history(page));
         for (MessageView message : im.history.history(page)) {
             for (String emoji : List.of("a", "b", "c")) {
-                im.changes.react(new ReactCommand(ocelot, message.id(), new Emoji(emoji)));
+                im.reactToMessage.react(new ReactCommand(ocelot, message.id(), new Emoji(emoji)));
             }
-            im.changes.react(new ReactCommand(lynx, message.id(), new Emoji("b")));
+            im.reactToMessage.react(new ReactCommand(lynx, message.id(), new Emoji("b")));
         }
 
         int with = statementsFor(() -> im.history.history(page));
@@ -330,13 +330,13 @@ class ImQueryCostTest {
         User few = userWithSessions("few", 5);
         User many = userWithSessions("many", 500);
 
-        assertThat(statementsFor(() -> im.books.init(InitCommand.named(many, ""))))
-                .isEqualTo(statementsFor(() -> im.books.init(InitCommand.named(few, ""))));
-        assertThat(statementsFor(() -> im.books.usersInBook(many)))
-                .isEqualTo(statementsFor(() -> im.books.usersInBook(few)));
-        assertThat(statementsFor(() -> im.books.usersOutsideBook(many)))
-                .isEqualTo(statementsFor(() -> im.books.usersOutsideBook(few)));
-        assertThat(im.books.init(InitCommand.named(many, ""))).hasSize(500)
+        assertThat(statementsFor(() -> im.initChat.init(InitCommand.named(many, ""))))
+                .isEqualTo(statementsFor(() -> im.initChat.init(InitCommand.named(few, ""))));
+        assertThat(statementsFor(() -> im.addressBook.usersInBook(many)))
+                .isEqualTo(statementsFor(() -> im.addressBook.usersInBook(few)));
+        assertThat(statementsFor(() -> im.addressBook.usersOutsideBook(many)))
+                .isEqualTo(statementsFor(() -> im.addressBook.usersOutsideBook(few)));
+        assertThat(im.initChat.init(InitCommand.named(many, ""))).hasSize(500)
                 .allSatisfy(card -> assertThat(card.lastMessage()).isPresent());
     }
 

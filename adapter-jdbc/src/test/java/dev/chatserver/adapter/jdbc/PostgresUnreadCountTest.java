@@ -76,7 +76,7 @@ class PostgresUnreadCountTest {
             }
         });
 
-        List<SessionView> listed = im.sessions.privateSessions(ListSessionsCommand.all(lynx));
+        List<SessionView> listed = im.listSessions.privateSessions(ListSessionsCommand.all(lynx));
 
         assertThat(counts.get()).as("one counting query for " + SESSIONS + " sessions").isEqualTo(1);
         assertThat(listed).hasSize(SESSIONS).allSatisfy(s -> assertThat(s.unreadCount()).hasValue(s.id() % 7));

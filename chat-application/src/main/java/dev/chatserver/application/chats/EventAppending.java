@@ -21,7 +21,6 @@ import dev.chatserver.domain.chats.LabeledItem;
 import dev.chatserver.domain.chats.NewEvent;
 import dev.chatserver.domain.chats.RoomId;
 import dev.chatserver.domain.problem.ChatProblem;
-import dev.chatserver.domain.problem.NotFound;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
@@ -115,7 +114,7 @@ public final class EventAppending extends IdempotentLane<PostEventCommand, Event
             PostEventCommand command = fresh.get(i);
             Optional<Chat> chat = batch.chats().get(command.chat());
             if (chat.isEmpty()) {
-                answers.add(Answer.refused(new NotFound("chat", "chat", "no chat has the id " + command.chat())));
+                answers.add(Answer.refused(ExistingChats.unknown(command.chat())));
             } else {
                 answers.add(null);
                 byRoom.computeIfAbsent(chat.get().roomId(), room -> new ArrayList<>()).add(i);

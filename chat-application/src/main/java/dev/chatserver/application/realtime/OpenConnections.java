@@ -116,7 +116,7 @@ public final class OpenConnections {
         subscriber.listener.tokenHash()
                 .filter(hash -> endedSinceLastSweep.contains(hash) || endedBeforeLastSweep.contains(hash))
                 .ifPresent(hash -> {
-                    throw new Unauthenticated(ConnectionEnding.SESSION_ENDED);
+                    throw new Unauthenticated(EndConnectionsService.SESSION_ENDED);
                 });
     }
 

@@ -4,12 +4,14 @@ import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.chats.ChatNotifier;
 import dev.chatserver.application.port.out.notification.event.ChatEventAppended;
-import dev.chatserver.application.chats.ChatsService;
+import dev.chatserver.application.chats.CreateChatsService;
 import dev.chatserver.application.chats.EventAppending;
-import dev.chatserver.application.chats.EventRoomsService;
+import dev.chatserver.application.chats.ManageRoomsService;
 import dev.chatserver.application.write.Answer;
 import dev.chatserver.application.write.ClientKeys;
-import dev.chatserver.application.chats.EventsService;
+import dev.chatserver.application.chats.PostEventsService;
+import dev.chatserver.application.chats.ReadChatsService;
+import dev.chatserver.application.chats.ReadEventsService;
 import dev.chatserver.application.chats.Tenants;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.in.chats.CloseRoomCommand;
@@ -61,24 +63,27 @@ public abstract class ChatUseCasesContract extends StorageContract {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
     private final RecordingBus bus = new RecordingBus();
-    private ChatsService chats;
-    private EventRoomsService rooms;
-    private EventsService events;
+    private CreateChatsService chats;
+    private ReadChatsService readChats;
+    private ManageRoomsService rooms;
+    private PostEventsService events;
+    private ReadEventsService readEvents;
     private EventAppending appending;
 
     @BeforeEach
     void services() {
         Tenants tenants = new Tenants(Map.of("example.org", Set.of(TENANT)));
         Transactions transactions = ports().transactions();
-        chats = new ChatsService(ports().chats(), ports().eventRooms(), tenants, transactions,
+        chats = new CreateChatsService(ports().chats(), ports().eventRooms(), tenants, transactions,
                 UUID::randomUUID, clock, UserBudgets.unlimited());
-        rooms = new EventRoomsService(ports().eventRooms(), tenants, transactions, UUID::randomUUID, clock,
+        readChats = new ReadChatsService(ports().chats());
+        rooms = new ManageRoomsService(ports().eventRooms(), tenants, transactions, UUID::randomUUID, clock,
                 UserBudgets.unlimited());
         ClientKeys clientKeys = new ClientKeys(ports().idempotencyKeys(), transactions, clock);
         appending = new EventAppending(ports().chats(), ports().eventRooms(), ports().events(),
                 new ChatNotifier(bus), UUID::randomUUID, clientKeys, clock, Meters.NONE);
-        events = new EventsService(ports().chats(), ports().events(), writer(transactions), appending,
-                clientKeys, UserBudgets.unlimited());
+        events = new PostEventsService(writer(transactions), appending, clientKeys, UserBudgets.unlimited());
+        readEvents = new ReadEventsService(ports().chats(), ports().events());
     }
 
     private Chat newChat(String scope) {
@@ -91,7 +96,7 @@ public abstract class ChatUseCasesContract extends StorageContract {
     }
 
     private List<Event> all(Chat chat) {
-        return events.events(new ListEventsCommand(chat.id(), Set.of(), null, null, null, OptionalLong.empty(),
+        return readEvents.events(new ListEventsCommand(chat.id(), Set.of(), null, null, null, OptionalLong.empty(),
                 Direction.FORWARD, ListEventsCommand.MAX_LIMIT)).events();
     }
 
@@ -101,8 +106,8 @@ public abstract class ChatUseCasesContract extends StorageContract {
 
         assertThat(chat.key()).isEqualTo(new ChatKey("example.org", "course-42"));
         assertThat(chat.tags()).isEqualTo(TAGS);
-        assertThat(chats.chat(chat.id())).isEqualTo(chat);
-        assertThat(chats.chat(new ChatKey("example.org", "course-42"))).isEqualTo(chat);
+        assertThat(readChats.chat(chat.id())).isEqualTo(chat);
+        assertThat(readChats.chat(new ChatKey("example.org", "course-42"))).isEqualTo(chat);
         EventRoom room = rooms.room(chat.roomId());
         assertThat(room.audience()).isEqualTo("example.org");
         assertThat(room.openedAt()).isEqualTo(chat.createdAt());
@@ -133,7 +138,7 @@ public abstract class ChatUseCasesContract extends StorageContract {
 
         assertThatThrownBy(() -> newChat("course-42"))
                 .isInstanceOfSatisfying(AlreadyExists.class, e -> assertThat(e.kind()).isEqualTo("chat_already_exists"));
-        assertThat(chats.chat(chat.key())).isEqualTo(chat);
+        assertThat(readChats.chat(chat.key())).isEqualTo(chat);
     }
 
     @Test
@@ -175,7 +180,7 @@ public abstract class ChatUseCasesContract extends StorageContract {
     @Test
     void a_room_of_another_audience_is_not_converted() {
         Tenants both = new Tenants(Map.of("example.org", Set.of(TENANT), "other.org", Set.of(TENANT)));
-        EventRoom foreign = new EventRoomsService(ports().eventRooms(), both, ports().transactions(),
+        EventRoom foreign = new ManageRoomsService(ports().eventRooms(), both, ports().transactions(),
                 UUID::randomUUID, clock, UserBudgets.unlimited())
                 .create(new CreateRoomCommand(TENANT, "other.org", TAGS));
 
@@ -416,9 +421,9 @@ public abstract class ChatUseCasesContract extends StorageContract {
         clock.advance(Duration.ofSeconds(1));
         Event a2 = post(chat, "message", "messages", "a", false, true);
 
-        assertThat(events.state(new ReadStateCommand(chat.id(), List.of("messages", "layout"), OptionalLong.empty(), 10)))
+        assertThat(readEvents.state(new ReadStateCommand(chat.id(), List.of("messages", "layout"), OptionalLong.empty(), 10)))
                 .containsExactly(new SetState("messages", List.of(a2)), new SetState("layout", List.of(layout)));
-        assertThat(events.state(new ReadStateCommand(chat.id(), List.of("messages"), OptionalLong.of(a1.occurredAt()), 10)))
+        assertThat(readEvents.state(new ReadStateCommand(chat.id(), List.of("messages"), OptionalLong.of(a1.occurredAt()), 10)))
                 .containsExactly(new SetState("messages", List.of(a1)));
     }
 

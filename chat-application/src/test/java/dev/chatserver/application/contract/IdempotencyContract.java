@@ -2,9 +2,10 @@ package dev.chatserver.application.contract;
 
 import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.application.chats.ChatNotifier;
-import dev.chatserver.application.chats.ChatsService;
+import dev.chatserver.application.chats.CreateChatsService;
 import dev.chatserver.application.chats.EventAppending;
-import dev.chatserver.application.chats.EventsService;
+import dev.chatserver.application.chats.PostEventsService;
+import dev.chatserver.application.chats.ReadEventsService;
 import dev.chatserver.application.chats.Tenants;
 import dev.chatserver.application.contract.RecordingBus.Published;
 import dev.chatserver.application.im.ImPolicy;
@@ -80,7 +81,7 @@ public abstract class IdempotencyContract extends StorageContract {
         lynx = newUser("lynx", "Lucid Lynx");
         ocelot = newUser("ocelot", "Oneiric Ocelot");
         pangolin = newUser("pangolin", "Precise Pangolin");
-        session = im.sessions.openPrivate(OpenSessionCommand.of(lynx, ocelot.id()));
+        session = im.openSession.openPrivate(OpenSessionCommand.of(lynx, ocelot.id()));
         im.bus.clear();
     }
 
@@ -144,7 +145,7 @@ public abstract class IdempotencyContract extends StorageContract {
     void the_key_is_the_senders_and_the_sessions_own() {
         MessageView lynxFirst = im.messages.post(post(lynx, "message", "one", "k"));
         MessageView ocelotsOwn = im.messages.post(post(ocelot, "message", "two", "k"));
-        SessionView other = im.sessions.openPrivate(OpenSessionCommand.of(lynx, pangolin.id()));
+        SessionView other = im.openSession.openPrivate(OpenSessionCommand.of(lynx, pangolin.id()));
         MessageView elsewhere = im.messages.post(new PostMessageCommand(lynx, other.uuid(), MessageType.MESSAGE, "three", "k"));
 
         assertThat(List.of(lynxFirst.id(), ocelotsOwn.id(), elsewhere.id())).doesNotHaveDuplicates();
@@ -272,17 +273,16 @@ public abstract class IdempotencyContract extends StorageContract {
 
     // chat events
 
-    private EventsService chatEvents(RecordingBus bus) {
+    private PostEventsService chatEvents(RecordingBus bus) {
         Transactions transactions = ports().transactions();
         ClientKeys clientKeys = new ClientKeys(ports().idempotencyKeys(), transactions, clock);
         EventAppending appending = new EventAppending(ports().chats(), ports().eventRooms(),
                 ports().events(), new ChatNotifier(bus), UUID::randomUUID, clientKeys, clock, Meters.NONE);
-        return new EventsService(ports().chats(), ports().events(), writer(transactions), appending,
-                clientKeys, UserBudgets.unlimited());
+        return new PostEventsService(writer(transactions), appending, clientKeys, UserBudgets.unlimited());
     }
 
     private Chat chat() {
-        ChatsService chats = new ChatsService(ports().chats(), ports().eventRooms(),
+        CreateChatsService chats = new CreateChatsService(ports().chats(), ports().eventRooms(),
                 new Tenants(Map.of("example.org", Set.of(TENANT))), ports().transactions(), UUID::randomUUID, clock,
                 UserBudgets.unlimited());
         return chats.create(CreateChatCommand.of(TENANT, "example.org", "course-42", null));
@@ -292,15 +292,15 @@ public abstract class IdempotencyContract extends StorageContract {
         return new PostEventCommand(by, chat.id(), "message", null, null, null, new JsonText(data), false, true, key);
     }
 
-    private List<Event> stored(EventsService events, Chat chat) {
-        return events.events(new ListEventsCommand(chat.id(), Set.of(), null, null, null, java.util.OptionalLong.empty(),
+    private List<Event> stored(Chat chat) {
+        return new ReadEventsService(ports().chats(), ports().events()).events(new ListEventsCommand(chat.id(), Set.of(), null, null, null, java.util.OptionalLong.empty(),
                 Direction.FORWARD, 100)).events();
     }
 
     @Test
     void a_retried_chat_event_answers_the_first_and_appends_nothing_within_a_day() {
         RecordingBus bus = new RecordingBus();
-        EventsService events = chatEvents(bus);
+        PostEventsService events = chatEvents(bus);
         Chat chat = chat();
         Event first = events.post(event(JOHN, chat, "\"hi\"", "k-1"));
         clock.advance(Duration.ofHours(23));
@@ -313,28 +313,28 @@ public abstract class IdempotencyContract extends StorageContract {
         assertThat(again).isEqualTo(first);
         assertThat(byOther.id()).isNotEqualTo(first.id());
         assertThat(racing.get(1)).isEqualTo(racing.get(0));
-        assertThat(stored(events, chat)).extracting(Event::id)
+        assertThat(stored(chat)).extracting(Event::id)
                 .containsExactly(first.id(), byOther.id(), racing.get(0).id());
         assertThat(bus.ofKind(ChatEventAppended.class)).hasSize(3);
 
         clock.advance(Duration.ofHours(1));
         Event nextDay = events.post(event(JOHN, chat, "\"hi tomorrow\"", "k-1"));
         assertThat(nextDay.id()).isNotEqualTo(first.id());
-        assertThat(stored(events, chat)).hasSize(4);
+        assertThat(stored(chat)).hasSize(4);
     }
 
     @Test
     void two_accounts_whose_text_reads_alike_have_keys_of_their_own_and_are_stored_as_themselves() {
         AccountId aOfBc = new AccountId("a", "b.c");
         AccountId abOfC = new AccountId("a.b", "c");
-        EventsService events = chatEvents(new RecordingBus());
+        PostEventsService events = chatEvents(new RecordingBus());
         Chat chat = chat();
 
         Event first = events.post(event(aOfBc, chat, "\"from a of b.c\"", "k-1"));
         Event second = events.post(event(abOfC, chat, "\"from a.b of c\"", "k-1"));
 
         assertThat(second.id()).as("another account's key is not the first's").isNotEqualTo(first.id());
-        assertThat(stored(events, chat)).extracting(Event::createdBy).containsExactly(aOfBc, abOfC);
+        assertThat(stored(chat)).extracting(Event::createdBy).containsExactly(aOfBc, abOfC);
         assertThat(events.post(event(abOfC, chat, "\"retry\"", "k-1"))).isEqualTo(second);
     }
 

@@ -99,7 +99,7 @@ public abstract class ImUseCasesContract extends ImContract {
     @Test
     void a_session_about_a_document_is_its_own_and_lists_the_document() {
         SessionView plain = im.openPrivate(lynx, ocelot);
-        SessionView aboutDoc = im.sessions.openPrivate(new OpenSessionCommand(lynx, ocelot.id(), Optional.of(new DocumentRef("res.partner", "25"))));
+        SessionView aboutDoc = im.openSession.openPrivate(new OpenSessionCommand(lynx, ocelot.id(), Optional.of(new DocumentRef("res.partner", "25"))));
 
         assertThat(aboutDoc.uuid()).isNotEqualTo(plain.uuid());
         assertThat(aboutDoc.withDocuments()).isTrue();
@@ -107,20 +107,20 @@ public abstract class ImUseCasesContract extends ImContract {
             assertThat(link.document().model()).isEqualTo("res.partner");
             assertThat(link.document().id()).isEqualTo("25");
         });
-        assertThat(im.sessions.privateSessions(new ListSessionsCommand(lynx, Optional.empty(), Optional.of(new DocumentRef("res.partner", "25")), Optional.empty(), SessionPage.ALL)))
+        assertThat(im.listSessions.privateSessions(new ListSessionsCommand(lynx, Optional.empty(), Optional.of(new DocumentRef("res.partner", "25")), Optional.empty(), SessionPage.ALL)))
                 .extracting(SessionView::uuid).containsExactly(aboutDoc.uuid());
     }
 
     @Test
     void opening_a_session_with_an_unknown_user_or_half_a_document_is_refused_and_stores_nothing() {
-        assertProblem(() -> im.sessions.openPrivate(OpenSessionCommand.of(lynx, UserId.of(999L))), NotFound.class, "userTo");
+        assertProblem(() -> im.openSession.openPrivate(OpenSessionCommand.of(lynx, UserId.of(999L))), NotFound.class, "userTo");
         assertProblem(() -> OpenSessionCommand.of(lynx, null), InvalidInput.class, "userTo");
-        assertProblem(() -> im.sessions.openPrivate(OpenSessionCommand.of(lynx, lynx.id())),
+        assertProblem(() -> im.openSession.openPrivate(OpenSessionCommand.of(lynx, lynx.id())),
                 InvalidInput.class, "userTo");
         assertProblem(() -> new OpenSessionCommand(lynx, ocelot.id(), Optional.of(new DocumentRef(null, "25"))), InvalidInput.class, "documentModel");
         assertProblem(() -> new OpenSessionCommand(lynx, ocelot.id(), Optional.of(new DocumentRef("res.partner", null))), InvalidInput.class, "documentId");
 
-        assertThat(im.sessions.privateSessions(ListSessionsCommand.all(lynx))).isEmpty();
+        assertThat(im.listSessions.privateSessions(ListSessionsCommand.all(lynx))).isEmpty();
         assertThat(im.bus.published()).isEmpty();
     }
 
@@ -131,32 +131,32 @@ public abstract class ImUseCasesContract extends ImContract {
         registry.addMember(news.id(), lynx.id());
         registry.addMember(news.id(), ocelot.id());
 
-        SessionView session = im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id()));
+        SessionView session = im.openSession.openGroup(OpenGroupSessionCommand.of(lynx, news.id()));
         assertThat(session.isGroup()).isTrue();
         assertThat(session.groups()).singleElement().satisfies(g -> assertThat(g.name()).isEqualTo("News"));
         assertThat(session.users()).extracting(SessionMember::id).containsExactly(lynx.id(), ocelot.id());
 
-        assertProblem(() -> im.sessions.openGroup(OpenGroupSessionCommand.of(pangolin, news.id())),
+        assertProblem(() -> im.openSession.openGroup(OpenGroupSessionCommand.of(pangolin, news.id())),
                 NotFound.class, "group");
-        assertProblem(() -> im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, GroupId.of(999L))),
+        assertProblem(() -> im.openSession.openGroup(OpenGroupSessionCommand.of(lynx, GroupId.of(999L))),
                 NotFound.class, "group");
 
         registry.addMember(news.id(), pangolin.id());
         im.bus.clear();
-        SessionView joined = im.sessions.openGroup(OpenGroupSessionCommand.of(pangolin, news.id()));
+        SessionView joined = im.openSession.openGroup(OpenGroupSessionCommand.of(pangolin, news.id()));
         assertThat(joined.uuid()).isEqualTo(session.uuid());
         assertThat(joined.users()).extracting(SessionMember::id).containsExactly(lynx.id(), ocelot.id(), pangolin.id());
         assertThat(im.bus.ofKind(SessionChanged.class)).extracting(Published::channel)
                 .containsExactly(Channel.ofUser(pangolin.id()));
-        assertThat(im.sessions.groupSessions(new ListGroupSessionsCommand(ocelot, Optional.of(news.id()), Optional.empty(), Optional.empty(), SessionPage.ALL)))
+        assertThat(im.listSessions.groupSessions(new ListGroupSessionsCommand(ocelot, Optional.of(news.id()), Optional.empty(), Optional.empty(), SessionPage.ALL)))
                 .extracting(SessionView::uuid).containsExactly(session.uuid());
-        assertThat(im.sessions.privateSessions(ListSessionsCommand.all(ocelot))).isEmpty();
+        assertThat(im.listSessions.privateSessions(ListSessionsCommand.all(ocelot))).isEmpty();
     }
 
     @Test
     void a_post_reaches_every_member_unreads_the_session_for_the_others_and_reopens_it_folded() {
         SessionView session = im.openPrivate(lynx, ocelot);
-        im.sessions.changeState(new ChangeStateCommand(ocelot, session.uuid(), SessionState.CLOSED));
+        im.arrangeSession.changeState(new ChangeStateCommand(ocelot, session.uuid(), SessionState.CLOSED));
         im.bus.clear();
 
         MessageView posted = im.post(lynx, session, "222");
@@ -177,10 +177,10 @@ public abstract class ImUseCasesContract extends ImContract {
         assertThat(change.session().isRead()).isFalse();
         assertThat(change.session().state()).isEqualTo(SessionState.FOLDED);
 
-        SessionView seenByOcelot = im.sessions.privateSessions(ListSessionsCommand.all(ocelot)).get(0);
+        SessionView seenByOcelot = im.listSessions.privateSessions(ListSessionsCommand.all(ocelot)).get(0);
         assertThat(seenByOcelot.isRead()).isFalse();
         assertThat(seenByOcelot.state()).isEqualTo(SessionState.FOLDED);
-        SessionView seenByLynx = im.sessions.privateSessions(ListSessionsCommand.all(lynx)).get(0);
+        SessionView seenByLynx = im.listSessions.privateSessions(ListSessionsCommand.all(lynx)).get(0);
         assertThat(seenByLynx.isRead()).isTrue();
         assertThat(seenByLynx.users().get(0).lastMessage()).hasValueSatisfying(m -> assertThat(m.message()).isEqualTo("222"));
     }
@@ -188,10 +188,10 @@ public abstract class ImUseCasesContract extends ImContract {
     @Test
     void posts_stored_as_one_batch_end_as_if_posted_one_by_one_and_a_refused_one_changes_nothing() {
         SessionView oneByOne = im.openPrivate(lynx, ocelot);
-        SessionView batched = im.sessions.openPrivate(new OpenSessionCommand(lynx, ocelot.id(), Optional.of(new DocumentRef("res.partner", "7"))));
+        SessionView batched = im.openSession.openPrivate(new OpenSessionCommand(lynx, ocelot.id(), Optional.of(new DocumentRef("res.partner", "7"))));
         SessionView other = im.openPrivate(ocelot, pangolin);
-        im.sessions.changeState(new ChangeStateCommand(ocelot, oneByOne.uuid(), SessionState.CLOSED));
-        im.sessions.changeState(new ChangeStateCommand(ocelot, batched.uuid(), SessionState.CLOSED));
+        im.arrangeSession.changeState(new ChangeStateCommand(ocelot, oneByOne.uuid(), SessionState.CLOSED));
+        im.arrangeSession.changeState(new ChangeStateCommand(ocelot, batched.uuid(), SessionState.CLOSED));
         im.post(lynx, oneByOne, "first");
         im.post(ocelot, oneByOne, "second");
         im.post(lynx, oneByOne, "third");
@@ -225,9 +225,9 @@ public abstract class ImUseCasesContract extends ImContract {
     }
 
     private SessionView sessionAsSeenBy(User member, java.util.UUID uuid) {
-        return im.sessions.privateSessions(ListSessionsCommand.all(member)).stream()
+        return im.listSessions.privateSessions(ListSessionsCommand.all(member)).stream()
                 .filter(s -> s.uuid().equals(uuid)).findFirst()
-                .or(() -> im.sessions.privateSessions(new ListSessionsCommand(member, Optional.empty(), Optional.of(new DocumentRef("res.partner", "7")), Optional.empty(), SessionPage.ALL))
+                .or(() -> im.listSessions.privateSessions(new ListSessionsCommand(member, Optional.empty(), Optional.of(new DocumentRef("res.partner", "7")), Optional.empty(), SessionPage.ALL))
                         .stream().filter(s -> s.uuid().equals(uuid)).findFirst())
                 .orElseThrow();
     }
@@ -250,9 +250,9 @@ public abstract class ImUseCasesContract extends ImContract {
                 });
         assertProblem(() -> im.history.history(HistoryCommand.newest(pangolin, session.uuid())),
                 NotFound.class, "session");
-        assertProblem(() -> im.sessions.changeStatus(new ChangeStatusCommand(pangolin, session.uuid(), SessionStatus.ARCHIVE)),
+        assertProblem(() -> im.arrangeSession.changeStatus(new ChangeStatusCommand(pangolin, session.uuid(), SessionStatus.ARCHIVE)),
                 NotFound.class, "session");
-        assertProblem(() -> im.sessions.changeState(new ChangeStateCommand(pangolin, session.uuid(), SessionState.CLOSED)),
+        assertProblem(() -> im.arrangeSession.changeState(new ChangeStateCommand(pangolin, session.uuid(), SessionState.CLOSED)),
                 NotFound.class, "session");
         assertThat(im.history.history(HistoryCommand.newest(ocelot, session.uuid())))
                 .extracting(MessageView::message).containsExactly("secret");
@@ -301,8 +301,8 @@ public abstract class ImUseCasesContract extends ImContract {
         assertThat(first.get(0).sessionId()).isEqualTo(session.id());
         assertThat(im.bus.ofKind(SessionChanged.class)).extracting(Published::channel)
                 .as("read once, told once").containsExactly(Channel.ofUser(lynx.id()));
-        assertThat(im.sessions.privateSessions(ListSessionsCommand.all(lynx)).get(0).isRead()).isTrue();
-        assertThat(im.sessions.privateSessions(ListSessionsCommand.all(ocelot)).get(0).isRead()).isFalse();
+        assertThat(im.listSessions.privateSessions(ListSessionsCommand.all(lynx)).get(0).isRead()).isTrue();
+        assertThat(im.listSessions.privateSessions(ListSessionsCommand.all(ocelot)).get(0).isRead()).isFalse();
         assertProblem(() -> new HistoryCommand(lynx, UUID.fromString(uuid), OptionalLong.of(0L), OptionalInt.empty()), InvalidInput.class, "lastId");
         assertProblem(() -> new HistoryCommand(lynx, UUID.fromString(uuid), OptionalLong.empty(), OptionalInt.of(0)), InvalidInput.class, "limit");
     }
@@ -313,42 +313,42 @@ public abstract class ImUseCasesContract extends ImContract {
         String uuid = session.uuid().toString();
         im.bus.clear();
 
-        SessionView favorite = im.sessions.changeStatus(new ChangeStatusCommand(lynx, UUID.fromString(uuid), SessionStatus.FAVORITE));
-        SessionView folded = im.sessions.changeState(new ChangeStateCommand(lynx, UUID.fromString(uuid), SessionState.FOLDED));
+        SessionView favorite = im.arrangeSession.changeStatus(new ChangeStatusCommand(lynx, UUID.fromString(uuid), SessionStatus.FAVORITE));
+        SessionView folded = im.arrangeSession.changeState(new ChangeStateCommand(lynx, UUID.fromString(uuid), SessionState.FOLDED));
 
         assertThat(favorite.status()).isEqualTo(SessionStatus.FAVORITE);
         assertThat(folded.state()).isEqualTo(SessionState.FOLDED);
         assertThat(im.bus.ofKind(SessionChanged.class)).extracting(Published::channel)
                 .containsExactly(Channel.ofUser(lynx.id()), Channel.ofUser(lynx.id()));
-        SessionView seenByOcelot = im.sessions.privateSessions(ListSessionsCommand.all(ocelot)).get(0);
+        SessionView seenByOcelot = im.listSessions.privateSessions(ListSessionsCommand.all(ocelot)).get(0);
         assertThat(seenByOcelot.status()).isEqualTo(SessionStatus.ACTIVE);
         assertThat(seenByOcelot.state()).isEqualTo(SessionState.OPEN);
-        assertThat(im.sessions.privateSessions(new ListSessionsCommand(lynx, Optional.empty(), Optional.empty(), Optional.of(SessionState.FOLDED), SessionPage.ALL)))
+        assertThat(im.listSessions.privateSessions(new ListSessionsCommand(lynx, Optional.empty(), Optional.empty(), Optional.of(SessionState.FOLDED), SessionPage.ALL)))
                 .extracting(SessionView::uuid).containsExactly(session.uuid());
         assertProblem(() -> new ChangeStatusCommand(lynx, UUID.fromString(uuid), null), InvalidInput.class, "newStatus");
         assertProblem(() -> new ChangeStatusCommand(lynx, null, SessionStatus.ARCHIVE), InvalidInput.class, "session");
-        assertProblem(() -> im.sessions.privateSessions(new ListSessionsCommand(lynx, Optional.of(UserId.of(999L)), Optional.empty(), Optional.empty(), SessionPage.ALL)),
+        assertProblem(() -> im.listSessions.privateSessions(new ListSessionsCommand(lynx, Optional.of(UserId.of(999L)), Optional.empty(), Optional.empty(), SessionPage.ALL)),
                 NotFound.class, "userTo");
-        assertProblem(() -> im.sessions.groupSessions(new ListGroupSessionsCommand(lynx, Optional.of(GroupId.of(999L)), Optional.empty(), Optional.empty(), SessionPage.ALL)),
+        assertProblem(() -> im.listSessions.groupSessions(new ListGroupSessionsCommand(lynx, Optional.of(GroupId.of(999L)), Optional.empty(), Optional.empty(), SessionPage.ALL)),
                 NotFound.class, "group");
     }
 
     @Test
     void listings_page_by_limit_and_before_id_and_refuse_bad_values_naming_them() {
         SessionView withOcelot = im.openPrivate(lynx, ocelot);
-        SessionView aboutDoc = im.sessions.openPrivate(new OpenSessionCommand(lynx, ocelot.id(), Optional.of(new DocumentRef("res.partner", "25"))));
+        SessionView aboutDoc = im.openSession.openPrivate(new OpenSessionCommand(lynx, ocelot.id(), Optional.of(new DocumentRef("res.partner", "25"))));
         SessionView withPangolin = im.openPrivate(lynx, pangolin);
 
-        List<SessionView> first = im.sessions.privateSessions(
+        List<SessionView> first = im.listSessions.privateSessions(
                 new ListSessionsCommand(lynx, Optional.empty(), Optional.empty(), Optional.empty(), new SessionPage(OptionalLong.empty(), OptionalInt.of(2))));
-        List<SessionView> second = im.sessions.privateSessions(
+        List<SessionView> second = im.listSessions.privateSessions(
                 new ListSessionsCommand(lynx, Optional.empty(), Optional.empty(), Optional.empty(), new SessionPage(OptionalLong.of(first.get(1).id()), OptionalInt.of(2))));
 
         assertThat(first).extracting(SessionView::uuid).containsExactly(withPangolin.uuid(), aboutDoc.uuid());
         assertThat(second).extracting(SessionView::uuid).containsExactly(withOcelot.uuid());
         assertThat(second.get(0).users()).hasSize(2);
-        assertThat(im.sessions.privateSessions(new ListSessionsCommand(lynx, Optional.of(ocelot.id()), Optional.empty(), Optional.empty(), new SessionPage(OptionalLong.empty(), OptionalInt.of(1))))).extracting(SessionView::uuid).containsExactly(aboutDoc.uuid());
-        assertThat(im.sessions.groupSessions(new ListGroupSessionsCommand(lynx, Optional.empty(), Optional.empty(), Optional.empty(), new SessionPage(OptionalLong.of(1L), OptionalInt.of(5))))).isEmpty();
+        assertThat(im.listSessions.privateSessions(new ListSessionsCommand(lynx, Optional.of(ocelot.id()), Optional.empty(), Optional.empty(), new SessionPage(OptionalLong.empty(), OptionalInt.of(1))))).extracting(SessionView::uuid).containsExactly(aboutDoc.uuid());
+        assertThat(im.listSessions.groupSessions(new ListGroupSessionsCommand(lynx, Optional.empty(), Optional.empty(), Optional.empty(), new SessionPage(OptionalLong.of(1L), OptionalInt.of(5))))).isEmpty();
         assertProblem(() -> new SessionPage(OptionalLong.empty(), OptionalInt.of(0)), InvalidInput.class, "limit");
         assertProblem(() -> new SessionPage(OptionalLong.empty(), OptionalInt.of(-3)), InvalidInput.class, "limit");
         assertProblem(() -> new SessionPage(OptionalLong.of(0L), OptionalInt.empty()), InvalidInput.class, "beforeId");
@@ -361,7 +361,7 @@ public abstract class ImUseCasesContract extends ImContract {
         im.presence.set(pangolin.id(), ImStatus.ONLINE);
         im.openPrivate(lynx, ocelot);
 
-        assertThat(im.books.usersOutsideBook(lynx)).extracting(ContactView::id, ContactView::imStatus).containsExactly(
+        assertThat(im.addressBook.usersOutsideBook(lynx)).extracting(ContactView::id, ContactView::imStatus).containsExactly(
                 tuple(ocelot.id(), ImStatus.ONLINE), tuple(pangolin.id(), ImStatus.OFFLINE));
     }
 
@@ -369,54 +369,54 @@ public abstract class ImUseCasesContract extends ImContract {
     void the_address_book_is_the_callers_own_and_unknown_ids_change_nothing() {
         im.presence.set(ocelot.id(), ImStatus.ONLINE);
 
-        assertThat(im.books.usersOutsideBook(lynx)).extracting(ContactView::id).containsExactly(ocelot.id(), pangolin.id());
-        im.books.addUsers(new ChangeBookCommand(lynx, List.of(ocelot.id())));
-        im.books.addUsers(new ChangeBookCommand(lynx, List.of(ocelot.id())));
+        assertThat(im.addressBook.usersOutsideBook(lynx)).extracting(ContactView::id).containsExactly(ocelot.id(), pangolin.id());
+        im.addressBook.addUsers(new ChangeBookCommand(lynx, List.of(ocelot.id())));
+        im.addressBook.addUsers(new ChangeBookCommand(lynx, List.of(ocelot.id())));
 
-        assertThat(im.books.usersInBook(lynx)).containsExactly(new ContactView(ocelot.id(), "Oneiric Ocelot", ImStatus.ONLINE));
-        assertThat(im.books.usersOutsideBook(lynx)).extracting(ContactView::id).containsExactly(pangolin.id());
-        assertThat(im.books.usersInBook(ocelot)).isEmpty();
+        assertThat(im.addressBook.usersInBook(lynx)).containsExactly(new ContactView(ocelot.id(), "Oneiric Ocelot", ImStatus.ONLINE));
+        assertThat(im.addressBook.usersOutsideBook(lynx)).extracting(ContactView::id).containsExactly(pangolin.id());
+        assertThat(im.addressBook.usersInBook(ocelot)).isEmpty();
 
-        assertThatThrownBy(() -> im.books.addUsers(new ChangeBookCommand(lynx, List.of(pangolin.id(), UserId.of(998L), UserId.of(999L)))))
+        assertThatThrownBy(() -> im.addressBook.addUsers(new ChangeBookCommand(lynx, List.of(pangolin.id(), UserId.of(998L), UserId.of(999L)))))
                 .isInstanceOfSatisfying(NotFound.class, p -> {
                     assertThat(p.field()).isEqualTo("userIds");
                     assertThat(p.getMessage()).contains("998", "999");
                 });
-        assertProblem(() -> im.books.addUsers(new ChangeBookCommand(lynx, List.of(lynx.id()))),
+        assertProblem(() -> im.addressBook.addUsers(new ChangeBookCommand(lynx, List.of(lynx.id()))),
                 InvalidInput.class, "userIds");
-        assertProblem(() -> im.books.removeUsers(new ChangeBookCommand(lynx, List.of(ocelot.id(), UserId.of(999L)))),
+        assertProblem(() -> im.addressBook.removeUsers(new ChangeBookCommand(lynx, List.of(ocelot.id(), UserId.of(999L)))),
                 NotFound.class, "userIds");
         assertProblem(() -> new ChangeBookCommand(lynx, null), InvalidInput.class, "userIds");
         assertThat(ports().addressBooks().contactsOf(lynx.id())).containsExactly(ocelot.id());
 
-        im.books.removeUsers(new ChangeBookCommand(lynx, List.of(ocelot.id())));
-        assertThat(im.books.usersInBook(lynx)).isEmpty();
+        im.addressBook.removeUsers(new ChangeBookCommand(lynx, List.of(ocelot.id())));
+        assertThat(im.addressBook.usersInBook(lynx)).isEmpty();
     }
 
     @Test
     void a_partner_is_added_only_to_the_callers_own_book() {
-        im.books.addPartner(new AddPartnerCommand(lynx, lynx.partner().id(), pangolin.partner().id()));
-        assertThat(im.books.usersInBook(lynx)).extracting(ContactView::id).containsExactly(pangolin.id());
+        im.addressBook.addPartner(new AddPartnerCommand(lynx, lynx.partner().id(), pangolin.partner().id()));
+        assertThat(im.addressBook.usersInBook(lynx)).extracting(ContactView::id).containsExactly(pangolin.id());
 
-        assertProblem(() -> im.books.addPartner(new AddPartnerCommand(lynx, ocelot.partner().id(), pangolin.partner().id())), InvalidInput.class, "parent");
-        assertProblem(() -> im.books.addPartner(new AddPartnerCommand(lynx, lynx.partner().id(), PartnerId.of(999L))),
+        assertProblem(() -> im.addressBook.addPartner(new AddPartnerCommand(lynx, ocelot.partner().id(), pangolin.partner().id())), InvalidInput.class, "parent");
+        assertProblem(() -> im.addressBook.addPartner(new AddPartnerCommand(lynx, lynx.partner().id(), PartnerId.of(999L))),
                 NotFound.class, "child");
         assertProblem(() -> new AddPartnerCommand(lynx, null, PartnerId.of(1L)), InvalidInput.class, "parent");
-        assertThat(im.books.usersInBook(ocelot)).isEmpty();
+        assertThat(im.addressBook.usersInBook(ocelot)).isEmpty();
     }
 
     @Test
     void init_lists_matching_contacts_with_the_newest_message_between_the_two() {
         User quetzal = newUser("quetzal", "Quantal Quetzal");
-        im.books.addUsers(new ChangeBookCommand(lynx, List.of(ocelot.id(), pangolin.id(), quetzal.id())));
+        im.addressBook.addUsers(new ChangeBookCommand(lynx, List.of(ocelot.id(), pangolin.id(), quetzal.id())));
         SessionView withOcelot = im.openPrivate(lynx, ocelot);
         im.post(lynx, withOcelot, "111");
         im.post(ocelot, withOcelot, "222");
         im.presence.set(ocelot.id(), ImStatus.AWAY);
 
-        List<ContactCard> all = im.books.init(InitCommand.named(lynx, ""));
-        List<ContactCard> named = im.books.init(InitCommand.named(lynx, "PANGO"));
-        List<ContactCard> limited = im.books.init(new InitCommand(lynx, "", OptionalInt.of(2)));
+        List<ContactCard> all = im.initChat.init(InitCommand.named(lynx, ""));
+        List<ContactCard> named = im.initChat.init(InitCommand.named(lynx, "PANGO"));
+        List<ContactCard> limited = im.initChat.init(new InitCommand(lynx, "", OptionalInt.of(2)));
 
         assertThat(all).extracting(ContactCard::id).containsExactly(ocelot.id(), pangolin.id(), quetzal.id());
         assertThat(all.get(0).lastMessage()).hasValueSatisfying(m -> assertThat(m.message()).isEqualTo("222"));
@@ -428,7 +428,7 @@ public abstract class ImUseCasesContract extends ImContract {
         assertThat(limited).hasSize(2);
         assertProblem(() -> InitCommand.named(lynx, null), InvalidInput.class, "name");
         assertProblem(() -> new InitCommand(lynx, "", OptionalInt.of(-1)), InvalidInput.class, "limit");
-        assertThat(Set.copyOf(im.books.init(InitCommand.named(ocelot, "")))).isEmpty();
+        assertThat(Set.copyOf(im.initChat.init(InitCommand.named(ocelot, "")))).isEmpty();
     }
 
     @Test
@@ -444,19 +444,19 @@ public abstract class ImUseCasesContract extends ImContract {
 
         assertThat(ports().imMessages().history(session.id(), OptionalLong.empty(), 10))
                 .extracting(m -> m.id()).containsExactly(secret.id());
-        assertThat(im.sessions.privateSessions(ListSessionsCommand.all(lynx)).get(0).isRead()).isTrue();
-        assertThat(im.sessions.privateSessions(ListSessionsCommand.all(ocelot)).get(0).isRead()).isFalse();
-        assertThat(im.sessions.privateSessions(ListSessionsCommand.all(pangolin))).isEmpty();
+        assertThat(im.listSessions.privateSessions(ListSessionsCommand.all(lynx)).get(0).isRead()).isTrue();
+        assertThat(im.listSessions.privateSessions(ListSessionsCommand.all(ocelot)).get(0).isRead()).isFalse();
+        assertThat(im.listSessions.privateSessions(ListSessionsCommand.all(pangolin))).isEmpty();
     }
 
     @Test
     void nobody_opens_a_session_with_themselves_and_nothing_is_stored() {
-        assertProblem(() -> im.sessions.openPrivate(OpenSessionCommand.of(lynx, lynx.id())),
+        assertProblem(() -> im.openSession.openPrivate(OpenSessionCommand.of(lynx, lynx.id())),
                 InvalidInput.class, "userTo");
-        assertProblem(() -> im.sessions.openPrivate(new OpenSessionCommand(lynx, lynx.id(), Optional.of(new DocumentRef("res.partner", "25")))),
+        assertProblem(() -> im.openSession.openPrivate(new OpenSessionCommand(lynx, lynx.id(), Optional.of(new DocumentRef("res.partner", "25")))),
                 InvalidInput.class, "userTo");
 
-        assertThat(im.sessions.privateSessions(ListSessionsCommand.all(lynx))).isEmpty();
+        assertThat(im.listSessions.privateSessions(ListSessionsCommand.all(lynx))).isEmpty();
     }
 
     @Test
@@ -465,8 +465,8 @@ public abstract class ImUseCasesContract extends ImContract {
         String uuid = session.uuid().toString();
         im.post(ocelot, session, "hi");
 
-        SessionView same = im.sessions.changeState(new ChangeStateCommand(lynx, UUID.fromString(uuid), SessionState.OPEN));
-        SessionView sameStatus = im.sessions.changeStatus(new ChangeStatusCommand(lynx, UUID.fromString(uuid), SessionStatus.ACTIVE));
+        SessionView same = im.arrangeSession.changeState(new ChangeStateCommand(lynx, UUID.fromString(uuid), SessionState.OPEN));
+        SessionView sameStatus = im.arrangeSession.changeStatus(new ChangeStatusCommand(lynx, UUID.fromString(uuid), SessionStatus.ACTIVE));
 
         assertThat(same.state()).isEqualTo(SessionState.OPEN);
         assertThat(same.isRead()).as("the post's unread is kept").isFalse();
@@ -502,7 +502,7 @@ public abstract class ImUseCasesContract extends ImContract {
         }
         assertThat(im.history.history(HistoryCommand.newest(pangolin, pairs.uuid())))
                 .extracting(MessageView::message).containsExactly("Precise Pangolin joined the conversation.");
-        assertThat(im.sessions.privateSessions(ListSessionsCommand.all(pangolin)))
+        assertThat(im.listSessions.privateSessions(ListSessionsCommand.all(pangolin)))
                 .extracting(SessionView::uuid).containsExactly(pairs.uuid());
 
         SessionView next = im.openPrivate(ocelot, lynx);
@@ -515,11 +515,11 @@ public abstract class ImUseCasesContract extends ImContract {
     void inviting_into_a_group_session_adds_the_member_and_a_member_again_changes_nothing() {
         Group news = ports().accounts().createGroup("News");
         news = ports().accounts().addMember(news.id(), lynx.id());
-        SessionView group = im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id()));
+        SessionView group = im.openSession.openGroup(OpenGroupSessionCommand.of(lynx, news.id()));
 
         SessionView joined = invite(lynx, group, ocelot);
         assertThat(joined.users()).extracting(SessionMember::id).containsExactly(lynx.id(), ocelot.id());
-        assertThat(im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id())).uuid())
+        assertThat(im.openSession.openGroup(OpenGroupSessionCommand.of(lynx, news.id())).uuid())
                 .as("a group's session stays the group's").isEqualTo(group.uuid());
         im.bus.clear();
 

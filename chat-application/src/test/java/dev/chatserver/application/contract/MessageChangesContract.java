@@ -5,7 +5,8 @@ import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.application.im.EditWindow;
 import dev.chatserver.application.im.ImPolicy;
 import dev.chatserver.application.im.ImServices;
-import dev.chatserver.application.im.MessageChanges;
+import dev.chatserver.application.im.ChangeMessageService;
+import dev.chatserver.application.im.ReactToMessageService;
 import dev.chatserver.application.port.in.im.DeleteMessageCommand;
 import dev.chatserver.application.port.in.im.EditMessageCommand;
 import dev.chatserver.application.port.in.im.HistoryCommand;
@@ -60,7 +61,7 @@ public abstract class MessageChangesContract extends StorageContract {
 
     private final MutableClock clock = new MutableClock(NOW);
     private ImServices im;
-    private MessageChanges changes;
+    private ChangeMessageService changes;
     private User lynx;
     private User ocelot;
     private User pangolin;
@@ -69,11 +70,11 @@ public abstract class MessageChangesContract extends StorageContract {
     @BeforeEach
     void setUp() {
         im = closeAfter(new ImServices(storage.ports(), new ImPolicy(ImPolicy.STANDARD_TYPES, 16, 20, 50), clock));
-        changes = im.changes;
+        changes = im.changeMessage;
         lynx = register("lynx");
         ocelot = register("ocelot");
         pangolin = register("pangolin");
-        session = im.sessions.openPrivate(OpenSessionCommand.of(lynx, ocelot.id()));
+        session = im.openSession.openPrivate(OpenSessionCommand.of(lynx, ocelot.id()));
     }
 
     private User register(String login) {
@@ -97,7 +98,7 @@ public abstract class MessageChangesContract extends StorageContract {
     }
 
     private ReactionToggled react(User caller, long id, String emoji) {
-        return changes.react(new ReactCommand(caller, id, new Emoji(emoji)));
+        return im.reactToMessage.react(new ReactCommand(caller, id, new Emoji(emoji)));
     }
 
     @Test
@@ -281,8 +282,8 @@ public abstract class MessageChangesContract extends StorageContract {
     @Test
     void racing_reactions_of_one_member_never_end_above_the_cap_and_taking_one_back_makes_room() throws Exception {
         UserBudgets threePerMessage = new UserBudgets(BudgetSettings.DEFAULTS.withReactionsPerMessage(3), clock);
-        MessageChanges capped = closeAfter(new ImServices(storage.ports(),
-                new ImPolicy(ImPolicy.STANDARD_TYPES, 16, 20, 50), clock, threePerMessage)).changes;
+        ReactToMessageService capped = closeAfter(new ImServices(storage.ports(),
+                new ImPolicy(ImPolicy.STANDARD_TYPES, 16, 20, 50), clock, threePerMessage)).reactToMessage;
         long id = post(lynx, "react to me");
         react(lynx, id, "👍");
 

@@ -90,7 +90,7 @@ public abstract class MessageSearchContract extends ImContract {
         Group news = registry.createGroup("News");
         registry.addMember(news.id(), lynx.id());
         registry.addMember(news.id(), ocelot.id());
-        SessionView group = im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id()));
+        SessionView group = im.openSession.openGroup(OpenGroupSessionCommand.of(lynx, news.id()));
         SessionView pair = im.openPrivate(lynx, ocelot);
         MessageView inGroup = im.post(ocelot, group, "release tonight");
         MessageView inPair = im.post(ocelot, pair, "release tomorrow");
@@ -164,8 +164,8 @@ public abstract class MessageSearchContract extends ImContract {
         MessageView apples = im.post(lynx, session, "apples and pears");
         MessageView plums = im.post(lynx, session, "plums and pears");
 
-        im.changes.edit(new EditMessageCommand(lynx, apples.id(), "cherries and pears"));
-        im.changes.delete(new DeleteMessageCommand(lynx, plums.id()));
+        im.changeMessage.edit(new EditMessageCommand(lynx, apples.id(), "cherries and pears"));
+        im.changeMessage.delete(new DeleteMessageCommand(lynx, plums.id()));
 
         assertThat(search(ocelot, "apples")).isEmpty();
         assertThat(search(ocelot, "plums")).isEmpty();

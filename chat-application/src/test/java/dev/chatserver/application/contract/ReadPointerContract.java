@@ -53,7 +53,7 @@ public abstract class ReadPointerContract extends ImContract {
     }
 
     private SessionView listed(User caller, SessionView session) {
-        return im.sessions.privateSessions(ListSessionsCommand.all(caller)).stream()
+        return im.listSessions.privateSessions(ListSessionsCommand.all(caller)).stream()
                 .filter(s -> s.uuid().equals(session.uuid())).findFirst().orElseThrow();
     }
 
@@ -177,12 +177,12 @@ public abstract class ReadPointerContract extends ImContract {
         registry.addMember(news.id(), lynx.id());
         registry.addMember(news.id(), ocelot.id());
         registry.addMember(news.id(), pangolin.id());
-        SessionView session = im.sessions.openGroup(OpenGroupSessionCommand.of(lynx, news.id()));
+        SessionView session = im.openSession.openGroup(OpenGroupSessionCommand.of(lynx, news.id()));
         im.post(lynx, session, "from lynx");
         im.post(pangolin, session, "from pangolin");
 
-        List<SessionView> ocelots = im.sessions.groupSessions(ListGroupSessionsCommand.all(ocelot));
-        List<SessionView> pangolins = im.sessions.groupSessions(ListGroupSessionsCommand.all(pangolin));
+        List<SessionView> ocelots = im.listSessions.groupSessions(ListGroupSessionsCommand.all(ocelot));
+        List<SessionView> pangolins = im.listSessions.groupSessions(ListGroupSessionsCommand.all(pangolin));
 
         assertThat(ocelots).singleElement().satisfies(s -> assertThat(s.unreadCount()).isEqualTo(OptionalLong.of(2)));
         assertThat(pangolins).singleElement().satisfies(s -> assertThat(s.unreadCount()).isEqualTo(OptionalLong.of(0)));
@@ -190,12 +190,12 @@ public abstract class ReadPointerContract extends ImContract {
 
     @Test
     void init_carries_the_unread_count_of_the_private_session_with_each_contact() {
-        im.books.addUsers(new ChangeBookCommand(ocelot, List.of(lynx.id(), pangolin.id())));
+        im.addressBook.addUsers(new ChangeBookCommand(ocelot, List.of(lynx.id(), pangolin.id())));
         SessionView session = im.openPrivate(lynx, ocelot);
         im.post(lynx, session, "one");
         im.post(lynx, session, "two");
 
-        List<ContactCard> cards = im.books.init(InitCommand.named(ocelot, ""));
+        List<ContactCard> cards = im.initChat.init(InitCommand.named(ocelot, ""));
 
         assertThat(cards).extracting(ContactCard::name, ContactCard::unreadCount)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Lucid Lynx", 2L),

@@ -31,21 +31,25 @@ import java.util.UUID;
 public final class ImServices implements AutoCloseable {
     public final RecordingBus bus = new RecordingBus();
     public final FixedPresence presence = new FixedPresence();
-    public final ImSessionService sessions;
+    public final OpenSessionService openSession;
+    public final ListSessionsService listSessions;
+    public final ArrangeSessionService arrangeSession;
     public final PostMessageService messages;
     public final ReadHistoryService history;
-    public final AddressBookService books;
-    public final SessionInvitations invitations;
+    public final ManageAddressBookService addressBook;
+    public final InitChatService initChat;
+    public final InviteToSessionService invitations;
     public final MarkReadService reads;
-    public final MessageSearchService search;
+    public final SearchMessagesService search;
     /** The writer's thread runs until {@link #close}. */
     public final GroupCommit writer;
     /** The posts lane the writer runs, for tests that hand it a batch themselves. */
     public final PostingLane posting;
     /** Stores and announces posts their session decided, inside the caller's unit of work. */
     public final PostRecorder recorder;
-    /** Edits, deletions and reactions, with the default edit window. */
-    public final MessageChanges changes;
+    /** Edits and deletions, with the default edit window. */
+    public final ChangeMessageService changeMessage;
+    public final ReactToMessageService reactToMessage;
 
     public ImServices(StoragePorts ports, ImPolicy policy, Clock clock) {
         this(ports, policy, clock, UserBudgets.unlimited());
@@ -61,8 +65,10 @@ public final class ImServices implements AutoCloseable {
         ImNotifier notifier = new ImNotifier(bus, views);
         this.writer = new GroupCommit(transactions, WriteLimits.DEFAULT);
         SessionAccess access = new SessionAccess(imSessions);
-        this.sessions = new ImSessionService(imSessions, access, views, notifier, directory, transactions,
+        this.openSession = new OpenSessionService(imSessions, views, notifier, directory, transactions,
                 UUID::randomUUID, clock, budgets);
+        this.listSessions = new ListSessionsService(imSessions, views, directory);
+        this.arrangeSession = new ArrangeSessionService(imSessions, access, views, notifier, transactions, budgets);
         ClientKeys clientKeys = new ClientKeys(ports.idempotencyKeys(), transactions, clock);
         this.recorder = new PostRecorder(imSessions, imMessages, notifier, views);
         this.posting = new PostingLane(imSessions, imMessages, new SessionHeaders(imSessions), recorder, clientKeys,
@@ -73,17 +79,20 @@ public final class ImServices implements AutoCloseable {
         ReadPointerChanges readPointer = new ReadPointerChanges(imSessions, notifier);
         this.history = new ReadHistoryService(imMessages, imSessions, access, directory, reactions, readPointer,
                 transactions, policy);
-        this.changes = new MessageChanges(imMessages, imSessions, reactions, notifier, transactions, policy,
-                EditWindow.defaults(), clock, budgets);
-        this.invitations = new SessionInvitations(imSessions, access, recorder, views, notifier, directory,
+        this.changeMessage = new ChangeMessageService(imMessages, imSessions, reactions, notifier, transactions,
+                policy, EditWindow.defaults(), clock, budgets);
+        this.reactToMessage = new ReactToMessageService(imMessages, imSessions, reactions, notifier, transactions,
+                budgets);
+        this.invitations = new InviteToSessionService(imSessions, access, recorder, views, notifier, directory,
                 transactions, clock, budgets);
         this.reads = new MarkReadService(imSessions, imMessages, access, readPointer, transactions, budgets);
-        this.search = new MessageSearchService(ports.messageSearch(), imSessions, directory, transactions,
+        this.search = new SearchMessagesService(ports.messageSearch(), imSessions, directory, transactions,
                 policy, reactions);
         SubscriptionFacts facts = new StoredSubscriptionFacts(ports.addressBooks(), imSessions,
                 new Tenants(Map.of()));
-        this.books = new AddressBookService(ports.addressBooks(), directory, imSessions, imMessages,
-                presence, facts, transactions, budgets);
+        this.addressBook = new ManageAddressBookService(ports.addressBooks(), directory, presence, facts,
+                transactions, budgets);
+        this.initChat = new InitChatService(ports.addressBooks(), directory, imSessions, imMessages, presence);
     }
 
     @Override
@@ -93,7 +102,7 @@ public final class ImServices implements AutoCloseable {
 
     /** The private session of {@code caller} with {@code other}, opened (or found) by {@code caller}. */
     public SessionView openPrivate(User caller, User other) {
-        return sessions.openPrivate(OpenSessionCommand.of(caller, other.id()));
+        return openSession.openPrivate(OpenSessionCommand.of(caller, other.id()));
     }
 
     /** A plain message posted by {@code caller}, stored once the writer has committed it. */

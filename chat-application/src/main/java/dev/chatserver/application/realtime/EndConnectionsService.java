@@ -14,7 +14,7 @@ import java.util.Set;
  * trust window, so that an open connection outlives its token no longer than a request on a trusting node would.
  * The subscriber is dropped under the registry's lock before its sink is told, so nothing reaches it afterwards.
  */
-public final class ConnectionEnding implements EndConnections {
+public final class EndConnectionsService implements EndConnections {
     static final String SESSION_ENDED = "the session ended (signed out or expired): sign in again";
 
     private final OpenConnections connections;
@@ -23,7 +23,8 @@ public final class ConnectionEnding implements EndConnections {
     private final Clock clock;
 
     @Inject
-    public ConnectionEnding(OpenConnections connections, ChannelRegistry registry, SignInTokens tokens, Clock clock) {
+    public EndConnectionsService(OpenConnections connections, ChannelRegistry registry, SignInTokens tokens,
+                                 Clock clock) {
         this.connections = connections;
         this.registry = registry;
         this.tokens = tokens;

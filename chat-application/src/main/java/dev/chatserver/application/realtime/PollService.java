@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * Long-polls: answered at once from the log when something is there, otherwise held (no thread waits) as a
  * subscriber of the dispatcher until the first batch or the poll timeout, then unregistered.
  */
-public final class LongPolls implements Poll {
+public final class PollService implements Poll {
     private final ChannelRegistry registry;
     private final NotificationDispatcher dispatcher;
     private final CatchUp catchUp;
@@ -39,10 +39,10 @@ public final class LongPolls implements Poll {
     private boolean released;
 
     @Inject
-    public LongPolls(ChannelRegistry registry, NotificationDispatcher dispatcher, CatchUp catchUp,
-                     SubscriptionPolicy policy, ListenerPresence presence, RealtimeSettings settings,
-                     ScheduledExecutorService scheduler, OpenConnections connections, ConnectionLimits limits,
-                     Meters meters) {
+    public PollService(ChannelRegistry registry, NotificationDispatcher dispatcher, CatchUp catchUp,
+                       SubscriptionPolicy policy, ListenerPresence presence, RealtimeSettings settings,
+                       ScheduledExecutorService scheduler, OpenConnections connections, ConnectionLimits limits,
+                       Meters meters) {
         this.meters = meters;
         this.registry = registry;
         this.dispatcher = dispatcher;
@@ -121,7 +121,7 @@ public final class LongPolls implements Poll {
 
         @Override
         public void sessionEnded() {
-            answer.completeExceptionally(new Unauthenticated(ConnectionEnding.SESSION_ENDED));
+            answer.completeExceptionally(new Unauthenticated(EndConnectionsService.SESSION_ENDED));
         }
     }
 }

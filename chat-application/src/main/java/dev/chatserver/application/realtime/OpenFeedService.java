@@ -18,7 +18,7 @@ import java.util.Set;
  * Live feeds (WebSockets): a subscription is checked against the rights, caught up from the log, then left to
  * the dispatcher; the feed's life is the user's connection for presence.
  */
-public final class LiveFeeds implements OpenFeed {
+public final class OpenFeedService implements OpenFeed {
     private final ChannelRegistry registry;
     private final NotificationDispatcher dispatcher;
     private final CatchUp catchUp;
@@ -29,9 +29,9 @@ public final class LiveFeeds implements OpenFeed {
     private final Meters meters;
 
     @Inject
-    public LiveFeeds(ChannelRegistry registry, NotificationDispatcher dispatcher, CatchUp catchUp,
-                     SubscriptionPolicy policy, ListenerPresence presence, OpenConnections connections,
-                     ConnectionLimits limits, Meters meters) {
+    public OpenFeedService(ChannelRegistry registry, NotificationDispatcher dispatcher, CatchUp catchUp,
+                           SubscriptionPolicy policy, ListenerPresence presence, OpenConnections connections,
+                           ConnectionLimits limits, Meters meters) {
         this.meters = meters;
         this.registry = registry;
         this.dispatcher = dispatcher;

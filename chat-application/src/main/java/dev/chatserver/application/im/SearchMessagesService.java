@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * Searches the caller's own sessions. The store checks membership in the search itself; a session named by
  * {@code uuid} is looked up first only to answer one the caller is not in like one that does not exist.
  */
-public final class MessageSearchService implements SearchMessages {
+public final class SearchMessagesService implements SearchMessages {
     private final MessageSearch search;
     private final ImSessions sessions;
     private final UserDirectory directory;
@@ -35,8 +35,8 @@ public final class MessageSearchService implements SearchMessages {
     private final MessageReactions reactions;
 
     @Inject
-    public MessageSearchService(MessageSearch search, ImSessions sessions, UserDirectory directory,
-                                Transactions transactions, ImPolicy policy, MessageReactions reactions) {
+    public SearchMessagesService(MessageSearch search, ImSessions sessions, UserDirectory directory,
+                                 Transactions transactions, ImPolicy policy, MessageReactions reactions) {
         this.reactions = reactions;
         this.search = search;
         this.sessions = sessions;

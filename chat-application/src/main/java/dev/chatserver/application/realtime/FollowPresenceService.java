@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Set;
 
 /** The same rule as {@link SubscriptionPolicy} for {@code presence:} channels, for users named by partner. */
-public final class PresenceFollowing implements FollowPresence {
+public final class FollowPresenceService implements FollowPresence {
     private final UserDirectory directory;
     private final SubscriptionFacts facts;
 
     @Inject
-    public PresenceFollowing(UserDirectory directory, SubscriptionFacts facts) {
+    public FollowPresenceService(UserDirectory directory, SubscriptionFacts facts) {
         this.directory = directory;
         this.facts = facts;
     }

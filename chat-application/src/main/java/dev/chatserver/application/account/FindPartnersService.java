@@ -12,11 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Users' partners, read from the directory in one call. */
-public final class PartnerDirectory implements FindPartners {
+public final class FindPartnersService implements FindPartners {
     private final UserDirectory directory;
 
     @Inject
-    public PartnerDirectory(UserDirectory directory) {
+    public FindPartnersService(UserDirectory directory) {
         this.directory = directory;
     }
 

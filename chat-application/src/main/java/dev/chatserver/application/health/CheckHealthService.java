@@ -10,12 +10,12 @@ import jakarta.inject.Inject;
  * event) is still running. Either failing makes the node down, for a load balancer to take it out and a
  * supervisor to restart it (docs/OPERATIONS.md).
  */
-public final class HealthService implements CheckHealth {
+public final class CheckHealthService implements CheckHealth {
     private final StorageProbe storage;
     private final GroupCommit writer;
 
     @Inject
-    public HealthService(StorageProbe storage, GroupCommit writer) {
+    public CheckHealthService(StorageProbe storage, GroupCommit writer) {
         this.storage = storage;
         this.writer = writer;
     }

@@ -14,7 +14,6 @@ import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.PostDraft;
 import dev.chatserver.domain.im.SessionPosts;
 import dev.chatserver.application.port.in.view.SessionView;
-import dev.chatserver.domain.problem.NotFound;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -29,29 +28,29 @@ import java.util.Optional;
  * told how the session now looks, and the inviter says in a meta message who joined, as Odoo 8 does (the
  * same way as every post: {@link PostRecorder}).
  */
-public final class SessionInvitations implements InviteToSession {
+public final class InviteToSessionService implements InviteToSession {
 
     private final ImSessions sessions;
     private final SessionAccess access;
     private final PostRecorder recorder;
     private final SessionViews views;
     private final ImNotifier notifier;
-    private final UserDirectory directory;
+    private final SessionCounterparts counterparts;
     private final Transactions transactions;
     private final Clock clock;
     private final UserBudgets budgets;
 
     @Inject
-    public SessionInvitations(ImSessions sessions, SessionAccess access, PostRecorder recorder, SessionViews views,
-                              ImNotifier notifier, UserDirectory directory, Transactions transactions, Clock clock,
-                              UserBudgets budgets) {
+    public InviteToSessionService(ImSessions sessions, SessionAccess access, PostRecorder recorder, SessionViews views,
+                                  ImNotifier notifier, UserDirectory directory, Transactions transactions, Clock clock,
+                                  UserBudgets budgets) {
         this.budgets = budgets;
         this.sessions = sessions;
         this.access = access;
         this.recorder = recorder;
         this.views = views;
         this.notifier = notifier;
-        this.directory = directory;
+        this.counterparts = new SessionCounterparts(directory);
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -62,8 +61,7 @@ public final class SessionInvitations implements InviteToSession {
         budgets.spend(Budget.WRITES, inviter.id());
         return transactions.inTransaction(() -> {
             ImSession session = sessions.lockMembers(access.forMember(inviter.id(), command.session()));
-            User newcomer = directory.user(command.newcomer()).orElseThrow(
-                    () -> new NotFound("user", "newcomer", "no user has the id " + command.newcomer()));
+            User newcomer = counterparts.existingUser(command.newcomer(), "newcomer");
             Optional<Invitation> invitation = session.invite(inviter.id(), newcomer.id());
             // a private session taking a third member becomes a new ad hoc one: the inviter made a session
             boolean turnsAdHoc = invitation.isPresent() && invitation.get().newKey().isPresent();

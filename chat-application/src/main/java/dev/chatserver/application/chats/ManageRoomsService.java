@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-public final class EventRoomsService implements ManageRooms {
+public final class ManageRoomsService implements ManageRooms {
     private final EventRoomStore rooms;
     private final Tenants tenants;
     private final Transactions transactions;
@@ -26,8 +26,8 @@ public final class EventRoomsService implements ManageRooms {
     private final UserBudgets budgets;
 
     @Inject
-    public EventRoomsService(EventRoomStore rooms, Tenants tenants, Transactions transactions, IdGenerator ids,
-                             Clock clock, UserBudgets budgets) {
+    public ManageRoomsService(EventRoomStore rooms, Tenants tenants, Transactions transactions, IdGenerator ids,
+                              Clock clock, UserBudgets budgets) {
         this.budgets = budgets;
         this.rooms = rooms;
         this.tenants = tenants;

@@ -1,8 +1,6 @@
 package dev.chatserver.application.presence;
 
 import dev.chatserver.application.port.out.notification.Channel;
-import dev.chatserver.application.port.in.presence.ReadPresence;
-import dev.chatserver.application.port.in.presence.TrackPresence;
 import dev.chatserver.application.port.out.IdGenerator;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.PresenceBoard;
@@ -15,7 +13,6 @@ import dev.chatserver.domain.presence.PresenceRule;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,8 +31,11 @@ import java.util.Set;
  * {@code {"type":"im_status","user_id":5,"im_status":"away"}}; changes that only time causes are found by
  * {@link #sweep()}, which a timer calls and tests call directly after moving the clock. The sweep also
  * re-reports this node's connections, which keeps them fresh on the board.
+ *
+ * <p>One per node, shared by {@link ReadPresenceService}, which reads it, and {@link TrackPresenceService}, which
+ * changes it: what this node knows of its own users and has pushed of them is kept here, under one lock.
  */
-public final class PresenceService implements ReadPresence, TrackPresence {
+public final class NodePresence {
     /** Reports older than this many sweeps no longer hold anyone online: their node stopped. */
     private static final int SWEEPS_BEFORE_STALE = 3;
 
@@ -49,8 +49,8 @@ public final class PresenceService implements ReadPresence, TrackPresence {
     private final Map<UserId, ImStatus> published = new HashMap<>();
 
     @Inject
-    public PresenceService(Clock clock, PresenceSettings settings, NotificationBus bus, PresenceBoard board,
-                           IdGenerator ids) {
+    public NodePresence(Clock clock, PresenceSettings settings, NotificationBus bus, PresenceBoard board,
+                        IdGenerator ids) {
         this.clock = clock;
         this.settings = settings;
         this.rule = settings.rule();
@@ -59,13 +59,8 @@ public final class PresenceService implements ReadPresence, TrackPresence {
         this.node = ids.newUuid().toString();
     }
 
-    @Override
-    public ImStatus statusOf(UserId user) {
-        return statusOf(List.of(user)).get(user);
-    }
-
-    @Override
-    public Map<UserId, ImStatus> statusOf(Collection<UserId> users) {
+    /** The status of each given user, in one read of the other nodes' reports however many. */
+    Map<UserId, ImStatus> statusOf(Collection<UserId> users) {
         Instant now = clock.instant();
         Map<UserId, PresenceFacts> others = othersOn(users, now);
         Map<UserId, ImStatus> statuses = new LinkedHashMap<>();
@@ -77,33 +72,8 @@ public final class PresenceService implements ReadPresence, TrackPresence {
         return statuses;
     }
 
-    @Override
-    public void connected(UserId user) {
-        change(user, true, (facts, now) -> facts.withConnections(facts.connections() + 1));
-    }
-
-    @Override
-    public void disconnected(UserId user) {
-        change(user, false, (facts, now) -> facts.withConnections(Math.max(0, facts.connections() - 1)));
-    }
-
-    @Override
-    public void polled(UserId user) {
-        change(user, true, (facts, now) -> facts.withLastPoll(now));
-    }
-
-    @Override
-    public void inactiveFor(UserId user, Duration inactivity) {
-        Duration idle = inactivity.isNegative() ? Duration.ZERO : inactivity;
-        change(user, false, (facts, now) -> {
-            Instant active = now.minus(idle);
-            return facts.lastActivity() == null || active.isAfter(facts.lastActivity())
-                    ? facts.withLastActivity(active) : facts;
-        });
-    }
-
-    @Override
-    public synchronized void sweep() {
+    /** Recomputes every tracked user's status at the clock's time and pushes each change. */
+    synchronized void sweep() {
         Instant now = clock.instant();
         Set<UserId> known = new HashSet<>(local.keySet());
         known.addAll(published.keySet());
@@ -125,7 +95,8 @@ public final class PresenceService implements ReadPresence, TrackPresence {
         }
     }
 
-    private interface Change {
+    /** What one thing a user did makes of this node's facts about them. */
+    interface Change {
         PresenceFacts apply(PresenceFacts facts, Instant now);
     }
 
@@ -133,7 +104,7 @@ public final class PresenceService implements ReadPresence, TrackPresence {
      * Changes and pushes under one lock, so that pushes leave in the order the changes happened. A user who
      * comes back ({@code returning}) from offline counts as active from now on.
      */
-    private synchronized void change(UserId user, boolean returning, Change change) {
+    synchronized void change(UserId user, boolean returning, Change change) {
         Instant now = clock.instant();
         PresenceFacts before = local.getOrDefault(user, PresenceFacts.NONE);
         if (returning && mergedStatus(user, now) == ImStatus.OFFLINE) {

@@ -5,7 +5,6 @@ import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.application.port.in.chats.ConvertChatCommand;
 import dev.chatserver.application.port.in.chats.CreateChatCommand;
 import dev.chatserver.application.port.in.chats.CreateChats;
-import dev.chatserver.application.port.in.chats.ReadChats;
 import dev.chatserver.application.port.out.ChatStore;
 import dev.chatserver.application.port.out.EventRoomStore;
 import dev.chatserver.application.port.out.IdGenerator;
@@ -24,7 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-public final class ChatsService implements CreateChats, ReadChats {
+public final class CreateChatsService implements CreateChats {
     private final ChatStore chats;
     private final EventRoomStore rooms;
     private final Tenants tenants;
@@ -34,8 +33,8 @@ public final class ChatsService implements CreateChats, ReadChats {
     private final UserBudgets budgets;
 
     @Inject
-    public ChatsService(ChatStore chats, EventRoomStore rooms, Tenants tenants, Transactions transactions,
-                        IdGenerator ids, Clock clock, UserBudgets budgets) {
+    public CreateChatsService(ChatStore chats, EventRoomStore rooms, Tenants tenants, Transactions transactions,
+                              IdGenerator ids, Clock clock, UserBudgets budgets) {
         this.budgets = budgets;
         this.chats = chats;
         this.rooms = rooms;
@@ -81,29 +80,18 @@ public final class ChatsService implements CreateChats, ReadChats {
         });
     }
 
-    @Override
-    public Chat chat(ChatId id) {
-        return chats.chat(id).orElseThrow(() -> new NotFound("chat", "chat", "no chat has the id " + id));
-    }
-
-    @Override
-    public Chat chat(ChatKey key) {
-        return chats.chat(key).orElseThrow(() -> new NotFound("chat", "scope",
-                "the audience " + key.audience() + " has no chat with the scope " + key.scope()));
-    }
-
     private void requireFree(ChatKey key) {
         if (chats.chat(key).isPresent()) {
             throw chatExists(key);
         }
     }
 
-    static AlreadyExists chatExists(ChatKey key) {
+    private static AlreadyExists chatExists(ChatKey key) {
         return new AlreadyExists("chat_already_exists", "scope",
                 "the audience " + key.audience() + " has a chat with the scope " + key.scope() + " already");
     }
 
-    static AlreadyExists roomAttached(RoomId room) {
+    private static AlreadyExists roomAttached(RoomId room) {
         return new AlreadyExists("room_already_attached", "eventRoom",
                 "the event room " + room + " belongs to another chat already");
     }

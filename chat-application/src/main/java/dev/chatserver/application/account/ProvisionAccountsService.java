@@ -17,15 +17,15 @@ import jakarta.inject.Inject;
 
 import java.util.List;
 
-public final class ProvisioningService implements ProvisionAccounts {
+public final class ProvisionAccountsService implements ProvisionAccounts {
     private final UserDirectory directory;
     private final AccountRegistry registry;
     private final PasswordHasher hasher;
     private final Transactions transactions;
 
     @Inject
-    public ProvisioningService(UserDirectory directory, AccountRegistry registry, PasswordHasher hasher,
-                               Transactions transactions) {
+    public ProvisionAccountsService(UserDirectory directory, AccountRegistry registry, PasswordHasher hasher,
+                                    Transactions transactions) {
         this.directory = directory;
         this.registry = registry;
         this.hasher = hasher;

@@ -24,13 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Which connections end when a token ends, and which do not; the HTTP tests show what the client then sees. */
-class ConnectionEndingTest {
+class EndConnectionsServiceTest {
     private static final UserId LYNX = UserId.of(1);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
     private final LiveTokens tokens = new LiveTokens();
     private final OpenConnections connections = new OpenConnections(ConnectionLimits.DEFAULT);
     private final ChannelRegistry registry = new ChannelRegistry();
-    private final ConnectionEnding ending = new ConnectionEnding(connections, registry, tokens, clock);
+    private final EndConnectionsService ending = new EndConnectionsService(connections, registry, tokens, clock);
 
     /** The token store, reduced to which hashes are live. */
     private static final class LiveTokens implements SignInTokens {
