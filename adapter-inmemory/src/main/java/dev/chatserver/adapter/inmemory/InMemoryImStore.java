@@ -11,7 +11,6 @@ import dev.chatserver.domain.im.DocumentLink;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.Membership;
-import dev.chatserver.domain.im.NewMessage;
 import dev.chatserver.domain.im.NewSession;
 import dev.chatserver.domain.im.SearchWords;
 import dev.chatserver.domain.im.SessionKey;
@@ -169,12 +168,13 @@ public final class InMemoryImStore implements ImSessions, ImMessages, MessageSea
     }
 
     @Override
-    public synchronized ImMessage append(NewMessage message) {
+    public synchronized ImMessage append(ImMessage message) {
         NavigableMap<Long, ImMessage> log = messagesBySession.get(message.sessionId());
         if (log == null) {
             throw new IllegalArgumentException("no session has the id " + message.sessionId());
         }
-        ImMessage saved = message.storedAs(++lastMessageId);
+        ImMessage saved = message.storedAs(lastMessageId + 1);
+        lastMessageId = saved.id();
         log.put(saved.id(), saved);
         messagesById.put(saved.id(), saved);
         return saved;

@@ -11,7 +11,6 @@ import dev.chatserver.domain.im.DocumentRef;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.Membership;
-import dev.chatserver.domain.im.NewMessage;
 import dev.chatserver.domain.im.NewSession;
 import dev.chatserver.domain.im.SessionKey;
 import dev.chatserver.domain.im.SessionState;
@@ -333,7 +332,7 @@ final class JdbcImStore implements ImSessions, ImMessages {
     }
 
     @Override
-    public List<ImMessage> appendAll(List<NewMessage> messages) {
+    public List<ImMessage> appendAll(List<ImMessage> messages) {
         if (messages.isEmpty()) {
             return List.of();
         }
@@ -347,7 +346,7 @@ final class JdbcImStore implements ImSessions, ImMessages {
     }
 
     @Override
-    public ImMessage append(NewMessage message) {
+    public ImMessage append(ImMessage message) {
         return appendAll(List.of(message)).get(0);
     }
 

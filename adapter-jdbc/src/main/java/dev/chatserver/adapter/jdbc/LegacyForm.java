@@ -68,9 +68,10 @@ final class LegacyForm {
     private static MessageView message(JsonNode json) {
         JsonNode to = json.get("to_id");
         JsonNode from = json.get("from_id");
-        return MessageViews.restored(json.get("id").asLong(), to.get(0).asLong(), UUID.fromString(to.get(1).asText()),
-                UserId.of(from.get(0).asLong()), from.get(1).asText(), partner(json.get("from_partner_id")),
-                json.get("type").asText(), json.get("message").asText(), datetime(json.get("create_date")));
+        return MessageViews.restoredFromLegacy(json.get("id").asLong(), to.get(0).asLong(),
+                UUID.fromString(to.get(1).asText()), UserId.of(from.get(0).asLong()), from.get(1).asText(),
+                partner(json.get("from_partner_id")), json.get("type").asText(), json.get("message").asText(),
+                datetime(json.get("create_date")));
     }
 
     private static SessionView session(JsonNode json) {

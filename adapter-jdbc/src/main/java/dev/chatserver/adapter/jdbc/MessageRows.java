@@ -3,7 +3,6 @@ package dev.chatserver.adapter.jdbc;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.MessageType;
-import dev.chatserver.domain.im.NewMessage;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -37,15 +36,26 @@ final class MessageRows {
     private MessageRows() {
     }
 
-    /** Stores {@code messages} in one batch and answers them with their ids, in order. */
-    static List<ImMessage> insert(Handle handle, List<NewMessage> messages) {
+    /**
+     * Stores {@code messages}, unsaved as their sessions decided them, in one batch and answers them as stored, with
+     * their ids, in order. A message not stored yet has no id and was never edited nor deleted: those come later
+     * ({@code saveChange}).
+     */
+    static List<ImMessage> insert(Handle handle, List<ImMessage> messages) {
         PreparedBatch batch = handle.prepareBatch(INSERT);
-        messages.forEach(message -> batch.bind("s", message.sessionId())
-                .bind("from", message.from().value())
-                .bind("type", message.type().value())
-                .bind("content", message.content())
-                .bind("created", utc(message.createDate()))
-                .add());
+        ImMessage.Components<PreparedBatch> row = (id, sessionId, from, type, content, createDate, editDate,
+                deleteDate) -> batch.bind("s", sessionId)
+                .bind("from", from.value())
+                .bind("type", type.value())
+                .bind("content", content)
+                .bind("created", utc(createDate))
+                .add();
+        for (ImMessage message : messages) {
+            if (message.isStored()) {
+                throw new IllegalArgumentException("message " + message.id() + " is stored already");
+            }
+            message.deconstruct(row);
+        }
         // both drivers give the generated keys of a batch in the order its rows were added
         List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
         if (ids.size() != messages.size()) {

@@ -32,6 +32,7 @@ import dev.chatserver.domain.im.GroupRef;
 import dev.chatserver.application.port.in.view.MessageSummary;
 import dev.chatserver.application.port.in.view.MessageView;
 import dev.chatserver.application.port.in.view.MessageViews;
+import dev.chatserver.application.port.in.view.ReactionCount;
 import dev.chatserver.application.port.in.view.SessionMember;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
@@ -163,17 +164,28 @@ final class NotificationCodec {
     }
 
     private ObjectNode message(MessageView message) {
-        ObjectNode json = mapper.createObjectNode();
-        json.put("id", message.id());
-        json.put("session_id", message.sessionId());
-        json.put("session_uuid", message.sessionUuid().toString());
-        json.put("from_id", message.fromId().value());
-        json.put("from_name", message.fromName());
-        json.set("from_partner", partner(message.fromPartner()));
-        json.put("type", message.type());
-        json.put("message", message.message());
-        json.put("create_date", message.createDate().toString());
-        if (message.deleted()) {
+        return message.deconstruct(mapper.createObjectNode(), NotificationCodec::putMessage);
+    }
+
+    /**
+     * A posted message or a typing signal, read whole ({@link MessageView#deconstruct}) so that a component added
+     * to it is kept here. Neither was edited nor has reactions yet: later events carry those
+     * ({@link MessageEdited}, {@link ReactionToggled}).
+     */
+    private static ObjectNode putMessage(ObjectNode json, long id, long sessionId, UUID sessionUuid, UserId fromId,
+                                         String fromName, Partner fromPartner, String type, String message,
+                                         Instant createDate, Optional<Instant> editDate, boolean deleted,
+                                         List<ReactionCount> reactions) {
+        json.put("id", id);
+        json.put("session_id", sessionId);
+        json.put("session_uuid", sessionUuid.toString());
+        json.put("from_id", fromId.value());
+        json.put("from_name", fromName);
+        json.putObject("from_partner").put("id", fromPartner.id().value()).put("name", fromPartner.name());
+        json.put("type", type);
+        json.put("message", message);
+        json.put("create_date", createDate.toString());
+        if (deleted) {
             json.put("deleted", true);
         }
         return json;

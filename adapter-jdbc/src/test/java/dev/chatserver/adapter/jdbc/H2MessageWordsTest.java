@@ -7,10 +7,11 @@ import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.MessageType;
-import dev.chatserver.domain.im.NewMessage;
 import dev.chatserver.domain.im.NewSession;
+import dev.chatserver.domain.im.PostDraft;
 import dev.chatserver.domain.im.SearchWords;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,8 @@ class H2MessageWordsTest {
                     lynx.id(), ocelot, Optional.empty(), UUID.randomUUID(), Instant.EPOCH));
             ImMessages messages = storage.ports().imMessages();
             Transactions transactions = storage.ports().transactions();
-            NewMessage quinces = new NewMessage(session.id(), lynx.id(), new MessageType("message"), "quinces",
-                    Instant.EPOCH);
+            ImMessage quinces = ImMessage.unsaved(session.id(),
+                    PostDraft.plain(lynx.id(), new MessageType("message"), "quinces"), Instant.EPOCH);
             assertThatThrownBy(() -> transactions.inTransaction(() -> {
                 messages.append(quinces);
                 throw new IllegalStateException("rolled back");

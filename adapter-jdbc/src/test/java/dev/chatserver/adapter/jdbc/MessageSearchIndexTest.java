@@ -10,8 +10,8 @@ import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.MessageType;
-import dev.chatserver.domain.im.NewMessage;
 import dev.chatserver.domain.im.NewSession;
+import dev.chatserver.domain.im.PostDraft;
 import dev.chatserver.domain.im.SearchWords;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -141,8 +141,9 @@ class MessageSearchIndexTest {
         }
     }
 
-    private static NewMessage message(ImSession session, User from, String text) {
-        return new NewMessage(session.id(), from.id(), new MessageType("message"), text, Instant.EPOCH);
+    private static ImMessage message(ImSession session, User from, String text) {
+        return ImMessage.unsaved(session.id(), PostDraft.plain(from.id(), new MessageType("message"), text),
+                Instant.EPOCH);
     }
 
     private static List<Long> found(MessageSearch search, User member, String query) {

@@ -89,7 +89,7 @@ public final class InviteToSessionService implements InviteToSession {
      * it (its members still locked) and stored as every post is: the session as the post left it.
      */
     private ImSession announce(ImSession session, User inviter, User newcomer) {
-        SessionPosts decided = session.postAll(List.of(new PostDraft(inviter.id(), MessageType.META,
+        SessionPosts decided = session.postAll(List.of(PostDraft.plain(inviter.id(), MessageType.META,
                 newcomer.name() + " joined the conversation.")), now());
         return recorder.record(List.of(new PostRecorder.Accepted(decided, 0, inviter))).get(0).posted().session();
     }

@@ -9,6 +9,7 @@ import dev.chatserver.application.write.ClientKeys;
 import dev.chatserver.application.write.GroupCommit;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.im.ImSession;
+import dev.chatserver.domain.im.PostDraft;
 import dev.chatserver.application.port.in.view.MessageView;
 import dev.chatserver.application.port.in.view.MessageViews;
 import dev.chatserver.domain.problem.InvalidInput;
@@ -53,7 +54,7 @@ public final class PostMessageService implements PostMessage {
     @Override
     public MessageView post(PostMessageCommand command) {
         accept(command);
-        if (command.type().isTyping()) {
+        if (command.draft().type().isTyping()) {
             return typing(command);
         }
         return writer.write(posting, command);
@@ -62,7 +63,7 @@ public final class PostMessageService implements PostMessage {
     @Override
     public CompletableFuture<MessageView> postAsync(PostMessageCommand command) {
         accept(command);
-        if (command.type().isTyping()) {
+        if (command.draft().type().isTyping()) {
             return CompletableFuture.completedFuture(typing(command));
         }
         return writer.submit(posting, command);
@@ -76,7 +77,8 @@ public final class PostMessageService implements PostMessage {
         User caller = command.caller();
         return transactions.inTransaction(() -> {
             ImSession session = access.forMember(caller.id(), command.session());
-            MessageView signal = MessageViews.typing(session, caller, command.type(), command.content(),
+            PostDraft draft = command.draft();
+            MessageView signal = MessageViews.typing(session, caller, draft.type(), draft.content(),
                     clock.instant().truncatedTo(ChronoUnit.MICROS));
             notifier.typing(session, signal);
             return signal;
@@ -88,11 +90,12 @@ public final class PostMessageService implements PostMessage {
      * the writer: a typing signal spends from its own budget, a post to be stored from the posts budget.
      */
     private void accept(PostMessageCommand command) {
-        budgets.spend(command.type().isTyping() ? Budget.TYPING : Budget.POSTS, command.caller().id());
-        if (!policy.messageTypes().contains(command.type().value())) {
+        PostDraft draft = command.draft();
+        budgets.spend(draft.type().isTyping() ? Budget.TYPING : Budget.POSTS, command.caller().id());
+        if (!policy.messageTypes().contains(draft.type().value())) {
             throw new InvalidInput("type", "type is one of " + new TreeSet<>(policy.messageTypes()));
         }
-        if (command.content().getBytes(StandardCharsets.UTF_8).length > policy.maxContentBytes()) {
+        if (draft.content().getBytes(StandardCharsets.UTF_8).length > policy.maxContentBytes()) {
             throw new InvalidInput("content",
                     "content has at most " + policy.maxContentBytes() + " bytes (UTF-8)");
         }

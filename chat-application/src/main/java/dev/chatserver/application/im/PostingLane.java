@@ -67,7 +67,7 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
 
     @Override
     public long bytesOf(PostMessageCommand command) {
-        return 2L * command.content().length();
+        return 2L * command.draft().content().length();
     }
 
     @Override
@@ -110,7 +110,7 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
             }
             List<PostDraft> ofSession = drafts.computeIfAbsent(session.uuid(), uuid -> new ArrayList<>());
             nth.add(ofSession.size());
-            ofSession.add(new PostDraft(command.caller().id(), command.type(), command.content()));
+            ofSession.add(command.draft());
         }
         Map<UUID, SessionPosts> decided = new HashMap<>();
         drafts.forEach((uuid, posts) -> decided.put(uuid, batch.sessions().get(uuid).postAll(posts, at)));

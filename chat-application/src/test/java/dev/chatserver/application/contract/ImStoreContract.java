@@ -14,6 +14,7 @@ import dev.chatserver.application.port.out.UserDirectory;
 import dev.chatserver.domain.account.Group;
 import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
+import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.DocumentRef;
 import dev.chatserver.domain.im.ImMessage;
@@ -89,15 +90,20 @@ public abstract class ImStoreContract extends StorageContract {
 
     /** A post as the server makes it: decided by the session on its members read under lock, then recorded. */
     private PostedMessage post(ImSession session, UserId from, String text) {
+        return post(session, PostDraft.plain(from, TEXT, text));
+    }
+
+    private PostedMessage post(ImSession session, PostDraft draft) {
         UserDirectory directory = ports().users();
         SessionViews views = new SessionViews(directory, messages(), new FixedPresence());
         PostRecorder recorder = new PostRecorder(sessions(), messages(), new ImNotifier(new RecordingBus(), views), views);
         return ports().transactions().inTransaction(() -> {
-            SessionPosts decided = sessions().lockMembers(session).postAll(List.of(new PostDraft(from, TEXT, text)), NOW);
+            SessionPosts decided = sessions().lockMembers(session).postAll(List.of(draft), NOW);
             decided.refusalOf(0).ifPresent(refusal -> {
                 throw refusal;
             });
-            return recorder.record(List.of(new PostRecorder.Accepted(decided, 0, directory.user(from).orElseThrow())))
+            User poster = directory.user(draft.sender()).orElseThrow();
+            return recorder.record(List.of(new PostRecorder.Accepted(decided, 0, poster)))
                     .get(0).posted();
         });
     }
@@ -139,9 +145,9 @@ public abstract class ImStoreContract extends StorageContract {
                             Math.max(lynxOcelot.id(), ocelotPangolin.id()));
             assertThat(locked).allSatisfy(s -> assertThat(s.members()).hasSize(2));
             List<ImMessage> appended = messages().appendAll(List.of(
-                    lynxOcelot.post(lynx, TEXT, "one", NOW).message(),
-                    ocelotPangolin.post(pangolin, TEXT, "two", NOW).message(),
-                    lynxOcelot.post(ocelot, TEXT, "three", NOW).message()));
+                    lynxOcelot.post(PostDraft.plain(lynx, TEXT, "one"), NOW).message(),
+                    ocelotPangolin.post(PostDraft.plain(pangolin, TEXT, "two"), NOW).message(),
+                    lynxOcelot.post(PostDraft.plain(ocelot, TEXT, "three"), NOW).message()));
             sessions().saveMembershipsOf(java.util.Map.of(
                     lynxOcelot.id(), List.of(lynxOcelot.membershipOf(ocelot).orElseThrow().seeMessageFromOther()
                             .orElseThrow()),
@@ -244,6 +250,22 @@ public abstract class ImStoreContract extends StorageContract {
         assertThat(other.read()).isFalse();
         assertThat(other.state()).as("a closed session comes back folded").isEqualTo(SessionState.FOLDED);
         assertThat(other.lastMessageId()).isEmpty();
+    }
+
+    /**
+     * The draft is built whole (its canonical constructor, every component set to something not a default), so a
+     * component added to drafts stops this compiling until it is set here, and a store that leaves it out then fails.
+     */
+    @Test
+    void a_posted_message_reads_back_whole_as_its_poster_drafted_it() {
+        ImSession session = open(pair(lynx, ocelot, Optional.empty()));
+        PostDraft draft = new PostDraft(ocelot, new MessageType("task"), "water the plants");
+
+        ImMessage stored = post(session, draft).message();
+
+        assertThat(stored).isEqualTo(ImMessage.unsaved(session.id(), draft, NOW).storedAs(stored.id()));
+        assertThat(messages().byIds(List.of(stored.id()))).containsExactly(stored);
+        assertThat(messages().history(session.id(), OptionalLong.empty(), 1)).containsExactly(stored);
     }
 
     @Test

@@ -11,13 +11,32 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A stored message. Ids increase in the order messages of one session were posted. Its author may change or
+ * A message of a session: as its session decided it ({@link #unsaved}, without an id yet) or as stored
+ * ({@link #storedAs}). Ids increase in the order messages of one session were posted. Its author may change or
  * delete it for a while ({@link #editedBy}, {@link #deletedBy}); a deleted message is a tombstone that keeps no
  * content.
  */
 public record ImMessage(long id, long sessionId, UserId from, MessageType type, String content,
                         Instant createDate, Optional<Instant> editDate, Optional<Instant> deleteDate) {
+    /** The id of a message no store has given one yet: stores give positive ids. */
+    public static final long UNSAVED = 0;
+
+    /**
+     * Every component of the record in order, as a Java 21 record pattern ({@code ImMessage(var id, ...)}) would
+     * bind them. Whoever reads every component (the insert's binding, the views) reads them through
+     * {@link #deconstruct}, so a component added to the record, and so here ({@code ImMessageTest} keeps the two
+     * alike), fails to compile at each of them.
+     */
+    @FunctionalInterface
+    public interface Components<R> {
+        R apply(long id, long sessionId, UserId from, MessageType type, String content, Instant createDate,
+                Optional<Instant> editDate, Optional<Instant> deleteDate);
+    }
+
     public ImMessage {
+        if (id < 0) {
+            throw new IllegalArgumentException("a message id is positive, or UNSAVED: " + id);
+        }
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(content, "content");
@@ -32,6 +51,36 @@ public record ImMessage(long id, long sessionId, UserId from, MessageType type, 
     /** A message as posted: never edited, not deleted. */
     public ImMessage(long id, long sessionId, UserId from, MessageType type, String content, Instant createDate) {
         this(id, sessionId, from, type, content, createDate, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * What {@code draft} says in the session {@code sessionId} at {@code createDate}, before a store gives it an id.
+     * Built whole (the canonical constructor), so that a component added to the record leads to the draft.
+     */
+    public static ImMessage unsaved(long sessionId, PostDraft draft, Instant createDate) {
+        return new ImMessage(UNSAVED, sessionId, draft.sender(), draft.type(), draft.content(), createDate,
+                Optional.empty(), Optional.empty());
+    }
+
+    /** The message as stored under {@code id}, the one its store gave it. */
+    public ImMessage storedAs(long id) {
+        if (isStored()) {
+            throw new IllegalStateException("message " + this.id + " is stored already");
+        }
+        if (id == UNSAVED) {
+            throw new IllegalArgumentException("a store gives a message a positive id");
+        }
+        return new ImMessage(id, sessionId, from, type, content, createDate, editDate, deleteDate);
+    }
+
+    /** Whether a store gave it its id ({@link #storedAs}). */
+    public boolean isStored() {
+        return id != UNSAVED;
+    }
+
+    /** The record's components, in order, given to {@code reader} (see {@link Components}). */
+    public <R> R deconstruct(Components<R> reader) {
+        return reader.apply(id, sessionId, from, type, content, createDate, editDate, deleteDate);
     }
 
     /** What anyone who may not see a message hears of it, whether it exists or not. */

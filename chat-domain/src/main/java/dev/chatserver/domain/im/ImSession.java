@@ -56,9 +56,9 @@ public record ImSession(long id, UUID uuid, Instant createDate, Optional<GroupId
      * A member says something: the message to store, and the others whose view changes (they turn unread, a
      * closed session comes back folded). Anyone else is refused as if the session did not exist.
      */
-    public MessagePost post(UserId sender, MessageType type, String content, Instant now) {
-        member(sender);
-        return decided(new NewMessage(id, sender, type, content, now));
+    public MessagePost post(PostDraft draft, Instant now) {
+        member(draft.sender());
+        return decided(ImMessage.unsaved(id, draft, now));
     }
 
     /**
@@ -67,12 +67,12 @@ public record ImSession(long id, UUID uuid, Instant createDate, Optional<GroupId
      */
     public SessionPosts postAll(List<PostDraft> drafts, Instant now) {
         return new SessionPosts(this, drafts.stream().map(draft -> hasMember(draft.sender())
-                ? Optional.of(new NewMessage(id, draft.sender(), draft.type(), draft.content(), now))
-                : Optional.<NewMessage>empty()).toList());
+                ? Optional.of(ImMessage.unsaved(id, draft, now))
+                : Optional.<ImMessage>empty()).toList());
     }
 
-    /** A member's message: the others whose view it changes. */
-    MessagePost decided(NewMessage message) {
+    /** A member's message, not stored yet: the others whose view it changes. */
+    MessagePost decided(ImMessage message) {
         List<Membership> othersChanged = members.stream().filter(m -> !m.user().equals(message.from()))
                 .flatMap(m -> m.seeMessageFromOther().stream()).toList();
         return new MessagePost(this, message, othersChanged);

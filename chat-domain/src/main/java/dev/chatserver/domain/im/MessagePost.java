@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a post decides before the message has an id: the message to store, and the other members whose view
- * it changes (they turn unread; those who had closed the session see it folded again).
+ * What a post decides before the message has an id: the message to store ({@link ImMessage#unsaved}), and the
+ * other members whose view it changes (they turn unread; those who had closed the session see it folded again).
  */
-public record MessagePost(ImSession session, NewMessage message, List<Membership> othersChanged) {
+public record MessagePost(ImSession session, ImMessage message, List<Membership> othersChanged) {
     public MessagePost {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(message, "message");
+        if (message.isStored()) {
+            throw new IllegalArgumentException("message " + message.id() + " is stored already");
+        }
         othersChanged = List.copyOf(othersChanged);
     }
 

@@ -18,9 +18,9 @@ import java.util.Set;
  */
 public final class SessionPosts {
     private final ImSession session;
-    private final List<Optional<NewMessage>> decided;
+    private final List<Optional<ImMessage>> decided;
 
-    SessionPosts(ImSession session, List<Optional<NewMessage>> decided) {
+    SessionPosts(ImSession session, List<Optional<ImMessage>> decided) {
         this.session = Objects.requireNonNull(session, "session");
         this.decided = List.copyOf(decided);
     }
@@ -36,12 +36,12 @@ public final class SessionPosts {
     }
 
     /** The message the {@code draft}-th post stores; that post must not have been refused. */
-    public NewMessage messageOf(int draft) {
+    public ImMessage messageOf(int draft) {
         return decided.get(draft).orElseThrow(() -> new IllegalStateException("post " + draft + " was refused"));
     }
 
     /** The messages to store, those of the posts not refused, in the order of their drafts. */
-    public List<NewMessage> messages() {
+    public List<ImMessage> messages() {
         return decided.stream().flatMap(Optional::stream).toList();
     }
 
@@ -50,7 +50,7 @@ public final class SessionPosts {
      * session as it left it and the memberships it changed, then every changed membership as the last post left it.
      */
     public StoredPosts stored(List<Long> ids) {
-        List<NewMessage> messages = messages();
+        List<ImMessage> messages = messages();
         if (ids.size() != messages.size()) {
             throw new IllegalArgumentException(ids.size() + " ids for " + messages.size() + " messages");
         }

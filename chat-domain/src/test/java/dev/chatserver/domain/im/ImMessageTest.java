@@ -6,8 +6,12 @@ import dev.chatserver.domain.problem.InvalidInput;
 import dev.chatserver.domain.problem.Refused;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +76,48 @@ class ImMessageTest {
     void a_deleted_message_cannot_hold_content() {
         assertThatThrownBy(() -> new ImMessage(5, 7, LYNX, new MessageType("message"), "kept", POSTED,
                 Optional.empty(), Optional.of(POSTED))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_message_its_session_decided_is_unsaved_until_a_store_gives_it_its_id() {
+        ImMessage unsaved = ImMessage.unsaved(7, PostDraft.plain(LYNX, MessageType.MESSAGE, "hi"), POSTED);
+
+        assertThat(unsaved.isStored()).isFalse();
+        assertThat(unsaved.id()).isEqualTo(ImMessage.UNSAVED);
+        ImMessage stored = unsaved.storedAs(12);
+        assertThat(stored).isEqualTo(new ImMessage(12, 7, LYNX, MessageType.MESSAGE, "hi", POSTED));
+        assertThat(stored.isStored()).isTrue();
+        assertThatThrownBy(() -> stored.storedAs(13)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> unsaved.storedAs(ImMessage.UNSAVED)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ImMessage(-1, 7, LYNX, MessageType.MESSAGE, "hi", POSTED))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void it_deconstructs_into_its_components_in_order() {
+        ImMessage edited = message.editedBy(LYNX, "hello again", POSTED.plusSeconds(5), DAY);
+
+        List<Object> components = edited.deconstruct((id, sessionId, from, type, content, createDate, editDate,
+                deleteDate) -> List.of(id, sessionId, from, type, content, createDate, editDate, deleteDate));
+
+        assertThat(components).containsExactly(5L, 7L, LYNX, new MessageType("message"), "hello again", POSTED,
+                Optional.of(POSTED.plusSeconds(5)), Optional.empty());
+    }
+
+    /** A component added to the record must be added to its deconstruction, which then fails where it is read. */
+    @Test
+    void its_deconstruction_takes_every_component_by_name_and_type_in_order() {
+        List<String> components = Arrays.stream(ImMessage.class.getRecordComponents())
+                .map(component -> component.getGenericType().getTypeName() + " " + component.getName()).toList();
+
+        List<Method> methods = Arrays.stream(ImMessage.Components.class.getDeclaredMethods())
+                .filter(method -> !method.isDefault()).toList();
+        assertThat(methods).as("the methods of ImMessage.Components").hasSize(1);
+        Parameter[] parameters = methods.get(0).getParameters();
+        assertThat(parameters).as("parameter names kept (javac -parameters)").allMatch(Parameter::isNamePresent);
+        assertThat(Arrays.stream(parameters)
+                .map(parameter -> parameter.getParameterizedType().getTypeName() + " " + parameter.getName()))
+                .containsExactlyElementsOf(components);
     }
 
     @Test

@@ -26,6 +26,10 @@ class ImSessionTest {
         return new ImSession(7, UUID.randomUUID(), NOW, Optional.of(GroupId.of(9)), Optional.empty(), List.of(members));
     }
 
+    private static PostDraft draft(UserId sender, String content) {
+        return PostDraft.plain(sender, TEXT, content);
+    }
+
     private static Membership member(UserId user, SessionState state, boolean read) {
         return new Membership(user, state, SessionStatus.ACTIVE, read, OptionalLong.empty());
     }
@@ -34,9 +38,10 @@ class ImSessionTest {
     void a_members_post_is_the_message_to_store_in_this_session() {
         ImSession session = session(Membership.joining(LYNX), Membership.joining(OCELOT));
 
-        MessagePost post = session.post(LYNX, TEXT, "hello", NOW);
+        MessagePost post = session.post(draft(LYNX, "hello"), NOW);
 
-        assertThat(post.message()).isEqualTo(new NewMessage(7, LYNX, TEXT, "hello", NOW));
+        assertThat(post.message()).isEqualTo(new ImMessage(ImMessage.UNSAVED, 7, LYNX, TEXT, "hello", NOW));
+        assertThat(post.message().isStored()).isFalse();
         assertThat(post.session()).isSameAs(session);
     }
 
@@ -44,7 +49,7 @@ class ImSessionTest {
     void a_post_by_anyone_else_is_refused_as_if_the_session_did_not_exist() {
         ImSession session = session(Membership.joining(LYNX), Membership.joining(OCELOT));
 
-        assertThatThrownBy(() -> session.post(PANGOLIN, TEXT, "let me in", NOW))
+        assertThatThrownBy(() -> session.post(draft(PANGOLIN, "let me in"), NOW))
                 .isInstanceOfSatisfying(NotFound.class, p -> {
                     assertThat(p.kind()).isEqualTo("session");
                     assertThat(p.field()).isEqualTo("session");
@@ -60,7 +65,7 @@ class ImSessionTest {
                 member(PANGOLIN, SessionState.CLOSED, false),
                 member(QUETZAL, SessionState.FOLDED, false));
 
-        MessagePost post = session.post(LYNX, TEXT, "hello", NOW);
+        MessagePost post = session.post(draft(LYNX, "hello"), NOW);
 
         assertThat(post.turnedUnread()).containsExactly(OCELOT);
         assertThat(post.reopenedFolded()).containsExactly(PANGOLIN);
@@ -76,7 +81,7 @@ class ImSessionTest {
                 OptionalLong.of(3));
         ImSession session = session(closedSender, member(OCELOT, SessionState.OPEN, true));
 
-        PostedMessage posted = session.post(LYNX, TEXT, "hello", NOW).stored(42);
+        PostedMessage posted = session.post(draft(LYNX, "hello"), NOW).stored(42);
 
         assertThat(posted.message()).isEqualTo(new ImMessage(42, 7, LYNX, TEXT, "hello", NOW));
         Membership sender = new Membership(LYNX, SessionState.CLOSED, SessionStatus.FAVORITE, false, OptionalLong.of(42),
@@ -91,7 +96,7 @@ class ImSessionTest {
     void a_post_that_changes_no_other_member_still_becomes_the_senders_last_message() {
         ImSession session = session(Membership.joining(LYNX), member(OCELOT, SessionState.OPEN, false));
 
-        PostedMessage posted = session.post(LYNX, TEXT, "again", NOW).stored(5);
+        PostedMessage posted = session.post(draft(LYNX, "again"), NOW).stored(5);
 
         assertThat(posted.membersChanged()).isEmpty();
         assertThat(posted.changed()).extracting(Membership::user).containsExactly(LYNX);
@@ -214,11 +219,11 @@ class ImSessionTest {
     void a_batch_of_posts_is_decided_at_once_a_strangers_refused_alone() {
         ImSession session = session(Membership.joining(LYNX), Membership.joining(OCELOT));
 
-        SessionPosts decided = session.postAll(List.of(new PostDraft(LYNX, TEXT, "one"),
-                new PostDraft(PANGOLIN, TEXT, "let me in"), new PostDraft(OCELOT, TEXT, "two")), NOW);
+        SessionPosts decided = session.postAll(List.of(draft(LYNX, "one"),
+                draft(PANGOLIN, "let me in"), draft(OCELOT, "two")), NOW);
 
-        assertThat(decided.messages()).containsExactly(new NewMessage(7, LYNX, TEXT, "one", NOW),
-                new NewMessage(7, OCELOT, TEXT, "two", NOW));
+        assertThat(decided.messages()).containsExactly(new ImMessage(ImMessage.UNSAVED, 7, LYNX, TEXT, "one", NOW),
+                new ImMessage(ImMessage.UNSAVED, 7, OCELOT, TEXT, "two", NOW));
         assertThat(decided.refusalOf(0)).isEmpty();
         assertThat(decided.refusalOf(1)).hasValueSatisfying(p -> {
             assertThat(p.kind()).isEqualTo("session");
@@ -234,8 +239,8 @@ class ImSessionTest {
         ImSession session = session(member(LYNX, SessionState.OPEN, true), member(OCELOT, SessionState.CLOSED, true),
                 member(PANGOLIN, SessionState.OPEN, true));
 
-        StoredPosts stored = session.postAll(List.of(new PostDraft(LYNX, TEXT, "one"),
-                new PostDraft(OCELOT, TEXT, "two"), new PostDraft(LYNX, TEXT, "three")), NOW).stored(List.of(10L, 11L, 12L));
+        StoredPosts stored = session.postAll(List.of(draft(LYNX, "one"),
+                draft(OCELOT, "two"), draft(LYNX, "three")), NOW).stored(List.of(10L, 11L, 12L));
 
         assertThat(stored.posted()).extracting(p -> p.message().id()).containsExactly(10L, 11L, 12L);
         assertThat(stored.posted().get(0).membersChanged()).containsExactly(OCELOT, PANGOLIN);
@@ -260,13 +265,13 @@ class ImSessionTest {
     void a_stored_batch_is_what_posting_one_by_one_gives() {
         ImSession session = session(Membership.joining(LYNX), member(OCELOT, SessionState.CLOSED, true));
 
-        StoredPosts stored = session.postAll(List.of(new PostDraft(OCELOT, TEXT, "a"),
-                new PostDraft(LYNX, TEXT, "b")), NOW).stored(List.of(1L, 2L));
-        PostedMessage first = session.post(OCELOT, TEXT, "a", NOW).stored(1);
-        PostedMessage second = first.session().post(LYNX, TEXT, "b", NOW).stored(2);
+        StoredPosts stored = session.postAll(List.of(draft(OCELOT, "a"),
+                draft(LYNX, "b")), NOW).stored(List.of(1L, 2L));
+        PostedMessage first = session.post(draft(OCELOT, "a"), NOW).stored(1);
+        PostedMessage second = first.session().post(draft(LYNX, "b"), NOW).stored(2);
 
         assertThat(stored.posted()).containsExactly(first, second);
-        assertThatThrownBy(() -> session.postAll(List.of(new PostDraft(LYNX, TEXT, "x")), NOW).stored(List.of()))
+        assertThatThrownBy(() -> session.postAll(List.of(draft(LYNX, "x")), NOW).stored(List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

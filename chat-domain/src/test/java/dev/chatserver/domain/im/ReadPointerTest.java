@@ -106,7 +106,7 @@ class ReadPointerTest {
     void posting_moves_the_posters_own_pointer_to_the_message() {
         ImSession session = session(Membership.joining(LYNX), Membership.joining(OCELOT));
 
-        PostedMessage posted = session.post(LYNX, TEXT, "hello", NOW).stored(41);
+        PostedMessage posted = session.post(PostDraft.plain(LYNX, TEXT, "hello"), NOW).stored(41);
 
         assertThat(posted.session().membershipOf(LYNX).orElseThrow().seenMessageId()).isEqualTo(OptionalLong.of(41));
         assertThat(posted.session().membershipOf(OCELOT).orElseThrow().seenMessageId()).isEmpty();

@@ -17,6 +17,7 @@ import dev.chatserver.application.port.out.notification.event.ReactionToggled;
 import dev.chatserver.domain.im.Emoji;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.MessageType;
+import dev.chatserver.domain.im.PostDraft;
 import io.javalin.Javalin;
 import jakarta.inject.Inject;
 
@@ -44,9 +45,11 @@ public final class ImMessageRoutes implements Routes {
     @Override
     public void addTo(Javalin app) {
         // answered when the writer has stored it; a typing signal is never stored and has no message id
+        // the draft built whole, so that a component added to it leads here, to the parameter that sets it
         app.post("/im_chat/post", calls.asyncHandler((p, caller) -> post.postAsync(new PostMessageCommand(caller,
-                        p.requiredSession("uuid"), new MessageType(p.requiredString("message_type")),
-                        p.requiredString("message_content"), p.optionalString("client_id").orElse(null)))
+                        p.requiredSession("uuid"), new PostDraft(caller.id(),
+                        new MessageType(p.requiredString("message_type")), p.requiredString("message_content")),
+                        p.optionalString("client_id").orElse(null)))
                 .thenApply(posted -> posted.type().equals("typing") ? Map.of("status", "success")
                         : Map.of("message_id", posted.id()))));
         app.post(ImSessionRoutes.API + "history", calls.handler((p, caller) -> ImPayloads.messages(history.history(

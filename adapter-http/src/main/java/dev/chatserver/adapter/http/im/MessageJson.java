@@ -6,8 +6,14 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import dev.chatserver.application.port.in.view.MessageView;
 import dev.chatserver.application.port.in.view.ReactionCount;
+import dev.chatserver.domain.account.Partner;
+import dev.chatserver.domain.account.UserId;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A message as the IM chat API shows it, written straight into the generator:
@@ -19,7 +25,7 @@ import java.io.IOException;
 record MessageJson(MessageView message) implements JsonSerializable {
     /** A history entry, with its reactions. */
     static void writeEntry(JsonGenerator out, MessageView message) throws IOException {
-        writeFields(out, message);
+        message.deconstruct(out, MessageJson::writeFields);
         out.writeArrayFieldStart("reactions");
         for (ReactionCount reaction : message.reactions()) {
             out.writeStartObject();
@@ -33,35 +39,43 @@ record MessageJson(MessageView message) implements JsonSerializable {
     }
 
     static void write(JsonGenerator out, MessageView message) throws IOException {
-        writeFields(out, message);
+        message.deconstruct(out, MessageJson::writeFields);
         out.writeEndObject();
     }
 
-    private static void writeFields(JsonGenerator out, MessageView message) throws IOException {
+    /**
+     * The message read whole ({@link MessageView#deconstruct}), so that a component added to it is written here;
+     * the object is left open for the reactions, which only a history entry writes ({@link #writeEntry}).
+     */
+    private static Void writeFields(JsonGenerator out, long id, long sessionId, UUID sessionUuid, UserId fromId,
+                                    String fromName, Partner fromPartner, String type, String message,
+                                    Instant createDate, Optional<Instant> editDate, boolean deleted,
+                                    List<ReactionCount> reactions) throws IOException {
         out.writeStartObject();
-        out.writeNumberField("id", message.id());
-        out.writeStringField("type", message.type());
-        out.writeStringField("message", message.message());
-        out.writeStringField("create_date", ImPayloads.datetime(message.createDate()));
+        out.writeNumberField("id", id);
+        out.writeStringField("type", type);
+        out.writeStringField("message", message);
+        out.writeStringField("create_date", ImPayloads.datetime(createDate));
         out.writeArrayFieldStart("to_id");
-        out.writeNumber(message.sessionId());
-        out.writeString(message.sessionUuid().toString());
+        out.writeNumber(sessionId);
+        out.writeString(sessionUuid.toString());
         out.writeEndArray();
         out.writeArrayFieldStart("from_id");
-        out.writeNumber(message.fromId().value());
-        out.writeString(message.fromName());
+        out.writeNumber(fromId.value());
+        out.writeString(fromName);
         out.writeEndArray();
         out.writeArrayFieldStart("from_partner_id");
-        out.writeNumber(message.fromPartner().id().value());
-        out.writeString(message.fromPartner().name());
+        out.writeNumber(fromPartner.id().value());
+        out.writeString(fromPartner.name());
         out.writeEndArray();
-        if (message.editDate().isPresent()) {
+        if (editDate.isPresent()) {
             out.writeBooleanField("edited", true);
-            out.writeStringField("edit_date", ImPayloads.datetime(message.editDate().get()));
+            out.writeStringField("edit_date", ImPayloads.datetime(editDate.get()));
         }
-        if (message.deleted()) {
+        if (deleted) {
             out.writeBooleanField("deleted", true);
         }
+        return null;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.chatserver.application.port.out;
 
 import dev.chatserver.domain.im.ImMessage;
-import dev.chatserver.domain.im.NewMessage;
 import dev.chatserver.domain.im.Unread;
 
 import java.util.Collection;
@@ -15,17 +14,18 @@ import java.util.OptionalLong;
  */
 public interface ImMessages {
     /**
-     * Stores the message and answers it with its id. Ids grow in the order messages are stored; a caller that
-     * holds the session's members locked ({@link ImSessions#lockMembers}) until its unit of work ends gets them
-     * in the order they commit, so a reader paging back by id never skips one that commits later.
+     * Stores the message, unsaved as its session decided it ({@link ImMessage#unsaved}), and answers it as stored
+     * ({@link ImMessage#storedAs} its id). Ids grow in the order messages are stored; a caller that holds the
+     * session's members locked ({@link ImSessions#lockMembers}) until its unit of work ends gets them in the order
+     * they commit, so a reader paging back by id never skips one that commits later.
      */
-    ImMessage append(NewMessage message);
+    ImMessage append(ImMessage message);
 
     /**
-     * Stores the messages in the order given, in one statement on SQL, and answers them with their ids, which
-     * grow in that order. The same locking rule as {@link #append} keeps ids in commit order.
+     * Stores the unsaved messages in the order given, in one statement on SQL, and answers them with their ids,
+     * which grow in that order. The same locking rule as {@link #append} keeps ids in commit order.
      */
-    default List<ImMessage> appendAll(List<NewMessage> messages) {
+    default List<ImMessage> appendAll(List<ImMessage> messages) {
         return messages.stream().map(this::append).toList();
     }
 

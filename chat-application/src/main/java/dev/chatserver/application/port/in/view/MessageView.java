@@ -16,6 +16,21 @@ import java.util.UUID;
 public record MessageView(long id, long sessionId, UUID sessionUuid, UserId fromId, String fromName,
                           Partner fromPartner, String type, String message, Instant createDate,
                           Optional<Instant> editDate, boolean deleted, List<ReactionCount> reactions) {
+    /**
+     * Every component of the record in order, as a Java 21 record pattern ({@code MessageView(var id, ...)}) would
+     * bind them, after the {@code context} the reader writes into. Whoever shows every component (the JSON
+     * renderer, the stored notification) reads them through {@link #deconstruct}, so a component added to the
+     * record, and so here ({@code MessageViewTest} keeps the two alike), fails to compile at each of them. The
+     * context is passed rather than captured so that a reader can be a method reference that allocates nothing per
+     * message; a reader writing to a stream throws what the stream throws.
+     */
+    @FunctionalInterface
+    public interface Components<C, R, X extends Exception> {
+        R apply(C context, long id, long sessionId, UUID sessionUuid, UserId fromId, String fromName,
+                Partner fromPartner, String type, String message, Instant createDate, Optional<Instant> editDate,
+                boolean deleted, List<ReactionCount> reactions) throws X;
+    }
+
     public MessageView {
         Objects.requireNonNull(sessionUuid, "sessionUuid");
         Objects.requireNonNull(fromId, "fromId");
@@ -26,6 +41,12 @@ public record MessageView(long id, long sessionId, UUID sessionUuid, UserId from
         Objects.requireNonNull(createDate, "createDate");
         Objects.requireNonNull(editDate, "editDate");
         reactions = List.copyOf(reactions);
+    }
+
+    /** The record's components, in order, given to {@code reader} with {@code context} (see {@link Components}). */
+    public <C, R, X extends Exception> R deconstruct(C context, Components<C, R, X> reader) throws X {
+        return reader.apply(context, id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message,
+                createDate, editDate, deleted, reactions);
     }
 
     /** The same message once deleted: no text and no reactions left. */
