@@ -7,6 +7,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,19 +23,25 @@ import static dev.chatserver.adapter.jdbc.SqlTime.utc;
 final class MessageRows {
     /** The columns of a message, in a query that calls {@code im_messages} {@code m}. */
     static final String COLUMNS =
-            "m.id, m.session_id, m.from_user_id, m.message_type, m.content, m.create_date, m.edit_date, m.delete_date";
+            "m.id, m.session_id, m.from_user_id, m.message_type, m.content, m.create_date, m.edit_date, m.delete_date, "
+            + "m.reply_to_id";
 
     /** A row holding {@link #COLUMNS}, as the message it stores. */
     static final RowMapper<ImMessage> MESSAGE = (rs, ctx) -> new ImMessage(rs.getLong("id"), rs.getLong("session_id"),
             UserId.of(rs.getLong("from_user_id")), new MessageType(rs.getString("message_type")),
             rs.getString("content"), instant(rs, "create_date"), Optional.ofNullable(instant(rs, "edit_date")),
-            Optional.ofNullable(instant(rs, "delete_date")));
+            Optional.ofNullable(instant(rs, "delete_date")), replyToId(rs));
 
     private static final String INSERT = """
-            insert into im_messages (session_id, from_user_id, message_type, content, create_date)
-            values (:s, :from, :type, :content, :created)""";
+            insert into im_messages (session_id, from_user_id, message_type, content, create_date, reply_to_id)
+            values (:s, :from, :type, :content, :created, :replyTo)""";
 
     private MessageRows() {
+    }
+
+    private static Optional<Long> replyToId(ResultSet rs) throws SQLException {
+        long id = rs.getLong("reply_to_id");
+        return rs.wasNull() ? Optional.empty() : Optional.of(id);
     }
 
     /**
@@ -44,11 +52,12 @@ final class MessageRows {
     static List<ImMessage> insert(Handle handle, List<ImMessage> messages) {
         PreparedBatch batch = handle.prepareBatch(INSERT);
         ImMessage.Components<PreparedBatch> row = (id, sessionId, from, type, content, createDate, editDate,
-                deleteDate) -> batch.bind("s", sessionId)
+                deleteDate, replyToId) -> batch.bind("s", sessionId)
                 .bind("from", from.value())
                 .bind("type", type.value())
                 .bind("content", content)
                 .bind("created", utc(createDate))
+                .bindByType("replyTo", replyToId.orElse(null), Long.class)
                 .add();
         for (ImMessage message : messages) {
             if (message.isStored()) {

@@ -42,8 +42,11 @@ public final class PostRecorder {
         this.views = views;
     }
 
-    /** A post its session accepted: the {@code draft}-th of what {@code decided} decided, by {@code poster}. */
-    public record Accepted(SessionPosts decided, int draft, User poster) {
+    /**
+     * A post its session accepted: the {@code draft}-th of what {@code decided} decided, by {@code poster}, with
+     * the messages the batch's replies answer ({@code replied}, by id), as read when it was decided.
+     */
+    public record Accepted(SessionPosts decided, int draft, User poster, Map<Long, ImMessage> replied) {
     }
 
     /** A post as stored: the message with the session as it left it, and the message as its members see it. */
@@ -85,7 +88,8 @@ public final class PostRecorder {
         List<Recorded> recorded = new ArrayList<>(accepted.size());
         for (int k = 0; k < accepted.size(); k++) {
             PostedMessage after = posted.get(k);
-            MessageView view = MessageViews.posted(after.message(), after.session().uuid(), accepted.get(k).poster());
+            MessageView view = MessageViews.posted(after.message(), after.session().uuid(), accepted.get(k).poster(),
+                    accepted.get(k).replied());
             notifier.messagePosted(after.session(), view);
             notifier.sessionSeenAs(seen.get(k));
             recorded.add(new Recorded(after, view));

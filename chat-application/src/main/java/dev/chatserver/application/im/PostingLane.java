@@ -14,7 +14,7 @@ import dev.chatserver.application.port.in.view.MessageView;
 import dev.chatserver.application.port.in.view.MessageViews;
 import dev.chatserver.domain.im.PostDraft;
 import dev.chatserver.domain.im.SessionPosts;
-import dev.chatserver.domain.problem.NotFound;
+import dev.chatserver.domain.problem.ChatProblem;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * The posts waiting at one moment, stored together in the writer's unit of work with a fixed number of
  * statements however many: the sessions not seen before and their members locked ({@link #open}); then each
  * session decides all the batch's posts to it at once ({@link ImSession#postAll}), a sender who is no member
- * refused alone before anything is stored; then {@link PostRecorder} stores and announces the rest.
+ * or a reply to a message of another session refused alone before anything is stored (the messages replied to
+ * read in one statement, only for a batch with replies); then {@link PostRecorder} stores and announces the rest.
  *
  * <p>A post with a {@code client_id} is keyed by (sender, session, client id) ({@link IdempotentLane}): a member's
  * retry answers the first post's message and stores nothing (two statements more, only for a batch with client
@@ -45,16 +46,18 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
     private final ImMessages messages;
     private final SessionHeaders headers;
     private final PostRecorder recorder;
+    private final RepliedMessages replied;
     private final Meters meters;
 
     @Inject
     public PostingLane(ImSessions sessions, ImMessages messages, SessionHeaders headers, PostRecorder recorder,
-                       ClientKeys clientKeys, Clock clock, Meters meters) {
+                       RepliedMessages replied, ClientKeys clientKeys, Clock clock, Meters meters) {
         super(clientKeys, clock);
         this.sessions = sessions;
         this.messages = messages;
         this.headers = headers;
         this.recorder = recorder;
+        this.replied = replied;
         this.meters = meters;
     }
 
@@ -112,8 +115,12 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
             nth.add(ofSession.size());
             ofSession.add(command.draft());
         }
+        // the messages replied to, read once for the batch; each session accepts replies to its own alone
+        Map<Long, ImMessage> repliedTo = replied.byIds(fresh.stream()
+                .flatMap(command -> command.draft().replyToId().stream()).toList());
         Map<UUID, SessionPosts> decided = new HashMap<>();
-        drafts.forEach((uuid, posts) -> decided.put(uuid, batch.sessions().get(uuid).postAll(posts, at)));
+        drafts.forEach((uuid, posts) -> decided.put(uuid,
+                batch.sessions().get(uuid).postAll(posts, repliedTo.values(), at)));
 
         List<Answer<MessageView>> answers = new ArrayList<>(fresh.size());
         List<PostRecorder.Accepted> accepted = new ArrayList<>();
@@ -121,12 +128,13 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
         for (int i = 0; i < fresh.size(); i++) {
             PostMessageCommand command = fresh.get(i);
             SessionPosts posts = decided.get(command.session());
-            Optional<NotFound> refusal = posts == null ? Optional.of(ImSession.unknown()) : posts.refusalOf(nth.get(i));
+            Optional<ChatProblem> refusal = posts == null ? Optional.of(ImSession.unknown())
+                    : posts.refusalOf(nth.get(i));
             if (refusal.isPresent()) {
                 answers.add(Answer.refused(refusal.get()));
             } else {
                 answers.add(null);
-                accepted.add(new PostRecorder.Accepted(posts, nth.get(i), command.caller()));
+                accepted.add(new PostRecorder.Accepted(posts, nth.get(i), command.caller(), repliedTo));
                 acceptedAt.add(i);
             }
         }
@@ -148,6 +156,7 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
     protected List<MessageView> replay(Locked batch, List<PostMessageCommand> commands, List<String> kept) {
         Map<Long, ImMessage> firstPosts = messages.byIds(kept.stream().map(Long::parseLong).distinct().toList())
                 .stream().collect(Collectors.toMap(ImMessage::id, Function.identity()));
+        Map<Long, ImMessage> repliedTo = replied.of(firstPosts.values());
         List<MessageView> views = new ArrayList<>(commands.size());
         for (int k = 0; k < commands.size(); k++) {
             PostMessageCommand command = commands.get(k);
@@ -155,7 +164,7 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
             if (first == null) {
                 throw new IllegalStateException("a client key names the missing message " + kept.get(k));
             }
-            views.add(MessageViews.posted(first, command.session(), command.caller()));
+            views.add(MessageViews.posted(first, command.session(), command.caller(), repliedTo));
         }
         return views;
     }

@@ -37,11 +37,13 @@ public final class ReadHistoryService implements ReadHistory {
     private final ReadPointerChanges readPointer;
     private final Transactions transactions;
     private final ImPolicy policy;
+    private final RepliedMessages replied;
 
     @Inject
     public ReadHistoryService(ImMessages messages, ImSessions sessions, SessionAccess access, UserDirectory directory,
                               MessageReactions reactions, ReadPointerChanges readPointer, Transactions transactions,
-                              ImPolicy policy) {
+                              ImPolicy policy, RepliedMessages replied) {
+        this.replied = replied;
         this.messages = messages;
         this.sessions = sessions;
         this.access = access;
@@ -65,6 +67,7 @@ public final class ReadHistoryService implements ReadHistory {
                     .collect(Collectors.toMap(User::id, Function.identity()));
             Map<Long, List<ReactionCount>> reactionsById = page.isEmpty() ? Map.of()
                     : reactions.of(page.stream().map(ImMessage::id).toList(), reader);
+            Map<Long, ImMessage> quoted = replied.of(page);
             // the newest page shows the newest message: reading it moves the reader's pointer there
             Optional<ImMessage> newest = command.lastId().isEmpty() ? page.stream().findFirst() : Optional.empty();
             boolean pointerBehind = newest.isPresent() && !seen.membership().hasSeen(newest.get().id());
@@ -77,7 +80,7 @@ public final class ReadHistoryService implements ReadHistory {
             }
             return page.stream().filter(m -> senders.containsKey(m.from()))
                     .map(m -> MessageViews.shown(m, seen.uuid(), senders.get(m.from()),
-                            reactionsById.getOrDefault(m.id(), List.of())))
+                            reactionsById.getOrDefault(m.id(), List.of()), quoted))
                     .toList();
         });
     }

@@ -11,6 +11,7 @@ import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.UserDirectory;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.application.port.in.view.MessageViews;
 import dev.chatserver.application.port.in.view.ReactionCount;
@@ -33,10 +34,13 @@ public final class SearchMessagesService implements SearchMessages {
     private final Transactions transactions;
     private final ImPolicy policy;
     private final MessageReactions reactions;
+    private final RepliedMessages replied;
 
     @Inject
     public SearchMessagesService(MessageSearch search, ImSessions sessions, UserDirectory directory,
-                                 Transactions transactions, ImPolicy policy, MessageReactions reactions) {
+                                 Transactions transactions, ImPolicy policy, MessageReactions reactions,
+                                 RepliedMessages replied) {
+        this.replied = replied;
         this.reactions = reactions;
         this.search = search;
         this.sessions = sessions;
@@ -59,15 +63,18 @@ public final class SearchMessagesService implements SearchMessages {
                     .collect(Collectors.toMap(User::id, Function.identity()));
             Map<Long, List<ReactionCount>> reactionsById = found.isEmpty() ? Map.of()
                     : reactions.of(found.stream().map(f -> f.message().id()).toList(), caller);
+            Map<Long, ImMessage> quoted = replied.of(found.stream().map(FoundMessage::message).toList());
             return found.stream().filter(f -> senders.containsKey(f.message().from()))
-                    .map(f -> hit(f, senders.get(f.message().from()), reactionsById.getOrDefault(f.message().id(), List.of())))
+                    .map(f -> hit(f, senders.get(f.message().from()),
+                            reactionsById.getOrDefault(f.message().id(), List.of()), quoted))
                     .toList();
         });
     }
 
     /** The message as history shows it: edited or not, its reactions as the caller sees them. */
-    private static SearchHit hit(FoundMessage found, User sender, List<ReactionCount> reactions) {
-        return new SearchHit(MessageViews.shown(found.message(), found.sessionUuid(), sender, reactions),
+    private static SearchHit hit(FoundMessage found, User sender, List<ReactionCount> reactions,
+                                 Map<Long, ImMessage> quoted) {
+        return new SearchHit(MessageViews.shown(found.message(), found.sessionUuid(), sender, reactions, quoted),
                 found.groupSession());
     }
 }

@@ -48,7 +48,8 @@ public final class ImMessageRoutes implements Routes {
         // the draft built whole, so that a component added to it leads here, to the parameter that sets it
         app.post("/im_chat/post", calls.asyncHandler((p, caller) -> post.postAsync(new PostMessageCommand(caller,
                         p.requiredSession("uuid"), new PostDraft(caller.id(),
-                        new MessageType(p.requiredString("message_type")), p.requiredString("message_content")),
+                        new MessageType(p.requiredString("message_type")), p.requiredString("message_content"),
+                        p.optionalPositive("reply_to_id")),
                         p.optionalString("client_id").orElse(null)))
                 .thenApply(posted -> posted.type().equals("typing") ? Map.of("status", "success")
                         : Map.of("message_id", posted.id()))));

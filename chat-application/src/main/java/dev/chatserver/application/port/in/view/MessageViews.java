@@ -9,6 +9,7 @@ import dev.chatserver.domain.im.MessageType;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,31 +25,45 @@ public final class MessageViews {
     private MessageViews() {
     }
 
-    /** A stored message as history and search show it: edited or not, deleted or not, its reactions as read. */
-    public static MessageView shown(ImMessage message, UUID sessionUuid, User sender, List<ReactionCount> reactions) {
-        return message.deconstruct((id, sessionId, from, type, content, createDate, editDate, deleteDate) ->
+    /**
+     * A stored message as history and search show it: edited or not, deleted or not, its reactions as read, and
+     * the message it replies to as {@code replied} holds it now (read with the page: {@code RepliedMessages}).
+     */
+    public static MessageView shown(ImMessage message, UUID sessionUuid, User sender, List<ReactionCount> reactions,
+                                    Map<Long, ImMessage> replied) {
+        return message.deconstruct((id, sessionId, from, type, content, createDate, editDate, deleteDate,
+                                    replyToId) ->
                 new MessageView(id, sessionId, sessionUuid, sender.id(), sender.name(), sender.partner(), type.value(),
-                        content, createDate, editDate, deleteDate.isPresent(), reactions));
+                        content, createDate, editDate, deleteDate.isPresent(), reactions, quote(replyToId, replied)));
     }
 
-    /** A message as it was posted: not edited, not deleted, no reactions yet (also what a replayed post answers). */
-    public static MessageView posted(ImMessage message, UUID sessionUuid, User poster) {
-        return message.deconstruct((id, sessionId, from, type, content, createDate, editDate, deleteDate) ->
+    /**
+     * A message as it was posted: not edited, not deleted, no reactions yet (also what a replayed post answers),
+     * quoting the message it replies to from {@code replied}.
+     */
+    public static MessageView posted(ImMessage message, UUID sessionUuid, User poster, Map<Long, ImMessage> replied) {
+        return message.deconstruct((id, sessionId, from, type, content, createDate, editDate, deleteDate,
+                                    replyToId) ->
                 new MessageView(id, sessionId, sessionUuid, poster.id(), poster.name(), poster.partner(), type.value(),
-                        content, createDate, Optional.empty(), false, List.of()));
+                        content, createDate, Optional.empty(), false, List.of(), quote(replyToId, replied)));
+    }
+
+    private static Optional<QuotedMessage> quote(Optional<Long> replyToId, Map<Long, ImMessage> replied) {
+        return replyToId.map(replied::get).map(QuotedMessage::of);
     }
 
     /** A typing signal: never stored, so without an id. */
     public static MessageView typing(ImSession session, User typist, MessageType type, String content, Instant at) {
         return restored(0, session.id(), session.uuid(), typist.id(), typist.name(), typist.partner(), type.value(),
-                content, at);
+                content, at, Optional.empty());
     }
 
     /** A posted message as a stored notification kept it, field by field. */
     public static MessageView restored(long id, long sessionId, UUID sessionUuid, UserId fromId, String fromName,
-                                       Partner fromPartner, String type, String message, Instant createDate) {
+                                       Partner fromPartner, String type, String message, Instant createDate,
+                                       Optional<QuotedMessage> replyTo) {
         return new MessageView(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate,
-                Optional.empty(), false, List.of());
+                Optional.empty(), false, List.of(), replyTo);
     }
 
     /**
@@ -58,6 +73,7 @@ public final class MessageViews {
     public static MessageView restoredFromLegacy(long id, long sessionId, UUID sessionUuid, UserId fromId,
                                                  String fromName, Partner fromPartner, String type, String message,
                                                  Instant createDate) {
-        return restored(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate);
+        return restored(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate,
+                Optional.empty());
     }
 }
