@@ -21,6 +21,7 @@ import dev.chatserver.application.port.out.notification.event.SessionChanged;
 import dev.chatserver.domain.im.DocumentLink;
 import dev.chatserver.domain.im.DocumentRef;
 import dev.chatserver.domain.im.GroupRef;
+import dev.chatserver.application.port.in.view.QuotedMessage;
 import dev.chatserver.application.port.in.view.MessageSummary;
 import dev.chatserver.application.port.in.view.MessageView;
 import dev.chatserver.application.port.in.view.MessageViews;
@@ -57,13 +58,14 @@ public final class SampleEvents {
     /** A message event numbered {@code n} (its message id) whose content is {@code content}: for tests that need notifications of some size. */
     public static DomainEvent bulky(long n, String content) {
         return new MessagePosted(MessageViews.restored(n, 7, SESSION, UserId.of(5), "Lucid Lynx",
-                new Partner(PartnerId.of(11), "Lucid Lynx"), "message", content, AT));
+                new Partner(PartnerId.of(11), "Lucid Lynx"), "message", content, AT, Optional.empty()));
     }
 
     public static List<DomainEvent> everyKind() {
         Partner lynx = new Partner(PartnerId.of(11), "Lucid Lynx");
         MessageView message = MessageViews.restored(42, 7, SESSION, UserId.of(5), "Lucid Lynx", lynx, "message",
-                "Hello \"Ocelot\" \u00e9\u4e2d\ud83d\ude00\n", AT);
+                "Hello \"Ocelot\" \u00e9\u4e2d\ud83d\ude00\n", AT,
+                Optional.of(new QuotedMessage(41, UserId.of(6), "What did \"you\" say? \ud83d\ude00", false)));
         SessionView session = new SessionView(7, SESSION, AT, true, List.of(new GroupRef(GroupId.of(3), "News")),
                 List.of(new DocumentLink(2, new DocumentRef("res.partner", "12"))),
                 List.of(new SessionMember(UserId.of(5), "Lucid Lynx", lynx, ImStatus.AWAY,

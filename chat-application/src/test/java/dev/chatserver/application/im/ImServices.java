@@ -71,14 +71,15 @@ public final class ImServices implements AutoCloseable {
         this.arrangeSession = new ArrangeSessionService(imSessions, access, views, notifier, transactions, budgets);
         ClientKeys clientKeys = new ClientKeys(ports.idempotencyKeys(), transactions, clock);
         this.recorder = new PostRecorder(imSessions, imMessages, notifier, views);
-        this.posting = new PostingLane(imSessions, imMessages, new SessionHeaders(imSessions), recorder, clientKeys,
-                clock, Meters.NONE);
+        RepliedMessages replied = new RepliedMessages(imMessages);
+        this.posting = new PostingLane(imSessions, imMessages, new SessionHeaders(imSessions), recorder, replied,
+                clientKeys, clock, Meters.NONE);
         MessageReactions reactions = ports.messageReactions();
         this.messages = new PostMessageService(writer, posting, access, notifier, transactions, policy, clientKeys,
                 clock, budgets);
         ReadPointerChanges readPointer = new ReadPointerChanges(imSessions, notifier);
         this.history = new ReadHistoryService(imMessages, imSessions, access, directory, reactions, readPointer,
-                transactions, policy);
+                transactions, policy, replied);
         this.changeMessage = new ChangeMessageService(imMessages, imSessions, reactions, notifier, transactions,
                 policy, EditWindow.defaults(), clock, budgets);
         this.reactToMessage = new ReactToMessageService(imMessages, imSessions, reactions, notifier, transactions,
@@ -87,7 +88,7 @@ public final class ImServices implements AutoCloseable {
                 transactions, clock, budgets);
         this.reads = new MarkReadService(imSessions, imMessages, access, readPointer, transactions, budgets);
         this.search = new SearchMessagesService(ports.messageSearch(), imSessions, directory, transactions,
-                policy, reactions);
+                policy, reactions, replied);
         SubscriptionFacts facts = new StoredSubscriptionFacts(ports.addressBooks(), imSessions,
                 new Tenants(Map.of()));
         this.addressBook = new ManageAddressBookService(ports.addressBooks(), directory, presence, facts,
