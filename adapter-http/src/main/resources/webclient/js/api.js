@@ -109,9 +109,11 @@ export const im = {
   openGroup: (groupId) => rpc("/im_chat/api/get_or_create_session_group", { group: groupId }),
   history: (uuid, beforeId, limit) =>
     rpc("/im_chat/api/history", beforeId ? { uuid, last_ID: beforeId, limit } : { uuid, limit }),
-  post: (uuid, type, content, clientId) =>
-    rpc("/im_chat/post", clientId ? { uuid, message_type: type, message_content: content, client_id: clientId }
-      : { uuid, message_type: type, message_content: content }),
+  post: (uuid, type, content, clientId, replyTo) =>
+    rpc("/im_chat/post", {
+      uuid, message_type: type, message_content: content,
+      ...(clientId ? { client_id: clientId } : {}), ...(replyTo ? { reply_to_id: replyTo } : {}),
+    }),
   markRead: (uuid, messageId) => rpc("/im_chat/api/mark_read", { uuid, message_id: messageId }),
   edit: (messageId, content) => rpc("/im_chat/api/edit_message", { message_id: messageId, message_content: content }),
   remove: (messageId) => rpc("/im_chat/api/delete_message", { message_id: messageId }),

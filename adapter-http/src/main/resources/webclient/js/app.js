@@ -1,6 +1,7 @@
 import { ApiError, chats, im, session } from "./api.js";
 import { $, el, say, show } from "./dom.js";
 import { Feed } from "./realtime.js";
+import { forgetQuoted, quoteOf, replyButton, replyToId, stopReplying } from "./replies.js";
 
 const PAGE = 30;
 const TYPING_SHOWN_MS = 5000;
@@ -174,6 +175,9 @@ function onNotification(channel, message) {
     case "im_chat.message_deleted":
       changeMessage(message.session, message.message_id,
         (m) => Object.assign(m, { message: "", deleted: true, reactions: [] }));
+      if (state.current && state.current.kind === "session" && state.current.uuid === message.session) {
+        forgetQuoted(state.current.messages, message.message_id, (m) => redraw(state.current, m));
+      }
       break;
     case "im_chat.reaction":
       changeMessage(message.session, message.message_id, (m) => applyReaction(m, message));
@@ -465,6 +469,7 @@ async function openSession(uuid, findId = null) {
   };
   state.current = current;
   clearTyping();
+  stopReplying();
   $("messages").replaceChildren();
   say($("post-error"), "");
   showPane("conversation");
@@ -602,11 +607,18 @@ function renderMessage(current, m) {
     node.append(editor(current, m));
     return node;
   }
+  const quote = quoteOf(m, (userId) => authorName(current, userId), (id) => showFound(current, id));
+  if (quote) {
+    node.append(quote);
+  }
   node.append(el("div", { class: "text", text: m.message }));
   if (m.type === "meta") {
     return node;
   }
   const tools = el("div", { class: "tools" }, reactionButtons(m));
+  if (m.type === "message") {
+    tools.append(replyButton(m, m.from_id ? m.from_id[1] : ""));
+  }
   if (mine && m.type === "message") {
     tools.append(el("span", { class: "own" },
       el("button", { type: "button", class: "small", text: "Edit", onclick: () => startEditing(current, m.id) }),
@@ -614,6 +626,13 @@ function renderMessage(current, m) {
   }
   node.append(tools);
   return node;
+}
+
+// A member's name as this session shows it (someone who left is named by id).
+function authorName(current, userId) {
+  const s = state.sessions.get(current.uuid);
+  const user = s && member(s, userId);
+  return user ? user.name : `User ${userId}`;
 }
 
 function redraw(current, m) {
@@ -943,13 +962,13 @@ const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // A post that may or may not have reached the server is sent again with the same client_id until it is answered:
 // the server stores it once and answers the first message_id to every retry.
-async function postOnce(uuid, text) {
+async function postOnce(uuid, text, replyTo) {
   const me = state.me;
   const clientId = newClientId();
   let wait = FIRST_RESEND_MS;
   for (let resent = false; ; resent = true) {
     try {
-      const sent = await im.post(uuid, "message", text, clientId);
+      const sent = await im.post(uuid, "message", text, clientId, replyTo);
       if (resent) {
         say($("post-error"), "");
       }
@@ -983,9 +1002,13 @@ async function post(event) {
   }
   state.sending = true;
   try {
-    const sent = await attempt($("post-error"), () => postOnce(current.uuid, text));
+    const replyTo = replyToId();
+    const sent = await attempt($("post-error"), () => postOnce(current.uuid, text, replyTo));
     if (sent && box.value === text) {
       box.value = "";
+    }
+    if (sent && replyToId() === replyTo) {
+      stopReplying();
     }
   } finally {
     state.sending = false;
@@ -1231,6 +1254,7 @@ $("sign-out").addEventListener("click", signOut);
 $("user-search").addEventListener("input", renderContacts);
 $("group-form").addEventListener("submit", openGroup);
 $("post-form").addEventListener("submit", post);
+$("stop-replying").addEventListener("click", stopReplying);
 $("message").addEventListener("keydown", messageKey);
 $("message").addEventListener("input", typed);
 $("messages").addEventListener("scroll", () => {

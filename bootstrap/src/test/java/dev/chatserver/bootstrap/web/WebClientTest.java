@@ -431,6 +431,41 @@ class WebClientTest {
         lynx.waitUntil("no error left", () -> lynx.text("post-error").isEmpty());
     }
 
+    @Test
+    @Order(11)
+    void a_reply_shows_the_quoted_message_which_leads_to_the_original_and_loses_its_text_when_deleted() {
+        bothInTheConversation();
+        String question = "Where shall we meet? " + MARKUP;
+        lynx.typeAndEnter("Message", question);
+        ocelot.waitUntil("the question", () -> ocelot.messages().contains(question));
+        long questionId = Long.parseLong(ocelot.message(question).getAttribute("data-id"));
+
+        ocelot.buttonIn(ocelot.message(question), "Reply").orElseThrow().click();
+        ocelot.waitUntil("the reply bar", () -> ocelot.text("replying-to-text").equals("Replying to " + LYNX + ": "
+                + question));
+        ocelot.typeAndEnter("Message", "At the zoo");
+        ocelot.waitUntil("the reply bar gone once sent",
+                () -> Boolean.TRUE.equals(ocelot.script("return document.getElementById('replying-to').hidden")));
+
+        lynx.waitUntil("the reply, live", () -> lynx.messages().contains("At the zoo"));
+        WebElement quote = lynx.message("At the zoo").findElement(By.cssSelector(".quote"));
+        assertThat(quote.getAttribute("data-reply-to")).isEqualTo(String.valueOf(questionId));
+        assertThat(quote.findElement(By.cssSelector(".quote-author")).getText()).isEqualTo(LYNX);
+        assertThat(quote.findElement(By.cssSelector(".quote-text")).getText()).isEqualTo(question);
+        assertThat(lynx.alertShown()).as("the quoted markup ran nothing").isFalse();
+        assertThat(lynx.message("At the zoo").findElements(By.cssSelector(".quote img"))).isEmpty();
+        quote.click();
+        lynx.waitUntil("the original shown", () -> lynx.message(questionId).getAttribute("class").contains("found"));
+        lynx.screenshot("reply");
+
+        lynx.buttonIn(lynx.message(question), "Delete").orElseThrow().click();
+        lynx.buttonIn(lynx.message(questionId), "Confirm delete").orElseThrow().click();
+        for (Browser browser : List.of(ocelot, lynx)) {
+            browser.waitUntil("the quote without its text", () -> browser.message("At the zoo")
+                    .findElement(By.cssSelector(".quote .quote-text")).getText().equals("Message deleted"));
+        }
+    }
+
     private static void bothInTheConversation() {
         signedIn(lynx, "lynx");
         signedIn(ocelot, "ocelot");

@@ -57,4 +57,13 @@ public record MessageView(long id, long sessionId, UUID sessionUuid, UserId from
         return new MessageView(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, "", createDate,
                 editDate, true, List.of(), replyTo);
     }
+
+    /** The same message once the one it quotes, {@code messageId}, was deleted: the quote without its text. */
+    public MessageView withQuoteDeleted(long messageId) {
+        if (replyTo.isEmpty() || replyTo.get().id() != messageId) {
+            return this;
+        }
+        return new MessageView(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate,
+                editDate, deleted, reactions, replyTo.map(QuotedMessage::deletedSince));
+    }
 }

@@ -29,6 +29,11 @@ public record QuotedMessage(long id, UserId fromId, String message, boolean dele
         return new QuotedMessage(original.id(), original.from(), cut(original.content()), original.isDeleted());
     }
 
+    /** The same quote once its message was deleted. */
+    public QuotedMessage deletedSince() {
+        return new QuotedMessage(id, fromId, "", true);
+    }
+
     private static String cut(String text) {
         if (text.codePointCount(0, text.length()) <= MAX_CHARACTERS) {
             return text;
