@@ -2,6 +2,7 @@ import { ApiError, chats, im, session } from "./api.js";
 import { $, el, say, show } from "./dom.js";
 import { Feed } from "./realtime.js";
 import { forgetQuoted, quoteOf, replyButton, replyToId, stopReplying } from "./replies.js";
+import { askForNotifications, notifyIfHidden, offerNotifications, showUnreadInTitle } from "./attention.js";
 
 const PAGE = 30;
 const TYPING_SHOWN_MS = 5000;
@@ -47,6 +48,7 @@ async function start(me) {
   show($("sign-out"), true);
   show($("whoami"), true);
   say($("whoami"), `Signed in as ${me.name} (${me.login})`);
+  offerNotifications();
   await Promise.all([loadContacts(), loadSessions()]);
   if (state.me !== me) {
     return;
@@ -77,6 +79,9 @@ function reset() {
   $("message-search").value = "";
   say($("search-info"), "");
   show($("more-results"), false);
+  show($("enable-notifications"), false);
+  stopReplying();
+  showUnreadInTitle([]);
   showPane("placeholder");
 }
 
@@ -362,6 +367,7 @@ function renderSessions() {
   if (sessions.length === 0) {
     $("sessions").append(el("li", { class: "muted", text: "No sessions yet." }));
   }
+  showUnreadInTitle(sessions);
 }
 
 function isUnread(s) {
@@ -869,6 +875,9 @@ function receiveMessage(uuid, m) {
     }
     renderSessions();
   }
+  if (!fromMe) {
+    notifyIfHidden(s && s.is_group ? `${m.from_id[1]} in ${titleOf(s)}` : m.from_id[1], m, () => openSession(uuid));
+  }
   const current = state.current;
   if (!current || current.kind !== "session" || current.uuid !== uuid) {
     return;
@@ -1255,6 +1264,7 @@ $("user-search").addEventListener("input", renderContacts);
 $("group-form").addEventListener("submit", openGroup);
 $("post-form").addEventListener("submit", post);
 $("stop-replying").addEventListener("click", stopReplying);
+$("enable-notifications").addEventListener("click", askForNotifications);
 $("message").addEventListener("keydown", messageKey);
 $("message").addEventListener("input", typed);
 $("messages").addEventListener("scroll", () => {

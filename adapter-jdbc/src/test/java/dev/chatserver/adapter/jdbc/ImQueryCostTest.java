@@ -292,6 +292,7 @@ class ImQueryCostTest {
                     new PostDraft(ocelot.id(), MessageType.MESSAGE, "re", Optional.of(id)), null));
         }
 
+        postAll(List.of(postTo(ocelot, session, "lynx turns unread before what is counted")));
         int forPlain = statementsFor(() -> {
             postAll(plain);
             return null;

@@ -466,6 +466,42 @@ class WebClientTest {
         }
     }
 
+    @Test
+    @Order(12)
+    void the_title_counts_unread_messages_and_a_hidden_tab_gets_a_system_notification() {
+        signedIn(ocelot, "ocelot");
+        ApiClient api = api();
+        String support = api.signInAs("support");
+        long ocelotId = api.rpc("/web/session/get_session_info", Map.of(), api.signInAs("ocelot")).result()
+                .get("uid").asLong();
+        String uuid = api.rpc("/im_chat/api/get_or_create_session", Map.of("user_to", ocelotId), support).result()
+                .get("uuid").asText();
+        // the browser as if the user allowed notifications and looked at another tab
+        ocelot.script("""
+                window.notes = [];
+                window.Notification = class {
+                  constructor(title, options) { window.notes.push({ title, body: options.body }); }
+                  close() {}
+                };
+                window.Notification.permission = "granted";
+                window.Notification.requestPermission = async () => "granted";
+                Object.defineProperty(document, "hidden", { configurable: true, get: () => true });""");
+
+        post(api, support, uuid, "Are you there? " + MARKUP);
+        post(api, support, uuid, "Hello?");
+
+        ocelot.waitUntil("two unread in the title", () -> ocelot.title().startsWith("(2) "));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> notes = (List<Map<String, Object>>) ocelot.script("return window.notes;");
+        assertThat(notes).extracting(n -> n.get("body")).containsExactly("Are you there? " + MARKUP, "Hello?");
+        assertThat(notes).extracting(n -> n.get("title")).containsOnly("Russian Support");
+        assertThat(ocelot.alertShown()).isFalse();
+
+        ocelot.script("Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });");
+        ocelot.item("Sessions", "Russian Support").orElseThrow().findElement(By.cssSelector("button.open")).click();
+        ocelot.waitUntil("the title without unread", () -> ocelot.title().equals("Chat"));
+    }
+
     private static void bothInTheConversation() {
         signedIn(lynx, "lynx");
         signedIn(ocelot, "ocelot");

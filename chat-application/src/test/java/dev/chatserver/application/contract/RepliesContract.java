@@ -99,6 +99,22 @@ public abstract class RepliesContract extends ImContract {
     }
 
     @Test
+    void a_retried_reply_answers_the_first_one_with_its_quote_and_stores_nothing_new() {
+        SessionView session = im.openPrivate(lynx, ocelot);
+        MessageView original = im.post(lynx, session, "question");
+        PostMessageCommand retried = new PostMessageCommand(ocelot, session.uuid(),
+                new PostDraft(ocelot.id(), MessageType.MESSAGE, "answer", Optional.of(original.id())), "key-1");
+
+        MessageView first = im.messages.post(retried);
+        MessageView again = im.messages.post(retried);
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.replyTo()).isEqualTo(first.replyTo())
+                .contains(new QuotedMessage(original.id(), lynx.id(), "question", false));
+        assertThat(im.history.history(HistoryCommand.newest(lynx, session.uuid()))).hasSize(2);
+    }
+
+    @Test
     void replies_and_plain_posts_in_one_batch_are_decided_each_alone() {
         SessionView ours = im.openPrivate(lynx, ocelot);
         SessionView theirs = im.openPrivate(ocelot, pangolin);
