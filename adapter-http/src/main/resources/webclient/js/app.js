@@ -1,7 +1,7 @@
 import { ApiError, chats, im, session } from "./api.js";
 import { $, el, say, show } from "./dom.js";
 import { Feed } from "./realtime.js";
-import { forgetQuoted, quoteOf, replyButton, replyToId, stopReplying } from "./replies.js";
+import { followQuotedEdit, forgetQuoted, quoteOf, replyButton, replyToId, stopReplying } from "./replies.js";
 import { askForNotifications, notifyIfHidden, offerNotifications, showUnreadInTitle } from "./attention.js";
 
 const PAGE = 30;
@@ -176,6 +176,9 @@ function onNotification(channel, message) {
     case "im_chat.message_edited":
       changeMessage(message.session, message.message_id,
         (m) => Object.assign(m, { message: message.message, edited: true, edit_date: message.edit_date }));
+      if (state.current && state.current.kind === "session" && state.current.uuid === message.session) {
+        followQuotedEdit(state.current.messages, message.message_id, message.message, (m) => redraw(state.current, m));
+      }
       break;
     case "im_chat.message_deleted":
       changeMessage(message.session, message.message_id,

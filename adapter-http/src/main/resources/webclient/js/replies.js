@@ -50,14 +50,27 @@ export function replyToId() {
   return replyingTo ? replyingTo.id : null;
 }
 
-// The original was deleted: the replies shown quote it without its text, and nobody answers it any more.
-export function forgetQuoted(messages, deletedId, redraw) {
+function changeQuotes(messages, originalId, change, redraw) {
   for (const m of messages.values()) {
-    if (m.reply_to && m.reply_to.id === deletedId && !m.reply_to.deleted) {
-      m.reply_to = { ...m.reply_to, message: "", deleted: true };
+    if (m.reply_to && m.reply_to.id === originalId && !m.reply_to.deleted) {
+      m.reply_to = { ...m.reply_to, ...change };
       redraw(m);
     }
   }
+}
+
+// The original was edited: the replies shown quote its new text (the server cuts it alike when read again).
+export function followQuotedEdit(messages, originalId, text, redraw) {
+  changeQuotes(messages, originalId, { message: [...text].slice(0, QUOTE_SHOWN).join("") }, redraw);
+  if (replyingTo && replyingTo.id === originalId) {
+    replyingTo = { ...replyingTo, text };
+    renderReplyBar();
+  }
+}
+
+// The original was deleted: the replies shown quote it without its text, and nobody answers it any more.
+export function forgetQuoted(messages, deletedId, redraw) {
+  changeQuotes(messages, deletedId, { message: "", deleted: true }, redraw);
   if (replyingTo && replyingTo.id === deletedId) {
     stopReplying();
   }

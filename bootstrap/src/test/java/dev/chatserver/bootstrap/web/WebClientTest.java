@@ -458,7 +458,14 @@ class WebClientTest {
         lynx.waitUntil("the original shown", () -> lynx.message(questionId).getAttribute("class").contains("found"));
         lynx.screenshot("reply");
 
-        lynx.buttonIn(lynx.message(question), "Delete").orElseThrow().click();
+        lynx.buttonIn(lynx.message(question), "Edit").orElseThrow().click();
+        lynx.type("Edit message", "Where shall we meet, then?");
+        lynx.field("Edit message").sendKeys(Keys.ENTER);
+        ocelot.waitUntil("the quote following the edit", () -> ocelot.message("At the zoo")
+                .findElement(By.cssSelector(".quote .quote-text")).getText().equals("Where shall we meet, then?"));
+
+        lynx.waitUntil("the edit shown", () -> lynx.messages().contains("Where shall we meet, then?"));
+        lynx.buttonIn(lynx.message("Where shall we meet, then?"), "Delete").orElseThrow().click();
         lynx.buttonIn(lynx.message(questionId), "Confirm delete").orElseThrow().click();
         for (Browser browser : List.of(ocelot, lynx)) {
             browser.waitUntil("the quote without its text", () -> browser.message("At the zoo")
