@@ -153,6 +153,8 @@ public final class ServerFlags {
             "off lifts every per-user budget and the reaction cap (load tests)");
     public static final Flag<Boolean> METRICS = Flag.onOff("metrics", true,
             "serve GET /metrics (Prometheus text; docs/OPERATIONS.md)");
+    public static final Flag<Boolean> ACCESS_LOG = Flag.onOff("access-log", true,
+            "one log line per request (logger http.request); off saves its cost under load, /metrics still counts requests");
 
     /** Every flag, in the order of README.md's configuration table and {@code --help}. */
     public static final List<Flag<?>> ALL = List.of(PORT, HOST, STORAGE, DATA_DIR, DB_URL, DB_USER, DB_PASSWORD,
@@ -164,7 +166,7 @@ public final class ServerFlags {
             SIGN_IN_LOGIN_TOTAL_FAILURES, SIGN_IN_WINDOW, SIGN_IN_HASHES, SIGN_IN_HASH_QUEUE, TRUSTED_PROXIES,
             ALLOWED_ORIGINS, COOKIE_SECURE, WS_PER_USER, CHANNELS_PER_SUBSCRIPTION, HELD_POLLS_PER_USER, WRITE_QUEUE,
             WRITE_QUEUE_BYTES, WRITE_BATCH, USER_POSTS, USER_CHAT_EVENTS, USER_TYPING, USER_NEW_SESSIONS,
-            USER_REACTIONS, USER_WRITES, REACTIONS_PER_MESSAGE, USER_BUDGETS, METRICS);
+            USER_REACTIONS, USER_WRITES, REACTIONS_PER_MESSAGE, USER_BUDGETS, METRICS, ACCESS_LOG);
 
     /** The flags that choose and open the storage: what the provisioning commands honour besides their own. */
     static final List<Flag<?>> STORAGE_FLAGS = List.of(STORAGE, DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE);
