@@ -1,7 +1,5 @@
 package dev.chatserver.bootstrap;
 
-import dev.chatserver.adapter.inmemory.InMemoryNotifications;
-import dev.chatserver.adapter.inmemory.InMemoryPresenceBoard;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ChatStore;
@@ -68,9 +66,7 @@ final class CoreModule extends AbstractModule {
         bind(EventRoomStore.class).toInstance(ports.eventRooms());
         bind(EventStore.class).toInstance(ports.events());
         bind(IdempotencyKeys.class).toInstance(ports.idempotencyKeys());
-        // what the storage does not share between nodes (H2: the bus and presence), the node keeps in memory
-        StoragePorts.Realtime realtime = ports.realtime().orElseGet(() -> new StoragePorts.Realtime(
-                new InMemoryNotifications(ports.transactions()), new InMemoryPresenceBoard()));
+        StoragePorts.Realtime realtime = ports.realtime();
         bind(NotificationStorage.class).toInstance(realtime.notifications());
         bind(PresenceBoard.class).toInstance(realtime.presence());
         bind(Clock.class).toInstance(Clock.systemUTC());

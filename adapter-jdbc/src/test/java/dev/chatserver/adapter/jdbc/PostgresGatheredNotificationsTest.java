@@ -25,7 +25,7 @@ class PostgresGatheredNotificationsTest {
     private static final Channel OCELOT = new Channel("user:6");
 
     private final JdbcStorage storage = PostgresTestDatabases.newStorage();
-    private final NotificationStorage.Opened bus = storage.ports().realtime().orElseThrow().notifications()
+    private final NotificationStorage.Opened bus = storage.ports().realtime().notifications()
             .open(Clock.systemUTC(), NotificationRetention.DEFAULT);
     private final Transactions transactions = storage.ports().transactions();
 

@@ -7,13 +7,11 @@ import dev.chatserver.application.port.out.Storage;
 import dev.chatserver.application.port.out.StoragePorts;
 import dev.chatserver.application.port.out.notification.NotificationRetention;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The one storage contract suite: every contract, each a {@code @Nested} class, run against the storage an
@@ -181,15 +179,7 @@ public abstract class StorageContractSuite {
         }
     }
 
-    /**
-     * The bus and presence board a storage keeps, or the test is skipped: a storage that serves one node (H2) shares
-     * neither, and the wiring gives that node the in-memory ones, which the memory run tests.
-     */
     private static StoragePorts.Realtime realtimeOf(Storage storage) {
-        Optional<StoragePorts.Realtime> kept = storage.ports().realtime();
-        Assumptions.assumeTrue(kept.isPresent(),
-                "this storage serves one node and shares no notification bus or presence board: "
-                        + "the node keeps its own in memory (tested on the memory storage)");
-        return kept.get();
+        return storage.ports().realtime();
     }
 }

@@ -1,15 +1,13 @@
 package dev.chatserver.application.port.out;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Every outgoing port one storage provides, one component each: a storage that leaves one out does not compile.
  * The wiring binds each component and the contract suite takes each port from here, so neither ever asks which
  * storage it got.
  *
- * @param realtime the bus and the presence board, when the storage keeps them; a storage that serves one node and
- *                 shares neither with other nodes (H2) has none, and that node keeps its own in memory
+ * @param realtime the notification bus and the presence board the storage keeps
  */
 public record StoragePorts(
         StorageProbe probe,
@@ -27,7 +25,7 @@ public record StoragePorts(
         EventRoomStore eventRooms,
         EventStore events,
         IdempotencyKeys idempotencyKeys,
-        Optional<Realtime> realtime) {
+        Realtime realtime) {
 
     public StoragePorts {
         Objects.requireNonNull(probe, "probe");
@@ -50,7 +48,8 @@ public record StoragePorts(
 
     /**
      * The notification log and bus (opened by the wiring with the clock and the retention) and the presence board a
-     * storage keeps: in the database several nodes share (PostgreSQL), or in memory (the memory storage).
+     * storage keeps: in the database (shared by several nodes on PostgreSQL, the one node's on H2), or in memory
+     * (the memory storage).
      */
     public record Realtime(NotificationStorage notifications, PresenceBoard presence) {
         public Realtime {
