@@ -1,5 +1,7 @@
 package dev.chatserver.bootstrap;
 
+import dev.chatserver.adapter.inmemory.InMemoryNotifications;
+import dev.chatserver.adapter.inmemory.InMemoryPresenceBoard;
 import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ChatStore;
@@ -66,7 +68,9 @@ final class CoreModule extends AbstractModule {
         bind(EventRoomStore.class).toInstance(ports.eventRooms());
         bind(EventStore.class).toInstance(ports.events());
         bind(IdempotencyKeys.class).toInstance(ports.idempotencyKeys());
-        StoragePorts.Realtime realtime = ports.realtime();
+        // what the storage does not keep (an embedder's own storage may keep no bus or presence), the node keeps in memory
+        StoragePorts.Realtime realtime = ports.realtime().orElseGet(() -> new StoragePorts.Realtime(
+                new InMemoryNotifications(ports.transactions()), new InMemoryPresenceBoard()));
         bind(NotificationStorage.class).toInstance(realtime.notifications());
         bind(PresenceBoard.class).toInstance(realtime.presence());
         bind(Clock.class).toInstance(Clock.systemUTC());

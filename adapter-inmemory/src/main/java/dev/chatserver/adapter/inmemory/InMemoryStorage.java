@@ -4,6 +4,7 @@ import dev.chatserver.application.port.out.Storage;
 import dev.chatserver.application.port.out.StoragePorts;
 import dev.chatserver.application.port.out.StorageProbe;
 
+import java.util.Optional;
 
 /** Every storage port held in this process's memory: nothing survives a restart. */
 public final class InMemoryStorage implements Storage, StorageProbe {
@@ -29,7 +30,7 @@ public final class InMemoryStorage implements Storage, StorageProbe {
                 new InMemoryEventRooms(),
                 new InMemoryEvents(),
                 new InMemoryIdempotencyKeys(),
-                new StoragePorts.Realtime(new InMemoryNotifications(transactions), new InMemoryPresenceBoard()));
+                Optional.of(new StoragePorts.Realtime(new InMemoryNotifications(transactions), new InMemoryPresenceBoard())));
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Every storage port on one SQL database (H2 or PostgreSQL), migrated by Flyway when opened. */
 public final class JdbcStorage implements Storage, StorageProbe {
@@ -48,7 +49,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
         JdbcAccounts accounts = new JdbcAccounts(jdbi);
         JdbcImStore im = new JdbcImStore(jdbi, DatabaseSettings.kindOf(url).equals("h2"));
         this.transactions = new JdbcTransactions(jdbi, durability);
-        StoragePorts.Realtime realtime = new StoragePorts.Realtime(this::openBus, new JdbcPresenceBoard(jdbi));
+        Optional<StoragePorts.Realtime> realtime = Optional.of(new StoragePorts.Realtime(this::openBus, new JdbcPresenceBoard(jdbi)));
         this.ports = new StoragePorts(
                 this,
                 transactions,

@@ -28,7 +28,7 @@ class PostgresForgottenTextTest {
     private static final Channel LYNX = Channel.ofUser(UserId.of(5));
 
     private final JdbcStorage storage = PostgresTestDatabases.newStorage();
-    private final NotificationBus bus = storage.ports().realtime().notifications()
+    private final NotificationBus bus = storage.ports().realtime().orElseThrow().notifications()
             .open(Clock.systemUTC(), NotificationRetention.DEFAULT).bus();
     private final Transactions transactions = storage.ports().transactions();
 

@@ -27,7 +27,7 @@ class PostgresMixedVersionsTest {
     private static final Channel LYNX = new Channel("user:5");
 
     private final JdbcStorage storage = PostgresTestDatabases.newStorage();
-    private final NotificationLog log = storage.ports().realtime().notifications()
+    private final NotificationLog log = storage.ports().realtime().orElseThrow().notifications()
             .open(Clock.systemUTC(), NotificationRetention.DEFAULT).log();
 
     @AfterEach

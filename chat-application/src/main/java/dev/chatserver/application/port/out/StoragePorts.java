@@ -1,13 +1,15 @@
 package dev.chatserver.application.port.out;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Every outgoing port one storage provides, one component each: a storage that leaves one out does not compile.
  * The wiring binds each component and the contract suite takes each port from here, so neither ever asks which
  * storage it got.
  *
- * @param realtime the notification bus and the presence board the storage keeps
+ * @param realtime the bus and the presence board, when the storage keeps them (memory, H2 and PostgreSQL do); a
+ *                 storage that keeps neither (an embedder's own may) has none, and each node keeps its own in memory
  */
 public record StoragePorts(
         StorageProbe probe,
@@ -25,7 +27,7 @@ public record StoragePorts(
         EventRoomStore eventRooms,
         EventStore events,
         IdempotencyKeys idempotencyKeys,
-        Realtime realtime) {
+        Optional<Realtime> realtime) {
 
     public StoragePorts {
         Objects.requireNonNull(probe, "probe");
@@ -48,8 +50,8 @@ public record StoragePorts(
 
     /**
      * The notification log and bus (opened by the wiring with the clock and the retention) and the presence board a
-     * storage keeps: in the database (shared by several nodes on PostgreSQL, the one node's on H2), or in memory
-     * (the memory storage).
+     * storage keeps: in the database (shared by several nodes on PostgreSQL, one node's on H2), or in memory (the
+     * memory storage).
      */
     public record Realtime(NotificationStorage notifications, PresenceBoard presence) {
         public Realtime {
