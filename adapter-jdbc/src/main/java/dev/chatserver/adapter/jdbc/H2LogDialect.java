@@ -45,16 +45,16 @@ final class H2LogDialect implements NotificationLogDialect {
     @Override
     public List<Long> insert(Handle h, Instant at, List<String> channels, List<String> messages,
                              List<Long> textPositions, List<Long> textMessages) {
-        List<Long> ids = h.createQuery("""
-                        select id from final table (
-                            insert into bus_notifications (channel, message, appended_at)
-                            select channel, message, :at
-                            from unnest(:channels, :messages) with ordinality as given(channel, message, position)
-                            order by position)
-                        order by id""")
+        // an insert, not a select of its delta table: the unit of work then knows it wrote and waits for the flush
+        List<Long> ids = h.createUpdate("""
+                        insert into bus_notifications (channel, message, appended_at)
+                        select channel, message, :at
+                        from unnest(:channels, :messages) with ordinality as given(channel, message, position)
+                        order by position""")
                 .bind("at", at)
                 .bindArray("channels", String.class, channels)
                 .bindArray("messages", String.class, messages)
+                .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class).list();
         if (!textPositions.isEmpty()) {
             h.createUpdate("""
