@@ -68,7 +68,7 @@ final class CoreModule extends AbstractModule {
         bind(EventRoomStore.class).toInstance(ports.eventRooms());
         bind(EventStore.class).toInstance(ports.events());
         bind(IdempotencyKeys.class).toInstance(ports.idempotencyKeys());
-        // what the storage does not share between nodes (H2: the bus and presence), the node keeps in memory
+        // what the storage does not keep (an embedder's own storage may keep no bus or presence), the node keeps in memory
         StoragePorts.Realtime realtime = ports.realtime().orElseGet(() -> new StoragePorts.Realtime(
                 new InMemoryNotifications(ports.transactions()), new InMemoryPresenceBoard()));
         bind(NotificationStorage.class).toInstance(realtime.notifications());

@@ -34,7 +34,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
     private final Jdbi jdbi;
     private final DurabilityBarrier durability;
     private final StoragePorts ports;
-    private final List<PostgresNotificationLog> openedLogs = new ArrayList<>();
+    private final List<JdbcNotificationLog> openedLogs = new ArrayList<>();
     private final JdbcTransactions transactions;
     private Runnable afterClose = () -> { };
 
@@ -49,10 +49,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
         JdbcAccounts accounts = new JdbcAccounts(jdbi);
         JdbcImStore im = new JdbcImStore(jdbi, DatabaseSettings.kindOf(url).equals("h2"));
         this.transactions = new JdbcTransactions(jdbi, durability);
-        // several nodes share the bus and presence through PostgreSQL; H2 serves one node, which keeps its own
-        Optional<StoragePorts.Realtime> realtime = DatabaseSettings.kindOf(url).equals("postgres")
-                ? Optional.of(new StoragePorts.Realtime(this::openSharedBus, new JdbcPresenceBoard(jdbi)))
-                : Optional.empty();
+        Optional<StoragePorts.Realtime> realtime = Optional.of(new StoragePorts.Realtime(this::openBus, new JdbcPresenceBoard(jdbi)));
         this.ports = new StoragePorts(
                 this,
                 transactions,
@@ -177,12 +174,14 @@ public final class JdbcStorage implements Storage, StorageProbe {
     }
 
     /**
-     * On PostgreSQL every node on the database shares the bus: the log is a table, a notification is written in
-     * the transaction of its change, and LISTEN/NOTIFY wakes every node. On H2 (one node) the bus is the node's
-     * own, in memory. Either way the presence board goes with it.
+     * The log is a table either way, a notification written in the transaction of its change. On PostgreSQL every
+     * node on the database shares it and LISTEN/NOTIFY wakes every node; on H2 (one node) the node wakes its own
+     * readers once the change is on disk.
      */
-    private synchronized NotificationStorage.Opened openSharedBus(Clock clock, NotificationRetention retention) {
-        PostgresNotificationLog log = new PostgresNotificationLog(jdbi, transactions, listening, clock, retention);
+    private synchronized NotificationStorage.Opened openBus(Clock clock, NotificationRetention retention) {
+        JdbcNotificationLog log = DatabaseSettings.kindOf(url).equals("postgres")
+                ? JdbcNotificationLog.onPostgres(jdbi, transactions, listening, clock, retention)
+                : JdbcNotificationLog.onH2(jdbi, transactions, clock, retention);
         openedLogs.add(log);
         return new NotificationStorage.Opened(log, log.bus(), log.signals());
     }
@@ -206,7 +205,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
 
     @Override
     public synchronized void close() {
-        openedLogs.forEach(PostgresNotificationLog::close);
+        openedLogs.forEach(JdbcNotificationLog::close);
         durability.close();
         if (!ownsPool) {
             afterClose.run();

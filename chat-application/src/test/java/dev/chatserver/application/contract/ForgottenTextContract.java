@@ -51,7 +51,7 @@ public abstract class ForgottenTextContract extends StorageContract {
 
     private NotificationStorage.Opened opened;
 
-    /** The storage's own bus: a storage that shares none (H2) skips these, as it does the log's contract. */
+    /** The storage's own bus. */
     protected abstract NotificationStorage.Opened openBus(Clock clock, NotificationRetention retention);
 
     private NotificationBus bus() {

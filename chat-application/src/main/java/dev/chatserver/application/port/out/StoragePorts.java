@@ -8,8 +8,8 @@ import java.util.Optional;
  * The wiring binds each component and the contract suite takes each port from here, so neither ever asks which
  * storage it got.
  *
- * @param realtime the bus and the presence board, when the storage keeps them; a storage that serves one node and
- *                 shares neither with other nodes (H2) has none, and that node keeps its own in memory
+ * @param realtime the bus and the presence board, when the storage keeps them (memory, H2 and PostgreSQL do); a
+ *                 storage that keeps neither (an embedder's own may) has none, and each node keeps its own in memory
  */
 public record StoragePorts(
         StorageProbe probe,
@@ -50,7 +50,8 @@ public record StoragePorts(
 
     /**
      * The notification log and bus (opened by the wiring with the clock and the retention) and the presence board a
-     * storage keeps: in the database several nodes share (PostgreSQL), or in memory (the memory storage).
+     * storage keeps: in the database (shared by several nodes on PostgreSQL, one node's on H2), or in memory (the
+     * memory storage).
      */
     public record Realtime(NotificationStorage notifications, PresenceBoard presence) {
         public Realtime {
