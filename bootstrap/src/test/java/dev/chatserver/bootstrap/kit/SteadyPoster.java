@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * carries a {@code client_id} of its own and is sent again with it after a 503 (waiting its {@code Retry-After})
  * or a broken connection, until it is answered; so a post is stored once however often it is sent. It notes
  * every post answered (acknowledged) and every answer a client should never get (a 500, a 503 without
- * {@code Retry-After}, an error in the result).
+ * {@code Retry-After}, an error in the result). Behind a proxy, a 502 or 504 (the node died while answering) is
+ * a lost connection, retried the same way.
  */
 public final class SteadyPoster implements Runnable {
     private final ApiClient api;
@@ -29,6 +31,7 @@ public final class SteadyPoster implements Runnable {
     private final List<String> wrongAnswers = new CopyOnWriteArrayList<>();
     private final AtomicInteger refusedForNow = new AtomicInteger();
     private final AtomicInteger connectionsLost = new AtomicInteger();
+    private final CountDownLatch finished = new CountDownLatch(1);
 
     public SteadyPoster(ApiClient api, String token, String session, String name) {
         this.api = api;
@@ -39,8 +42,12 @@ public final class SteadyPoster implements Runnable {
 
     @Override
     public void run() {
-        for (int n = 1; running.get(); n++) {
-            postUntilAnswered(n);
+        try {
+            for (int n = 1; running.get(); n++) {
+                postUntilAnswered(n);
+            }
+        } finally {
+            finished.countDown();
         }
     }
 
@@ -59,6 +66,13 @@ public final class SteadyPoster implements Runnable {
             if (answer.status() == 200 && answer.result() != null && answer.result().has("message_id")) {
                 acknowledged.add(answer.result().get("message_id").asLong());
                 return;
+            }
+            if (answer.status() == 502 || answer.status() == 504) {
+                // a proxy's answer: the node died while the post was in flight; stored or not, the same
+                // client_id makes the retry safe
+                connectionsLost.incrementAndGet();
+                pause(100);
+                continue;
             }
             if (answer.status() == 503 && answer.header("Retry-After") != null) {
                 refusedForNow.incrementAndGet();
@@ -82,6 +96,11 @@ public final class SteadyPoster implements Runnable {
     /** Ends the posting once the post in flight is answered. */
     public void stop() {
         running.set(false);
+    }
+
+    /** Whether it stopped (its last post answered) within {@code seconds}. */
+    public boolean awaitStopped(long seconds) throws InterruptedException {
+        return finished.await(seconds, TimeUnit.SECONDS);
     }
 
     public Set<Long> acknowledged() {

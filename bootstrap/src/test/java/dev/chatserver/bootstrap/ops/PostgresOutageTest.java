@@ -88,6 +88,9 @@ class PostgresOutageTest {
         postgres.startAgain();
         await(() -> acknowledged(posters) >= acknowledgedBeforeReturn + 40);
         posters.forEach(SteadyPoster::stop);
+        for (SteadyPoster poster : posters) {
+            assertThat(poster.awaitStopped(60)).as("the last post in flight is answered").isTrue();
+        }
         clients.shutdown();
         Set<Long> acknowledged = new HashSet<>();
         posters.forEach(poster -> acknowledged.addAll(poster.acknowledged()));
