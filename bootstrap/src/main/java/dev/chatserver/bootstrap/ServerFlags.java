@@ -43,6 +43,12 @@ public final class ServerFlags {
             .shownAs("empty");
     public static final Flag<Integer> DB_POOL_SIZE = Flag.number("db-pool-size", "n", DatabaseSettings.DEFAULT_POOL_SIZE,
             "connections in the pool");
+    public static final Flag<Path> BACKUP_DIR = Flag.optionalPath("backup-dir", "dir", "none",
+            "H2 only: folder the node writes an online backup of its database to, every --backup-every");
+    public static final Flag<Duration> BACKUP_EVERY = Flag.duration("backup-every", H2Backups.DEFAULT_INTERVAL,
+            "how often the H2 backup is taken");
+    public static final Flag<Integer> BACKUP_KEEP = Flag.number("backup-keep", "n", H2Backups.DEFAULT_KEPT,
+            "H2 backups kept in --backup-dir; older ones are deleted");
     public static final Flag<Duration> TOKEN_TTL = Flag.duration("token-ttl", SignInPolicy.DEFAULT_LIFETIME,
             "sign-in token lifetime (90s, 15m, 12h, 7d, ISO-8601)");
     public static final Flag<Duration> TOKEN_TRUST = Flag.duration("token-trust", SignInPolicy.DEFAULT_TRUST,
@@ -158,7 +164,7 @@ public final class ServerFlags {
 
     /** Every flag, in the order of README.md's configuration table and {@code --help}. */
     public static final List<Flag<?>> ALL = List.of(PORT, HOST, STORAGE, DATA_DIR, DB_URL, DB_USER, DB_PASSWORD,
-            DB_POOL_SIZE, TOKEN_TTL, TOKEN_TRUST, MAX_BODY_SIZE, STOP_TIMEOUT, DEMO, IM_MESSAGE_TYPES,
+            DB_POOL_SIZE, BACKUP_DIR, BACKUP_EVERY, BACKUP_KEEP, TOKEN_TTL, TOKEN_TRUST, MAX_BODY_SIZE, STOP_TIMEOUT, DEMO, IM_MESSAGE_TYPES,
             IM_MAX_MESSAGE_BYTES, IM_EDIT_WINDOW, CHATS_TENANTS, CHATS_ACCOUNT_AUDIENCE, CHATS_JWT_KEYS,
             CHATS_JWT_AUDIENCE, CHATS_MAX_PAYLOAD, POLL_TIMEOUT, BUS_RETENTION, BUS_RETENTION_COUNT, BUS_RETENTION_BYTES,
             WS_QUEUE, WS_QUEUE_BYTES, WS_USER_BYTES, WS_NODE_BYTES, POLL_ANSWER_BYTES, WS_PING_INTERVAL, WS_IDLE_TIMEOUT,

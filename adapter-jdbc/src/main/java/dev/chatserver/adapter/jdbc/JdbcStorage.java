@@ -174,6 +174,25 @@ public final class JdbcStorage implements Storage, StorageProbe {
     }
 
     /**
+     * Writes an online backup of an H2 file database to {@code zip} with H2's {@code BACKUP TO}: the database
+     * stays open and writes go on; the copy is transactionally consistent (H2 copies its log with it), so it
+     * holds every transaction committed before it began. Unzipped into a data directory, it opens as that
+     * database. PostgreSQL is backed up with its own tools ({@code pg_dump}); an in-memory H2 has nothing to copy.
+     */
+    public void backUpTo(java.nio.file.Path zip) {
+        if (!url.startsWith("jdbc:h2:file:")) {
+            throw new IllegalStateException("only an H2 file database is backed up by the server; " + kind()
+                    + " is not one (PostgreSQL: pg_dump)");
+        }
+        try (Connection connection = dataSource.getConnection();
+             Statement backup = connection.createStatement()) {
+            backup.execute("backup to '" + zip.toAbsolutePath().toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new StorageUnavailable("cannot back up to " + zip + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
      * The log is a table either way, a notification written in the transaction of its change. On PostgreSQL every
      * node on the database shares it and LISTEN/NOTIFY wakes every node; on H2 (one node) the node wakes its own
      * readers once the change is on disk.
