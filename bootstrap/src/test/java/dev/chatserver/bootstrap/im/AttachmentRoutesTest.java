@@ -269,4 +269,68 @@ class AttachmentRoutesTest {
                 .isEqualTo(new String(unknown.body(), StandardCharsets.UTF_8));
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
+
+    private JsonNode postFiles(String token, String uuid, String caption, String... ids) {
+        return im.call("/im_chat/post", Map.of("uuid", uuid, "message_type", "money4_chat_attach_msg",
+                "message_content", caption, "attachment_ids", java.util.List.of(ids)), token);
+    }
+
+    @Test
+    void a_file_post_shows_its_files_in_history_live_and_in_search_and_deleting_it_removes_them() throws Exception {
+        ImServer im = memory();
+        String uuid = im.openSession(im.lynx, "ocelot");
+        JsonNode photo = uploaded(im.lynx, uuid, "beach.png", png(64, 48));
+        JsonNode notes = uploaded(im.lynx, uuid, "notes.txt", "sand, sun".getBytes(StandardCharsets.UTF_8));
+
+        long messageId = postFiles(im.lynx, uuid, "holiday pictures", photo.get("id").asText(), notes.get("id").asText())
+                .get("message_id").asLong();
+
+        JsonNode entry = im.im("history", Map.of("uuid", uuid), im.ocelot).get(0);
+        assertThat(entry.get("id").asLong()).isEqualTo(messageId);
+        assertThat(entry.get("type").asText()).isEqualTo("money4_chat_attach_msg");
+        assertThat(entry.get("message").asText()).isEqualTo("holiday pictures");
+        assertThat(entry.get("attachments")).hasSize(2);
+        assertThat(entry.get("attachments").get(0)).isEqualTo(photo);
+        assertThat(entry.get("attachments").get(1)).isEqualTo(notes);
+        assertThat(entry.get("attachments").get(1).get("mimetype").asText()).isEqualTo("text/plain");
+        JsonNode hit = im.im("search", Map.of("query", "holiday"), im.ocelot).get(0);
+        assertThat(hit.get("message").get("attachments")).isEqualTo(entry.get("attachments"));
+        assertThat(im.bus.ofKind(dev.chatserver.application.port.out.notification.event.MessagePosted.class))
+                .extracting(published -> ((dev.chatserver.application.port.out.notification.event.MessagePosted)
+                        published.event()).message().attachments().size())
+                .contains(2);
+
+        im.im("delete_message", Map.of("message_id", messageId), im.lynx);
+
+        assertThat(im.im("history", Map.of("uuid", uuid), im.ocelot).get(0).has("attachments")).isFalse();
+        assertThat(get(photo.get("url").asText(), im.lynx).statusCode()).isEqualTo(404);
+        assertThat(get(notes.get("url").asText(), im.ocelot).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void only_the_posters_own_unposted_uploads_to_that_session_can_be_posted() throws Exception {
+        ImServer im = memory();
+        String uuid = im.openSession(im.lynx, "ocelot");
+        String other = im.openSession(im.lynx, "support");
+        String mine = uploaded(im.lynx, uuid, "a.png", png(5, 5)).get("id").asText();
+        String elsewhere = uploaded(im.lynx, other, "b.png", png(6, 6)).get("id").asText();
+
+        im.error("/im_chat/post", Map.of("uuid", uuid, "message_type", "money4_chat_attach_msg",
+                "attachment_ids", java.util.List.of(mine)), im.ocelot, "attachment_ids");
+        im.error("/im_chat/post", Map.of("uuid", uuid, "message_type", "money4_chat_attach_msg",
+                "attachment_ids", java.util.List.of(elsewhere)), im.lynx, "attachment_ids");
+        im.error("/im_chat/post", Map.of("uuid", uuid, "message_type", "money4_chat_attach_msg",
+                "attachment_ids", java.util.List.of(UUID.randomUUID().toString())), im.lynx, "attachment_ids");
+        im.error("/im_chat/post", Map.of("uuid", uuid, "message_type", "money4_chat_attach_msg",
+                "attachment_ids", java.util.List.of()), im.lynx, "attachment_ids");
+        im.error("/im_chat/post", Map.of("uuid", uuid, "message_type", "message", "message_content", "hi",
+                "attachment_ids", java.util.List.of(mine)), im.lynx, "attachment_ids");
+
+        long posted = im.call("/im_chat/post", Map.of("uuid", uuid, "message_type", "money4_chat_attach_msg",
+                "attachment_ids", java.util.List.of(mine)), im.lynx).get("message_id").asLong();
+        assertThat(posted).isPositive();
+        im.error("/im_chat/post", Map.of("uuid", uuid, "message_type", "money4_chat_attach_msg",
+                "attachment_ids", java.util.List.of(mine)), im.lynx, "attachment_ids");
+        assertThat(im.im("history", Map.of("uuid", uuid), im.ocelot).get(0).get("message").asText()).isEmpty();
+    }
 }

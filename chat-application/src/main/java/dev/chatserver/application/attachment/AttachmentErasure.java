@@ -6,7 +6,10 @@ import dev.chatserver.domain.attachment.Attachment;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import dev.chatserver.application.port.out.Transactions;
+
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -20,9 +23,12 @@ public final class AttachmentErasure {
     private final FileContents contents;
     private final AttachmentSettings settings;
     private final Clock clock;
+    private final Transactions transactions;
 
     @Inject
-    public AttachmentErasure(Attachments attachments, FileContents contents, AttachmentSettings settings, Clock clock) {
+    public AttachmentErasure(Attachments attachments, FileContents contents, AttachmentSettings settings, Clock clock,
+                             Transactions transactions) {
+        this.transactions = transactions;
         this.attachments = attachments;
         this.contents = contents;
         this.settings = settings;
@@ -36,9 +42,15 @@ public final class AttachmentErasure {
         return removed.size();
     }
 
-    /** Removes the files of a message (once it is deleted), their contents with them where nothing else uses them. */
+    /**
+     * Removes the files of a message as it is deleted, in the caller's unit of work; their contents go once it has
+     * committed (a content is not transactional), where nothing else uses them.
+     */
     public void removeOfMessage(long messageId) {
-        removeContentsOf(attachments.removeOfMessage(messageId));
+        List<Attachment> removed = attachments.removeOfMessage(messageId);
+        if (!removed.isEmpty()) {
+            transactions.afterCommit(() -> removeContentsOf(removed));
+        }
     }
 
     private void removeContentsOf(Collection<Attachment> removed) {
