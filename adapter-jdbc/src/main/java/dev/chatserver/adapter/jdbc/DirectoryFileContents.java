@@ -40,6 +40,10 @@ final class DirectoryFileContents implements FileContents {
         this.incoming = root.resolve("incoming");
         try {
             Files.createDirectories(incoming);
+            // one process opens an H2 database: what a crash left half written here is nobody's upload now
+            try (Stream<Path> left = Files.list(incoming)) {
+                left.forEach(DirectoryFileContents::deleteQuietly);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + incoming, e);
         }
@@ -143,7 +147,7 @@ final class DirectoryFileContents implements FileContents {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
-            // left for the next start's look at incoming/
+            // left for the next start, which empties incoming/
         }
     }
 
