@@ -55,6 +55,20 @@ class AttachmentRoutesTest {
         return bytes.toByteArray();
     }
 
+    /** A PNG of random pixels: it does not compress, so its bytes span several chunks of any storage. */
+    static byte[] noisyPng(int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(7);
+        for (int x = 0; x < width; x++) {
+            for (int y = 0; y < height; y++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", bytes);
+        return bytes.toByteArray();
+    }
+
     /** A valid PNG whose header says 30,000 x 30,000 pixels, in a few hundred bytes: a decompression bomb. */
     static byte[] bombPng() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -332,5 +346,38 @@ class AttachmentRoutesTest {
         im.error("/im_chat/post", Map.of("uuid", uuid, "message_type", "money4_chat_attach_msg",
                 "attachment_ids", java.util.List.of(mine)), im.lynx, "attachment_ids");
         assertThat(im.im("history", Map.of("uuid", uuid), im.ocelot).get(0).get("message").asText()).isEmpty();
+    }
+
+    @Test
+    void on_postgresql_a_file_is_kept_in_the_database_posted_shown_served_by_range_and_removed_with_its_message()
+            throws Exception {
+        dev.chatserver.adapter.jdbc.DatabaseSettings database =
+                dev.chatserver.adapter.jdbc.PostgresTestDatabases.newDatabase(10);
+        try {
+            im = new ImServer(java.util.List.of("--storage", "postgres", "--db-url", database.url(), "--db-user",
+                    database.user(), "--db-password", database.password(), "--demo"));
+            String uuid = im.openSession(im.lynx, "ocelot");
+            byte[] image = noisyPng(700, 500);
+            assertThat(image.length).as("more than one 256 KB chunk").isGreaterThan(600_000);
+            JsonNode photo = uploaded(im.lynx, uuid, "big.png", image);
+            HttpResponse<byte[]> tail = get(photo.get("url").asText(), im.ocelot, "Range", "bytes=300000-");
+            assertThat(tail.statusCode()).isEqualTo(206);
+            assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(image, 300_000, image.length));
+            assertThat(get(photo.get("url").asText(), im.ocelot).body()).isEqualTo(image);
+
+            long messageId = postFiles(im.lynx, uuid, "", photo.get("id").asText()).get("message_id").asLong();
+
+            JsonNode entry = im.im("history", Map.of("uuid", uuid), im.ocelot).get(0);
+            assertThat(entry.get("id").asLong()).isEqualTo(messageId);
+            assertThat(entry.get("attachments").get(0)).isEqualTo(photo);
+            im.im("delete_message", Map.of("message_id", messageId), im.lynx);
+            assertThat(get(photo.get("url").asText(), im.lynx).statusCode()).isEqualTo(404);
+        } finally {
+            if (im != null) {
+                im.close();
+                im = null;
+            }
+            dev.chatserver.adapter.jdbc.PostgresTestDatabases.drop(database);
+        }
     }
 }
