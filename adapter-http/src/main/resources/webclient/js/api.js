@@ -112,6 +112,8 @@ export const im = {
   post: (uuid, type, content, clientId) =>
     rpc("/im_chat/post", clientId ? { uuid, message_type: type, message_content: content, client_id: clientId }
       : { uuid, message_type: type, message_content: content }),
+  postFiles: (uuid, attachmentIds, caption) => rpc("/im_chat/post",
+    { uuid, message_type: "money4_chat_attach_msg", attachment_ids: attachmentIds, message_content: caption }),
   markRead: (uuid, messageId) => rpc("/im_chat/api/mark_read", { uuid, message_id: messageId }),
   edit: (messageId, content) => rpc("/im_chat/api/edit_message", { message_id: messageId, message_content: content }),
   remove: (messageId) => rpc("/im_chat/api/delete_message", { message_id: messageId }),

@@ -1,6 +1,7 @@
 import { ApiError, chats, im, session } from "./api.js";
 import { $, el, say, show } from "./dom.js";
 import { Feed } from "./realtime.js";
+import { renderAttachments, setUpAttachments } from "./attachments.js";
 
 const PAGE = 30;
 const TYPING_SHOWN_MS = 5000;
@@ -603,6 +604,9 @@ function renderMessage(current, m) {
     return node;
   }
   node.append(el("div", { class: "text", text: m.message }));
+  if (m.attachments) {
+    node.append(renderAttachments(m));
+  }
   if (m.type === "meta") {
     return node;
   }
@@ -1231,6 +1235,10 @@ $("sign-out").addEventListener("click", signOut);
 $("user-search").addEventListener("input", renderContacts);
 $("group-form").addEventListener("submit", openGroup);
 $("post-form").addEventListener("submit", post);
+setUpAttachments({
+  currentUuid: () => (state.current && state.current.kind === "session" ? state.current.uuid : null),
+  captionBox: $("message"), errorNode: $("post-error"), form: $("post-form"),
+});
 $("message").addEventListener("keydown", messageKey);
 $("message").addEventListener("input", typed);
 $("messages").addEventListener("scroll", () => {

@@ -143,6 +143,16 @@ public final class ChatCore implements AutoCloseable {
         return injector.getInstance(MarkRead.class);
     }
 
+    /** {@code UploadAttachment}: a member uploads a file to a session. */
+    public dev.chatserver.application.port.in.attachment.UploadAttachment uploadAttachment() {
+        return injector.getInstance(dev.chatserver.application.port.in.attachment.UploadAttachment.class);
+    }
+
+    /** {@code ReadAttachment}: a member of its session reads a file or its thumbnail. */
+    public dev.chatserver.application.port.in.attachment.ReadAttachment readAttachment() {
+        return injector.getInstance(dev.chatserver.application.port.in.attachment.ReadAttachment.class);
+    }
+
     /** {@code SearchMessages}: searches the messages a user may read. */
     public SearchMessages searchMessages() {
         return injector.getInstance(SearchMessages.class);

@@ -68,6 +68,8 @@ final class CoreModule extends AbstractModule {
         bind(EventRoomStore.class).toInstance(ports.eventRooms());
         bind(EventStore.class).toInstance(ports.events());
         bind(IdempotencyKeys.class).toInstance(ports.idempotencyKeys());
+        bind(dev.chatserver.application.port.out.Attachments.class).toInstance(ports.attachments());
+        bind(dev.chatserver.application.port.out.FileContents.class).toInstance(ports.fileContents());
         // what the storage does not keep (an embedder's own storage may keep no bus or presence), the node keeps in memory
         StoragePorts.Realtime realtime = ports.realtime().orElseGet(() -> new StoragePorts.Realtime(
                 new InMemoryNotifications(ports.transactions()), new InMemoryPresenceBoard()));

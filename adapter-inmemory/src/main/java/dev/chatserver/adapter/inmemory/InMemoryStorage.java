@@ -30,6 +30,8 @@ public final class InMemoryStorage implements Storage, StorageProbe {
                 new InMemoryEventRooms(),
                 new InMemoryEvents(),
                 new InMemoryIdempotencyKeys(),
+                new InMemoryAttachments(),
+                new InMemoryFileContents(),
                 Optional.of(new StoragePorts.Realtime(new InMemoryNotifications(transactions), new InMemoryPresenceBoard())));
     }
 

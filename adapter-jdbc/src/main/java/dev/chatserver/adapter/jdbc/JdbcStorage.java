@@ -2,6 +2,7 @@ package dev.chatserver.adapter.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.chatserver.application.port.out.FileContents;
 import dev.chatserver.application.port.out.NotificationStorage;
 import dev.chatserver.application.port.out.Storage;
 import dev.chatserver.application.port.out.StoragePorts;
@@ -37,6 +38,8 @@ public final class JdbcStorage implements Storage, StorageProbe {
     private final List<JdbcNotificationLog> openedLogs = new ArrayList<>();
     private final JdbcTransactions transactions;
     private Runnable afterClose = () -> { };
+    /** The file contents of an H2 database in memory, in a directory of their own removed once it closes. */
+    private DirectoryFileContents temporaryContents;
 
     private JdbcStorage(String url, DataSource dataSource, ListeningConnections listening, boolean ownsPool) {
         this.url = url;
@@ -66,7 +69,32 @@ public final class JdbcStorage implements Storage, StorageProbe {
                 new JdbcEventRooms(jdbi),
                 new JdbcEvents(jdbi),
                 new JdbcIdempotencyKeys(jdbi),
+                new JdbcAttachments(jdbi),
+                fileContents(url),
                 realtime);
+    }
+
+    /**
+     * Where file contents are kept: in the database itself on PostgreSQL (every node serves every file); on H2,
+     * which serves one node, in {@code attachments/} beside its database file, or for a database in memory in a
+     * directory of its own that goes with it.
+     */
+    private FileContents fileContents(String url) {
+        if (DatabaseSettings.kindOf(url).equals("postgres")) {
+            return new PostgresFileContents(jdbi);
+        }
+        String prefix = "jdbc:h2:file:";
+        if (url.startsWith(prefix)) {
+            String file = url.substring(prefix.length()).split(";", 2)[0];
+            java.nio.file.Path database = java.nio.file.Path.of(file).toAbsolutePath();
+            return new DirectoryFileContents(database.resolveSibling("attachments"));
+        }
+        try {
+            temporaryContents = new DirectoryFileContents(java.nio.file.Files.createTempDirectory("chat-attachments-"));
+        } catch (java.io.IOException e) {
+            throw new StorageUnavailable("cannot create a directory for attachments: " + e.getMessage(), e);
+        }
+        return temporaryContents;
     }
 
     /**
@@ -226,6 +254,9 @@ public final class JdbcStorage implements Storage, StorageProbe {
     public synchronized void close() {
         openedLogs.forEach(JdbcNotificationLog::close);
         durability.close();
+        if (temporaryContents != null) {
+            temporaryContents.deleteAll();
+        }
         if (!ownsPool) {
             afterClose.run();
             return;

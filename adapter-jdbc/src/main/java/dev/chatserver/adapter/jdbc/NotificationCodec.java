@@ -1,5 +1,9 @@
 package dev.chatserver.adapter.jdbc;
 
+import dev.chatserver.application.port.in.view.AttachmentView;
+import dev.chatserver.domain.attachment.AttachmentId;
+import dev.chatserver.domain.attachment.FileName;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -175,7 +179,7 @@ final class NotificationCodec {
     private static ObjectNode putMessage(ObjectNode json, long id, long sessionId, UUID sessionUuid, UserId fromId,
                                          String fromName, Partner fromPartner, String type, String message,
                                          Instant createDate, Optional<Instant> editDate, boolean deleted,
-                                         List<ReactionCount> reactions) {
+                                         List<ReactionCount> reactions, List<AttachmentView> attachments) {
         json.put("id", id);
         json.put("session_id", sessionId);
         json.put("session_uuid", sessionUuid.toString());
@@ -188,14 +192,27 @@ final class NotificationCodec {
         if (deleted) {
             json.put("deleted", true);
         }
+        if (!attachments.isEmpty()) {
+            ArrayNode files = json.putArray("attachments");
+            attachments.forEach(a -> files.addObject().put("id", a.id().toString()).put("name", a.name().value())
+                    .put("mimetype", a.mimetype()).put("size", a.size()).put("has_thumbnail", a.hasThumbnail()));
+        }
         return json;
+    }
+
+    private static List<AttachmentView> attachments(JsonNode json) {
+        List<AttachmentView> files = new java.util.ArrayList<>();
+        json.path("attachments").forEach(a -> files.add(new AttachmentView(
+                new AttachmentId(UUID.fromString(a.get("id").asText())), new FileName(a.get("name").asText()),
+                a.get("mimetype").asText(), a.get("size").asLong(), a.get("has_thumbnail").asBoolean())));
+        return files;
     }
 
     private static MessageView message(JsonNode json) {
         MessageView message = MessageViews.restored(json.get("id").asLong(), json.get("session_id").asLong(),
                 UUID.fromString(json.get("session_uuid").asText()), UserId.of(json.get("from_id").asLong()),
                 json.get("from_name").asText(), partner(json.get("from_partner")), json.get("type").asText(),
-                json.get("message").asText(), Instant.parse(json.get("create_date").asText()));
+                json.get("message").asText(), Instant.parse(json.get("create_date").asText()), attachments(json));
         return json.path("deleted").asBoolean(false) ? message.tombstone() : message;
     }
 

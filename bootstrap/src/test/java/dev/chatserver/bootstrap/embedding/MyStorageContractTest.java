@@ -1,6 +1,8 @@
 package dev.chatserver.bootstrap.embedding;
 
 import dev.chatserver.adapter.inmemory.InMemoryAccounts;
+import dev.chatserver.adapter.inmemory.InMemoryAttachments;
+import dev.chatserver.adapter.inmemory.InMemoryFileContents;
 import dev.chatserver.adapter.inmemory.InMemoryAddressBooks;
 import dev.chatserver.adapter.inmemory.InMemoryChats;
 import dev.chatserver.adapter.inmemory.InMemoryEventRooms;
@@ -48,6 +50,8 @@ class MyStorageContractTest extends StorageContractSuite {
                     new InMemoryEventRooms(),
                     new InMemoryEvents(),
                     new InMemoryIdempotencyKeys(),
+                    new InMemoryAttachments(),
+                    new InMemoryFileContents(),
                     Optional.empty());              // one node: the chat keeps its bus and presence in memory
         }
 

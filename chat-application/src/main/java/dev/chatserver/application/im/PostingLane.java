@@ -1,5 +1,9 @@
 package dev.chatserver.application.im;
 
+import dev.chatserver.application.port.in.view.AttachmentView;
+import dev.chatserver.application.port.out.Attachments;
+import dev.chatserver.domain.attachment.Attachment;
+
 import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
@@ -46,11 +50,13 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
     private final SessionHeaders headers;
     private final PostRecorder recorder;
     private final Meters meters;
+    private final Attachments attachments;
 
     @Inject
     public PostingLane(ImSessions sessions, ImMessages messages, SessionHeaders headers, PostRecorder recorder,
-                       ClientKeys clientKeys, Clock clock, Meters meters) {
+                       ClientKeys clientKeys, Clock clock, Meters meters, Attachments attachments) {
         super(clientKeys, clock);
+        this.attachments = attachments;
         this.sessions = sessions;
         this.messages = messages;
         this.headers = headers;
@@ -102,9 +108,10 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
         // decide: each session once, on all of this batch's posts to it, in arrival order
         Map<UUID, List<PostDraft>> drafts = new LinkedHashMap<>();
         List<Integer> nth = new ArrayList<>(fresh.size());
+        PostedFiles files = PostedFiles.of(attachments, fresh);
         for (PostMessageCommand command : fresh) {
             ImSession session = batch.of(command);
-            if (session == null) {
+            if (session == null || files.refused(command)) {
                 nth.add(-1);
                 continue;
             }
@@ -121,12 +128,14 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
         for (int i = 0; i < fresh.size(); i++) {
             PostMessageCommand command = fresh.get(i);
             SessionPosts posts = decided.get(command.session());
-            Optional<NotFound> refusal = posts == null ? Optional.of(ImSession.unknown()) : posts.refusalOf(nth.get(i));
+            Optional<NotFound> refusal = files.refused(command) && batch.of(command) != null
+                    ? Optional.of(Attachment.unknown("attachmentIds"))
+                    : posts == null ? Optional.of(ImSession.unknown()) : posts.refusalOf(nth.get(i));
             if (refusal.isPresent()) {
                 answers.add(Answer.refused(refusal.get()));
             } else {
                 answers.add(null);
-                accepted.add(new PostRecorder.Accepted(posts, nth.get(i), command.caller()));
+                accepted.add(new PostRecorder.Accepted(posts, nth.get(i), command.caller(), files.of(command)));
                 acceptedAt.add(i);
             }
         }
@@ -146,8 +155,10 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
     /** Each replayed post answers its first message, read once for all of them. */
     @Override
     protected List<MessageView> replay(Locked batch, List<PostMessageCommand> commands, List<String> kept) {
-        Map<Long, ImMessage> firstPosts = messages.byIds(kept.stream().map(Long::parseLong).distinct().toList())
+        List<Long> ids = kept.stream().map(Long::parseLong).distinct().toList();
+        Map<Long, ImMessage> firstPosts = messages.byIds(ids)
                 .stream().collect(Collectors.toMap(ImMessage::id, Function.identity()));
+        Map<Long, List<Attachment>> filesOf = attachments.ofMessages(ids);
         List<MessageView> views = new ArrayList<>(commands.size());
         for (int k = 0; k < commands.size(); k++) {
             PostMessageCommand command = commands.get(k);
@@ -155,7 +166,8 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
             if (first == null) {
                 throw new IllegalStateException("a client key names the missing message " + kept.get(k));
             }
-            views.add(MessageViews.posted(first, command.session(), command.caller()));
+            views.add(MessageViews.posted(first, command.session(), command.caller(),
+                    filesOf.getOrDefault(first.id(), List.of()).stream().map(AttachmentView::of).toList()));
         }
         return views;
     }

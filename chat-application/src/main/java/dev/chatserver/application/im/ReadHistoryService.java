@@ -1,5 +1,9 @@
 package dev.chatserver.application.im;
 
+import dev.chatserver.application.port.in.view.AttachmentView;
+import dev.chatserver.application.port.out.Attachments;
+import dev.chatserver.domain.im.PostDraft;
+
 import dev.chatserver.application.port.in.im.HistoryCommand;
 import dev.chatserver.application.port.in.im.ReadHistory;
 import dev.chatserver.application.port.out.ImMessages;
@@ -37,11 +41,13 @@ public final class ReadHistoryService implements ReadHistory {
     private final ReadPointerChanges readPointer;
     private final Transactions transactions;
     private final ImPolicy policy;
+    private final Attachments attachments;
 
     @Inject
     public ReadHistoryService(ImMessages messages, ImSessions sessions, SessionAccess access, UserDirectory directory,
                               MessageReactions reactions, ReadPointerChanges readPointer, Transactions transactions,
-                              ImPolicy policy) {
+                              ImPolicy policy, Attachments attachments) {
+        this.attachments = attachments;
         this.messages = messages;
         this.sessions = sessions;
         this.access = access;
@@ -65,6 +71,8 @@ public final class ReadHistoryService implements ReadHistory {
                     .collect(Collectors.toMap(User::id, Function.identity()));
             Map<Long, List<ReactionCount>> reactionsById = page.isEmpty() ? Map.of()
                     : reactions.of(page.stream().map(ImMessage::id).toList(), reader);
+            Map<Long, List<AttachmentView>> filesById = AttachmentViews.ofMessages(attachments,
+                    page.stream().filter(m -> m.type().equals(PostDraft.ATTACHMENT)).map(ImMessage::id).toList());
             // the newest page shows the newest message: reading it moves the reader's pointer there
             Optional<ImMessage> newest = command.lastId().isEmpty() ? page.stream().findFirst() : Optional.empty();
             boolean pointerBehind = newest.isPresent() && !seen.membership().hasSeen(newest.get().id());
@@ -77,7 +85,7 @@ public final class ReadHistoryService implements ReadHistory {
             }
             return page.stream().filter(m -> senders.containsKey(m.from()))
                     .map(m -> MessageViews.shown(m, seen.uuid(), senders.get(m.from()),
-                            reactionsById.getOrDefault(m.id(), List.of())))
+                            reactionsById.getOrDefault(m.id(), List.of()), filesById.getOrDefault(m.id(), List.of())))
                     .toList();
         });
     }

@@ -67,7 +67,7 @@ public abstract class ForgottenTextContract extends StorageContract {
     }
 
     private static MessageView message(long id, String text) {
-        return MessageViews.restored(id, 7, SESSION, UserId.of(5), "Lucid Lynx", LYNX_PARTNER, "message", text, AT);
+        return MessageViews.restored(id, 7, SESSION, UserId.of(5), "Lucid Lynx", LYNX_PARTNER, "message", text, AT, List.of());
     }
 
     private static SessionChanged sessionShowing(UserId viewer, long lynxLast, String lynxText, long ocelotLast,

@@ -96,7 +96,8 @@ public abstract class ImStoreContract extends StorageContract {
     private PostedMessage post(ImSession session, PostDraft draft) {
         UserDirectory directory = ports().users();
         SessionViews views = new SessionViews(directory, messages(), new FixedPresence());
-        PostRecorder recorder = new PostRecorder(sessions(), messages(), new ImNotifier(new RecordingBus(), views), views);
+        PostRecorder recorder = new PostRecorder(sessions(), messages(), new ImNotifier(new RecordingBus(), views), views,
+                ports().attachments());
         return ports().transactions().inTransaction(() -> {
             SessionPosts decided = sessions().lockMembers(session).postAll(List.of(draft), NOW);
             decided.refusalOf(0).ifPresent(refusal -> {
@@ -259,7 +260,7 @@ public abstract class ImStoreContract extends StorageContract {
     @Test
     void a_posted_message_reads_back_whole_as_its_poster_drafted_it() {
         ImSession session = open(pair(lynx, ocelot, Optional.empty()));
-        PostDraft draft = new PostDraft(ocelot, new MessageType("task"), "water the plants");
+        PostDraft draft = new PostDraft(ocelot, new MessageType("task"), "water the plants", List.of());
 
         ImMessage stored = post(session, draft).message();
 

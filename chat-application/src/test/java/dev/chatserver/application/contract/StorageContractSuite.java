@@ -139,6 +139,22 @@ public abstract class StorageContractSuite {
     }
 
     @Nested
+    class FileContents extends FileContentsContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
+    class Attachments extends AttachmentsContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
     class Presence extends PresenceBoardContract {
         @Override
         protected Storage newStorage() {

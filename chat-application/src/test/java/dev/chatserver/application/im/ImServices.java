@@ -70,24 +70,26 @@ public final class ImServices implements AutoCloseable {
         this.listSessions = new ListSessionsService(imSessions, views, directory);
         this.arrangeSession = new ArrangeSessionService(imSessions, access, views, notifier, transactions, budgets);
         ClientKeys clientKeys = new ClientKeys(ports.idempotencyKeys(), transactions, clock);
-        this.recorder = new PostRecorder(imSessions, imMessages, notifier, views);
+        this.recorder = new PostRecorder(imSessions, imMessages, notifier, views, ports.attachments());
         this.posting = new PostingLane(imSessions, imMessages, new SessionHeaders(imSessions), recorder, clientKeys,
-                clock, Meters.NONE);
+                clock, Meters.NONE, ports.attachments());
         MessageReactions reactions = ports.messageReactions();
         this.messages = new PostMessageService(writer, posting, access, notifier, transactions, policy, clientKeys,
                 clock, budgets);
         ReadPointerChanges readPointer = new ReadPointerChanges(imSessions, notifier);
         this.history = new ReadHistoryService(imMessages, imSessions, access, directory, reactions, readPointer,
-                transactions, policy);
+                transactions, policy, ports.attachments());
         this.changeMessage = new ChangeMessageService(imMessages, imSessions, reactions, notifier, transactions,
-                policy, EditWindow.defaults(), clock, budgets);
+                policy, EditWindow.defaults(), clock, budgets,
+                new dev.chatserver.application.attachment.AttachmentErasure(ports.attachments(), ports.fileContents(),
+                        dev.chatserver.application.attachment.AttachmentSettings.DEFAULT, clock, transactions));
         this.reactToMessage = new ReactToMessageService(imMessages, imSessions, reactions, notifier, transactions,
                 budgets);
         this.invitations = new InviteToSessionService(imSessions, access, recorder, views, notifier, directory,
                 transactions, clock, budgets);
         this.reads = new MarkReadService(imSessions, imMessages, access, readPointer, transactions, budgets);
         this.search = new SearchMessagesService(ports.messageSearch(), imSessions, directory, transactions,
-                policy, reactions);
+                policy, reactions, ports.attachments());
         SubscriptionFacts facts = new StoredSubscriptionFacts(ports.addressBooks(), imSessions,
                 new Tenants(Map.of()));
         this.addressBook = new ManageAddressBookService(ports.addressBooks(), directory, presence, facts,

@@ -1,5 +1,10 @@
 package dev.chatserver.domain.im;
 
+import dev.chatserver.domain.attachment.AttachmentId;
+
+import java.util.HashSet;
+import java.util.List;
+
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.problem.InvalidInput;
 
@@ -11,7 +16,12 @@ import java.util.Objects;
  * built whole from it ({@link ImMessage#unsaved}), so a component added to the message leads the compiler here,
  * and the HTTP face builds it whole, so a component added here leads to the parameter that sets it.
  */
-public record PostDraft(UserId sender, MessageType type, String content) {
+public record PostDraft(UserId sender, MessageType type, String content, List<AttachmentId> attachmentIds) {
+    /** The message type that posts files; its content is an optional caption. */
+    public static final MessageType ATTACHMENT = new MessageType("money4_chat_attach_msg");
+    /** The most files one message posts. */
+    public static final int MAX_ATTACHMENTS = 10;
+
     public PostDraft {
         Objects.requireNonNull(sender, "sender");
         if (type == null) {
@@ -20,6 +30,22 @@ public record PostDraft(UserId sender, MessageType type, String content) {
         if (content == null) {
             throw new InvalidInput("content", "content is required");
         }
+        if (attachmentIds == null) {
+            throw new InvalidInput("attachmentIds", "attachmentIds is required");
+        }
+        attachmentIds = List.copyOf(attachmentIds);
+        if (type.equals(ATTACHMENT) && attachmentIds.isEmpty()) {
+            throw new InvalidInput("attachmentIds", "attachmentIds names at least one file for a " + ATTACHMENT.value());
+        }
+        if (!type.equals(ATTACHMENT) && !attachmentIds.isEmpty()) {
+            throw new InvalidInput("attachmentIds", "attachmentIds only go with the type " + ATTACHMENT.value());
+        }
+        if (attachmentIds.size() > MAX_ATTACHMENTS) {
+            throw new InvalidInput("attachmentIds", "attachmentIds names at most " + MAX_ATTACHMENTS + " files");
+        }
+        if (new HashSet<>(attachmentIds).size() != attachmentIds.size()) {
+            throw new InvalidInput("attachmentIds", "attachmentIds names a file twice");
+        }
     }
 
     /**
@@ -27,6 +53,6 @@ public record PostDraft(UserId sender, MessageType type, String content) {
      * that need no more): the one place a component added to drafts gets its value for them.
      */
     public static PostDraft plain(UserId sender, MessageType type, String content) {
-        return new PostDraft(sender, type, content);
+        return new PostDraft(sender, type, content, List.of());
     }
 }

@@ -16,6 +16,7 @@ public final class RpcFieldNames {
             "type", "message_type",
             "content", "message_content",
             "clientId", "client_id",
+            "attachmentIds", "attachment_ids",
             "userTo", "user_to",
             "newcomer", "user_id",
             "userIds", "user_ids",

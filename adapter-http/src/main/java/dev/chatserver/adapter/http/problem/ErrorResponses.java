@@ -10,6 +10,7 @@ import dev.chatserver.domain.problem.ChatProblem;
 import dev.chatserver.domain.problem.InvalidInput;
 import dev.chatserver.domain.problem.NotFound;
 import dev.chatserver.domain.problem.Refused;
+import dev.chatserver.domain.problem.TooLarge;
 import dev.chatserver.domain.problem.Unauthenticated;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -136,14 +137,16 @@ public final class ErrorResponses {
             result.put("field", names.field(problem));
         }
         result.put("message", names.message(problem));
-        ctx.status(200).json(JsonRpc.resultEnvelope(ctx, result));
+        ctx.status(problem instanceof TooLarge ? 413 : 200).json(JsonRpc.resultEnvelope(ctx, result));
     }
 
     private static void answerProblem(Context ctx, ChatProblem problem) {
         FieldNames names = ChatFieldNames.NAMES;
         String detail = names.message(problem);
         String field = names.field(problem);
-        if (problem instanceof InvalidInput) {
+        if (problem instanceof TooLarge) {
+            ProblemDetails.answer(ctx, 413, "invalid_payload", "Payload too large", detail, field);
+        } else if (problem instanceof InvalidInput) {
             ProblemDetails.answer(ctx, 400, "invalid_payload", "Invalid payload", detail, field);
         } else if (problem instanceof Unauthenticated) {
             ProblemDetails.answer(ctx, 401, "unauthorized", "Unauthorized", detail, null);

@@ -58,7 +58,7 @@ class ApiNotificationRendererTest {
     @Test
     void a_posted_message_is_the_history_entry_under_im_chat_message() throws Exception {
         MessageView message = MessageViews.restored(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
-                "message", "Hello \"you\"", AT);
+                "message", "Hello \"you\"", AT, java.util.List.of());
 
         assertThat(rendered(new MessagePosted(message))).isEqualTo("{\"type\":\"im_chat.message\",\"session\":\"" + SESSION
                 + "\",\"message\":{\"id\":42,\"type\":\"message\",\"message\":\"Hello \\\"you\\\"\","
@@ -134,12 +134,12 @@ class ApiNotificationRendererTest {
     @Test
     void a_history_entry_says_whether_it_was_edited_or_deleted_and_carries_its_reactions() throws Exception {
         MessageView plain = MessageViews.restored(41, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
-                "message", "Hi", AT);
+                "message", "Hi", AT, List.of());
         MessageView edited = new MessageView(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
                 "message", "Hello", AT, Optional.of(AT.plusSeconds(60)), false,
-                List.of(new ReactionCount("\ud83d\udc4d", 2, true), new ReactionCount("x", 1, false)));
+                List.of(new ReactionCount("\ud83d\udc4d", 2, true), new ReactionCount("x", 1, false)), List.of());
         MessageView tombstone = new MessageView(43, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
-                "message", "", AT, Optional.empty(), true, List.of());
+                "message", "", AT, Optional.empty(), true, List.of(), List.of());
         String head = "\"create_date\":\"2026-11-21 10:00:00\",\"to_id\":[7,\"" + SESSION + "\"],"
                 + "\"from_id\":[5,\"Lucid Lynx\"],\"from_partner_id\":[11,\"Lucid Lynx\"]";
 

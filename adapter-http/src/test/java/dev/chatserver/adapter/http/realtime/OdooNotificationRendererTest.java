@@ -31,7 +31,7 @@ class OdooNotificationRendererTest {
     private static final UUID SESSION = UUID.fromString("6f1c1a2e-7d4b-4f53-9a51-2b1e4f0c9d11");
     private static final Partner LYNX = new Partner(PartnerId.of(11), "Lucid Lynx");
     private static final MessageView MESSAGE = MessageViews.restored(42, 7, SESSION, UserId.of(5), "Lucid Lynx", LYNX,
-            "message", "Hello", Instant.parse("2026-11-21T10:00:00Z"));
+            "message", "Hello", Instant.parse("2026-11-21T10:00:00Z"), java.util.List.of());
 
     private final ObjectMapper mapper = Json.newMapper();
     private final KnownPartners partners = new KnownPartners(users -> users.contains(UserId.of(5))

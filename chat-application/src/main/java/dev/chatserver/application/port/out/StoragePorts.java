@@ -27,6 +27,8 @@ public record StoragePorts(
         EventRoomStore eventRooms,
         EventStore events,
         IdempotencyKeys idempotencyKeys,
+        Attachments attachments,
+        FileContents fileContents,
         Optional<Realtime> realtime) {
 
     public StoragePorts {
@@ -45,6 +47,8 @@ public record StoragePorts(
         Objects.requireNonNull(eventRooms, "eventRooms");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+        Objects.requireNonNull(attachments, "attachments");
+        Objects.requireNonNull(fileContents, "fileContents");
         Objects.requireNonNull(realtime, "realtime");
     }
 

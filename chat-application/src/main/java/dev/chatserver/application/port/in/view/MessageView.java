@@ -11,11 +11,12 @@ import java.util.UUID;
 
 /**
  * A message as history shows it: who sent it (user and partner), to which session, what and when; when it was
- * edited, whether it was deleted (then without content), and the reactions to it as the reader sees them.
+ * edited, whether it was deleted (then without content), and the reactions to it as the reader sees them, and the files it posted.
  */
 public record MessageView(long id, long sessionId, UUID sessionUuid, UserId fromId, String fromName,
                           Partner fromPartner, String type, String message, Instant createDate,
-                          Optional<Instant> editDate, boolean deleted, List<ReactionCount> reactions) {
+                          Optional<Instant> editDate, boolean deleted, List<ReactionCount> reactions,
+                          List<AttachmentView> attachments) {
     /**
      * Every component of the record in order, as a Java 21 record pattern ({@code MessageView(var id, ...)}) would
      * bind them, after the {@code context} the reader writes into. Whoever shows every component (the JSON
@@ -28,7 +29,7 @@ public record MessageView(long id, long sessionId, UUID sessionUuid, UserId from
     public interface Components<C, R, X extends Exception> {
         R apply(C context, long id, long sessionId, UUID sessionUuid, UserId fromId, String fromName,
                 Partner fromPartner, String type, String message, Instant createDate, Optional<Instant> editDate,
-                boolean deleted, List<ReactionCount> reactions) throws X;
+                boolean deleted, List<ReactionCount> reactions, List<AttachmentView> attachments) throws X;
     }
 
     public MessageView {
@@ -41,17 +42,18 @@ public record MessageView(long id, long sessionId, UUID sessionUuid, UserId from
         Objects.requireNonNull(createDate, "createDate");
         Objects.requireNonNull(editDate, "editDate");
         reactions = List.copyOf(reactions);
+        attachments = List.copyOf(attachments);
     }
 
     /** The record's components, in order, given to {@code reader} with {@code context} (see {@link Components}). */
     public <C, R, X extends Exception> R deconstruct(C context, Components<C, R, X> reader) throws X {
         return reader.apply(context, id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message,
-                createDate, editDate, deleted, reactions);
+                createDate, editDate, deleted, reactions, attachments);
     }
 
-    /** The same message once deleted: no text and no reactions left. */
+    /** The same message once deleted: no text, no reactions and no files left. */
     public MessageView tombstone() {
         return new MessageView(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, "", createDate,
-                editDate, true, List.of());
+                editDate, true, List.of(), List.of());
     }
 }

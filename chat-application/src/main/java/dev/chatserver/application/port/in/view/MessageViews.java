@@ -24,31 +24,36 @@ public final class MessageViews {
     private MessageViews() {
     }
 
-    /** A stored message as history and search show it: edited or not, deleted or not, its reactions as read. */
-    public static MessageView shown(ImMessage message, UUID sessionUuid, User sender, List<ReactionCount> reactions) {
+    /** A stored message as history and search show it: edited or not, deleted or not, its reactions and files as read. */
+    public static MessageView shown(ImMessage message, UUID sessionUuid, User sender, List<ReactionCount> reactions,
+                                    List<AttachmentView> attachments) {
         return message.deconstruct((id, sessionId, from, type, content, createDate, editDate, deleteDate) ->
                 new MessageView(id, sessionId, sessionUuid, sender.id(), sender.name(), sender.partner(), type.value(),
-                        content, createDate, editDate, deleteDate.isPresent(), reactions));
+                        content, createDate, editDate, deleteDate.isPresent(), reactions, attachments));
     }
 
-    /** A message as it was posted: not edited, not deleted, no reactions yet (also what a replayed post answers). */
-    public static MessageView posted(ImMessage message, UUID sessionUuid, User poster) {
+    /**
+     * A message as it was posted, with the files it posted: not edited, not deleted, no reactions yet (also what a
+     * replayed post answers).
+     */
+    public static MessageView posted(ImMessage message, UUID sessionUuid, User poster, List<AttachmentView> attachments) {
         return message.deconstruct((id, sessionId, from, type, content, createDate, editDate, deleteDate) ->
                 new MessageView(id, sessionId, sessionUuid, poster.id(), poster.name(), poster.partner(), type.value(),
-                        content, createDate, Optional.empty(), false, List.of()));
+                        content, createDate, Optional.empty(), false, List.of(), attachments));
     }
 
     /** A typing signal: never stored, so without an id. */
     public static MessageView typing(ImSession session, User typist, MessageType type, String content, Instant at) {
         return restored(0, session.id(), session.uuid(), typist.id(), typist.name(), typist.partner(), type.value(),
-                content, at);
+                content, at, List.of());
     }
 
     /** A posted message as a stored notification kept it, field by field. */
     public static MessageView restored(long id, long sessionId, UUID sessionUuid, UserId fromId, String fromName,
-                                       Partner fromPartner, String type, String message, Instant createDate) {
+                                       Partner fromPartner, String type, String message, Instant createDate,
+                                       List<AttachmentView> attachments) {
         return new MessageView(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate,
-                Optional.empty(), false, List.of());
+                Optional.empty(), false, List.of(), attachments);
     }
 
     /**
@@ -58,6 +63,6 @@ public final class MessageViews {
     public static MessageView restoredFromLegacy(long id, long sessionId, UUID sessionUuid, UserId fromId,
                                                  String fromName, Partner fromPartner, String type, String message,
                                                  Instant createDate) {
-        return restored(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate);
+        return restored(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate, List.of());
     }
 }

@@ -31,15 +31,15 @@ class MessageViewTest {
         ImMessage edited = new ImMessage(5, 7, LYNX.id(), MessageType.MESSAGE, "hello", POSTED)
                 .editedBy(LYNX.id(), "hello again", POSTED.plusSeconds(5), Duration.ofHours(1));
         List<ReactionCount> reactions = List.of(new ReactionCount("👍", 2, true));
-        MessageView view = MessageViews.shown(edited, SESSION, LYNX, reactions);
+        MessageView view = MessageViews.shown(edited, SESSION, LYNX, reactions, List.of());
 
         List<Object> components = view.deconstruct("context", (context, id, sessionId, sessionUuid, fromId, fromName,
-                fromPartner, type, message, createDate, editDate, deleted, reactionCounts) -> List.of(context, id,
+                fromPartner, type, message, createDate, editDate, deleted, reactionCounts, files) -> List.of(context, id,
                 sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate, editDate, deleted,
-                reactionCounts));
+                reactionCounts, files));
 
         assertThat(components).containsExactly("context", 5L, 7L, SESSION, LYNX.id(), "Lucid Lynx", LYNX_PARTNER,
-                "message", "hello again", POSTED, Optional.of(POSTED.plusSeconds(5)), false, reactions);
+                "message", "hello again", POSTED, Optional.of(POSTED.plusSeconds(5)), false, reactions, List.of());
     }
 
     /** A component added to the record must be added to its deconstruction, which then fails where it is read. */
