@@ -152,6 +152,13 @@ public record ImSession(long id, UUID uuid, Instant createDate, Optional<GroupId
         return new ImSession(id, uuid, createDate, group, document, joined);
     }
 
+    /** The session without {@code member}'s membership (a member left or was removed). */
+    public ImSession leftBy(UserId member) {
+        member(member);
+        List<Membership> kept = members.stream().filter(m -> !m.user().equals(member)).toList();
+        return new ImSession(id, uuid, createDate, group, document, kept);
+    }
+
     /** The session with these memberships in place of the members' current ones (members stay in their order). */
     public ImSession with(Collection<Membership> changed) {
         Map<UserId, Membership> byUser = changed.stream()
