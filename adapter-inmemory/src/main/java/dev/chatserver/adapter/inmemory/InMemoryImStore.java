@@ -129,6 +129,11 @@ public final class InMemoryImStore implements ImSessions, ImMessages, MessageSea
     }
 
     @Override
+    public synchronized void removeMember(long sessionId, UserId member) {
+        membersOf(sessionId).remove(member);
+    }
+
+    @Override
     public synchronized void rekey(long sessionId, SessionKey newKey) {
         Stored stored = sessions.get(sessionId);
         if (stored == null) {

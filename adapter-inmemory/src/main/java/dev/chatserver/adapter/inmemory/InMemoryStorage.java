@@ -30,6 +30,7 @@ public final class InMemoryStorage implements Storage, StorageProbe {
                 new InMemoryEventRooms(),
                 new InMemoryEvents(),
                 new InMemoryIdempotencyKeys(),
+                new InMemoryGroupConversations(),
                 Optional.of(new StoragePorts.Realtime(new InMemoryNotifications(transactions), new InMemoryPresenceBoard())));
     }
 

@@ -69,6 +69,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
                 new JdbcEventRooms(jdbi),
                 new JdbcEvents(jdbi),
                 new JdbcIdempotencyKeys(jdbi),
+                new JdbcGroupConversations(jdbi),
                 realtime);
     }
 

@@ -5,6 +5,7 @@ import dev.chatserver.adapter.inmemory.InMemoryAddressBooks;
 import dev.chatserver.adapter.inmemory.InMemoryChats;
 import dev.chatserver.adapter.inmemory.InMemoryEventRooms;
 import dev.chatserver.adapter.inmemory.InMemoryEvents;
+import dev.chatserver.adapter.inmemory.InMemoryGroupConversations;
 import dev.chatserver.adapter.inmemory.InMemoryIdempotencyKeys;
 import dev.chatserver.adapter.inmemory.InMemoryImStore;
 import dev.chatserver.adapter.inmemory.InMemoryMessageReactions;
@@ -48,6 +49,7 @@ class MyStorageContractTest extends StorageContractSuite {
                     new InMemoryEventRooms(),
                     new InMemoryEvents(),
                     new InMemoryIdempotencyKeys(),
+                    new InMemoryGroupConversations(),
                     Optional.empty());              // one node: the chat keeps its bus and presence in memory
         }
 

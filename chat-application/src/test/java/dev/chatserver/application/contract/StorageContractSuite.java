@@ -59,6 +59,14 @@ public abstract class StorageContractSuite {
     }
 
     @Nested
+    class GroupConversations extends GroupConversationsContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
     class ImStore extends ImStoreContract {
         @Override
         protected Storage newStorage() {

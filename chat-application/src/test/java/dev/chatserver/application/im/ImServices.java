@@ -50,6 +50,8 @@ public final class ImServices implements AutoCloseable {
     /** Edits and deletions, with the default edit window. */
     public final ChangeMessageService changeMessage;
     public final ReactToMessageService reactToMessage;
+    public final CreateGroupService createGroup;
+    public final ChangeGroupService changeGroup;
 
     public ImServices(StoragePorts ports, ImPolicy policy, Clock clock) {
         this(ports, policy, clock, UserBudgets.unlimited());
@@ -61,7 +63,7 @@ public final class ImServices implements AutoCloseable {
         ImSessions imSessions = ports.imSessions();
         ImMessages imMessages = ports.imMessages();
         Transactions transactions = ports.transactions();
-        SessionViews views = new SessionViews(directory, imMessages, presence);
+        SessionViews views = new SessionViews(directory, imMessages, presence, ports.groupConversations());
         ImNotifier notifier = new ImNotifier(bus, views);
         this.writer = new GroupCommit(transactions, WriteLimits.DEFAULT);
         SessionAccess access = new SessionAccess(imSessions);
@@ -85,6 +87,10 @@ public final class ImServices implements AutoCloseable {
                 budgets);
         this.invitations = new InviteToSessionService(imSessions, access, recorder, views, notifier, directory,
                 transactions, clock, budgets);
+        this.createGroup = new CreateGroupService(imSessions, ports.groupConversations(), directory, views, recorder,
+                notifier, transactions, UUID::randomUUID, clock, budgets);
+        this.changeGroup = new ChangeGroupService(imSessions, ports.groupConversations(), access, directory, views,
+                recorder, notifier, transactions, clock, budgets);
         this.reads = new MarkReadService(imSessions, imMessages, access, readPointer, transactions, budgets);
         this.search = new SearchMessagesService(ports.messageSearch(), imSessions, directory, transactions,
                 policy, reactions);

@@ -30,6 +30,15 @@ public record GroupConversation(ImSession session, GroupName name, Posting posti
         }
     }
 
+    /** The conversation of {@code session} (its members as read, under lock for a change) with what it keeps. */
+    public static GroupConversation of(ImSession session, GroupSettings settings) {
+        return new GroupConversation(session, settings.name(), settings.posting(), settings.admins());
+    }
+
+    public GroupSettings settings() {
+        return new GroupSettings(name, posting, admins);
+    }
+
     /** How a new conversation starts: everyone may post, and its creator is its one admin. */
     public static GroupConversation created(ImSession session, GroupName name, UserId creator) {
         return new GroupConversation(session, name, Posting.ALL, Set.of(creator));
@@ -109,7 +118,8 @@ public record GroupConversation(ImSession session, GroupName name, Posting posti
             }
             remaining.add(next);
         } else if (remaining.isEmpty() && othersStay) {
-            throw new Refused("last_admin", "The last admin names another member (successor) who becomes admin before leaving");
+            throw new Refused("last_admin", "successor",
+                    "successor is required: the last admin names another member, who becomes admin, to leave");
         }
         return without(member, remaining);
     }
@@ -127,7 +137,8 @@ public record GroupConversation(ImSession session, GroupName name, Posting posti
             changed.remove(member);
         }
         if (changed.isEmpty()) {
-            throw new Refused("last_admin", "The last admin stays admin until another member is made admin");
+            throw new Refused("last_admin", "role",
+                    "role stays admin for the last admin until another member is made admin");
         }
         return changed(new GroupConversation(session, name, posting, changed));
     }

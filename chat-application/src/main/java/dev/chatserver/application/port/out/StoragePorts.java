@@ -27,6 +27,7 @@ public record StoragePorts(
         EventRoomStore eventRooms,
         EventStore events,
         IdempotencyKeys idempotencyKeys,
+        GroupConversations groupConversations,
         Optional<Realtime> realtime) {
 
     public StoragePorts {
@@ -45,6 +46,7 @@ public record StoragePorts(
         Objects.requireNonNull(eventRooms, "eventRooms");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+        Objects.requireNonNull(groupConversations, "groupConversations");
         Objects.requireNonNull(realtime, "realtime");
     }
 
