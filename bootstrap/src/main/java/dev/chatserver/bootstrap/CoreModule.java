@@ -8,6 +8,7 @@ import dev.chatserver.application.port.out.ChatStore;
 import dev.chatserver.application.port.out.EventRoomStore;
 import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.application.port.out.GroupConversations;
+import dev.chatserver.application.port.out.UserBlocks;
 import dev.chatserver.application.port.out.IdempotencyKeys;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
@@ -70,6 +71,7 @@ final class CoreModule extends AbstractModule {
         bind(EventStore.class).toInstance(ports.events());
         bind(IdempotencyKeys.class).toInstance(ports.idempotencyKeys());
         bind(GroupConversations.class).toInstance(ports.groupConversations());
+        bind(UserBlocks.class).toInstance(ports.userBlocks());
         // what the storage does not share between nodes (H2: the bus and presence), the node keeps in memory
         StoragePorts.Realtime realtime = ports.realtime().orElseGet(() -> new StoragePorts.Realtime(
                 new InMemoryNotifications(ports.transactions()), new InMemoryPresenceBoard()));

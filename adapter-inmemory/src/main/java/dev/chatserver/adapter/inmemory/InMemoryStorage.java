@@ -31,6 +31,7 @@ public final class InMemoryStorage implements Storage, StorageProbe {
                 new InMemoryEvents(),
                 new InMemoryIdempotencyKeys(),
                 new InMemoryGroupConversations(),
+                new InMemoryUserBlocks(),
                 Optional.of(new StoragePorts.Realtime(new InMemoryNotifications(transactions), new InMemoryPresenceBoard())));
     }
 

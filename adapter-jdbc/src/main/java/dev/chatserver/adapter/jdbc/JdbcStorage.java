@@ -70,6 +70,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
                 new JdbcEvents(jdbi),
                 new JdbcIdempotencyKeys(jdbi),
                 new JdbcGroupConversations(jdbi),
+                new JdbcUserBlocks(jdbi),
                 realtime);
     }
 

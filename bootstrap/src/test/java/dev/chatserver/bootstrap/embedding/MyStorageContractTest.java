@@ -7,6 +7,7 @@ import dev.chatserver.adapter.inmemory.InMemoryEventRooms;
 import dev.chatserver.adapter.inmemory.InMemoryEvents;
 import dev.chatserver.adapter.inmemory.InMemoryGroupConversations;
 import dev.chatserver.adapter.inmemory.InMemoryIdempotencyKeys;
+import dev.chatserver.adapter.inmemory.InMemoryUserBlocks;
 import dev.chatserver.adapter.inmemory.InMemoryImStore;
 import dev.chatserver.adapter.inmemory.InMemoryMessageReactions;
 import dev.chatserver.adapter.inmemory.InMemorySignInFailures;
@@ -50,6 +51,7 @@ class MyStorageContractTest extends StorageContractSuite {
                     new InMemoryEvents(),
                     new InMemoryIdempotencyKeys(),
                     new InMemoryGroupConversations(),
+                    new InMemoryUserBlocks(),
                     Optional.empty());              // one node: the chat keeps its bus and presence in memory
         }
 

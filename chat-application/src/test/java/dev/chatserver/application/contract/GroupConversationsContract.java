@@ -153,6 +153,21 @@ public abstract class GroupConversationsContract extends ImContract {
     }
 
     @Test
+    void an_announcement_group_takes_posts_from_its_admins_only() {
+        SessionView group = create(lynx, "News", ocelot);
+        im.post(ocelot, group, "before");
+        change(new GroupChangeCommand.SetPosting(lynx, group.uuid(), Posting.ADMINS));
+
+        assertThatThrownBy(() -> im.post(ocelot, group, "may I?")).isInstanceOfSatisfying(AccessDenied.class, p -> {
+            assertThat(p.field()).isEqualTo("session");
+            assertThat(p.getMessage()).isEqualTo("Only the admins of this group may post in it");
+        });
+        assertThat(im.post(lynx, group, "news").message()).isEqualTo("news");
+        change(new GroupChangeCommand.SetRole(lynx, group.uuid(), ocelot.id(), GroupRole.ADMIN));
+        assertThat(im.post(ocelot, group, "now I may").message()).isEqualTo("now I may");
+    }
+
+    @Test
     void a_removed_member_reads_why_then_hears_no_more_and_no_longer_lists_the_group() {
         SessionView group = create(lynx, "Night shift", ocelot, pangolin);
         im.bus.clear();

@@ -67,6 +67,14 @@ public abstract class StorageContractSuite {
     }
 
     @Nested
+    class Blocking extends BlockingContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
     class ImStore extends ImStoreContract {
         @Override
         protected Storage newStorage() {

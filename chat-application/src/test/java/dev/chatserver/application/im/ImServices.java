@@ -52,6 +52,7 @@ public final class ImServices implements AutoCloseable {
     public final ReactToMessageService reactToMessage;
     public final CreateGroupService createGroup;
     public final ChangeGroupService changeGroup;
+    public final BlockUsersService blocking;
 
     public ImServices(StoragePorts ports, ImPolicy policy, Clock clock) {
         this(ports, policy, clock, UserBudgets.unlimited());
@@ -68,13 +69,13 @@ public final class ImServices implements AutoCloseable {
         this.writer = new GroupCommit(transactions, WriteLimits.DEFAULT);
         SessionAccess access = new SessionAccess(imSessions);
         this.openSession = new OpenSessionService(imSessions, views, notifier, directory, transactions,
-                UUID::randomUUID, clock, budgets);
+                UUID::randomUUID, clock, budgets, ports.userBlocks());
         this.listSessions = new ListSessionsService(imSessions, views, directory);
         this.arrangeSession = new ArrangeSessionService(imSessions, access, views, notifier, transactions, budgets);
         ClientKeys clientKeys = new ClientKeys(ports.idempotencyKeys(), transactions, clock);
         this.recorder = new PostRecorder(imSessions, imMessages, notifier, views);
         this.posting = new PostingLane(imSessions, imMessages, new SessionHeaders(imSessions), recorder, clientKeys,
-                clock, Meters.NONE);
+                clock, Meters.NONE, ports.groupConversations(), ports.userBlocks());
         MessageReactions reactions = ports.messageReactions();
         this.messages = new PostMessageService(writer, posting, access, notifier, transactions, policy, clientKeys,
                 clock, budgets);
@@ -91,6 +92,7 @@ public final class ImServices implements AutoCloseable {
                 notifier, transactions, UUID::randomUUID, clock, budgets);
         this.changeGroup = new ChangeGroupService(imSessions, ports.groupConversations(), access, directory, views,
                 recorder, notifier, transactions, clock, budgets);
+        this.blocking = new BlockUsersService(ports.userBlocks(), directory, transactions, budgets);
         this.reads = new MarkReadService(imSessions, imMessages, access, readPointer, transactions, budgets);
         this.search = new SearchMessagesService(ports.messageSearch(), imSessions, directory, transactions,
                 policy, reactions);

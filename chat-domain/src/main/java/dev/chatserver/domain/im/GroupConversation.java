@@ -54,6 +54,11 @@ public record GroupConversation(ImSession session, GroupName name, Posting posti
         return session.hasMember(member) && (posting == Posting.ALL || admins.contains(member));
     }
 
+    /** Who may post, as {@link ImSession#postAll} asks it: everyone, or only admins in an announcement group. */
+    public PostingRights postingRights() {
+        return sender -> mayPost(sender) ? Optional.empty() : Optional.of(onlyAdminsPost());
+    }
+
     /** What anyone but an admin hears when they try to post into an announcement group. */
     public static AccessDenied onlyAdminsPost() {
         return new AccessDenied("session", "Only the admins of this group may post in it");

@@ -28,6 +28,7 @@ public record StoragePorts(
         EventStore events,
         IdempotencyKeys idempotencyKeys,
         GroupConversations groupConversations,
+        UserBlocks userBlocks,
         Optional<Realtime> realtime) {
 
     public StoragePorts {
@@ -47,6 +48,7 @@ public record StoragePorts(
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
         Objects.requireNonNull(groupConversations, "groupConversations");
+        Objects.requireNonNull(userBlocks, "userBlocks");
         Objects.requireNonNull(realtime, "realtime");
     }
 
