@@ -139,6 +139,9 @@ public final class InMemoryImStore implements ImSessions, ImMessages, MessageSea
         if (stored == null) {
             throw new IllegalArgumentException("no session has the id " + sessionId);
         }
+        if (stored.key().equals(newKey)) {
+            return; // a group conversation's key is its own already
+        }
         if (byKey.containsKey(newKey)) {
             throw new IllegalStateException("another session has the key " + newKey.value());
         }

@@ -5,6 +5,7 @@ import dev.chatserver.application.im.ImPolicy;
 import dev.chatserver.application.port.in.im.CreateGroupCommand;
 import dev.chatserver.application.port.in.im.GroupChangeCommand;
 import dev.chatserver.application.port.in.im.HistoryCommand;
+import dev.chatserver.application.port.in.im.InviteCommand;
 import dev.chatserver.application.port.in.im.ListSessionsCommand;
 import dev.chatserver.application.port.in.view.MessageView;
 import dev.chatserver.application.port.in.view.SessionMember;
@@ -165,6 +166,19 @@ public abstract class GroupConversationsContract extends ImContract {
         assertThat(im.post(lynx, group, "news").message()).isEqualTo("news");
         change(new GroupChangeCommand.SetRole(lynx, group.uuid(), ocelot.id(), GroupRole.ADMIN));
         assertThat(im.post(ocelot, group, "now I may").message()).isEqualTo("now I may");
+    }
+
+    @Test
+    void odoo_8s_add_user_brings_someone_into_a_group_of_two_as_a_member() {
+        SessionView group = create(lynx, "Two of us", ocelot);
+
+        SessionView after = im.invitations.invite(new InviteCommand(ocelot, group.uuid(), pangolin.id()));
+
+        assertThat(after.uuid()).isEqualTo(group.uuid());
+        assertThat(after.users()).extracting(SessionMember::id).containsExactly(lynx.id(), ocelot.id(), pangolin.id());
+        assertThat(after.conversation().orElseThrow().admins()).containsExactly(lynx.id());
+        assertThat(change(new GroupChangeCommand.Rename(lynx, group.uuid(), new GroupName("Three of us")))
+                .orElseThrow().conversation().orElseThrow().name()).isEqualTo("Three of us");
     }
 
     @Test
