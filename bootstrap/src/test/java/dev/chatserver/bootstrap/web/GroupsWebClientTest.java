@@ -73,6 +73,14 @@ class GroupsWebClientTest {
         }
     }
 
+    /** Clicks the button once it is shown, trying again while the panel is being redrawn by a notification. */
+    private static void click(Browser browser, String button) {
+        browser.waitUntil("clicking " + button, () -> {
+            browser.button(button).click();
+            return true;
+        });
+    }
+
     @Test
     void a_group_is_made_by_choosing_people_then_renamed_managed_and_left_and_the_other_member_follows_live() {
         lynx.button("New group").click();
@@ -86,18 +94,21 @@ class GroupsWebClientTest {
         ocelot.waitUntil("the group in ocelot's sessions", () -> ocelot.item("Sessions", "Night shift").isPresent());
 
         lynx.type("Name", "Day shift");
-        lynx.button("Rename").click();
+        click(lynx, "Rename");
         ocelot.waitUntil("the new name live", () -> ocelot.item("Sessions", "Day shift").isPresent());
 
-        lynx.button("Make admin " + OCELOT).click();
+        click(lynx, "Make admin " + OCELOT);
         lynx.waitUntil("ocelot an admin", () -> lynx.showsButton("Make member " + OCELOT));
-        new Select(lynx.select("Who may post")).selectByVisibleText("Admins only");
+        lynx.waitUntil("choosing admins only", () -> {
+            new Select(lynx.select("Who may post")).selectByVisibleText("Admins only");
+            return true;
+        });
         lynx.waitUntil("an announcement group", () -> lynx.text("posting-info").equals("Only admins post here."));
 
         ocelot.item("Sessions", "Day shift").orElseThrow().findElement(By.cssSelector("button.open")).click();
         ocelot.waitUntil("ocelot sees the group as admin",
                 () -> ocelot.text("group-role").equals("You are an admin of this group."));
-        ocelot.button("Leave group").click();
+        click(ocelot, "Leave group");
         ocelot.waitUntil("the group gone from ocelot's sessions", () -> ocelot.item("Sessions", "Day shift").isEmpty());
         lynx.waitUntil("the leaving notice", () -> lynx.messages().stream()
                 .anyMatch(m -> m.equals("Oneiric Ocelot left the group.")));
