@@ -2,6 +2,7 @@ import { ApiError, chats, im, session } from "./api.js";
 import { $, el, say, show } from "./dom.js";
 import { Feed } from "./realtime.js";
 import { renderAttachments, setUpAttachments } from "./attachments.js";
+import { decoratePeople, initGroups, loadBlocked, renderGroupPanel } from "./groups.js";
 
 const PAGE = 30;
 const TYPING_SHOWN_MS = 5000;
@@ -47,6 +48,7 @@ async function start(me) {
   show($("sign-out"), true);
   show($("whoami"), true);
   say($("whoami"), `Signed in as ${me.name} (${me.login})`);
+  await loadBlocked();
   await Promise.all([loadContacts(), loadSessions()]);
   if (state.me !== me) {
     return;
@@ -167,6 +169,9 @@ function onNotification(channel, message) {
   switch (message.type) {
     case "im_chat.message":
       receiveMessage(message.session, message.message);
+      if (message.message.type === "meta") {
+        refreshSessionsSoon(); // a group change: who is in it (the reader too) may have changed
+      }
       break;
     case "im_chat.message_edited":
       changeMessage(message.session, message.message_id,
@@ -261,6 +266,8 @@ function renderContacts() {
         el("span", { class: "name", text: user.name })),
       el("button", { type: "button", "aria-label": `Add ${user.name}`, text: "Add",
         onclick: () => addContact(user.id) }))));
+  decoratePeople($("contacts"));
+  decoratePeople($("other-users"));
 }
 
 async function addContact(userId) {
@@ -303,7 +310,9 @@ function upsertSession(s) {
 
 function titleOf(s) {
   let title;
-  if (s.is_group && s.groups.length > 0) {
+  if (s.conversation) {
+    title = s.conversation.name;
+  } else if (s.is_group && s.groups.length > 0) {
     title = s.groups.map((g) => g.name).join(", ");
   } else {
     const others = s.users.filter((u) => u.id !== state.me.uid).map((u) => u.name);
@@ -511,6 +520,7 @@ async function showFound(current, messageId) {
 }
 
 function renderConversationHead() {
+  renderGroupPanel();
   const current = state.current;
   if (!current || current.kind !== "session") {
     return;
@@ -1230,6 +1240,17 @@ async function boot() {
   }
 }
 
+initGroups({
+  me: () => state.me,
+  people: () => [...state.contacts.values(), ...state.others].filter((u) => u.id !== state.me.uid),
+  session: (uuid) => state.sessions.get(uuid),
+  current: () => state.current,
+  upsert: (s) => { upsertSession(s); renderSessions(); renderConversationHead(); follow(); },
+  open: (uuid) => openSession(uuid),
+  forget: (uuid) => { state.sessions.delete(uuid); state.current = null; showPane("placeholder"); renderSessions(); },
+  redrawPeople: () => renderContacts(),
+  attempt,
+});
 $("sign-in-form").addEventListener("submit", signIn);
 $("sign-out").addEventListener("click", signOut);
 $("user-search").addEventListener("input", renderContacts);

@@ -25,6 +25,9 @@ import dev.chatserver.application.port.in.health.CheckHealth;
 import dev.chatserver.application.port.in.im.ArrangeSession;
 import dev.chatserver.application.port.in.im.ChangeMessage;
 import dev.chatserver.application.port.in.im.InitChat;
+import dev.chatserver.application.port.in.im.BlockUsers;
+import dev.chatserver.application.port.in.im.ChangeGroup;
+import dev.chatserver.application.port.in.im.CreateGroup;
 import dev.chatserver.application.port.in.im.InviteToSession;
 import dev.chatserver.application.port.in.im.ListSessions;
 import dev.chatserver.application.port.in.im.ManageAddressBook;
@@ -121,6 +124,21 @@ public final class ChatCore implements AutoCloseable {
     /** {@code ArrangeSession}: folds, closes or renames a session for a member. */
     public ArrangeSession arrangeSession() {
         return injector.getInstance(ArrangeSession.class);
+    }
+
+    /** {@code CreateGroup}: starts a group conversation of people the caller chooses. */
+    public CreateGroup createGroup() {
+        return injector.getInstance(CreateGroup.class);
+    }
+
+    /** {@code ChangeGroup}: renames, adds, removes, sets roles and posting, leaves a group conversation. */
+    public ChangeGroup changeGroup() {
+        return injector.getInstance(ChangeGroup.class);
+    }
+
+    /** {@code BlockUsers}: blocks and unblocks users. */
+    public BlockUsers blockUsers() {
+        return injector.getInstance(BlockUsers.class);
     }
 
     /** {@code InviteToSession}: adds users to a session. */

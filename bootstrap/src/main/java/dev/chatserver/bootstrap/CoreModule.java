@@ -7,6 +7,8 @@ import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ChatStore;
 import dev.chatserver.application.port.out.EventRoomStore;
 import dev.chatserver.application.port.out.EventStore;
+import dev.chatserver.application.port.out.GroupConversations;
+import dev.chatserver.application.port.out.UserBlocks;
 import dev.chatserver.application.port.out.IdempotencyKeys;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
@@ -70,6 +72,8 @@ final class CoreModule extends AbstractModule {
         bind(IdempotencyKeys.class).toInstance(ports.idempotencyKeys());
         bind(dev.chatserver.application.port.out.Attachments.class).toInstance(ports.attachments());
         bind(dev.chatserver.application.port.out.FileContents.class).toInstance(ports.fileContents());
+        bind(GroupConversations.class).toInstance(ports.groupConversations());
+        bind(UserBlocks.class).toInstance(ports.userBlocks());
         // what the storage does not keep (an embedder's own storage may keep no bus or presence), the node keeps in memory
         StoragePorts.Realtime realtime = ports.realtime().orElseGet(() -> new StoragePorts.Realtime(
                 new InMemoryNotifications(ports.transactions()), new InMemoryPresenceBoard()));

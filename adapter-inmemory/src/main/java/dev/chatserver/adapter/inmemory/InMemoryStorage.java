@@ -32,6 +32,8 @@ public final class InMemoryStorage implements Storage, StorageProbe {
                 new InMemoryIdempotencyKeys(),
                 new InMemoryAttachments(),
                 new InMemoryFileContents(),
+                new InMemoryGroupConversations(),
+                new InMemoryUserBlocks(),
                 Optional.of(new StoragePorts.Realtime(new InMemoryNotifications(transactions), new InMemoryPresenceBoard())));
     }
 

@@ -71,6 +71,8 @@ public final class JdbcStorage implements Storage, StorageProbe {
                 new JdbcIdempotencyKeys(jdbi),
                 new JdbcAttachments(jdbi),
                 fileContents(url),
+                new JdbcGroupConversations(jdbi),
+                new JdbcUserBlocks(jdbi),
                 realtime);
     }
 

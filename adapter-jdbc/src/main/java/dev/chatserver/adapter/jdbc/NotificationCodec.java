@@ -41,6 +41,8 @@ import dev.chatserver.application.port.in.view.SessionMember;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
 import dev.chatserver.application.port.in.view.SessionView;
+import dev.chatserver.application.port.in.view.GroupView;
+import dev.chatserver.domain.im.Posting;
 import dev.chatserver.domain.presence.ImStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -233,6 +235,13 @@ final class NotificationCodec {
         json.put("status", session.status().wireName());
         json.put("is_read", session.isRead());
         session.unreadCount().ifPresent(count -> json.put("unread_count", count));
+        session.conversation().ifPresent(c -> {
+            ObjectNode conversation = json.putObject("conversation");
+            conversation.put("name", c.name());
+            conversation.put("posting", c.posting().value());
+            ArrayNode admins = conversation.putArray("admins");
+            c.admins().forEach(a -> admins.add(a.value()));
+        });
         return json;
     }
 
@@ -245,7 +254,13 @@ final class NotificationCodec {
                 list(json.get("users"), NotificationCodec::member),
                 SessionState.parse("state", json.get("state").asText()),
                 SessionStatus.parse("status", json.get("status").asText()), json.get("is_read").asBoolean(),
-                json.hasNonNull("unread_count") ? OptionalLong.of(json.get("unread_count").asLong()) : OptionalLong.empty());
+                json.hasNonNull("unread_count") ? OptionalLong.of(json.get("unread_count").asLong()) : OptionalLong.empty(),
+                json.hasNonNull("conversation") ? Optional.of(conversation(json.get("conversation"))) : Optional.empty());
+    }
+
+    private static GroupView conversation(JsonNode json) {
+        return new GroupView(json.get("name").asText(), Posting.parse("posting", json.get("posting").asText()),
+                list(json.get("admins"), a -> UserId.of(a.asLong())));
     }
 
     private ObjectNode member(SessionMember member) {

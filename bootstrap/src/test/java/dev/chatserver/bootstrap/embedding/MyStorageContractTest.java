@@ -7,7 +7,9 @@ import dev.chatserver.adapter.inmemory.InMemoryAddressBooks;
 import dev.chatserver.adapter.inmemory.InMemoryChats;
 import dev.chatserver.adapter.inmemory.InMemoryEventRooms;
 import dev.chatserver.adapter.inmemory.InMemoryEvents;
+import dev.chatserver.adapter.inmemory.InMemoryGroupConversations;
 import dev.chatserver.adapter.inmemory.InMemoryIdempotencyKeys;
+import dev.chatserver.adapter.inmemory.InMemoryUserBlocks;
 import dev.chatserver.adapter.inmemory.InMemoryImStore;
 import dev.chatserver.adapter.inmemory.InMemoryMessageReactions;
 import dev.chatserver.adapter.inmemory.InMemorySignInFailures;
@@ -52,6 +54,8 @@ class MyStorageContractTest extends StorageContractSuite {
                     new InMemoryIdempotencyKeys(),
                     new InMemoryAttachments(),
                     new InMemoryFileContents(),
+                    new InMemoryGroupConversations(),
+                    new InMemoryUserBlocks(),
                     Optional.empty());              // one node: the chat keeps its bus and presence in memory
         }
 

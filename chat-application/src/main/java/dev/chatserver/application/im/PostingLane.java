@@ -19,6 +19,13 @@ import dev.chatserver.application.port.in.view.MessageViews;
 import dev.chatserver.domain.im.PostDraft;
 import dev.chatserver.domain.im.SessionPosts;
 import dev.chatserver.domain.problem.NotFound;
+import dev.chatserver.application.port.out.GroupConversations;
+import dev.chatserver.application.port.out.UserBlocks;
+import dev.chatserver.domain.im.Block;
+import dev.chatserver.domain.im.GroupConversation;
+import dev.chatserver.domain.im.GroupSettings;
+import dev.chatserver.domain.im.PostingRights;
+import dev.chatserver.domain.problem.ChatProblem;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -30,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -51,12 +59,17 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
     private final PostRecorder recorder;
     private final Meters meters;
     private final Attachments attachments;
+    private final GroupConversations conversations;
+    private final UserBlocks blocks;
 
     @Inject
     public PostingLane(ImSessions sessions, ImMessages messages, SessionHeaders headers, PostRecorder recorder,
-                       ClientKeys clientKeys, Clock clock, Meters meters, Attachments attachments) {
+                       ClientKeys clientKeys, Clock clock, Meters meters, Attachments attachments,
+                       GroupConversations conversations, UserBlocks blocks) {
         super(clientKeys, clock);
         this.attachments = attachments;
+        this.conversations = conversations;
+        this.blocks = blocks;
         this.sessions = sessions;
         this.messages = messages;
         this.headers = headers;
@@ -119,8 +132,10 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
             nth.add(ofSession.size());
             ofSession.add(command.draft());
         }
+        Map<UUID, PostingRights> rights = rightsOf(drafts.keySet().stream().map(batch.sessions()::get).toList());
         Map<UUID, SessionPosts> decided = new HashMap<>();
-        drafts.forEach((uuid, posts) -> decided.put(uuid, batch.sessions().get(uuid).postAll(posts, at)));
+        drafts.forEach((uuid, posts) -> decided.put(uuid, batch.sessions().get(uuid).postAll(posts, at,
+                rights.getOrDefault(uuid, PostingRights.MEMBERS))));
 
         List<Answer<MessageView>> answers = new ArrayList<>(fresh.size());
         List<PostRecorder.Accepted> accepted = new ArrayList<>();
@@ -128,7 +143,7 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
         for (int i = 0; i < fresh.size(); i++) {
             PostMessageCommand command = fresh.get(i);
             SessionPosts posts = decided.get(command.session());
-            Optional<NotFound> refusal = files.refused(command) && batch.of(command) != null
+            Optional<? extends ChatProblem> refusal = files.refused(command) && batch.of(command) != null
                     ? Optional.of(Attachment.unknown("attachmentIds"))
                     : posts == null ? Optional.of(ImSession.unknown()) : posts.refusalOf(nth.get(i));
             if (refusal.isPresent()) {
@@ -145,6 +160,30 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
             answers.set(acceptedAt.get(k), Answer.done(recorded.get(k).view()));
         }
         return answers;
+    }
+
+    /**
+     * What limits who may post in each session beyond membership, read once for the batch on the members locked
+     * (at most one statement each, only for a batch with such sessions): a group conversation's posting (changed
+     * only under these members' locks, so read as of them), and a private pair's blocks.
+     */
+    private Map<UUID, PostingRights> rightsOf(List<ImSession> sessions) {
+        Map<UUID, PostingRights> rights = new HashMap<>();
+        List<Long> ungrouped = sessions.stream().filter(s -> !s.isGroup()).map(ImSession::id).toList();
+        Map<Long, GroupSettings> settings = ungrouped.isEmpty() ? Map.of() : conversations.of(ungrouped);
+        List<Block> possible = sessions.stream().filter(s -> !settings.containsKey(s.id()))
+                .flatMap(s -> Block.thatWouldStopPostsIn(s).stream()).toList();
+        Set<Block> existing = possible.isEmpty() ? Set.of() : blocks.existing(possible);
+        for (ImSession session : sessions) {
+            GroupSettings ofSession = settings.get(session.id());
+            if (ofSession != null) {
+                rights.put(session.uuid(), GroupConversation.of(session, ofSession).postingRights());
+            } else if (!existing.isEmpty()) {
+                List<Block> ofPair = Block.thatWouldStopPostsIn(session).stream().filter(existing::contains).toList();
+                rights.put(session.uuid(), Block.postingRightsIn(session, ofPair));
+            }
+        }
+        return rights;
     }
 
     @Override

@@ -31,6 +31,8 @@ import dev.chatserver.application.port.in.view.SessionMember;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
 import dev.chatserver.application.port.in.view.SessionView;
+import dev.chatserver.application.port.in.view.GroupView;
+import dev.chatserver.domain.im.Posting;
 import dev.chatserver.domain.presence.ImStatus;
 
 import java.time.Instant;
@@ -92,7 +94,11 @@ public final class SampleEvents {
                 new MessageDeleted(SESSION, 42, AT), new ReactionToggled(SESSION, 42, UserId.of(6), "\ud83d\udc4d\ud83c\udffd", true, 3),
                 new ReactionToggled(SESSION, 42, UserId.of(5), "\u2764\ufe0f", false, 0),
                 new MessagePosted(message.tombstone()), new SessionChanged(UserId.of(5), session.withLastMessageDeleted(42)),
-                new SessionChanged(UserId.of(6), withReadPointers(session)));
+                new SessionChanged(UserId.of(6), withReadPointers(session)),
+                new SessionChanged(UserId.of(6), SessionView.restored(8, SESSION, AT, true, List.of(), List.of(),
+                        session.users(), SessionState.OPEN, SessionStatus.ACTIVE, true, OptionalLong.empty(),
+                        Optional.of(new GroupView("Night \"shift\" \u00e9", Posting.ADMINS,
+                                List.of(UserId.of(5), UserId.of(6)))))));
     }
 
     /** The session with each member's read pointer and the viewer's unread count. */

@@ -59,6 +59,22 @@ public abstract class StorageContractSuite {
     }
 
     @Nested
+    class GroupConversations extends GroupConversationsContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
+    class Blocking extends BlockingContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
     class ImStore extends ImStoreContract {
         @Override
         protected Storage newStorage() {

@@ -50,6 +50,9 @@ public final class ImServices implements AutoCloseable {
     /** Edits and deletions, with the default edit window. */
     public final ChangeMessageService changeMessage;
     public final ReactToMessageService reactToMessage;
+    public final CreateGroupService createGroup;
+    public final ChangeGroupService changeGroup;
+    public final BlockUsersService blocking;
 
     public ImServices(StoragePorts ports, ImPolicy policy, Clock clock) {
         this(ports, policy, clock, UserBudgets.unlimited());
@@ -61,18 +64,18 @@ public final class ImServices implements AutoCloseable {
         ImSessions imSessions = ports.imSessions();
         ImMessages imMessages = ports.imMessages();
         Transactions transactions = ports.transactions();
-        SessionViews views = new SessionViews(directory, imMessages, presence);
+        SessionViews views = new SessionViews(directory, imMessages, presence, ports.groupConversations());
         ImNotifier notifier = new ImNotifier(bus, views);
         this.writer = new GroupCommit(transactions, WriteLimits.DEFAULT);
         SessionAccess access = new SessionAccess(imSessions);
         this.openSession = new OpenSessionService(imSessions, views, notifier, directory, transactions,
-                UUID::randomUUID, clock, budgets);
+                UUID::randomUUID, clock, budgets, ports.userBlocks());
         this.listSessions = new ListSessionsService(imSessions, views, directory);
         this.arrangeSession = new ArrangeSessionService(imSessions, access, views, notifier, transactions, budgets);
         ClientKeys clientKeys = new ClientKeys(ports.idempotencyKeys(), transactions, clock);
         this.recorder = new PostRecorder(imSessions, imMessages, notifier, views, ports.attachments());
         this.posting = new PostingLane(imSessions, imMessages, new SessionHeaders(imSessions), recorder, clientKeys,
-                clock, Meters.NONE, ports.attachments());
+                clock, Meters.NONE, ports.attachments(), ports.groupConversations(), ports.userBlocks());
         MessageReactions reactions = ports.messageReactions();
         this.messages = new PostMessageService(writer, posting, access, notifier, transactions, policy, clientKeys,
                 clock, budgets);
@@ -87,6 +90,11 @@ public final class ImServices implements AutoCloseable {
                 budgets);
         this.invitations = new InviteToSessionService(imSessions, access, recorder, views, notifier, directory,
                 transactions, clock, budgets);
+        this.createGroup = new CreateGroupService(imSessions, ports.groupConversations(), directory, views, recorder,
+                notifier, transactions, UUID::randomUUID, clock, budgets);
+        this.changeGroup = new ChangeGroupService(imSessions, ports.groupConversations(), access, directory, views,
+                recorder, notifier, transactions, clock, budgets);
+        this.blocking = new BlockUsersService(ports.userBlocks(), directory, transactions, budgets);
         this.reads = new MarkReadService(imSessions, imMessages, access, readPointer, transactions, budgets);
         this.search = new SearchMessagesService(ports.messageSearch(), imSessions, directory, transactions,
                 policy, reactions, ports.attachments());

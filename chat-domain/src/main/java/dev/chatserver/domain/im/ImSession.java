@@ -2,6 +2,7 @@ package dev.chatserver.domain.im;
 
 import dev.chatserver.domain.account.GroupId;
 import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.problem.ChatProblem;
 import dev.chatserver.domain.problem.NotFound;
 
 import java.time.Instant;
@@ -66,9 +67,23 @@ public record ImSession(long id, UUID uuid, Instant createDate, Optional<GroupId
      * what they drafted, anyone else is refused (as {@link #post} refuses) without changing what the others do.
      */
     public SessionPosts postAll(List<PostDraft> drafts, Instant now) {
-        return new SessionPosts(this, drafts.stream().map(draft -> hasMember(draft.sender())
-                ? Optional.of(ImMessage.unsaved(id, draft, now))
-                : Optional.<ImMessage>empty()).toList());
+        return postAll(drafts, now, PostingRights.MEMBERS);
+    }
+
+    /**
+     * {@link #postAll}, where a member's post is also subject to {@code rights} (an announcement group's, a
+     * block's): a post they refuse is answered with their refusal, the others are decided as usual.
+     */
+    public SessionPosts postAll(List<PostDraft> drafts, Instant now, PostingRights rights) {
+        List<Optional<ImMessage>> messages = new ArrayList<>(drafts.size());
+        List<Optional<ChatProblem>> refusals = new ArrayList<>(drafts.size());
+        for (PostDraft draft : drafts) {
+            Optional<ChatProblem> refusal = hasMember(draft.sender()) ? rights.refusalOf(draft.sender())
+                    : Optional.of(unknown());
+            refusals.add(refusal);
+            messages.add(refusal.isPresent() ? Optional.empty() : Optional.of(ImMessage.unsaved(id, draft, now)));
+        }
+        return new SessionPosts(this, messages, refusals);
     }
 
     /** A member's message, not stored yet: the others whose view it changes. */
@@ -150,6 +165,13 @@ public record ImSession(long id, UUID uuid, Instant createDate, Optional<GroupId
         joined.add(newcomer);
         joined.sort(Comparator.comparingLong(m -> m.user().value()));
         return new ImSession(id, uuid, createDate, group, document, joined);
+    }
+
+    /** The session without {@code member}'s membership (a member left or was removed). */
+    public ImSession leftBy(UserId member) {
+        member(member);
+        List<Membership> kept = members.stream().filter(m -> !m.user().equals(member)).toList();
+        return new ImSession(id, uuid, createDate, group, document, kept);
     }
 
     /** The session with these memberships in place of the members' current ones (members stay in their order). */

@@ -1,7 +1,7 @@
 package dev.chatserver.domain.im;
 
 import dev.chatserver.domain.account.UserId;
-import dev.chatserver.domain.problem.NotFound;
+import dev.chatserver.domain.problem.ChatProblem;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,16 +13,21 @@ import java.util.Set;
 
 /**
  * What a session decided, once, about several posts to it ({@link ImSession#postAll}): for each draft, in the
- * order given, the message to store or the refusal (its sender is no member). Once the messages have ids,
+ * order given, the message to store or the refusal (its sender is no member, or may not post here). Once the messages have ids,
  * {@link #stored} applies them in that order, each on the session as the post before left it.
  */
 public final class SessionPosts {
     private final ImSession session;
     private final List<Optional<ImMessage>> decided;
+    private final List<Optional<ChatProblem>> refusals;
 
-    SessionPosts(ImSession session, List<Optional<ImMessage>> decided) {
+    SessionPosts(ImSession session, List<Optional<ImMessage>> decided, List<Optional<ChatProblem>> refusals) {
         this.session = Objects.requireNonNull(session, "session");
         this.decided = List.copyOf(decided);
+        this.refusals = List.copyOf(refusals);
+        if (this.decided.size() != this.refusals.size()) {
+            throw new IllegalArgumentException("one refusal or none per decided post");
+        }
     }
 
     /** The session as it was decided on. */
@@ -31,8 +36,8 @@ public final class SessionPosts {
     }
 
     /** The refusal of the {@code draft}-th post (counted from 0), when its session refused it. */
-    public Optional<NotFound> refusalOf(int draft) {
-        return decided.get(draft).isPresent() ? Optional.empty() : Optional.of(ImSession.unknown());
+    public Optional<ChatProblem> refusalOf(int draft) {
+        return refusals.get(draft);
     }
 
     /** The message the {@code draft}-th post stores; that post must not have been refused. */

@@ -226,7 +226,7 @@ class ImSessionTest {
                 new ImMessage(ImMessage.UNSAVED, 7, OCELOT, TEXT, "two", NOW));
         assertThat(decided.refusalOf(0)).isEmpty();
         assertThat(decided.refusalOf(1)).hasValueSatisfying(p -> {
-            assertThat(p.kind()).isEqualTo("session");
+            assertThat(((NotFound) p).kind()).isEqualTo("session");
             assertThat(p.getMessage()).isEqualTo("Session does not exist");
         });
         assertThat(decided.refusalOf(2)).isEmpty();

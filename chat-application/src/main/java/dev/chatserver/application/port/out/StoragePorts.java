@@ -29,6 +29,8 @@ public record StoragePorts(
         IdempotencyKeys idempotencyKeys,
         Attachments attachments,
         FileContents fileContents,
+        GroupConversations groupConversations,
+        UserBlocks userBlocks,
         Optional<Realtime> realtime) {
 
     public StoragePorts {
@@ -49,6 +51,8 @@ public record StoragePorts(
         Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
         Objects.requireNonNull(attachments, "attachments");
         Objects.requireNonNull(fileContents, "fileContents");
+        Objects.requireNonNull(groupConversations, "groupConversations");
+        Objects.requireNonNull(userBlocks, "userBlocks");
         Objects.requireNonNull(realtime, "realtime");
     }
 
