@@ -1,6 +1,7 @@
 package dev.chatserver.bootstrap.embedding;
 
 import dev.chatserver.adapter.inmemory.InMemoryAccounts;
+import dev.chatserver.adapter.inmemory.InMemoryAuditLog;
 import dev.chatserver.adapter.inmemory.InMemoryAddressBooks;
 import dev.chatserver.adapter.inmemory.InMemoryChats;
 import dev.chatserver.adapter.inmemory.InMemoryEventRooms;
@@ -37,6 +38,8 @@ class MyStorageContractTest extends StorageContractSuite {
                     new InMemoryTransactions(),     // transactions
                     accounts,                       // users
                     accounts,                       // accounts
+                    accounts,                       // standings
+                    new InMemoryAuditLog(),
                     new InMemorySignInTokens(),
                     new InMemorySignInFailures(),
                     im,                             // imSessions
