@@ -7,6 +7,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.account.SignInRoutes;
+import dev.chatserver.adapter.http.admin.AdminRoutes;
 import dev.chatserver.adapter.http.auth.AllowedOrigins;
 import dev.chatserver.adapter.http.auth.ClientAddresses;
 import dev.chatserver.adapter.http.auth.ClientSchemes;
@@ -43,6 +44,7 @@ final class AccountsModule extends AbstractModule {
         Multibinder<Routes> routes = Multibinder.newSetBinder(binder(), Routes.class);
         routes.addBinding().to(OriginGuard.class);
         routes.addBinding().to(SignInRoutes.class);
+        routes.addBinding().to(AdminRoutes.class);
         routes.addBinding().to(HealthRoutes.class);
     }
 
