@@ -15,6 +15,7 @@ import dev.chatserver.adapter.jdbc.DatabaseSettings;
 import dev.chatserver.adapter.jdbc.JdbcStorage;
 import dev.chatserver.application.port.in.account.FindPartners;
 import dev.chatserver.application.port.in.account.ProvisionAccounts;
+import dev.chatserver.application.port.in.account.ManageOwnAccount;
 import dev.chatserver.application.port.in.admin.AdministerUsers;
 import dev.chatserver.application.port.in.admin.ReadAuditLog;
 import dev.chatserver.application.port.in.account.SignIn;
@@ -218,6 +219,11 @@ public final class ChatCore implements AutoCloseable {
     /** {@code AdministerUsers}: an administrator lists, creates, renames, disables accounts and ends their sign-ins. */
     public AdministerUsers administerUsers() {
         return injector.getInstance(AdministerUsers.class);
+    }
+
+    /** {@code ManageOwnAccount}: a signed-in user changes their password or their name. */
+    public ManageOwnAccount manageOwnAccount() {
+        return injector.getInstance(ManageOwnAccount.class);
     }
 
     /** {@code ReadAuditLog}: what administrators did, for administrators. */

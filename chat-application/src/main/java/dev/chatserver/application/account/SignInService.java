@@ -128,7 +128,8 @@ public final class SignInService implements SignIn {
         String hash = hashOf(token);
         Optional<User> recent = verified.holderOf(hash);
         if (recent.isPresent()) {
-            return recent.get();
+            // the holder as the directory has it now (a rename shows at once); its users by id are kept close
+            return directory.user(recent.get().id()).orElse(recent.get());
         }
         User holder = tokens.holder(hash, clock.instant())
                 .flatMap(directory::user)
