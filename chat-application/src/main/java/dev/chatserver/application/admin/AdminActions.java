@@ -7,7 +7,6 @@ import dev.chatserver.application.port.out.UserDirectory;
 import dev.chatserver.domain.account.AccountStanding;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
-import dev.chatserver.domain.problem.AccessDenied;
 import dev.chatserver.domain.problem.NotFound;
 import jakarta.inject.Inject;
 
@@ -38,7 +37,7 @@ public final class AdminActions {
     /** The caller's standing, refused unless it administers. */
     AccountStanding administrator(Administrator by) {
         AccountStanding standing = standings.standing(by.user())
-                .orElseThrow(() -> new AccessDenied("only an administrator may do this"));
+                .orElseThrow(AccountStanding::notAdministrator);
         standing.requireAdministrator();
         return standing;
     }
@@ -60,7 +59,7 @@ public final class AdminActions {
 
     private AccountStanding lockOrMissing(UserId user, Administrator by) {
         return standings.lockStanding(user).orElseThrow(() -> user.equals(by.user())
-                ? new AccessDenied("only an administrator may do this")
+                ? AccountStanding.notAdministrator()
                 : new NotFound("user", "user", "no user has the id " + user));
     }
 

@@ -11,6 +11,8 @@ import java.util.Objects;
  * administrator may change about an account.
  */
 public record AccountStanding(UserId user, boolean admin, boolean disabled) {
+    private static final String NOT_ADMINISTRATOR = "only an administrator may do this";
+
     public AccountStanding {
         Objects.requireNonNull(user, "user");
     }
@@ -23,8 +25,13 @@ public record AccountStanding(UserId user, boolean admin, boolean disabled) {
     /** Only an enabled administrator administers; anyone else is refused. */
     public void requireAdministrator() {
         if (!admin || disabled) {
-            throw new AccessDenied("only an administrator may do this");
+            throw notAdministrator();
         }
+    }
+
+    /** The refusal of anyone who does not administer, or whose account is unknown. */
+    public static AccessDenied notAdministrator() {
+        return new AccessDenied(NOT_ADMINISTRATOR);
     }
 
     /**
