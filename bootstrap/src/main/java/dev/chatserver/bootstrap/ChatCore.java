@@ -15,6 +15,9 @@ import dev.chatserver.adapter.jdbc.DatabaseSettings;
 import dev.chatserver.adapter.jdbc.JdbcStorage;
 import dev.chatserver.application.port.in.account.FindPartners;
 import dev.chatserver.application.port.in.account.ProvisionAccounts;
+import dev.chatserver.application.port.in.account.ManageOwnAccount;
+import dev.chatserver.application.port.in.admin.AdministerUsers;
+import dev.chatserver.application.port.in.admin.ReadAuditLog;
 import dev.chatserver.application.port.in.account.SignIn;
 import dev.chatserver.application.port.in.chats.CreateChats;
 import dev.chatserver.application.port.in.chats.ManageRooms;
@@ -239,6 +242,21 @@ public final class ChatCore implements AutoCloseable {
     /** {@code EndConnections}: ends the live connections whose sign-in no longer holds. */
     public EndConnections endConnections() {
         return injector.getInstance(EndConnections.class);
+    }
+
+    /** {@code AdministerUsers}: an administrator lists, creates, renames, disables accounts and ends their sign-ins. */
+    public AdministerUsers administerUsers() {
+        return injector.getInstance(AdministerUsers.class);
+    }
+
+    /** {@code ManageOwnAccount}: a signed-in user changes their password or their name. */
+    public ManageOwnAccount manageOwnAccount() {
+        return injector.getInstance(ManageOwnAccount.class);
+    }
+
+    /** {@code ReadAuditLog}: what administrators did, for administrators. */
+    public ReadAuditLog readAuditLog() {
+        return injector.getInstance(ReadAuditLog.class);
     }
 
     /** {@code CheckHealth}: whether this node can serve. */

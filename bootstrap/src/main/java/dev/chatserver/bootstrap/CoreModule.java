@@ -3,6 +3,8 @@ package dev.chatserver.bootstrap;
 import dev.chatserver.adapter.inmemory.InMemoryNotifications;
 import dev.chatserver.adapter.inmemory.InMemoryPresenceBoard;
 import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.AccountStandings;
+import dev.chatserver.application.port.out.AuditLog;
 import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ChatStore;
 import dev.chatserver.application.port.out.EventRoomStore;
@@ -59,6 +61,8 @@ final class CoreModule extends AbstractModule {
         bind(Transactions.class).toInstance(ports.transactions());
         bind(UserDirectory.class).toInstance(ports.users());
         bind(AccountRegistry.class).toInstance(ports.accounts());
+        bind(AccountStandings.class).toInstance(ports.standings());
+        bind(AuditLog.class).toInstance(ports.audit());
         bind(SignInTokens.class).toInstance(ports.signInTokens());
         bind(SignInFailures.class).toInstance(ports.signInFailures());
         bind(ImSessions.class).toInstance(ports.imSessions());

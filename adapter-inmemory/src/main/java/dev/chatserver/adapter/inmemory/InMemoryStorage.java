@@ -19,6 +19,8 @@ public final class InMemoryStorage implements Storage, StorageProbe {
                 transactions,
                 accounts,
                 accounts,
+                accounts,
+                new InMemoryAuditLog(),
                 new InMemorySignInTokens(),
                 new InMemorySignInFailures(),
                 im,

@@ -58,6 +58,8 @@ public final class JdbcStorage implements Storage, StorageProbe {
                 transactions,
                 accounts,
                 accounts,
+                accounts,
+                new JdbcAuditLog(jdbi),
                 new JdbcSignInTokens(jdbi),
                 new JdbcSignInFailures(jdbi),
                 im,

@@ -3,6 +3,7 @@ package dev.chatserver.bootstrap.embedding;
 import dev.chatserver.adapter.inmemory.InMemoryAccounts;
 import dev.chatserver.adapter.inmemory.InMemoryAttachments;
 import dev.chatserver.adapter.inmemory.InMemoryFileContents;
+import dev.chatserver.adapter.inmemory.InMemoryAuditLog;
 import dev.chatserver.adapter.inmemory.InMemoryAddressBooks;
 import dev.chatserver.adapter.inmemory.InMemoryChats;
 import dev.chatserver.adapter.inmemory.InMemoryEventRooms;
@@ -41,6 +42,8 @@ class MyStorageContractTest extends StorageContractSuite {
                     new InMemoryTransactions(),     // transactions
                     accounts,                       // users
                     accounts,                       // accounts
+                    accounts,                       // standings
+                    new InMemoryAuditLog(),
                     new InMemorySignInTokens(),
                     new InMemorySignInFailures(),
                     im,                             // imSessions

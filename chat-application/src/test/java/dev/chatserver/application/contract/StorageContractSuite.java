@@ -43,6 +43,14 @@ public abstract class StorageContractSuite {
     }
 
     @Nested
+    class Administration extends AdministrationContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
     class SignInTokens extends SignInTokensContract {
         @Override
         protected Storage newStorage() {

@@ -28,7 +28,9 @@ public final class RpcFieldNames {
             "newStatus", "new_status",
             "documentModel", "doc_model",
             "documentId", "doc_id",
-            "clientAddress", "client_address");
+            "clientAddress", "client_address",
+            "oldPassword", "old_password",
+            "newPassword", "new_password");
 
     private RpcFieldNames() {
     }

@@ -16,6 +16,8 @@ public record StoragePorts(
         Transactions transactions,
         UserDirectory users,
         AccountRegistry accounts,
+        AccountStandings standings,
+        AuditLog audit,
         SignInTokens signInTokens,
         SignInFailures signInFailures,
         ImSessions imSessions,
@@ -38,6 +40,8 @@ public record StoragePorts(
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(standings, "standings");
+        Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(signInTokens, "signInTokens");
         Objects.requireNonNull(signInFailures, "signInFailures");
         Objects.requireNonNull(imSessions, "imSessions");
