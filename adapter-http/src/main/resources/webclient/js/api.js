@@ -114,6 +114,8 @@ export const im = {
       uuid, message_type: type, message_content: content,
       ...(clientId ? { client_id: clientId } : {}), ...(replyTo ? { reply_to_id: replyTo } : {}),
     }),
+  postFiles: (uuid, attachmentIds, caption) => rpc("/im_chat/post",
+    { uuid, message_type: "money4_chat_attach_msg", attachment_ids: attachmentIds, message_content: caption }),
   markRead: (uuid, messageId) => rpc("/im_chat/api/mark_read", { uuid, message_id: messageId }),
   edit: (messageId, content) => rpc("/im_chat/api/edit_message", { message_id: messageId, message_content: content }),
   remove: (messageId) => rpc("/im_chat/api/delete_message", { message_id: messageId }),

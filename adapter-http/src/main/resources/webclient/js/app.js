@@ -3,6 +3,8 @@ import { $, el, say, show } from "./dom.js";
 import { Feed } from "./realtime.js";
 import { followQuotedEdit, forgetQuoted, quoteOf, replyButton, replyToId, stopReplying } from "./replies.js";
 import { askForNotifications, notifyIfHidden, offerNotifications, showUnreadInTitle } from "./attention.js";
+import { renderAttachments, setUpAttachments } from "./attachments.js";
+import { decoratePeople, initGroups, loadBlocked, renderGroupPanel } from "./groups.js";
 
 const PAGE = 30;
 const TYPING_SHOWN_MS = 5000;
@@ -49,6 +51,7 @@ async function start(me) {
   show($("whoami"), true);
   say($("whoami"), `Signed in as ${me.name} (${me.login})`);
   offerNotifications();
+  await loadBlocked();
   await Promise.all([loadContacts(), loadSessions()]);
   if (state.me !== me) {
     return;
@@ -172,6 +175,9 @@ function onNotification(channel, message) {
   switch (message.type) {
     case "im_chat.message":
       receiveMessage(message.session, message.message);
+      if (message.message.type === "meta") {
+        refreshSessionsSoon(); // a group change: who is in it (the reader too) may have changed
+      }
       break;
     case "im_chat.message_edited":
       changeMessage(message.session, message.message_id,
@@ -272,6 +278,8 @@ function renderContacts() {
         el("span", { class: "name", text: user.name })),
       el("button", { type: "button", "aria-label": `Add ${user.name}`, text: "Add",
         onclick: () => addContact(user.id) }))));
+  decoratePeople($("contacts"));
+  decoratePeople($("other-users"));
 }
 
 async function addContact(userId) {
@@ -314,7 +322,9 @@ function upsertSession(s) {
 
 function titleOf(s) {
   let title;
-  if (s.is_group && s.groups.length > 0) {
+  if (s.conversation) {
+    title = s.conversation.name;
+  } else if (s.is_group && s.groups.length > 0) {
     title = s.groups.map((g) => g.name).join(", ");
   } else {
     const others = s.users.filter((u) => u.id !== state.me.uid).map((u) => u.name);
@@ -524,6 +534,7 @@ async function showFound(current, messageId) {
 }
 
 function renderConversationHead() {
+  renderGroupPanel();
   const current = state.current;
   if (!current || current.kind !== "session") {
     return;
@@ -621,6 +632,9 @@ function renderMessage(current, m) {
     node.append(quote);
   }
   node.append(el("div", { class: "text", text: m.message }));
+  if (m.attachments) {
+    node.append(renderAttachments(m));
+  }
   if (m.type === "meta") {
     return node;
   }
@@ -1261,6 +1275,17 @@ async function boot() {
   }
 }
 
+initGroups({
+  me: () => state.me,
+  people: () => [...state.contacts.values(), ...state.others].filter((u) => u.id !== state.me.uid),
+  session: (uuid) => state.sessions.get(uuid),
+  current: () => state.current,
+  upsert: (s) => { upsertSession(s); renderSessions(); renderConversationHead(); follow(); },
+  open: (uuid) => openSession(uuid),
+  forget: (uuid) => { state.sessions.delete(uuid); state.current = null; showPane("placeholder"); renderSessions(); },
+  redrawPeople: () => renderContacts(),
+  attempt,
+});
 $("sign-in-form").addEventListener("submit", signIn);
 $("sign-out").addEventListener("click", signOut);
 $("user-search").addEventListener("input", renderContacts);
@@ -1268,6 +1293,10 @@ $("group-form").addEventListener("submit", openGroup);
 $("post-form").addEventListener("submit", post);
 $("stop-replying").addEventListener("click", stopReplying);
 $("enable-notifications").addEventListener("click", askForNotifications);
+setUpAttachments({
+  currentUuid: () => (state.current && state.current.kind === "session" ? state.current.uuid : null),
+  captionBox: $("message"), errorNode: $("post-error"), form: $("post-form"),
+});
 $("message").addEventListener("keydown", messageKey);
 $("message").addEventListener("input", typed);
 $("messages").addEventListener("scroll", () => {

@@ -95,7 +95,7 @@ export class Feed {
       case "subscribed":
         if (this.freshSocket) {
           // Notifications after `last` are on their way; what changed while we were away without reaching the
-          // log we resume from (a restarted single node starts a new log) is read again.
+          // log we resume from (on the memory storage a restarted node starts a new log) is read again.
           this.freshSocket = false;
           this.retryMs = FIRST_RETRY_MS;
           this.handlers.status("live");
@@ -106,7 +106,7 @@ export class Feed {
         }
         break;
       case "history_expired":
-        // The server no longer knows our place (its log was restarted or moved on): what is shown is reloaded,
+        // The server no longer knows our place (its log moved on, or a memory node restarted): what is shown is reloaded,
         // and the live notifications, already flowing, are taken from any id on.
         this.last = 0;
         this.handlers.resync();

@@ -7,6 +7,10 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.account.SignInRoutes;
+import dev.chatserver.adapter.http.admin.AdminRoutes;
+import dev.chatserver.adapter.http.account.OwnAccountRoutes;
+import dev.chatserver.application.account.ManageOwnAccountService;
+import dev.chatserver.application.port.in.account.ManageOwnAccount;
 import dev.chatserver.adapter.http.auth.AllowedOrigins;
 import dev.chatserver.adapter.http.auth.ClientAddresses;
 import dev.chatserver.adapter.http.auth.ClientSchemes;
@@ -14,6 +18,10 @@ import dev.chatserver.adapter.http.auth.OriginGuard;
 import dev.chatserver.adapter.http.auth.SessionCookie;
 import dev.chatserver.adapter.http.health.HealthRoutes;
 import dev.chatserver.application.account.HashingLimits;
+import dev.chatserver.application.admin.AdministerUsersService;
+import dev.chatserver.application.admin.ReadAuditLogService;
+import dev.chatserver.application.port.in.admin.AdministerUsers;
+import dev.chatserver.application.port.in.admin.ReadAuditLog;
 import dev.chatserver.application.account.ProvisionAccountsService;
 import dev.chatserver.application.account.SignInService;
 import dev.chatserver.application.account.SignInThrottling;
@@ -32,11 +40,16 @@ final class AccountsModule extends AbstractModule {
     protected void configure() {
         bind(SignIn.class).to(SignInService.class).in(Scopes.SINGLETON);
         bind(ProvisionAccounts.class).to(ProvisionAccountsService.class).in(Scopes.SINGLETON);
+        bind(AdministerUsers.class).to(AdministerUsersService.class).in(Scopes.SINGLETON);
+        bind(ReadAuditLog.class).to(ReadAuditLogService.class).in(Scopes.SINGLETON);
+        bind(ManageOwnAccount.class).to(ManageOwnAccountService.class).in(Scopes.SINGLETON);
         bind(CheckHealth.class).to(CheckHealthService.class).in(Scopes.SINGLETON);
         bind(dev.chatserver.adapter.http.auth.HostSignIn.class).toInstance(dev.chatserver.adapter.http.auth.HostSignIn.NONE);
         Multibinder<Routes> routes = Multibinder.newSetBinder(binder(), Routes.class);
         routes.addBinding().to(OriginGuard.class);
         routes.addBinding().to(SignInRoutes.class);
+        routes.addBinding().to(AdminRoutes.class);
+        routes.addBinding().to(OwnAccountRoutes.class);
         routes.addBinding().to(HealthRoutes.class);
     }
 

@@ -15,6 +15,9 @@ import dev.chatserver.adapter.jdbc.DatabaseSettings;
 import dev.chatserver.adapter.jdbc.JdbcStorage;
 import dev.chatserver.application.port.in.account.FindPartners;
 import dev.chatserver.application.port.in.account.ProvisionAccounts;
+import dev.chatserver.application.port.in.account.ManageOwnAccount;
+import dev.chatserver.application.port.in.admin.AdministerUsers;
+import dev.chatserver.application.port.in.admin.ReadAuditLog;
 import dev.chatserver.application.port.in.account.SignIn;
 import dev.chatserver.application.port.in.chats.CreateChats;
 import dev.chatserver.application.port.in.chats.ManageRooms;
@@ -25,6 +28,9 @@ import dev.chatserver.application.port.in.health.CheckHealth;
 import dev.chatserver.application.port.in.im.ArrangeSession;
 import dev.chatserver.application.port.in.im.ChangeMessage;
 import dev.chatserver.application.port.in.im.InitChat;
+import dev.chatserver.application.port.in.im.BlockUsers;
+import dev.chatserver.application.port.in.im.ChangeGroup;
+import dev.chatserver.application.port.in.im.CreateGroup;
 import dev.chatserver.application.port.in.im.InviteToSession;
 import dev.chatserver.application.port.in.im.ListSessions;
 import dev.chatserver.application.port.in.im.ManageAddressBook;
@@ -123,6 +129,21 @@ public final class ChatCore implements AutoCloseable {
         return injector.getInstance(ArrangeSession.class);
     }
 
+    /** {@code CreateGroup}: starts a group conversation of people the caller chooses. */
+    public CreateGroup createGroup() {
+        return injector.getInstance(CreateGroup.class);
+    }
+
+    /** {@code ChangeGroup}: renames, adds, removes, sets roles and posting, leaves a group conversation. */
+    public ChangeGroup changeGroup() {
+        return injector.getInstance(ChangeGroup.class);
+    }
+
+    /** {@code BlockUsers}: blocks and unblocks users. */
+    public BlockUsers blockUsers() {
+        return injector.getInstance(BlockUsers.class);
+    }
+
     /** {@code InviteToSession}: adds users to a session. */
     public InviteToSession inviteToSession() {
         return injector.getInstance(InviteToSession.class);
@@ -141,6 +162,16 @@ public final class ChatCore implements AutoCloseable {
     /** {@code MarkRead}: moves a member's read pointer. */
     public MarkRead markRead() {
         return injector.getInstance(MarkRead.class);
+    }
+
+    /** {@code UploadAttachment}: a member uploads a file to a session. */
+    public dev.chatserver.application.port.in.attachment.UploadAttachment uploadAttachment() {
+        return injector.getInstance(dev.chatserver.application.port.in.attachment.UploadAttachment.class);
+    }
+
+    /** {@code ReadAttachment}: a member of its session reads a file or its thumbnail. */
+    public dev.chatserver.application.port.in.attachment.ReadAttachment readAttachment() {
+        return injector.getInstance(dev.chatserver.application.port.in.attachment.ReadAttachment.class);
     }
 
     /** {@code SearchMessages}: searches the messages a user may read. */
@@ -211,6 +242,21 @@ public final class ChatCore implements AutoCloseable {
     /** {@code EndConnections}: ends the live connections whose sign-in no longer holds. */
     public EndConnections endConnections() {
         return injector.getInstance(EndConnections.class);
+    }
+
+    /** {@code AdministerUsers}: an administrator lists, creates, renames, disables accounts and ends their sign-ins. */
+    public AdministerUsers administerUsers() {
+        return injector.getInstance(AdministerUsers.class);
+    }
+
+    /** {@code ManageOwnAccount}: a signed-in user changes their password or their name. */
+    public ManageOwnAccount manageOwnAccount() {
+        return injector.getInstance(ManageOwnAccount.class);
+    }
+
+    /** {@code ReadAuditLog}: what administrators did, for administrators. */
+    public ReadAuditLog readAuditLog() {
+        return injector.getInstance(ReadAuditLog.class);
     }
 
     /** {@code CheckHealth}: whether this node can serve. */

@@ -33,12 +33,14 @@ public final class ChatServer implements AutoCloseable {
     private final Injector injector;
     private final HttpServer http;
     private final int port;
+    private final Optional<H2Backups> backups;
 
-    private ChatServer(Storage storage, Injector injector, HttpServer http, int port) {
+    private ChatServer(Storage storage, Injector injector, HttpServer http, int port, Optional<H2Backups> backups) {
         this.storage = storage;
         this.injector = injector;
         this.http = http;
         this.port = port;
+        this.backups = backups;
     }
 
     /**
@@ -58,9 +60,16 @@ public final class ChatServer implements AutoCloseable {
             Optional<ServerMetrics> metrics = injector.getInstance(Key.get(new TypeLiteral<Optional<ServerMetrics>>() { }));
             HttpServer http = new HttpServer(settings.http(), injector.getInstance(com.fasterxml.jackson.databind.ObjectMapper.class), routes,
                     metrics.<RequestMeter>map(m -> m::answered).orElse(RequestMeter.NONE));
-            int port = listen(http, settings);
+            Optional<H2Backups> backups = H2Backups.start(settings, storage);
+            int port;
+            try {
+                port = listen(http, settings);
+            } catch (RuntimeException e) {
+                backups.ifPresent(H2Backups::close);
+                throw e;
+            }
             LOG.info("chat server listening on port {} with {} storage", port, settings.storage().name().toLowerCase());
-            return new ChatServer(storage, injector, http, port);
+            return new ChatServer(storage, injector, http, port, backups);
         } catch (CreationException | ProvisionException e) {
             storage.close();
             throw startupFailureIn(e).orElseThrow(() -> e);
@@ -136,6 +145,7 @@ public final class ChatServer implements AutoCloseable {
     public void close() {
         http.stop();
         injector.getInstance(dev.chatserver.application.write.GroupCommit.class).close();
+        backups.ifPresent(H2Backups::close);
         storage.close();
         injector.getInstance(Key.get(new TypeLiteral<Optional<ServerMetrics>>() { })).ifPresent(ServerMetrics::close);
         LOG.info("chat server stopped");

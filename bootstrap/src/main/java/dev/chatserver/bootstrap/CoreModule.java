@@ -3,10 +3,14 @@ package dev.chatserver.bootstrap;
 import dev.chatserver.adapter.inmemory.InMemoryNotifications;
 import dev.chatserver.adapter.inmemory.InMemoryPresenceBoard;
 import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.AccountStandings;
+import dev.chatserver.application.port.out.AuditLog;
 import dev.chatserver.application.port.out.AddressBooks;
 import dev.chatserver.application.port.out.ChatStore;
 import dev.chatserver.application.port.out.EventRoomStore;
 import dev.chatserver.application.port.out.EventStore;
+import dev.chatserver.application.port.out.GroupConversations;
+import dev.chatserver.application.port.out.UserBlocks;
 import dev.chatserver.application.port.out.IdempotencyKeys;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
@@ -57,6 +61,8 @@ final class CoreModule extends AbstractModule {
         bind(Transactions.class).toInstance(ports.transactions());
         bind(UserDirectory.class).toInstance(ports.users());
         bind(AccountRegistry.class).toInstance(ports.accounts());
+        bind(AccountStandings.class).toInstance(ports.standings());
+        bind(AuditLog.class).toInstance(ports.audit());
         bind(SignInTokens.class).toInstance(ports.signInTokens());
         bind(SignInFailures.class).toInstance(ports.signInFailures());
         bind(ImSessions.class).toInstance(ports.imSessions());
@@ -68,7 +74,11 @@ final class CoreModule extends AbstractModule {
         bind(EventRoomStore.class).toInstance(ports.eventRooms());
         bind(EventStore.class).toInstance(ports.events());
         bind(IdempotencyKeys.class).toInstance(ports.idempotencyKeys());
-        // what the storage does not share between nodes (H2: the bus and presence), the node keeps in memory
+        bind(dev.chatserver.application.port.out.Attachments.class).toInstance(ports.attachments());
+        bind(dev.chatserver.application.port.out.FileContents.class).toInstance(ports.fileContents());
+        bind(GroupConversations.class).toInstance(ports.groupConversations());
+        bind(UserBlocks.class).toInstance(ports.userBlocks());
+        // what the storage does not keep (an embedder's own storage may keep no bus or presence), the node keeps in memory
         StoragePorts.Realtime realtime = ports.realtime().orElseGet(() -> new StoragePorts.Realtime(
                 new InMemoryNotifications(ports.transactions()), new InMemoryPresenceBoard()));
         bind(NotificationStorage.class).toInstance(realtime.notifications());

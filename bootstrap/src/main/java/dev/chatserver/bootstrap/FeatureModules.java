@@ -15,6 +15,7 @@ final class FeatureModules {
                 new BudgetsModule(),
                 new WritesModule(),
                 new ImModule(),
+                new AttachmentsModule(),
                 new ChatsModule(),
                 new RealtimeModule(),
                 new Odoo8Module(),

@@ -77,6 +77,11 @@ public final class Flag<T> {
         return new Flag<>(name, value, fallback, fallback.toString(), meaning, Path::of);
     }
 
+    /** A path without a default: absent unless given ({@code shownFallback} says what then applies). */
+    static Flag<Path> optionalPath(String name, String value, String shownFallback, String meaning) {
+        return new Flag<>(name, value, null, shownFallback, meaning, Path::of);
+    }
+
     /** {@code on} or {@code off} (also true/false, yes/no, 1/0). */
     static Flag<Boolean> onOff(String name, boolean fallback, String meaning) {
         return new Flag<>(name, "on|off", fallback, fallback ? "on" : "off", meaning, Flag::parseOnOff);

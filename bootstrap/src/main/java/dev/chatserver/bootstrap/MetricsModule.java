@@ -29,7 +29,8 @@ final class MetricsModule extends AbstractModule {
     @Provides
     @Singleton
     Optional<ServerMetrics> serverMetrics(ChatOptions options, GroupCommit writer, OpenConnections connections,
-                                          OutboundBudget outbound, Storage storage) {
+                                          OutboundBudget outbound, Storage storage,
+                                          dev.chatserver.application.port.out.Attachments attachments) {
         if (!options.get(ServerFlags.METRICS)) {
             return Optional.empty();
         }
@@ -48,6 +49,10 @@ final class MetricsModule extends AbstractModule {
         FunctionCounter.builder("chat.log.dropped", DroppedLogLines.class, kind -> DroppedLogLines.total())
                 .description("log lines dropped because the log could not keep up (callers never wait)")
                 .register(registry);
+        Gauge.builder("chat.attachments.files", attachments, a -> a.totals().files()).strongReference(true)
+                .description("files uploaded and kept (posted, or not yet removed)").register(registry);
+        Gauge.builder("chat.attachments.bytes", attachments, a -> a.totals().bytes()).strongReference(true)
+                .description("bytes of the files uploaded and kept").baseUnit("bytes").register(registry);
         StorageFactory.meterPool(storage, registry);
         return Optional.of(metrics);
     }

@@ -5,6 +5,7 @@ import dev.chatserver.application.port.in.account.AddMemberCommand;
 import dev.chatserver.application.port.in.account.AddUserCommand;
 import dev.chatserver.application.port.in.account.ProvisionAccounts;
 import dev.chatserver.application.port.out.Storage;
+import dev.chatserver.domain.account.Login;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,6 +31,8 @@ final class ProvisioningCommand {
     /** Also from CHAT_PASSWORD, as every flag, or from standard input with {@link #PASSWORD_STDIN}. */
     static final Flag<String> PASSWORD = Flag.optionalText("password", "password", null, null);
     static final Flag<Boolean> PASSWORD_STDIN = Flag.toggle("password-stdin", null);
+    /** {@code user add --admin}: the new user administers the server. */
+    static final Flag<Boolean> ADMIN = Flag.toggle("admin", null);
 
     /**
      * A subcommand: its words, its flags (usage and the check of required ones read the same lists), what else
@@ -44,14 +47,22 @@ final class ProvisioningCommand {
         String get(Flag<String> flag) {
             return values.getOrDefault(flag.name(), "");
         }
+
+        boolean isSet(Flag<Boolean> flag) {
+            return values.containsKey(flag.name()) && flag.read(values.get(flag.name()));
+        }
     }
 
     static final List<Subcommand> ALL = List.of(
-            new Subcommand("user add", List.of(LOGIN, NAME, PASSWORD), List.of(EMAIL),
+            new Subcommand("user add", List.of(LOGIN, NAME, PASSWORD), List.of(EMAIL, ADMIN),
                     "adds a user; prints the new user's id\n    instead of --password <password>: --password-stdin"
-                            + " (the first line of standard input) or the environment variable CHAT_PASSWORD",
+                            + " (the first line of standard input) or the environment variable CHAT_PASSWORD"
+                            + "\n    --admin: the user administers the server (the routes under /api/v1/admin)",
                     a -> a.provisioning().addUser(AddUserCommand.of(a.get(LOGIN), a.get(NAME), a.get(EMAIL),
-                            a.get(PASSWORD))).id().value()),
+                            a.get(PASSWORD), a.isSet(ADMIN))).id().value()),
+            new Subcommand("user grant-admin", List.of(LOGIN), List.of(),
+                    "gives the user the administrator role (again changes nothing); prints the user's id",
+                    a -> a.provisioning().grantAdmin(new Login(a.get(LOGIN))).id().value()),
             new Subcommand("group add", List.of(NAME), List.of(),
                     "adds a group (group names are unique); prints the new group's id",
                     a -> a.provisioning().addGroup(new AddGroupCommand(a.get(NAME))).id().value()),

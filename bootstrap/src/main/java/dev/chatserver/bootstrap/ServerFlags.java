@@ -7,6 +7,7 @@ import dev.chatserver.adapter.http.odoo8.Odoo8Settings;
 import dev.chatserver.adapter.http.realtime.UnversionedWebSocket;
 import dev.chatserver.adapter.jdbc.DatabaseSettings;
 import dev.chatserver.application.account.HashingLimits;
+import dev.chatserver.application.attachment.AttachmentSettings;
 import dev.chatserver.application.account.SignInPolicy;
 import dev.chatserver.application.account.SignInThrottling;
 import dev.chatserver.application.budget.Budget;
@@ -43,6 +44,12 @@ public final class ServerFlags {
             .shownAs("empty");
     public static final Flag<Integer> DB_POOL_SIZE = Flag.number("db-pool-size", "n", DatabaseSettings.DEFAULT_POOL_SIZE,
             "connections in the pool");
+    public static final Flag<Path> BACKUP_DIR = Flag.optionalPath("backup-dir", "dir", "none",
+            "H2 only: folder the node writes an online backup of its database to, every --backup-every");
+    public static final Flag<Duration> BACKUP_EVERY = Flag.duration("backup-every", H2Backups.DEFAULT_INTERVAL,
+            "how often the H2 backup is taken");
+    public static final Flag<Integer> BACKUP_KEEP = Flag.number("backup-keep", "n", H2Backups.DEFAULT_KEPT,
+            "H2 backups kept in --backup-dir; older ones are deleted");
     public static final Flag<Duration> TOKEN_TTL = Flag.duration("token-ttl", SignInPolicy.DEFAULT_LIFETIME,
             "sign-in token lifetime (90s, 15m, 12h, 7d, ISO-8601)");
     public static final Flag<Duration> TOKEN_TRUST = Flag.duration("token-trust", SignInPolicy.DEFAULT_TRUST,
@@ -151,12 +158,22 @@ public final class ServerFlags {
             BudgetSettings.DEFAULT_REACTIONS_PER_MESSAGE, "different reactions one user may have on one message");
     public static final Flag<Boolean> USER_BUDGETS = Flag.onOff("user-budgets", true,
             "off lifts every per-user budget and the reaction cap (load tests)");
+    public static final Flag<Rate> USER_UPLOADS = Flag.rate("user-uploads", Budget.UPLOADS.standard(),
+            "files one user may upload");
+    public static final Flag<Integer> MAX_ATTACHMENT_SIZE = Flag.number("max-attachment-size", "bytes",
+            (int) AttachmentSettings.DEFAULT.maxBytes(), "largest file one upload takes (larger is 413)");
+    public static final Flag<Integer> ATTACHMENT_BYTES_PER_USER = Flag.number("attachment-bytes-per-user", "bytes",
+            (int) AttachmentSettings.DEFAULT.bytesPerUser(), "what the files one user uploaded may hold together");
+    public static final Flag<Duration> UNPOSTED_ATTACHMENT_TTL = Flag.duration("unposted-attachment-ttl",
+            AttachmentSettings.DEFAULT.unpostedKept(), "how long an upload never posted is kept");
     public static final Flag<Boolean> METRICS = Flag.onOff("metrics", true,
             "serve GET /metrics (Prometheus text; docs/OPERATIONS.md)");
+    public static final Flag<Boolean> ACCESS_LOG = Flag.onOff("access-log", true,
+            "one log line per request (logger http.request); off saves its cost under load, /metrics still counts requests");
 
     /** Every flag, in the order of README.md's configuration table and {@code --help}. */
     public static final List<Flag<?>> ALL = List.of(PORT, HOST, STORAGE, DATA_DIR, DB_URL, DB_USER, DB_PASSWORD,
-            DB_POOL_SIZE, TOKEN_TTL, TOKEN_TRUST, MAX_BODY_SIZE, STOP_TIMEOUT, DEMO, IM_MESSAGE_TYPES,
+            DB_POOL_SIZE, BACKUP_DIR, BACKUP_EVERY, BACKUP_KEEP, TOKEN_TTL, TOKEN_TRUST, MAX_BODY_SIZE, STOP_TIMEOUT, DEMO, IM_MESSAGE_TYPES,
             IM_MAX_MESSAGE_BYTES, IM_EDIT_WINDOW, CHATS_TENANTS, CHATS_ACCOUNT_AUDIENCE, CHATS_JWT_KEYS,
             CHATS_JWT_AUDIENCE, CHATS_MAX_PAYLOAD, POLL_TIMEOUT, BUS_RETENTION, BUS_RETENTION_COUNT, BUS_RETENTION_BYTES,
             WS_QUEUE, WS_QUEUE_BYTES, WS_USER_BYTES, WS_NODE_BYTES, POLL_ANSWER_BYTES, WS_PING_INTERVAL, WS_IDLE_TIMEOUT,
@@ -164,7 +181,8 @@ public final class ServerFlags {
             SIGN_IN_LOGIN_TOTAL_FAILURES, SIGN_IN_WINDOW, SIGN_IN_HASHES, SIGN_IN_HASH_QUEUE, TRUSTED_PROXIES,
             ALLOWED_ORIGINS, COOKIE_SECURE, WS_PER_USER, CHANNELS_PER_SUBSCRIPTION, HELD_POLLS_PER_USER, WRITE_QUEUE,
             WRITE_QUEUE_BYTES, WRITE_BATCH, USER_POSTS, USER_CHAT_EVENTS, USER_TYPING, USER_NEW_SESSIONS,
-            USER_REACTIONS, USER_WRITES, REACTIONS_PER_MESSAGE, USER_BUDGETS, METRICS);
+            USER_REACTIONS, USER_WRITES, USER_UPLOADS, REACTIONS_PER_MESSAGE, USER_BUDGETS, MAX_ATTACHMENT_SIZE,
+            ATTACHMENT_BYTES_PER_USER, UNPOSTED_ATTACHMENT_TTL, METRICS, ACCESS_LOG);
 
     /** The flags that choose and open the storage: what the provisioning commands honour besides their own. */
     static final List<Flag<?>> STORAGE_FLAGS = List.of(STORAGE, DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE);
@@ -181,6 +199,7 @@ public final class ServerFlags {
             case NEW_SESSIONS -> USER_NEW_SESSIONS;
             case REACTIONS -> USER_REACTIONS;
             case WRITES -> USER_WRITES;
+            case UPLOADS -> USER_UPLOADS;
         };
     }
 

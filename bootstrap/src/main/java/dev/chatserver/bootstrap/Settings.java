@@ -39,7 +39,7 @@ public record Settings(StorageKind storage, Path dataDir, String dbUrl, String d
             throw new StartupFailure("--max-body-size " + maxBody + ": at least 1024 bytes");
         }
         HttpSettings http = new HttpSettings(options.get(ServerFlags.HOST), port, maxBody,
-                options.get(ServerFlags.STOP_TIMEOUT));
+                options.get(ServerFlags.STOP_TIMEOUT), options.get(ServerFlags.ACCESS_LOG));
         String dbUrl = options.find(ServerFlags.DB_URL).orElse(null);
         if (storage == StorageKind.POSTGRES && dbUrl == null) {
             throw new StartupFailure("--db-url: required with --storage postgres (e.g. jdbc:postgresql://127.0.0.1:5432/chat)");
@@ -51,7 +51,7 @@ public record Settings(StorageKind storage, Path dataDir, String dbUrl, String d
     }
 
     public Settings withPort(int newPort) {
-        HttpSettings moved = new HttpSettings(http.host(), newPort, http.maxBodySize(), http.stopTimeout());
+        HttpSettings moved = new HttpSettings(http.host(), newPort, http.maxBodySize(), http.stopTimeout(), http.accessLog());
         return new Settings(storage, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, moved, signIn, demo, options);
     }
 

@@ -60,7 +60,8 @@ class CommandLineTest {
             assertThat(help.exitCode()).as(String.join(" ", asked)).isZero();
             assertThat(help.err()).isEmpty();
             assertThat(help.out()).startsWith("usage: chat-server [flags]")
-                    .contains("chat-server user add --login <login> --name <name> --password <password> [--email <email>]")
+                    .contains("chat-server user add --login <login> --name <name> --password <password> [--email <email>] [--admin]")
+                    .contains("chat-server user grant-admin --login <login>")
                     .contains("chat-server group add --name <name>")
                     .contains("chat-server group add-member --group <id or name> --login <login>")
                     .contains("--port <port>", "CHAT_PORT", "8080")
@@ -84,10 +85,11 @@ class CommandLineTest {
 
         assertThat(userAdd.exitCode()).isZero();
         assertThat(userAdd.out()).startsWith("""
-                usage: chat-server user add --login <login> --name <name> --password <password> [--email <email>]
+                usage: chat-server user add --login <login> --name <name> --password <password> [--email <email>] [--admin]
                     adds a user; prints the new user's id
                     instead of --password <password>: --password-stdin (the first line of standard input) or the \
                 environment variable CHAT_PASSWORD
+                    --admin: the user administers the server (the routes under /api/v1/admin)
                 """);
         assertThat(userAdd.out()).contains("storage flags").containsPattern("--storage <kind> +CHAT_STORAGE +h2")
                 .contains("--data-dir <dir>", "--db-url <jdbc-url>", "--db-user <user>", "--db-password <password>",
@@ -161,7 +163,7 @@ class CommandLineTest {
         assertThat(added.out().strip()).matches("\\d+");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err().strip()).isEqualTo("chat-server: --password: required; usage: chat-server user add"
-                + " --login <login> --name <name> --password <password> [--email <email>]");
+                + " --login <login> --name <name> --password <password> [--email <email>] [--admin]");
     }
 
     @Test
@@ -174,6 +176,31 @@ class CommandLineTest {
 
         assertThat(byName.out().strip()).isEqualTo(group);
         assertThat(byId.out().strip()).isEqualTo(group);
+    }
+
+    @Test
+    void an_administrator_is_added_with_admin_or_granted_the_role_and_then_administers_over_http() {
+        Run root = main(onH2("user", "add", "--login", "root", "--name", "Root", "--password", "root-secret-1",
+                "--admin"));
+        Run alice = main(onH2("user", "add", "--login", "alice", "--name", "Alice", "--password", "alice-secret-1"));
+        Run unknown = main(onH2("user", "grant-admin", "--login", "nobody"));
+
+        assertThat(root.exitCode()).as(root.err()).isZero();
+        assertThat(unknown.exitCode()).isNotZero();
+        assertThat(unknown.err()).contains("no user has the login nobody");
+        try (RunningServer server = RunningServer.start(List.of("--data-dir", work.resolve("data").toString()))) {
+            String aliceToken = server.client().signIn("alice", "alice-secret-1");
+            assertThat(server.client().send("GET", "/api/v1/admin/users", null,
+                    server.client().signIn("root", "root-secret-1")).status()).isEqualTo(200);
+            assertThat(server.client().send("GET", "/api/v1/admin/users", null, aliceToken).status()).isEqualTo(403);
+        }
+        Run granted = main(onH2("user", "grant-admin", "--login", "alice"));
+        assertThat(granted.exitCode()).as(granted.err()).isZero();
+        assertThat(granted.out().strip()).isEqualTo(alice.out().strip());
+        try (RunningServer server = RunningServer.start(List.of("--data-dir", work.resolve("data").toString()))) {
+            assertThat(server.client().send("GET", "/api/v1/admin/users", null,
+                    server.client().signIn("alice", "alice-secret-1")).status()).isEqualTo(200);
+        }
     }
 
     @Test

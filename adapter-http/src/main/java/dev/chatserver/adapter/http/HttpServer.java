@@ -59,7 +59,9 @@ public final class HttpServer {
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors(mapper)));
             WebClient.serve(config);
             config.requestLogger.http((ctx, millis) -> {
-                REQUESTS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+                if (settings.accessLog()) {
+                    REQUESTS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis));
+                }
                 meter.answered(ctx.method().name(), routeOf(ctx), ctx.statusCode(), (long) (millis * 1_000_000));
             });
             config.events.handlerAdded(added -> {

@@ -1,7 +1,10 @@
 package dev.chatserver.adapter.inmemory;
 
+import dev.chatserver.application.port.in.view.AccountView;
 import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.AccountStandings;
 import dev.chatserver.application.port.out.UserDirectory;
+import dev.chatserver.domain.account.AccountStanding;
 import dev.chatserver.domain.account.Group;
 import dev.chatserver.domain.account.GroupId;
 import dev.chatserver.domain.account.Login;
@@ -18,15 +21,17 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Users, their partners and password hashes, and groups, held in memory. */
-public final class InMemoryAccounts implements UserDirectory, AccountRegistry {
+/** Users, their partners, password hashes and standing, and groups, held in memory. */
+public final class InMemoryAccounts implements UserDirectory, AccountRegistry, AccountStandings {
     private final Map<UserId, User> users = new TreeMap<>((a, b) -> Long.compare(a.value(), b.value()));
     private final Map<UserId, String> passwordHashes = new HashMap<>();
+    private final Map<UserId, AccountStanding> standings = new HashMap<>();
     private final Map<GroupId, Group> groups = new TreeMap<>((a, b) -> Long.compare(a.value(), b.value()));
     private long lastUserId;
     private long lastPartnerId;
@@ -41,7 +46,52 @@ public final class InMemoryAccounts implements UserDirectory, AccountRegistry {
         User user = new User(UserId.of(++lastUserId), newUser.login(), newUser.name(), newUser.email(), partner);
         users.put(user.id(), user);
         passwordHashes.put(user.id(), passwordHash);
+        standings.put(user.id(), AccountStanding.ordinary(user.id()));
         return user;
+    }
+
+    @Override
+    public synchronized Optional<AccountStanding> standing(UserId user) {
+        return Optional.ofNullable(standings.get(user));
+    }
+
+    /** The memory's units of work run one at a time ({@link InMemoryTransactions}): reading is locking. */
+    @Override
+    public synchronized Optional<AccountStanding> lockStanding(UserId user) {
+        return standing(user);
+    }
+
+    @Override
+    public synchronized void save(AccountStanding standing) {
+        if (standings.replace(standing.user(), standing) == null) {
+            throw new IllegalStateException("no user has the id " + standing.user());
+        }
+    }
+
+    @Override
+    public synchronized void rename(UserId id, String name) {
+        User user = users.get(id);
+        if (user != null) {
+            users.put(id, new User(id, user.login(), name, user.email(), new Partner(user.partner().id(), name)));
+        }
+    }
+
+    @Override
+    public synchronized void changePasswordHash(UserId user, String passwordHash) {
+        passwordHashes.replace(user, passwordHash);
+    }
+
+    @Override
+    public synchronized List<AccountView> page(Optional<String> search, long afterId, int limit) {
+        Optional<String> lowered = search.map(text -> text.toLowerCase(Locale.ROOT));
+        return users.values().stream()
+                .filter(user -> user.id().value() > afterId)
+                .filter(user -> lowered.isEmpty()
+                        || user.login().value().toLowerCase(Locale.ROOT).contains(lowered.get())
+                        || user.name().toLowerCase(Locale.ROOT).contains(lowered.get()))
+                .limit(limit)
+                .map(user -> new AccountView(user, standings.get(user.id())))
+                .toList();
     }
 
     @Override

@@ -129,10 +129,18 @@ public final class InMemoryImStore implements ImSessions, ImMessages, MessageSea
     }
 
     @Override
+    public synchronized void removeMember(long sessionId, UserId member) {
+        membersOf(sessionId).remove(member);
+    }
+
+    @Override
     public synchronized void rekey(long sessionId, SessionKey newKey) {
         Stored stored = sessions.get(sessionId);
         if (stored == null) {
             throw new IllegalArgumentException("no session has the id " + sessionId);
+        }
+        if (stored.key().equals(newKey)) {
+            return; // a group conversation's key is its own already
         }
         if (byKey.containsKey(newKey)) {
             throw new IllegalStateException("another session has the key " + newKey.value());

@@ -5,6 +5,7 @@ import dev.chatserver.domain.account.UserId;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,17 @@ public final class InMemorySignInTokens implements SignInTokens {
     @Override
     public void revoke(String tokenHash) {
         byHash.remove(tokenHash);
+    }
+
+    @Override
+    public Set<String> revokeAllOf(UserId user, String kept) {
+        Set<String> revoked = new HashSet<>();
+        byHash.forEach((hash, issued) -> {
+            if (issued.user().equals(user) && !hash.equals(kept) && byHash.remove(hash, issued)) {
+                revoked.add(hash);
+            }
+        });
+        return revoked;
     }
 
     @Override

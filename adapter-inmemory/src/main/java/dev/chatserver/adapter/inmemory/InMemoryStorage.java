@@ -19,6 +19,8 @@ public final class InMemoryStorage implements Storage, StorageProbe {
                 transactions,
                 accounts,
                 accounts,
+                accounts,
+                new InMemoryAuditLog(),
                 new InMemorySignInTokens(),
                 new InMemorySignInFailures(),
                 im,
@@ -30,6 +32,10 @@ public final class InMemoryStorage implements Storage, StorageProbe {
                 new InMemoryEventRooms(),
                 new InMemoryEvents(),
                 new InMemoryIdempotencyKeys(),
+                new InMemoryAttachments(),
+                new InMemoryFileContents(),
+                new InMemoryGroupConversations(),
+                new InMemoryUserBlocks(),
                 Optional.of(new StoragePorts.Realtime(new InMemoryNotifications(transactions), new InMemoryPresenceBoard())));
     }
 

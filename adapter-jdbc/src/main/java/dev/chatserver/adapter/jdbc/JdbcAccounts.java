@@ -1,7 +1,10 @@
 package dev.chatserver.adapter.jdbc;
 
+import dev.chatserver.application.port.in.view.AccountView;
 import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.AccountStandings;
 import dev.chatserver.application.port.out.UserDirectory;
+import dev.chatserver.domain.account.AccountStanding;
 import dev.chatserver.domain.account.Group;
 import dev.chatserver.domain.account.GroupId;
 import dev.chatserver.domain.account.Login;
@@ -22,16 +25,26 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Users, partners and groups in SQL; users by id are read once per node ({@link KnownUsers}). */
-final class JdbcAccounts implements UserDirectory, AccountRegistry {
+/**
+ * Users, partners, groups and the accounts' standing in SQL; users by id are read once per node for a while
+ * ({@link KnownUsers}), and a rename here forgets the renamed one at once.
+ */
+final class JdbcAccounts implements UserDirectory, AccountRegistry, AccountStandings {
     private static final String SELECT_USER = """
             select u.id, u.login, u.name, u.email, p.id as partner_id, p.name as partner_name
             from users u join partners p on p.id = u.partner_id
             """;
+    private static final String SELECT_ACCOUNT = """
+            select u.id, u.login, u.name, u.email, p.id as partner_id, p.name as partner_name, u.is_admin, u.disabled
+            from users u join partners p on p.id = u.partner_id
+            """;
+    private static final RowMapper<AccountStanding> STANDING = (rs, ctx) -> new AccountStanding(
+            UserId.of(rs.getLong("id")), rs.getBoolean("is_admin"), rs.getBoolean("disabled"));
     private static final RowMapper<User> USER = (rs, ctx) -> new User(
             UserId.of(rs.getLong("id")), new Login(rs.getString("login")), rs.getString("name"),
             rs.getString("email"), new Partner(PartnerId.of(rs.getLong("partner_id")), rs.getString("partner_name")));
@@ -74,6 +87,60 @@ final class JdbcAccounts implements UserDirectory, AccountRegistry {
     public Optional<String> passwordHash(UserId user) {
         return jdbi.withHandle(h -> h.createQuery("select password_hash from users where id = :id")
                 .bind("id", user.value()).mapTo(String.class).findOne());
+    }
+
+    @Override
+    public Optional<AccountStanding> standing(UserId user) {
+        return jdbi.withHandle(h -> h.createQuery("select id, is_admin, disabled from users where id = :id")
+                .bind("id", user.value()).map(STANDING).findOne());
+    }
+
+    @Override
+    public Optional<AccountStanding> lockStanding(UserId user) {
+        return jdbi.withHandle(h -> h.createQuery("select id, is_admin, disabled from users where id = :id for update")
+                .bind("id", user.value()).map(STANDING).findOne());
+    }
+
+    @Override
+    public void save(AccountStanding standing) {
+        jdbi.useHandle(h -> h.createUpdate("update users set is_admin = :admin, disabled = :disabled where id = :id")
+                .bind("admin", standing.admin()).bind("disabled", standing.disabled())
+                .bind("id", standing.user().value()).execute());
+    }
+
+    @Override
+    public void rename(UserId user, String name) {
+        jdbi.useHandle(h -> {
+            h.createUpdate("update users set name = :name where id = :id")
+                    .bind("name", name).bind("id", user.value()).execute();
+            h.createUpdate("update partners set name = :name where id = (select partner_id from users where id = :id)")
+                    .bind("name", name).bind("id", user.value()).execute();
+        });
+        known.forget(user);
+    }
+
+    @Override
+    public void changePasswordHash(UserId user, String passwordHash) {
+        jdbi.useHandle(h -> h.createUpdate("update users set password_hash = :hash where id = :id")
+                .bind("hash", passwordHash).bind("id", user.value()).execute());
+    }
+
+    @Override
+    public List<AccountView> page(Optional<String> search, long afterId, int limit) {
+        String where = search.isPresent()
+                ? " where u.id > :after and (lower(u.login) like :pattern escape '!' or lower(u.name) like :pattern escape '!')"
+                : " where u.id > :after";
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery(SELECT_ACCOUNT + where + " order by u.id limit :limit")
+                    .bind("after", afterId).bind("limit", limit);
+            search.ifPresent(text -> query.bind("pattern", "%" + likeEscaped(text.toLowerCase(Locale.ROOT)) + "%"));
+            return query.map((rs, ctx) -> new AccountView(USER.map(rs, ctx), STANDING.map(rs, ctx))).list();
+        });
+    }
+
+    private static String likeEscaped(String text) {
+        // '!' rather than a backslash, which Jdbi's statement parser would take for its own escape
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     @Override

@@ -255,6 +255,12 @@ final class JdbcImStore implements ImSessions, ImMessages {
     }
 
     @Override
+    public void removeMember(long sessionId, UserId member) {
+        jdbi.useHandle(h -> h.createUpdate("delete from im_session_members where session_id = :s and user_id = :user")
+                .bind("s", sessionId).bind("user", member.value()).execute());
+    }
+
+    @Override
     public void rekey(long sessionId, SessionKey newKey) {
         jdbi.useHandle(h -> h.createUpdate("update im_sessions set canonical_key = :key where id = :s")
                 .bind("key", newKey.value()).bind("s", sessionId).execute());

@@ -40,8 +40,9 @@ final class JdbcMessageSearch implements MessageSearch {
             """ + OF_MEMBER;
     // the newest entries of one word, walked backwards on the word table's key (word, message_id), kept while the
     // member is in the message's session and the message holds the other words, until the limit is reached
+    // H2 is told the key: left to itself it takes the longer one for every search and then sorts the whole word
     private static final String H2_MATCHES = """
-            from im_message_words w
+            from im_message_words w use index (%s)
             join im_messages m on m.id = w.message_id
             join im_sessions s on s.id = w.session_id
             where w.word = :walked
@@ -76,14 +77,17 @@ final class JdbcMessageSearch implements MessageSearch {
                     + (below ? " and id < :before" : ""))
                     + COLUMNS + POSTGRES_MATCHES + " order by m.id desc limit :limit";
         }
-        StringBuilder sql = new StringBuilder(COLUMNS).append(H2_MATCHES);
+        StringBuilder sql = new StringBuilder(COLUMNS)
+                .append(H2_MATCHES.formatted(inOneSession ? "im_message_words_by_session" : "im_message_words_by_word"));
         for (int i = 1; i < words; i++) {
             sql.append(H2_ALSO_HOLDS.formatted(i));
         }
         return sql.append(inOneSession ? " and w.session_id = :session" : "")
                 .append(below ? " and w.message_id < :before" : "")
-                // by the whole key, so that H2 walks it backwards from the word's newest entry instead of sorting
-                .append(" order by w.word desc, w.message_id desc limit :limit").toString();
+                // by the whole key of the index it should walk (within one session, that session's entries only),
+                // so that H2 walks it backwards from the newest entry instead of sorting
+                .append(inOneSession ? " order by w.word desc, w.session_id desc, w.message_id desc limit :limit"
+                        : " order by w.word desc, w.message_id desc limit :limit").toString();
     }
 
     static void bind(Query query, String kind, UserId member, SearchWords words, OptionalLong sessionId,

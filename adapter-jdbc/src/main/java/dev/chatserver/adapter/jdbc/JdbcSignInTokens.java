@@ -42,6 +42,20 @@ final class JdbcSignInTokens implements SignInTokens {
     }
 
     @Override
+    public Set<String> revokeAllOf(UserId user, String kept) {
+        return jdbi.inTransaction(h -> {
+            Set<String> revoked = new HashSet<>(h.createQuery("select token_hash from sign_in_tokens where user_id = :user")
+                    .bind("user", user.value()).mapTo(String.class).list());
+            revoked.remove(kept);
+            if (!revoked.isEmpty()) {
+                h.createUpdate("delete from sign_in_tokens where token_hash in (<hashes>)")
+                        .bindList("hashes", List.copyOf(revoked)).execute();
+            }
+            return revoked;
+        });
+    }
+
+    @Override
     public Set<String> liveAmong(Collection<String> tokenHashes, Instant now) {
         List<String> asked = List.copyOf(tokenHashes);
         Set<String> live = new HashSet<>();

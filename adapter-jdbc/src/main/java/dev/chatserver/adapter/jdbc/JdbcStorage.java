@@ -2,6 +2,7 @@ package dev.chatserver.adapter.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.chatserver.application.port.out.FileContents;
 import dev.chatserver.application.port.out.NotificationStorage;
 import dev.chatserver.application.port.out.Storage;
 import dev.chatserver.application.port.out.StoragePorts;
@@ -34,9 +35,11 @@ public final class JdbcStorage implements Storage, StorageProbe {
     private final Jdbi jdbi;
     private final DurabilityBarrier durability;
     private final StoragePorts ports;
-    private final List<PostgresNotificationLog> openedLogs = new ArrayList<>();
+    private final List<JdbcNotificationLog> openedLogs = new ArrayList<>();
     private final JdbcTransactions transactions;
     private Runnable afterClose = () -> { };
+    /** The file contents of an H2 database in memory, in a directory of their own removed once it closes. */
+    private DirectoryFileContents temporaryContents;
 
     private JdbcStorage(String url, DataSource dataSource, ListeningConnections listening, boolean ownsPool) {
         this.url = url;
@@ -49,15 +52,14 @@ public final class JdbcStorage implements Storage, StorageProbe {
         JdbcAccounts accounts = new JdbcAccounts(jdbi);
         JdbcImStore im = new JdbcImStore(jdbi, DatabaseSettings.kindOf(url).equals("h2"));
         this.transactions = new JdbcTransactions(jdbi, durability);
-        // several nodes share the bus and presence through PostgreSQL; H2 serves one node, which keeps its own
-        Optional<StoragePorts.Realtime> realtime = DatabaseSettings.kindOf(url).equals("postgres")
-                ? Optional.of(new StoragePorts.Realtime(this::openSharedBus, new JdbcPresenceBoard(jdbi)))
-                : Optional.empty();
+        Optional<StoragePorts.Realtime> realtime = Optional.of(new StoragePorts.Realtime(this::openBus, new JdbcPresenceBoard(jdbi)));
         this.ports = new StoragePorts(
                 this,
                 transactions,
                 accounts,
                 accounts,
+                accounts,
+                new JdbcAuditLog(jdbi),
                 new JdbcSignInTokens(jdbi),
                 new JdbcSignInFailures(jdbi),
                 im,
@@ -69,7 +71,34 @@ public final class JdbcStorage implements Storage, StorageProbe {
                 new JdbcEventRooms(jdbi),
                 new JdbcEvents(jdbi),
                 new JdbcIdempotencyKeys(jdbi),
+                new JdbcAttachments(jdbi),
+                fileContents(url),
+                new JdbcGroupConversations(jdbi),
+                new JdbcUserBlocks(jdbi),
                 realtime);
+    }
+
+    /**
+     * Where file contents are kept: in the database itself on PostgreSQL (every node serves every file); on H2,
+     * which serves one node, in {@code attachments/} beside its database file, or for a database in memory in a
+     * directory of its own that goes with it.
+     */
+    private FileContents fileContents(String url) {
+        if (DatabaseSettings.kindOf(url).equals("postgres")) {
+            return new PostgresFileContents(jdbi);
+        }
+        String prefix = "jdbc:h2:file:";
+        if (url.startsWith(prefix)) {
+            String file = url.substring(prefix.length()).split(";", 2)[0];
+            java.nio.file.Path database = java.nio.file.Path.of(file).toAbsolutePath();
+            return new DirectoryFileContents(database.resolveSibling("attachments"));
+        }
+        try {
+            temporaryContents = new DirectoryFileContents(java.nio.file.Files.createTempDirectory("chat-attachments-"));
+        } catch (java.io.IOException e) {
+            throw new StorageUnavailable("cannot create a directory for attachments: " + e.getMessage(), e);
+        }
+        return temporaryContents;
     }
 
     /**
@@ -177,12 +206,33 @@ public final class JdbcStorage implements Storage, StorageProbe {
     }
 
     /**
-     * On PostgreSQL every node on the database shares the bus: the log is a table, a notification is written in
-     * the transaction of its change, and LISTEN/NOTIFY wakes every node. On H2 (one node) the bus is the node's
-     * own, in memory. Either way the presence board goes with it.
+     * Writes an online backup of an H2 file database to {@code zip} with H2's {@code BACKUP TO}: the database
+     * stays open and writes go on; the copy is transactionally consistent (H2 copies its log with it), so it
+     * holds every transaction committed before it began. Unzipped into a data directory, it opens as that
+     * database. PostgreSQL is backed up with its own tools ({@code pg_dump}); an in-memory H2 has nothing to copy.
      */
-    private synchronized NotificationStorage.Opened openSharedBus(Clock clock, NotificationRetention retention) {
-        PostgresNotificationLog log = new PostgresNotificationLog(jdbi, transactions, listening, clock, retention);
+    public void backUpTo(java.nio.file.Path zip) {
+        if (!url.startsWith("jdbc:h2:file:")) {
+            throw new IllegalStateException("only an H2 file database is backed up by the server; " + kind()
+                    + " is not one (PostgreSQL: pg_dump)");
+        }
+        try (Connection connection = dataSource.getConnection();
+             Statement backup = connection.createStatement()) {
+            backup.execute("backup to '" + zip.toAbsolutePath().toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new StorageUnavailable("cannot back up to " + zip + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * The log is a table either way, a notification written in the transaction of its change. On PostgreSQL every
+     * node on the database shares it and LISTEN/NOTIFY wakes every node; on H2 (one node) the node wakes its own
+     * readers once the change is on disk.
+     */
+    private synchronized NotificationStorage.Opened openBus(Clock clock, NotificationRetention retention) {
+        JdbcNotificationLog log = DatabaseSettings.kindOf(url).equals("postgres")
+                ? JdbcNotificationLog.onPostgres(jdbi, transactions, listening, clock, retention)
+                : JdbcNotificationLog.onH2(jdbi, transactions, clock, retention);
         openedLogs.add(log);
         return new NotificationStorage.Opened(log, log.bus(), log.signals());
     }
@@ -206,8 +256,11 @@ public final class JdbcStorage implements Storage, StorageProbe {
 
     @Override
     public synchronized void close() {
-        openedLogs.forEach(PostgresNotificationLog::close);
+        openedLogs.forEach(JdbcNotificationLog::close);
         durability.close();
+        if (temporaryContents != null) {
+            temporaryContents.deleteAll();
+        }
         if (!ownsPool) {
             afterClose.run();
             return;

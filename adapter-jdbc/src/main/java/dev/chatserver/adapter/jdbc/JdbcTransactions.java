@@ -1,12 +1,14 @@
 package dev.chatserver.adapter.jdbc;
 
 import dev.chatserver.application.port.out.Transactions;
+import dev.chatserver.domain.problem.Overloaded;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,8 @@ import java.util.function.Supplier;
  * {@code jdbi.withHandle} inside the unit runs on the same connection and commits with it.
  */
 final class JdbcTransactions implements Transactions {
+    /** How soon a client may try again when the database could not be reached. */
+    static final Duration UNREACHABLE_RETRY_AFTER = Duration.ofSeconds(2);
     private final Jdbi jdbi;
     private final DurabilityBarrier durability;
     private final Transactions.AfterCommit afterCommit = new Transactions.AfterCommit();
@@ -49,11 +53,28 @@ final class JdbcTransactions implements Transactions {
         return sql != null && !sql.stripLeading().regionMatches(true, 0, "select", 0, 6) && statement.getUpdateCount() != 0;
     }
 
+    /**
+     * A unit of work the database could not take (unreachable, or lost during it) fails as {@link Overloaded}:
+     * the caller is told to retry shortly, and the writer fails its whole batch at once rather than retry each
+     * write alone against a database that is away. Whether a lost commit was made is unknown: a client's retry
+     * with the same key is answered with what it stored, if anything.
+     */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (afterCommit.inUnit()) {
             return work.get();
         }
+        try {
+            return inNewTransaction(work);
+        } catch (RuntimeException failure) {
+            if (SqlErrors.isDatabaseUnreachable(failure)) {
+                throw new Overloaded(UNREACHABLE_RETRY_AFTER, "the database cannot be reached; retry shortly");
+            }
+            throw failure;
+        }
+    }
+
+    private <T> T inNewTransaction(Supplier<T> work) {
         boolean[] unitWrote = {false};
         return afterCommit.run(() -> {
             wrote.set(unitWrote);

@@ -11,16 +11,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Users this node has read, by id. A stored user never changes (this server registers users and has no statement
- * that renames or removes one), so a remembered user is the stored one, on every node; only a user not read yet
- * costs a statement. Bounded, so that a directory of millions stays a cache of the users in use.
+ * Users this node has read, by id, for a minute. A user is never removed, and only an administrator's rename changes
+ * one: the node that renames forgets it at once, every other node reads it again within {@link #FRESH_FOR}. Bounded,
+ * so that a directory of millions stays a cache of the users in use.
  */
 final class KnownUsers {
     static final int MAX_USERS = 100_000;
+    static final Duration FRESH_FOR = Duration.ofMinutes(1);
 
     private final Cache<UserId, User> byId = Caffeine.newBuilder()
             .maximumSize(MAX_USERS)
-            .expireAfterAccess(Duration.ofHours(1))
+            .expireAfterWrite(FRESH_FOR)
             .build();
 
     Optional<User> get(UserId id) {
@@ -30,6 +31,10 @@ final class KnownUsers {
     /** Those of {@code ids} this node knows. */
     Map<UserId, User> known(Collection<UserId> ids) {
         return byId.getAllPresent(ids);
+    }
+
+    void forget(UserId user) {
+        byId.invalidate(user);
     }
 
     void remember(Collection<User> users) {

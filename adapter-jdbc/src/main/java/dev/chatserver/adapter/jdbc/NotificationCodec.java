@@ -1,5 +1,9 @@
 package dev.chatserver.adapter.jdbc;
 
+import dev.chatserver.application.port.in.view.AttachmentView;
+import dev.chatserver.domain.attachment.AttachmentId;
+import dev.chatserver.domain.attachment.FileName;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +42,8 @@ import dev.chatserver.application.port.in.view.SessionMember;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
 import dev.chatserver.application.port.in.view.SessionView;
+import dev.chatserver.application.port.in.view.GroupView;
+import dev.chatserver.domain.im.Posting;
 import dev.chatserver.domain.presence.ImStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -176,7 +182,8 @@ final class NotificationCodec {
     private static ObjectNode putMessage(ObjectNode json, long id, long sessionId, UUID sessionUuid, UserId fromId,
                                          String fromName, Partner fromPartner, String type, String message,
                                          Instant createDate, Optional<Instant> editDate, boolean deleted,
-                                         List<ReactionCount> reactions, Optional<QuotedMessage> replyTo) {
+                                         List<ReactionCount> reactions, List<AttachmentView> attachments,
+                                         Optional<QuotedMessage> replyTo) {
         json.put("id", id);
         json.put("session_id", sessionId);
         json.put("session_uuid", sessionUuid.toString());
@@ -189,10 +196,23 @@ final class NotificationCodec {
         if (deleted) {
             json.put("deleted", true);
         }
+        if (!attachments.isEmpty()) {
+            ArrayNode files = json.putArray("attachments");
+            attachments.forEach(a -> files.addObject().put("id", a.id().toString()).put("name", a.name().value())
+                    .put("mimetype", a.mimetype()).put("size", a.size()).put("has_thumbnail", a.hasThumbnail()));
+        }
         replyTo.ifPresent(quoted -> json.putObject("reply_to").put("id", quoted.id())
                 .put("from_id", quoted.fromId().value()).put("message", quoted.message())
                 .put("deleted", quoted.deleted()));
         return json;
+    }
+
+    private static List<AttachmentView> attachments(JsonNode json) {
+        List<AttachmentView> files = new java.util.ArrayList<>();
+        json.path("attachments").forEach(a -> files.add(new AttachmentView(
+                new AttachmentId(UUID.fromString(a.get("id").asText())), new FileName(a.get("name").asText()),
+                a.get("mimetype").asText(), a.get("size").asLong(), a.get("has_thumbnail").asBoolean())));
+        return files;
     }
 
     private static Optional<QuotedMessage> quoted(JsonNode json) {
@@ -208,7 +228,8 @@ final class NotificationCodec {
         MessageView message = MessageViews.restored(json.get("id").asLong(), json.get("session_id").asLong(),
                 UUID.fromString(json.get("session_uuid").asText()), UserId.of(json.get("from_id").asLong()),
                 json.get("from_name").asText(), partner(json.get("from_partner")), json.get("type").asText(),
-                json.get("message").asText(), Instant.parse(json.get("create_date").asText()), quoted(json));
+                json.get("message").asText(), Instant.parse(json.get("create_date").asText()), attachments(json),
+                quoted(json));
         return json.path("deleted").asBoolean(false) ? message.tombstone() : message;
     }
 
@@ -229,6 +250,13 @@ final class NotificationCodec {
         json.put("status", session.status().wireName());
         json.put("is_read", session.isRead());
         session.unreadCount().ifPresent(count -> json.put("unread_count", count));
+        session.conversation().ifPresent(c -> {
+            ObjectNode conversation = json.putObject("conversation");
+            conversation.put("name", c.name());
+            conversation.put("posting", c.posting().value());
+            ArrayNode admins = conversation.putArray("admins");
+            c.admins().forEach(a -> admins.add(a.value()));
+        });
         return json;
     }
 
@@ -241,7 +269,13 @@ final class NotificationCodec {
                 list(json.get("users"), NotificationCodec::member),
                 SessionState.parse("state", json.get("state").asText()),
                 SessionStatus.parse("status", json.get("status").asText()), json.get("is_read").asBoolean(),
-                json.hasNonNull("unread_count") ? OptionalLong.of(json.get("unread_count").asLong()) : OptionalLong.empty());
+                json.hasNonNull("unread_count") ? OptionalLong.of(json.get("unread_count").asLong()) : OptionalLong.empty(),
+                json.hasNonNull("conversation") ? Optional.of(conversation(json.get("conversation"))) : Optional.empty());
+    }
+
+    private static GroupView conversation(JsonNode json) {
+        return new GroupView(json.get("name").asText(), Posting.parse("posting", json.get("posting").asText()),
+                list(json.get("admins"), a -> UserId.of(a.asLong())));
     }
 
     private ObjectNode member(SessionMember member) {

@@ -1,6 +1,5 @@
 package dev.chatserver.adapter.jdbc;
 
-import dev.chatserver.application.port.out.LiveSignals;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.Notification;
 import dev.chatserver.application.port.out.notification.event.DomainEvent;
@@ -21,7 +20,7 @@ import java.util.function.Consumer;
  * sender's too, hears it on its listening connection ({@link PostgresWakeUps}) and hands it to its own
  * listeners. A signal sent while a node's listening connection is down is not heard there: it was transient.
  */
-final class PostgresSignals implements LiveSignals {
+final class PostgresSignals implements SentSignals {
     static final String CHANNEL = "chat_bus_signal";
     /** PostgreSQL refuses a notification payload of 8000 bytes or more. */
     static final int MAX_PAYLOAD_BYTES = 7_999;
@@ -43,7 +42,8 @@ final class PostgresSignals implements LiveSignals {
     }
 
     /** Sends the signal in the caller's transaction (at once outside one): PostgreSQL delivers it on commit. */
-    void send(Channel channel, DomainEvent event) {
+    @Override
+    public void send(Channel channel, DomainEvent event) {
         String payload = channel.name() + '\n' + codec.write(event);
         int size = payload.getBytes(StandardCharsets.UTF_8).length;
         if (size > MAX_PAYLOAD_BYTES) {

@@ -10,17 +10,17 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The bus across nodes: a notification is written to the shared log inside the transaction of the change it
- * announces, so it is delivered if and only if that change commits, on every node. Inside a unit of work the
- * notifications are gathered and appended together just before the commit (one lock, one batch, one wake-up
- * for all of them, however many a batch of posts publishes); outside one, each is appended at once.
+ * The bus on the database: a notification is written to the log inside the transaction of the change it
+ * announces, so it is delivered if and only if that change commits (on every node sharing a PostgreSQL
+ * database). Inside a unit of work the notifications are gathered and appended together just before the commit (one lock, one batch, one wake-up
+ * for all of them, however many a batch of posts publishes); outside one, in a unit of their own.
  */
 final class TransactionalNotificationBus implements NotificationBus {
-    private final PostgresNotificationLog log;
-    private final PostgresSignals signals;
+    private final JdbcNotificationLog log;
+    private final SentSignals signals;
     private final JdbcTransactions transactions;
 
-    TransactionalNotificationBus(PostgresNotificationLog log, PostgresSignals signals, JdbcTransactions transactions) {
+    TransactionalNotificationBus(JdbcNotificationLog log, SentSignals signals, JdbcTransactions transactions) {
         this.log = log;
         this.signals = signals;
         this.transactions = transactions;
@@ -28,11 +28,10 @@ final class TransactionalNotificationBus implements NotificationBus {
 
     @Override
     public void publish(Collection<Channel> channels, DomainEvent event) {
-        transactions.beforeCommit(this, Gathered::new).ifPresentOrElse(gathered -> gathered.add(channels, event),
-                () -> channels.forEach(channel -> log.append(channel, event)));
+        transactions.inTransaction(() -> transactions.beforeCommit(this, Gathered::new).orElseThrow().add(channels, event));
     }
 
-    /** A {@code NOTIFY} of its own in the caller's transaction, delivered to every node when it commits; never stored. */
+    /** Delivered when the caller's transaction commits (to every node, on PostgreSQL); never stored. */
     @Override
     public void signal(Collection<Channel> channels, DomainEvent event) {
         channels.forEach(channel -> signals.send(channel, event));
@@ -46,10 +45,10 @@ final class TransactionalNotificationBus implements NotificationBus {
 
     /** The notifications of one unit of work, in the order published. */
     private final class Gathered implements Runnable {
-        private final List<PostgresNotificationLog.Pending> pending = new ArrayList<>();
+        private final List<JdbcNotificationLog.Pending> pending = new ArrayList<>();
 
         void add(Collection<Channel> channels, DomainEvent event) {
-            channels.forEach(channel -> pending.add(new PostgresNotificationLog.Pending(channel, event)));
+            channels.forEach(channel -> pending.add(new JdbcNotificationLog.Pending(channel, event)));
         }
 
         @Override

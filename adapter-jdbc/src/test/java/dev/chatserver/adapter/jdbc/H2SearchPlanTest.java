@@ -116,6 +116,26 @@ class H2SearchPlanTest {
                 OptionalLong.of(middle), 20)).hasSize(20).allSatisfy(f -> assertThat(f.message().id()).isLessThan(middle));
     }
 
+    @Test
+    void a_search_in_one_session_walks_that_sessions_entries_only() {
+        SearchWords words = new SearchWords(List.of("chatter"));
+        long session = storage.jdbi().withHandle(h -> h.createQuery("""
+                        select max(m.session_id) from im_messages m join im_session_members me on me.session_id = m.session_id
+                        where me.user_id = ?""").bind(0, lynx.id().value()).mapTo(Long.class).one());
+
+        String plan = storage.jdbi().withHandle(h -> {
+            Query explain = h.createQuery("explain analyze " + JdbcMessageSearch.searchSql("h2", 1, true, false));
+            JdbcMessageSearch.bind(explain, "h2", lynx.id(), words, OptionalLong.of(session), OptionalLong.empty(), 20);
+            return String.join("\n", explain.mapTo(String.class).list());
+        });
+
+        assertThat(plan).as(plan).containsIgnoringCase("IM_MESSAGE_WORDS_BY_SESSION").containsIgnoringCase("index sorted");
+        assertThat(scanCountOfWords(plan)).as(plan).as("20 entries of the session for 20 hits").isLessThanOrEqualTo(21);
+        assertThat(storage.ports().messageSearch().search(lynx.id(), words, OptionalLong.of(session), OptionalLong.empty(), 20))
+                .hasSize(20).allSatisfy(f -> assertThat(f.message().sessionId()).isEqualTo(session))
+                .extracting(f -> f.message().id()).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+    }
+
     private List<MessageSearch.FoundMessage> search(SearchWords words, int limit) {
         return storage.ports().messageSearch()
                 .search(lynx.id(), words, OptionalLong.empty(), OptionalLong.empty(), limit);
@@ -133,7 +153,7 @@ class H2SearchPlanTest {
     /** The rows H2 read through the word table's key, as EXPLAIN ANALYZE reports them. */
     private static int scanCountOfWords(String plan) {
         var matcher = java.util.regex.Pattern.compile(
-                "(?s)\"im_message_words\" \"w\"\n.*?\n    /\\* scanCount: (\\d+)").matcher(plan);
+                "(?s)\"im_message_words\" \"w\"[^\n]*\n.*?\n    /\\* scanCount: (\\d+)").matcher(plan);
         if (!matcher.find()) {
             throw new AssertionError("no scan count of the word key in " + plan);
         }

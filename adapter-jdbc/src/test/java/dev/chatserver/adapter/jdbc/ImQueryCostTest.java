@@ -152,7 +152,8 @@ class ImQueryCostTest {
 
         assertThat(early).as("289 still unread: session, member locked, message, count, update").isEqualTo(5);
         assertThat(late).as("none left, the session turns read: the same, then the last messages its notification"
-                + " shows (the users are known to this node since their posts)").isEqualTo(6);
+                + " shows and whether it is a group conversation (the users are known to this node since their posts)")
+                .isEqualTo(7);
     }
 
     @Test
@@ -261,7 +262,7 @@ class ImQueryCostTest {
         List<Long> older = storage.ports().imMessages().history(session.id(), OptionalLong.empty(), 100).stream()
                 .map(ImMessage::id).sorted().limit(50).toList();
         postAll(older.stream().map(id -> new PostMessageCommand(ocelot, session.uuid(),
-                new PostDraft(ocelot.id(), MessageType.MESSAGE, "re " + id, Optional.of(id)), null)).toList());
+                new PostDraft(ocelot.id(), MessageType.MESSAGE, "re " + id, List.of(), Optional.of(id)), null)).toList());
         im.history.history(page);
 
         int with = statementsFor(() -> im.history.history(page));
@@ -289,7 +290,7 @@ class ImQueryCostTest {
         for (long id : ids) {
             plain.add(postTo(ocelot, session, "plain"));
             replies.add(new PostMessageCommand(ocelot, session.uuid(),
-                    new PostDraft(ocelot.id(), MessageType.MESSAGE, "re", Optional.of(id)), null));
+                    new PostDraft(ocelot.id(), MessageType.MESSAGE, "re", List.of(), Optional.of(id)), null));
         }
 
         postAll(List.of(postTo(ocelot, session, "lynx turns unread before what is counted")));
@@ -356,7 +357,7 @@ class ImQueryCostTest {
     }
 
     @Test
-    void a_batch_of_posts_costs_seven_statements_however_many_posts_and_sessions_it_holds() {
+    void a_batch_of_posts_costs_ten_statements_however_many_posts_and_sessions_it_holds() {
         User lynx = register("lynx");
         List<ImSession> sessions = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -374,12 +375,13 @@ class ImQueryCostTest {
         int forFew = statementsFor(() -> storage.ports().transactions().inTransaction(() -> im.posting.write(few)));
         int forMany = statementsFor(() -> storage.ports().transactions().inTransaction(() -> im.posting.write(many)));
 
-        assertThat(forFew).as("sessions, members locked, messages inserted, their words (H2's search index) inserted,"
-                + " memberships updated; then the users and last messages the notifications show").isEqualTo(7);
+        assertThat(forFew).as("sessions, members locked, which are group conversations (their posting), the blocks"
+                + " between the pairs, messages inserted, their words (H2's search index) inserted, memberships"
+                + " updated; then the users, last messages and conversations the notifications show").isEqualTo(10);
         assertThat(forMany).isEqualTo(forFew);
         assertThat(statementsFor(() -> storage.ports().transactions().inTransaction(() -> im.posting.write(few))))
                 .as("sessions seen before are not read again, and whoever it would unread is unread already:"
-                        + " lock, insert, words, update").isEqualTo(4);
+                        + " lock, conversations, blocks, insert, words, update").isEqualTo(6);
         assertThat(storage.ports().imMessages().history(sessions.get(0).id(), java.util.OptionalLong.empty(), 10))
                 .extracting(m -> m.content()).containsExactly("one", "m80", "m60", "m40", "m20", "m0", "one");
     }

@@ -40,7 +40,7 @@ class PostgresForgottenTextTest {
 
     private static MessagePosted posted(long id, String text) {
         return new MessagePosted(MessageViews.restored(id, 7, SESSION, UserId.of(5), "Lucid Lynx",
-                new Partner(PartnerId.of(11), "Lucid Lynx"), "message", text, AT,
+                new Partner(PartnerId.of(11), "Lucid Lynx"), "message", text, AT, java.util.List.of(),
                 Optional.empty()));
     }
 

@@ -1,11 +1,16 @@
 package dev.chatserver.bootstrap.embedding;
 
 import dev.chatserver.adapter.inmemory.InMemoryAccounts;
+import dev.chatserver.adapter.inmemory.InMemoryAttachments;
+import dev.chatserver.adapter.inmemory.InMemoryFileContents;
+import dev.chatserver.adapter.inmemory.InMemoryAuditLog;
 import dev.chatserver.adapter.inmemory.InMemoryAddressBooks;
 import dev.chatserver.adapter.inmemory.InMemoryChats;
 import dev.chatserver.adapter.inmemory.InMemoryEventRooms;
 import dev.chatserver.adapter.inmemory.InMemoryEvents;
+import dev.chatserver.adapter.inmemory.InMemoryGroupConversations;
 import dev.chatserver.adapter.inmemory.InMemoryIdempotencyKeys;
+import dev.chatserver.adapter.inmemory.InMemoryUserBlocks;
 import dev.chatserver.adapter.inmemory.InMemoryImStore;
 import dev.chatserver.adapter.inmemory.InMemoryMessageReactions;
 import dev.chatserver.adapter.inmemory.InMemorySignInFailures;
@@ -37,6 +42,8 @@ class MyStorageContractTest extends StorageContractSuite {
                     new InMemoryTransactions(),     // transactions
                     accounts,                       // users
                     accounts,                       // accounts
+                    accounts,                       // standings
+                    new InMemoryAuditLog(),
                     new InMemorySignInTokens(),
                     new InMemorySignInFailures(),
                     im,                             // imSessions
@@ -48,6 +55,10 @@ class MyStorageContractTest extends StorageContractSuite {
                     new InMemoryEventRooms(),
                     new InMemoryEvents(),
                     new InMemoryIdempotencyKeys(),
+                    new InMemoryAttachments(),
+                    new InMemoryFileContents(),
+                    new InMemoryGroupConversations(),
+                    new InMemoryUserBlocks(),
                     Optional.empty());              // one node: the chat keeps its bus and presence in memory
         }
 

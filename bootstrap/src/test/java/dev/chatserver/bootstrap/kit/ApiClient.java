@@ -82,6 +82,19 @@ public final class ApiClient {
         return send(request.build());
     }
 
+    /** Any method with a JSON body (none when null) and the token as bearer (none when null): PATCH, DELETE... */
+    public Response send(String method, String path, String body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
     /** POSTs a JSON body with the token as bearer: the REST routes under /api/. */
     public Response postJson(String path, String body, String token) {
         return postRaw(path, body, Map.of("Authorization", "Bearer " + token));

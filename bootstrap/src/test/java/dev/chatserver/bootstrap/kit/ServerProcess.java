@@ -74,6 +74,15 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
+     * The same on {@code port}, which must be free: a node started again where a proxy expects it (a restart).
+     */
+    public static ServerProcess startOn(Path workDir, List<String> flags, int port) {
+        List<String> args = new ArrayList<>(flags);
+        args.addAll(List.of("--port", Integer.toString(port)));
+        return start(workDir, List.of(), args, port);
+    }
+
+    /**
      * Starts the server exactly as {@code java -jar chat-server.jar} with no argument: port 8080. When another
      * process holds 8080 the test is skipped, saying so, rather than run against a server it did not start.
      */

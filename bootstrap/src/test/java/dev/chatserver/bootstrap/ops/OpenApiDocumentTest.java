@@ -8,6 +8,8 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.chatserver.adapter.http.RegisteredRoute;
+import dev.chatserver.application.port.in.account.AddUserCommand;
+import dev.chatserver.application.port.in.account.ProvisionAccounts;
 import dev.chatserver.bootstrap.kit.ApiClient;
 import dev.chatserver.bootstrap.kit.RunningServer;
 import org.junit.jupiter.api.AfterEach;
@@ -151,6 +153,19 @@ class OpenApiDocumentTest {
         send("createChat", Map.of(), Map.of(), api.signInAs("lynx"), 403, called);
         send("createChat", Map.of(), Map.of(), tenant, 409, called);
 
+        // the administration routes, as an administrator
+        server.get(ProvisionAccounts.class).addUser(AddUserCommand.of("root", "Root", "", "root-password", true));
+        String admin = api.signIn("root", "root-password");
+        assertThat(send("listUsers", Map.of(), Map.of(), admin, 200, called).get("users")).hasSize(1);
+        JsonNode created = send("createUser", Map.of(), Map.of(), admin, 201, called);
+        Map<String, String> user = Map.of("user_id", created.get("id").asText());
+        assertThat(send("updateUser", user, Map.of(), admin, 200, called).get("disabled").asBoolean()).isTrue();
+        send("resetPassword", user, Map.of(), admin, 204, called);
+        send("endSessions", user, Map.of(), admin, 200, called);
+        assertThat(send("readAudit", Map.of(), Map.of(), admin, 200, called).get("entries")).hasSize(5); // create, rename, disable, reset, end sessions
+        send("listUsers", Map.of(), Map.of(), api.signInAs("lynx"), 403, called);
+        send("updateUser", Map.of("user_id", "999999"), Map.of(), admin, 404, called);
+
         Set<String> chatsOperations = new TreeSet<>();
         document.get("paths").fields().forEachRemaining(path -> {
             if (path.getKey().startsWith("/api/")) {
@@ -195,7 +210,8 @@ class OpenApiDocumentTest {
             JsonNode example = operation.at("/requestBody/content/application~1json/example");
             ObjectNode body = example.isMissingNode() ? ApiClient.mapper().createObjectNode() : example.deepCopy();
             overrides.forEach(body::put);
-            response = api.postRaw(url, body.toString(), headers);
+            response = method.equals("post") ? api.postRaw(url, body.toString(), headers)
+                    : api.send(method.toUpperCase(), url, example.isMissingNode() ? null : body.toString(), token);
         }
         String answer = response.raw().body();
         assertThat(response.status()).as(operationId + " " + url + " answered " + answer).isEqualTo(status);

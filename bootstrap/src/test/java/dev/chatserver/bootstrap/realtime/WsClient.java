@@ -167,6 +167,10 @@ final class WsClient implements AutoCloseable {
         socket.request(Long.MAX_VALUE);
     }
 
+    boolean isClosed() {
+        return closed.isDone();
+    }
+
     Closed awaitClose() {
         try {
             return closed.get(PATIENCE_SECONDS, TimeUnit.SECONDS);

@@ -78,6 +78,11 @@ final class Browser implements AutoCloseable {
         return named(By.cssSelector("input, textarea"), accessibleName);
     }
 
+    /** A drop-down by its accessible name. */
+    WebElement select(String accessibleName) {
+        return named(By.cssSelector("select"), accessibleName);
+    }
+
     WebElement button(String accessibleName) {
         return named(By.cssSelector("button"), accessibleName);
     }

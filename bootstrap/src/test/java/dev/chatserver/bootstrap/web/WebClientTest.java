@@ -509,6 +509,34 @@ class WebClientTest {
         ocelot.waitUntil("the title without unread", () -> ocelot.title().equals("Chat"));
     }
 
+    @Test
+    @Order(13)
+    void an_attached_image_is_uploaded_with_progress_and_shown_inline_on_both_sides() throws Exception {
+        bothInTheConversation();
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(640, 480,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = picture.createGraphics();
+        g.setColor(java.awt.Color.ORANGE);
+        g.fillRect(0, 0, 640, 480);
+        g.dispose();
+        Path file = dir.resolve("our cat.png");
+        javax.imageio.ImageIO.write(picture, "png", file.toFile());
+
+        lynx.type("Message", "Our cat");
+        lynx.script("document.getElementById('attach-input').hidden = false");
+        lynx.field("Attach files").sendKeys(file.toAbsolutePath().toString());
+
+        for (Browser browser : List.of(lynx, ocelot)) {
+            browser.waitUntil("the image shown", () -> browser.messages().contains("Our cat")
+                    && Boolean.TRUE.equals(browser.script("const img = arguments[0].querySelector('img.attachment-image');"
+                    + " return img !== null && img.complete && img.naturalWidth === 320;", browser.message("Our cat"))));
+            String link = browser.message("Our cat").findElement(By.cssSelector("a.attachment")).getAttribute("href");
+            assertThat(link).matches(".*/im_chat/attachment/[0-9a-f-]{36}$");
+        }
+        assertThat(lynx.field("Message").getAttribute("value")).isEmpty();
+        ocelot.screenshot("attachment");
+    }
+
     private static void bothInTheConversation() {
         signedIn(lynx, "lynx");
         signedIn(ocelot, "ocelot");

@@ -8,7 +8,10 @@ import dev.chatserver.application.port.out.AccountRegistry;
 import dev.chatserver.application.port.out.PasswordHasher;
 import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.UserDirectory;
+import dev.chatserver.application.port.out.AccountStandings;
+import dev.chatserver.domain.account.AccountStanding;
 import dev.chatserver.domain.account.Group;
+import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.GroupId;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.problem.InvalidInput;
@@ -22,10 +25,12 @@ public final class ProvisionAccountsService implements ProvisionAccounts {
     private final AccountRegistry registry;
     private final PasswordHasher hasher;
     private final Transactions transactions;
+    private final AccountStandings standings;
 
     @Inject
     public ProvisionAccountsService(UserDirectory directory, AccountRegistry registry, PasswordHasher hasher,
-                                    Transactions transactions) {
+                                    Transactions transactions, AccountStandings standings) {
+        this.standings = standings;
         this.directory = directory;
         this.registry = registry;
         this.hasher = hasher;
@@ -35,7 +40,25 @@ public final class ProvisionAccountsService implements ProvisionAccounts {
     @Override
     public User addUser(AddUserCommand command) {
         String hash = hasher.hash(command.password());
-        return transactions.inTransaction(() -> registry.register(command.user(), hash));
+        return transactions.inTransaction(() -> {
+            User user = registry.register(command.user(), hash);
+            if (command.admin()) {
+                standings.save(AccountStanding.ordinary(user.id()).grantedAdmin());
+            }
+            return user;
+        });
+    }
+
+    @Override
+    public User grantAdmin(Login login) {
+        return transactions.inTransaction(() -> {
+            User user = directory.userByLogin(login)
+                    .orElseThrow(() -> new NotFound("user", "login", "no user has the login " + login));
+            AccountStanding standing = standings.lockStanding(user.id())
+                    .orElseThrow(() -> new NotFound("user", "login", "no user has the login " + login));
+            standings.save(standing.grantedAdmin());
+            return user;
+        });
     }
 
     @Override

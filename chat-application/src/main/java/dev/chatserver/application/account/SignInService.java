@@ -10,7 +10,10 @@ import dev.chatserver.application.port.out.PasswordHasher;
 import dev.chatserver.application.port.out.SignInFailures;
 import dev.chatserver.application.port.out.SignInTokens;
 import dev.chatserver.application.port.out.UserDirectory;
+import dev.chatserver.application.port.out.AccountStandings;
+import dev.chatserver.domain.account.AccountStanding;
 import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.problem.Unauthenticated;
 import jakarta.inject.Inject;
 
@@ -19,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 
 public final class SignInService implements SignIn {
     private static final int TOKEN_BYTES = 32;
@@ -34,6 +38,7 @@ public final class SignInService implements SignIn {
     private final Clock clock;
     private final VerifiedTokens verified;
     private final EndConnections connections;
+    private final AccountStandings standings;
     private final SecureRandom random = new SecureRandom();
     /** Checked against when the login is unknown, so that both failures cost the same time. */
     private final String decoyHash;
@@ -41,7 +46,8 @@ public final class SignInService implements SignIn {
     @Inject
     public SignInService(UserDirectory directory, AccountRegistry registry, SignInTokens tokens,
                          PasswordHasher hasher, SignInPolicy policy, Clock clock, SignInFailures failures,
-                         SignInThrottling throttling, HashingLimits hashingLimits, EndConnections connections) {
+                         SignInThrottling throttling, HashingLimits hashingLimits, EndConnections connections,
+                         AccountStandings standings) {
         this.directory = directory;
         this.registry = registry;
         this.tokens = tokens;
@@ -51,6 +57,7 @@ public final class SignInService implements SignIn {
         this.policy = policy;
         this.clock = clock;
         this.connections = connections;
+        this.standings = standings;
         this.verified = new VerifiedTokens(policy.verifiedTokenTrust(), clock);
         this.decoyHash = hasher.hash("decoy-password".toCharArray());
     }
@@ -65,7 +72,8 @@ public final class SignInService implements SignIn {
         boolean signedIn = hashing.run(() -> {
             throttle.refuseIfClosed(command.login(), command.address());
             boolean passwordMatches = hasher.matches(command.password(), storedHash); // unknown logins cost alike
-            boolean matches = user.isPresent() && passwordMatches;
+            // a disabled account is refused as a wrong password is, and only once the password was checked
+            boolean matches = user.isPresent() && passwordMatches && !isDisabled(user.get());
             if (matches) {
                 throttle.succeeded(command.login(), command.address());
             } else {
@@ -79,7 +87,27 @@ public final class SignInService implements SignIn {
         String token = newToken();
         Instant expiresAt = clock.instant().plus(policy.tokenLifetime());
         tokens.store(hashOf(token), user.get().id(), expiresAt);
+        // disabling stores the standing, then revokes the account's tokens: a token stored before that revocation
+        // is revoked by it, and one stored after it is seen here with the standing disabled
+        if (isDisabled(user.get())) {
+            tokens.revoke(hashOf(token));
+            throw new Unauthenticated(WRONG_CREDENTIALS);
+        }
         return new SignedIn(user.get(), token, expiresAt);
+    }
+
+    private boolean isDisabled(User user) {
+        return standings.standing(user.id()).map(AccountStanding::disabled).orElse(false);
+    }
+
+    @Override
+    public int signOutEverywhere(UserId user, String keptToken) {
+        Set<String> ended = tokens.revokeAllOf(user, keptToken == null ? null : hashOf(keptToken));
+        ended.forEach(hash -> {
+            verified.forget(hash);
+            connections.sessionEnded(hash);
+        });
+        return ended.size();
     }
 
     @Override
@@ -100,7 +128,8 @@ public final class SignInService implements SignIn {
         String hash = hashOf(token);
         Optional<User> recent = verified.holderOf(hash);
         if (recent.isPresent()) {
-            return recent.get();
+            // the holder as the directory has it now (a rename shows at once); its users by id are kept close
+            return directory.user(recent.get().id()).orElse(recent.get());
         }
         User holder = tokens.holder(hash, clock.instant())
                 .flatMap(directory::user)

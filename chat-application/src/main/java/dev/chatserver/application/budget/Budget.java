@@ -18,6 +18,8 @@ public enum Budget {
     NEW_SESSIONS(Rate.of(60, Duration.ofHours(1))),
     /** Reactions added or taken back. */
     REACTIONS(Rate.of(120, Duration.ofMinutes(1))),
+    /** Files uploaded (what they may hold together is a limit of its own, {@code AttachmentSettings.bytesPerUser}). */
+    UPLOADS(Rate.of(30, Duration.ofMinutes(10))),
     /** Every other write that stores or notifies: edits, deletions, mark_read, session state, address book, invitations, chats and rooms. */
     WRITES(Rate.of(300, Duration.ofMinutes(1)));
 

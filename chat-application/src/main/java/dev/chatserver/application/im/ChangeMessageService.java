@@ -1,5 +1,7 @@
 package dev.chatserver.application.im;
 
+import dev.chatserver.application.attachment.AttachmentErasure;
+
 import dev.chatserver.application.budget.Budget;
 import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.application.port.in.im.ChangeMessage;
@@ -30,11 +32,13 @@ public final class ChangeMessageService implements ChangeMessage {
     private final EditWindow window;
     private final Clock clock;
     private final UserBudgets budgets;
+    private final AttachmentErasure files;
 
     @Inject
     public ChangeMessageService(ImMessages messages, ImSessions sessions, MessageReactions reactions,
                                 ImNotifier notifier, Transactions transactions, ImPolicy policy, EditWindow window,
-                                Clock clock, UserBudgets budgets) {
+                                Clock clock, UserBudgets budgets, AttachmentErasure files) {
+        this.files = files;
         this.budgets = budgets;
         this.messages = messages;
         this.locks = new MessageLocks(messages, sessions);
@@ -71,6 +75,7 @@ public final class ChangeMessageService implements ChangeMessage {
             ImMessage tombstone = seen.message().deletedBy(command.caller().id(), clock.instant(), window.length());
             messages.saveChange(tombstone);
             reactions.clear(tombstone.id());
+            files.removeOfMessage(tombstone.id());
             notifier.messageDeleted(seen.session(), tombstone);
             return tombstone;
         });

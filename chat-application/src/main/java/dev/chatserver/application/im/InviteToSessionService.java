@@ -92,7 +92,7 @@ public final class InviteToSessionService implements InviteToSession {
     private ImSession announce(ImSession session, User inviter, User newcomer) {
         SessionPosts decided = session.postAll(List.of(PostDraft.plain(inviter.id(), MessageType.META,
                 newcomer.name() + " joined the conversation.")), now());
-        return recorder.record(List.of(new PostRecorder.Accepted(decided, 0, inviter, Map.of()))).get(0).posted().session();
+        return recorder.record(List.of(new PostRecorder.Accepted(decided, 0, inviter))).get(0).posted().session();
     }
 
     private Instant now() {

@@ -17,6 +17,8 @@ import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.NewSession;
 import dev.chatserver.domain.im.Membership;
 import dev.chatserver.domain.problem.Throttled;
+import dev.chatserver.application.port.out.UserBlocks;
+import dev.chatserver.domain.im.Block;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -35,10 +37,13 @@ public final class OpenSessionService implements OpenSession {
     private final IdGenerator ids;
     private final Clock clock;
     private final UserBudgets budgets;
+    private final UserBlocks blocks;
 
     @Inject
     public OpenSessionService(ImSessions sessions, SessionViews views, ImNotifier notifier, UserDirectory directory,
-                              Transactions transactions, IdGenerator ids, Clock clock, UserBudgets budgets) {
+                              Transactions transactions, IdGenerator ids, Clock clock, UserBudgets budgets,
+                              UserBlocks blocks) {
+        this.blocks = blocks;
         this.budgets = budgets;
         this.sessions = sessions;
         this.views = views;
@@ -57,6 +62,7 @@ public final class OpenSessionService implements OpenSession {
             User other = counterparts.existingUser(command.userTo(), "userTo");
             NewSession wanted = NewSession.privateBetween(caller, other.id(), command.document(), ids.newUuid(),
                     now());
+            Block.checkOpening(!blocks.existing(List.of(new Block(other.id(), caller))).isEmpty(), "userTo");
             ImSession session = findOrCreate(wanted, caller, overBudget);
             if (session.uuid().equals(wanted.uuid())) {
                 notifier.sessionChanged(session, session.memberIds());

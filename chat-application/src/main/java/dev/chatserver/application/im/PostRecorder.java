@@ -1,5 +1,9 @@
 package dev.chatserver.application.im;
 
+import dev.chatserver.application.port.in.view.AttachmentView;
+import dev.chatserver.application.port.out.Attachments;
+import dev.chatserver.domain.attachment.Attachment;
+
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.domain.account.User;
@@ -33,20 +37,34 @@ public final class PostRecorder {
     private final ImMessages messages;
     private final ImNotifier notifier;
     private final SessionViews views;
+    private final Attachments attachments;
 
     @Inject
-    public PostRecorder(ImSessions sessions, ImMessages messages, ImNotifier notifier, SessionViews views) {
+    public PostRecorder(ImSessions sessions, ImMessages messages, ImNotifier notifier, SessionViews views,
+                        Attachments attachments) {
         this.sessions = sessions;
         this.messages = messages;
         this.notifier = notifier;
         this.views = views;
+        this.attachments = attachments;
     }
 
     /**
-     * A post its session accepted: the {@code draft}-th of what {@code decided} decided, by {@code poster}, with
-     * the messages the batch's replies answer ({@code replied}, by id), as read when it was decided.
+     * A post its session accepted: the {@code draft}-th of what {@code decided} decided, by {@code poster}, with the
+     * uploads it posts (checked postable by the caller, in the draft's order) and the messages the batch's replies
+     * answer ({@code replied}, by id), as read when it was decided.
      */
-    public record Accepted(SessionPosts decided, int draft, User poster, Map<Long, ImMessage> replied) {
+    public record Accepted(SessionPosts decided, int draft, User poster, List<Attachment> files,
+                           Map<Long, ImMessage> replied) {
+        public Accepted {
+            files = List.copyOf(files);
+            replied = Map.copyOf(replied);
+        }
+
+        /** A post of no file that replies to nothing. */
+        public Accepted(SessionPosts decided, int draft, User poster) {
+            this(decided, draft, poster, List.of(), Map.of());
+        }
     }
 
     /** A post as stored: the message with the session as it left it, and the message as its members see it. */
@@ -88,8 +106,12 @@ public final class PostRecorder {
         List<Recorded> recorded = new ArrayList<>(accepted.size());
         for (int k = 0; k < accepted.size(); k++) {
             PostedMessage after = posted.get(k);
+            List<Attachment> files = accepted.get(k).files();
+            if (!files.isEmpty()) {
+                attachments.markPosted(files.stream().map(Attachment::id).toList(), after.message().id());
+            }
             MessageView view = MessageViews.posted(after.message(), after.session().uuid(), accepted.get(k).poster(),
-                    accepted.get(k).replied());
+                    files.stream().map(AttachmentView::of).toList(), accepted.get(k).replied());
             notifier.messagePosted(after.session(), view);
             notifier.sessionSeenAs(seen.get(k));
             recorded.add(new Recorded(after, view));

@@ -1,5 +1,9 @@
 package dev.chatserver.application.im;
 
+import dev.chatserver.application.port.in.view.AttachmentView;
+import dev.chatserver.application.port.out.Attachments;
+import dev.chatserver.domain.attachment.Attachment;
+
 import dev.chatserver.application.port.in.im.PostMessageCommand;
 import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
@@ -14,6 +18,13 @@ import dev.chatserver.application.port.in.view.MessageView;
 import dev.chatserver.application.port.in.view.MessageViews;
 import dev.chatserver.domain.im.PostDraft;
 import dev.chatserver.domain.im.SessionPosts;
+import dev.chatserver.domain.problem.NotFound;
+import dev.chatserver.application.port.out.GroupConversations;
+import dev.chatserver.application.port.out.UserBlocks;
+import dev.chatserver.domain.im.Block;
+import dev.chatserver.domain.im.GroupConversation;
+import dev.chatserver.domain.im.GroupSettings;
+import dev.chatserver.domain.im.PostingRights;
 import dev.chatserver.domain.problem.ChatProblem;
 import jakarta.inject.Inject;
 
@@ -26,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -48,11 +60,18 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
     private final PostRecorder recorder;
     private final RepliedMessages replied;
     private final Meters meters;
+    private final Attachments attachments;
+    private final GroupConversations conversations;
+    private final UserBlocks blocks;
 
     @Inject
     public PostingLane(ImSessions sessions, ImMessages messages, SessionHeaders headers, PostRecorder recorder,
-                       RepliedMessages replied, ClientKeys clientKeys, Clock clock, Meters meters) {
+                       RepliedMessages replied, ClientKeys clientKeys, Clock clock, Meters meters,
+                       Attachments attachments, GroupConversations conversations, UserBlocks blocks) {
         super(clientKeys, clock);
+        this.attachments = attachments;
+        this.conversations = conversations;
+        this.blocks = blocks;
         this.sessions = sessions;
         this.messages = messages;
         this.headers = headers;
@@ -105,9 +124,10 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
         // decide: each session once, on all of this batch's posts to it, in arrival order
         Map<UUID, List<PostDraft>> drafts = new LinkedHashMap<>();
         List<Integer> nth = new ArrayList<>(fresh.size());
+        PostedFiles files = PostedFiles.of(attachments, fresh);
         for (PostMessageCommand command : fresh) {
             ImSession session = batch.of(command);
-            if (session == null) {
+            if (session == null || files.refused(command)) {
                 nth.add(-1);
                 continue;
             }
@@ -118,9 +138,10 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
         // the messages replied to, read once for the batch; each session accepts replies to its own alone
         Map<Long, ImMessage> repliedTo = replied.byIds(fresh.stream()
                 .flatMap(command -> command.draft().replyToId().stream()).toList());
+        Map<UUID, PostingRights> rights = rightsOf(drafts.keySet().stream().map(batch.sessions()::get).toList());
         Map<UUID, SessionPosts> decided = new HashMap<>();
-        drafts.forEach((uuid, posts) -> decided.put(uuid,
-                batch.sessions().get(uuid).postAll(posts, repliedTo.values(), at)));
+        drafts.forEach((uuid, posts) -> decided.put(uuid, batch.sessions().get(uuid).postAll(posts,
+                repliedTo.values(), at, rights.getOrDefault(uuid, PostingRights.MEMBERS))));
 
         List<Answer<MessageView>> answers = new ArrayList<>(fresh.size());
         List<PostRecorder.Accepted> accepted = new ArrayList<>();
@@ -128,13 +149,15 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
         for (int i = 0; i < fresh.size(); i++) {
             PostMessageCommand command = fresh.get(i);
             SessionPosts posts = decided.get(command.session());
-            Optional<ChatProblem> refusal = posts == null ? Optional.of(ImSession.unknown())
-                    : posts.refusalOf(nth.get(i));
+            Optional<? extends ChatProblem> refusal = files.refused(command) && batch.of(command) != null
+                    ? Optional.of(Attachment.unknown("attachmentIds"))
+                    : posts == null ? Optional.of(ImSession.unknown()) : posts.refusalOf(nth.get(i));
             if (refusal.isPresent()) {
                 answers.add(Answer.refused(refusal.get()));
             } else {
                 answers.add(null);
-                accepted.add(new PostRecorder.Accepted(posts, nth.get(i), command.caller(), repliedTo));
+                accepted.add(new PostRecorder.Accepted(posts, nth.get(i), command.caller(), files.of(command),
+                        repliedTo));
                 acceptedAt.add(i);
             }
         }
@@ -146,6 +169,30 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
         return answers;
     }
 
+    /**
+     * What limits who may post in each session beyond membership, read once for the batch on the members locked
+     * (at most one statement each, only for a batch with such sessions): a group conversation's posting (changed
+     * only under these members' locks, so read as of them), and a private pair's blocks.
+     */
+    private Map<UUID, PostingRights> rightsOf(List<ImSession> sessions) {
+        Map<UUID, PostingRights> rights = new HashMap<>();
+        List<Long> ungrouped = sessions.stream().filter(s -> !s.isGroup()).map(ImSession::id).toList();
+        Map<Long, GroupSettings> settings = ungrouped.isEmpty() ? Map.of() : conversations.of(ungrouped);
+        List<Block> possible = sessions.stream().filter(s -> !settings.containsKey(s.id()))
+                .flatMap(s -> Block.thatWouldStopPostsIn(s).stream()).toList();
+        Set<Block> existing = possible.isEmpty() ? Set.of() : blocks.existing(possible);
+        for (ImSession session : sessions) {
+            GroupSettings ofSession = settings.get(session.id());
+            if (ofSession != null) {
+                rights.put(session.uuid(), GroupConversation.of(session, ofSession).postingRights());
+            } else if (!existing.isEmpty()) {
+                List<Block> ofPair = Block.thatWouldStopPostsIn(session).stream().filter(existing::contains).toList();
+                rights.put(session.uuid(), Block.postingRightsIn(session, ofPair));
+            }
+        }
+        return rights;
+    }
+
     @Override
     protected String keptAs(MessageView result) {
         return String.valueOf(result.id());
@@ -154,9 +201,11 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
     /** Each replayed post answers its first message, read once for all of them. */
     @Override
     protected List<MessageView> replay(Locked batch, List<PostMessageCommand> commands, List<String> kept) {
-        Map<Long, ImMessage> firstPosts = messages.byIds(kept.stream().map(Long::parseLong).distinct().toList())
+        List<Long> ids = kept.stream().map(Long::parseLong).distinct().toList();
+        Map<Long, ImMessage> firstPosts = messages.byIds(ids)
                 .stream().collect(Collectors.toMap(ImMessage::id, Function.identity()));
         Map<Long, ImMessage> repliedTo = replied.of(firstPosts.values());
+        Map<Long, List<Attachment>> filesOf = attachments.ofMessages(ids);
         List<MessageView> views = new ArrayList<>(commands.size());
         for (int k = 0; k < commands.size(); k++) {
             PostMessageCommand command = commands.get(k);
@@ -164,7 +213,8 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
             if (first == null) {
                 throw new IllegalStateException("a client key names the missing message " + kept.get(k));
             }
-            views.add(MessageViews.posted(first, command.session(), command.caller(), repliedTo));
+            views.add(MessageViews.posted(first, command.session(), command.caller(),
+                    filesOf.getOrDefault(first.id(), List.of()).stream().map(AttachmentView::of).toList(), repliedTo));
         }
         return views;
     }

@@ -1,5 +1,9 @@
 package dev.chatserver.application.im;
 
+import dev.chatserver.application.port.in.view.AttachmentView;
+import dev.chatserver.application.port.out.Attachments;
+import dev.chatserver.domain.im.PostDraft;
+
 import dev.chatserver.application.port.in.im.HistoryCommand;
 import dev.chatserver.application.port.in.im.ReadHistory;
 import dev.chatserver.application.port.out.ImMessages;
@@ -38,12 +42,14 @@ public final class ReadHistoryService implements ReadHistory {
     private final Transactions transactions;
     private final ImPolicy policy;
     private final RepliedMessages replied;
+    private final Attachments attachments;
 
     @Inject
     public ReadHistoryService(ImMessages messages, ImSessions sessions, SessionAccess access, UserDirectory directory,
                               MessageReactions reactions, ReadPointerChanges readPointer, Transactions transactions,
-                              ImPolicy policy, RepliedMessages replied) {
+                              ImPolicy policy, RepliedMessages replied, Attachments attachments) {
         this.replied = replied;
+        this.attachments = attachments;
         this.messages = messages;
         this.sessions = sessions;
         this.access = access;
@@ -68,6 +74,8 @@ public final class ReadHistoryService implements ReadHistory {
             Map<Long, List<ReactionCount>> reactionsById = page.isEmpty() ? Map.of()
                     : reactions.of(page.stream().map(ImMessage::id).toList(), reader);
             Map<Long, ImMessage> quoted = replied.of(page);
+            Map<Long, List<AttachmentView>> filesById = AttachmentViews.ofMessages(attachments,
+                    page.stream().filter(m -> m.type().equals(PostDraft.ATTACHMENT)).map(ImMessage::id).toList());
             // the newest page shows the newest message: reading it moves the reader's pointer there
             Optional<ImMessage> newest = command.lastId().isEmpty() ? page.stream().findFirst() : Optional.empty();
             boolean pointerBehind = newest.isPresent() && !seen.membership().hasSeen(newest.get().id());
@@ -80,7 +88,8 @@ public final class ReadHistoryService implements ReadHistory {
             }
             return page.stream().filter(m -> senders.containsKey(m.from()))
                     .map(m -> MessageViews.shown(m, seen.uuid(), senders.get(m.from()),
-                            reactionsById.getOrDefault(m.id(), List.of()), quoted))
+                            reactionsById.getOrDefault(m.id(), List.of()), filesById.getOrDefault(m.id(), List.of()),
+                            quoted))
                     .toList();
         });
     }

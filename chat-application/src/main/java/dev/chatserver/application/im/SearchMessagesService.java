@@ -1,5 +1,10 @@
 package dev.chatserver.application.im;
 
+import dev.chatserver.application.port.in.view.AttachmentView;
+import dev.chatserver.application.port.out.Attachments;
+import dev.chatserver.domain.im.ImMessage;
+import dev.chatserver.domain.im.PostDraft;
+
 import dev.chatserver.application.port.in.im.SearchCommand;
 import dev.chatserver.application.port.in.view.SearchHit;
 import dev.chatserver.application.port.in.im.SearchMessages;
@@ -35,12 +40,14 @@ public final class SearchMessagesService implements SearchMessages {
     private final ImPolicy policy;
     private final MessageReactions reactions;
     private final RepliedMessages replied;
+    private final Attachments attachments;
 
     @Inject
     public SearchMessagesService(MessageSearch search, ImSessions sessions, UserDirectory directory,
                                  Transactions transactions, ImPolicy policy, MessageReactions reactions,
-                                 RepliedMessages replied) {
+                                 RepliedMessages replied, Attachments attachments) {
         this.replied = replied;
+        this.attachments = attachments;
         this.reactions = reactions;
         this.search = search;
         this.sessions = sessions;
@@ -64,17 +71,20 @@ public final class SearchMessagesService implements SearchMessages {
             Map<Long, List<ReactionCount>> reactionsById = found.isEmpty() ? Map.of()
                     : reactions.of(found.stream().map(f -> f.message().id()).toList(), caller);
             Map<Long, ImMessage> quoted = replied.of(found.stream().map(FoundMessage::message).toList());
+            Map<Long, List<AttachmentView>> filesById = AttachmentViews.ofMessages(attachments, found.stream()
+                    .map(FoundMessage::message).filter(m -> m.type().equals(PostDraft.ATTACHMENT))
+                    .map(ImMessage::id).toList());
             return found.stream().filter(f -> senders.containsKey(f.message().from()))
-                    .map(f -> hit(f, senders.get(f.message().from()),
-                            reactionsById.getOrDefault(f.message().id(), List.of()), quoted))
+                    .map(f -> hit(f, senders.get(f.message().from()), reactionsById.getOrDefault(f.message().id(), List.of()),
+                            filesById.getOrDefault(f.message().id(), List.of()), quoted))
                     .toList();
         });
     }
 
     /** The message as history shows it: edited or not, its reactions as the caller sees them. */
     private static SearchHit hit(FoundMessage found, User sender, List<ReactionCount> reactions,
-                                 Map<Long, ImMessage> quoted) {
-        return new SearchHit(MessageViews.shown(found.message(), found.sessionUuid(), sender, reactions, quoted),
+                                 List<AttachmentView> files, Map<Long, ImMessage> quoted) {
+        return new SearchHit(MessageViews.shown(found.message(), found.sessionUuid(), sender, reactions, files, quoted),
                 found.groupSession());
     }
 }

@@ -15,7 +15,13 @@ import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.Membership;
 import dev.chatserver.domain.presence.ImStatus;
+import dev.chatserver.application.port.in.view.GroupView;
+import dev.chatserver.application.port.out.GroupConversations;
+import dev.chatserver.domain.im.GroupSettings;
 import jakarta.inject.Inject;
+
+import java.util.Comparator;
+import java.util.OptionalLong;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,12 +42,15 @@ public final class SessionViews {
     private final UserDirectory directory;
     private final ImMessages messages;
     private final ReadPresence presence;
+    private final GroupConversations conversations;
 
     @Inject
-    public SessionViews(UserDirectory directory, ImMessages messages, ReadPresence presence) {
+    public SessionViews(UserDirectory directory, ImMessages messages, ReadPresence presence,
+                        GroupConversations conversations) {
         this.directory = directory;
         this.messages = messages;
         this.presence = presence;
+        this.conversations = conversations;
     }
 
     /**
@@ -117,7 +126,10 @@ public final class SessionViews {
         Map<Long, ImMessage> lastMessages = lastMessageIds.isEmpty() ? Map.of()
                 : messages.byIds(lastMessageIds).stream().collect(Collectors.toMap(ImMessage::id, Function.identity()));
         Map<UserId, ImStatus> statuses = userIds.isEmpty() ? Map.of() : presence.statusOf(userIds);
-        return new Context(users, groups, lastMessages, statuses);
+        // a provisioned group's session is never a conversation people made: only the others are looked up
+        List<Long> ungrouped = sessions.stream().filter(s -> !s.isGroup()).map(ImSession::id).toList();
+        Map<Long, GroupSettings> settings = ungrouped.isEmpty() ? Map.of() : conversations.of(ungrouped);
+        return new Context(users, groups, lastMessages, statuses, settings);
     }
 
     static MessageSummary summary(ImMessage message) {
@@ -126,7 +138,7 @@ public final class SessionViews {
     }
 
     private record Context(Map<UserId, User> users, Map<GroupId, Group> groups, Map<Long, ImMessage> lastMessages,
-                           Map<UserId, ImStatus> statuses) {
+                           Map<UserId, ImStatus> statuses, Map<Long, GroupSettings> settings) {
 
         SessionView view(ImSession session, UserId viewer) {
             Membership own = session.membershipOf(viewer).orElseThrow(
@@ -137,8 +149,12 @@ public final class SessionViews {
                     .filter(m -> users.containsKey(m.user()))
                     .map(this::member)
                     .toList();
-            return new SessionView(session.id(), session.uuid(), session.createDate(), session.isGroup(), groupRefs,
-                    session.document().stream().toList(), members, own.state(), own.status(), own.read());
+            Optional<GroupView> conversation = Optional.ofNullable(settings.get(session.id())).map(s -> new GroupView(
+                    s.name().value(), s.posting(), s.admins().stream().sorted(Comparator.comparingLong(UserId::value))
+                    .toList()));
+            return new SessionView(session.id(), session.uuid(), session.createDate(),
+                    session.isGroup() || conversation.isPresent(), groupRefs, session.document().stream().toList(),
+                    members, own.state(), own.status(), own.read(), OptionalLong.empty(), conversation);
         }
 
         private SessionMember member(Membership membership) {

@@ -162,8 +162,9 @@ public final class GroupCommit implements AutoCloseable {
                 return lanes;
             });
         } catch (RuntimeException failure) {
-            if (written[0] || batch.size() == 1) {
-                // the commit itself failed (or the one write did): retrying could store a write twice
+            if (written[0] || batch.size() == 1 || failure instanceof Overloaded) {
+                // the commit itself failed (or the one write did): retrying could store a write twice; or the
+                // storage cannot take any write now (it is unreachable): each alone would fail the same way, slowly
                 batch.forEach(pending -> answering.execute(() -> pending.answer.completeExceptionally(failure)));
                 return;
             }

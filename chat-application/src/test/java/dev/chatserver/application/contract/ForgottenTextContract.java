@@ -53,7 +53,7 @@ public abstract class ForgottenTextContract extends StorageContract {
 
     private NotificationStorage.Opened opened;
 
-    /** The storage's own bus: a storage that shares none (H2) skips these, as it does the log's contract. */
+    /** The storage's own bus. */
     protected abstract NotificationStorage.Opened openBus(Clock clock, NotificationRetention retention);
 
     private NotificationBus bus() {
@@ -70,7 +70,7 @@ public abstract class ForgottenTextContract extends StorageContract {
 
     private static MessageView message(long id, String text) {
         return MessageViews.restored(id, 7, SESSION, UserId.of(5), "Lucid Lynx", LYNX_PARTNER, "message", text, AT,
-                Optional.empty());
+                List.of(), Optional.empty());
     }
 
     private static SessionChanged sessionShowing(UserId viewer, long lynxLast, String lynxText, long ocelotLast,
@@ -90,7 +90,7 @@ public abstract class ForgottenTextContract extends StorageContract {
     private static MessageView replyToTheSecret() {
         return MessageViews.restored(REPLY, 7, SESSION, UserId.of(6), "Oneiric Ocelot",
                 new Partner(PartnerId.of(12), "Oneiric Ocelot"), "message", "reply words", AT,
-                Optional.of(new QuotedMessage(SECRET, UserId.of(5), "secret words", false)));
+                List.of(), Optional.of(new QuotedMessage(SECRET, UserId.of(5), "secret words", false)));
     }
 
     /** Lynx's earlier message (kept), then the secret one posted, shown in sessions, replied to and edited. */

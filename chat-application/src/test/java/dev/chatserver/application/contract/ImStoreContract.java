@@ -97,8 +97,9 @@ public abstract class ImStoreContract extends StorageContract {
 
     private PostedMessage post(ImSession session, PostDraft draft) {
         UserDirectory directory = ports().users();
-        SessionViews views = new SessionViews(directory, messages(), new FixedPresence());
-        PostRecorder recorder = new PostRecorder(sessions(), messages(), new ImNotifier(new RecordingBus(), views), views);
+        SessionViews views = new SessionViews(directory, messages(), new FixedPresence(), ports().groupConversations());
+        PostRecorder recorder = new PostRecorder(sessions(), messages(), new ImNotifier(new RecordingBus(), views), views,
+                ports().attachments());
         return ports().transactions().inTransaction(() -> {
             List<ImMessage> replied = messages().byIds(draft.replyToId().stream().toList());
             SessionPosts decided = sessions().lockMembers(session).postAll(List.of(draft), replied, NOW);
@@ -106,7 +107,7 @@ public abstract class ImStoreContract extends StorageContract {
                 throw refusal;
             });
             User poster = directory.user(draft.sender()).orElseThrow();
-            return recorder.record(List.of(new PostRecorder.Accepted(decided, 0, poster,
+            return recorder.record(List.of(new PostRecorder.Accepted(decided, 0, poster, List.of(),
                     replied.stream().collect(Collectors.toMap(ImMessage::id, Function.identity())))))
                     .get(0).posted();
         });
@@ -264,7 +265,8 @@ public abstract class ImStoreContract extends StorageContract {
     void a_posted_message_reads_back_whole_as_its_poster_drafted_it() {
         ImSession session = open(pair(lynx, ocelot, Optional.empty()));
         ImMessage asked = post(session, lynx, "who waters the plants?").message();
-        PostDraft draft = new PostDraft(ocelot, new MessageType("task"), "water the plants", Optional.of(asked.id()));
+        PostDraft draft = new PostDraft(ocelot, new MessageType("task"), "water the plants", List.of(),
+                Optional.of(asked.id()));
 
         ImMessage stored = post(session, draft).message();
 

@@ -37,7 +37,7 @@ public abstract class RepliesContract extends ImContract {
 
     private MessageView reply(User caller, SessionView session, long to, String text) {
         return im.messages.post(new PostMessageCommand(caller, session.uuid(),
-                new PostDraft(caller.id(), MessageType.MESSAGE, text, Optional.of(to)), null));
+                new PostDraft(caller.id(), MessageType.MESSAGE, text, List.of(), Optional.of(to)), null));
     }
 
     private MessageView inHistory(User reader, SessionView session, long id) {
@@ -103,7 +103,7 @@ public abstract class RepliesContract extends ImContract {
         SessionView session = im.openPrivate(lynx, ocelot);
         MessageView original = im.post(lynx, session, "question");
         PostMessageCommand retried = new PostMessageCommand(ocelot, session.uuid(),
-                new PostDraft(ocelot.id(), MessageType.MESSAGE, "answer", Optional.of(original.id())), "key-1");
+                new PostDraft(ocelot.id(), MessageType.MESSAGE, "answer", List.of(), Optional.of(original.id())), "key-1");
 
         MessageView first = im.messages.post(retried);
         MessageView again = im.messages.post(retried);
@@ -122,9 +122,9 @@ public abstract class RepliesContract extends ImContract {
         MessageView elsewhere = im.post(pangolin, theirs, "other");
 
         var good = im.messages.postAsync(new PostMessageCommand(ocelot, ours.uuid(),
-                new PostDraft(ocelot.id(), MessageType.MESSAGE, "answer", Optional.of(original.id())), null));
+                new PostDraft(ocelot.id(), MessageType.MESSAGE, "answer", List.of(), Optional.of(original.id())), null));
         var bad = im.messages.postAsync(new PostMessageCommand(lynx, ours.uuid(),
-                new PostDraft(lynx.id(), MessageType.MESSAGE, "stray", Optional.of(elsewhere.id())), null));
+                new PostDraft(lynx.id(), MessageType.MESSAGE, "stray", List.of(), Optional.of(elsewhere.id())), null));
         var plain = im.messages.postAsync(new PostMessageCommand(ocelot, theirs.uuid(), MessageType.MESSAGE, "x"));
 
         assertThat(good.join().replyTo()).map(QuotedMessage::id).contains(original.id());

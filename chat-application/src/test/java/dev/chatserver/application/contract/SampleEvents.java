@@ -1,5 +1,8 @@
 package dev.chatserver.application.contract;
 
+import dev.chatserver.application.port.in.view.AttachmentView;
+import dev.chatserver.domain.attachment.AttachmentId;
+import dev.chatserver.domain.attachment.FileName;
 import dev.chatserver.domain.account.GroupId;
 import dev.chatserver.domain.account.Partner;
 import dev.chatserver.domain.account.PartnerId;
@@ -29,6 +32,8 @@ import dev.chatserver.application.port.in.view.SessionMember;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
 import dev.chatserver.application.port.in.view.SessionView;
+import dev.chatserver.application.port.in.view.GroupView;
+import dev.chatserver.domain.im.Posting;
 import dev.chatserver.domain.presence.ImStatus;
 
 import java.time.Instant;
@@ -58,13 +63,17 @@ public final class SampleEvents {
     /** A message event numbered {@code n} (its message id) whose content is {@code content}: for tests that need notifications of some size. */
     public static DomainEvent bulky(long n, String content) {
         return new MessagePosted(MessageViews.restored(n, 7, SESSION, UserId.of(5), "Lucid Lynx",
-                new Partner(PartnerId.of(11), "Lucid Lynx"), "message", content, AT, Optional.empty()));
+                new Partner(PartnerId.of(11), "Lucid Lynx"), "message", content, AT, List.of(), Optional.empty()));
     }
 
     public static List<DomainEvent> everyKind() {
         Partner lynx = new Partner(PartnerId.of(11), "Lucid Lynx");
         MessageView message = MessageViews.restored(42, 7, SESSION, UserId.of(5), "Lucid Lynx", lynx, "message",
-                "Hello \"Ocelot\" \u00e9\u4e2d\ud83d\ude00\n", AT,
+                "Hello \"Ocelot\" \u00e9\u4e2d\ud83d\ude00\n", AT, List.of(new AttachmentView(
+                        new AttachmentId(UUID.fromString("0b7e3c1a-5d2f-4e6a-9c8b-1a2b3c4d5e6f")),
+                        new FileName("r\u00e9sum\u00e9 \"final\".pdf"), "application/pdf", 123_456, false),
+                        new AttachmentView(new AttachmentId(UUID.fromString("1c8f4d2b-6e3a-4f7b-8d9c-2b3c4d5e6f70")),
+                        new FileName("cat.png"), "image/png", 42, true)),
                 Optional.of(new QuotedMessage(41, UserId.of(6), "What did \"you\" say? \ud83d\ude00", false)));
         SessionView session = new SessionView(7, SESSION, AT, true, List.of(new GroupRef(GroupId.of(3), "News")),
                 List.of(new DocumentLink(2, new DocumentRef("res.partner", "12"))),
@@ -87,7 +96,11 @@ public final class SampleEvents {
                 new MessageDeleted(SESSION, 42, AT), new ReactionToggled(SESSION, 42, UserId.of(6), "\ud83d\udc4d\ud83c\udffd", true, 3),
                 new ReactionToggled(SESSION, 42, UserId.of(5), "\u2764\ufe0f", false, 0),
                 new MessagePosted(message.tombstone()), new SessionChanged(UserId.of(5), session.withLastMessageDeleted(42)),
-                new SessionChanged(UserId.of(6), withReadPointers(session)));
+                new SessionChanged(UserId.of(6), withReadPointers(session)),
+                new SessionChanged(UserId.of(6), SessionView.restored(8, SESSION, AT, true, List.of(), List.of(),
+                        session.users(), SessionState.OPEN, SessionStatus.ACTIVE, true, OptionalLong.empty(),
+                        Optional.of(new GroupView("Night \"shift\" \u00e9", Posting.ADMINS,
+                                List.of(UserId.of(5), UserId.of(6)))))));
     }
 
     /** The session with each member's read pointer and the viewer's unread count. */

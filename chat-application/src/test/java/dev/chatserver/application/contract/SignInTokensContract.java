@@ -47,7 +47,7 @@ public abstract class SignInTokensContract extends StorageContract {
     private SignInService signIn(Duration trust) {
         return new SignInService(ports().users(), ports().accounts(), ports().signInTokens(),
                 HASHER, new SignInPolicy(Duration.ofHours(1), trust), clock, ports().signInFailures(),
-                SignInThrottling.DEFAULT, HashingLimits.DEFAULT, NO_CONNECTIONS);
+                SignInThrottling.DEFAULT, HashingLimits.DEFAULT, NO_CONNECTIONS, ports().standings());
     }
 
     @Test

@@ -43,6 +43,14 @@ public abstract class StorageContractSuite {
     }
 
     @Nested
+    class Administration extends AdministrationContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
     class SignInTokens extends SignInTokensContract {
         @Override
         protected Storage newStorage() {
@@ -52,6 +60,22 @@ public abstract class StorageContractSuite {
 
     @Nested
     class SignInFailures extends SignInFailuresContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
+    class GroupConversations extends GroupConversationsContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
+    class Blocking extends BlockingContract {
         @Override
         protected Storage newStorage() {
             return StorageContractSuite.this.newStorage();
@@ -147,6 +171,22 @@ public abstract class StorageContractSuite {
     }
 
     @Nested
+    class FileContents extends FileContentsContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
+    class Attachments extends AttachmentsContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
     class Presence extends PresenceBoardContract {
         @Override
         protected Storage newStorage() {
@@ -190,13 +230,13 @@ public abstract class StorageContractSuite {
     }
 
     /**
-     * The bus and presence board a storage keeps, or the test is skipped: a storage that serves one node (H2) shares
-     * neither, and the wiring gives that node the in-memory ones, which the memory run tests.
+     * The bus and presence board a storage keeps, or the test is skipped: a storage that keeps neither (an
+     * embedder's may; memory, H2 and PostgreSQL keep both) leaves the node the in-memory ones, which the memory run tests.
      */
     private static StoragePorts.Realtime realtimeOf(Storage storage) {
         Optional<StoragePorts.Realtime> kept = storage.ports().realtime();
         Assumptions.assumeTrue(kept.isPresent(),
-                "this storage serves one node and shares no notification bus or presence board: "
+                "this storage keeps no notification bus or presence board: "
                         + "the node keeps its own in memory (tested on the memory storage)");
         return kept.get();
     }

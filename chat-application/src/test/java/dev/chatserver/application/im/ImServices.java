@@ -50,6 +50,9 @@ public final class ImServices implements AutoCloseable {
     /** Edits and deletions, with the default edit window. */
     public final ChangeMessageService changeMessage;
     public final ReactToMessageService reactToMessage;
+    public final CreateGroupService createGroup;
+    public final ChangeGroupService changeGroup;
+    public final BlockUsersService blocking;
 
     public ImServices(StoragePorts ports, ImPolicy policy, Clock clock) {
         this(ports, policy, clock, UserBudgets.unlimited());
@@ -61,34 +64,41 @@ public final class ImServices implements AutoCloseable {
         ImSessions imSessions = ports.imSessions();
         ImMessages imMessages = ports.imMessages();
         Transactions transactions = ports.transactions();
-        SessionViews views = new SessionViews(directory, imMessages, presence);
+        SessionViews views = new SessionViews(directory, imMessages, presence, ports.groupConversations());
         ImNotifier notifier = new ImNotifier(bus, views);
         this.writer = new GroupCommit(transactions, WriteLimits.DEFAULT);
         SessionAccess access = new SessionAccess(imSessions);
         this.openSession = new OpenSessionService(imSessions, views, notifier, directory, transactions,
-                UUID::randomUUID, clock, budgets);
+                UUID::randomUUID, clock, budgets, ports.userBlocks());
         this.listSessions = new ListSessionsService(imSessions, views, directory);
         this.arrangeSession = new ArrangeSessionService(imSessions, access, views, notifier, transactions, budgets);
         ClientKeys clientKeys = new ClientKeys(ports.idempotencyKeys(), transactions, clock);
-        this.recorder = new PostRecorder(imSessions, imMessages, notifier, views);
+        this.recorder = new PostRecorder(imSessions, imMessages, notifier, views, ports.attachments());
         RepliedMessages replied = new RepliedMessages(imMessages);
         this.posting = new PostingLane(imSessions, imMessages, new SessionHeaders(imSessions), recorder, replied,
-                clientKeys, clock, Meters.NONE);
+                clientKeys, clock, Meters.NONE, ports.attachments(), ports.groupConversations(), ports.userBlocks());
         MessageReactions reactions = ports.messageReactions();
         this.messages = new PostMessageService(writer, posting, access, notifier, transactions, policy, clientKeys,
                 clock, budgets);
         ReadPointerChanges readPointer = new ReadPointerChanges(imSessions, notifier);
         this.history = new ReadHistoryService(imMessages, imSessions, access, directory, reactions, readPointer,
-                transactions, policy, replied);
+                transactions, policy, replied, ports.attachments());
         this.changeMessage = new ChangeMessageService(imMessages, imSessions, reactions, notifier, transactions,
-                policy, EditWindow.defaults(), clock, budgets);
+                policy, EditWindow.defaults(), clock, budgets,
+                new dev.chatserver.application.attachment.AttachmentErasure(ports.attachments(), ports.fileContents(),
+                        dev.chatserver.application.attachment.AttachmentSettings.DEFAULT, clock, transactions));
         this.reactToMessage = new ReactToMessageService(imMessages, imSessions, reactions, notifier, transactions,
                 budgets);
         this.invitations = new InviteToSessionService(imSessions, access, recorder, views, notifier, directory,
                 transactions, clock, budgets);
+        this.createGroup = new CreateGroupService(imSessions, ports.groupConversations(), directory, views, recorder,
+                notifier, transactions, UUID::randomUUID, clock, budgets);
+        this.changeGroup = new ChangeGroupService(imSessions, ports.groupConversations(), access, directory, views,
+                recorder, notifier, transactions, clock, budgets);
+        this.blocking = new BlockUsersService(ports.userBlocks(), directory, transactions, budgets);
         this.reads = new MarkReadService(imSessions, imMessages, access, readPointer, transactions, budgets);
         this.search = new SearchMessagesService(ports.messageSearch(), imSessions, directory, transactions,
-                policy, reactions, replied);
+                policy, reactions, replied, ports.attachments());
         SubscriptionFacts facts = new StoredSubscriptionFacts(ports.addressBooks(), imSessions,
                 new Tenants(Map.of()));
         this.addressBook = new ManageAddressBookService(ports.addressBooks(), directory, presence, facts,

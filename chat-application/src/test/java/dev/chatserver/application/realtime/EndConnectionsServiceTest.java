@@ -52,6 +52,14 @@ class EndConnectionsServiceTest {
         }
 
         @Override
+        public Set<String> revokeAllOf(UserId user, String kept) {
+            Set<String> revoked = new HashSet<>(live);
+            revoked.remove(kept);
+            live.removeAll(revoked);
+            return revoked;
+        }
+
+        @Override
         public Set<String> liveAmong(Collection<String> tokenHashes, Instant now) {
             return tokenHashes.stream().filter(live::contains).collect(Collectors.toSet());
         }

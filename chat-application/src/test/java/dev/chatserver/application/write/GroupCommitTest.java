@@ -106,6 +106,25 @@ class GroupCommitTest {
     }
 
     @Test
+    void a_batch_the_storage_cannot_take_fails_whole_as_overloaded_without_each_write_tried_alone() throws Exception {
+        lane.closeGate();
+        CompletableFuture<String> first = writer.submit(lane, "first");
+        lane.awaitHeld();
+        List<CompletableFuture<String>> waiting = List.of(writer.submit(lane, "a"), writer.submit(lane, "b"));
+        transactions.unreachable.set(true);
+        lane.open();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("stored first");
+        assertThat(waiting).allSatisfy(answer -> assertThat(answer).failsWithin(Duration.ofSeconds(10))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(Overloaded.class));
+        assertThat(transactions.unitsRefused).as("one unit tried, not one per write").hasValue(1);
+
+        transactions.unreachable.set(false);
+        assertThat(writer.write(lane, "back")).isEqualTo("stored back");
+    }
+
+    @Test
     void a_writer_ended_by_an_error_answers_its_writes_refuses_later_ones_and_no_longer_serves() throws Exception {
         assertThat(writer.serving()).isTrue();
         List<CompletableFuture<String>> answers = heldBatch("a", "out of memory");
@@ -223,8 +242,16 @@ class GroupCommitTest {
             staged.get().add(write);
         }
 
+        /** The storage is away: every unit from now on fails before its work, as the JDBC adapter's does. */
+        final AtomicBoolean unreachable = new AtomicBoolean();
+        final java.util.concurrent.atomic.AtomicInteger unitsRefused = new java.util.concurrent.atomic.AtomicInteger();
+
         @Override
         public <T> T inTransaction(Supplier<T> work) {
+            if (unreachable.get()) {
+                unitsRefused.incrementAndGet();
+                throw new Overloaded(Duration.ofSeconds(2), "the database cannot be reached; retry shortly");
+            }
             staged.set(new ArrayList<>());
             try {
                 T result = work.get();

@@ -74,16 +74,31 @@ public record ImSession(long id, UUID uuid, Instant createDate, Optional<GroupId
      * exist): one of another session, or none, is refused naming {@code replyToId}, alike.
      */
     public SessionPosts postAll(List<PostDraft> drafts, Collection<ImMessage> repliedTo, Instant now) {
+        return postAll(drafts, repliedTo, now, PostingRights.MEMBERS);
+    }
+
+    /**
+     * {@link #postAll}, where a member's post is also subject to {@code rights} (an announcement group's, a
+     * block's): a post they refuse is answered with their refusal, the others are decided as usual.
+     */
+    public SessionPosts postAll(List<PostDraft> drafts, Collection<ImMessage> repliedTo, Instant now,
+                                PostingRights rights) {
         Map<Long, ImMessage> ownById = repliedTo.stream().filter(message -> message.sessionId() == id)
                 .collect(Collectors.toMap(ImMessage::id, Function.identity(), (a, b) -> a));
-        return new SessionPosts(this, drafts.stream().map(draft -> hasMember(draft.sender())
-                ? postedAs(draft, ownById, now)
-                : SessionPosts.Decision.refused(unknown())).toList());
+        return new SessionPosts(this, drafts.stream().map(draft -> !hasMember(draft.sender())
+                ? SessionPosts.Decision.refused(unknown())
+                : rights.refusalOf(draft.sender()).map(SessionPosts.Decision::refused)
+                        .orElseGet(() -> postedAs(draft, ownById, now))).toList());
     }
 
     /** {@link #postAll} of posts that reply to nothing (a reply among them is refused). */
     public SessionPosts postAll(List<PostDraft> drafts, Instant now) {
         return postAll(drafts, List.of(), now);
+    }
+
+    /** {@link #postAll} of posts that reply to nothing, subject to {@code rights}. */
+    public SessionPosts postAll(List<PostDraft> drafts, Instant now, PostingRights rights) {
+        return postAll(drafts, List.of(), now, rights);
     }
 
     private SessionPosts.Decision postedAs(PostDraft draft, Map<Long, ImMessage> ownById, Instant now) {
@@ -177,6 +192,13 @@ public record ImSession(long id, UUID uuid, Instant createDate, Optional<GroupId
         joined.add(newcomer);
         joined.sort(Comparator.comparingLong(m -> m.user().value()));
         return new ImSession(id, uuid, createDate, group, document, joined);
+    }
+
+    /** The session without {@code member}'s membership (a member left or was removed). */
+    public ImSession leftBy(UserId member) {
+        member(member);
+        List<Membership> kept = members.stream().filter(m -> !m.user().equals(member)).toList();
+        return new ImSession(id, uuid, createDate, group, document, kept);
     }
 
     /** The session with these memberships in place of the members' current ones (members stay in their order). */

@@ -46,6 +46,17 @@ public record NewSession(SessionKey key, UUID uuid, Instant createDate, Optional
                 document, Set.of(opener, other));
     }
 
+    /**
+     * A group conversation {@code creator} starts with {@code others} (see {@link GroupConversation}): found by its
+     * own uuid only, never by a pair's or a provisioned group's key.
+     */
+    public static NewSession groupConversation(UserId creator, Set<UserId> others, UUID uuid, Instant now) {
+        Objects.requireNonNull(creator, "creator");
+        Set<UserId> members = new java.util.HashSet<>(others);
+        members.add(creator);
+        return new NewSession(SessionKey.adHoc(uuid), uuid, now, Optional.empty(), Optional.empty(), members);
+    }
+
     /** The session of the group, about the document or not: one per group and document, its members joining. */
     public static NewSession ofGroup(Group group, Optional<DocumentRef> document, UUID uuid, Instant now) {
         return new NewSession(SessionKey.ofGroup(group.id(), document), uuid, now, Optional.of(group.id()),

@@ -1,5 +1,10 @@
 package dev.chatserver.domain.im;
 
+import dev.chatserver.domain.attachment.AttachmentId;
+
+import java.util.HashSet;
+import java.util.List;
+
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.problem.InvalidInput;
 
@@ -14,7 +19,13 @@ import java.util.Optional;
  * {@code replyToId} names the message the post answers, which its session checks is one of its own
  * ({@link ImSession#postAll}).
  */
-public record PostDraft(UserId sender, MessageType type, String content, Optional<Long> replyToId) {
+public record PostDraft(UserId sender, MessageType type, String content, List<AttachmentId> attachmentIds,
+                        Optional<Long> replyToId) {
+    /** The message type that posts files; its content is an optional caption. */
+    public static final MessageType ATTACHMENT = new MessageType("money4_chat_attach_msg");
+    /** The most files one message posts. */
+    public static final int MAX_ATTACHMENTS = 10;
+
     public PostDraft {
         Objects.requireNonNull(sender, "sender");
         if (type == null) {
@@ -22,6 +33,22 @@ public record PostDraft(UserId sender, MessageType type, String content, Optiona
         }
         if (content == null) {
             throw new InvalidInput("content", "content is required");
+        }
+        if (attachmentIds == null) {
+            throw new InvalidInput("attachmentIds", "attachmentIds is required");
+        }
+        attachmentIds = List.copyOf(attachmentIds);
+        if (type.equals(ATTACHMENT) && attachmentIds.isEmpty()) {
+            throw new InvalidInput("attachmentIds", "attachmentIds names at least one file for a " + ATTACHMENT.value());
+        }
+        if (!type.equals(ATTACHMENT) && !attachmentIds.isEmpty()) {
+            throw new InvalidInput("attachmentIds", "attachmentIds only go with the type " + ATTACHMENT.value());
+        }
+        if (attachmentIds.size() > MAX_ATTACHMENTS) {
+            throw new InvalidInput("attachmentIds", "attachmentIds names at most " + MAX_ATTACHMENTS + " files");
+        }
+        if (new HashSet<>(attachmentIds).size() != attachmentIds.size()) {
+            throw new InvalidInput("attachmentIds", "attachmentIds names a file twice");
         }
         Objects.requireNonNull(replyToId, "replyToId");
         if (replyToId.isPresent() && replyToId.get() <= 0) {
@@ -34,6 +61,6 @@ public record PostDraft(UserId sender, MessageType type, String content, Optiona
      * that need no more): the one place a component added to drafts gets its value for them.
      */
     public static PostDraft plain(UserId sender, MessageType type, String content) {
-        return new PostDraft(sender, type, content, Optional.empty());
+        return new PostDraft(sender, type, content, List.of(), Optional.empty());
     }
 }

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * What a session decided, once, about several posts to it ({@link ImSession#postAll}): for each draft, in the
- * order given, the message to store or the refusal (its sender is no member, or it replies to a message not of
- * the session). Once the messages have ids,
+ * order given, the message to store or the refusal (its sender is no member, or may not post here, or it replies
+ * to a message not of the session). Once the messages have ids,
  * {@link #stored} applies them in that order, each on the session as the post before left it.
  */
 public final class SessionPosts {

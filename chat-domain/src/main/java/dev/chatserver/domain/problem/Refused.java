@@ -9,6 +9,12 @@ public final class Refused extends ChatProblem {
         this.kind = kind;
     }
 
+    /** Refused because of the value one field carried (or failed to carry), named as the command calls it. */
+    public Refused(String kind, String field, String message) {
+        super(field, message);
+        this.kind = kind;
+    }
+
     public String kind() {
         return kind;
     }

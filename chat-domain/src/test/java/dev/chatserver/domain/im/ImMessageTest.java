@@ -95,7 +95,7 @@ class ImMessageTest {
 
     @Test
     void a_reply_keeps_the_message_it_answers_through_edits_and_deletion() {
-        PostDraft reply = new PostDraft(OCELOT, MessageType.MESSAGE, "indeed", Optional.of(5L));
+        PostDraft reply = new PostDraft(OCELOT, MessageType.MESSAGE, "indeed", List.of(), Optional.of(5L));
 
         ImMessage stored = ImMessage.unsaved(7, reply, POSTED).storedAs(6);
 
@@ -109,7 +109,7 @@ class ImMessageTest {
     @Test
     void a_draft_replies_to_a_positive_message_id() {
         for (long bad : new long[]{0, -3}) {
-            assertThatThrownBy(() -> new PostDraft(LYNX, MessageType.MESSAGE, "x", Optional.of(bad)))
+            assertThatThrownBy(() -> new PostDraft(LYNX, MessageType.MESSAGE, "x", List.of(), Optional.of(bad)))
                     .isInstanceOfSatisfying(InvalidInput.class, p -> assertThat(p.field()).isEqualTo("replyToId"));
         }
     }

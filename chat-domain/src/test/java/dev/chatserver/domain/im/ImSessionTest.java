@@ -301,6 +301,6 @@ class ImSessionTest {
     }
 
     private static PostDraft reply(UserId sender, long to) {
-        return new PostDraft(sender, TEXT, "re", Optional.of(to));
+        return new PostDraft(sender, TEXT, "re", List.of(), Optional.of(to));
     }
 }

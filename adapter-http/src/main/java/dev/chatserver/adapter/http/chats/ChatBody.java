@@ -12,13 +12,14 @@ import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The JSON object a chats route was sent, within the payload limit, with getters that name the field they
  * refuse. A body that is not one JSON object is {@link MalformedBody}.
  */
-final class ChatBody {
+public final class ChatBody {
     private final JsonNode root;
     /** The text each member was sent as: JSON documents (tags, data) are kept as that text. */
     private final Map<String, String> raw;
@@ -28,7 +29,7 @@ final class ChatBody {
         this.raw = raw;
     }
 
-    static ChatBody read(Context ctx, ObjectMapper mapper, int maxBytes) {
+    public static ChatBody read(Context ctx, ObjectMapper mapper, int maxBytes) {
         String body = RequestBody.utf8(RequestBody.read(ctx, maxBytes));
         JsonNode root;
         Map<String, String> raw;
@@ -44,7 +45,13 @@ final class ChatBody {
         return new ChatBody(root, raw);
     }
 
-    String requiredString(String field) {
+    /** True, false, or absent (null or missing). */
+    public Optional<Boolean> optionalBoolean(String field) {
+        JsonNode node = root.get(field);
+        return node == null || node.isNull() ? Optional.empty() : Optional.of(optionalBoolean(field, false));
+    }
+
+    public String requiredString(String field) {
         String value = optionalString(field);
         if (value == null) {
             throw new InvalidInput(field, field + " is required");
@@ -52,7 +59,7 @@ final class ChatBody {
         return value;
     }
 
-    String optionalString(String field) {
+    public String optionalString(String field) {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -63,7 +70,7 @@ final class ChatBody {
         return StorableText.checked(field, node.textValue());
     }
 
-    boolean optionalBoolean(String field, boolean fallback) {
+    public boolean optionalBoolean(String field, boolean fallback) {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) {
             return fallback;

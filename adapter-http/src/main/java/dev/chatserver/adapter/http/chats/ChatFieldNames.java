@@ -7,6 +7,7 @@ public final class ChatFieldNames {
     public static final FieldNames NAMES = FieldNames.of(
             "chat", "chat_id",
             "room", "room_id",
+            "user", "user_id",
             "eventRoom", "event_room_id",
             "occurredAt", "occurred_at",
             "types", "type",

@@ -18,6 +18,8 @@ import dev.chatserver.domain.im.Emoji;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.PostDraft;
+import dev.chatserver.domain.account.User;
+import dev.chatserver.adapter.http.jsonrpc.RpcParams;
 import io.javalin.Javalin;
 import jakarta.inject.Inject;
 
@@ -42,14 +44,21 @@ public final class ImMessageRoutes implements Routes {
         this.calls = new ImCalls(new JsonRpc(mapper), authenticator);
     }
 
+    /** A file post's content is an optional caption; every other post says something. */
+    private static PostDraft draftOf(RpcParams p, User caller) {
+        MessageType type = new MessageType(p.requiredString("message_type"));
+        String content = type.equals(PostDraft.ATTACHMENT) ? p.optionalString("message_content").orElse("")
+                : p.requiredString("message_content");
+        return new PostDraft(caller.id(), type, content, p.optionalAttachmentIds("attachment_ids"),
+                p.optionalPositive("reply_to_id"));
+    }
+
     @Override
     public void addTo(Javalin app) {
         // answered when the writer has stored it; a typing signal is never stored and has no message id
         // the draft built whole, so that a component added to it leads here, to the parameter that sets it
         app.post("/im_chat/post", calls.asyncHandler((p, caller) -> post.postAsync(new PostMessageCommand(caller,
-                        p.requiredSession("uuid"), new PostDraft(caller.id(),
-                        new MessageType(p.requiredString("message_type")), p.requiredString("message_content"),
-                        p.optionalPositive("reply_to_id")),
+                        p.requiredSession("uuid"), draftOf(p, caller),
                         p.optionalString("client_id").orElse(null)))
                 .thenApply(posted -> posted.type().equals("typing") ? Map.of("status", "success")
                         : Map.of("message_id", posted.id()))));

@@ -1,5 +1,8 @@
 package dev.chatserver.adapter.http.im;
 
+import dev.chatserver.adapter.http.attachment.AttachmentJson;
+import dev.chatserver.application.port.in.view.AttachmentView;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -20,8 +23,10 @@ import java.util.UUID;
  * A message as the IM chat API shows it, written straight into the generator:
  * {@code id, type, message, create_date, to_id, from_id, from_partner_id}; then {@code edited: true} and
  * {@code edit_date} when it was edited and {@code deleted: true} when it is a tombstone (both left out otherwise,
- * so a plain message keeps the seed's shape), and {@code reply_to: {id, from_id, message, deleted}} when it replies
- * to a message (the quoted text cut to 200 characters, empty once the original was deleted). A history entry also carries its {@code reactions}
+ * so a plain message keeps the seed's shape), a file post's {@code attachments}
+ * ({@code [{"id","name","mimetype","size","url","thumbnail_url"}]}, its URLs from the server's root), and
+ * {@code reply_to: {id, from_id, message, deleted}} when it replies to a message (the quoted text cut to 200
+ * characters, empty once the original was deleted). A history entry also carries its {@code reactions}
  * ({@code [{"emoji","count","me"}]}, empty when none); a new message has none yet.
  */
 record MessageJson(MessageView message) implements JsonSerializable {
@@ -52,7 +57,8 @@ record MessageJson(MessageView message) implements JsonSerializable {
     private static Void writeFields(JsonGenerator out, long id, long sessionId, UUID sessionUuid, UserId fromId,
                                     String fromName, Partner fromPartner, String type, String message,
                                     Instant createDate, Optional<Instant> editDate, boolean deleted,
-                                    List<ReactionCount> reactions, Optional<QuotedMessage> replyTo)
+                                    List<ReactionCount> reactions, List<AttachmentView> attachments,
+                                    Optional<QuotedMessage> replyTo)
             throws IOException {
         out.writeStartObject();
         out.writeNumberField("id", id);
@@ -77,6 +83,13 @@ record MessageJson(MessageView message) implements JsonSerializable {
         }
         if (deleted) {
             out.writeBooleanField("deleted", true);
+        }
+        if (!attachments.isEmpty()) {
+            out.writeArrayFieldStart("attachments");
+            for (AttachmentView attachment : attachments) {
+                out.writeObject(AttachmentJson.of(attachment, ""));
+            }
+            out.writeEndArray();
         }
         if (replyTo.isPresent()) {
             QuotedMessage quoted = replyTo.get();

@@ -9,6 +9,8 @@ import dev.chatserver.domain.im.GroupRef;
 import dev.chatserver.application.port.in.view.MessageSummary;
 import dev.chatserver.application.port.in.view.SessionMember;
 import dev.chatserver.application.port.in.view.SessionView;
+import dev.chatserver.application.port.in.view.GroupView;
+import dev.chatserver.domain.account.UserId;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -17,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * A session as the IM chat API shows it (a {@code get_sessions} entry), written straight into the generator:
  * {@code id, uuid, create_date, state, status, is_read, unread_count (in answers, not in notifications),
- * is_group, with_documents, groups, docs, users} (each with its {@code seen_message_id}).
+ * is_group, with_documents, groups, docs, users} (each with its {@code seen_message_id}), and for a group
+ * conversation people made, {@code conversation: {name, posting, admins}}.
  */
 record SessionJson(SessionView session) implements JsonSerializable {
     private static final Pattern NUMERIC_DOC_ID = Pattern.compile("0|[1-9][0-9]{0,17}");
@@ -51,6 +54,21 @@ record SessionJson(SessionView session) implements JsonSerializable {
         out.writeArrayFieldStart("users");
         for (SessionMember member : session.users()) {
             writeMember(out, member);
+        }
+        out.writeEndArray();
+        if (session.conversation().isPresent()) {
+            writeConversation(out, session.conversation().get());
+        }
+        out.writeEndObject();
+    }
+
+    private static void writeConversation(JsonGenerator out, GroupView conversation) throws IOException {
+        out.writeObjectFieldStart("conversation");
+        out.writeStringField("name", conversation.name());
+        out.writeStringField("posting", conversation.posting().value());
+        out.writeArrayFieldStart("admins");
+        for (UserId admin : conversation.admins()) {
+            out.writeNumber(admin.value());
         }
         out.writeEndArray();
         out.writeEndObject();

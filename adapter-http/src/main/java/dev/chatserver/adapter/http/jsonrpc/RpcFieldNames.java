@@ -17,15 +17,21 @@ public final class RpcFieldNames {
             "type", "message_type",
             "content", "message_content",
             "clientId", "client_id",
+            "attachmentIds", "attachment_ids",
             "userTo", "user_to",
             "newcomer", "user_id",
+            "member", "user_id",
+            "user", "user_id",
+            "successor", "successor_id",
             "userIds", "user_ids",
             "parent", "parent_partner_id",
             "child", "child_partner_id",
             "newStatus", "new_status",
             "documentModel", "doc_model",
             "documentId", "doc_id",
-            "clientAddress", "client_address");
+            "clientAddress", "client_address",
+            "oldPassword", "old_password",
+            "newPassword", "new_password");
 
     private RpcFieldNames() {
     }

@@ -120,6 +120,25 @@ public final class RpcParams {
         return Optional.of(value.booleanValue());
     }
 
+    /** The attachment ids of a list of strings, none when the field is absent; anything else is refused naming it. */
+    public List<dev.chatserver.domain.attachment.AttachmentId> optionalAttachmentIds(String field) {
+        if (!has(field) || node.get(field).isNull()) {
+            return List.of();
+        }
+        JsonNode value = node.get(field);
+        if (!value.isArray()) {
+            throw new InvalidInput(field, field + " must be a list of attachment ids");
+        }
+        List<dev.chatserver.domain.attachment.AttachmentId> ids = new ArrayList<>(value.size());
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                throw new InvalidInput(field, field + " must be a list of attachment ids");
+            }
+            ids.add(dev.chatserver.domain.attachment.AttachmentId.parse(field, item.textValue()));
+        }
+        return ids;
+    }
+
     /** A list of integers; anything but a list is refused with {@code notListMessage}, as the spec words it. */
     public List<Long> requiredLongList(String field, String notListMessage) {
         if (!has(field)) {

@@ -10,6 +10,7 @@ import dev.chatserver.domain.problem.ChatProblem;
 import dev.chatserver.domain.problem.InvalidInput;
 import dev.chatserver.domain.problem.NotFound;
 import dev.chatserver.domain.problem.Refused;
+import dev.chatserver.domain.problem.TooLarge;
 import dev.chatserver.domain.problem.Unauthenticated;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -18,6 +19,7 @@ import io.javalin.http.MethodNotAllowedResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,7 +62,8 @@ public final class ErrorResponses {
         app.exception(Exception.class, (e, ctx) -> {
 
             if (isOverloaded(e)) {
-                LOG.warn("{} {} answered 503: no database connection was free in time", ctx.method(), ctx.path());
+                LOG.warn("{} {} answered 503: no database connection was free in time, or the database was lost ({})",
+                        ctx.method(), ctx.path(), rootMessage(e));
                 ctx.header("Retry-After", "1");
                 if (isRestApi(ctx)) {
                     ProblemDetails.answer(ctx, 503, "overloaded", "Overloaded", "the server is busy; retry shortly", null);
@@ -88,14 +91,31 @@ public final class ErrorResponses {
         }
     }
 
-    /** Every pooled connection stayed busy past the pool's timeout: the server is overloaded, not broken. */
+    /**
+     * Every pooled connection stayed busy past the pool's timeout, or the database is away (no connection could
+     * be made in that time, or the one in use was lost: SQL's class 08, or PostgreSQL stopping or starting,
+     * 57P01 to 57P03): the server is overloaded or waiting for its database, not broken, and the same request
+     * may work shortly.
+     */
     private static boolean isOverloaded(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException) {
                 return true;
             }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
         }
         return false;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage()).lines().findFirst().orElse("");
     }
 
     public static boolean isRestApi(Context ctx) {
@@ -117,14 +137,16 @@ public final class ErrorResponses {
             result.put("field", names.field(problem));
         }
         result.put("message", names.message(problem));
-        ctx.status(200).json(JsonRpc.resultEnvelope(ctx, result));
+        ctx.status(problem instanceof TooLarge ? 413 : 200).json(JsonRpc.resultEnvelope(ctx, result));
     }
 
     private static void answerProblem(Context ctx, ChatProblem problem) {
         FieldNames names = ChatFieldNames.NAMES;
         String detail = names.message(problem);
         String field = names.field(problem);
-        if (problem instanceof InvalidInput) {
+        if (problem instanceof TooLarge) {
+            ProblemDetails.answer(ctx, 413, "invalid_payload", "Payload too large", detail, field);
+        } else if (problem instanceof InvalidInput) {
             ProblemDetails.answer(ctx, 400, "invalid_payload", "Invalid payload", detail, field);
         } else if (problem instanceof Unauthenticated) {
             ProblemDetails.answer(ctx, 401, "unauthorized", "Unauthorized", detail, null);

@@ -55,7 +55,32 @@ public final class JettyErrors extends ErrorHandler {
         response.resetBuffer();
         response.setStatus(status);
         response.setContentType(contentType(restApi));
+        if (status == HttpStatus.SERVICE_UNAVAILABLE_503) {
+            // Jetty's own 503 is a node stopping gracefully (a request on a kept-alive connection after the stop
+            // began): the same request will work elsewhere at once, and this connection is of no further use
+            response.setHeader("Retry-After", "1");
+            response.setHeader("Connection", "close");
+            response.getOutputStream().write(stoppingBody(restApi));
+            return;
+        }
         response.getOutputStream().write(body(restApi, status, message == null ? null : message.toString()));
+    }
+
+    /** In the shape of every other 503: {@code overloaded}, JSON-RPC code -32000. */
+    private byte[] stoppingBody(boolean restApi) {
+        String detail = "the server is stopping; retry shortly";
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (restApi) {
+            body.put("type", "overloaded");
+            body.put("title", "Overloaded");
+            body.put("status", HttpStatus.SERVICE_UNAVAILABLE_503);
+            body.put("detail", detail);
+        } else {
+            body.put("jsonrpc", "2.0");
+            body.put("id", null);
+            body.put("error", Map.of("code", -32000, "message", "Overloaded", "data", detail));
+        }
+        return write(body);
     }
 
     private static String parsedPath() {
@@ -88,6 +113,10 @@ public final class JettyErrors extends ErrorHandler {
             body.put("id", null);
             body.put("error", error);
         }
+        return write(body);
+    }
+
+    private byte[] write(Map<String, Object> body) {
         try {
             return (mapper.writeValueAsString(body) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {

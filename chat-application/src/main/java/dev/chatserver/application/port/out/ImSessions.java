@@ -85,6 +85,9 @@ public interface ImSessions {
      */
     Set<UserId> addMembers(long sessionId, Collection<Membership> newcomers);
 
+    /** Removes {@code member}'s membership (they left or were removed), whose row the caller holds locked. */
+    void removeMember(long sessionId, UserId member);
+
     /**
      * Gives the session another key ({@link dev.chatserver.domain.im.Invitation#newKey}): from then on it is
      * found by that key only, and its old key is free for a new session.

@@ -16,6 +16,9 @@ public interface SignInTokens {
 
     void revoke(String tokenHash);
 
+    /** Revokes every token of the user but {@code kept} (none when null); answers the hashes it revoked. */
+    Set<String> revokeAllOf(UserId user, String kept);
+
     /** Which of these token hashes are known and not expired at {@code now}: one read however many are asked. */
     Set<String> liveAmong(Collection<String> tokenHashes, Instant now);
 

@@ -8,14 +8,16 @@ import java.util.Optional;
  * The wiring binds each component and the contract suite takes each port from here, so neither ever asks which
  * storage it got.
  *
- * @param realtime the bus and the presence board, when the storage keeps them; a storage that serves one node and
- *                 shares neither with other nodes (H2) has none, and that node keeps its own in memory
+ * @param realtime the bus and the presence board, when the storage keeps them (memory, H2 and PostgreSQL do); a
+ *                 storage that keeps neither (an embedder's own may) has none, and each node keeps its own in memory
  */
 public record StoragePorts(
         StorageProbe probe,
         Transactions transactions,
         UserDirectory users,
         AccountRegistry accounts,
+        AccountStandings standings,
+        AuditLog audit,
         SignInTokens signInTokens,
         SignInFailures signInFailures,
         ImSessions imSessions,
@@ -27,6 +29,10 @@ public record StoragePorts(
         EventRoomStore eventRooms,
         EventStore events,
         IdempotencyKeys idempotencyKeys,
+        Attachments attachments,
+        FileContents fileContents,
+        GroupConversations groupConversations,
+        UserBlocks userBlocks,
         Optional<Realtime> realtime) {
 
     public StoragePorts {
@@ -34,6 +40,8 @@ public record StoragePorts(
         Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(standings, "standings");
+        Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(signInTokens, "signInTokens");
         Objects.requireNonNull(signInFailures, "signInFailures");
         Objects.requireNonNull(imSessions, "imSessions");
@@ -45,12 +53,17 @@ public record StoragePorts(
         Objects.requireNonNull(eventRooms, "eventRooms");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+        Objects.requireNonNull(attachments, "attachments");
+        Objects.requireNonNull(fileContents, "fileContents");
+        Objects.requireNonNull(groupConversations, "groupConversations");
+        Objects.requireNonNull(userBlocks, "userBlocks");
         Objects.requireNonNull(realtime, "realtime");
     }
 
     /**
      * The notification log and bus (opened by the wiring with the clock and the retention) and the presence board a
-     * storage keeps: in the database several nodes share (PostgreSQL), or in memory (the memory storage).
+     * storage keeps: in the database (shared by several nodes on PostgreSQL, one node's on H2), or in memory (the
+     * memory storage).
      */
     public record Realtime(NotificationStorage notifications, PresenceBoard presence) {
         public Realtime {

@@ -4,7 +4,8 @@ import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.NewUser;
 import dev.chatserver.domain.problem.InvalidInput;
 
-public record AddUserCommand(NewUser user, char[] password) {
+/** A user to register with its password; {@code admin} gives it the administrator role. */
+public record AddUserCommand(NewUser user, char[] password, boolean admin) {
     public static final int MIN_PASSWORD_LENGTH = 8;
 
     public AddUserCommand {
@@ -16,13 +17,21 @@ public record AddUserCommand(NewUser user, char[] password) {
         }
     }
 
+    public AddUserCommand(NewUser user, char[] password) {
+        this(user, password, false);
+    }
+
     public static AddUserCommand of(String login, String name, String email, String password) {
+        return of(login, name, email, password, false);
+    }
+
+    public static AddUserCommand of(String login, String name, String email, String password, boolean admin) {
         return new AddUserCommand(new NewUser(new Login(login), name, email == null ? "" : email),
-                password == null ? null : password.toCharArray());
+                password == null ? null : password.toCharArray(), admin);
     }
 
     @Override
     public String toString() {
-        return "AddUserCommand[user=" + user + ", password=***]";
+        return "AddUserCommand[user=" + user + ", password=***, admin=" + admin + "]";
     }
 }

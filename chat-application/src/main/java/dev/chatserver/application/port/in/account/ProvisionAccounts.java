@@ -1,6 +1,7 @@
 package dev.chatserver.application.port.in.account;
 
 import dev.chatserver.domain.account.Group;
+import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.User;
 
 /** Creating the server's own users and groups: from the command line, the demo data or an embedding app. */
@@ -10,4 +11,7 @@ public interface ProvisionAccounts {
     Group addGroup(AddGroupCommand command);
 
     Group addMember(AddMemberCommand command);
+
+    /** Gives the user of the login the administrator role (again changes nothing). */
+    User grantAdmin(Login login);
 }

@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * The caller says something in a session: what they drafted ({@link PostDraft}, whose sender is the caller). The
- * content is not empty; how long it may be and which types are accepted is the server's configuration, checked by
+ * content is not empty (but for a post of files, {@link PostDraft#ATTACHMENT}, whose content is an optional
+ * caption); how long it may be and which types are accepted is the server's configuration, checked by
  * the service. {@code clientId}, when given, is the caller's own key for this post: a retry with the same key in
  * the same session answers the first post (see {@link PostMessage}). A client never posts {@code meta}: those are
  * the server's own notices (a member joined), posted by the server alone, so no member can forge one.
@@ -39,7 +40,7 @@ public record PostMessageCommand(User caller, UUID session, PostDraft draft, Str
         if (type.isServerNotice()) {
             throw new InvalidInput("type", "meta messages are posted by the server only");
         }
-        if (content.isBlank()) {
+        if (content.isBlank() && draft.attachmentIds().isEmpty()) {
             throw new InvalidInput("content", "content is not empty");
         }
         if (type.isTyping() && content.getBytes(StandardCharsets.UTF_8).length > MAX_TYPING_CONTENT_BYTES) {

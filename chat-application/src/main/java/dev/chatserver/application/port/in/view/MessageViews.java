@@ -26,26 +26,28 @@ public final class MessageViews {
     }
 
     /**
-     * A stored message as history and search show it: edited or not, deleted or not, its reactions as read, and
-     * the message it replies to as {@code replied} holds it now (read with the page: {@code RepliedMessages}).
+     * A stored message as history and search show it: edited or not, deleted or not, its reactions and files as
+     * read, and the message it replies to as {@code replied} holds it now (read with the page: {@code RepliedMessages}).
      */
     public static MessageView shown(ImMessage message, UUID sessionUuid, User sender, List<ReactionCount> reactions,
-                                    Map<Long, ImMessage> replied) {
+                                    List<AttachmentView> attachments, Map<Long, ImMessage> replied) {
         return message.deconstruct((id, sessionId, from, type, content, createDate, editDate, deleteDate,
                                     replyToId) ->
                 new MessageView(id, sessionId, sessionUuid, sender.id(), sender.name(), sender.partner(), type.value(),
-                        content, createDate, editDate, deleteDate.isPresent(), reactions, quote(replyToId, replied)));
+                        content, createDate, editDate, deleteDate.isPresent(), reactions, attachments,
+                        quote(replyToId, replied)));
     }
 
     /**
-     * A message as it was posted: not edited, not deleted, no reactions yet (also what a replayed post answers),
-     * quoting the message it replies to from {@code replied}.
+     * A message as it was posted, with the files it posted: not edited, not deleted, no reactions yet (also what a
+     * replayed post answers), quoting the message it replies to from {@code replied}.
      */
-    public static MessageView posted(ImMessage message, UUID sessionUuid, User poster, Map<Long, ImMessage> replied) {
+    public static MessageView posted(ImMessage message, UUID sessionUuid, User poster, List<AttachmentView> attachments,
+                                     Map<Long, ImMessage> replied) {
         return message.deconstruct((id, sessionId, from, type, content, createDate, editDate, deleteDate,
                                     replyToId) ->
                 new MessageView(id, sessionId, sessionUuid, poster.id(), poster.name(), poster.partner(), type.value(),
-                        content, createDate, Optional.empty(), false, List.of(), quote(replyToId, replied)));
+                        content, createDate, Optional.empty(), false, List.of(), attachments, quote(replyToId, replied)));
     }
 
     private static Optional<QuotedMessage> quote(Optional<Long> replyToId, Map<Long, ImMessage> replied) {
@@ -55,15 +57,15 @@ public final class MessageViews {
     /** A typing signal: never stored, so without an id. */
     public static MessageView typing(ImSession session, User typist, MessageType type, String content, Instant at) {
         return restored(0, session.id(), session.uuid(), typist.id(), typist.name(), typist.partner(), type.value(),
-                content, at, Optional.empty());
+                content, at, List.of(), Optional.empty());
     }
 
     /** A posted message as a stored notification kept it, field by field. */
     public static MessageView restored(long id, long sessionId, UUID sessionUuid, UserId fromId, String fromName,
                                        Partner fromPartner, String type, String message, Instant createDate,
-                                       Optional<QuotedMessage> replyTo) {
+                                       List<AttachmentView> attachments, Optional<QuotedMessage> replyTo) {
         return new MessageView(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate,
-                Optional.empty(), false, List.of(), replyTo);
+                Optional.empty(), false, List.of(), attachments, replyTo);
     }
 
     /**
@@ -74,6 +76,6 @@ public final class MessageViews {
                                                  String fromName, Partner fromPartner, String type, String message,
                                                  Instant createDate) {
         return restored(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate,
-                Optional.empty());
+                List.of(), Optional.empty());
     }
 }

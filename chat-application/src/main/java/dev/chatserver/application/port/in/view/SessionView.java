@@ -15,11 +15,18 @@ import java.util.UUID;
 /**
  * A session as one member sees it: the shared facts plus that member's own state, status and read flag, and how
  * many messages they have not read ({@code unreadCount}) when the view was made with it (a listing's is; a
- * notification's is not, see docs/im-chat-api.md).
+ * notification's is not, see docs/im-chat-api.md), and for a group conversation its name, posting and admins.
  */
 public record SessionView(long id, UUID uuid, Instant createDate, boolean isGroup, List<GroupRef> groups,
                           List<DocumentLink> docs, List<SessionMember> users, SessionState state,
-                          SessionStatus status, boolean isRead, OptionalLong unreadCount) {
+                          SessionStatus status, boolean isRead, OptionalLong unreadCount,
+                          Optional<GroupView> conversation) {
+    public SessionView(long id, UUID uuid, Instant createDate, boolean isGroup, List<GroupRef> groups,
+                       List<DocumentLink> docs, List<SessionMember> users, SessionState state,
+                       SessionStatus status, boolean isRead, OptionalLong unreadCount) {
+        this(id, uuid, createDate, isGroup, groups, docs, users, state, status, isRead, unreadCount, Optional.empty());
+    }
+
     public SessionView(long id, UUID uuid, Instant createDate, boolean isGroup, List<GroupRef> groups,
                        List<DocumentLink> docs, List<SessionMember> users, SessionState state,
                        SessionStatus status, boolean isRead) {
@@ -28,6 +35,7 @@ public record SessionView(long id, UUID uuid, Instant createDate, boolean isGrou
 
     public SessionView {
         Objects.requireNonNull(unreadCount, "unreadCount");
+        Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(createDate, "createDate");
         groups = List.copyOf(groups);
@@ -43,14 +51,16 @@ public record SessionView(long id, UUID uuid, Instant createDate, boolean isGrou
      */
     public static SessionView restored(long id, UUID uuid, Instant createDate, boolean isGroup, List<GroupRef> groups,
                                        List<DocumentLink> docs, List<SessionMember> users, SessionState state,
-                                       SessionStatus status, boolean isRead, OptionalLong unreadCount) {
-        return new SessionView(id, uuid, createDate, isGroup, groups, docs, users, state, status, isRead, unreadCount);
+                                       SessionStatus status, boolean isRead, OptionalLong unreadCount,
+                                       Optional<GroupView> conversation) {
+        return new SessionView(id, uuid, createDate, isGroup, groups, docs, users, state, status, isRead, unreadCount,
+                conversation);
     }
 
     /** The same view with the viewer's unread count. */
     public SessionView withUnreadCount(long count) {
         return new SessionView(id, uuid, createDate, isGroup, groups, docs, users, state, status, isRead,
-                OptionalLong.of(count));
+                OptionalLong.of(count), conversation);
     }
 
     /** The same view with the message {@code messageId}, wherever it is a member's last message, as its tombstone. */
@@ -59,7 +69,8 @@ public record SessionView(long id, UUID uuid, Instant createDate, boolean isGrou
                 .map(last -> new SessionMember(u.id(), u.name(), u.partner(), u.imStatus(),
                         Optional.of(last.tombstone()), u.seenMessageId()))
                 .orElse(u)).toList();
-        return new SessionView(id, uuid, createDate, isGroup, groups, docs, shown, state, status, isRead, unreadCount);
+        return new SessionView(id, uuid, createDate, isGroup, groups, docs, shown, state, status, isRead, unreadCount,
+                conversation);
     }
 
     public boolean withDocuments() {

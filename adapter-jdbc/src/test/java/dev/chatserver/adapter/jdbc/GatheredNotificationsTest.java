@@ -16,18 +16,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * On PostgreSQL the notifications a unit of work publishes are appended together just before it commits: a
- * fixed number of statements however many (a batch of posts publishes several per post), in the order
- * published, and none when the unit rolls back.
+ * The notifications a unit of work publishes are appended together just before it commits: a fixed number of
+ * statements however many (a batch of posts publishes several per post), in the order published, and none when
+ * the unit rolls back; on PostgreSQL and on H2.
  */
-class PostgresGatheredNotificationsTest {
+abstract class GatheredNotificationsTest {
     private static final Channel LYNX = new Channel("user:5");
     private static final Channel OCELOT = new Channel("user:6");
 
-    private final JdbcStorage storage = PostgresTestDatabases.newStorage();
+    private final JdbcStorage storage = newStorage();
     private final NotificationStorage.Opened bus = storage.ports().realtime().orElseThrow().notifications()
             .open(Clock.systemUTC(), NotificationRetention.DEFAULT);
     private final Transactions transactions = storage.ports().transactions();
+
+    abstract JdbcStorage newStorage();
+
+    /** The statements of one append, however many notifications it carries. */
+    abstract int statementsOfOneAppend();
+
+    static final class OnPostgresTest extends GatheredNotificationsTest {
+        @Override
+        JdbcStorage newStorage() {
+            return PostgresTestDatabases.newStorage();
+        }
+
+        /** The lock, then one statement inserting all, noting their texts and waking the nodes. */
+        @Override
+        int statementsOfOneAppend() {
+            return 2;
+        }
+    }
+
+    static final class OnH2Test extends GatheredNotificationsTest {
+        @Override
+        JdbcStorage newStorage() {
+            return H2TestDatabases.newStorage();
+        }
+
+        /** The lock, one statement inserting all, one noting the texts they carry. */
+        @Override
+        int statementsOfOneAppend() {
+            return 3;
+        }
+    }
 
     @AfterEach
     void close() {
@@ -52,7 +83,7 @@ class PostgresGatheredNotificationsTest {
         long afterTwo = bus.log().lastId();
         int forHundred = statementsFor(() -> publishInOneUnit(100));
 
-        assertThat(forTwo).as("the lock, then one statement inserting all and waking the nodes").isEqualTo(2);
+        assertThat(forTwo).isEqualTo(statementsOfOneAppend());
         assertThat(forHundred).isEqualTo(forTwo);
         assertThat(bus.log().readAfter(afterTwo, Set.of(LYNX, OCELOT), 1000).notifications())
                 .as("in the order published, ids growing").hasSize(100)

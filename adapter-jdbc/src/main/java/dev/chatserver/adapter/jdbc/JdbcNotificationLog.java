@@ -24,35 +24,47 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The notification log shared by every node on one PostgreSQL database. An append joins the caller's
- * transaction, so a notification is durable exactly when the change it announces is. Appends take one
- * transaction-scoped advisory lock, held until commit, so ids are handed out in commit order: a reader that
- * has seen id N never later finds a smaller id appear. Every node hears of commits through LISTEN/NOTIFY.
+ * The notification log in the database: the one every node on a PostgreSQL database shares, or the one node's
+ * on H2 ({@link NotificationLogDialect} holds what differs). An append joins the caller's transaction, so a
+ * notification is durable exactly when the change it announces is, and its id survives a restart. Appends hold
+ * a lock until commit ({@link NotificationLogDialect#lockAppends}), so ids are handed out in commit order: a
+ * reader that has seen id N never later finds a smaller id appear.
  */
-public final class PostgresNotificationLog implements NotificationLog, AutoCloseable {
-    /** Any fixed number: the advisory lock that orders appends across nodes. */
-    private static final long APPEND_LOCK = 0x63686174L;
-    /** Another fixed number: the advisory lock that lets one node prune at a time. */
-    private static final long PRUNE_LOCK = 0x70727565L;
-    private static final int CATCH_UP_MILLIS = 1_000;
-
+public final class JdbcNotificationLog implements NotificationLog, AutoCloseable {
     private final Jdbi jdbi;
+    private final JdbcTransactions transactions;
     private final Clock clock;
     private final NotificationRetention retention;
     private final NotificationCodec codec = new NotificationCodec();
-    private final PostgresWakeUps wakeUps;
-    private final PostgresSignals signals;
+    private final NotificationLogDialect dialect;
+    private final SentSignals signals;
     private final RowMapper<Stored> row;
     private final NotificationBus bus;
 
-    PostgresNotificationLog(Jdbi jdbi, JdbcTransactions transactions, ListeningConnections listening, Clock clock,
-                            NotificationRetention retention) {
+    /** The log every node on this PostgreSQL database shares, woken through LISTEN/NOTIFY. */
+    static JdbcNotificationLog onPostgres(Jdbi jdbi, JdbcTransactions transactions, ListeningConnections listening,
+                                          Clock clock, NotificationRetention retention) {
+        PostgresSignals signals = new PostgresSignals(jdbi, clock);
+        return new JdbcNotificationLog(jdbi, transactions, new PostgresLogDialect(listening, signals), signals,
+                clock, retention);
+    }
+
+    /** The log of the one node this H2 database serves, woken in this process. */
+    static JdbcNotificationLog onH2(Jdbi jdbi, JdbcTransactions transactions, Clock clock,
+                                    NotificationRetention retention) {
+        return new JdbcNotificationLog(jdbi, transactions, new H2LogDialect(jdbi, transactions),
+                new H2Signals(transactions, clock), clock, retention);
+    }
+
+    private JdbcNotificationLog(Jdbi jdbi, JdbcTransactions transactions, NotificationLogDialect dialect,
+                                SentSignals signals, Clock clock, NotificationRetention retention) {
         this.jdbi = jdbi;
-        this.signals = new PostgresSignals(jdbi, clock);
+        this.transactions = transactions;
+        this.dialect = dialect;
+        this.signals = signals;
         this.bus = new TransactionalNotificationBus(this, signals, transactions);
         this.clock = clock;
         this.retention = retention;
-        this.wakeUps = new PostgresWakeUps(listening, signals, CATCH_UP_MILLIS);
         this.row = (rs, ctx) -> {
             Channel channel = new Channel(rs.getString("channel"));
             long id = rs.getLong("id");
@@ -62,26 +74,10 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
         };
     }
 
+    /** In a unit of work of its own, or joining the caller's. */
     @Override
     public Notification append(Channel channel, DomainEvent event) {
-        String text = codec.write(event);
-        Instant now = clock.instant();
-        return jdbi.inTransaction(h -> {
-            h.createQuery("select pg_advisory_xact_lock(:key)::text").bind("key", APPEND_LOCK).mapTo(String.class).one();
-            long id = h.createUpdate("insert into bus_notifications (channel, message, appended_at) values (:channel, :message, :at)")
-                    .bind("channel", channel.name()).bind("message", text).bind("at", now)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            List<Long> texts = event.messageTextsCarried();
-            if (!texts.isEmpty()) {
-                h.createUpdate("""
-                                insert into bus_notification_texts (notification_id, message_id)
-                                select :id, message_id from unnest(:texts) as carried(message_id)""")
-                        .bind("id", id).bindArray("texts", Long.class, texts).execute();
-            }
-            h.createQuery("select pg_notify(:channel, :payload)::text").bind("channel", PostgresWakeUps.CHANNEL)
-                    .bind("payload", Long.toString(id)).mapTo(String.class).one();
-            return new Notification(id, channel, event, now);
-        });
+        return transactions.inTransaction(() -> appendAll(List.of(new Pending(channel, event)))).get(0);
     }
 
     /** A notification waiting to be appended with the others of its unit of work. */
@@ -89,14 +85,12 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
     }
 
     /**
-     * Appends these in the order given, in the caller's transaction: one lock, then one statement that inserts
-     * them all, notes which messages' text each carries and wakes the nodes once. The rows travel as arrays:
-     * pgjdbc sends a batch that returns keys as one execution per row, which cost the database more than the
-     * rest of a post together.
+     * Appends these in the order given, in the caller's transaction: one lock, then the rows, the messages whose
+     * text each carries and one wake-up for all of them ({@link NotificationLogDialect#insert}).
      */
-    void appendAll(List<Pending> notifications) {
+    List<Notification> appendAll(List<Pending> notifications) {
         if (notifications.isEmpty()) {
-            return;
+            return List.of();
         }
         Instant now = clock.instant();
         List<String> channels = notifications.stream().map(n -> n.channel().name()).toList();
@@ -109,30 +103,16 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
                 textMessages.add(message);
             }
         }
-        jdbi.useTransaction(h -> {
-            h.createQuery("select pg_advisory_xact_lock(:key)::text").bind("key", APPEND_LOCK).mapTo(String.class).one();
-            h.createQuery("""
-                            with appended as (
-                                insert into bus_notifications (channel, message, appended_at)
-                                select channel, message, :at
-                                from unnest(:channels, :messages) with ordinality as given(channel, message, position)
-                                order by position
-                                returning id),
-                            numbered as (select id, row_number() over (order by id) as position from appended),
-                            texts as (
-                                insert into bus_notification_texts (notification_id, message_id)
-                                select numbered.id, carried.message_id
-                                from unnest(:textPositions, :textMessages) as carried(position, message_id)
-                                join numbered on numbered.position = carried.position)
-                            select pg_notify(:wake, (select max(id) from appended)::text)::text""")
-                    .bind("at", now)
-                    .bindArray("channels", String.class, channels)
-                    .bindArray("messages", String.class, messages)
-                    .bindArray("textPositions", Long.class, textPositions)
-                    .bindArray("textMessages", Long.class, textMessages)
-                    .bind("wake", PostgresWakeUps.CHANNEL)
-                    .mapTo(String.class).one();
+        List<Long> ids = jdbi.inTransaction(h -> {
+            dialect.lockAppends(h);
+            return dialect.insert(h, now, channels, messages, textPositions, textMessages);
         });
+        List<Notification> appended = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            Pending pending = notifications.get(i);
+            appended.add(new Notification(ids.get(i), pending.channel(), pending.event(), now));
+        }
+        return appended;
     }
 
     /**
@@ -143,9 +123,9 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
     void forgetText(MessageDeleted deletion) {
         jdbi.useTransaction(h -> {
             List<Carrying> carrying = h.createQuery("""
-                            select n.id, n.channel, n.message from bus_notifications n
-                            join bus_notification_texts t on t.notification_id = n.id
-                            where t.message_id = :message order by n.id for update of n""")
+                            select id, channel, message from bus_notifications
+                            where id in (select notification_id from bus_notification_texts where message_id = :message)
+                            order by id for update""")
                     .bind("message", deletion.messageId())
                     .map((rs, ctx) -> new Carrying(rs.getLong("id"),
                             codec.read(rs.getString("message"), new Channel(rs.getString("channel")))))
@@ -183,8 +163,9 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
         return jdbi.withHandle(h -> {
             List<Stored> rows = channels.isEmpty() ? List.of() : h.createQuery("""
                             select id, channel, message, appended_at from bus_notifications
-                            where id > :after and channel in (<channels>) order by id limit :limit""")
-                    .bind("after", after).bindList("channels", names(channels)).bind("limit", limit)
+                            where id > :after and id <= :visible and channel in (<channels>) order by id limit :limit""")
+                    .bind("after", after).bind("visible", dialect.visibleUpTo())
+                    .bindList("channels", names(channels)).bind("limit", limit)
                     .map(row).list();
             Bounds bounds = bounds(h);
             if (after < bounds.prunedUpTo() || after > bounds.lastId()) {
@@ -211,8 +192,9 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
         }
         return jdbi.withHandle(h -> readable(h.createQuery("""
                         select id, channel, message, appended_at from bus_notifications
-                        where appended_at >= :since and channel in (<channels>) order by id limit :limit""")
-                .bind("since", since).bindList("channels", names(channels)).bind("limit", limit)
+                        where appended_at >= :since and id <= :visible and channel in (<channels>) order by id limit :limit""")
+                .bind("since", since).bind("visible", dialect.visibleUpTo())
+                .bindList("channels", names(channels)).bind("limit", limit)
                 .map(row).list()));
     }
 
@@ -228,7 +210,7 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
 
     @Override
     public long lastId() {
-        return jdbi.withHandle(h -> bounds(h).lastId());
+        return jdbi.withHandle(this::bounds).lastId();
     }
 
     /** The bus that writes into this log inside the caller's transaction. */
@@ -243,21 +225,21 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
 
     @Override
     public void onAppend(Runnable listener) {
-        wakeUps.onWake(listener);
+        dialect.onWake(listener);
     }
 
     /**
      * Drops what is older than the retention, then, while the log holds more than the retention's count or
      * bytes ({@code octet_length} of the stored text), the oldest rows of the channels holding the most: each
      * channel keeps at most its fair share ({@link NotificationRetention#fairCap}) of each, so a channel within
-     * it loses nothing. What each channel lost is noted in {@code bus_channel_pruned}. One node prunes at a time.
+     * it loses nothing. What each channel lost is noted in {@code bus_channel_pruned}. One prune at a time.
      */
     @Override
     public int prune() {
         Instant oldestKept = clock.instant().minus(retention.maxAge());
         return jdbi.inTransaction(h -> {
-            h.createQuery("select pg_advisory_xact_lock(:key)::text").bind("key", PRUNE_LOCK).mapTo(String.class).one();
-            List<Long> aged = h.createQuery("delete from bus_notifications where appended_at < :oldest returning id")
+            dialect.lockPrune(h);
+            List<Long> aged = h.createQuery(dialect.selectDeleted("id", "delete from bus_notifications where appended_at < :oldest"))
                     .bind("oldest", oldestKept).mapTo(Long.class).list();
             raisePrunedUpTo(h, aged.stream().mapToLong(Long::longValue).max().orElse(0));
             meltChannelLosses(h, oldestKept);
@@ -288,51 +270,58 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
             keptAtCap += Math.min(n, countCap);
         }
         long oneMore = Math.max(0, retention.maxCount() - keptAtCap);
-        List<Long> cut = h.createQuery("""
+        List<Cut> cut = h.createQuery("""
                         with ranked as (
-                            select id, row_number() over newest_first as nth,
+                            select id, channel, appended_at, row_number() over newest_first as nth,
                                    sum(octet_length(message)) over newest_first as size_from_newest
                             from bus_notifications
                             window newest_first as (partition by channel order by id desc)),
                         ranked_at_cap as (
-                            select id, nth, size_from_newest, row_number() over (partition by nth order by id desc) as among_them
-                            from ranked),
-                        cut as (
-                            delete from bus_notifications n using ranked_at_cap r
-                            where n.id = r.id
-                              and (r.nth > :countCap + 1 or (r.nth = :countCap + 1 and r.among_them > :oneMore)
-                                   or r.size_from_newest > :bytesCap)
-                            returning n.id, n.channel, n.appended_at),
-                        noted as (
-                            insert into bus_channel_pruned (channel, pruned_up_to, appended_at)
-                            select channel, max(id), max(appended_at) from cut group by channel
-                            on conflict (channel) do update
-                            set pruned_up_to = greatest(bus_channel_pruned.pruned_up_to, excluded.pruned_up_to),
-                                appended_at = greatest(bus_channel_pruned.appended_at, excluded.appended_at))
-                        select id from cut""")
+                            select id, channel, appended_at, nth, size_from_newest,
+                                   row_number() over (partition by nth order by id desc) as among_them
+                            from ranked)
+                        select id, channel, appended_at from ranked_at_cap
+                        where nth > :countCap + 1 or (nth = :countCap + 1 and among_them > :oneMore)
+                              or size_from_newest > :bytesCap""")
                 .bind("countCap", countCap).bind("oneMore", oneMore).bind("bytesCap", bytesCap)
-                .mapTo(Long.class).list();
+                .map((rs, ctx) -> new Cut(rs.getLong("id"), rs.getString("channel"), rs.getTimestamp("appended_at").toInstant()))
+                .list();
+        if (cut.isEmpty()) {
+            return 0;
+        }
+        h.createUpdate("delete from bus_notifications where id = any(:ids)")
+                .bindArray("ids", Long.class, cut.stream().map(Cut::id).toList()).execute();
+        noteChannelLosses(h, cut);
         boundChannelLosses(h);
         return cut.size();
     }
 
+    private record Cut(long id, String channel, Instant appendedAt) {
+    }
+
+    /** Notes, for each channel, the newest id it lost and when that was appended. */
+    private void noteChannelLosses(Handle h, List<Cut> cut) {
+        Map<String, Cut> newestPerChannel = new HashMap<>();
+        cut.forEach(row -> newestPerChannel.merge(row.channel(), row, (a, b) -> a.id() > b.id() ? a : b));
+        PreparedBatch note = h.prepareBatch(dialect.noteChannelLoss());
+        newestPerChannel.values().forEach(row -> note.bind("channel", row.channel()).bind("upTo", row.id())
+                .bind("at", row.appendedAt()).add());
+        note.execute();
+    }
+
     /** What a channel lost before {@code oldestKept} is older than the retention on every channel: the floor says it. */
-    private static void meltChannelLosses(Handle h, Instant oldestKept) {
-        Long melted = h.createQuery("""
-                        with melted as (delete from bus_channel_pruned where appended_at < :oldest returning pruned_up_to)
-                        select max(pruned_up_to) from melted""")
+    private void meltChannelLosses(Handle h, Instant oldestKept) {
+        Long melted = h.createQuery(dialect.selectDeleted("max(pruned_up_to)",
+                        "delete from bus_channel_pruned where appended_at < :oldest"))
                 .bind("oldest", oldestKept).mapTo(Long.class).one();
         raisePrunedUpTo(h, melted == null ? 0 : melted);
     }
 
     /** Keeps at most the retention's count of channel losses: the oldest beyond it melt into the floor. */
     private void boundChannelLosses(Handle h) {
-        Long melted = h.createQuery("""
-                        with melted as (
-                            delete from bus_channel_pruned where channel in (
-                                select channel from bus_channel_pruned order by pruned_up_to desc offset :kept)
-                            returning pruned_up_to)
-                        select max(pruned_up_to) from melted""")
+        Long melted = h.createQuery(dialect.selectDeleted("max(pruned_up_to)", """
+                        delete from bus_channel_pruned where channel in (
+                            select channel from bus_channel_pruned order by pruned_up_to desc offset :kept)"""))
                 .bind("kept", retention.maxCount()).mapTo(Long.class).one();
         raisePrunedUpTo(h, melted == null ? 0 : melted);
     }
@@ -349,12 +338,15 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
     private record Bounds(long prunedUpTo, long lastId) {
     }
 
-    private static Bounds bounds(Handle h) {
+    /** The bounds readers may see: on H2 not beyond what is on disk ({@link NotificationLogDialect#visibleUpTo}). */
+    private Bounds bounds(Handle h) {
+        long visible = dialect.visibleUpTo();
         return h.createQuery("""
                         select p.pruned_up_to, greatest(p.pruned_up_to, coalesce((select max(id) from bus_notifications), 0),
                                                         coalesce((select max(pruned_up_to) from bus_channel_pruned), 0)) as last_id
                         from bus_pruned p where p.singleton = 1""")
-                .map((rs, ctx) -> new Bounds(rs.getLong("pruned_up_to"), rs.getLong("last_id"))).one();
+                .map((rs, ctx) -> new Bounds(rs.getLong("pruned_up_to"),
+                        Math.max(rs.getLong("pruned_up_to"), Math.min(rs.getLong("last_id"), visible)))).one();
     }
 
     private static List<String> names(Set<Channel> channels) {
@@ -363,6 +355,6 @@ public final class PostgresNotificationLog implements NotificationLog, AutoClose
 
     @Override
     public void close() {
-        wakeUps.close();
+        dialect.close();
     }
 }
