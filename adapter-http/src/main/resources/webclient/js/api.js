@@ -109,9 +109,11 @@ export const im = {
   openGroup: (groupId) => rpc("/im_chat/api/get_or_create_session_group", { group: groupId }),
   history: (uuid, beforeId, limit) =>
     rpc("/im_chat/api/history", beforeId ? { uuid, last_ID: beforeId, limit } : { uuid, limit }),
-  post: (uuid, type, content, clientId) =>
-    rpc("/im_chat/post", clientId ? { uuid, message_type: type, message_content: content, client_id: clientId }
-      : { uuid, message_type: type, message_content: content }),
+  post: (uuid, type, content, clientId, replyTo) =>
+    rpc("/im_chat/post", {
+      uuid, message_type: type, message_content: content,
+      ...(clientId ? { client_id: clientId } : {}), ...(replyTo ? { reply_to_id: replyTo } : {}),
+    }),
   postFiles: (uuid, attachmentIds, caption) => rpc("/im_chat/post",
     { uuid, message_type: "money4_chat_attach_msg", attachment_ids: attachmentIds, message_content: caption }),
   markRead: (uuid, messageId) => rpc("/im_chat/api/mark_read", { uuid, message_id: messageId }),

@@ -1,6 +1,8 @@
 import { ApiError, chats, im, session } from "./api.js";
 import { $, el, say, show } from "./dom.js";
 import { Feed } from "./realtime.js";
+import { followQuotedEdit, forgetQuoted, quoteOf, replyButton, replyToId, stopReplying } from "./replies.js";
+import { askForNotifications, notifyIfHidden, offerNotifications, showUnreadInTitle } from "./attention.js";
 import { renderAttachments, setUpAttachments } from "./attachments.js";
 import { decoratePeople, initGroups, loadBlocked, renderGroupPanel } from "./groups.js";
 
@@ -48,6 +50,7 @@ async function start(me) {
   show($("sign-out"), true);
   show($("whoami"), true);
   say($("whoami"), `Signed in as ${me.name} (${me.login})`);
+  offerNotifications();
   await loadBlocked();
   await Promise.all([loadContacts(), loadSessions()]);
   if (state.me !== me) {
@@ -79,6 +82,9 @@ function reset() {
   $("message-search").value = "";
   say($("search-info"), "");
   show($("more-results"), false);
+  show($("enable-notifications"), false);
+  stopReplying();
+  showUnreadInTitle([]);
   showPane("placeholder");
 }
 
@@ -176,10 +182,16 @@ function onNotification(channel, message) {
     case "im_chat.message_edited":
       changeMessage(message.session, message.message_id,
         (m) => Object.assign(m, { message: message.message, edited: true, edit_date: message.edit_date }));
+      if (state.current && state.current.kind === "session" && state.current.uuid === message.session) {
+        followQuotedEdit(state.current.messages, message.message_id, message.message, (m) => redraw(state.current, m));
+      }
       break;
     case "im_chat.message_deleted":
       changeMessage(message.session, message.message_id,
         (m) => Object.assign(m, { message: "", deleted: true, reactions: [] }));
+      if (state.current && state.current.kind === "session" && state.current.uuid === message.session) {
+        forgetQuoted(state.current.messages, message.message_id, (m) => redraw(state.current, m));
+      }
       break;
     case "im_chat.reaction":
       changeMessage(message.session, message.message_id, (m) => applyReaction(m, message));
@@ -368,6 +380,7 @@ function renderSessions() {
   if (sessions.length === 0) {
     $("sessions").append(el("li", { class: "muted", text: "No sessions yet." }));
   }
+  showUnreadInTitle(sessions);
 }
 
 function isUnread(s) {
@@ -475,6 +488,7 @@ async function openSession(uuid, findId = null) {
   };
   state.current = current;
   clearTyping();
+  stopReplying();
   $("messages").replaceChildren();
   say($("post-error"), "");
   showPane("conversation");
@@ -613,6 +627,10 @@ function renderMessage(current, m) {
     node.append(editor(current, m));
     return node;
   }
+  const quote = quoteOf(m, (userId) => authorName(current, userId), (id) => showFound(current, id));
+  if (quote) {
+    node.append(quote);
+  }
   node.append(el("div", { class: "text", text: m.message }));
   if (m.attachments) {
     node.append(renderAttachments(m));
@@ -621,6 +639,9 @@ function renderMessage(current, m) {
     return node;
   }
   const tools = el("div", { class: "tools" }, reactionButtons(m));
+  if (m.type === "message") {
+    tools.append(replyButton(m, m.from_id ? m.from_id[1] : ""));
+  }
   if (mine && m.type === "message") {
     tools.append(el("span", { class: "own" },
       el("button", { type: "button", class: "small", text: "Edit", onclick: () => startEditing(current, m.id) }),
@@ -628,6 +649,13 @@ function renderMessage(current, m) {
   }
   node.append(tools);
   return node;
+}
+
+// A member's name as this session shows it (someone who left is named by id).
+function authorName(current, userId) {
+  const s = state.sessions.get(current.uuid);
+  const user = s && member(s, userId);
+  return user ? user.name : `User ${userId}`;
 }
 
 function redraw(current, m) {
@@ -864,6 +892,9 @@ function receiveMessage(uuid, m) {
     }
     renderSessions();
   }
+  if (!fromMe) {
+    notifyIfHidden(s && s.is_group ? `${m.from_id[1]} in ${titleOf(s)}` : m.from_id[1], m, () => openSession(uuid));
+  }
   const current = state.current;
   if (!current || current.kind !== "session" || current.uuid !== uuid) {
     return;
@@ -957,13 +988,13 @@ const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // A post that may or may not have reached the server is sent again with the same client_id until it is answered:
 // the server stores it once and answers the first message_id to every retry.
-async function postOnce(uuid, text) {
+async function postOnce(uuid, text, replyTo) {
   const me = state.me;
   const clientId = newClientId();
   let wait = FIRST_RESEND_MS;
   for (let resent = false; ; resent = true) {
     try {
-      const sent = await im.post(uuid, "message", text, clientId);
+      const sent = await im.post(uuid, "message", text, clientId, replyTo);
       if (resent) {
         say($("post-error"), "");
       }
@@ -997,9 +1028,13 @@ async function post(event) {
   }
   state.sending = true;
   try {
-    const sent = await attempt($("post-error"), () => postOnce(current.uuid, text));
+    const replyTo = replyToId();
+    const sent = await attempt($("post-error"), () => postOnce(current.uuid, text, replyTo));
     if (sent && box.value === text) {
       box.value = "";
+    }
+    if (sent && replyToId() === replyTo) {
+      stopReplying();
     }
   } finally {
     state.sending = false;
@@ -1256,6 +1291,8 @@ $("sign-out").addEventListener("click", signOut);
 $("user-search").addEventListener("input", renderContacts);
 $("group-form").addEventListener("submit", openGroup);
 $("post-form").addEventListener("submit", post);
+$("stop-replying").addEventListener("click", stopReplying);
+$("enable-notifications").addEventListener("click", askForNotifications);
 setUpAttachments({
   currentUuid: () => (state.current && state.current.kind === "session" ? state.current.uuid : null),
   captionBox: $("message"), errorNode: $("post-error"), form: $("post-form"),

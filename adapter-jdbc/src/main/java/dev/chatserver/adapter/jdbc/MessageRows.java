@@ -7,6 +7,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,24 +18,36 @@ import static dev.chatserver.adapter.jdbc.SqlTime.utc;
 
 /**
  * An IM message as a row of {@code im_messages}, written once for every store that reads or inserts one: the
- * columns a message is read from, the row read back as an {@link ImMessage}, and the insert.
+ * columns a message is read from, the row read back as an {@link ImMessage}, and the insert (with what a reply
+ * answers, kept in {@code im_message_replies}).
  */
 final class MessageRows {
-    /** The columns of a message, in a query that calls {@code im_messages} {@code m}. */
+    /**
+     * The columns of a message, in a query that calls {@code im_messages} {@code m}; what it replies to is kept
+     * beside it ({@code im_message_replies}, by its primary key) and read in the same statement.
+     */
     static final String COLUMNS =
-            "m.id, m.session_id, m.from_user_id, m.message_type, m.content, m.create_date, m.edit_date, m.delete_date";
+            "m.id, m.session_id, m.from_user_id, m.message_type, m.content, m.create_date, m.edit_date, m.delete_date, "
+            + "(select r.reply_to_id from im_message_replies r where r.message_id = m.id) as reply_to_id";
 
     /** A row holding {@link #COLUMNS}, as the message it stores. */
     static final RowMapper<ImMessage> MESSAGE = (rs, ctx) -> new ImMessage(rs.getLong("id"), rs.getLong("session_id"),
             UserId.of(rs.getLong("from_user_id")), new MessageType(rs.getString("message_type")),
             rs.getString("content"), instant(rs, "create_date"), Optional.ofNullable(instant(rs, "edit_date")),
-            Optional.ofNullable(instant(rs, "delete_date")));
+            Optional.ofNullable(instant(rs, "delete_date")), replyToId(rs));
 
     private static final String INSERT = """
             insert into im_messages (session_id, from_user_id, message_type, content, create_date)
             values (:s, :from, :type, :content, :created)""";
+    private static final String INSERT_REPLY = """
+            insert into im_message_replies (message_id, reply_to_id) values (:message, :replyTo)""";
 
     private MessageRows() {
+    }
+
+    private static Optional<Long> replyToId(ResultSet rs) throws SQLException {
+        long id = rs.getLong("reply_to_id");
+        return rs.wasNull() ? Optional.empty() : Optional.of(id);
     }
 
     /**
@@ -44,7 +58,7 @@ final class MessageRows {
     static List<ImMessage> insert(Handle handle, List<ImMessage> messages) {
         PreparedBatch batch = handle.prepareBatch(INSERT);
         ImMessage.Components<PreparedBatch> row = (id, sessionId, from, type, content, createDate, editDate,
-                deleteDate) -> batch.bind("s", sessionId)
+                deleteDate, replyToId) -> batch.bind("s", sessionId)
                 .bind("from", from.value())
                 .bind("type", type.value())
                 .bind("content", content)
@@ -64,6 +78,14 @@ final class MessageRows {
         List<ImMessage> stored = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             stored.add(messages.get(i).storedAs(ids.get(i)));
+        }
+        // what the replies answer, in one statement more for a batch that holds any
+        PreparedBatch replies = handle.prepareBatch(INSERT_REPLY);
+        for (ImMessage message : stored) {
+            message.replyToId().ifPresent(to -> replies.bind("message", message.id()).bind("replyTo", to).add());
+        }
+        if (replies.size() > 0) {
+            replies.execute();
         }
         return stored;
     }

@@ -36,6 +36,7 @@ import dev.chatserver.domain.im.GroupRef;
 import dev.chatserver.application.port.in.view.MessageSummary;
 import dev.chatserver.application.port.in.view.MessageView;
 import dev.chatserver.application.port.in.view.MessageViews;
+import dev.chatserver.application.port.in.view.QuotedMessage;
 import dev.chatserver.application.port.in.view.ReactionCount;
 import dev.chatserver.application.port.in.view.SessionMember;
 import dev.chatserver.domain.im.SessionState;
@@ -181,7 +182,8 @@ final class NotificationCodec {
     private static ObjectNode putMessage(ObjectNode json, long id, long sessionId, UUID sessionUuid, UserId fromId,
                                          String fromName, Partner fromPartner, String type, String message,
                                          Instant createDate, Optional<Instant> editDate, boolean deleted,
-                                         List<ReactionCount> reactions, List<AttachmentView> attachments) {
+                                         List<ReactionCount> reactions, List<AttachmentView> attachments,
+                                         Optional<QuotedMessage> replyTo) {
         json.put("id", id);
         json.put("session_id", sessionId);
         json.put("session_uuid", sessionUuid.toString());
@@ -199,6 +201,9 @@ final class NotificationCodec {
             attachments.forEach(a -> files.addObject().put("id", a.id().toString()).put("name", a.name().value())
                     .put("mimetype", a.mimetype()).put("size", a.size()).put("has_thumbnail", a.hasThumbnail()));
         }
+        replyTo.ifPresent(quoted -> json.putObject("reply_to").put("id", quoted.id())
+                .put("from_id", quoted.fromId().value()).put("message", quoted.message())
+                .put("deleted", quoted.deleted()));
         return json;
     }
 
@@ -210,11 +215,21 @@ final class NotificationCodec {
         return files;
     }
 
+    private static Optional<QuotedMessage> quoted(JsonNode json) {
+        JsonNode quoted = json.get("reply_to");
+        if (quoted == null || quoted.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new QuotedMessage(quoted.get("id").asLong(), UserId.of(quoted.get("from_id").asLong()),
+                quoted.get("message").asText(), quoted.get("deleted").asBoolean()));
+    }
+
     private static MessageView message(JsonNode json) {
         MessageView message = MessageViews.restored(json.get("id").asLong(), json.get("session_id").asLong(),
                 UUID.fromString(json.get("session_uuid").asText()), UserId.of(json.get("from_id").asLong()),
                 json.get("from_name").asText(), partner(json.get("from_partner")), json.get("type").asText(),
-                json.get("message").asText(), Instant.parse(json.get("create_date").asText()), attachments(json));
+                json.get("message").asText(), Instant.parse(json.get("create_date").asText()), attachments(json),
+                quoted(json));
         return json.path("deleted").asBoolean(false) ? message.tombstone() : message;
     }
 

@@ -22,6 +22,8 @@ import dev.chatserver.domain.account.NewUser;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImSession;
+import dev.chatserver.domain.im.PostDraft;
+import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.NewSession;
 import dev.chatserver.domain.im.SessionKey;
@@ -242,6 +244,67 @@ class ImQueryCostTest {
         assertThat(with).isEqualTo(without);
         assertThat(read).hasSize(50).allSatisfy(m -> assertThat(m.reactions()).containsExactly(
                 new ReactionCount("a", 1, false), new ReactionCount("b", 2, true), new ReactionCount("c", 1, false)));
+    }
+
+    @Test
+    void a_history_page_reads_the_messages_its_replies_quote_in_one_statement() {
+        User lynx = register("lynx");
+        User ocelot = register("ocelot");
+        ImSession session = storage.ports().imSessions().findOrCreate(new NewSession(
+                SessionKey.privateBetween(lynx.id(), ocelot.id(), Optional.empty()), UUID.randomUUID(), NOW,
+                Optional.empty(), Optional.empty(), Set.of(lynx.id(), ocelot.id())));
+        for (int i = 0; i < 100; i++) {
+            post(session, lynx, "m" + i);
+        }
+        HistoryCommand page = new HistoryCommand(lynx, session.uuid(), OptionalLong.empty(), OptionalInt.of(50));
+        im.history.history(page);
+        int without = statementsFor(() -> im.history.history(page));
+        List<Long> older = storage.ports().imMessages().history(session.id(), OptionalLong.empty(), 100).stream()
+                .map(ImMessage::id).sorted().limit(50).toList();
+        postAll(older.stream().map(id -> new PostMessageCommand(ocelot, session.uuid(),
+                new PostDraft(ocelot.id(), MessageType.MESSAGE, "re " + id, List.of(), Optional.of(id)), null)).toList());
+        im.history.history(page);
+
+        int with = statementsFor(() -> im.history.history(page));
+        List<MessageView> read = im.history.history(page);
+
+        assertThat(with).as("the page's fifty quotes in one statement more").isEqualTo(without + 1);
+        assertThat(read).hasSize(50).allSatisfy(m -> assertThat(m.replyTo()).hasValueSatisfying(
+                quoted -> assertThat(m.message()).isEqualTo("re " + quoted.id())));
+    }
+
+    @Test
+    void a_batch_of_replies_reads_the_messages_it_answers_in_one_statement() {
+        User lynx = register("lynx");
+        User ocelot = register("ocelot");
+        ImSession session = storage.ports().imSessions().findOrCreate(new NewSession(
+                SessionKey.privateBetween(lynx.id(), ocelot.id(), Optional.empty()), UUID.randomUUID(), NOW,
+                Optional.empty(), Optional.empty(), Set.of(lynx.id(), ocelot.id())));
+        for (int i = 0; i < 40; i++) {
+            post(session, lynx, "m" + i);
+        }
+        List<Long> ids = storage.ports().imMessages().history(session.id(), OptionalLong.empty(), 40).stream()
+                .map(ImMessage::id).toList();
+        List<PostMessageCommand> plain = new ArrayList<>();
+        List<PostMessageCommand> replies = new ArrayList<>();
+        for (long id : ids) {
+            plain.add(postTo(ocelot, session, "plain"));
+            replies.add(new PostMessageCommand(ocelot, session.uuid(),
+                    new PostDraft(ocelot.id(), MessageType.MESSAGE, "re", List.of(), Optional.of(id)), null));
+        }
+
+        postAll(List.of(postTo(ocelot, session, "lynx turns unread before what is counted")));
+        int forPlain = statementsFor(() -> {
+            postAll(plain);
+            return null;
+        });
+        int forReplies = statementsFor(() -> {
+            postAll(replies);
+            return null;
+        });
+
+        assertThat(forReplies).as("the forty messages answered read in one statement, what they answer kept in"
+                + " one more").isEqualTo(forPlain + 2);
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,8 @@ class PostgresForgottenTextTest {
 
     private static MessagePosted posted(long id, String text) {
         return new MessagePosted(MessageViews.restored(id, 7, SESSION, UserId.of(5), "Lucid Lynx",
-                new Partner(PartnerId.of(11), "Lucid Lynx"), "message", text, AT, java.util.List.of()));
+                new Partner(PartnerId.of(11), "Lucid Lynx"), "message", text, AT, java.util.List.of(),
+                Optional.empty()));
     }
 
     private List<String> rows() {

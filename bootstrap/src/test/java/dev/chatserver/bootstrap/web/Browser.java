@@ -183,6 +183,11 @@ final class Browser implements AutoCloseable {
         waitUntil("signed out", () -> field("Login").isDisplayed());
     }
 
+    /** The page's title. */
+    String title() {
+        return driver.getTitle();
+    }
+
     Object script(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

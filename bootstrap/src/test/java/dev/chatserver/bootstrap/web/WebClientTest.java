@@ -433,6 +433,84 @@ class WebClientTest {
 
     @Test
     @Order(11)
+    void a_reply_shows_the_quoted_message_which_leads_to_the_original_and_loses_its_text_when_deleted() {
+        bothInTheConversation();
+        String question = "Where shall we meet? " + MARKUP;
+        lynx.typeAndEnter("Message", question);
+        ocelot.waitUntil("the question", () -> ocelot.messages().contains(question));
+        long questionId = Long.parseLong(ocelot.message(question).getAttribute("data-id"));
+
+        ocelot.buttonIn(ocelot.message(question), "Reply").orElseThrow().click();
+        ocelot.waitUntil("the reply bar", () -> ocelot.text("replying-to-text").equals("Replying to " + LYNX + ": "
+                + question));
+        ocelot.typeAndEnter("Message", "At the zoo");
+        ocelot.waitUntil("the reply bar gone once sent",
+                () -> Boolean.TRUE.equals(ocelot.script("return document.getElementById('replying-to').hidden")));
+
+        lynx.waitUntil("the reply, live", () -> lynx.messages().contains("At the zoo"));
+        WebElement quote = lynx.message("At the zoo").findElement(By.cssSelector(".quote"));
+        assertThat(quote.getAttribute("data-reply-to")).isEqualTo(String.valueOf(questionId));
+        assertThat(quote.findElement(By.cssSelector(".quote-author")).getText()).isEqualTo(LYNX);
+        assertThat(quote.findElement(By.cssSelector(".quote-text")).getText()).isEqualTo(question);
+        assertThat(lynx.alertShown()).as("the quoted markup ran nothing").isFalse();
+        assertThat(lynx.message("At the zoo").findElements(By.cssSelector(".quote img"))).isEmpty();
+        quote.click();
+        lynx.waitUntil("the original shown", () -> lynx.message(questionId).getAttribute("class").contains("found"));
+        lynx.screenshot("reply");
+
+        lynx.buttonIn(lynx.message(question), "Edit").orElseThrow().click();
+        lynx.type("Edit message", "Where shall we meet, then?");
+        lynx.field("Edit message").sendKeys(Keys.ENTER);
+        ocelot.waitUntil("the quote following the edit", () -> ocelot.message("At the zoo")
+                .findElement(By.cssSelector(".quote .quote-text")).getText().equals("Where shall we meet, then?"));
+
+        lynx.waitUntil("the edit shown", () -> lynx.messages().contains("Where shall we meet, then?"));
+        lynx.buttonIn(lynx.message("Where shall we meet, then?"), "Delete").orElseThrow().click();
+        lynx.buttonIn(lynx.message(questionId), "Confirm delete").orElseThrow().click();
+        for (Browser browser : List.of(ocelot, lynx)) {
+            browser.waitUntil("the quote without its text", () -> browser.message("At the zoo")
+                    .findElement(By.cssSelector(".quote .quote-text")).getText().equals("Message deleted"));
+        }
+    }
+
+    @Test
+    @Order(12)
+    void the_title_counts_unread_messages_and_a_hidden_tab_gets_a_system_notification() {
+        signedIn(ocelot, "ocelot");
+        ApiClient api = api();
+        String support = api.signInAs("support");
+        long ocelotId = api.rpc("/web/session/get_session_info", Map.of(), api.signInAs("ocelot")).result()
+                .get("uid").asLong();
+        String uuid = api.rpc("/im_chat/api/get_or_create_session", Map.of("user_to", ocelotId), support).result()
+                .get("uuid").asText();
+        // the browser as if the user allowed notifications and looked at another tab
+        ocelot.script("""
+                window.notes = [];
+                window.Notification = class {
+                  constructor(title, options) { window.notes.push({ title, body: options.body }); }
+                  close() {}
+                };
+                window.Notification.permission = "granted";
+                window.Notification.requestPermission = async () => "granted";
+                Object.defineProperty(document, "hidden", { configurable: true, get: () => true });""");
+
+        post(api, support, uuid, "Are you there? " + MARKUP);
+        post(api, support, uuid, "Hello?");
+
+        ocelot.waitUntil("two unread in the title", () -> ocelot.title().startsWith("(2) "));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> notes = (List<Map<String, Object>>) ocelot.script("return window.notes;");
+        assertThat(notes).extracting(n -> n.get("body")).containsExactly("Are you there? " + MARKUP, "Hello?");
+        assertThat(notes).extracting(n -> n.get("title")).containsOnly("Russian Support");
+        assertThat(ocelot.alertShown()).isFalse();
+
+        ocelot.script("Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });");
+        ocelot.item("Sessions", "Russian Support").orElseThrow().findElement(By.cssSelector("button.open")).click();
+        ocelot.waitUntil("the title without unread", () -> ocelot.title().equals("Chat"));
+    }
+
+    @Test
+    @Order(13)
     void an_attached_image_is_uploaded_with_progress_and_shown_inline_on_both_sides() throws Exception {
         bothInTheConversation();
         java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(640, 480,

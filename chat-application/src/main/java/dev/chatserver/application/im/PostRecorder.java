@@ -51,16 +51,19 @@ public final class PostRecorder {
 
     /**
      * A post its session accepted: the {@code draft}-th of what {@code decided} decided, by {@code poster}, with the
-     * uploads it posts (checked postable by the caller, in the draft's order).
+     * uploads it posts (checked postable by the caller, in the draft's order) and the messages the batch's replies
+     * answer ({@code replied}, by id), as read when it was decided.
      */
-    public record Accepted(SessionPosts decided, int draft, User poster, List<Attachment> files) {
+    public record Accepted(SessionPosts decided, int draft, User poster, List<Attachment> files,
+                           Map<Long, ImMessage> replied) {
         public Accepted {
             files = List.copyOf(files);
+            replied = Map.copyOf(replied);
         }
 
-        /** A post of no file. */
+        /** A post of no file that replies to nothing. */
         public Accepted(SessionPosts decided, int draft, User poster) {
-            this(decided, draft, poster, List.of());
+            this(decided, draft, poster, List.of(), Map.of());
         }
     }
 
@@ -108,7 +111,7 @@ public final class PostRecorder {
                 attachments.markPosted(files.stream().map(Attachment::id).toList(), after.message().id());
             }
             MessageView view = MessageViews.posted(after.message(), after.session().uuid(), accepted.get(k).poster(),
-                    files.stream().map(AttachmentView::of).toList());
+                    files.stream().map(AttachmentView::of).toList(), accepted.get(k).replied());
             notifier.messagePosted(after.session(), view);
             notifier.sessionSeenAs(seen.get(k));
             recorded.add(new Recorded(after, view));

@@ -46,7 +46,8 @@ import java.util.stream.Collectors;
  * The posts waiting at one moment, stored together in the writer's unit of work with a fixed number of
  * statements however many: the sessions not seen before and their members locked ({@link #open}); then each
  * session decides all the batch's posts to it at once ({@link ImSession#postAll}), a sender who is no member
- * refused alone before anything is stored; then {@link PostRecorder} stores and announces the rest.
+ * or a reply to a message of another session refused alone before anything is stored (the messages replied to
+ * read in one statement, only for a batch with replies); then {@link PostRecorder} stores and announces the rest.
  *
  * <p>A post with a {@code client_id} is keyed by (sender, session, client id) ({@link IdempotentLane}): a member's
  * retry answers the first post's message and stores nothing (two statements more, only for a batch with client
@@ -57,6 +58,7 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
     private final ImMessages messages;
     private final SessionHeaders headers;
     private final PostRecorder recorder;
+    private final RepliedMessages replied;
     private final Meters meters;
     private final Attachments attachments;
     private final GroupConversations conversations;
@@ -64,8 +66,8 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
 
     @Inject
     public PostingLane(ImSessions sessions, ImMessages messages, SessionHeaders headers, PostRecorder recorder,
-                       ClientKeys clientKeys, Clock clock, Meters meters, Attachments attachments,
-                       GroupConversations conversations, UserBlocks blocks) {
+                       RepliedMessages replied, ClientKeys clientKeys, Clock clock, Meters meters,
+                       Attachments attachments, GroupConversations conversations, UserBlocks blocks) {
         super(clientKeys, clock);
         this.attachments = attachments;
         this.conversations = conversations;
@@ -74,6 +76,7 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
         this.messages = messages;
         this.headers = headers;
         this.recorder = recorder;
+        this.replied = replied;
         this.meters = meters;
     }
 
@@ -132,10 +135,13 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
             nth.add(ofSession.size());
             ofSession.add(command.draft());
         }
+        // the messages replied to, read once for the batch; each session accepts replies to its own alone
+        Map<Long, ImMessage> repliedTo = replied.byIds(fresh.stream()
+                .flatMap(command -> command.draft().replyToId().stream()).toList());
         Map<UUID, PostingRights> rights = rightsOf(drafts.keySet().stream().map(batch.sessions()::get).toList());
         Map<UUID, SessionPosts> decided = new HashMap<>();
-        drafts.forEach((uuid, posts) -> decided.put(uuid, batch.sessions().get(uuid).postAll(posts, at,
-                rights.getOrDefault(uuid, PostingRights.MEMBERS))));
+        drafts.forEach((uuid, posts) -> decided.put(uuid, batch.sessions().get(uuid).postAll(posts,
+                repliedTo.values(), at, rights.getOrDefault(uuid, PostingRights.MEMBERS))));
 
         List<Answer<MessageView>> answers = new ArrayList<>(fresh.size());
         List<PostRecorder.Accepted> accepted = new ArrayList<>();
@@ -150,7 +156,8 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
                 answers.add(Answer.refused(refusal.get()));
             } else {
                 answers.add(null);
-                accepted.add(new PostRecorder.Accepted(posts, nth.get(i), command.caller(), files.of(command)));
+                accepted.add(new PostRecorder.Accepted(posts, nth.get(i), command.caller(), files.of(command),
+                        repliedTo));
                 acceptedAt.add(i);
             }
         }
@@ -197,6 +204,7 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
         List<Long> ids = kept.stream().map(Long::parseLong).distinct().toList();
         Map<Long, ImMessage> firstPosts = messages.byIds(ids)
                 .stream().collect(Collectors.toMap(ImMessage::id, Function.identity()));
+        Map<Long, ImMessage> repliedTo = replied.of(firstPosts.values());
         Map<Long, List<Attachment>> filesOf = attachments.ofMessages(ids);
         List<MessageView> views = new ArrayList<>(commands.size());
         for (int k = 0; k < commands.size(); k++) {
@@ -206,7 +214,7 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
                 throw new IllegalStateException("a client key names the missing message " + kept.get(k));
             }
             views.add(MessageViews.posted(first, command.session(), command.caller(),
-                    filesOf.getOrDefault(first.id(), List.of()).stream().map(AttachmentView::of).toList()));
+                    filesOf.getOrDefault(first.id(), List.of()).stream().map(AttachmentView::of).toList(), repliedTo));
         }
         return views;
     }

@@ -41,12 +41,14 @@ public final class ReadHistoryService implements ReadHistory {
     private final ReadPointerChanges readPointer;
     private final Transactions transactions;
     private final ImPolicy policy;
+    private final RepliedMessages replied;
     private final Attachments attachments;
 
     @Inject
     public ReadHistoryService(ImMessages messages, ImSessions sessions, SessionAccess access, UserDirectory directory,
                               MessageReactions reactions, ReadPointerChanges readPointer, Transactions transactions,
-                              ImPolicy policy, Attachments attachments) {
+                              ImPolicy policy, RepliedMessages replied, Attachments attachments) {
+        this.replied = replied;
         this.attachments = attachments;
         this.messages = messages;
         this.sessions = sessions;
@@ -71,6 +73,7 @@ public final class ReadHistoryService implements ReadHistory {
                     .collect(Collectors.toMap(User::id, Function.identity()));
             Map<Long, List<ReactionCount>> reactionsById = page.isEmpty() ? Map.of()
                     : reactions.of(page.stream().map(ImMessage::id).toList(), reader);
+            Map<Long, ImMessage> quoted = replied.of(page);
             Map<Long, List<AttachmentView>> filesById = AttachmentViews.ofMessages(attachments,
                     page.stream().filter(m -> m.type().equals(PostDraft.ATTACHMENT)).map(ImMessage::id).toList());
             // the newest page shows the newest message: reading it moves the reader's pointer there
@@ -85,7 +88,8 @@ public final class ReadHistoryService implements ReadHistory {
             }
             return page.stream().filter(m -> senders.containsKey(m.from()))
                     .map(m -> MessageViews.shown(m, seen.uuid(), senders.get(m.from()),
-                            reactionsById.getOrDefault(m.id(), List.of()), filesById.getOrDefault(m.id(), List.of())))
+                            reactionsById.getOrDefault(m.id(), List.of()), filesById.getOrDefault(m.id(), List.of()),
+                            quoted))
                     .toList();
         });
     }

@@ -16,6 +16,7 @@ import dev.chatserver.application.port.out.Transactions;
 import dev.chatserver.application.port.out.UserDirectory;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.application.port.in.view.MessageViews;
 import dev.chatserver.application.port.in.view.ReactionCount;
@@ -38,12 +39,14 @@ public final class SearchMessagesService implements SearchMessages {
     private final Transactions transactions;
     private final ImPolicy policy;
     private final MessageReactions reactions;
+    private final RepliedMessages replied;
     private final Attachments attachments;
 
     @Inject
     public SearchMessagesService(MessageSearch search, ImSessions sessions, UserDirectory directory,
                                  Transactions transactions, ImPolicy policy, MessageReactions reactions,
-                                 Attachments attachments) {
+                                 RepliedMessages replied, Attachments attachments) {
+        this.replied = replied;
         this.attachments = attachments;
         this.reactions = reactions;
         this.search = search;
@@ -67,20 +70,21 @@ public final class SearchMessagesService implements SearchMessages {
                     .collect(Collectors.toMap(User::id, Function.identity()));
             Map<Long, List<ReactionCount>> reactionsById = found.isEmpty() ? Map.of()
                     : reactions.of(found.stream().map(f -> f.message().id()).toList(), caller);
+            Map<Long, ImMessage> quoted = replied.of(found.stream().map(FoundMessage::message).toList());
             Map<Long, List<AttachmentView>> filesById = AttachmentViews.ofMessages(attachments, found.stream()
                     .map(FoundMessage::message).filter(m -> m.type().equals(PostDraft.ATTACHMENT))
                     .map(ImMessage::id).toList());
             return found.stream().filter(f -> senders.containsKey(f.message().from()))
                     .map(f -> hit(f, senders.get(f.message().from()), reactionsById.getOrDefault(f.message().id(), List.of()),
-                            filesById.getOrDefault(f.message().id(), List.of())))
+                            filesById.getOrDefault(f.message().id(), List.of()), quoted))
                     .toList();
         });
     }
 
     /** The message as history shows it: edited or not, its reactions as the caller sees them. */
     private static SearchHit hit(FoundMessage found, User sender, List<ReactionCount> reactions,
-                                 List<AttachmentView> files) {
-        return new SearchHit(MessageViews.shown(found.message(), found.sessionUuid(), sender, reactions, files),
+                                 List<AttachmentView> files, Map<Long, ImMessage> quoted) {
+        return new SearchHit(MessageViews.shown(found.message(), found.sessionUuid(), sender, reactions, files, quoted),
                 found.groupSession());
     }
 }

@@ -18,6 +18,7 @@ import dev.chatserver.application.port.out.notification.event.SessionChanged;
 import dev.chatserver.application.port.in.view.MessageSummary;
 import dev.chatserver.application.port.in.view.MessageView;
 import dev.chatserver.application.port.in.view.MessageViews;
+import dev.chatserver.application.port.in.view.QuotedMessage;
 import dev.chatserver.application.port.in.view.SessionMember;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
@@ -48,6 +49,7 @@ public abstract class ForgottenTextContract extends StorageContract {
     private static final Partner LYNX_PARTNER = new Partner(PartnerId.of(11), "Lucid Lynx");
     private static final long SECRET = 42;
     private static final long KEPT = 41;
+    private static final long REPLY = 43;
 
     private NotificationStorage.Opened opened;
 
@@ -67,7 +69,8 @@ public abstract class ForgottenTextContract extends StorageContract {
     }
 
     private static MessageView message(long id, String text) {
-        return MessageViews.restored(id, 7, SESSION, UserId.of(5), "Lucid Lynx", LYNX_PARTNER, "message", text, AT, List.of());
+        return MessageViews.restored(id, 7, SESSION, UserId.of(5), "Lucid Lynx", LYNX_PARTNER, "message", text, AT,
+                List.of(), Optional.empty());
     }
 
     private static SessionChanged sessionShowing(UserId viewer, long lynxLast, String lynxText, long ocelotLast,
@@ -83,7 +86,14 @@ public abstract class ForgottenTextContract extends StorageContract {
 
     private static final MessageDeleted DELETION = new MessageDeleted(SESSION, SECRET, AT.plusSeconds(60));
 
-    /** Lynx's earlier message (kept), then the secret one posted, shown in sessions and edited. */
+    /** Ocelot's reply to the secret, quoting it. */
+    private static MessageView replyToTheSecret() {
+        return MessageViews.restored(REPLY, 7, SESSION, UserId.of(6), "Oneiric Ocelot",
+                new Partner(PartnerId.of(12), "Oneiric Ocelot"), "message", "reply words", AT,
+                List.of(), Optional.of(new QuotedMessage(SECRET, UserId.of(5), "secret words", false)));
+    }
+
+    /** Lynx's earlier message (kept), then the secret one posted, shown in sessions, replied to and edited. */
     private void publishTheSecret() {
         Transactions transactions = ports().transactions();
         NotificationBus bus = bus();
@@ -95,6 +105,10 @@ public abstract class ForgottenTextContract extends StorageContract {
             bus.publish(LYNX, new MessagePosted(message(SECRET, "secret words")));
             bus.publish(OCELOT, new MessagePosted(message(SECRET, "secret words")));
             bus.publish(OCELOT, sessionShowing(UserId.of(6), SECRET, "secret words", KEPT, "kept words"));
+        });
+        transactions.inTransaction(() -> {
+            bus.publish(LYNX, new MessagePosted(replyToTheSecret()));
+            bus.publish(OCELOT, new MessagePosted(replyToTheSecret()));
         });
         transactions.inTransaction(() -> {
             bus.publish(LYNX, new MessageEdited(SESSION, SECRET, "secret edit", AT.plusSeconds(30)));
@@ -149,6 +163,11 @@ public abstract class ForgottenTextContract extends StorageContract {
                 });
         assertThat(events).filteredOn(MessagePosted.class::isInstance).map(e -> ((MessagePosted) e).message())
                 .filteredOn(m -> m.id() == KEPT).allSatisfy(m -> assertThat(m.deleted()).isFalse());
+        assertThat(events).filteredOn(MessagePosted.class::isInstance).map(e -> ((MessagePosted) e).message())
+                .filteredOn(m -> m.id() == REPLY).hasSize(2).allSatisfy(m -> {
+                    assertThat(m.message()).as("the reply's own text stays").isEqualTo("reply words");
+                    assertThat(m.replyTo()).contains(new QuotedMessage(SECRET, UserId.of(5), "", true));
+                });
         assertThat(events).noneMatch(MessageEdited.class::isInstance);
         assertThat(events).filteredOn(MessageDeleted.class::isInstance).hasSize(4).containsOnly(DELETION);
         SessionChanged session = (SessionChanged) events.stream().filter(SessionChanged.class::isInstance)

@@ -48,6 +48,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -99,12 +101,14 @@ public abstract class ImStoreContract extends StorageContract {
         PostRecorder recorder = new PostRecorder(sessions(), messages(), new ImNotifier(new RecordingBus(), views), views,
                 ports().attachments());
         return ports().transactions().inTransaction(() -> {
-            SessionPosts decided = sessions().lockMembers(session).postAll(List.of(draft), NOW);
+            List<ImMessage> replied = messages().byIds(draft.replyToId().stream().toList());
+            SessionPosts decided = sessions().lockMembers(session).postAll(List.of(draft), replied, NOW);
             decided.refusalOf(0).ifPresent(refusal -> {
                 throw refusal;
             });
             User poster = directory.user(draft.sender()).orElseThrow();
-            return recorder.record(List.of(new PostRecorder.Accepted(decided, 0, poster)))
+            return recorder.record(List.of(new PostRecorder.Accepted(decided, 0, poster, List.of(),
+                    replied.stream().collect(Collectors.toMap(ImMessage::id, Function.identity())))))
                     .get(0).posted();
         });
     }
@@ -260,7 +264,9 @@ public abstract class ImStoreContract extends StorageContract {
     @Test
     void a_posted_message_reads_back_whole_as_its_poster_drafted_it() {
         ImSession session = open(pair(lynx, ocelot, Optional.empty()));
-        PostDraft draft = new PostDraft(ocelot, new MessageType("task"), "water the plants", List.of());
+        ImMessage asked = post(session, lynx, "who waters the plants?").message();
+        PostDraft draft = new PostDraft(ocelot, new MessageType("task"), "water the plants", List.of(),
+                Optional.of(asked.id()));
 
         ImMessage stored = post(session, draft).message();
 

@@ -24,6 +24,7 @@ import dev.chatserver.application.port.out.notification.event.SessionChanged;
 import dev.chatserver.domain.im.DocumentLink;
 import dev.chatserver.domain.im.DocumentRef;
 import dev.chatserver.domain.im.GroupRef;
+import dev.chatserver.application.port.in.view.QuotedMessage;
 import dev.chatserver.application.port.in.view.MessageSummary;
 import dev.chatserver.application.port.in.view.MessageView;
 import dev.chatserver.application.port.in.view.MessageViews;
@@ -62,7 +63,7 @@ public final class SampleEvents {
     /** A message event numbered {@code n} (its message id) whose content is {@code content}: for tests that need notifications of some size. */
     public static DomainEvent bulky(long n, String content) {
         return new MessagePosted(MessageViews.restored(n, 7, SESSION, UserId.of(5), "Lucid Lynx",
-                new Partner(PartnerId.of(11), "Lucid Lynx"), "message", content, AT, List.of()));
+                new Partner(PartnerId.of(11), "Lucid Lynx"), "message", content, AT, List.of(), Optional.empty()));
     }
 
     public static List<DomainEvent> everyKind() {
@@ -72,7 +73,8 @@ public final class SampleEvents {
                         new AttachmentId(UUID.fromString("0b7e3c1a-5d2f-4e6a-9c8b-1a2b3c4d5e6f")),
                         new FileName("r\u00e9sum\u00e9 \"final\".pdf"), "application/pdf", 123_456, false),
                         new AttachmentView(new AttachmentId(UUID.fromString("1c8f4d2b-6e3a-4f7b-8d9c-2b3c4d5e6f70")),
-                        new FileName("cat.png"), "image/png", 42, true)));
+                        new FileName("cat.png"), "image/png", 42, true)),
+                Optional.of(new QuotedMessage(41, UserId.of(6), "What did \"you\" say? \ud83d\ude00", false)));
         SessionView session = new SessionView(7, SESSION, AT, true, List.of(new GroupRef(GroupId.of(3), "News")),
                 List.of(new DocumentLink(2, new DocumentRef("res.partner", "12"))),
                 List.of(new SessionMember(UserId.of(5), "Lucid Lynx", lynx, ImStatus.AWAY,

@@ -131,6 +131,14 @@ public abstract class StorageContractSuite {
     }
 
     @Nested
+    class Replies extends RepliesContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
     class MessageSearch extends MessageSearchContract {
         @Override
         protected Storage newStorage() {

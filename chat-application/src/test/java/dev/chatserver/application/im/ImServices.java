@@ -74,14 +74,15 @@ public final class ImServices implements AutoCloseable {
         this.arrangeSession = new ArrangeSessionService(imSessions, access, views, notifier, transactions, budgets);
         ClientKeys clientKeys = new ClientKeys(ports.idempotencyKeys(), transactions, clock);
         this.recorder = new PostRecorder(imSessions, imMessages, notifier, views, ports.attachments());
-        this.posting = new PostingLane(imSessions, imMessages, new SessionHeaders(imSessions), recorder, clientKeys,
-                clock, Meters.NONE, ports.attachments(), ports.groupConversations(), ports.userBlocks());
+        RepliedMessages replied = new RepliedMessages(imMessages);
+        this.posting = new PostingLane(imSessions, imMessages, new SessionHeaders(imSessions), recorder, replied,
+                clientKeys, clock, Meters.NONE, ports.attachments(), ports.groupConversations(), ports.userBlocks());
         MessageReactions reactions = ports.messageReactions();
         this.messages = new PostMessageService(writer, posting, access, notifier, transactions, policy, clientKeys,
                 clock, budgets);
         ReadPointerChanges readPointer = new ReadPointerChanges(imSessions, notifier);
         this.history = new ReadHistoryService(imMessages, imSessions, access, directory, reactions, readPointer,
-                transactions, policy, ports.attachments());
+                transactions, policy, replied, ports.attachments());
         this.changeMessage = new ChangeMessageService(imMessages, imSessions, reactions, notifier, transactions,
                 policy, EditWindow.defaults(), clock, budgets,
                 new dev.chatserver.application.attachment.AttachmentErasure(ports.attachments(), ports.fileContents(),
@@ -97,7 +98,7 @@ public final class ImServices implements AutoCloseable {
         this.blocking = new BlockUsersService(ports.userBlocks(), directory, transactions, budgets);
         this.reads = new MarkReadService(imSessions, imMessages, access, readPointer, transactions, budgets);
         this.search = new SearchMessagesService(ports.messageSearch(), imSessions, directory, transactions,
-                policy, reactions, ports.attachments());
+                policy, reactions, replied, ports.attachments());
         SubscriptionFacts facts = new StoredSubscriptionFacts(ports.addressBooks(), imSessions,
                 new Tenants(Map.of()));
         this.addressBook = new ManageAddressBookService(ports.addressBooks(), directory, presence, facts,

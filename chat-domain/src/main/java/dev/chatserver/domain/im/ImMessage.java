@@ -14,10 +14,11 @@ import java.util.Optional;
  * A message of a session: as its session decided it ({@link #unsaved}, without an id yet) or as stored
  * ({@link #storedAs}). Ids increase in the order messages of one session were posted. Its author may change or
  * delete it for a while ({@link #editedBy}, {@link #deletedBy}); a deleted message is a tombstone that keeps no
- * content.
+ * content. A reply names the message of the same session it answers ({@link #replyToId}).
  */
 public record ImMessage(long id, long sessionId, UserId from, MessageType type, String content,
-                        Instant createDate, Optional<Instant> editDate, Optional<Instant> deleteDate) {
+                        Instant createDate, Optional<Instant> editDate, Optional<Instant> deleteDate,
+                        Optional<Long> replyToId) {
     /** The id of a message no store has given one yet: stores give positive ids. */
     public static final long UNSAVED = 0;
 
@@ -30,7 +31,7 @@ public record ImMessage(long id, long sessionId, UserId from, MessageType type, 
     @FunctionalInterface
     public interface Components<R> {
         R apply(long id, long sessionId, UserId from, MessageType type, String content, Instant createDate,
-                Optional<Instant> editDate, Optional<Instant> deleteDate);
+                Optional<Instant> editDate, Optional<Instant> deleteDate, Optional<Long> replyToId);
     }
 
     public ImMessage {
@@ -43,14 +44,15 @@ public record ImMessage(long id, long sessionId, UserId from, MessageType type, 
         Objects.requireNonNull(createDate, "createDate");
         Objects.requireNonNull(editDate, "editDate");
         Objects.requireNonNull(deleteDate, "deleteDate");
+        Objects.requireNonNull(replyToId, "replyToId");
         if (deleteDate.isPresent() && !content.isEmpty()) {
             throw new IllegalArgumentException("a deleted message keeps no content");
         }
     }
 
-    /** A message as posted: never edited, not deleted. */
+    /** A message as posted: never edited, not deleted, a reply to nothing. */
     public ImMessage(long id, long sessionId, UserId from, MessageType type, String content, Instant createDate) {
-        this(id, sessionId, from, type, content, createDate, Optional.empty(), Optional.empty());
+        this(id, sessionId, from, type, content, createDate, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -59,7 +61,7 @@ public record ImMessage(long id, long sessionId, UserId from, MessageType type, 
      */
     public static ImMessage unsaved(long sessionId, PostDraft draft, Instant createDate) {
         return new ImMessage(UNSAVED, sessionId, draft.sender(), draft.type(), draft.content(), createDate,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), draft.replyToId());
     }
 
     /** The message as stored under {@code id}, the one its store gave it. */
@@ -70,7 +72,7 @@ public record ImMessage(long id, long sessionId, UserId from, MessageType type, 
         if (id == UNSAVED) {
             throw new IllegalArgumentException("a store gives a message a positive id");
         }
-        return new ImMessage(id, sessionId, from, type, content, createDate, editDate, deleteDate);
+        return new ImMessage(id, sessionId, from, type, content, createDate, editDate, deleteDate, replyToId);
     }
 
     /** Whether a store gave it its id ({@link #storedAs}). */
@@ -80,7 +82,7 @@ public record ImMessage(long id, long sessionId, UserId from, MessageType type, 
 
     /** The record's components, in order, given to {@code reader} (see {@link Components}). */
     public <R> R deconstruct(Components<R> reader) {
-        return reader.apply(id, sessionId, from, type, content, createDate, editDate, deleteDate);
+        return reader.apply(id, sessionId, from, type, content, createDate, editDate, deleteDate, replyToId);
     }
 
     /** What anyone who may not see a message hears of it, whether it exists or not. */
@@ -103,13 +105,14 @@ public record ImMessage(long id, long sessionId, UserId from, MessageType type, 
     public ImMessage editedBy(UserId editor, String newContent, Instant now, Duration window) {
         Objects.requireNonNull(newContent, "newContent");
         changeableBy(editor, now, window, "edit");
-        return new ImMessage(id, sessionId, from, type, newContent, createDate, Optional.of(now), Optional.empty());
+        return new ImMessage(id, sessionId, from, type, newContent, createDate, Optional.of(now), Optional.empty(),
+                replyToId);
     }
 
     /** Its author takes it back: the tombstone, without content. The same rules as {@link #editedBy}. */
     public ImMessage deletedBy(UserId deleter, Instant now, Duration window) {
         changeableBy(deleter, now, window, "delete");
-        return new ImMessage(id, sessionId, from, type, "", createDate, editDate, Optional.of(now));
+        return new ImMessage(id, sessionId, from, type, "", createDate, editDate, Optional.of(now), replyToId);
     }
 
     /** A member may react to a message unless it was deleted. */

@@ -2,7 +2,7 @@ package dev.chatserver.domain.im;
 
 import dev.chatserver.domain.account.GroupId;
 import dev.chatserver.domain.account.UserId;
-import dev.chatserver.domain.problem.ChatProblem;
+import dev.chatserver.domain.problem.InvalidInput;
 import dev.chatserver.domain.problem.NotFound;
 
 import java.time.Instant;
@@ -55,35 +55,62 @@ public record ImSession(long id, UUID uuid, Instant createDate, Optional<GroupId
 
     /**
      * A member says something: the message to store, and the others whose view changes (they turn unread, a
-     * closed session comes back folded). Anyone else is refused as if the session did not exist.
+     * closed session comes back folded). Anyone else is refused as if the session did not exist; a reply, which
+     * needs the message it answers ({@link #postAll}), is refused naming {@code replyToId}.
      */
     public MessagePost post(PostDraft draft, Instant now) {
         member(draft.sender());
-        return decided(ImMessage.unsaved(id, draft, now));
+        SessionPosts.Decision decision = postedAs(draft, Map.of(), now);
+        decision.refusal().ifPresent(problem -> {
+            throw problem;
+        });
+        return decided(decision.message().orElseThrow());
     }
 
     /**
      * Several posts arriving {@code now}, decided at once in the order given: each sender who is a member says
      * what they drafted, anyone else is refused (as {@link #post} refuses) without changing what the others do.
+     * A reply must answer one of this session's messages among {@code repliedTo} (those its drafts name that
+     * exist): one of another session, or none, is refused naming {@code replyToId}, alike.
      */
-    public SessionPosts postAll(List<PostDraft> drafts, Instant now) {
-        return postAll(drafts, now, PostingRights.MEMBERS);
+    public SessionPosts postAll(List<PostDraft> drafts, Collection<ImMessage> repliedTo, Instant now) {
+        return postAll(drafts, repliedTo, now, PostingRights.MEMBERS);
     }
 
     /**
      * {@link #postAll}, where a member's post is also subject to {@code rights} (an announcement group's, a
      * block's): a post they refuse is answered with their refusal, the others are decided as usual.
      */
+    public SessionPosts postAll(List<PostDraft> drafts, Collection<ImMessage> repliedTo, Instant now,
+                                PostingRights rights) {
+        Map<Long, ImMessage> ownById = repliedTo.stream().filter(message -> message.sessionId() == id)
+                .collect(Collectors.toMap(ImMessage::id, Function.identity(), (a, b) -> a));
+        return new SessionPosts(this, drafts.stream().map(draft -> !hasMember(draft.sender())
+                ? SessionPosts.Decision.refused(unknown())
+                : rights.refusalOf(draft.sender()).map(SessionPosts.Decision::refused)
+                        .orElseGet(() -> postedAs(draft, ownById, now))).toList());
+    }
+
+    /** {@link #postAll} of posts that reply to nothing (a reply among them is refused). */
+    public SessionPosts postAll(List<PostDraft> drafts, Instant now) {
+        return postAll(drafts, List.of(), now);
+    }
+
+    /** {@link #postAll} of posts that reply to nothing, subject to {@code rights}. */
     public SessionPosts postAll(List<PostDraft> drafts, Instant now, PostingRights rights) {
-        List<Optional<ImMessage>> messages = new ArrayList<>(drafts.size());
-        List<Optional<ChatProblem>> refusals = new ArrayList<>(drafts.size());
-        for (PostDraft draft : drafts) {
-            Optional<ChatProblem> refusal = hasMember(draft.sender()) ? rights.refusalOf(draft.sender())
-                    : Optional.of(unknown());
-            refusals.add(refusal);
-            messages.add(refusal.isPresent() ? Optional.empty() : Optional.of(ImMessage.unsaved(id, draft, now)));
+        return postAll(drafts, List.of(), now, rights);
+    }
+
+    private SessionPosts.Decision postedAs(PostDraft draft, Map<Long, ImMessage> ownById, Instant now) {
+        if (draft.replyToId().isPresent() && !ownById.containsKey(draft.replyToId().get())) {
+            return SessionPosts.Decision.refused(unknownRepliedTo());
         }
-        return new SessionPosts(this, messages, refusals);
+        return SessionPosts.Decision.accepted(ImMessage.unsaved(id, draft, now));
+    }
+
+    /** What a reply to a message that is not in this session hears, whether the message exists or not. */
+    public static InvalidInput unknownRepliedTo() {
+        return new InvalidInput("replyToId", "replyToId names no message of this session");
     }
 
     /** A member's message, not stored yet: the others whose view it changes. */

@@ -9,14 +9,18 @@ import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.problem.InvalidInput;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A post as its sender makes it, before its session decides on it: who says what. Everything a poster sets on a
  * message is a component here, and nowhere else on the way in (the command carries the draft). The message is
  * built whole from it ({@link ImMessage#unsaved}), so a component added to the message leads the compiler here,
  * and the HTTP face builds it whole, so a component added here leads to the parameter that sets it.
+ * {@code replyToId} names the message the post answers, which its session checks is one of its own
+ * ({@link ImSession#postAll}).
  */
-public record PostDraft(UserId sender, MessageType type, String content, List<AttachmentId> attachmentIds) {
+public record PostDraft(UserId sender, MessageType type, String content, List<AttachmentId> attachmentIds,
+                        Optional<Long> replyToId) {
     /** The message type that posts files; its content is an optional caption. */
     public static final MessageType ATTACHMENT = new MessageType("money4_chat_attach_msg");
     /** The most files one message posts. */
@@ -46,6 +50,10 @@ public record PostDraft(UserId sender, MessageType type, String content, List<At
         if (new HashSet<>(attachmentIds).size() != attachmentIds.size()) {
             throw new InvalidInput("attachmentIds", "attachmentIds names a file twice");
         }
+        Objects.requireNonNull(replyToId, "replyToId");
+        if (replyToId.isPresent() && replyToId.get() <= 0) {
+            throw new InvalidInput("replyToId", "replyToId is a message id, a positive integer");
+        }
     }
 
     /**
@@ -53,6 +61,6 @@ public record PostDraft(UserId sender, MessageType type, String content, List<At
      * that need no more): the one place a component added to drafts gets its value for them.
      */
     public static PostDraft plain(UserId sender, MessageType type, String content) {
-        return new PostDraft(sender, type, content, List.of());
+        return new PostDraft(sender, type, content, List.of(), Optional.empty());
     }
 }

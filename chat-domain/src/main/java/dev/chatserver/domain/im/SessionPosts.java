@@ -13,21 +13,28 @@ import java.util.Set;
 
 /**
  * What a session decided, once, about several posts to it ({@link ImSession#postAll}): for each draft, in the
- * order given, the message to store or the refusal (its sender is no member, or may not post here). Once the messages have ids,
+ * order given, the message to store or the refusal (its sender is no member, or may not post here, or it replies
+ * to a message not of the session). Once the messages have ids,
  * {@link #stored} applies them in that order, each on the session as the post before left it.
  */
 public final class SessionPosts {
     private final ImSession session;
-    private final List<Optional<ImMessage>> decided;
-    private final List<Optional<ChatProblem>> refusals;
+    private final List<Decision> decided;
 
-    SessionPosts(ImSession session, List<Optional<ImMessage>> decided, List<Optional<ChatProblem>> refusals) {
+    /** One post decided: the message to store, or the problem it was refused with. */
+    record Decision(Optional<ImMessage> message, Optional<ChatProblem> refusal) {
+        static Decision accepted(ImMessage message) {
+            return new Decision(Optional.of(message), Optional.empty());
+        }
+
+        static Decision refused(ChatProblem problem) {
+            return new Decision(Optional.empty(), Optional.of(problem));
+        }
+    }
+
+    SessionPosts(ImSession session, List<Decision> decided) {
         this.session = Objects.requireNonNull(session, "session");
         this.decided = List.copyOf(decided);
-        this.refusals = List.copyOf(refusals);
-        if (this.decided.size() != this.refusals.size()) {
-            throw new IllegalArgumentException("one refusal or none per decided post");
-        }
     }
 
     /** The session as it was decided on. */
@@ -37,17 +44,18 @@ public final class SessionPosts {
 
     /** The refusal of the {@code draft}-th post (counted from 0), when its session refused it. */
     public Optional<ChatProblem> refusalOf(int draft) {
-        return refusals.get(draft);
+        return decided.get(draft).refusal();
     }
 
     /** The message the {@code draft}-th post stores; that post must not have been refused. */
     public ImMessage messageOf(int draft) {
-        return decided.get(draft).orElseThrow(() -> new IllegalStateException("post " + draft + " was refused"));
+        return decided.get(draft).message()
+                .orElseThrow(() -> new IllegalStateException("post " + draft + " was refused"));
     }
 
     /** The messages to store, those of the posts not refused, in the order of their drafts. */
     public List<ImMessage> messages() {
-        return decided.stream().flatMap(Optional::stream).toList();
+        return decided.stream().flatMap(decision -> decision.message().stream()).toList();
     }
 
     /**

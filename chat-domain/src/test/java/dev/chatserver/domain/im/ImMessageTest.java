@@ -75,7 +75,7 @@ class ImMessageTest {
     @Test
     void a_deleted_message_cannot_hold_content() {
         assertThatThrownBy(() -> new ImMessage(5, 7, LYNX, new MessageType("message"), "kept", POSTED,
-                Optional.empty(), Optional.of(POSTED))).isInstanceOf(IllegalArgumentException.class);
+                Optional.empty(), Optional.of(POSTED), Optional.empty())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -94,14 +94,36 @@ class ImMessageTest {
     }
 
     @Test
+    void a_reply_keeps_the_message_it_answers_through_edits_and_deletion() {
+        PostDraft reply = new PostDraft(OCELOT, MessageType.MESSAGE, "indeed", List.of(), Optional.of(5L));
+
+        ImMessage stored = ImMessage.unsaved(7, reply, POSTED).storedAs(6);
+
+        assertThat(stored.replyToId()).contains(5L);
+        assertThat(stored.editedBy(OCELOT, "indeed!", POSTED, DAY).replyToId()).contains(5L);
+        assertThat(stored.deletedBy(OCELOT, POSTED, DAY).replyToId()).contains(5L);
+        assertThat(ImMessage.unsaved(7, PostDraft.plain(LYNX, MessageType.MESSAGE, "hi"), POSTED).replyToId())
+                .isEmpty();
+    }
+
+    @Test
+    void a_draft_replies_to_a_positive_message_id() {
+        for (long bad : new long[]{0, -3}) {
+            assertThatThrownBy(() -> new PostDraft(LYNX, MessageType.MESSAGE, "x", List.of(), Optional.of(bad)))
+                    .isInstanceOfSatisfying(InvalidInput.class, p -> assertThat(p.field()).isEqualTo("replyToId"));
+        }
+    }
+
+    @Test
     void it_deconstructs_into_its_components_in_order() {
         ImMessage edited = message.editedBy(LYNX, "hello again", POSTED.plusSeconds(5), DAY);
 
         List<Object> components = edited.deconstruct((id, sessionId, from, type, content, createDate, editDate,
-                deleteDate) -> List.of(id, sessionId, from, type, content, createDate, editDate, deleteDate));
+                deleteDate, replyToId) -> List.of(id, sessionId, from, type, content, createDate, editDate, deleteDate,
+                replyToId));
 
         assertThat(components).containsExactly(5L, 7L, LYNX, new MessageType("message"), "hello again", POSTED,
-                Optional.of(POSTED.plusSeconds(5)), Optional.empty());
+                Optional.of(POSTED.plusSeconds(5)), Optional.empty(), Optional.empty());
     }
 
     /** A component added to the record must be added to its deconstruction, which then fails where it is read. */

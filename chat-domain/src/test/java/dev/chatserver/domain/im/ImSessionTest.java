@@ -2,6 +2,7 @@ package dev.chatserver.domain.im;
 
 import dev.chatserver.domain.account.GroupId;
 import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.problem.InvalidInput;
 import dev.chatserver.domain.problem.NotFound;
 import org.junit.jupiter.api.Test;
 
@@ -273,5 +274,33 @@ class ImSessionTest {
         assertThat(stored.posted()).containsExactly(first, second);
         assertThatThrownBy(() -> session.postAll(List.of(draft(LYNX, "x")), NOW).stored(List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_reply_answers_a_message_of_its_own_session_only() {
+        ImSession session = session(Membership.joining(LYNX), Membership.joining(OCELOT));
+        ImMessage here = new ImMessage(40, 7, LYNX, TEXT, "question", NOW);
+        ImMessage elsewhere = new ImMessage(41, 8, LYNX, TEXT, "other session", NOW);
+
+        SessionPosts decided = session.postAll(List.of(reply(OCELOT, 40), reply(OCELOT, 41), reply(OCELOT, 99),
+                reply(PANGOLIN, 40)), List.of(here, elsewhere), NOW);
+
+        assertThat(decided.refusalOf(0)).isEmpty();
+        assertThat(decided.messageOf(0).replyToId()).contains(40L);
+        for (int refused : new int[]{1, 2}) {
+            assertThat(decided.refusalOf(refused)).as("post %d", refused).hasValueSatisfying(p -> {
+                assertThat(p).isInstanceOf(InvalidInput.class);
+                assertThat(p.field()).isEqualTo("replyToId");
+            });
+        }
+        assertThat(decided.refusalOf(3)).as("a stranger hears of the session first")
+                .hasValueSatisfying(p -> assertThat(p).isInstanceOf(NotFound.class));
+        assertThatThrownBy(() -> session.post(reply(OCELOT, 40), NOW))
+                .as("a single post without the message it answers")
+                .isInstanceOfSatisfying(InvalidInput.class, p -> assertThat(p.field()).isEqualTo("replyToId"));
+    }
+
+    private static PostDraft reply(UserId sender, long to) {
+        return new PostDraft(sender, TEXT, "re", List.of(), Optional.of(to));
     }
 }

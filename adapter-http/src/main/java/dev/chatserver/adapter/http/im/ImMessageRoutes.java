@@ -49,7 +49,8 @@ public final class ImMessageRoutes implements Routes {
         MessageType type = new MessageType(p.requiredString("message_type"));
         String content = type.equals(PostDraft.ATTACHMENT) ? p.optionalString("message_content").orElse("")
                 : p.requiredString("message_content");
-        return new PostDraft(caller.id(), type, content, p.optionalAttachmentIds("attachment_ids"));
+        return new PostDraft(caller.id(), type, content, p.optionalAttachmentIds("attachment_ids"),
+                p.optionalPositive("reply_to_id"));
     }
 
     @Override

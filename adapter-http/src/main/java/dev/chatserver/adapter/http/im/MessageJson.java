@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.QuotedMessage;
 import dev.chatserver.application.port.in.view.ReactionCount;
 import dev.chatserver.domain.account.Partner;
 import dev.chatserver.domain.account.UserId;
@@ -22,8 +23,10 @@ import java.util.UUID;
  * A message as the IM chat API shows it, written straight into the generator:
  * {@code id, type, message, create_date, to_id, from_id, from_partner_id}; then {@code edited: true} and
  * {@code edit_date} when it was edited and {@code deleted: true} when it is a tombstone (both left out otherwise,
- * so a plain message keeps the seed's shape), and a file post's {@code attachments}
- * ({@code [{"id","name","mimetype","size","url","thumbnail_url"}]}, its URLs from the server's root). A history entry also carries its {@code reactions}
+ * so a plain message keeps the seed's shape), a file post's {@code attachments}
+ * ({@code [{"id","name","mimetype","size","url","thumbnail_url"}]}, its URLs from the server's root), and
+ * {@code reply_to: {id, from_id, message, deleted}} when it replies to a message (the quoted text cut to 200
+ * characters, empty once the original was deleted). A history entry also carries its {@code reactions}
  * ({@code [{"emoji","count","me"}]}, empty when none); a new message has none yet.
  */
 record MessageJson(MessageView message) implements JsonSerializable {
@@ -54,7 +57,8 @@ record MessageJson(MessageView message) implements JsonSerializable {
     private static Void writeFields(JsonGenerator out, long id, long sessionId, UUID sessionUuid, UserId fromId,
                                     String fromName, Partner fromPartner, String type, String message,
                                     Instant createDate, Optional<Instant> editDate, boolean deleted,
-                                    List<ReactionCount> reactions, List<AttachmentView> attachments)
+                                    List<ReactionCount> reactions, List<AttachmentView> attachments,
+                                    Optional<QuotedMessage> replyTo)
             throws IOException {
         out.writeStartObject();
         out.writeNumberField("id", id);
@@ -86,6 +90,15 @@ record MessageJson(MessageView message) implements JsonSerializable {
                 out.writeObject(AttachmentJson.of(attachment, ""));
             }
             out.writeEndArray();
+        }
+        if (replyTo.isPresent()) {
+            QuotedMessage quoted = replyTo.get();
+            out.writeObjectFieldStart("reply_to");
+            out.writeNumberField("id", quoted.id());
+            out.writeNumberField("from_id", quoted.fromId().value());
+            out.writeStringField("message", quoted.message());
+            out.writeBooleanField("deleted", quoted.deleted());
+            out.writeEndObject();
         }
         return null;
     }

@@ -13,6 +13,7 @@ public final class RpcFieldNames {
             "lastId", "last_ID",
             "beforeId", "before_id",
             "messageId", "message_id",
+            "replyToId", "reply_to_id",
             "type", "message_type",
             "content", "message_content",
             "clientId", "client_id",

@@ -13,6 +13,7 @@ import dev.chatserver.adapter.http.im.ImPayloads;
 import dev.chatserver.application.port.out.notification.event.ChatEventAppended;
 import dev.chatserver.application.port.out.notification.event.PresenceChanged;
 import dev.chatserver.application.port.in.view.MessageView;
+import dev.chatserver.application.port.in.view.QuotedMessage;
 import dev.chatserver.application.port.in.view.SessionView;
 
 import java.util.LinkedHashMap;
@@ -85,11 +86,27 @@ final class OdooPayloads {
         formatted.put("res_id", message.sessionId());
         formatted.put("author_id", List.of(message.fromPartner().id().value(), message.fromPartner().name()));
         formatted.putAll(author);
+        message.replyTo().ifPresent(quoted -> formatted.put("parentMessage", parentMessage(quoted, message,
+                channelModel)));
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("id", message.sessionId());
         payload.put("session", message.sessionUuid().toString());
         payload.put("message", formatted);
         return payload;
+    }
+
+    /**
+     * The message a reply answers, as Odoo's discuss reads a message's {@code parentMessage}: its id and body (the
+     * quote: cut to 200 characters, empty once deleted) in the reply's channel.
+     */
+    private static Map<String, Object> parentMessage(QuotedMessage quoted, MessageView reply, String channelModel) {
+        Map<String, Object> parent = new LinkedHashMap<>();
+        parent.put("id", quoted.id());
+        parent.put("body", quoted.message());
+        parent.put("message_type", "comment");
+        parent.put("model", channelModel);
+        parent.put("res_id", reply.sessionId());
+        return parent;
     }
 
     /** The session as {@code get_sessions} shows it, with Odoo's channel fields beside. */

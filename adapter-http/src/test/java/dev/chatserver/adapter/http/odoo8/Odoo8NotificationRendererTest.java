@@ -45,7 +45,7 @@ class Odoo8NotificationRendererTest {
     @Test
     void a_posted_message_is_the_bare_message_with_to_id_and_from_id() throws Exception {
         MessageView message = MessageViews.restored(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
-                "message", "Hello <you>", AT, java.util.List.of());
+                "message", "Hello <you>", AT, java.util.List.of(), Optional.empty());
 
         assertThat(rendered(new MessagePosted(message))).isEqualTo("{\"id\":42,\"type\":\"message\","
                 + "\"message\":\"Hello <you>\",\"create_date\":\"2026-11-21 10:00:00\",\"to_id\":[7,\"" + SESSION + "\"],"

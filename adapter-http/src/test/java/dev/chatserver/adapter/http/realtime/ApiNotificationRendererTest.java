@@ -27,6 +27,7 @@ import dev.chatserver.domain.im.GroupRef;
 import dev.chatserver.application.port.in.view.MessageSummary;
 import dev.chatserver.application.port.in.view.MessageView;
 import dev.chatserver.application.port.in.view.MessageViews;
+import dev.chatserver.application.port.in.view.QuotedMessage;
 import dev.chatserver.application.port.in.view.SessionMember;
 import dev.chatserver.domain.im.SessionState;
 import dev.chatserver.domain.im.SessionStatus;
@@ -58,7 +59,7 @@ class ApiNotificationRendererTest {
     @Test
     void a_posted_message_is_the_history_entry_under_im_chat_message() throws Exception {
         MessageView message = MessageViews.restored(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
-                "message", "Hello \"you\"", AT, java.util.List.of());
+                "message", "Hello \"you\"", AT, List.of(), Optional.empty());
 
         assertThat(rendered(new MessagePosted(message))).isEqualTo("{\"type\":\"im_chat.message\",\"session\":\"" + SESSION
                 + "\",\"message\":{\"id\":42,\"type\":\"message\",\"message\":\"Hello \\\"you\\\"\","
@@ -134,12 +135,13 @@ class ApiNotificationRendererTest {
     @Test
     void a_history_entry_says_whether_it_was_edited_or_deleted_and_carries_its_reactions() throws Exception {
         MessageView plain = MessageViews.restored(41, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
-                "message", "Hi", AT, List.of());
+                "message", "Hi", AT, List.of(), Optional.empty());
         MessageView edited = new MessageView(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
                 "message", "Hello", AT, Optional.of(AT.plusSeconds(60)), false,
-                List.of(new ReactionCount("\ud83d\udc4d", 2, true), new ReactionCount("x", 1, false)), List.of());
+                List.of(new ReactionCount("\ud83d\udc4d", 2, true), new ReactionCount("x", 1, false)), List.of(),
+                Optional.empty());
         MessageView tombstone = new MessageView(43, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
-                "message", "", AT, Optional.empty(), true, List.of(), List.of());
+                "message", "", AT, Optional.empty(), true, List.of(), List.of(), Optional.empty());
         String head = "\"create_date\":\"2026-11-21 10:00:00\",\"to_id\":[7,\"" + SESSION + "\"],"
                 + "\"from_id\":[5,\"Lucid Lynx\"],\"from_partner_id\":[11,\"Lucid Lynx\"]";
 
@@ -151,5 +153,24 @@ class ApiNotificationRendererTest {
                 + ",\"edited\":true,\"edit_date\":\"2026-11-21 10:01:00\",\"reactions\":["
                 + "{\"emoji\":\"\ud83d\udc4d\",\"count\":2,\"me\":true},{\"emoji\":\"x\",\"count\":1,\"me\":false}]},"
                 + "{\"id\":43,\"type\":\"message\",\"message\":\"\"," + head + ",\"deleted\":true,\"reactions\":[]}]");
+    }
+
+    @Test
+    void a_reply_carries_the_quoted_message_live_and_in_history() throws Exception {
+        MessageView reply = MessageViews.restored(44, 7, UUID.fromString(SESSION), UserId.of(6), "Oneiric Ocelot",
+                new Partner(PartnerId.of(12), "Oneiric Ocelot"), "message", "Yes", AT,
+                List.of(), Optional.of(new QuotedMessage(41, UserId.of(5), "Hi <b>\"there\"</b>", false)));
+        MessageView toDeleted = new MessageView(45, 7, UUID.fromString(SESSION), UserId.of(6), "Oneiric Ocelot",
+                new Partner(PartnerId.of(12), "Oneiric Ocelot"), "message", "Why?", AT, Optional.empty(), false,
+                List.of(), List.of(), Optional.of(new QuotedMessage(43, UserId.of(5), "", true)));
+        String head = "\"create_date\":\"2026-11-21 10:00:00\",\"to_id\":[7,\"" + SESSION + "\"],"
+                + "\"from_id\":[6,\"Oneiric Ocelot\"],\"from_partner_id\":[12,\"Oneiric Ocelot\"]";
+
+        assertThat(rendered(new MessagePosted(reply))).isEqualTo("{\"type\":\"im_chat.message\",\"session\":\""
+                + SESSION + "\",\"message\":{\"id\":44,\"type\":\"message\",\"message\":\"Yes\"," + head
+                + ",\"reply_to\":{\"id\":41,\"from_id\":5,\"message\":\"Hi <b>\\\"there\\\"</b>\",\"deleted\":false}}}");
+        assertThat(mapper.writeValueAsString(ImPayloads.messages(List.of(toDeleted)))).isEqualTo("["
+                + "{\"id\":45,\"type\":\"message\",\"message\":\"Why?\"," + head
+                + ",\"reply_to\":{\"id\":43,\"from_id\":5,\"message\":\"\",\"deleted\":true},\"reactions\":[]}]");
     }
 }

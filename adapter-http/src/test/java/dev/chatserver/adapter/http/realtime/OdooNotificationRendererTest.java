@@ -16,12 +16,14 @@ import dev.chatserver.application.port.out.notification.event.PresenceChanged;
 import dev.chatserver.application.port.out.notification.event.ReadReceipt;
 import dev.chatserver.application.port.in.view.MessageView;
 import dev.chatserver.application.port.in.view.MessageViews;
+import dev.chatserver.application.port.in.view.QuotedMessage;
 import dev.chatserver.domain.presence.ImStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +33,7 @@ class OdooNotificationRendererTest {
     private static final UUID SESSION = UUID.fromString("6f1c1a2e-7d4b-4f53-9a51-2b1e4f0c9d11");
     private static final Partner LYNX = new Partner(PartnerId.of(11), "Lucid Lynx");
     private static final MessageView MESSAGE = MessageViews.restored(42, 7, SESSION, UserId.of(5), "Lucid Lynx", LYNX,
-            "message", "Hello", Instant.parse("2026-11-21T10:00:00Z"), java.util.List.of());
+            "message", "Hello", Instant.parse("2026-11-21T10:00:00Z"), java.util.List.of(), Optional.empty());
 
     private final ObjectMapper mapper = Json.newMapper();
     private final KnownPartners partners = new KnownPartners(users -> users.contains(UserId.of(5))
@@ -62,6 +64,26 @@ class OdooNotificationRendererTest {
         JsonNode message = notification.get("payload").get("message");
         assertThat(message.get("model").asText()).isEqualTo("discuss.channel");
         assertThat(message.get("author")).hasToString("{\"id\":11,\"name\":\"Lucid Lynx\",\"type\":\"partner\"}");
+    }
+
+    @Test
+    void a_reply_carries_its_parent_message_as_odoo_16_and_17_read_it() {
+        MessageView reply = MessageViews.restored(43, 7, SESSION, UserId.of(5), "Lucid Lynx", LYNX, "message", "Yes",
+                Instant.parse("2026-11-21T10:00:00Z"), List.of(),
+                Optional.of(new QuotedMessage(42, UserId.of(6), "Lunch at <noon>?", false)));
+
+        for (NotificationRenderer renderer : List.of(new Odoo16NotificationRenderer(partners),
+                new Odoo17NotificationRenderer(partners))) {
+            JsonNode message = rendered(renderer, new MessagePosted(reply)).get("payload").get("message");
+            JsonNode parent = message.get("parentMessage");
+            assertThat(parent.get("id").asLong()).isEqualTo(42);
+            assertThat(parent.get("body").asText()).isEqualTo("Lunch at <noon>?");
+            assertThat(parent.get("res_id").asLong()).isEqualTo(7);
+            assertThat(parent.get("model").asText()).isEqualTo(message.get("model").asText());
+            assertThat(message.get("reply_to").get("id").asLong()).isEqualTo(42);
+        }
+        assertThat(rendered(new Odoo17NotificationRenderer(partners), new MessagePosted(MESSAGE)).get("payload")
+                .get("message").has("parentMessage")).as("a message that replies to nothing").isFalse();
     }
 
     @Test

@@ -11,12 +11,13 @@ import java.util.UUID;
 
 /**
  * A message as history shows it: who sent it (user and partner), to which session, what and when; when it was
- * edited, whether it was deleted (then without content), and the reactions to it as the reader sees them, and the files it posted.
+ * edited, whether it was deleted (then without content), the reactions to it as the reader sees them, the files
+ * it posted, and the message it replies to as quoted now.
  */
 public record MessageView(long id, long sessionId, UUID sessionUuid, UserId fromId, String fromName,
                           Partner fromPartner, String type, String message, Instant createDate,
                           Optional<Instant> editDate, boolean deleted, List<ReactionCount> reactions,
-                          List<AttachmentView> attachments) {
+                          List<AttachmentView> attachments, Optional<QuotedMessage> replyTo) {
     /**
      * Every component of the record in order, as a Java 21 record pattern ({@code MessageView(var id, ...)}) would
      * bind them, after the {@code context} the reader writes into. Whoever shows every component (the JSON
@@ -29,7 +30,8 @@ public record MessageView(long id, long sessionId, UUID sessionUuid, UserId from
     public interface Components<C, R, X extends Exception> {
         R apply(C context, long id, long sessionId, UUID sessionUuid, UserId fromId, String fromName,
                 Partner fromPartner, String type, String message, Instant createDate, Optional<Instant> editDate,
-                boolean deleted, List<ReactionCount> reactions, List<AttachmentView> attachments) throws X;
+                boolean deleted, List<ReactionCount> reactions, List<AttachmentView> attachments,
+                Optional<QuotedMessage> replyTo) throws X;
     }
 
     public MessageView {
@@ -43,17 +45,27 @@ public record MessageView(long id, long sessionId, UUID sessionUuid, UserId from
         Objects.requireNonNull(editDate, "editDate");
         reactions = List.copyOf(reactions);
         attachments = List.copyOf(attachments);
+        Objects.requireNonNull(replyTo, "replyTo");
     }
 
     /** The record's components, in order, given to {@code reader} with {@code context} (see {@link Components}). */
     public <C, R, X extends Exception> R deconstruct(C context, Components<C, R, X> reader) throws X {
         return reader.apply(context, id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message,
-                createDate, editDate, deleted, reactions, attachments);
+                createDate, editDate, deleted, reactions, attachments, replyTo);
     }
 
-    /** The same message once deleted: no text, no reactions and no files left. */
+    /** The same message once deleted: no text, no reactions and no files left (what it replied to stays). */
     public MessageView tombstone() {
         return new MessageView(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, "", createDate,
-                editDate, true, List.of(), List.of());
+                editDate, true, List.of(), List.of(), replyTo);
+    }
+
+    /** The same message once the one it quotes, {@code messageId}, was deleted: the quote without its text. */
+    public MessageView withQuoteDeleted(long messageId) {
+        if (replyTo.isEmpty() || replyTo.get().id() != messageId) {
+            return this;
+        }
+        return new MessageView(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate,
+                editDate, deleted, reactions, attachments, replyTo.map(QuotedMessage::deletedSince));
     }
 }

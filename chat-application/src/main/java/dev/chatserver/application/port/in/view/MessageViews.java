@@ -9,6 +9,7 @@ import dev.chatserver.domain.im.MessageType;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,36 +25,47 @@ public final class MessageViews {
     private MessageViews() {
     }
 
-    /** A stored message as history and search show it: edited or not, deleted or not, its reactions and files as read. */
+    /**
+     * A stored message as history and search show it: edited or not, deleted or not, its reactions and files as
+     * read, and the message it replies to as {@code replied} holds it now (read with the page: {@code RepliedMessages}).
+     */
     public static MessageView shown(ImMessage message, UUID sessionUuid, User sender, List<ReactionCount> reactions,
-                                    List<AttachmentView> attachments) {
-        return message.deconstruct((id, sessionId, from, type, content, createDate, editDate, deleteDate) ->
+                                    List<AttachmentView> attachments, Map<Long, ImMessage> replied) {
+        return message.deconstruct((id, sessionId, from, type, content, createDate, editDate, deleteDate,
+                                    replyToId) ->
                 new MessageView(id, sessionId, sessionUuid, sender.id(), sender.name(), sender.partner(), type.value(),
-                        content, createDate, editDate, deleteDate.isPresent(), reactions, attachments));
+                        content, createDate, editDate, deleteDate.isPresent(), reactions, attachments,
+                        quote(replyToId, replied)));
     }
 
     /**
      * A message as it was posted, with the files it posted: not edited, not deleted, no reactions yet (also what a
-     * replayed post answers).
+     * replayed post answers), quoting the message it replies to from {@code replied}.
      */
-    public static MessageView posted(ImMessage message, UUID sessionUuid, User poster, List<AttachmentView> attachments) {
-        return message.deconstruct((id, sessionId, from, type, content, createDate, editDate, deleteDate) ->
+    public static MessageView posted(ImMessage message, UUID sessionUuid, User poster, List<AttachmentView> attachments,
+                                     Map<Long, ImMessage> replied) {
+        return message.deconstruct((id, sessionId, from, type, content, createDate, editDate, deleteDate,
+                                    replyToId) ->
                 new MessageView(id, sessionId, sessionUuid, poster.id(), poster.name(), poster.partner(), type.value(),
-                        content, createDate, Optional.empty(), false, List.of(), attachments));
+                        content, createDate, Optional.empty(), false, List.of(), attachments, quote(replyToId, replied)));
+    }
+
+    private static Optional<QuotedMessage> quote(Optional<Long> replyToId, Map<Long, ImMessage> replied) {
+        return replyToId.map(replied::get).map(QuotedMessage::of);
     }
 
     /** A typing signal: never stored, so without an id. */
     public static MessageView typing(ImSession session, User typist, MessageType type, String content, Instant at) {
         return restored(0, session.id(), session.uuid(), typist.id(), typist.name(), typist.partner(), type.value(),
-                content, at, List.of());
+                content, at, List.of(), Optional.empty());
     }
 
     /** A posted message as a stored notification kept it, field by field. */
     public static MessageView restored(long id, long sessionId, UUID sessionUuid, UserId fromId, String fromName,
                                        Partner fromPartner, String type, String message, Instant createDate,
-                                       List<AttachmentView> attachments) {
+                                       List<AttachmentView> attachments, Optional<QuotedMessage> replyTo) {
         return new MessageView(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate,
-                Optional.empty(), false, List.of(), attachments);
+                Optional.empty(), false, List.of(), attachments, replyTo);
     }
 
     /**
@@ -63,6 +75,7 @@ public final class MessageViews {
     public static MessageView restoredFromLegacy(long id, long sessionId, UUID sessionUuid, UserId fromId,
                                                  String fromName, Partner fromPartner, String type, String message,
                                                  Instant createDate) {
-        return restored(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate, List.of());
+        return restored(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate,
+                List.of(), Optional.empty());
     }
 }

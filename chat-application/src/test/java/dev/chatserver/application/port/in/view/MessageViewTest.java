@@ -7,6 +7,7 @@ import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.MessageType;
+import dev.chatserver.domain.im.PostDraft;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Method;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,15 +33,34 @@ class MessageViewTest {
         ImMessage edited = new ImMessage(5, 7, LYNX.id(), MessageType.MESSAGE, "hello", POSTED)
                 .editedBy(LYNX.id(), "hello again", POSTED.plusSeconds(5), Duration.ofHours(1));
         List<ReactionCount> reactions = List.of(new ReactionCount("👍", 2, true));
-        MessageView view = MessageViews.shown(edited, SESSION, LYNX, reactions, List.of());
+        MessageView view = MessageViews.shown(edited, SESSION, LYNX, reactions, List.of(), Map.of());
 
         List<Object> components = view.deconstruct("context", (context, id, sessionId, sessionUuid, fromId, fromName,
-                fromPartner, type, message, createDate, editDate, deleted, reactionCounts, files) -> List.of(context, id,
-                sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate, editDate, deleted,
-                reactionCounts, files));
+                fromPartner, type, message, createDate, editDate, deleted, reactionCounts, files, replyTo) -> List.of(
+                context, id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate, editDate,
+                deleted, reactionCounts, files, replyTo));
 
         assertThat(components).containsExactly("context", 5L, 7L, SESSION, LYNX.id(), "Lucid Lynx", LYNX_PARTNER,
-                "message", "hello again", POSTED, Optional.of(POSTED.plusSeconds(5)), false, reactions, List.of());
+                "message", "hello again", POSTED, Optional.of(POSTED.plusSeconds(5)), false, reactions, List.of(),
+                Optional.empty());
+    }
+
+    @Test
+    void a_reply_quotes_at_most_200_characters_of_the_original_and_nothing_once_it_is_deleted() {
+        String long_ = "é".repeat(150) + "😀".repeat(100);
+        ImMessage original = new ImMessage(5, 7, LYNX.id(), MessageType.MESSAGE, long_, POSTED);
+        ImMessage reply = ImMessage.unsaved(7, new PostDraft(LYNX.id(), MessageType.MESSAGE, "re", List.of(),
+                Optional.of(5L)), POSTED).storedAs(6);
+
+        QuotedMessage quoted = MessageViews.posted(reply, SESSION, LYNX, List.of(), Map.of(5L, original)).replyTo()
+                .orElseThrow();
+
+        assertThat(quoted.message()).isEqualTo("é".repeat(150) + "😀".repeat(50));
+        assertThat(quoted.deleted()).isFalse();
+        assertThat(QuotedMessage.of(original.deletedBy(LYNX.id(), POSTED, Duration.ofHours(1))))
+                .isEqualTo(new QuotedMessage(5, LYNX.id(), "", true));
+        assertThat(MessageViews.posted(reply, SESSION, LYNX, List.of(), Map.of()).replyTo()).as("the original unread")
+                .isEmpty();
     }
 
     /** A component added to the record must be added to its deconstruction, which then fails where it is read. */

@@ -33,6 +33,7 @@ public sealed interface DomainEvent permits MessagePosted, MemberTyping, Session
     /** The text lengths of a message as history shows it: its content, type and sender's names. */
     static int textLengthOf(dev.chatserver.application.port.in.view.MessageView message) {
         return message.message().length() + message.type().length() + message.fromName().length()
-                + message.fromPartner().name().length();
+                + message.fromPartner().name().length()
+                + message.replyTo().map(quoted -> quoted.message().length()).orElse(0);
     }
 }
