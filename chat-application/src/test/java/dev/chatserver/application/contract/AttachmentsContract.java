@@ -15,13 +15,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 public abstract class AttachmentsContract extends StorageContract {
     private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
@@ -64,7 +70,7 @@ public abstract class AttachmentsContract extends StorageContract {
 
         assertThat(attachments().byId(cat.id())).contains(cat);
         assertThat(attachments().byId(new AttachmentId(UUID.randomUUID()))).isEmpty();
-        assertThat(attachments().byIds(List.of(cat.id(), new AttachmentId(UUID.randomUUID())))).containsExactly(cat);
+        assertThat(attachments().byIdsForUpdate(List.of(cat.id(), new AttachmentId(UUID.randomUUID())))).containsExactly(cat);
     }
 
     @Test
@@ -111,7 +117,7 @@ public abstract class AttachmentsContract extends StorageContract {
 
         assertThat(attachments().removeUnpostedBefore(NOW.minusSeconds(3600))).containsExactly(old);
 
-        assertThat(attachments().byIds(List.of(old.id(), recent.id(), oldPosted.id())))
+        assertThat(attachments().byIdsForUpdate(List.of(old.id(), recent.id(), oldPosted.id())))
                 .extracting(Attachment::id).containsExactlyInAnyOrder(recent.id(), oldPosted.id());
     }
 
@@ -124,5 +130,64 @@ public abstract class AttachmentsContract extends StorageContract {
         assertThat(attachments().bytesOf(lynx)).isEqualTo(123);
         assertThat(attachments().bytesOf(ocelot)).isEqualTo(1000);
         assertThat(attachments().totals()).isEqualTo(new Attachments.Totals(3, 1123));
+    }
+
+    @Test
+    void an_add_within_the_owners_bytes_is_refused_once_they_would_pass_them() {
+        assertThat(attachments().addWithin(upload(lynx, "a.png", 300, SHA_A, NOW), 350)).isTrue();
+        Attachment tooMuch = upload(lynx, "b.png", 51, SHA_B, NOW);
+
+        assertThat(attachments().addWithin(tooMuch, 350)).isFalse();
+        assertThat(attachments().byId(tooMuch.id())).isEmpty();
+        assertThat(attachments().addWithin(upload(lynx, "c.png", 50, SHA_B, NOW), 350)).as("exactly full").isTrue();
+        assertThat(attachments().addWithin(upload(ocelot, "d.png", 350, SHA_B, NOW), 350)).as("per owner").isTrue();
+        assertThat(attachments().bytesOf(lynx)).isEqualTo(350);
+    }
+
+    @Test
+    void adds_racing_past_the_owners_bytes_add_only_what_fits() throws Exception {
+        int racers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        int added = 0;
+        try {
+            List<Future<Boolean>> answers = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                Attachment file = upload(lynx, "file-" + i + ".png", 100, SHA_A, NOW);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return attachments().addWithin(file, 350);
+                }));
+            }
+            start.countDown();
+            for (Future<Boolean> answer : answers) {
+                added += answer.get() ? 1 : 0;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(added).isEqualTo(3);
+        assertThat(attachments().bytesOf(lynx)).isEqualTo(300);
+    }
+
+    @Test
+    void a_file_is_never_marked_posted_twice_nor_once_removed() {
+        Attachment cat = upload(lynx, "cat.png", 10, SHA_A, NOW);
+        Attachment dog = upload(lynx, "dog.png", 10, SHA_B, NOW);
+        attachments().add(cat);
+        attachments().add(dog);
+        long first = postedMessage();
+        long second = postedMessage();
+        attachments().markPosted(List.of(cat.id()), first);
+
+        assertThatThrownBy(() -> ports().transactions().inTransaction(() -> {
+            attachments().markPosted(List.of(dog.id(), cat.id()), second);
+            return null;
+        })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> attachments().markPosted(List.of(new AttachmentId(UUID.randomUUID())), second))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(attachments().byId(cat.id())).contains(cat.postedIn(first));
+        assertThat(attachments().byId(dog.id())).as("its unit of work failed whole").contains(dog);
     }
 }
