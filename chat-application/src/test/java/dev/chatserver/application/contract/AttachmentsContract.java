@@ -57,6 +57,13 @@ public abstract class AttachmentsContract extends StorageContract {
                 "image/png", size, sha256, Optional.of(SHA_THUMB), OptionalLong.empty(), at);
     }
 
+    /** A 10-byte upload of lynx, added. */
+    private Attachment added(String name, String sha256) {
+        Attachment attachment = upload(lynx, name, 10, sha256, NOW);
+        attachments().add(attachment);
+        return attachment;
+    }
+
     private long postedMessage() {
         return ports().transactions().inTransaction(() -> ports().imMessages().appendAll(List.of(
                 session.post(PostDraft.plain(lynx, new MessageType("message"), "see"), NOW).message()))
@@ -91,10 +98,8 @@ public abstract class AttachmentsContract extends StorageContract {
 
     @Test
     void removing_a_messages_attachments_answers_them() {
-        Attachment first = upload(lynx, "first.png", 10, SHA_A, NOW);
-        Attachment other = upload(lynx, "other.png", 10, SHA_B, NOW);
-        attachments().add(first);
-        attachments().add(other);
+        Attachment first = added("first.png", SHA_A);
+        Attachment other = added("other.png", SHA_B);
         long message = postedMessage();
         attachments().markPosted(List.of(first.id()), message);
 
@@ -173,10 +178,8 @@ public abstract class AttachmentsContract extends StorageContract {
 
     @Test
     void a_file_is_never_marked_posted_twice_nor_once_removed() {
-        Attachment cat = upload(lynx, "cat.png", 10, SHA_A, NOW);
-        Attachment dog = upload(lynx, "dog.png", 10, SHA_B, NOW);
-        attachments().add(cat);
-        attachments().add(dog);
+        Attachment cat = added("cat.png", SHA_A);
+        Attachment dog = added("dog.png", SHA_B);
         long first = postedMessage();
         long second = postedMessage();
         attachments().markPosted(List.of(cat.id()), first);
