@@ -193,4 +193,78 @@ public abstract class AttachmentsContract extends StorageContract {
         assertThat(attachments().byId(cat.id())).contains(cat.postedIn(first));
         assertThat(attachments().byId(dog.id())).as("its unit of work failed whole").contains(dog);
     }
+
+    /** Runs {@code work} in a unit of work on another thread. */
+    private <T> Future<T> inUnitElsewhere(ExecutorService pool, java.util.concurrent.Callable<T> work) {
+        return pool.submit(() -> ports().transactions().inTransaction(() -> {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+    }
+
+    /** Gives another thread the time to reach a lock held here; the test holds whether or not it did. */
+    private static void letOthersReachTheLock() throws InterruptedException {
+        Thread.sleep(300);
+    }
+
+    @Test
+    void a_second_post_of_a_held_upload_waits_and_then_reads_it_posted() throws Exception {
+        Attachment cat = added("cat.png", SHA_A);
+        long message = postedMessage();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            Future<Void> first = inUnitElsewhere(pool, () -> {
+                assertThat(attachments().byIdsForUpdate(List.of(cat.id()))).containsExactly(cat);
+                held.countDown();
+                release.await();
+                attachments().markPosted(List.of(cat.id()), message);
+                return null;
+            });
+            held.await();
+            Future<List<Attachment>> second = inUnitElsewhere(pool, () -> attachments().byIdsForUpdate(List.of(cat.id())));
+            letOthersReachTheLock();
+            release.countDown();
+            first.get();
+
+            assertThat(second.get()).as("read once the first post committed").containsExactly(cat.postedIn(message));
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void the_sweep_waits_for_a_post_holding_an_old_upload_and_then_leaves_it() throws Exception {
+        Attachment old = added("old.png", SHA_A);
+        long message = postedMessage();
+        Instant after = NOW.plusSeconds(60);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            Future<Void> post = inUnitElsewhere(pool, () -> {
+                attachments().byIdsForUpdate(List.of(old.id()));
+                held.countDown();
+                release.await();
+                attachments().markPosted(List.of(old.id()), message);
+                return null;
+            });
+            held.await();
+            Future<List<Attachment>> sweep = inUnitElsewhere(pool, () -> attachments().removeUnpostedBefore(after));
+            letOthersReachTheLock();
+            release.countDown();
+            post.get();
+
+            assertThat(sweep.get()).as("posted meanwhile").isEmpty();
+            assertThat(attachments().byId(old.id())).contains(old.postedIn(message));
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
 }
