@@ -43,12 +43,14 @@ if [ "$MODE" = full ]; then
   LIST_SESSIONS=1000; LIST_PAGE=50; POST_SESSIONS=1000; ROOM_EVENTS=100000
   FAN_SUBSCRIBERS=1000; FAN_RATE=50; FAN_SECONDS=20; FAN_WARMUP=3
   IDLE_CONNECTIONS=10000; CROSS_SUBSCRIBERS=100; CROSS_RATE=50; CROSS_SECONDS=20
+  UPLOAD_CLIENTS=16; UPLOAD_MB=25; UPLOAD_ROUNDS=2
 else
   THREADS=2; CONNECTIONS=16; WARMUP=0; DURATION=1
   SMALL_SESSIONS=3; HISTORY_SESSIONS=12; MESSAGES_PER_SESSION=60
   LIST_SESSIONS=20; LIST_PAGE=5; POST_SESSIONS=20; ROOM_EVENTS=300
   FAN_SUBSCRIBERS=10; FAN_RATE=20; FAN_SECONDS=1; FAN_WARMUP=0
   IDLE_CONNECTIONS=50; CROSS_SUBSCRIBERS=5; CROSS_RATE=20; CROSS_SECONDS=1
+  UPLOAD_CLIENTS=16; UPLOAD_MB=2; UPLOAD_ROUNDS=1
 fi
 SMALL_MESSAGES=$((SMALL_SESSIONS * MESSAGES_PER_SESSION))
 LARGE_MESSAGES=$((HISTORY_SESSIONS * MESSAGES_PER_SESSION))
@@ -198,7 +200,8 @@ row() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >>"$ROWS"; }
 skip() { printf '{"skipped":"%s"}\n' "$2" >"$RESULTS/$1.json"; log "skipped $1: $2"; }
 
 # run_wrk KEY PORT METHOD PATH BODY IDS TOKEN: warms up, then measures; the JSON line goes to $RESULTS/KEY.json
-# (WRK_CONNECTIONS, WRK_WARMUP and WRK_DURATION, when set, replace the run's settings)
+# (WRK_CONNECTIONS, WRK_WARMUP and WRK_DURATION, when set, replace the run's settings; WRK_BODY_FILE and
+# WRK_CONTENT_TYPE send a file's bytes as the body, as a file upload does)
 run_wrk() {
   local key=$1 port=$2 method=$3 path=$4 body=$5 ids=$6 token=$7
   local url="http://127.0.0.1:$port" script=$BENCH/wrk/scenario.lua
@@ -207,11 +210,12 @@ run_wrk() {
   [ "$connections" -ge "$threads" ] || threads=$connections
   if [ "$warmup" -gt 0 ]; then
     BENCH_METHOD=$method BENCH_PATH=$path BENCH_BODY=$body BENCH_IDS=$ids BENCH_TOKEN=$token BENCH_OUT="" \
+      BENCH_BODY_FILE=${WRK_BODY_FILE:-} BENCH_CONTENT_TYPE=${WRK_CONTENT_TYPE:-} \
       timeout $((warmup + 30)) wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout 5s -s "$script" "$url" \
       >"$WORK/logs/$key-warmup.log" 2>&1 || true
   fi
   BENCH_METHOD=$method BENCH_PATH=$path BENCH_BODY=$body BENCH_IDS=$ids BENCH_TOKEN=$token \
-    BENCH_OUT="$RESULTS/$key.json" \
+    BENCH_OUT="$RESULTS/$key.json" BENCH_BODY_FILE=${WRK_BODY_FILE:-} BENCH_CONTENT_TYPE=${WRK_CONTENT_TYPE:-} \
     timeout $((duration + 30)) wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 5s -s "$script" "$url" \
     >"$WORK/logs/$key.log" 2>&1 || die "wrk failed for $key: $(tail -n 5 "$WORK/logs/$key.log")"
   log "$key: $(cat "$RESULTS/$key.json")"
@@ -256,6 +260,11 @@ measure() {
 heap_used_kb() {
   jcmd "$1" GC.run >/dev/null 2>&1 || true
   jcmd "$1" GC.run >/dev/null 2>&1 || true
+  heap_now_kb "$1"
+}
+
+# heap_now_kb PID: the heap used as it is (garbage not collected yet included)
+heap_now_kb() {
   # the first line is the heap: G1 prints "used 85764K", ZGC "used 106M"
   jcmd "$1" GC.heap_info 2>/dev/null | grep -Eo 'used [0-9]+[KMG]' | head -n 1 \
     | awk '{ n = substr($2, 1, length($2) - 1); u = substr($2, length($2)); print n * (u == "G" ? 1048576 : u == "M" ? 1024 : 1) }'
@@ -451,6 +460,56 @@ sed "s/}\$/,\"heap_before_kb\":$HEAP_BEFORE,\"heap_after_kb\":$HEAP_AFTER,\"rss_
   "$WORK/idle.ready" >"$RESULTS/idle.json"
 log "idle: $(cat "$RESULTS/idle.json")"
 row idle "$IDLE_CONNECTIONS idle WebSockets held" idle "< 512 MiB heap in all"
+
+# --- 7b. files: upload and download of 1 MB, and the heap while large files stream in ---------------------------------
+FILE_SESSION=$(head -n 1 "$WORK/data/post.ids")
+FILE_BOUNDARY=benchmark-file-boundary
+{
+  printf -- '--%s\r\nContent-Disposition: form-data; name="uuid"\r\n\r\n%s\r\n' "$FILE_BOUNDARY" "$FILE_SESSION"
+  printf -- '--%s\r\nContent-Disposition: form-data; name="file"; filename="one-megabyte.bin"\r\n' "$FILE_BOUNDARY"
+  printf -- 'Content-Type: application/octet-stream\r\n\r\n'
+  head -c 1048576 /dev/urandom
+  printf -- '\r\n--%s--\r\n' "$FILE_BOUNDARY"
+} >"$WORK/data/upload-1mb.body"
+row upload_1mb "upload a 1 MB file (multipart, stored durably, typed by its bytes)" wrk "-"
+FILE_ID=$(curl -s --max-time 60 -X POST "http://127.0.0.1:$SERVER_PORT/im_chat/api/attachments" \
+  -H "Authorization: Bearer $POSTER_TOKEN" -H "Content-Type: multipart/form-data; boundary=$FILE_BOUNDARY" \
+  --data-binary @"$WORK/data/upload-1mb.body" | grep -Eo '"id":"[0-9a-f-]{36}"' | head -n 1 | cut -d'"' -f4 || true)
+if [ -z "$FILE_ID" ]; then
+  skip upload_1mb "the upload route did not answer an id"
+  NOT_MEASURED=$((NOT_MEASURED + 1))
+else
+  WRK_BODY_FILE="$WORK/data/upload-1mb.body" WRK_CONTENT_TYPE="multipart/form-data; boundary=$FILE_BOUNDARY" \
+    run_wrk upload_1mb "$SERVER_PORT" POST /im_chat/api/attachments "" "" "$POSTER_TOKEN"
+fi
+measure download_1mb "download a 1 MB file" "-" \
+  "$SERVER_PORT" GET "/im_chat/attachment/${FILE_ID:-none}" "" "" "$POSTER_TOKEN"
+
+log "uploads: $UPLOAD_CLIENTS clients, $UPLOAD_ROUNDS files of $UPLOAD_MB MB each"
+row upload_heap "$UPLOAD_CLIENTS clients each uploading $UPLOAD_ROUNDS files of $UPLOAD_MB MB at once: the server's heap" heap \
+  "heap flat: its peak far below the $((UPLOAD_CLIENTS * UPLOAD_MB)) MB in flight"
+UPLOAD_HEAP_BEFORE=$(heap_used_kb "$SERVER_PID")
+start_bg uploads java -Xmx256m -jar "$BENCH_JAR" uploads --url "http://127.0.0.1:$SERVER_PORT/im_chat/api/attachments" \
+  --token "$POSTER_TOKEN" --uuid "$FILE_SESSION" --clients "$UPLOAD_CLIENTS" --size-mb "$UPLOAD_MB" \
+  --rounds "$UPLOAD_ROUNDS" --out "$WORK/uploads.json"
+UPLOADS_PID=$LAST_PID
+UPLOAD_HEAP_MAX=0
+while kill -0 "$UPLOADS_PID" 2>/dev/null; do
+  used=$(heap_now_kb "$SERVER_PID")
+  if [ -n "$used" ] && [ "$used" -gt "$UPLOAD_HEAP_MAX" ]; then UPLOAD_HEAP_MAX=$used; fi
+  sleep 0.5
+done
+UPLOADS_STATUS=0
+wait "$UPLOADS_PID" || UPLOADS_STATUS=$?
+if [ "$UPLOADS_STATUS" != 0 ] || [ ! -s "$WORK/uploads.json" ]; then
+  skip upload_heap "the uploads client failed: $(tail -n 3 "$WORK/logs/uploads.log" | tr -d '\n"')"
+  NOT_MEASURED=$((NOT_MEASURED + 1))
+else
+  UPLOAD_HEAP_AFTER=$(heap_used_kb "$SERVER_PID")
+  sed "s/}\$/,\"heap_before_kb\":$UPLOAD_HEAP_BEFORE,\"heap_max_kb\":$UPLOAD_HEAP_MAX,\"heap_after_kb\":$UPLOAD_HEAP_AFTER}/" \
+    "$WORK/uploads.json" >"$RESULTS/upload_heap.json"
+  log "upload_heap: $(cat "$RESULTS/upload_heap.json")"
+fi
 
 # --- 8. the table -------------------------------------------------------------------------------------------------------
 printf 'load after\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS/meta.txt"

@@ -3,6 +3,8 @@
 --   BENCH_PATH    the path; @ID@ becomes an id drawn from BENCH_IDS
 --   BENCH_BODY    the body; @ID@ as above, @N@ a number unique within the thread
 --   BENCH_IDS     a file with one id (session uuid, chat id) per line, drawn at random
+--   BENCH_BODY_FILE  the body read from this file instead (a file upload; sent as it is, no @ID@ or @N@)
+--   BENCH_CONTENT_TYPE  the Content-Type (default application/json)
 -- Each thread formats up to 4096 requests once (ids drawn at random) and sends them in turn, so that wrk spends
 -- its share of the 2 cores on sending rather than on building strings.
 --   BENCH_TOKEN   sent as Authorization: Bearer
@@ -15,6 +17,14 @@ local body = os.getenv("BENCH_BODY")
 local token = os.getenv("BENCH_TOKEN")
 local ids_file = os.getenv("BENCH_IDS")
 local out = os.getenv("BENCH_OUT")
+local body_file = os.getenv("BENCH_BODY_FILE")
+if body_file and body_file ~= "" then
+  local f = assert(io.open(body_file, "rb"))
+  body = f:read("*a")
+  f:close()
+end
+local content_type = os.getenv("BENCH_CONTENT_TYPE")
+if content_type == nil or content_type == "" then content_type = "application/json" end
 
 local ids = {}
 if ids_file and ids_file ~= "" then
@@ -23,7 +33,7 @@ if ids_file and ids_file ~= "" then
   end
 end
 
-local headers = { ["Content-Type"] = "application/json" }
+local headers = { ["Content-Type"] = content_type }
 if token and token ~= "" then headers["Authorization"] = "Bearer " .. token end
 
 local threads = {}
@@ -51,7 +61,7 @@ function init(args)
   for name, value in pairs(wrk.headers) do
     if headers[name] == nil then headers[name] = value end
   end
-  if #ids == 0 and (body == nil or not string.find(body, "@N@", 1, true)) then
+  if (body_file and body_file ~= "") or (#ids == 0 and (body == nil or not string.find(body, "@N@", 1, true))) then
     static_request = wrk.format(method, path, headers, body)
     return
   end
@@ -77,7 +87,9 @@ function request()
 end
 
 function response(status, hdrs, resp)
-  if status >= 400 or string.find(resp, '"status":"error"', 1, true) or string.find(resp, '"error":{', 1, true) then
+  -- a large answer (a file downloaded) is no JSON-RPC error: its status says it all
+  if status >= 400 or (#resp <= 65536 and (string.find(resp, '"status":"error"', 1, true)
+      or string.find(resp, '"error":{', 1, true))) then
     app_errors = app_errors + 1
     if first_error == "" then first_error = tostring(status) .. " " .. string.sub(resp, 1, 200) end
   end

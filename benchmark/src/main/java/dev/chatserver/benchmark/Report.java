@@ -93,6 +93,18 @@ final class Report {
                         "", "", "", String.format(Locale.ROOT, "%d failed to open, %d not subscribed",
                                 r.path("failed_to_open").asLong(), r.path("not_subscribed").asLong()), target);
             }
+            case "heap" -> {
+                double before = r.path("heap_before_kb").asDouble();
+                yield cells(label, String.format(Locale.ROOT,
+                                "%,d uploads of %.0f MB in %.1f s; server heap used at most %.0f MiB while they ran"
+                                        + " (%.0f MiB before, %.0f MiB after, both after a GC)",
+                                r.path("uploads").asLong(), r.path("bytes_each").asDouble() / (1024 * 1024),
+                                r.path("seconds").asDouble(), r.path("heap_max_kb").asDouble() / 1024, before / 1024,
+                                r.path("heap_after_kb").asDouble() / 1024),
+                        "", ms(r.path("upload").path("p50_ms")), ms(r.path("upload").path("p99_ms")),
+                        errors(r.path("errors").asLong(), r.path("uploads").asLong(), r.path("first_error").asText("")),
+                        target);
+            }
             default -> cells(label, "unknown kind " + kind, "", "", "", "", target);
         };
     }

@@ -21,6 +21,6 @@ public final class ChatHttp {
 
     /** Every route of the chat under {@code prefix} (e.g. {@code /chat}): {@code /chat/im_chat/post}, {@code /chat/websocket}, ... */
     public static void mountOn(Javalin app, String prefix, ChatCore core) {
-        HttpMount.mount(app, prefix, core.routes());
+        HttpMount.mount(app, prefix, core.routes(), core.objectMapper());
     }
 }

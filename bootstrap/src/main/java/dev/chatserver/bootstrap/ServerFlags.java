@@ -157,7 +157,7 @@ public final class ServerFlags {
     public static final Flag<Integer> REACTIONS_PER_MESSAGE = Flag.number("reactions-per-message", "n",
             BudgetSettings.DEFAULT_REACTIONS_PER_MESSAGE, "different reactions one user may have on one message");
     public static final Flag<Boolean> USER_BUDGETS = Flag.onOff("user-budgets", true,
-            "off lifts every per-user budget and the reaction cap (load tests)");
+            "off lifts every per-user budget, the reaction cap and --attachment-bytes-per-user (load tests)");
     public static final Flag<Rate> USER_UPLOADS = Flag.rate("user-uploads", Budget.UPLOADS.standard(),
             "files one user may upload");
     public static final Flag<Integer> MAX_ATTACHMENT_SIZE = Flag.number("max-attachment-size", "bytes",

@@ -41,9 +41,10 @@ public final class HttpMount {
     /**
      * Adds every route under {@code prefix}, a path such as {@code /chat}, starting with '/' and not ending with one;
      * and the web client, whose page is {@code prefix + "/"} (the static files redirect {@code prefix} alone there,
-     * so that the page's relative links resolve under it).
+     * so that the page's relative links resolve under it). The chat's {@code mapper} is told the prefix, so that the
+     * URLs a message carries (its files') name the chat's place in history, search and live notifications alike.
      */
-    public static void mount(Javalin host, String prefix, Set<Routes> routes) {
+    public static void mount(Javalin host, String prefix, Set<Routes> routes, ObjectMapper mapper) {
         if (prefix == null || !prefix.matches("(/[A-Za-z0-9._~-]+)+")) {
             throw new IllegalArgumentException("a mount prefix is a path such as /chat, without a trailing '/': " + prefix);
         }
@@ -51,5 +52,7 @@ public final class HttpMount {
         MountedApp mounted = new MountedApp(host, prefix);
         new dev.chatserver.adapter.http.problem.ErrorResponses().addTo(mounted);
         routes.forEach(r -> r.addTo(mounted));
+        mapper.setDefaultAttributes(mapper.getSerializationConfig().getAttributes()
+                .withSharedAttribute(dev.chatserver.adapter.http.attachment.AttachmentJson.MOUNT_PREFIX, prefix));
     }
 }

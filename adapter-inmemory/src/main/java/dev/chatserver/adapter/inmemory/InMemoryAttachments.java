@@ -27,17 +27,33 @@ public final class InMemoryAttachments implements Attachments {
     }
 
     @Override
+    public synchronized boolean addWithin(Attachment attachment, long ownerBytes) {
+        if (bytesOf(attachment.owner()) + attachment.size() > ownerBytes) {
+            return false;
+        }
+        add(attachment);
+        return true;
+    }
+
+    @Override
     public synchronized Optional<Attachment> byId(AttachmentId id) {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** Held by the unit of work itself: units of work in memory run one at a time. */
     @Override
-    public synchronized List<Attachment> byIds(Collection<AttachmentId> ids) {
+    public synchronized List<Attachment> byIdsForUpdate(Collection<AttachmentId> ids) {
         return ids.stream().distinct().map(byId::get).filter(a -> a != null).toList();
     }
 
     @Override
     public synchronized void markPosted(Collection<AttachmentId> ids, long messageId) {
+        for (AttachmentId id : ids) {
+            Attachment attachment = byId.get(id);
+            if (attachment == null || attachment.posted()) {
+                throw new IllegalStateException("attachment " + id + " is gone or posted already");
+            }
+        }
         for (AttachmentId id : ids) {
             byId.computeIfPresent(id, (key, attachment) -> attachment.postedIn(messageId));
         }

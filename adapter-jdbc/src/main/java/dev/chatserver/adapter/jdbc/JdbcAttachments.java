@@ -40,7 +40,28 @@ final class JdbcAttachments implements Attachments {
 
     @Override
     public void add(Attachment attachment) {
-        jdbi.useHandle(h -> h.createUpdate("insert into attachments (" + COLUMNS + ") values (:id, :owner, :session,"
+        jdbi.useHandle(h -> insert(h, attachment));
+    }
+
+    /**
+     * The owner's row in {@code users} is held while their bytes are summed and the file added, so that two adds of
+     * the same owner (on any node) decide one after the other.
+     */
+    @Override
+    public boolean addWithin(Attachment attachment, long ownerBytes) {
+        return jdbi.inTransaction(h -> {
+            h.createQuery("select id from users where id = :owner for update")
+                    .bind("owner", attachment.owner().value()).mapTo(Long.class).one();
+            if (bytesOf(h, attachment.owner()) + attachment.size() > ownerBytes) {
+                return false;
+            }
+            insert(h, attachment);
+            return true;
+        });
+    }
+
+    private static void insert(Handle h, Attachment attachment) {
+        h.createUpdate("insert into attachments (" + COLUMNS + ") values (:id, :owner, :session,"
                         + " :name, :mimetype, :size, :sha256, :thumbnail, :message, :created)")
                 .bind("id", attachment.id().value())
                 .bind("owner", attachment.owner().value())
@@ -52,7 +73,7 @@ final class JdbcAttachments implements Attachments {
                 .bind("thumbnail", attachment.thumbnailSha256().orElse(null))
                 .bind("message", attachment.messageId().isPresent() ? attachment.messageId().getAsLong() : null)
                 .bind("created", SqlTime.utc(attachment.createdAt()))
-                .execute());
+                .execute();
     }
 
     @Override
@@ -62,11 +83,13 @@ final class JdbcAttachments implements Attachments {
     }
 
     @Override
-    public List<Attachment> byIds(Collection<AttachmentId> ids) {
+    public List<Attachment> byIdsForUpdate(Collection<AttachmentId> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from attachments where id in (<ids>)")
+        // in upload order, as the sweep holds them, so that the two never deadlock
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from attachments where id in (<ids>)"
+                        + " order by seq for update")
                 .bindList("ids", ids.stream().map(AttachmentId::value).distinct().toList()).map(ROW).list());
     }
 
@@ -75,8 +98,14 @@ final class JdbcAttachments implements Attachments {
         if (ids.isEmpty()) {
             return;
         }
-        jdbi.useHandle(h -> h.createUpdate("update attachments set message_id = :message where id in (<ids>)")
-                .bind("message", messageId).bindList("ids", ids.stream().map(AttachmentId::value).toList()).execute());
+        List<UUID> distinct = ids.stream().map(AttachmentId::value).distinct().toList();
+        int marked = jdbi.withHandle(h -> h.createUpdate("update attachments set message_id = :message"
+                        + " where id in (<ids>) and message_id is null")
+                .bind("message", messageId).bindList("ids", distinct).execute());
+        if (marked != distinct.size()) {
+            throw new IllegalStateException("of " + distinct.size() + " attachments to post, " + (distinct.size() - marked)
+                    + " are gone or posted already");
+        }
     }
 
     @Override
@@ -122,9 +151,12 @@ final class JdbcAttachments implements Attachments {
 
     @Override
     public long bytesOf(UserId owner) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "select coalesce(sum(size_bytes), 0) from attachments where owner_id = :owner")
-                .bind("owner", owner.value()).mapTo(Long.class).one());
+        return jdbi.withHandle(h -> bytesOf(h, owner));
+    }
+
+    private static long bytesOf(Handle h, UserId owner) {
+        return h.createQuery("select coalesce(sum(size_bytes), 0) from attachments where owner_id = :owner")
+                .bind("owner", owner.value()).mapTo(Long.class).one();
     }
 
     @Override

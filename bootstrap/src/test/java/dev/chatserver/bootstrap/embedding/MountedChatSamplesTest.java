@@ -109,6 +109,47 @@ class MountedChatSamplesTest {
         }
     }
 
+    @Test
+    void a_files_urls_in_history_name_the_mount_prefix_and_download_from_there() throws Exception {
+        try (ChatCore chat = ChatCore.builder().inMemoryStorage().build()) {
+            chat.provisionAccounts().addUser(AddUserCommand.of("lynx", "Lucid Lynx", null, "lynx-password"));
+            long ocelot = chat.provisionAccounts().addUser(AddUserCommand.of("ocelot", "Odd Ocelot", null,
+                    "ocelot-password")).id().value();
+            Javalin app = HostApp.create(chat).start(0);
+            try {
+                String base = "http://127.0.0.1:" + app.port();
+                HttpResponse<String> signedIn = post(base + "/chat/web/session/authenticate",
+                        "{\"params\":{\"login\":\"lynx\",\"password\":\"lynx-password\"}}", Map.of());
+                Map<String, String> bearer = Map.of("Authorization", "Bearer "
+                        + JSON.readTree(signedIn.body()).path("result").path("session_id").asText());
+                String uuid = JSON.readTree(post(base + "/chat/im_chat/api/get_or_create_session",
+                        "{\"params\":{\"user_to\":" + ocelot + "}}", bearer).body()).path("result").path("uuid").asText();
+                String boundary = "----mounted-upload";
+                String upload = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"uuid\"\r\n\r\n" + uuid
+                        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.txt\""
+                        + "\r\n\r\nsee you at nine\r\n--" + boundary + "--\r\n";
+                JsonNode uploaded = JSON.readTree(post(base + "/chat/im_chat/api/attachments", upload,
+                        Map.of("Authorization", bearer.get("Authorization"),
+                                "Content-Type", "multipart/form-data; boundary=" + boundary)).body());
+                String id = uploaded.path("id").asText();
+                post(base + "/chat/im_chat/post", "{\"params\":{\"uuid\":\"" + uuid + "\",\"message_type\":"
+                        + "\"money4_chat_attach_msg\",\"message_content\":\"\",\"attachment_ids\":[\"" + id + "\"]}}", bearer);
+
+                JsonNode history = JSON.readTree(post(base + "/chat/im_chat/api/history",
+                        "{\"params\":{\"uuid\":\"" + uuid + "\"}}", bearer).body()).path("result");
+                String url = history.get(0).path("attachments").get(0).path("url").asText();
+
+                assertThat(uploaded.path("url").asText()).isEqualTo("/chat/im_chat/attachment/" + id);
+                assertThat(url).isEqualTo("/chat/im_chat/attachment/" + id);
+                HttpResponse<String> file = get(base + url, bearer);
+                assertThat(file.statusCode()).isEqualTo(200);
+                assertThat(file.body()).isEqualTo("see you at nine");
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
     private static String serverOf(HttpResponse<String> document) throws Exception {
         assertThat(document.statusCode()).isEqualTo(200);
         JsonNode servers = JSON.readTree(document.body()).path("servers");

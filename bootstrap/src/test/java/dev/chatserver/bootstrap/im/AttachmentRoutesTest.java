@@ -252,6 +252,64 @@ class AttachmentRoutesTest {
     }
 
     @Test
+    void uploads_at_once_never_together_pass_the_uploaders_storage() throws Exception {
+        ImServer im = memory("--attachment-bytes-per-user", "350");
+        String uuid = im.openSession(im.lynx, "ocelot");
+        int racers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        java.util.List<HttpResponse<byte[]>> answers = new java.util.ArrayList<>();
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<HttpResponse<byte[]>>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                byte[] body = multipart(uuid, "part-" + i + ".bin", new byte[100]);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return upload(im.lynx, HttpRequest.BodyPublishers.ofByteArray(body));
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<HttpResponse<byte[]>> future : futures) {
+                answers.add(future.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        int stored = 0;
+        for (HttpResponse<byte[]> answer : answers) {
+            JsonNode json = ApiClient.mapper().readTree(answer.body());
+            if (json.has("mimetype")) {
+                stored++;
+            } else {
+                assertThat(json.get("result").get("status").asText()).as(json.toString()).isEqualTo("error");
+                assertThat(json.get("result").get("message").asText()).contains("all the storage you have (350 bytes)");
+            }
+        }
+        assertThat(stored).as("350 bytes hold three").isEqualTo(3);
+        assertThat(uploaded(im.lynx, uuid, "more.bin", new byte[50]).get("size").asLong()).as("exactly full")
+                .isEqualTo(50);
+    }
+
+    @Test
+    void the_third_upload_within_the_hour_is_429_naming_the_uploads_budget() throws Exception {
+        ImServer im = memory("--user-uploads", "2/1h");
+        String uuid = im.openSession(im.lynx, "ocelot");
+        uploaded(im.lynx, uuid, "one.bin", new byte[10]);
+        uploaded(im.lynx, uuid, "two.bin", new byte[10]);
+
+        HttpResponse<byte[]> third = upload(im.lynx,
+                HttpRequest.BodyPublishers.ofByteArray(multipart(uuid, "three.bin", new byte[10])));
+
+        assertThat(third.statusCode()).isEqualTo(429);
+        JsonNode error = ApiClient.mapper().readTree(third.body()).get("error");
+        assertThat(error.get("data").get("budget").asText()).as(error.toString()).isEqualTo("uploads");
+        assertThat(third.headers().firstValue("Retry-After")).isPresent();
+        assertThat(uploaded(im.ocelot, uuid, "theirs.bin", new byte[10]).get("size").asLong())
+                .as("ocelot's own budget").isEqualTo(10);
+    }
+
+    @Test
     void a_decompression_bomb_is_kept_as_a_file_without_a_thumbnail_and_nothing_breaks() throws Exception {
         ImServer im = memory();
         String uuid = im.openSession(im.lynx, "ocelot");

@@ -37,7 +37,9 @@ public final class AttachmentErasure {
 
     /** Removes the uploads older than the time they are kept for that nobody posted; answers how many. */
     public int removeUnposted() {
-        Collection<Attachment> removed = attachments.removeUnpostedBefore(clock.instant().minus(settings.unpostedKept()));
+        // a unit of work of its own, so that a post of one of them is decided wholly before it or wholly after it
+        Collection<Attachment> removed = transactions.inTransaction(() ->
+                attachments.removeUnpostedBefore(clock.instant().minus(settings.unpostedKept())));
         removeContentsOf(removed);
         return removed.size();
     }

@@ -64,14 +64,15 @@ public final class UploadAttachmentService implements UploadAttachment {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        if (stored + content.size() > settings.bytesPerUser()) {
-            removeIfUnused(content.sha256());
-            throw quotaSpent();
-        }
         Attachment attachment = new Attachment(new AttachmentId(ids.newUuid()), command.uploader(), command.session(),
                 command.name(), mimetype, content.size(), content.sha256(),
                 thumbnails.of(content.sha256(), mimetype), OptionalLong.empty(), clock.instant());
-        attachments.add(attachment);
+        // the early check above spares streaming a file to a user with no room left; this one decides
+        if (!attachments.addWithin(attachment, settings.bytesPerUser())) {
+            removeIfUnused(content.sha256());
+            attachment.thumbnailSha256().ifPresent(this::removeIfUnused);
+            throw quotaSpent();
+        }
         return AttachmentView.of(attachment);
     }
 

@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
  * The uploads a batch's posts name, read in one statement, and which post may post them: each of its ids an upload
  * of its own poster to that session not posted yet ({@link Attachment#postableBy}), and not posted by an earlier
  * post of the batch. A post naming any other (someone else's, another session's, a posted or unknown one) is
- * refused alone, the same way for each, so an id tells nothing about a file one may not see.
+ * refused alone, the same way for each, so an id tells nothing about a file one may not see. The uploads are held
+ * until the batch commits, so a post of the same upload on another node, or the sweep of unposted uploads, waits and
+ * then finds it posted: exactly one post wins, and a posted file is never swept.
  */
 final class PostedFiles {
     private final Map<PostMessageCommand, List<Attachment>> accepted = new IdentityHashMap<>();
@@ -33,7 +35,7 @@ final class PostedFiles {
         if (named.isEmpty()) {
             return files;
         }
-        Map<AttachmentId, Attachment> found = new HashMap<>(attachments.byIds(named).stream()
+        Map<AttachmentId, Attachment> found = new HashMap<>(attachments.byIdsForUpdate(named).stream()
                 .collect(Collectors.toMap(Attachment::id, Function.identity())));
         Set<AttachmentId> taken = new HashSet<>();
         for (PostMessageCommand command : commands) {

@@ -187,6 +187,14 @@ public abstract class StorageContractSuite {
     }
 
     @Nested
+    class AttachmentRaces extends AttachmentRacesContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
     class Presence extends PresenceBoardContract {
         @Override
         protected Storage newStorage() {

@@ -24,7 +24,8 @@ import java.util.UUID;
  * {@code id, type, message, create_date, to_id, from_id, from_partner_id}; then {@code edited: true} and
  * {@code edit_date} when it was edited and {@code deleted: true} when it is a tombstone (both left out otherwise,
  * so a plain message keeps the seed's shape), a file post's {@code attachments}
- * ({@code [{"id","name","mimetype","size","url","thumbnail_url"}]}, its URLs from the server's root), and
+ * ({@code [{"id","name","mimetype","size","url","thumbnail_url"}]}, its URLs from the server's root,
+ * under the prefix the chat is mounted at), and
  * {@code reply_to: {id, from_id, message, deleted}} when it replies to a message (the quoted text cut to 200
  * characters, empty once the original was deleted). A history entry also carries its {@code reactions}
  * ({@code [{"emoji","count","me"}]}, empty when none); a new message has none yet.
@@ -87,7 +88,7 @@ record MessageJson(MessageView message) implements JsonSerializable {
         if (!attachments.isEmpty()) {
             out.writeArrayFieldStart("attachments");
             for (AttachmentView attachment : attachments) {
-                out.writeObject(AttachmentJson.of(attachment, ""));
+                out.writeObject(AttachmentJson.of(attachment, out));
             }
             out.writeEndArray();
         }

@@ -88,6 +88,14 @@ final class OdooPayloads {
         formatted.putAll(author);
         message.replyTo().ifPresent(quoted -> formatted.put("parentMessage", parentMessage(quoted, message,
                 channelModel)));
+        if (!message.attachments().isEmpty()) {
+            // the files as the IM API shows them, and as Odoo's message_format lists them (attachment_ids)
+            formatted.put("attachments", message.attachments().stream()
+                    .map(file -> new OdooAttachment(file, Map.of())).toList());
+            formatted.put("attachment_ids", message.attachments().stream().map(file -> new OdooAttachment(file,
+                    Map.of("filename", file.name().value(), "res_id", message.sessionId(), "res_model", channelModel)))
+                    .toList());
+        }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("id", message.sessionId());
         payload.put("session", message.sessionUuid().toString());

@@ -57,6 +57,43 @@ class OdooNotificationRendererTest {
     }
 
     @Test
+    void a_file_post_lists_its_files_as_attachment_ids_for_odoo_16_and_17_under_the_mount_prefix() {
+        dev.chatserver.application.port.in.view.AttachmentView file = new dev.chatserver.application.port.in.view
+                .AttachmentView(new dev.chatserver.domain.attachment.AttachmentId(SESSION),
+                new dev.chatserver.domain.attachment.FileName("holiday.png"), "image/png", 48213, true);
+        MessageView withFile = MessageViews.restored(44, 7, SESSION, UserId.of(5), "Lucid Lynx", LYNX,
+                "money4_chat_attach_msg", "", Instant.parse("2026-11-21T10:00:00Z"), List.of(file), Optional.empty());
+        ObjectMapper mounted = Json.newMapper();
+        mounted.setDefaultAttributes(mounted.getSerializationConfig().getAttributes()
+                .withSharedAttribute(dev.chatserver.adapter.http.attachment.AttachmentJson.MOUNT_PREFIX, "/chat"));
+
+        for (NotificationRenderer renderer : List.of(new Odoo16NotificationRenderer(partners),
+                new Odoo17NotificationRenderer(partners))) {
+            JsonNode message = rendered(renderer, new MessagePosted(withFile)).get("payload").get("message");
+            JsonNode underPrefix = mounted.valueToTree(renderer.render(new MessagePosted(withFile)))
+                    .get("payload").get("message");
+
+            JsonNode listed = message.get("attachment_ids").get(0);
+            assertThat(listed.get("id").asText()).isEqualTo(SESSION.toString());
+            assertThat(listed.get("name").asText()).isEqualTo("holiday.png");
+            assertThat(listed.get("filename").asText()).isEqualTo("holiday.png");
+            assertThat(listed.get("mimetype").asText()).isEqualTo("image/png");
+            assertThat(listed.get("size").asLong()).isEqualTo(48213);
+            assertThat(listed.get("res_id").asLong()).isEqualTo(7);
+            assertThat(listed.get("res_model").asText()).isEqualTo(message.get("model").asText());
+            assertThat(listed.get("url").asText()).isEqualTo("/im_chat/attachment/" + SESSION);
+            assertThat(message.get("attachments").get(0).get("thumbnail_url").asText())
+                    .isEqualTo("/im_chat/attachment/" + SESSION + "/thumbnail");
+            assertThat(underPrefix.get("attachment_ids").get(0).get("url").asText())
+                    .isEqualTo("/chat/im_chat/attachment/" + SESSION);
+            assertThat(underPrefix.get("attachments").get(0).get("url").asText())
+                    .isEqualTo("/chat/im_chat/attachment/" + SESSION);
+        }
+        assertThat(rendered(new Odoo16NotificationRenderer(partners), new MessagePosted(MESSAGE))
+                .get("payload").get("message").has("attachment_ids")).as("a message without files").isFalse();
+    }
+
+    @Test
     void odoo_17_reads_a_message_under_discuss_channel_new_message_with_its_author() {
         JsonNode notification = rendered(new Odoo17NotificationRenderer(partners), new MessagePosted(MESSAGE));
 

@@ -14,12 +14,25 @@ import java.util.Optional;
 public interface Attachments {
     void add(Attachment attachment);
 
+    /**
+     * Adds it unless its owner's files, with it, would take more than {@code ownerBytes}; answers whether it was
+     * added. Decided atomically against every other add of the same owner, on any node: two uploads at once
+     * never together pass the limit.
+     */
+    boolean addWithin(Attachment attachment, long ownerBytes);
+
     Optional<Attachment> byId(AttachmentId id);
 
-    /** Those of these ids that exist, in one read, in no particular order. */
-    List<Attachment> byIds(Collection<AttachmentId> ids);
+    /**
+     * Those of these ids that exist, in one read, in no particular order, held until the caller's unit of work ends:
+     * another post of them (on any node) or the sweep of unposted uploads waits for it, then sees what it did.
+     */
+    List<Attachment> byIdsForUpdate(Collection<AttachmentId> ids);
 
-    /** Marks them posted by the message. */
+    /**
+     * Marks them posted by the message; each must exist and be unposted ({@link IllegalStateException} otherwise,
+     * which fails the unit of work: a file is never posted twice, nor posted once removed).
+     */
     void markPosted(Collection<AttachmentId> ids, long messageId);
 
     /** The attachments of each of these messages (those with none left out), each message's in upload order. */
