@@ -397,6 +397,7 @@ final class JdbcImStore implements ImSessions, ImMessages {
             if (updated != 1) {
                 throw new IllegalArgumentException("no message " + changed.id() + " in session " + changed.sessionId());
             }
+            MessageRows.replaceMentions(h, changed);
             if (keepsWords) {
                 MessageWords.delete(h, changed.id());
                 MessageWords.insert(h, List.of(changed));
@@ -420,6 +421,28 @@ final class JdbcImStore implements ImSessions, ImMessages {
                 .bindArray("seen", Long.class, unread.stream().map(Unread::seenMessageId).toList())
                 .bindArray("readers", Long.class, unread.stream().map(u -> u.member().value()).toList())
                 .map((rs, ctx) -> counts[rs.getInt("n") - 1] = rs.getLong("unread")).list());
+        return List.of(counts);
+    }
+
+    @Override
+    public List<UnreadCount> countUnreadWithMentions(List<Unread> unread) {
+        if (unread.isEmpty()) {
+            return List.of();
+        }
+        // as countUnread, each row also counting the reader's mentions after the pointer from their own index
+        UnreadCount[] counts = new UnreadCount[unread.size()];
+        jdbi.useHandle(h -> h.createQuery("""
+                        select q.n, (select count(*) from im_messages m
+                                     where m.session_id = q.s and m.id > q.seen and m.from_user_id <> q.reader) as unread,
+                                    (select count(*) from im_message_mentions x
+                                     where x.user_id = q.reader and x.session_id = q.s and x.message_id > q.seen)
+                                     as mentions
+                        from unnest(:sessions, :seen, :readers) with ordinality as q(s, seen, reader, n)""")
+                .bindArray("sessions", Long.class, unread.stream().map(Unread::sessionId).toList())
+                .bindArray("seen", Long.class, unread.stream().map(Unread::seenMessageId).toList())
+                .bindArray("readers", Long.class, unread.stream().map(u -> u.member().value()).toList())
+                .map((rs, ctx) -> counts[rs.getInt("n") - 1] = new UnreadCount(rs.getLong("unread"),
+                        rs.getLong("mentions"))).list());
         return List.of(counts);
     }
 

@@ -83,7 +83,7 @@ final class LegacyForm {
                 list(json.get("users"), LegacyForm::member),
                 SessionState.parse("state", json.get("state").asText()),
                 SessionStatus.parse("status", json.get("status").asText()), json.get("is_read").asBoolean(),
-                OptionalLong.empty(), Optional.empty());
+                OptionalLong.empty(), Optional.empty(), OptionalLong.empty());
     }
 
     private static SessionMember member(JsonNode json) {
