@@ -14,6 +14,7 @@ import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.domain.account.GroupId;
 import dev.chatserver.domain.account.Partner;
 import dev.chatserver.domain.account.PartnerId;
+import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.chats.AccountId;
 import dev.chatserver.domain.chats.Event;
@@ -310,6 +311,7 @@ final class NotificationCodec {
             }
         }, () -> json.putNull("last_message"));
         member.seenMessageId().ifPresent(seen -> json.put("seen_message_id", seen));
+        member.login().ifPresent(login -> json.put("login", login.value()));
         return json;
     }
 
@@ -322,7 +324,8 @@ final class NotificationCodec {
         return SessionMember.restored(UserId.of(json.get("id").asLong()), json.get("name").asText(),
                 partner(json.get("partner")), status(json.get("im_status").asText()), summary,
                 json.hasNonNull("seen_message_id") ? OptionalLong.of(json.get("seen_message_id").asLong())
-                        : OptionalLong.empty());
+                        : OptionalLong.empty(),
+                json.hasNonNull("login") ? Optional.of(new Login(json.get("login").asText())) : Optional.empty());
     }
 
     private ObjectNode partner(Partner partner) {

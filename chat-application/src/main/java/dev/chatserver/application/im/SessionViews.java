@@ -165,7 +165,8 @@ public final class SessionViews {
                     ? Optional.ofNullable(lastMessages.get(membership.lastMessageId().getAsLong())).map(SessionViews::summary)
                     : Optional.empty();
             return new SessionMember(user.id(), user.name(), user.partner(),
-                    statuses.getOrDefault(user.id(), ImStatus.OFFLINE), last, membership.seenMessageId());
+                    statuses.getOrDefault(user.id(), ImStatus.OFFLINE), last, membership.seenMessageId(),
+                    Optional.of(user.login()));
         }
     }
 }

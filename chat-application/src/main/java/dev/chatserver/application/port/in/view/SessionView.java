@@ -83,7 +83,7 @@ public record SessionView(long id, UUID uuid, Instant createDate, boolean isGrou
     public SessionView withLastMessageDeleted(long messageId) {
         List<SessionMember> shown = users.stream().map(u -> u.lastMessage().filter(last -> last.id() == messageId)
                 .map(last -> new SessionMember(u.id(), u.name(), u.partner(), u.imStatus(),
-                        Optional.of(last.tombstone()), u.seenMessageId()))
+                        Optional.of(last.tombstone()), u.seenMessageId(), u.login()))
                 .orElse(u)).toList();
         return new SessionView(id, uuid, createDate, isGroup, groups, docs, shown, state, status, isRead, unreadCount,
                 conversation, mentionCount);
