@@ -479,10 +479,7 @@ class WebClientTest {
         signedIn(ocelot, "ocelot");
         ApiClient api = api();
         String support = api.signInAs("support");
-        long ocelotId = api.rpc("/web/session/get_session_info", Map.of(), api.signInAs("ocelot")).result()
-                .get("uid").asLong();
-        String uuid = api.rpc("/im_chat/api/get_or_create_session", Map.of("user_to", ocelotId), support).result()
-                .get("uuid").asText();
+        String uuid = supportsSessionWithOcelot(api, support);
         // the browser as if the user allowed notifications and looked at another tab
         ocelot.script("""
                 window.notes = [];
@@ -571,11 +568,7 @@ class WebClientTest {
 
         ApiClient api = api();
         String support = api.signInAs("support");
-        long ocelotId = api.rpc("/web/session/get_session_info", Map.of(), api.signInAs("ocelot")).result()
-                .get("uid").asLong();
-        String uuid = api.rpc("/im_chat/api/get_or_create_session", Map.of("user_to", ocelotId), support).result()
-                .get("uuid").asText();
-        post(api, support, uuid, "@ocelot, a word?");
+        post(api, support, supportsSessionWithOcelot(api, support), "@ocelot, a word?");
         ocelot.waitUntil("the session's mention counted", () -> ocelot.item("Sessions", "Russian Support")
                 .map(item -> item.findElements(By.cssSelector(".mention-mark")).stream()
                         .anyMatch(badge -> "1 mention".equals(badge.getAttribute("aria-label")))).orElse(false));
@@ -591,6 +584,14 @@ class WebClientTest {
     private static String sessionWithLynx(ApiClient api, String ocelotToken) {
         return api.rpc("/im_chat/api/get_or_create_session", Map.of("user_to", 1), ocelotToken)
                 .result().get("uuid").asText();
+    }
+
+    /** The private session of support (signed in as {@code support}) with ocelot. */
+    private static String supportsSessionWithOcelot(ApiClient api, String support) {
+        long ocelotId = api.rpc("/web/session/get_session_info", Map.of(), api.signInAs("ocelot")).result()
+                .get("uid").asLong();
+        return api.rpc("/im_chat/api/get_or_create_session", Map.of("user_to", ocelotId), support).result()
+                .get("uuid").asText();
     }
 
     private static void post(ApiClient api, String token, String uuid, String text) {

@@ -68,10 +68,7 @@ public abstract class MentionsContract extends ImContract {
 
     @Test
     void an_edit_decides_the_mentions_again_and_a_deletion_forgets_them() {
-        AccountRegistry registry = ports().accounts();
-        Group zoo = registry.createGroup("Zoo");
-        List.of(lynx, ocelot, pangolin).forEach(u -> registry.addMember(zoo.id(), u.id()));
-        SessionView session = im.openSession.openGroup(OpenGroupSessionCommand.of(lynx, zoo.id()));
+        SessionView session = zooOfThree();
         MessageView said = im.post(lynx, session, "@ocelot look");
         im.bus.clear();
 
@@ -87,6 +84,14 @@ public abstract class MentionsContract extends ImContract {
 
         assertThat(inHistory(pangolin, session, said.id()).mentions()).isEmpty();
         assertThat(groupListed(pangolin).mentionCount()).isEqualTo(OptionalLong.of(0));
+    }
+
+    /** The group session of lynx, ocelot and pangolin. */
+    private SessionView zooOfThree() {
+        AccountRegistry registry = ports().accounts();
+        Group zoo = registry.createGroup("Zoo");
+        List.of(lynx, ocelot, pangolin).forEach(u -> registry.addMember(zoo.id(), u.id()));
+        return im.openSession.openGroup(OpenGroupSessionCommand.of(lynx, zoo.id()));
     }
 
     private SessionView groupListed(User caller) {
@@ -116,10 +121,7 @@ public abstract class MentionsContract extends ImContract {
 
     @Test
     void mentions_posted_at_once_by_several_members_are_each_kept_and_counted() {
-        AccountRegistry registry = ports().accounts();
-        Group zoo = registry.createGroup("Zoo");
-        List.of(lynx, ocelot, pangolin).forEach(u -> registry.addMember(zoo.id(), u.id()));
-        SessionView session = im.openSession.openGroup(OpenGroupSessionCommand.of(lynx, zoo.id()));
+        SessionView session = zooOfThree();
 
         List<CompletableFuture<MessageView>> posts = IntStream.range(0, 20).mapToObj(i -> im.messages.postAsync(
                 new dev.chatserver.application.port.in.im.PostMessageCommand(i % 2 == 0 ? lynx : ocelot,

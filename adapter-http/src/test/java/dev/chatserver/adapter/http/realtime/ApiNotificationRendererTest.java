@@ -68,6 +68,15 @@ class ApiNotificationRendererTest {
     }
 
     @Test
+    void a_message_that_mentions_members_carries_their_user_ids() throws Exception {
+        MessageView message = MessageViews.restored(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
+                "message", "@ocelot @pangolin", AT, List.of(), Optional.empty(), List.of(UserId.of(6), UserId.of(9)));
+
+        assertThat(rendered(new MessagePosted(message))).endsWith(
+                "\"from_partner_id\":[11,\"Lucid Lynx\"],\"mentions\":[6,9]}}");
+    }
+
+    @Test
     void a_changed_session_is_the_get_sessions_entry_as_its_viewer_sees_it() throws Exception {
         SessionView session = new SessionView(7, UUID.fromString(SESSION), AT, true,
                 List.of(new GroupRef(GroupId.of(3), "News")),

@@ -88,6 +88,23 @@ class OdooNotificationRendererTest {
     }
 
     @Test
+    void a_mention_carries_the_mentioned_partners_as_odoo_16_and_17_list_recipients() {
+        MessageView mention = MessageViews.restored(44, 7, SESSION, UserId.of(6), "Oneiric Ocelot", LYNX, "message",
+                "@lynx hi", Instant.parse("2026-11-21T10:00:00Z"), List.of(), Optional.empty(), List.of(UserId.of(5)));
+
+        JsonNode sixteen = rendered(new Odoo16NotificationRenderer(partners), new MessagePosted(mention))
+                .get("payload").get("message");
+        JsonNode seventeen = rendered(new Odoo17NotificationRenderer(partners), new MessagePosted(mention))
+                .get("payload").get("message");
+
+        assertThat(sixteen.get("recipients")).hasToString("[{\"id\":11,\"name\":\"Lucid Lynx\"}]");
+        assertThat(seventeen.get("recipients")).hasToString("[{\"id\":11,\"name\":\"Lucid Lynx\",\"type\":\"partner\"}]");
+        assertThat(sixteen.get("mentions")).hasToString("[5]");
+        assertThat(rendered(new Odoo17NotificationRenderer(partners), new MessagePosted(MESSAGE)).get("payload")
+                .get("message").has("recipients")).as("a message that mentions nobody").isFalse();
+    }
+
+    @Test
     void presence_is_bus_im_status_for_16_and_a_persona_record_for_17() {
         PresenceChanged away = new PresenceChanged(UserId.of(5), ImStatus.AWAY);
 
