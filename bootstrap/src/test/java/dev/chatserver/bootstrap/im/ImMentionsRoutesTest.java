@@ -65,9 +65,10 @@ class ImMentionsRoutesTest {
         long plain = im.post(im.lynx, uuid, "no one called");
         long second = im.post(im.lynx, uuid, "again, @ocelot.");
 
-        assertThat(ids(entry(uuid, first, im.ocelot).get("mentions"))).containsExactly(ocelotId);
-        assertThat(entry(uuid, plain, im.ocelot).has("mentions")).isFalse();
-        assertThat(ids(im.im("search", Map.of("query", "quokkas"), im.ocelot).get(0).get("mentions")))
+        // read as lynx: ocelot reading the newest page would read the mentions too
+        assertThat(ids(entry(uuid, first, im.lynx).get("mentions"))).containsExactly(ocelotId);
+        assertThat(entry(uuid, plain, im.lynx).has("mentions")).isFalse();
+        assertThat(ids(im.im("search", Map.of("query", "quokkas"), im.ocelot).get(0).get("message").get("mentions")))
                 .containsExactly(ocelotId);
         assertThat(im.bus.ofKind(MessagePosted.class)).filteredOn(p -> ((MessagePosted) p.event()).message().id() == first)
                 .isNotEmpty().allSatisfy(p -> assertThat(((MessagePosted) p.event()).message().mentions())
@@ -95,7 +96,7 @@ class ImMentionsRoutesTest {
                 im.lynx);
 
         assertThat(ids(edited.get("mentions"))).isEmpty();
-        assertThat(entry(uuid, said, im.ocelot).has("mentions")).isFalse();
+        assertThat(entry(uuid, said, im.lynx).has("mentions")).isFalse();
         assertThat(listed(im.ocelot, uuid).get("mention_count").asLong()).isZero();
 
         JsonNode again = im.im("edit_message", Map.of("message_id", said, "message_content", "@ocelot, look"), im.lynx);
