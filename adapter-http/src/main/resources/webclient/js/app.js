@@ -3,6 +3,7 @@ import { $, el, say, show } from "./dom.js";
 import { Feed } from "./realtime.js";
 import { followQuotedEdit, forgetQuoted, quoteOf, replyButton, replyToId, stopReplying } from "./replies.js";
 import { askForNotifications, notifyIfHidden, offerNotifications, showUnreadInTitle } from "./attention.js";
+import { completeMentions, mentionBadge, mentionsMe, textWithMentions } from "./mentions.js";
 import { renderAttachments, setUpAttachments } from "./attachments.js";
 import { decoratePeople, initGroups, loadBlocked, renderGroupPanel } from "./groups.js";
 
@@ -180,8 +181,8 @@ function onNotification(channel, message) {
       }
       break;
     case "im_chat.message_edited":
-      changeMessage(message.session, message.message_id,
-        (m) => Object.assign(m, { message: message.message, edited: true, edit_date: message.edit_date }));
+      changeMessage(message.session, message.message_id, (m) => Object.assign(m,
+        { message: message.message, edited: true, edit_date: message.edit_date, mentions: message.mentions || [] }));
       if (state.current && state.current.kind === "session" && state.current.uuid === message.session) {
         followQuotedEdit(state.current.messages, message.message_id, message.message, (m) => redraw(state.current, m));
       }
@@ -312,6 +313,9 @@ function upsertSession(s) {
     // Notifications carry no count (docs/im-chat-api.md): the one counted so far holds.
     s.unread_count = s.is_read ? 0 : known ? known.unread_count : null;
   }
+  if (s.mention_count === undefined) {
+    s.mention_count = s.is_read ? 0 : known ? known.mention_count : 0;
+  }
   state.sessions.set(s.uuid, s);
   for (const user of s.users) {
     if (user.im_status) {
@@ -372,6 +376,7 @@ function renderSessions() {
     }, el("button", { class: "open", type: "button", onclick: () => openSession(s.uuid) },
       el("span", { class: "name", text: title },
         unread ? unreadBadge(s) : null,
+        mentionBadge(s),
         s.is_group ? el("span", { class: "badge", text: "group" }) : null,
         s.state !== "open" ? el("span", { class: "badge", text: s.state }) : null),
       el("span", { class: "detail", text: detail })));
@@ -502,6 +507,7 @@ async function openSession(uuid, findId = null) {
   if (s && state.current === current && current.messages.size > 0) {
     movePointer(s, state.me.uid, newestShown(current));
     s.unread_count = 0;
+    s.mention_count = 0;
     s.is_read = true;
     renderSessions();
     renderConversationHead();
@@ -613,7 +619,8 @@ function isMine(m) {
 
 function renderMessage(current, m) {
   const mine = isMine(m);
-  const classes = ["message", mine ? "mine" : "", m.type === "meta" ? "meta" : "", m.deleted ? "deleted" : ""];
+  const classes = ["message", mine ? "mine" : "", m.type === "meta" ? "meta" : "", m.deleted ? "deleted" : "",
+    !m.deleted && mentionsMe(m, state.me.uid) ? "mentions-me" : ""];
   const node = el("div", { class: classes.filter(Boolean).join(" "), "data-id": m.id },
     el("div", {},
       el("span", { class: "author", text: m.from_id ? m.from_id[1] : "" }),
@@ -631,7 +638,7 @@ function renderMessage(current, m) {
   if (quote) {
     node.append(quote);
   }
-  node.append(el("div", { class: "text", text: m.message }));
+  node.append(el("div", { class: "text" }, ...textWithMentions(m, state.me)));
   if (m.attachments) {
     node.append(renderAttachments(m));
   }
@@ -888,6 +895,7 @@ function receiveMessage(uuid, m) {
     movePointer(s, m.from_id[0], m.id);
     if (!fromMe && m.id > pointerOf(s, state.me.uid)) {
       s.unread_count = (s.unread_count || 0) + 1;
+      s.mention_count = (s.mention_count || 0) + (mentionsMe(m, state.me.uid) ? 1 : 0);
       s.is_read = false;
     }
     renderSessions();
@@ -936,6 +944,7 @@ function markReadIfShown(current) {
       const read = await im.markRead(current.uuid, newestShown(current));
       movePointer(s, state.me.uid, read.seen_message_id);
       s.unread_count = read.unread_count;
+      s.mention_count = read.unread_count === 0 ? 0 : s.mention_count;
       s.is_read = read.is_read;
       renderSessions();
       renderConversationHead();
@@ -1296,6 +1305,10 @@ $("enable-notifications").addEventListener("click", askForNotifications);
 setUpAttachments({
   currentUuid: () => (state.current && state.current.kind === "session" ? state.current.uuid : null),
   captionBox: $("message"), errorNode: $("post-error"), form: $("post-form"),
+});
+completeMentions($("message"), $("mention-options"), () => {
+  const s = state.current && state.current.kind === "session" ? state.sessions.get(state.current.uuid) : null;
+  return s ? s.users.filter((u) => u.id !== state.me.uid) : [];
 });
 $("message").addEventListener("keydown", messageKey);
 $("message").addEventListener("input", typed);

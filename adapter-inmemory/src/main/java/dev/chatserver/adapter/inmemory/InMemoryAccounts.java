@@ -142,6 +142,13 @@ public final class InMemoryAccounts implements UserDirectory, AccountRegistry, A
     }
 
     @Override
+    public synchronized List<User> usersByLogins(Collection<Login> logins) {
+        Set<Login> wanted = new HashSet<>(logins);
+        return users.values().stream().filter(u -> wanted.contains(u.login()))
+                .sorted(Comparator.comparingLong(u -> u.id().value())).toList();
+    }
+
+    @Override
     public synchronized Optional<User> userByPartner(PartnerId partner) {
         return users.values().stream().filter(u -> u.partner().id().equals(partner)).findFirst();
     }

@@ -222,6 +222,15 @@ public final class InMemoryImStore implements ImSessions, ImMessages, MessageSea
                 .tailMap(u.seenMessageId(), false).values().stream().filter(u::counts).count()).toList();
     }
 
+    @Override
+    public synchronized List<UnreadCount> countUnreadWithMentions(List<Unread> unread) {
+        return unread.stream().map(u -> {
+            var after = messagesBySession.getOrDefault(u.sessionId(), new TreeMap<>()).tailMap(u.seenMessageId(), false)
+                    .values();
+            return new UnreadCount(after.stream().filter(u::counts).count(), after.stream().filter(u::mentions).count());
+        }).toList();
+    }
+
     /** A scan of the member's sessions, each read newest first until it has given {@code limit} matches. */
     @Override
     public synchronized List<FoundMessage> search(UserId member, SearchWords words, OptionalLong sessionId,

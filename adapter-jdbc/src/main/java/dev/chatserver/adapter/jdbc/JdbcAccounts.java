@@ -210,6 +210,16 @@ final class JdbcAccounts implements UserDirectory, AccountRegistry, AccountStand
     }
 
     @Override
+    public List<User> usersByLogins(Collection<Login> logins) {
+        if (logins.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery(SELECT_USER + " where u.login = any(:logins) order by u.id")
+                .bindArray("logins", String.class, logins.stream().map(Login::value).distinct().toList())
+                .map(USER).list());
+    }
+
+    @Override
     public Optional<User> userByPartner(PartnerId partner) {
         return jdbi.withHandle(h -> h.createQuery(SELECT_USER + " where u.partner_id = :partner")
                 .bind("partner", partner.value()).map(USER).findOne());

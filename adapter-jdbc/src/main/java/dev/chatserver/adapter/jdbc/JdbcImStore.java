@@ -397,6 +397,7 @@ final class JdbcImStore implements ImSessions, ImMessages {
             if (updated != 1) {
                 throw new IllegalArgumentException("no message " + changed.id() + " in session " + changed.sessionId());
             }
+            MessageRows.replaceMentions(h, changed);
             if (keepsWords) {
                 MessageWords.delete(h, changed.id());
                 MessageWords.insert(h, List.of(changed));
@@ -406,20 +407,37 @@ final class JdbcImStore implements ImSessions, ImMessages {
 
     @Override
     public List<Long> countUnread(List<Unread> unread) {
+        return count(unread, false).stream().map(UnreadCount::messages).toList();
+    }
+
+    @Override
+    public List<UnreadCount> countUnreadWithMentions(List<Unread> unread) {
+        return count(unread, true);
+    }
+
+    /**
+     * One statement for all: each row of the arrays counts one session's messages after a pointer, walking
+     * im_messages_by_session from it, and, {@code withMentions}, the reader's mentions after it from their own index.
+     */
+    private List<UnreadCount> count(List<Unread> unread, boolean withMentions) {
         if (unread.isEmpty()) {
             return List.of();
         }
-        // one statement for all: each row of the arrays counts one session's messages after a pointer, walking
-        // im_messages_by_session from it
-        Long[] counts = new Long[unread.size()];
+        String mentions = withMentions ? """
+                , (select count(*) from im_message_mentions x
+                   where x.user_id = q.reader and x.session_id = q.s and x.message_id > q.seen) as mentions""" : "";
+        UnreadCount[] counts = new UnreadCount[unread.size()];
         jdbi.useHandle(h -> h.createQuery("""
                         select q.n, (select count(*) from im_messages m
-                                     where m.session_id = q.s and m.id > q.seen and m.from_user_id <> q.reader) as unread
+                                     where m.session_id = q.s and m.id > q.seen and m.from_user_id <> q.reader) as unread"""
+                        + mentions + """
+
                         from unnest(:sessions, :seen, :readers) with ordinality as q(s, seen, reader, n)""")
                 .bindArray("sessions", Long.class, unread.stream().map(Unread::sessionId).toList())
                 .bindArray("seen", Long.class, unread.stream().map(Unread::seenMessageId).toList())
                 .bindArray("readers", Long.class, unread.stream().map(u -> u.member().value()).toList())
-                .map((rs, ctx) -> counts[rs.getInt("n") - 1] = rs.getLong("unread")).list());
+                .map((rs, ctx) -> counts[rs.getInt("n") - 1] = new UnreadCount(rs.getLong("unread"),
+                        withMentions ? rs.getLong("mentions") : 0)).list());
         return List.of(counts);
     }
 

@@ -83,7 +83,7 @@ final class LegacyForm {
                 list(json.get("users"), LegacyForm::member),
                 SessionState.parse("state", json.get("state").asText()),
                 SessionStatus.parse("status", json.get("status").asText()), json.get("is_read").asBoolean(),
-                OptionalLong.empty(), Optional.empty());
+                OptionalLong.empty(), Optional.empty(), OptionalLong.empty());
     }
 
     private static SessionMember member(JsonNode json) {
@@ -92,7 +92,7 @@ final class LegacyForm {
                 : Optional.of(MessageSummary.restored(last.get("id").asLong(), last.get("type").asText(),
                 last.get("message").asText(), datetime(last.get("create_date")), false));
         return SessionMember.restored(UserId.of(json.get("id").asLong()), json.get("name").asText(),
-                partner(json.get("partner_id")), status(json.get("im_status").asText()), summary, OptionalLong.empty());
+                partner(json.get("partner_id")), status(json.get("im_status").asText()), summary, OptionalLong.empty(), Optional.empty());
     }
 
     private static Partner partner(JsonNode pair) {

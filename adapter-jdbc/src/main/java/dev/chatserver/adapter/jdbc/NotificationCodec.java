@@ -14,6 +14,7 @@ import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.domain.account.GroupId;
 import dev.chatserver.domain.account.Partner;
 import dev.chatserver.domain.account.PartnerId;
+import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.chats.AccountId;
 import dev.chatserver.domain.chats.Event;
@@ -99,6 +100,7 @@ final class NotificationCodec {
             json.put("message_id", edited.messageId());
             json.put("content", edited.content());
             json.put("edit_date", edited.editDate().toString());
+            userIds(json, edited.mentions());
         } else if (event instanceof MessageDeleted deleted) {
             json.put("kind", "im.message_deleted");
             json.put("session_uuid", deleted.sessionUuid().toString());
@@ -150,7 +152,7 @@ final class NotificationCodec {
                 case "chats.event_appended" -> Optional.of(new ChatEventAppended(chatEvent(json.get("event"),
                         json.get("event").get("data").asText())));
                 case "im.message_edited" -> Optional.of(new MessageEdited(uuid(json), json.get("message_id").asLong(),
-                        json.get("content").asText(), Instant.parse(json.get("edit_date").asText())));
+                        json.get("content").asText(), Instant.parse(json.get("edit_date").asText()), mentions(json)));
                 case "im.message_deleted" -> Optional.of(new MessageDeleted(uuid(json), json.get("message_id").asLong(),
                         Instant.parse(json.get("delete_date").asText())));
                 case "im.reaction_toggled" -> Optional.of(new ReactionToggled(uuid(json),
@@ -183,7 +185,7 @@ final class NotificationCodec {
                                          String fromName, Partner fromPartner, String type, String message,
                                          Instant createDate, Optional<Instant> editDate, boolean deleted,
                                          List<ReactionCount> reactions, List<AttachmentView> attachments,
-                                         Optional<QuotedMessage> replyTo) {
+                                         Optional<QuotedMessage> replyTo, List<UserId> mentions) {
         json.put("id", id);
         json.put("session_id", sessionId);
         json.put("session_uuid", sessionUuid.toString());
@@ -204,7 +206,21 @@ final class NotificationCodec {
         replyTo.ifPresent(quoted -> json.putObject("reply_to").put("id", quoted.id())
                 .put("from_id", quoted.fromId().value()).put("message", quoted.message())
                 .put("deleted", quoted.deleted()));
+        userIds(json, mentions);
         return json;
+    }
+
+    /** Whom a message mentions, kept only when it mentions anyone (older rows have none). */
+    private static void userIds(ObjectNode json, List<UserId> mentions) {
+        if (!mentions.isEmpty()) {
+            ArrayNode users = json.putArray("mentions");
+            mentions.forEach(user -> users.add(user.value()));
+        }
+    }
+
+    private static List<UserId> mentions(JsonNode json) {
+        JsonNode users = json.get("mentions");
+        return users == null || users.isNull() ? List.of() : list(users, user -> UserId.of(user.asLong()));
     }
 
     private static List<AttachmentView> attachments(JsonNode json) {
@@ -229,7 +245,7 @@ final class NotificationCodec {
                 UUID.fromString(json.get("session_uuid").asText()), UserId.of(json.get("from_id").asLong()),
                 json.get("from_name").asText(), partner(json.get("from_partner")), json.get("type").asText(),
                 json.get("message").asText(), Instant.parse(json.get("create_date").asText()), attachments(json),
-                quoted(json));
+                quoted(json), mentions(json));
         return json.path("deleted").asBoolean(false) ? message.tombstone() : message;
     }
 
@@ -250,6 +266,7 @@ final class NotificationCodec {
         json.put("status", session.status().wireName());
         json.put("is_read", session.isRead());
         session.unreadCount().ifPresent(count -> json.put("unread_count", count));
+        session.mentionCount().ifPresent(count -> json.put("mention_count", count));
         session.conversation().ifPresent(c -> {
             ObjectNode conversation = json.putObject("conversation");
             conversation.put("name", c.name());
@@ -270,7 +287,9 @@ final class NotificationCodec {
                 SessionState.parse("state", json.get("state").asText()),
                 SessionStatus.parse("status", json.get("status").asText()), json.get("is_read").asBoolean(),
                 json.hasNonNull("unread_count") ? OptionalLong.of(json.get("unread_count").asLong()) : OptionalLong.empty(),
-                json.hasNonNull("conversation") ? Optional.of(conversation(json.get("conversation"))) : Optional.empty());
+                json.hasNonNull("conversation") ? Optional.of(conversation(json.get("conversation"))) : Optional.empty(),
+                json.hasNonNull("mention_count") ? OptionalLong.of(json.get("mention_count").asLong())
+                        : OptionalLong.empty());
     }
 
     private static GroupView conversation(JsonNode json) {
@@ -292,6 +311,7 @@ final class NotificationCodec {
             }
         }, () -> json.putNull("last_message"));
         member.seenMessageId().ifPresent(seen -> json.put("seen_message_id", seen));
+        member.login().ifPresent(login -> json.put("login", login.value()));
         return json;
     }
 
@@ -304,7 +324,8 @@ final class NotificationCodec {
         return SessionMember.restored(UserId.of(json.get("id").asLong()), json.get("name").asText(),
                 partner(json.get("partner")), status(json.get("im_status").asText()), summary,
                 json.hasNonNull("seen_message_id") ? OptionalLong.of(json.get("seen_message_id").asLong())
-                        : OptionalLong.empty());
+                        : OptionalLong.empty(),
+                json.hasNonNull("login") ? Optional.of(new Login(json.get("login").asText())) : Optional.empty());
     }
 
     private ObjectNode partner(Partner partner) {

@@ -308,6 +308,59 @@ class ImQueryCostTest {
     }
 
     @Test
+    void listing_sessions_with_mention_counts_costs_the_same_statements_for_500_sessions_as_for_5() {
+        User few = userWithSessions("few", 5);
+        User many = userWithSessions("many", 500);
+        int forFew = statementsFor(() -> im.listSessions.privateSessions(ListSessionsCommand.all(few)));
+        int forMany = statementsFor(() -> im.listSessions.privateSessions(ListSessionsCommand.all(many)));
+        List<ImSession> manySessions = storage.ports().imSessions().sessionsOf(many.id(), SessionQuery.privateSessions());
+        for (ImSession session : manySessions) {
+            User other = storage.ports().users().users(session.memberIds()).stream()
+                    .filter(u -> !u.id().equals(many.id())).findFirst().orElseThrow();
+            post(session, other, "@many look, and again @many");
+        }
+
+        int mentioned = statementsFor(() -> im.listSessions.privateSessions(ListSessionsCommand.all(many)));
+        List<SessionView> listed = im.listSessions.privateSessions(ListSessionsCommand.all(many));
+
+        assertThat(forMany).isEqualTo(forFew);
+        assertThat(mentioned).as("the counts of unread messages and mentions in one statement").isEqualTo(forMany);
+        assertThat(listed).hasSize(500).allSatisfy(s -> {
+            assertThat(s.mentionCount()).hasValue(1);
+            assertThat(s.unreadCount()).hasValue(2);
+        });
+    }
+
+    @Test
+    void a_batch_of_mentions_reads_the_logins_it_calls_in_one_statement_and_keeps_them_in_one_more() {
+        User lynx = register("lynx");
+        List<User> others = new ArrayList<>();
+        List<ImSession> sessions = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            User other = register("other-" + i);
+            others.add(other);
+            sessions.add(storage.ports().imSessions().findOrCreate(new NewSession(
+                    SessionKey.privateBetween(lynx.id(), other.id(), Optional.empty()), UUID.randomUUID(), NOW,
+                    Optional.empty(), Optional.empty(), Set.of(lynx.id(), other.id()))));
+        }
+        List<PostMessageCommand> plain = new ArrayList<>();
+        List<PostMessageCommand> mentioning = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            plain.add(postTo(lynx, sessions.get(i % 20), "m" + i));
+            mentioning.add(postTo(lynx, sessions.get(i % 20), "@" + others.get(i % 20).login().value() + " and @nobody"));
+        }
+        postAll(plain);
+
+        int forPlain = statementsFor(() -> storage.ports().transactions().inTransaction(() -> im.posting.write(plain)));
+        int forMentions = statementsFor(() -> storage.ports().transactions()
+                .inTransaction(() -> im.posting.write(mentioning)));
+
+        assertThat(forMentions).as("the users of the logins called, then the mentions inserted").isEqualTo(forPlain + 2);
+        assertThat(storage.ports().imMessages().history(sessions.get(3).id(), java.util.OptionalLong.empty(), 1))
+                .singleElement().satisfies(m -> assertThat(m.mentions()).containsExactly(others.get(3).id()));
+    }
+
+    @Test
     void a_post_costs_the_same_statements_however_many_members_it_unreads() {
         User poster = register("poster");
         List<User> readers = new ArrayList<>();

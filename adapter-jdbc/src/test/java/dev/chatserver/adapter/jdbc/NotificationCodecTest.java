@@ -109,7 +109,7 @@ class NotificationCodecTest {
                 + SESSION + "\"],\"from_id\":[5,\"Lucid Lynx\"],\"from_partner_id\":[11,\"Lucid Lynx\"]}}";
         assertThat(codec.read(message, LYNX)).contains(new MessagePosted(MessageViews.restored(42, 7, UUID.fromString(SESSION),
                 UserId.of(5), "Lucid Lynx", new Partner(PartnerId.of(11), "Lucid Lynx"), "message", "Hello",
-                Instant.parse("2026-11-21T10:00:00Z"), java.util.List.of(), Optional.empty())));
+                Instant.parse("2026-11-21T10:00:00Z"), java.util.List.of(), Optional.empty(), java.util.List.of())));
 
         String session = "{\"type\":\"im_chat.session\",\"session\":{\"id\":7,\"uuid\":\"" + SESSION + "\","
                 + "\"create_date\":\"2026-11-21 10:00:00\",\"state\":\"folded\",\"status\":\"active\",\"is_read\":false,"

@@ -41,7 +41,7 @@ class PostgresForgottenTextTest {
     private static MessagePosted posted(long id, String text) {
         return new MessagePosted(MessageViews.restored(id, 7, SESSION, UserId.of(5), "Lucid Lynx",
                 new Partner(PartnerId.of(11), "Lucid Lynx"), "message", text, AT, java.util.List.of(),
-                Optional.empty()));
+                Optional.empty(), java.util.List.of()));
     }
 
     private List<String> rows() {
@@ -59,7 +59,7 @@ class PostgresForgottenTextTest {
     void the_rows_that_carried_the_text_are_rewritten_and_leave_the_index() {
         transactions.inTransaction(() -> bus.publish(LYNX, posted(42, "secret words")));
         bus.publish(LYNX, posted(43, "other words"));
-        transactions.inTransaction(() -> bus.publish(LYNX, new MessageEdited(SESSION, 42, "secret edit", AT)));
+        transactions.inTransaction(() -> bus.publish(LYNX, new MessageEdited(SESSION, 42, "secret edit", AT, java.util.List.of())));
         assertThat(indexedMessages()).containsExactly(42L, 43L, 42L);
 
         transactions.inTransaction(() -> {

@@ -15,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Edits, deletions and reactions pushed live to the members' real clients: on one node in memory, and from one
+ * Edits (with whom the new text mentions), deletions and reactions pushed live to the members' real clients: on one node in memory, and from one
  * node to the other through PostgreSQL's shared log.
  */
 class MessageChangesDeliveryTest {
@@ -83,7 +83,7 @@ class MessageChangesDeliveryTest {
             ws.subscribe(List.of("user:" + ocelotId), 0);
             List<JsonNode> heard = new ArrayList<>();
             // each heard before the next: a deletion rewrites the edit still in the log as the deletion
-            api.rpc("/im_chat/api/edit_message", Map.of("message_id", id, "message_content", "hello"), lynx);
+            api.rpc("/im_chat/api/edit_message", Map.of("message_id", id, "message_content", "hello @ocelot"), lynx);
             heard.addAll(changes(ws, 1));
             api.rpc("/im_chat/api/react", Map.of("message_id", id, "emoji", "👋"), lynx);
             heard.addAll(changes(ws, 1));
@@ -93,7 +93,8 @@ class MessageChangesDeliveryTest {
             assertThat(heard.get(0).get("type").asText()).isEqualTo("im_chat.message_edited");
             assertThat(heard.get(0).get("session").asText()).isEqualTo(uuid);
             assertThat(heard.get(0).get("message_id").asLong()).isEqualTo(id);
-            assertThat(heard.get(0).get("message").asText()).isEqualTo("hello");
+            assertThat(heard.get(0).get("message").asText()).isEqualTo("hello @ocelot");
+            assertThat(heard.get(0).get("mentions")).hasToString("[" + ocelotId + "]");
             assertThat(heard.get(1).get("type").asText()).isEqualTo("im_chat.reaction");
             assertThat(heard.get(1).get("user_id").asLong()).isEqualTo(lynxId);
             assertThat(heard.get(1).get("emoji").asText()).isEqualTo("👋");

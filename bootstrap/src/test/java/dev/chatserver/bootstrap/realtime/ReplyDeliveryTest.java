@@ -15,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A reply pushed live with the message it quotes: on one node in memory, and from one node to a client of another
+ * A reply pushed live with the message it quotes (and the member it mentions): on one node in memory, and from one node to a client of another
  * through PostgreSQL's shared log; and a client resuming after the original was deleted hears the quote without
  * its text.
  */
@@ -80,7 +80,7 @@ class ReplyDeliveryTest {
         try (WsClient ws = WsClient.connect(readerApi.baseUrl(), ocelot)) {
             ws.subscribe(List.of("user:" + ocelotId), 0);
             reply = api.rpc("/im_chat/post", Map.of("uuid", uuid, "message_type", "message",
-                    "message_content", "about that", "reply_to_id", original), lynx).result().get("message_id")
+                    "message_content", "about that, @ocelot", "reply_to_id", original), lynx).result().get("message_id")
                     .asLong();
 
             JsonNode heard = nextMessage(ws);
@@ -91,6 +91,7 @@ class ReplyDeliveryTest {
             assertThat(heard.get("reply_to").get("from_id").asLong()).isEqualTo(lynxId);
             assertThat(heard.get("reply_to").get("message").asText()).isEqualTo("secret plan");
             assertThat(heard.get("reply_to").get("deleted").asBoolean()).isFalse();
+            assertThat(heard.get("mentions")).hasToString("[" + ocelotId + "]");
         }
 
         api.rpc("/im_chat/api/delete_message", Map.of("message_id", original), lynx);

@@ -479,10 +479,7 @@ class WebClientTest {
         signedIn(ocelot, "ocelot");
         ApiClient api = api();
         String support = api.signInAs("support");
-        long ocelotId = api.rpc("/web/session/get_session_info", Map.of(), api.signInAs("ocelot")).result()
-                .get("uid").asLong();
-        String uuid = api.rpc("/im_chat/api/get_or_create_session", Map.of("user_to", ocelotId), support).result()
-                .get("uuid").asText();
+        String uuid = supportsSessionWithOcelot(api, support);
         // the browser as if the user allowed notifications and looked at another tab
         ocelot.script("""
                 window.notes = [];
@@ -537,6 +534,46 @@ class WebClientTest {
         ocelot.screenshot("attachment");
     }
 
+    @Test
+    @Order(14)
+    void at_completes_a_members_login_by_keyboard_and_the_mentioned_reader_sees_it_marked_and_counted() {
+        bothInTheConversation();
+        WebElement box = lynx.field("Message");
+        box.sendKeys("Quokkas? @o");
+        lynx.waitUntil("ocelot offered", () -> List.of("ocelot").equals(lynx.script("return [...document"
+                + ".querySelectorAll('#mention-options:not([hidden]) [role=option]')].map(o => o.dataset.login)")));
+        assertThat(box.getAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(box.getAttribute("aria-activedescendant")).isEqualTo("mention-option-0");
+        box.sendKeys(Keys.ARROW_DOWN, Keys.TAB);
+        assertThat(box.getAttribute("value")).isEqualTo("Quokkas? @ocelot ");
+        assertThat(box.getAttribute("aria-expanded")).isEqualTo("false");
+        box.sendKeys("and @");
+        lynx.waitUntil("the list offered again", () -> "true".equals(box.getAttribute("aria-expanded")));
+        box.sendKeys(Keys.ESCAPE);
+        lynx.waitUntil("the list closed by Escape", () -> Boolean.TRUE.equals(
+                lynx.script("return document.getElementById('mention-options').hidden")));
+        box.sendKeys(Keys.BACK_SPACE, "you " + MARKUP, Keys.ENTER);
+        String said = "Quokkas? @ocelot and you " + MARKUP;
+
+        ocelot.waitUntil("the mention, live", () -> ocelot.messages().contains(said));
+        WebElement heard = ocelot.message(said);
+        assertThat(heard.getAttribute("class")).contains("mentions-me");
+        assertThat(heard.findElements(By.cssSelector(".text mark.mention"))).extracting(WebElement::getText)
+                .containsExactly("@ocelot");
+        assertThat(heard.findElements(By.cssSelector(".text img"))).as("the text stays text").isEmpty();
+        assertThat(lynx.message(said).getAttribute("class")).doesNotContain("mentions-me");
+        assertThat(lynx.message(said).findElements(By.cssSelector("mark"))).isEmpty();
+        assertThat(ocelot.alertShown()).isFalse();
+        ocelot.screenshot("mention");
+
+        ApiClient api = api();
+        String support = api.signInAs("support");
+        post(api, support, supportsSessionWithOcelot(api, support), "@ocelot, a word?");
+        ocelot.waitUntil("the session's mention counted", () -> ocelot.item("Sessions", "Russian Support")
+                .map(item -> item.findElements(By.cssSelector(".mention-mark")).stream()
+                        .anyMatch(badge -> "1 mention".equals(badge.getAttribute("aria-label")))).orElse(false));
+    }
+
     private static void bothInTheConversation() {
         signedIn(lynx, "lynx");
         signedIn(ocelot, "ocelot");
@@ -547,6 +584,14 @@ class WebClientTest {
     private static String sessionWithLynx(ApiClient api, String ocelotToken) {
         return api.rpc("/im_chat/api/get_or_create_session", Map.of("user_to", 1), ocelotToken)
                 .result().get("uuid").asText();
+    }
+
+    /** The private session of support (signed in as {@code support}) with ocelot. */
+    private static String supportsSessionWithOcelot(ApiClient api, String support) {
+        long ocelotId = api.rpc("/web/session/get_session_info", Map.of(), api.signInAs("ocelot")).result()
+                .get("uid").asLong();
+        return api.rpc("/im_chat/api/get_or_create_session", Map.of("user_to", ocelotId), support).result()
+                .get("uuid").asText();
     }
 
     private static void post(ApiClient api, String token, String uuid, String text) {

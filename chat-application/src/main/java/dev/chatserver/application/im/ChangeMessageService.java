@@ -11,12 +11,14 @@ import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.MessageReactions;
 import dev.chatserver.application.port.out.Transactions;
+import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.problem.InvalidInput;
 import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Edits and deletions, by the message's author within the edit window, each on the message locked
@@ -33,12 +35,14 @@ public final class ChangeMessageService implements ChangeMessage {
     private final Clock clock;
     private final UserBudgets budgets;
     private final AttachmentErasure files;
+    private final MentionedUsers mentioned;
 
     @Inject
     public ChangeMessageService(ImMessages messages, ImSessions sessions, MessageReactions reactions,
                                 ImNotifier notifier, Transactions transactions, ImPolicy policy, EditWindow window,
-                                Clock clock, UserBudgets budgets, AttachmentErasure files) {
+                                Clock clock, UserBudgets budgets, AttachmentErasure files, MentionedUsers mentioned) {
         this.files = files;
+        this.mentioned = mentioned;
         this.budgets = budgets;
         this.messages = messages;
         this.locks = new MessageLocks(messages, sessions);
@@ -59,8 +63,11 @@ public final class ChangeMessageService implements ChangeMessage {
         }
         return transactions.inTransaction(() -> {
             MessageLocks.Locked seen = locks.lockForMember(command.messageId(), command.caller().id());
-            ImMessage edited = seen.message().editedBy(command.caller().id(), command.content(), clock.instant(),
-                    window.length());
+            // the new text decides whom it mentions, among the members as they are now
+            List<UserId> mentions = seen.session().mentionsIn(command.content(),
+                    mentioned.calledIn(List.of(command.content())), command.caller().id());
+            ImMessage edited = seen.message().editedBy(command.caller().id(), command.content(), mentions,
+                    clock.instant(), window.length());
             messages.saveChange(edited);
             notifier.messageEdited(seen.session(), edited);
             return edited;

@@ -44,7 +44,8 @@ public final class ImNotifier {
     }
 
     public void messageEdited(ImSession session, ImMessage edited) {
-        toMembers(session, new MessageEdited(session.uuid(), edited.id(), edited.content(), edited.editDate().orElseThrow()));
+        toMembers(session, new MessageEdited(session.uuid(), edited.id(), edited.content(), edited.editDate().orElseThrow(),
+                edited.mentions()));
     }
 
     public void messageDeleted(ImSession session, ImMessage tombstone) {

@@ -12,6 +12,8 @@ import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.write.Answer;
 import dev.chatserver.application.write.ClientKeys;
 import dev.chatserver.application.write.IdempotentLane;
+import dev.chatserver.domain.account.Login;
+import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.application.port.in.view.MessageView;
@@ -47,7 +49,8 @@ import java.util.stream.Collectors;
  * statements however many: the sessions not seen before and their members locked ({@link #open}); then each
  * session decides all the batch's posts to it at once ({@link ImSession#postAll}), a sender who is no member
  * or a reply to a message of another session refused alone before anything is stored (the messages replied to
- * read in one statement, only for a batch with replies); then {@link PostRecorder} stores and announces the rest.
+ * read in one statement, only for a batch with replies, and the users its texts call by {@code @login} in one
+ * more, only for a batch that calls anyone); then {@link PostRecorder} stores and announces the rest.
  *
  * <p>A post with a {@code client_id} is keyed by (sender, session, client id) ({@link IdempotentLane}): a member's
  * retry answers the first post's message and stores nothing (two statements more, only for a batch with client
@@ -59,6 +62,7 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
     private final SessionHeaders headers;
     private final PostRecorder recorder;
     private final RepliedMessages replied;
+    private final MentionedUsers mentioned;
     private final Meters meters;
     private final Attachments attachments;
     private final GroupConversations conversations;
@@ -66,8 +70,8 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
 
     @Inject
     public PostingLane(ImSessions sessions, ImMessages messages, SessionHeaders headers, PostRecorder recorder,
-                       RepliedMessages replied, ClientKeys clientKeys, Clock clock, Meters meters,
-                       Attachments attachments, GroupConversations conversations, UserBlocks blocks) {
+                       RepliedMessages replied, MentionedUsers mentioned, ClientKeys clientKeys, Clock clock,
+                       Meters meters, Attachments attachments, GroupConversations conversations, UserBlocks blocks) {
         super(clientKeys, clock);
         this.attachments = attachments;
         this.conversations = conversations;
@@ -77,6 +81,7 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
         this.headers = headers;
         this.recorder = recorder;
         this.replied = replied;
+        this.mentioned = mentioned;
         this.meters = meters;
     }
 
@@ -138,10 +143,13 @@ public final class PostingLane extends IdempotentLane<PostMessageCommand, Messag
         // the messages replied to, read once for the batch; each session accepts replies to its own alone
         Map<Long, ImMessage> repliedTo = replied.byIds(fresh.stream()
                 .flatMap(command -> command.draft().replyToId().stream()).toList());
+        // the users the batch's texts call by @login, read once; each session mentions its own members alone
+        Map<Login, UserId> mentionable = mentioned.calledIn(drafts.values().stream().flatMap(List::stream)
+                .map(PostDraft::content).toList());
         Map<UUID, PostingRights> rights = rightsOf(drafts.keySet().stream().map(batch.sessions()::get).toList());
         Map<UUID, SessionPosts> decided = new HashMap<>();
         drafts.forEach((uuid, posts) -> decided.put(uuid, batch.sessions().get(uuid).postAll(posts,
-                repliedTo.values(), at, rights.getOrDefault(uuid, PostingRights.MEMBERS))));
+                repliedTo.values(), mentionable, at, rights.getOrDefault(uuid, PostingRights.MEMBERS))));
 
         List<Answer<MessageView>> answers = new ArrayList<>(fresh.size());
         List<PostRecorder.Accepted> accepted = new ArrayList<>();

@@ -54,18 +54,20 @@ public final class SessionViews {
     }
 
     /**
-     * Each session as {@code viewer} sees it, in the order given, with the viewer's unread count: one read more
-     * for all of them.
+     * Each session as {@code viewer} sees it, in the order given, with the viewer's unread count and unread
+     * mentions: one read more for all of them. This is where a session's mention count is decided.
      */
     public List<SessionView> asSeenBy(UserId viewer, List<ImSession> sessions) {
         if (sessions.isEmpty()) {
             return List.of();
         }
         Context context = load(sessions);
-        List<Long> unread = messages.countUnread(sessions.stream().map(s -> s.unreadOf(viewer)).toList());
+        List<ImMessages.UnreadCount> unread = messages.countUnreadWithMentions(
+                sessions.stream().map(s -> s.unreadOf(viewer)).toList());
         List<SessionView> views = new ArrayList<>(sessions.size());
         for (int i = 0; i < sessions.size(); i++) {
-            views.add(context.view(sessions.get(i), viewer).withUnreadCount(unread.get(i)));
+            views.add(context.view(sessions.get(i), viewer).withUnreadCount(unread.get(i).messages(),
+                    unread.get(i).mentions()));
         }
         return views;
     }
@@ -163,7 +165,8 @@ public final class SessionViews {
                     ? Optional.ofNullable(lastMessages.get(membership.lastMessageId().getAsLong())).map(SessionViews::summary)
                     : Optional.empty();
             return new SessionMember(user.id(), user.name(), user.partner(),
-                    statuses.getOrDefault(user.id(), ImStatus.OFFLINE), last, membership.seenMessageId());
+                    statuses.getOrDefault(user.id(), ImStatus.OFFLINE), last, membership.seenMessageId(),
+                    Optional.of(user.login()));
         }
     }
 }

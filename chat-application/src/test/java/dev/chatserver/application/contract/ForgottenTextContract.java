@@ -70,7 +70,7 @@ public abstract class ForgottenTextContract extends StorageContract {
 
     private static MessageView message(long id, String text) {
         return MessageViews.restored(id, 7, SESSION, UserId.of(5), "Lucid Lynx", LYNX_PARTNER, "message", text, AT,
-                List.of(), Optional.empty());
+                List.of(), Optional.empty(), List.of());
     }
 
     private static SessionChanged sessionShowing(UserId viewer, long lynxLast, String lynxText, long ocelotLast,
@@ -90,7 +90,7 @@ public abstract class ForgottenTextContract extends StorageContract {
     private static MessageView replyToTheSecret() {
         return MessageViews.restored(REPLY, 7, SESSION, UserId.of(6), "Oneiric Ocelot",
                 new Partner(PartnerId.of(12), "Oneiric Ocelot"), "message", "reply words", AT,
-                List.of(), Optional.of(new QuotedMessage(SECRET, UserId.of(5), "secret words", false)));
+                List.of(), Optional.of(new QuotedMessage(SECRET, UserId.of(5), "secret words", false)), List.of());
     }
 
     /** Lynx's earlier message (kept), then the secret one posted, shown in sessions, replied to and edited. */
@@ -111,8 +111,8 @@ public abstract class ForgottenTextContract extends StorageContract {
             bus.publish(OCELOT, new MessagePosted(replyToTheSecret()));
         });
         transactions.inTransaction(() -> {
-            bus.publish(LYNX, new MessageEdited(SESSION, SECRET, "secret edit", AT.plusSeconds(30)));
-            bus.publish(OCELOT, new MessageEdited(SESSION, SECRET, "secret edit", AT.plusSeconds(30)));
+            bus.publish(LYNX, new MessageEdited(SESSION, SECRET, "secret edit", AT.plusSeconds(30), List.of()));
+            bus.publish(OCELOT, new MessageEdited(SESSION, SECRET, "secret edit", AT.plusSeconds(30), List.of()));
         });
     }
 

@@ -119,7 +119,7 @@ public abstract class MessageChangesContract extends StorageContract {
         assertThat(shown.deleted()).isFalse();
         assertThat(seen(ocelot, other).editDate()).isEmpty();
         assertThat(told(Channel.ofUser(ocelot.id()), MessageEdited.class)).containsExactly(
-                new MessageEdited(session.uuid(), id, "hello", NOW.plus(Duration.ofMinutes(5))));
+                new MessageEdited(session.uuid(), id, "hello", NOW.plus(Duration.ofMinutes(5)), List.of()));
         assertThat(told(Channel.ofUser(lynx.id()), MessageEdited.class)).hasSize(1);
     }
 

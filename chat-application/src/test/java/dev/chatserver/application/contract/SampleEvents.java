@@ -63,7 +63,7 @@ public final class SampleEvents {
     /** A message event numbered {@code n} (its message id) whose content is {@code content}: for tests that need notifications of some size. */
     public static DomainEvent bulky(long n, String content) {
         return new MessagePosted(MessageViews.restored(n, 7, SESSION, UserId.of(5), "Lucid Lynx",
-                new Partner(PartnerId.of(11), "Lucid Lynx"), "message", content, AT, List.of(), Optional.empty()));
+                new Partner(PartnerId.of(11), "Lucid Lynx"), "message", content, AT, List.of(), Optional.empty(), List.of()));
     }
 
     public static List<DomainEvent> everyKind() {
@@ -74,7 +74,8 @@ public final class SampleEvents {
                         new FileName("r\u00e9sum\u00e9 \"final\".pdf"), "application/pdf", 123_456, false),
                         new AttachmentView(new AttachmentId(UUID.fromString("1c8f4d2b-6e3a-4f7b-8d9c-2b3c4d5e6f70")),
                         new FileName("cat.png"), "image/png", 42, true)),
-                Optional.of(new QuotedMessage(41, UserId.of(6), "What did \"you\" say? \ud83d\ude00", false)));
+                Optional.of(new QuotedMessage(41, UserId.of(6), "What did \"you\" say? \ud83d\ude00", false)),
+                List.of(UserId.of(6)));
         SessionView session = new SessionView(7, SESSION, AT, true, List.of(new GroupRef(GroupId.of(3), "News")),
                 List.of(new DocumentLink(2, new DocumentRef("res.partner", "12"))),
                 List.of(new SessionMember(UserId.of(5), "Lucid Lynx", lynx, ImStatus.AWAY,
@@ -92,7 +93,8 @@ public final class SampleEvents {
         return List.of(new MessagePosted(message), new SessionChanged(UserId.of(5), session),
                 new PresenceChanged(UserId.of(6), ImStatus.OFFLINE), new ChatEventAppended(labelled),
                 new ChatEventAppended(bare), new ReadReceipt(7, SESSION, UserId.of(6), 42),
-                new MessageEdited(SESSION, 42, "Hello again \u00e9\ud83d\ude00\n", AT),
+                new MessageEdited(SESSION, 42, "Hello again \u00e9\ud83d\ude00\n", AT, List.of(UserId.of(6))),
+                new MessageEdited(SESSION, 42, "Hello again", AT, List.of()),
                 new MessageDeleted(SESSION, 42, AT), new ReactionToggled(SESSION, 42, UserId.of(6), "\ud83d\udc4d\ud83c\udffd", true, 3),
                 new ReactionToggled(SESSION, 42, UserId.of(5), "\u2764\ufe0f", false, 0),
                 new MessagePosted(message.tombstone()), new SessionChanged(UserId.of(5), session.withLastMessageDeleted(42)),
@@ -100,7 +102,7 @@ public final class SampleEvents {
                 new SessionChanged(UserId.of(6), SessionView.restored(8, SESSION, AT, true, List.of(), List.of(),
                         session.users(), SessionState.OPEN, SessionStatus.ACTIVE, true, OptionalLong.empty(),
                         Optional.of(new GroupView("Night \"shift\" \u00e9", Posting.ADMINS,
-                                List.of(UserId.of(5), UserId.of(6)))))));
+                                List.of(UserId.of(5), UserId.of(6)))), OptionalLong.empty())));
     }
 
     /** The session with each member's read pointer and the viewer's unread count. */
@@ -109,6 +111,6 @@ public final class SampleEvents {
                 u.partner(), u.imStatus(), u.lastMessage(), OptionalLong.of(40 + u.id().value()))).toList();
         return new SessionView(session.id(), session.uuid(), session.createDate(), session.isGroup(),
                 session.groups(), session.docs(), users, session.state(), session.status(), session.isRead())
-                .withUnreadCount(3);
+                .withUnreadCount(3, 1);
     }
 }

@@ -131,6 +131,14 @@ public abstract class StorageContractSuite {
     }
 
     @Nested
+    class Mentions extends MentionsContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
     class Replies extends RepliesContract {
         @Override
         protected Storage newStorage() {

@@ -75,8 +75,9 @@ public final class ImServices implements AutoCloseable {
         ClientKeys clientKeys = new ClientKeys(ports.idempotencyKeys(), transactions, clock);
         this.recorder = new PostRecorder(imSessions, imMessages, notifier, views, ports.attachments());
         RepliedMessages replied = new RepliedMessages(imMessages);
+        MentionedUsers mentioned = new MentionedUsers(directory);
         this.posting = new PostingLane(imSessions, imMessages, new SessionHeaders(imSessions), recorder, replied,
-                clientKeys, clock, Meters.NONE, ports.attachments(), ports.groupConversations(), ports.userBlocks());
+                mentioned, clientKeys, clock, Meters.NONE, ports.attachments(), ports.groupConversations(), ports.userBlocks());
         MessageReactions reactions = ports.messageReactions();
         this.messages = new PostMessageService(writer, posting, access, notifier, transactions, policy, clientKeys,
                 clock, budgets);
@@ -86,7 +87,8 @@ public final class ImServices implements AutoCloseable {
         this.changeMessage = new ChangeMessageService(imMessages, imSessions, reactions, notifier, transactions,
                 policy, EditWindow.defaults(), clock, budgets,
                 new dev.chatserver.application.attachment.AttachmentErasure(ports.attachments(), ports.fileContents(),
-                        dev.chatserver.application.attachment.AttachmentSettings.DEFAULT, clock, transactions));
+                        dev.chatserver.application.attachment.AttachmentSettings.DEFAULT, clock, transactions),
+                mentioned);
         this.reactToMessage = new ReactToMessageService(imMessages, imSessions, reactions, notifier, transactions,
                 budgets);
         this.invitations = new InviteToSessionService(imSessions, access, recorder, views, notifier, directory,

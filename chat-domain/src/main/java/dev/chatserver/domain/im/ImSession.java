@@ -1,6 +1,7 @@
 package dev.chatserver.domain.im;
 
 import dev.chatserver.domain.account.GroupId;
+import dev.chatserver.domain.account.Login;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.problem.InvalidInput;
 import dev.chatserver.domain.problem.NotFound;
@@ -60,7 +61,7 @@ public record ImSession(long id, UUID uuid, Instant createDate, Optional<GroupId
      */
     public MessagePost post(PostDraft draft, Instant now) {
         member(draft.sender());
-        SessionPosts.Decision decision = postedAs(draft, Map.of(), now);
+        SessionPosts.Decision decision = postedAs(draft, Map.of(), Map.of(), now);
         decision.refusal().ifPresent(problem -> {
             throw problem;
         });
@@ -83,12 +84,30 @@ public record ImSession(long id, UUID uuid, Instant createDate, Optional<GroupId
      */
     public SessionPosts postAll(List<PostDraft> drafts, Collection<ImMessage> repliedTo, Instant now,
                                 PostingRights rights) {
+        return postAll(drafts, repliedTo, Map.of(), now, rights);
+    }
+
+    /**
+     * {@link #postAll}, each message mentioning the members its text calls by {@code @login}
+     * ({@link #mentionsIn}), found among {@code mentionable}: the users of the logins the drafts call that exist.
+     */
+    public SessionPosts postAll(List<PostDraft> drafts, Collection<ImMessage> repliedTo,
+                                Map<Login, UserId> mentionable, Instant now, PostingRights rights) {
         Map<Long, ImMessage> ownById = repliedTo.stream().filter(message -> message.sessionId() == id)
                 .collect(Collectors.toMap(ImMessage::id, Function.identity(), (a, b) -> a));
         return new SessionPosts(this, drafts.stream().map(draft -> !hasMember(draft.sender())
                 ? SessionPosts.Decision.refused(unknown())
                 : rights.refusalOf(draft.sender()).map(SessionPosts.Decision::refused)
-                        .orElseGet(() -> postedAs(draft, ownById, now))).toList());
+                        .orElseGet(() -> postedAs(draft, ownById, mentionable, now))).toList());
+    }
+
+    /**
+     * The members {@code text}, said by {@code author}, calls by {@code @login} ({@link Mentions}), in user id
+     * order, looked up in {@code users} (the users of the logins it calls that exist): nobody outside the
+     * session, and never the author.
+     */
+    public List<UserId> mentionsIn(String text, Map<Login, UserId> users, UserId author) {
+        return Mentions.in(text).membersOf(this, users, author);
     }
 
     /** {@link #postAll} of posts that reply to nothing (a reply among them is refused). */
@@ -101,11 +120,14 @@ public record ImSession(long id, UUID uuid, Instant createDate, Optional<GroupId
         return postAll(drafts, List.of(), now, rights);
     }
 
-    private SessionPosts.Decision postedAs(PostDraft draft, Map<Long, ImMessage> ownById, Instant now) {
+    private SessionPosts.Decision postedAs(PostDraft draft, Map<Long, ImMessage> ownById,
+                                           Map<Login, UserId> mentionable, Instant now) {
         if (draft.replyToId().isPresent() && !ownById.containsKey(draft.replyToId().get())) {
             return SessionPosts.Decision.refused(unknownRepliedTo());
         }
-        return SessionPosts.Decision.accepted(ImMessage.unsaved(id, draft, now));
+        List<UserId> mentions = mentionable.isEmpty() ? List.of()
+                : mentionsIn(draft.content(), mentionable, draft.sender());
+        return SessionPosts.Decision.accepted(ImMessage.unsaved(id, draft, mentions, now));
     }
 
     /** What a reply to a message that is not in this session hears, whether the message exists or not. */

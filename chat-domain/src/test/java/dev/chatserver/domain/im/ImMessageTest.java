@@ -75,7 +75,7 @@ class ImMessageTest {
     @Test
     void a_deleted_message_cannot_hold_content() {
         assertThatThrownBy(() -> new ImMessage(5, 7, LYNX, new MessageType("message"), "kept", POSTED,
-                Optional.empty(), Optional.of(POSTED), Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+                Optional.empty(), Optional.of(POSTED), Optional.empty(), List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -115,15 +115,30 @@ class ImMessageTest {
     }
 
     @Test
+    void an_edit_mentions_whom_its_new_text_calls_and_a_tombstone_nobody() {
+        UserId pangolin = UserId.of(9);
+        ImMessage posted = ImMessage.unsaved(7, PostDraft.plain(LYNX, MessageType.MESSAGE, "@pangolin @ocelot"),
+                List.of(pangolin, OCELOT, OCELOT), POSTED).storedAs(6);
+
+        ImMessage edited = posted.editedBy(LYNX, "@pangolin only", List.of(pangolin), POSTED, DAY);
+
+        assertThat(posted.mentions()).as("distinct, in id order").containsExactly(OCELOT, pangolin);
+        assertThat(edited.mentions()).containsExactly(pangolin);
+        assertThat(edited.deletedBy(LYNX, POSTED, DAY).mentions()).isEmpty();
+        assertThatThrownBy(() -> new ImMessage(5, 7, LYNX, MessageType.MESSAGE, "", POSTED, Optional.empty(),
+                Optional.of(POSTED), Optional.empty(), List.of(OCELOT))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void it_deconstructs_into_its_components_in_order() {
         ImMessage edited = message.editedBy(LYNX, "hello again", POSTED.plusSeconds(5), DAY);
 
         List<Object> components = edited.deconstruct((id, sessionId, from, type, content, createDate, editDate,
-                deleteDate, replyToId) -> List.of(id, sessionId, from, type, content, createDate, editDate, deleteDate,
-                replyToId));
+                deleteDate, replyToId, mentions) -> List.of(id, sessionId, from, type, content, createDate, editDate,
+                deleteDate, replyToId, mentions));
 
         assertThat(components).containsExactly(5L, 7L, LYNX, new MessageType("message"), "hello again", POSTED,
-                Optional.of(POSTED.plusSeconds(5)), Optional.empty(), Optional.empty());
+                Optional.of(POSTED.plusSeconds(5)), Optional.empty(), Optional.empty(), List.of());
     }
 
     /** A component added to the record must be added to its deconstruction, which then fails where it is read. */

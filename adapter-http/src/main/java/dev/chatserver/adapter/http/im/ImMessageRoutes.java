@@ -15,6 +15,7 @@ import dev.chatserver.application.port.in.im.ReactToMessage;
 import dev.chatserver.application.port.in.im.ReadHistory;
 import dev.chatserver.application.port.out.notification.event.ReactionToggled;
 import dev.chatserver.domain.im.Emoji;
+import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.PostDraft;
@@ -68,7 +69,8 @@ public final class ImMessageRoutes implements Routes {
             ImMessage edited = change.edit(new EditMessageCommand(caller, p.requiredPositive("message_id"),
                     p.requiredString("message_content")));
             return ordered("status", "success", "message_id", edited.id(),
-                    "edit_date", ImPayloads.datetime(edited.editDate().orElseThrow()));
+                    "edit_date", ImPayloads.datetime(edited.editDate().orElseThrow()),
+                    "mentions", edited.mentions().stream().map(UserId::value).toList());
         }));
         app.post(ImSessionRoutes.API + "delete_message", calls.handler((p, caller) -> {
             ImMessage tombstone = change.delete(new DeleteMessageCommand(caller, p.requiredPositive("message_id")));

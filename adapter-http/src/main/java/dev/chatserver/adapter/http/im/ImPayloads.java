@@ -121,10 +121,14 @@ public final class ImPayloads {
         return ordered("type", "im_chat.message", "session", signal.sessionUuid().toString(), "message", message);
     }
 
-    /** {@code {"type":"im_chat.message_edited","session":uuid,"message_id":12,"message":"...","edit_date":"..."}} */
+    /**
+     * {@code {"type":"im_chat.message_edited","session":uuid,"message_id":12,"message":"...","edit_date":"...",
+     * "mentions":[user ids]}}: whom the new text mentions, empty when nobody (those of before are forgotten).
+     */
     public static Map<String, Object> editedNotification(MessageEdited edited) {
         return ordered("type", "im_chat.message_edited", "session", edited.sessionUuid().toString(),
-                "message_id", edited.messageId(), "message", edited.content(), "edit_date", datetime(edited.editDate()));
+                "message_id", edited.messageId(), "message", edited.content(), "edit_date", datetime(edited.editDate()),
+                "mentions", edited.mentions().stream().map(UserId::value).toList());
     }
 
     /** {@code {"type":"im_chat.message_deleted","session":uuid,"message_id":12,"delete_date":"..."}} */

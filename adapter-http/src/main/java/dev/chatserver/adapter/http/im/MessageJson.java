@@ -27,7 +27,8 @@ import java.util.UUID;
  * ({@code [{"id","name","mimetype","size","url","thumbnail_url"}]}, its URLs from the server's root,
  * under the prefix the chat is mounted at), and
  * {@code reply_to: {id, from_id, message, deleted}} when it replies to a message (the quoted text cut to 200
- * characters, empty once the original was deleted). A history entry also carries its {@code reactions}
+ * characters, empty once the original was deleted), and {@code mentions: [user ids]} when its text calls
+ * members of the session by {@code @login} (in id order; left out when it mentions nobody). A history entry also carries its {@code reactions}
  * ({@code [{"emoji","count","me"}]}, empty when none); a new message has none yet.
  */
 record MessageJson(MessageView message) implements JsonSerializable {
@@ -59,7 +60,7 @@ record MessageJson(MessageView message) implements JsonSerializable {
                                     String fromName, Partner fromPartner, String type, String message,
                                     Instant createDate, Optional<Instant> editDate, boolean deleted,
                                     List<ReactionCount> reactions, List<AttachmentView> attachments,
-                                    Optional<QuotedMessage> replyTo)
+                                    Optional<QuotedMessage> replyTo, List<UserId> mentions)
             throws IOException {
         out.writeStartObject();
         out.writeNumberField("id", id);
@@ -101,7 +102,19 @@ record MessageJson(MessageView message) implements JsonSerializable {
             out.writeBooleanField("deleted", quoted.deleted());
             out.writeEndObject();
         }
+        if (!mentions.isEmpty()) {
+            writeMentions(out, mentions);
+        }
         return null;
+    }
+
+    /** {@code mentions: [user ids]}. */
+    static void writeMentions(JsonGenerator out, List<UserId> mentions) throws IOException {
+        out.writeArrayFieldStart("mentions");
+        for (UserId user : mentions) {
+            out.writeNumber(user.value());
+        }
+        out.writeEndArray();
     }
 
     @Override

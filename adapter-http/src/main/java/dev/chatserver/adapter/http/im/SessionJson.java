@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
 
 /**
  * A session as the IM chat API shows it (a {@code get_sessions} entry), written straight into the generator:
- * {@code id, uuid, create_date, state, status, is_read, unread_count (in answers, not in notifications),
- * is_group, with_documents, groups, docs, users} (each with its {@code seen_message_id}), and for a group
+ * {@code id, uuid, create_date, state, status, is_read, unread_count and mention_count (in answers, not in
+ * notifications),
+ * is_group, with_documents, groups, docs, users} (each with its {@code seen_message_id} and the {@code login}
+ * that mentions them), and for a group
  * conversation people made, {@code conversation: {name, posting, admins}}.
  */
 record SessionJson(SessionView session) implements JsonSerializable {
@@ -35,6 +37,9 @@ record SessionJson(SessionView session) implements JsonSerializable {
         out.writeBooleanField("is_read", session.isRead());
         if (session.unreadCount().isPresent()) {
             out.writeNumberField("unread_count", session.unreadCount().getAsLong());
+        }
+        if (session.mentionCount().isPresent()) {
+            out.writeNumberField("mention_count", session.mentionCount().getAsLong());
         }
         out.writeBooleanField("is_group", session.isGroup());
         out.writeBooleanField("with_documents", session.withDocuments());
@@ -92,6 +97,9 @@ record SessionJson(SessionView session) implements JsonSerializable {
         out.writeStartObject();
         out.writeNumberField("id", member.id().value());
         out.writeStringField("name", member.name());
+        if (member.login().isPresent()) {
+            out.writeStringField("login", member.login().get().value());
+        }
         out.writeStringField("im_status", member.imStatus().wireName());
         out.writeArrayFieldStart("partner_id");
         out.writeNumber(member.partner().id().value());

@@ -29,6 +29,30 @@ final class KnownPartners {
         this.find = find;
     }
 
+    /** The partners of these users that exist, in the order given; those not kept yet read in one go. */
+    List<Partner> partnersOf(List<UserId> users) {
+        Map<UserId, Partner> found = new LinkedHashMap<>();
+        List<UserId> unknown = new java.util.ArrayList<>();
+        synchronized (known) {
+            for (UserId user : users) {
+                Partner partner = known.get(user);
+                if (partner != null) {
+                    found.put(user, partner);
+                } else {
+                    unknown.add(user);
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            Map<UserId, Partner> read = find.partnersOf(unknown);
+            synchronized (known) {
+                known.putAll(read);
+            }
+            found.putAll(read);
+        }
+        return users.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     Optional<Partner> partnerOf(UserId user) {
         synchronized (known) {
             Partner partner = known.get(user);

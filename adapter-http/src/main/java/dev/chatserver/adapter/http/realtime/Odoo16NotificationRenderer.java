@@ -28,7 +28,7 @@ final class Odoo16NotificationRenderer implements NotificationRenderer {
     public Object render(DomainEvent event) {
         if (event instanceof MessagePosted posted) {
             return OdooPayloads.notification(CHANNEL_MODEL + "/new_message",
-                    OdooPayloads.newMessage(posted.message(), CHANNEL_MODEL, Map.of()));
+                    OdooPayloads.newMessage(posted.message(), CHANNEL_MODEL, Map.of(), partners, Map.of()));
         }
         if (event instanceof MemberTyping typing) {
             return OdooPayloads.notification("mail.channel.member/typing_status", OdooPayloads.typingStatus(typing.signal()));

@@ -31,7 +31,8 @@ final class Odoo17NotificationRenderer implements NotificationRenderer {
     public Object render(DomainEvent event) {
         if (event instanceof MessagePosted posted) {
             return OdooPayloads.notification(CHANNEL_MODEL + "/new_message",
-                    OdooPayloads.newMessage(posted.message(), CHANNEL_MODEL, Map.of("author", author(posted))));
+                    OdooPayloads.newMessage(posted.message(), CHANNEL_MODEL, Map.of("author", author(posted)),
+                            partners, Map.of("type", "partner")));
         }
         if (event instanceof MemberTyping typing) {
             return OdooPayloads.notification("discuss.channel.member/typing_status", OdooPayloads.typingStatus(typing.signal()));

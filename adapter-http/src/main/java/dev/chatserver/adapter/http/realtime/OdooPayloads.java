@@ -76,8 +76,13 @@ final class OdooPayloads {
         return out;
     }
 
-    /** {@code {"id": <session id>, "message": {...}}}: what Odoo's new_message consumers read. */
-    static Map<String, Object> newMessage(MessageView message, String channelModel, Map<String, Object> author) {
+    /**
+     * {@code {"id": <session id>, "message": {...}}}: what Odoo's new_message consumers read. A message that
+     * mentions members carries them as Odoo's {@code recipients} (the partners of its {@code partner_ids}, each
+     * {@code {id, name}} with {@code recipientFields} beside), as well as the API's {@code mentions}.
+     */
+    static Map<String, Object> newMessage(MessageView message, String channelModel, Map<String, Object> author,
+                                          KnownPartners partners, Map<String, Object> recipientFields) {
         Map<String, Object> formatted = fieldsOf(ImPayloads.message(message));
         formatted.put("body", message.message());
         formatted.put("date", ImPayloads.datetime(message.createDate()));
@@ -95,6 +100,15 @@ final class OdooPayloads {
             formatted.put("attachment_ids", message.attachments().stream().map(file -> new OdooAttachment(file,
                     Map.of("filename", file.name().value(), "res_id", message.sessionId(), "res_model", channelModel)))
                     .toList());
+        }
+        if (!message.mentions().isEmpty()) {
+            formatted.put("recipients", partners.partnersOf(message.mentions()).stream().map(partner -> {
+                Map<String, Object> recipient = new LinkedHashMap<>();
+                recipient.put("id", partner.id().value());
+                recipient.put("name", partner.name());
+                recipient.putAll(recipientFields);
+                return recipient;
+            }).toList());
         }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("id", message.sessionId());

@@ -80,7 +80,7 @@ class StreamedListingTest {
     private static MessageView message(int i) {
         return MessageViews.restored(ENTRIES - i, 7, UUID.randomUUID(), UserId.of(5), "Lucid Lynx",
                 new Partner(PartnerId.of(11), "Lucid Lynx"), "message", "message " + i, AT, java.util.List.of(),
-                Optional.empty());
+                Optional.empty(), java.util.List.of());
     }
 
     /** A list that notes how much of the response was written when its last element was asked for. */

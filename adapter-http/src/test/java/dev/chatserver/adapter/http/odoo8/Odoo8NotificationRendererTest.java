@@ -45,7 +45,7 @@ class Odoo8NotificationRendererTest {
     @Test
     void a_posted_message_is_the_bare_message_with_to_id_and_from_id() throws Exception {
         MessageView message = MessageViews.restored(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
-                "message", "Hello <you>", AT, java.util.List.of(), Optional.empty());
+                "message", "Hello <you>", AT, java.util.List.of(), Optional.empty(), java.util.List.of());
 
         assertThat(rendered(new MessagePosted(message))).isEqualTo("{\"id\":42,\"type\":\"message\","
                 + "\"message\":\"Hello <you>\",\"create_date\":\"2026-11-21 10:00:00\",\"to_id\":[7,\"" + SESSION + "\"],"
@@ -83,7 +83,7 @@ class Odoo8NotificationRendererTest {
     void edits_deletions_and_reactions_pass_by_im_chat_js_in_the_api_shapes() throws Exception {
         UUID session = UUID.fromString(SESSION);
 
-        assertThat(rendered(new MessageEdited(session, 42, "new", AT))).startsWith("{\"type\":\"im_chat.message_edited\"");
+        assertThat(rendered(new MessageEdited(session, 42, "new", AT, java.util.List.of()))).startsWith("{\"type\":\"im_chat.message_edited\"");
         assertThat(rendered(new MessageDeleted(session, 42, AT))).startsWith("{\"type\":\"im_chat.message_deleted\"");
         assertThat(rendered(new ReactionToggled(session, 42, UserId.of(5), "x", false, 0)))
                 .startsWith("{\"type\":\"im_chat.reaction\"");

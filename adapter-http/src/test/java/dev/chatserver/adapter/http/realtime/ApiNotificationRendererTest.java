@@ -59,12 +59,21 @@ class ApiNotificationRendererTest {
     @Test
     void a_posted_message_is_the_history_entry_under_im_chat_message() throws Exception {
         MessageView message = MessageViews.restored(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
-                "message", "Hello \"you\"", AT, List.of(), Optional.empty());
+                "message", "Hello \"you\"", AT, List.of(), Optional.empty(), List.of());
 
         assertThat(rendered(new MessagePosted(message))).isEqualTo("{\"type\":\"im_chat.message\",\"session\":\"" + SESSION
                 + "\",\"message\":{\"id\":42,\"type\":\"message\",\"message\":\"Hello \\\"you\\\"\","
                 + "\"create_date\":\"2026-11-21 10:00:00\",\"to_id\":[7,\"" + SESSION + "\"],"
                 + "\"from_id\":[5,\"Lucid Lynx\"],\"from_partner_id\":[11,\"Lucid Lynx\"]}}");
+    }
+
+    @Test
+    void a_message_that_mentions_members_carries_their_user_ids() throws Exception {
+        MessageView message = MessageViews.restored(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
+                "message", "@ocelot @pangolin", AT, List.of(), Optional.empty(), List.of(UserId.of(6), UserId.of(9)));
+
+        assertThat(rendered(new MessagePosted(message))).endsWith(
+                "\"from_partner_id\":[11,\"Lucid Lynx\"],\"mentions\":[6,9]}}");
     }
 
     @Test
@@ -121,9 +130,9 @@ class ApiNotificationRendererTest {
     void an_edit_a_deletion_and_a_reaction_have_their_own_types() throws Exception {
         UUID session = UUID.fromString(SESSION);
 
-        assertThat(rendered(new MessageEdited(session, 42, "Hello \"again\"", AT))).isEqualTo(
-                "{\"type\":\"im_chat.message_edited\",\"session\":\"" + SESSION + "\",\"message_id\":42,"
-                        + "\"message\":\"Hello \\\"again\\\"\",\"edit_date\":\"2026-11-21 10:00:00\"}");
+        assertThat(rendered(new MessageEdited(session, 42, "Hello \"again\"", AT, List.of(UserId.of(6)))))
+                .isEqualTo("{\"type\":\"im_chat.message_edited\",\"session\":\"" + SESSION + "\",\"message_id\":42,"
+                        + "\"message\":\"Hello \\\"again\\\"\",\"edit_date\":\"2026-11-21 10:00:00\",\"mentions\":[6]}");
         assertThat(rendered(new MessageDeleted(session, 42, AT))).isEqualTo(
                 "{\"type\":\"im_chat.message_deleted\",\"session\":\"" + SESSION + "\",\"message_id\":42,"
                         + "\"delete_date\":\"2026-11-21 10:00:00\"}");
@@ -135,13 +144,13 @@ class ApiNotificationRendererTest {
     @Test
     void a_history_entry_says_whether_it_was_edited_or_deleted_and_carries_its_reactions() throws Exception {
         MessageView plain = MessageViews.restored(41, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
-                "message", "Hi", AT, List.of(), Optional.empty());
+                "message", "Hi", AT, List.of(), Optional.empty(), List.of());
         MessageView edited = new MessageView(42, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
                 "message", "Hello", AT, Optional.of(AT.plusSeconds(60)), false,
                 List.of(new ReactionCount("\ud83d\udc4d", 2, true), new ReactionCount("x", 1, false)), List.of(),
-                Optional.empty());
+                Optional.empty(), List.of());
         MessageView tombstone = new MessageView(43, 7, UUID.fromString(SESSION), UserId.of(5), "Lucid Lynx", LYNX,
-                "message", "", AT, Optional.empty(), true, List.of(), List.of(), Optional.empty());
+                "message", "", AT, Optional.empty(), true, List.of(), List.of(), Optional.empty(), List.of());
         String head = "\"create_date\":\"2026-11-21 10:00:00\",\"to_id\":[7,\"" + SESSION + "\"],"
                 + "\"from_id\":[5,\"Lucid Lynx\"],\"from_partner_id\":[11,\"Lucid Lynx\"]";
 
@@ -159,10 +168,10 @@ class ApiNotificationRendererTest {
     void a_reply_carries_the_quoted_message_live_and_in_history() throws Exception {
         MessageView reply = MessageViews.restored(44, 7, UUID.fromString(SESSION), UserId.of(6), "Oneiric Ocelot",
                 new Partner(PartnerId.of(12), "Oneiric Ocelot"), "message", "Yes", AT,
-                List.of(), Optional.of(new QuotedMessage(41, UserId.of(5), "Hi <b>\"there\"</b>", false)));
+                List.of(), Optional.of(new QuotedMessage(41, UserId.of(5), "Hi <b>\"there\"</b>", false)), List.of());
         MessageView toDeleted = new MessageView(45, 7, UUID.fromString(SESSION), UserId.of(6), "Oneiric Ocelot",
                 new Partner(PartnerId.of(12), "Oneiric Ocelot"), "message", "Why?", AT, Optional.empty(), false,
-                List.of(), List.of(), Optional.of(new QuotedMessage(43, UserId.of(5), "", true)));
+                List.of(), List.of(), Optional.of(new QuotedMessage(43, UserId.of(5), "", true)), List.of());
         String head = "\"create_date\":\"2026-11-21 10:00:00\",\"to_id\":[7,\"" + SESSION + "\"],"
                 + "\"from_id\":[6,\"Oneiric Ocelot\"],\"from_partner_id\":[12,\"Oneiric Ocelot\"]";
 

@@ -33,7 +33,8 @@ class OdooNotificationRendererTest {
     private static final UUID SESSION = UUID.fromString("6f1c1a2e-7d4b-4f53-9a51-2b1e4f0c9d11");
     private static final Partner LYNX = new Partner(PartnerId.of(11), "Lucid Lynx");
     private static final MessageView MESSAGE = MessageViews.restored(42, 7, SESSION, UserId.of(5), "Lucid Lynx", LYNX,
-            "message", "Hello", Instant.parse("2026-11-21T10:00:00Z"), java.util.List.of(), Optional.empty());
+            "message", "Hello", Instant.parse("2026-11-21T10:00:00Z"), java.util.List.of(), Optional.empty(),
+            java.util.List.of());
 
     private final ObjectMapper mapper = Json.newMapper();
     private final KnownPartners partners = new KnownPartners(users -> users.contains(UserId.of(5))
@@ -107,7 +108,7 @@ class OdooNotificationRendererTest {
     void a_reply_carries_its_parent_message_as_odoo_16_and_17_read_it() {
         MessageView reply = MessageViews.restored(43, 7, SESSION, UserId.of(5), "Lucid Lynx", LYNX, "message", "Yes",
                 Instant.parse("2026-11-21T10:00:00Z"), List.of(),
-                Optional.of(new QuotedMessage(42, UserId.of(6), "Lunch at <noon>?", false)));
+                Optional.of(new QuotedMessage(42, UserId.of(6), "Lunch at <noon>?", false)), List.of());
 
         for (NotificationRenderer renderer : List.of(new Odoo16NotificationRenderer(partners),
                 new Odoo17NotificationRenderer(partners))) {
@@ -121,6 +122,23 @@ class OdooNotificationRendererTest {
         }
         assertThat(rendered(new Odoo17NotificationRenderer(partners), new MessagePosted(MESSAGE)).get("payload")
                 .get("message").has("parentMessage")).as("a message that replies to nothing").isFalse();
+    }
+
+    @Test
+    void a_mention_carries_the_mentioned_partners_as_odoo_16_and_17_list_recipients() {
+        MessageView mention = MessageViews.restored(44, 7, SESSION, UserId.of(6), "Oneiric Ocelot", LYNX, "message",
+                "@lynx hi", Instant.parse("2026-11-21T10:00:00Z"), List.of(), Optional.empty(), List.of(UserId.of(5)));
+
+        JsonNode sixteen = rendered(new Odoo16NotificationRenderer(partners), new MessagePosted(mention))
+                .get("payload").get("message");
+        JsonNode seventeen = rendered(new Odoo17NotificationRenderer(partners), new MessagePosted(mention))
+                .get("payload").get("message");
+
+        assertThat(sixteen.get("recipients")).hasToString("[{\"id\":11,\"name\":\"Lucid Lynx\"}]");
+        assertThat(seventeen.get("recipients")).hasToString("[{\"id\":11,\"name\":\"Lucid Lynx\",\"type\":\"partner\"}]");
+        assertThat(sixteen.get("mentions")).hasToString("[5]");
+        assertThat(rendered(new Odoo17NotificationRenderer(partners), new MessagePosted(MESSAGE)).get("payload")
+                .get("message").has("recipients")).as("a message that mentions nobody").isFalse();
     }
 
     @Test
@@ -169,7 +187,7 @@ class OdooNotificationRendererTest {
     void edits_deletions_and_reactions_come_under_the_im_chat_types_odoo_leaves_alone() {
         for (NotificationRenderer renderer : List.of(new Odoo16NotificationRenderer(partners),
                 new Odoo17NotificationRenderer(partners))) {
-            JsonNode edited = rendered(renderer, new MessageEdited(SESSION, 42, "new", Instant.parse("2026-11-21T10:00:00Z")));
+            JsonNode edited = rendered(renderer, new MessageEdited(SESSION, 42, "new", Instant.parse("2026-11-21T10:00:00Z"), List.of()));
             JsonNode deleted = rendered(renderer, new MessageDeleted(SESSION, 42, Instant.parse("2026-11-21T10:00:00Z")));
             JsonNode reaction = rendered(renderer, new ReactionToggled(SESSION, 42, UserId.of(5), "x", true, 1));
 

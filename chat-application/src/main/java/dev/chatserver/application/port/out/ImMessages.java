@@ -52,4 +52,14 @@ public interface ImMessages {
      * of what is stored when it runs, so a post committed before it is counted and none is counted twice.
      */
     List<Long> countUnread(List<Unread> unread);
+
+    /**
+     * {@link #countUnread}, each with how many of those messages mention the member ({@link Unread#mentions}), in
+     * the same one read however many.
+     */
+    List<UnreadCount> countUnreadWithMentions(List<Unread> unread);
+
+    /** What one {@link Unread} counts: its messages, and of them those that mention its member. */
+    record UnreadCount(long messages, long mentions) {
+    }
 }

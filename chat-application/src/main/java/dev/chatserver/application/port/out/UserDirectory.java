@@ -23,6 +23,12 @@ public interface UserDirectory {
 
     Optional<User> userByLogin(Login login);
 
+    /** The users of the given logins that exist, in id order (a store answers in one read however many). */
+    default List<User> usersByLogins(Collection<Login> logins) {
+        return logins.stream().distinct().map(this::userByLogin).flatMap(Optional::stream)
+                .sorted(java.util.Comparator.comparingLong(user -> user.id().value())).toList();
+    }
+
     Optional<User> userByPartner(PartnerId partner);
 
     /** The users behind the given partners that exist, in id order. */

@@ -12,12 +12,14 @@ import java.util.UUID;
 /**
  * A message as history shows it: who sent it (user and partner), to which session, what and when; when it was
  * edited, whether it was deleted (then without content), the reactions to it as the reader sees them, the files
- * it posted, and the message it replies to as quoted now.
+ * it posted, the message it replies to as quoted now, and the members it mentions ({@code @login}, user ids in
+ * id order).
  */
 public record MessageView(long id, long sessionId, UUID sessionUuid, UserId fromId, String fromName,
                           Partner fromPartner, String type, String message, Instant createDate,
                           Optional<Instant> editDate, boolean deleted, List<ReactionCount> reactions,
-                          List<AttachmentView> attachments, Optional<QuotedMessage> replyTo) {
+                          List<AttachmentView> attachments, Optional<QuotedMessage> replyTo,
+                          List<UserId> mentions) {
     /**
      * Every component of the record in order, as a Java 21 record pattern ({@code MessageView(var id, ...)}) would
      * bind them, after the {@code context} the reader writes into. Whoever shows every component (the JSON
@@ -31,7 +33,7 @@ public record MessageView(long id, long sessionId, UUID sessionUuid, UserId from
         R apply(C context, long id, long sessionId, UUID sessionUuid, UserId fromId, String fromName,
                 Partner fromPartner, String type, String message, Instant createDate, Optional<Instant> editDate,
                 boolean deleted, List<ReactionCount> reactions, List<AttachmentView> attachments,
-                Optional<QuotedMessage> replyTo) throws X;
+                Optional<QuotedMessage> replyTo, List<UserId> mentions) throws X;
     }
 
     public MessageView {
@@ -46,18 +48,22 @@ public record MessageView(long id, long sessionId, UUID sessionUuid, UserId from
         reactions = List.copyOf(reactions);
         attachments = List.copyOf(attachments);
         Objects.requireNonNull(replyTo, "replyTo");
+        mentions = List.copyOf(mentions);
     }
 
     /** The record's components, in order, given to {@code reader} with {@code context} (see {@link Components}). */
     public <C, R, X extends Exception> R deconstruct(C context, Components<C, R, X> reader) throws X {
         return reader.apply(context, id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message,
-                createDate, editDate, deleted, reactions, attachments, replyTo);
+                createDate, editDate, deleted, reactions, attachments, replyTo, mentions);
     }
 
-    /** The same message once deleted: no text, no reactions and no files left (what it replied to stays). */
+    /**
+     * The same message once deleted: no text, no reactions, no files and no mentions left (what it replied to
+     * stays).
+     */
     public MessageView tombstone() {
         return new MessageView(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, "", createDate,
-                editDate, true, List.of(), List.of(), replyTo);
+                editDate, true, List.of(), List.of(), replyTo, List.of());
     }
 
     /** The same message once the one it quotes, {@code messageId}, was deleted: the quote without its text. */
@@ -66,6 +72,6 @@ public record MessageView(long id, long sessionId, UUID sessionUuid, UserId from
             return this;
         }
         return new MessageView(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate,
-                editDate, deleted, reactions, attachments, replyTo.map(QuotedMessage::deletedSince));
+                editDate, deleted, reactions, attachments, replyTo.map(QuotedMessage::deletedSince), mentions);
     }
 }

@@ -32,10 +32,10 @@ public final class MessageViews {
     public static MessageView shown(ImMessage message, UUID sessionUuid, User sender, List<ReactionCount> reactions,
                                     List<AttachmentView> attachments, Map<Long, ImMessage> replied) {
         return message.deconstruct((id, sessionId, from, type, content, createDate, editDate, deleteDate,
-                                    replyToId) ->
+                                    replyToId, mentions) ->
                 new MessageView(id, sessionId, sessionUuid, sender.id(), sender.name(), sender.partner(), type.value(),
                         content, createDate, editDate, deleteDate.isPresent(), reactions, attachments,
-                        quote(replyToId, replied)));
+                        quote(replyToId, replied), mentions));
     }
 
     /**
@@ -45,9 +45,10 @@ public final class MessageViews {
     public static MessageView posted(ImMessage message, UUID sessionUuid, User poster, List<AttachmentView> attachments,
                                      Map<Long, ImMessage> replied) {
         return message.deconstruct((id, sessionId, from, type, content, createDate, editDate, deleteDate,
-                                    replyToId) ->
+                                    replyToId, mentions) ->
                 new MessageView(id, sessionId, sessionUuid, poster.id(), poster.name(), poster.partner(), type.value(),
-                        content, createDate, Optional.empty(), false, List.of(), attachments, quote(replyToId, replied)));
+                        content, createDate, Optional.empty(), false, List.of(), attachments, quote(replyToId, replied),
+                        mentions));
     }
 
     private static Optional<QuotedMessage> quote(Optional<Long> replyToId, Map<Long, ImMessage> replied) {
@@ -57,15 +58,16 @@ public final class MessageViews {
     /** A typing signal: never stored, so without an id. */
     public static MessageView typing(ImSession session, User typist, MessageType type, String content, Instant at) {
         return restored(0, session.id(), session.uuid(), typist.id(), typist.name(), typist.partner(), type.value(),
-                content, at, List.of(), Optional.empty());
+                content, at, List.of(), Optional.empty(), List.of());
     }
 
     /** A posted message as a stored notification kept it, field by field. */
     public static MessageView restored(long id, long sessionId, UUID sessionUuid, UserId fromId, String fromName,
                                        Partner fromPartner, String type, String message, Instant createDate,
-                                       List<AttachmentView> attachments, Optional<QuotedMessage> replyTo) {
+                                       List<AttachmentView> attachments, Optional<QuotedMessage> replyTo,
+                                       List<UserId> mentions) {
         return new MessageView(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate,
-                Optional.empty(), false, List.of(), attachments, replyTo);
+                Optional.empty(), false, List.of(), attachments, replyTo, mentions);
     }
 
     /**
@@ -76,6 +78,6 @@ public final class MessageViews {
                                                  String fromName, Partner fromPartner, String type, String message,
                                                  Instant createDate) {
         return restored(id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate,
-                List.of(), Optional.empty());
+                List.of(), Optional.empty(), List.of());
     }
 }

@@ -36,13 +36,13 @@ class MessageViewTest {
         MessageView view = MessageViews.shown(edited, SESSION, LYNX, reactions, List.of(), Map.of());
 
         List<Object> components = view.deconstruct("context", (context, id, sessionId, sessionUuid, fromId, fromName,
-                fromPartner, type, message, createDate, editDate, deleted, reactionCounts, files, replyTo) -> List.of(
-                context, id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate, editDate,
-                deleted, reactionCounts, files, replyTo));
+                fromPartner, type, message, createDate, editDate, deleted, reactionCounts, files, replyTo, mentions) ->
+                List.of(context, id, sessionId, sessionUuid, fromId, fromName, fromPartner, type, message, createDate,
+                        editDate, deleted, reactionCounts, files, replyTo, mentions));
 
         assertThat(components).containsExactly("context", 5L, 7L, SESSION, LYNX.id(), "Lucid Lynx", LYNX_PARTNER,
                 "message", "hello again", POSTED, Optional.of(POSTED.plusSeconds(5)), false, reactions, List.of(),
-                Optional.empty());
+                Optional.empty(), List.of());
     }
 
     @Test
