@@ -63,7 +63,8 @@ class OdooNotificationRendererTest {
                 .AttachmentView(new dev.chatserver.domain.attachment.AttachmentId(SESSION),
                 new dev.chatserver.domain.attachment.FileName("holiday.png"), "image/png", 48213, true);
         MessageView withFile = MessageViews.restored(44, 7, SESSION, UserId.of(5), "Lucid Lynx", LYNX,
-                "money4_chat_attach_msg", "", Instant.parse("2026-11-21T10:00:00Z"), List.of(file), Optional.empty());
+                "money4_chat_attach_msg", "", Instant.parse("2026-11-21T10:00:00Z"), List.of(file), Optional.empty(),
+                List.of());
         ObjectMapper mounted = Json.newMapper();
         mounted.setDefaultAttributes(mounted.getSerializationConfig().getAttributes()
                 .withSharedAttribute(dev.chatserver.adapter.http.attachment.AttachmentJson.MOUNT_PREFIX, "/chat"));
