@@ -32,6 +32,7 @@ public final class InMemoryAccounts implements UserDirectory, AccountRegistry, A
     private final Map<UserId, User> users = new TreeMap<>((a, b) -> Long.compare(a.value(), b.value()));
     private final Map<UserId, String> passwordHashes = new HashMap<>();
     private final Map<UserId, AccountStanding> standings = new HashMap<>();
+    private final Map<UserId, String> avatars = new HashMap<>();
     private final Map<GroupId, Group> groups = new TreeMap<>((a, b) -> Long.compare(a.value(), b.value()));
     private long lastUserId;
     private long lastPartnerId;
@@ -79,6 +80,18 @@ public final class InMemoryAccounts implements UserDirectory, AccountRegistry, A
     @Override
     public synchronized void changePasswordHash(UserId user, String passwordHash) {
         passwordHashes.replace(user, passwordHash);
+    }
+
+    @Override
+    public synchronized void setAvatar(UserId user, String sha256) {
+        if (users.containsKey(user)) {
+            avatars.put(user, sha256);
+        }
+    }
+
+    @Override
+    public synchronized Optional<String> avatar(UserId user) {
+        return Optional.ofNullable(avatars.get(user));
     }
 
     @Override

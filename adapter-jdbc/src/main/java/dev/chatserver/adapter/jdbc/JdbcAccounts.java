@@ -126,6 +126,19 @@ final class JdbcAccounts implements UserDirectory, AccountRegistry, AccountStand
     }
 
     @Override
+    public void setAvatar(UserId user, String sha256) {
+        jdbi.useHandle(h -> h.createUpdate("update users set avatar_sha256 = :sha where id = :id")
+                .bind("sha", sha256).bind("id", user.value()).execute());
+    }
+
+    @Override
+    public Optional<String> avatar(UserId user) {
+        return jdbi.withHandle(h -> h.createQuery("select avatar_sha256 from users where id = :id")
+                .bind("id", user.value()).mapTo(String.class).list())
+                .stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    @Override
     public List<AccountView> page(Optional<String> search, long afterId, int limit) {
         String where = search.isPresent()
                 ? " where u.id > :after and (lower(u.login) like :pattern escape '!' or lower(u.name) like :pattern escape '!')"

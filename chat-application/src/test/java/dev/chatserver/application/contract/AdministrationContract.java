@@ -109,6 +109,19 @@ public abstract class AdministrationContract extends StorageContract {
     }
 
     @Test
+    void an_avatar_is_kept_per_account_and_replaced_by_the_next_one() {
+        AccountStandings standings = ports().standings();
+        assertThat(standings.avatar(lynx.id())).isEmpty();
+
+        ports().transactions().inTransaction(() -> standings.setAvatar(lynx.id(), "a".repeat(64)));
+        ports().transactions().inTransaction(() -> standings.setAvatar(lynx.id(), "b".repeat(64)));
+
+        assertThat(standings.avatar(lynx.id())).contains("b".repeat(64));
+        assertThat(standings.avatar(root.user())).isEmpty();
+        assertThat(standings.avatar(UserId.of(999_999))).isEmpty();
+    }
+
+    @Test
     void accounts_are_paged_in_id_order_and_searched_by_login_or_name_ignoring_case() {
         User ocelot = registered("ocelot", "Oneiric Ocelot", false);
         User percent = registered("per%cent", "Under_Score", false);
