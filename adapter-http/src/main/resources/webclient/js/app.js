@@ -5,6 +5,7 @@ import { followQuotedEdit, forgetQuoted, quoteOf, replyButton, replyToId, stopRe
 import { askForNotifications, notifyIfHidden, offerNotifications, showUnreadInTitle } from "./attention.js";
 import { renderAttachments, setUpAttachments } from "./attachments.js";
 import { decoratePeople, initGroups, loadBlocked, renderGroupPanel } from "./groups.js";
+import { setUpProfile } from "./profile.js";
 
 const PAGE = 30;
 const TYPING_SHOWN_MS = 5000;
@@ -1297,6 +1298,7 @@ setUpAttachments({
   currentUuid: () => (state.current && state.current.kind === "session" ? state.current.uuid : null),
   captionBox: $("message"), errorNode: $("post-error"), form: $("post-form"),
 });
+setUpProfile();
 $("message").addEventListener("keydown", messageKey);
 $("message").addEventListener("input", typed);
 $("messages").addEventListener("scroll", () => {

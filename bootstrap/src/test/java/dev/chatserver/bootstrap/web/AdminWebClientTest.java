@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,8 @@ class AdminWebClientTest {
     @BeforeAll
     static void start() throws IOException {
         Browser.requireChromium();
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        server = RunningServer.start(List.of("--port", String.valueOf(port), "--storage", "memory", "--demo"));
+        server = RunningServer.inMemory();
+        port = server.port();
         server.get(ProvisionAccounts.class).addUser(AddUserCommand.of("root", "Root Admin", "", "root-password", true));
         browser = Browser.open("root", dir);
     }
@@ -108,5 +107,26 @@ class AdminWebClientTest {
         browser.go(url("/admin"));
         browser.waitUntil("the refusal of a non-administrator",
                 () -> browser.text("admin-refusal").equals("This page is for administrators; Oneiric Ocelot is not one."));
+    }
+
+    @Test
+    void a_user_changes_their_avatar_in_the_profile_area_and_their_sessions_show_it() throws IOException {
+        ApiClient api = server.client();
+        String ocelot = api.signInAs("ocelot");
+        long supportId = api.rpc("/web/session/get_session_info", Map.of(), api.signInAs("support")).result()
+                .get("uid").asLong();
+        String uuid = api.rpc("/im_chat/api/get_or_create_session", Map.of("user_to", supportId), ocelot).result()
+                .get("uuid").asText();
+        Path picture = dir.resolve("me.png");
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        ImageIO.write(image, "png", picture.toFile());
+
+        signInAs("support", "support-demo-password");
+        browser.field("Your avatar (PNG, JPEG or GIF)").sendKeys(picture.toAbsolutePath().toString());
+        browser.button("Upload avatar").click();
+
+        browser.waitUntil("the avatar changed", () -> browser.text("profile-info").equals("Your avatar is changed."));
+        assertThat(api.get("/im_chat/image/" + uuid + "/" + supportId, Map.of("Authorization", "Bearer " + ocelot))
+                .header("Content-Type")).isEqualTo("image/jpeg");
     }
 }

@@ -98,7 +98,7 @@ public final class AdministerGroupsService implements AdministerGroups {
 
     /** Locked, so that two administrators changing one group decide one after the other. */
     private Group existing(GroupId id) {
-        return registry.lockGroup(id).orElseThrow(() -> new NotFound("group", "group_id", "no group has the id " + id));
+        return registry.lockGroup(id).orElseThrow(() -> new NotFound("group", "group", "no group has the id " + id));
     }
 
     private static String target(GroupId group) {

@@ -160,7 +160,7 @@ public abstract class GroupAdministrationContract extends StorageContract {
         assertThatThrownBy(() -> created("Ops"))
                 .isInstanceOfSatisfying(AlreadyExists.class, e -> assertThat(e.kind()).isEqualTo("group_name_taken"));
         assertThatThrownBy(() -> groups.addMember(new GroupMemberCommand(root, GroupId.of(999_999), lynx.id())))
-                .isInstanceOfSatisfying(NotFound.class, e -> assertThat(e.field()).isEqualTo("group_id"));
+                .isInstanceOfSatisfying(NotFound.class, e -> assertThat(e.field()).isEqualTo("group"));
         assertThatThrownBy(() -> groups.removeMember(new GroupMemberCommand(root, sales.id(), UserId.of(999_999))))
                 .isInstanceOfSatisfying(NotFound.class, e -> assertThat(e.kind()).isEqualTo("user"));
 

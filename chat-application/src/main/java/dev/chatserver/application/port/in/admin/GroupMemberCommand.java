@@ -11,10 +11,10 @@ public record GroupMemberCommand(Administrator by, GroupId group, UserId user) {
     public GroupMemberCommand {
         Objects.requireNonNull(by, "by");
         if (group == null) {
-            throw new InvalidInput("group_id", "group_id is required");
+            throw new InvalidInput("group", "group is required");
         }
         if (user == null) {
-            throw new InvalidInput("user_id", "user_id is required");
+            throw new InvalidInput("user", "user is required");
         }
     }
 }

@@ -11,7 +11,7 @@ public record RenameGroupCommand(Administrator by, GroupId group, String name) {
     public RenameGroupCommand {
         Objects.requireNonNull(by, "by");
         if (group == null) {
-            throw new InvalidInput("group_id", "group_id is required");
+            throw new InvalidInput("group", "group is required");
         }
         name = new AddGroupCommand(name).name();
     }
