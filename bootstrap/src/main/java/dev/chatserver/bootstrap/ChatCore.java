@@ -170,6 +170,16 @@ public final class ChatCore implements AutoCloseable {
         return injector.getInstance(dev.chatserver.application.port.in.attachment.UploadAttachment.class);
     }
 
+    /** {@code SetAvatar}: a user uploads their own avatar. */
+    public dev.chatserver.application.port.in.attachment.SetAvatar setAvatar() {
+        return injector.getInstance(dev.chatserver.application.port.in.attachment.SetAvatar.class);
+    }
+
+    /** {@code ReadAvatar}: the avatar a user uploaded. */
+    public dev.chatserver.application.port.in.attachment.ReadAvatar readAvatar() {
+        return injector.getInstance(dev.chatserver.application.port.in.attachment.ReadAvatar.class);
+    }
+
     /** {@code ReadAttachment}: a member of its session reads a file or its thumbnail. */
     public dev.chatserver.application.port.in.attachment.ReadAttachment readAttachment() {
         return injector.getInstance(dev.chatserver.application.port.in.attachment.ReadAttachment.class);
