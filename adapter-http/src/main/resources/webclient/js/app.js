@@ -6,6 +6,7 @@ import { askForNotifications, notifyIfHidden, offerNotifications, showUnreadInTi
 import { completeMentions, mentionBadge, mentionsMe, textWithMentions } from "./mentions.js";
 import { renderAttachments, setUpAttachments } from "./attachments.js";
 import { decoratePeople, initGroups, loadBlocked, renderGroupPanel } from "./groups.js";
+import { setUpProfile } from "./profile.js";
 
 const PAGE = 30;
 const TYPING_SHOWN_MS = 5000;
@@ -1310,6 +1311,7 @@ completeMentions($("message"), $("mention-options"), () => {
   const s = state.current && state.current.kind === "session" ? state.sessions.get(state.current.uuid) : null;
   return s ? s.users.filter((u) => u.id !== state.me.uid) : [];
 });
+setUpProfile();
 $("message").addEventListener("keydown", messageKey);
 $("message").addEventListener("input", typed);
 $("messages").addEventListener("scroll", () => {

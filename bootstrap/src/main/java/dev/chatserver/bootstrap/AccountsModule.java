@@ -18,8 +18,10 @@ import dev.chatserver.adapter.http.auth.OriginGuard;
 import dev.chatserver.adapter.http.auth.SessionCookie;
 import dev.chatserver.adapter.http.health.HealthRoutes;
 import dev.chatserver.application.account.HashingLimits;
+import dev.chatserver.application.admin.AdministerGroupsService;
 import dev.chatserver.application.admin.AdministerUsersService;
 import dev.chatserver.application.admin.ReadAuditLogService;
+import dev.chatserver.application.port.in.admin.AdministerGroups;
 import dev.chatserver.application.port.in.admin.AdministerUsers;
 import dev.chatserver.application.port.in.admin.ReadAuditLog;
 import dev.chatserver.application.account.ProvisionAccountsService;
@@ -41,6 +43,7 @@ final class AccountsModule extends AbstractModule {
         bind(SignIn.class).to(SignInService.class).in(Scopes.SINGLETON);
         bind(ProvisionAccounts.class).to(ProvisionAccountsService.class).in(Scopes.SINGLETON);
         bind(AdministerUsers.class).to(AdministerUsersService.class).in(Scopes.SINGLETON);
+        bind(AdministerGroups.class).to(AdministerGroupsService.class).in(Scopes.SINGLETON);
         bind(ReadAuditLog.class).to(ReadAuditLogService.class).in(Scopes.SINGLETON);
         bind(ManageOwnAccount.class).to(ManageOwnAccountService.class).in(Scopes.SINGLETON);
         bind(CheckHealth.class).to(CheckHealthService.class).in(Scopes.SINGLETON);

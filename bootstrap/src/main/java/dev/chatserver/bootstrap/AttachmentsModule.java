@@ -7,12 +7,17 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.chatserver.adapter.http.Routes;
 import dev.chatserver.adapter.http.attachment.AttachmentRoutes;
+import dev.chatserver.adapter.http.attachment.AvatarRoutes;
 import dev.chatserver.application.attachment.AttachmentErasure;
 import dev.chatserver.application.attachment.AttachmentSettings;
 import dev.chatserver.application.attachment.ReadAttachmentService;
+import dev.chatserver.application.attachment.ReadAvatarService;
+import dev.chatserver.application.attachment.SetAvatarService;
 import dev.chatserver.application.attachment.Thumbnails;
 import dev.chatserver.application.attachment.UploadAttachmentService;
 import dev.chatserver.application.port.in.attachment.ReadAttachment;
+import dev.chatserver.application.port.in.attachment.ReadAvatar;
+import dev.chatserver.application.port.in.attachment.SetAvatar;
 import dev.chatserver.application.port.in.attachment.UploadAttachment;
 import dev.chatserver.application.port.out.Thumbnailer;
 import dev.chatserver.application.port.out.TypeDetector;
@@ -25,12 +30,15 @@ final class AttachmentsModule extends AbstractModule {
     protected void configure() {
         bind(UploadAttachment.class).to(UploadAttachmentService.class).in(Scopes.SINGLETON);
         bind(ReadAttachment.class).to(ReadAttachmentService.class).in(Scopes.SINGLETON);
+        bind(SetAvatar.class).to(SetAvatarService.class).in(Scopes.SINGLETON);
+        bind(ReadAvatar.class).to(ReadAvatarService.class).in(Scopes.SINGLETON);
         bind(Thumbnails.class).in(Scopes.SINGLETON);
         bind(AttachmentErasure.class).in(Scopes.SINGLETON);
         bind(TypeDetector.class).toInstance(new TikaTypeDetector());
         bind(Thumbnailer.class).toInstance(new ImageIoThumbnailer());
         bind(UnpostedUploadSweep.class).asEagerSingleton();
         Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(AttachmentRoutes.class);
+        Multibinder.newSetBinder(binder(), Routes.class).addBinding().to(AvatarRoutes.class);
     }
 
     /**

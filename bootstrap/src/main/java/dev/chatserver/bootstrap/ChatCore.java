@@ -16,6 +16,7 @@ import dev.chatserver.adapter.jdbc.JdbcStorage;
 import dev.chatserver.application.port.in.account.FindPartners;
 import dev.chatserver.application.port.in.account.ProvisionAccounts;
 import dev.chatserver.application.port.in.account.ManageOwnAccount;
+import dev.chatserver.application.port.in.admin.AdministerGroups;
 import dev.chatserver.application.port.in.admin.AdministerUsers;
 import dev.chatserver.application.port.in.admin.ReadAuditLog;
 import dev.chatserver.application.port.in.account.SignIn;
@@ -169,6 +170,16 @@ public final class ChatCore implements AutoCloseable {
         return injector.getInstance(dev.chatserver.application.port.in.attachment.UploadAttachment.class);
     }
 
+    /** {@code SetAvatar}: a user uploads their own avatar. */
+    public dev.chatserver.application.port.in.attachment.SetAvatar setAvatar() {
+        return injector.getInstance(dev.chatserver.application.port.in.attachment.SetAvatar.class);
+    }
+
+    /** {@code ReadAvatar}: the avatar a user uploaded. */
+    public dev.chatserver.application.port.in.attachment.ReadAvatar readAvatar() {
+        return injector.getInstance(dev.chatserver.application.port.in.attachment.ReadAvatar.class);
+    }
+
     /** {@code ReadAttachment}: a member of its session reads a file or its thumbnail. */
     public dev.chatserver.application.port.in.attachment.ReadAttachment readAttachment() {
         return injector.getInstance(dev.chatserver.application.port.in.attachment.ReadAttachment.class);
@@ -242,6 +253,11 @@ public final class ChatCore implements AutoCloseable {
     /** {@code EndConnections}: ends the live connections whose sign-in no longer holds. */
     public EndConnections endConnections() {
         return injector.getInstance(EndConnections.class);
+    }
+
+    /** {@code AdministerGroups}: an administrator lists, creates and renames the provisioned groups and their members. */
+    public AdministerGroups administerGroups() {
+        return injector.getInstance(AdministerGroups.class);
     }
 
     /** {@code AdministerUsers}: an administrator lists, creates, renames, disables accounts and ends their sign-ins. */

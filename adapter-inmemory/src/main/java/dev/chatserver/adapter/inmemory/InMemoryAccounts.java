@@ -32,6 +32,7 @@ public final class InMemoryAccounts implements UserDirectory, AccountRegistry, A
     private final Map<UserId, User> users = new TreeMap<>((a, b) -> Long.compare(a.value(), b.value()));
     private final Map<UserId, String> passwordHashes = new HashMap<>();
     private final Map<UserId, AccountStanding> standings = new HashMap<>();
+    private final Map<UserId, String> avatars = new HashMap<>();
     private final Map<GroupId, Group> groups = new TreeMap<>((a, b) -> Long.compare(a.value(), b.value()));
     private long lastUserId;
     private long lastPartnerId;
@@ -82,6 +83,18 @@ public final class InMemoryAccounts implements UserDirectory, AccountRegistry, A
     }
 
     @Override
+    public synchronized void setAvatar(UserId user, String sha256) {
+        if (users.containsKey(user)) {
+            avatars.put(user, sha256);
+        }
+    }
+
+    @Override
+    public synchronized Optional<String> avatar(UserId user) {
+        return Optional.ofNullable(avatars.get(user));
+    }
+
+    @Override
     public synchronized List<AccountView> page(Optional<String> search, long afterId, int limit) {
         Optional<String> lowered = search.map(text -> text.toLowerCase(Locale.ROOT));
         return users.values().stream()
@@ -111,10 +124,7 @@ public final class InMemoryAccounts implements UserDirectory, AccountRegistry, A
 
     @Override
     public synchronized Group addMember(GroupId groupId, UserId user) {
-        Group group = groups.get(groupId);
-        if (group == null) {
-            throw new NotFound("group", "group", "no group has the id " + groupId);
-        }
+        Group group = existingGroup(groupId);
         if (!users.containsKey(user)) {
             throw new NotFound("user", "user", "no user has the id " + user);
         }
@@ -123,6 +133,51 @@ public final class InMemoryAccounts implements UserDirectory, AccountRegistry, A
         Group updated = new Group(group.id(), group.name(), members);
         groups.put(groupId, updated);
         return updated;
+    }
+
+    /** The memory's units of work run one at a time ({@link InMemoryTransactions}): reading is locking. */
+    @Override
+    public synchronized Optional<Group> lockGroup(GroupId group) {
+        return group(group);
+    }
+
+    @Override
+    public synchronized Group renameGroup(GroupId groupId, String name) {
+        Group group = existingGroup(groupId);
+        if (groupsNamed(name).stream().anyMatch(other -> !other.id().equals(groupId))) {
+            throw AccountRegistry.groupNameTaken(name);
+        }
+        Group renamed = new Group(groupId, name, group.members());
+        groups.put(groupId, renamed);
+        return renamed;
+    }
+
+    @Override
+    public synchronized Group removeMember(GroupId groupId, UserId user) {
+        Group group = existingGroup(groupId);
+        Set<UserId> members = new HashSet<>(group.members());
+        members.remove(user);
+        Group updated = new Group(groupId, group.name(), members);
+        groups.put(groupId, updated);
+        return updated;
+    }
+
+    @Override
+    public synchronized List<Group> groupPage(Optional<String> search, long afterId, int limit) {
+        Optional<String> lowered = search.map(text -> text.toLowerCase(Locale.ROOT));
+        return groups.values().stream()
+                .filter(group -> group.id().value() > afterId)
+                .filter(group -> lowered.isEmpty() || group.name().toLowerCase(Locale.ROOT).contains(lowered.get()))
+                .limit(limit)
+                .toList();
+    }
+
+    private Group existingGroup(GroupId groupId) {
+        Group group = groups.get(groupId);
+        if (group == null) {
+            throw new NotFound("group", "group", "no group has the id " + groupId);
+        }
+        return group;
     }
 
     @Override

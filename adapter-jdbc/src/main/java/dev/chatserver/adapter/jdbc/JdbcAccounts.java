@@ -126,6 +126,19 @@ final class JdbcAccounts implements UserDirectory, AccountRegistry, AccountStand
     }
 
     @Override
+    public void setAvatar(UserId user, String sha256) {
+        jdbi.useHandle(h -> h.createUpdate("update users set avatar_sha256 = :sha where id = :id")
+                .bind("sha", sha256).bind("id", user.value()).execute());
+    }
+
+    @Override
+    public Optional<String> avatar(UserId user) {
+        return jdbi.withHandle(h -> h.createQuery("select avatar_sha256 from users where id = :id")
+                .bind("id", user.value()).mapTo(String.class).list())
+                .stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    @Override
     public List<AccountView> page(Optional<String> search, long afterId, int limit) {
         String where = search.isPresent()
                 ? " where u.id > :after and (lower(u.login) like :pattern escape '!' or lower(u.name) like :pattern escape '!')"
@@ -167,11 +180,58 @@ final class JdbcAccounts implements UserDirectory, AccountRegistry, AccountStand
                     .mapTo(Integer.class).one() == 0) {
                 throw new NotFound("user", "user", "no user has the id " + user);
             }
-            h.createUpdate("""
-                            insert into group_members (group_id, user_id) select :group, :user
-                            where not exists (select 1 from group_members where group_id = :group and user_id = :user)""")
+            h.createUpdate("insert into group_members (group_id, user_id) values (:group, :user) on conflict do nothing")
                     .bind("group", group.value()).bind("user", user.value()).execute();
             return group(h, List.of(group)).get(0);
+        });
+    }
+
+    @Override
+    public Optional<Group> lockGroup(GroupId group) {
+        return jdbi.withHandle(h -> {
+            boolean exists = h.createQuery("select id from user_groups where id = :id for update")
+                    .bind("id", group.value()).mapTo(Long.class).findOne().isPresent();
+            return exists ? group(h, List.of(group)).stream().findFirst() : Optional.<Group>empty();
+        });
+    }
+
+    @Override
+    public Group renameGroup(GroupId group, String name) {
+        try {
+            return jdbi.inTransaction(h -> {
+                if (h.createUpdate("update user_groups set name = :name where id = :id")
+                        .bind("name", name).bind("id", group.value()).execute() == 0) {
+                    throw new NotFound("group", "group", "no group has the id " + group);
+                }
+                return group(h, List.of(group)).get(0);
+            });
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw AccountRegistry.groupNameTaken(name);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Group removeMember(GroupId group, UserId user) {
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("delete from group_members where group_id = :group and user_id = :user")
+                    .bind("group", group.value()).bind("user", user.value()).execute();
+            return group(h, List.of(group)).stream().findFirst()
+                    .orElseThrow(() -> new NotFound("group", "group", "no group has the id " + group));
+        });
+    }
+
+    @Override
+    public List<Group> groupPage(Optional<String> search, long afterId, int limit) {
+        String where = search.isPresent() ? " where id > :after and lower(name) like :pattern escape '!'" : " where id > :after";
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery("select id from user_groups" + where + " order by id limit :limit")
+                    .bind("after", afterId).bind("limit", limit);
+            search.ifPresent(text -> query.bind("pattern", "%" + likeEscaped(text.toLowerCase(Locale.ROOT)) + "%"));
+            List<GroupId> ids = query.mapTo(Long.class).map(GroupId::of).list();
+            return ids.isEmpty() ? List.<Group>of() : group(h, ids);
         });
     }
 

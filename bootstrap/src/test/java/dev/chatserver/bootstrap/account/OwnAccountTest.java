@@ -1,10 +1,12 @@
 package dev.chatserver.bootstrap.account;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatserver.bootstrap.kit.ApiClient;
 import dev.chatserver.bootstrap.kit.RunningServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,5 +67,29 @@ class OwnAccountTest {
         assertThat(api.rpc("/web/session/get_session_info", Map.of(), token).result().get("name").asText())
                 .isEqualTo("Lynx Renamed");
         assertThat(blank.result().get("field").asText()).isEqualTo("name");
+    }
+
+    @Test
+    void a_rename_reaches_the_other_members_of_the_users_sessions_live_as_the_session_they_read() {
+        String lynx = api.signInAs("lynx");
+        String ocelot = api.signInAs("ocelot");
+        long ocelotId = api.rpc("/web/session/get_session_info", Map.of(), ocelot).result().get("uid").asLong();
+        String uuid = api.rpc("/im_chat/api/get_or_create_session", Map.of("user_to", ocelotId), lynx)
+                .result().get("uuid").asText();
+        JsonNode before = api.rpc("/longpolling/poll", Map.of("channels", List.of("user:" + ocelotId), "last", 0),
+                ocelot).result();
+        long last = before.get(before.size() - 1).get("id").asLong();
+
+        api.rpc("/im_chat/api/set_profile", Map.of("name", "Lynx Renamed"), lynx);
+
+        JsonNode told = api.rpc("/longpolling/poll", Map.of("channels", List.of("user:" + ocelotId), "last", last),
+                ocelot).result();
+        List<String> sessions = new java.util.ArrayList<>();
+        told.forEach(notification -> {
+            if ("im_chat.session".equals(notification.path("message").path("type").asText())) {
+                sessions.add(notification.get("message").toString());
+            }
+        });
+        assertThat(sessions).as(told.toString()).anySatisfy(session -> assertThat(session).contains(uuid, "Lynx Renamed"));
     }
 }

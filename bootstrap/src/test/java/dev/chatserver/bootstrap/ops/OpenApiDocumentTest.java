@@ -165,6 +165,14 @@ class OpenApiDocumentTest {
         assertThat(send("readAudit", Map.of(), Map.of(), admin, 200, called).get("entries")).hasSize(5); // create, rename, disable, reset, end sessions
         send("listUsers", Map.of(), Map.of(), api.signInAs("lynx"), 403, called);
         send("updateUser", Map.of("user_id", "999999"), Map.of(), admin, 404, called);
+        JsonNode group = send("createGroup", Map.of(), Map.of(), admin, 201, called);
+        Map<String, String> member = Map.of("group_id", group.get("id").asText(), "user_id", created.get("id").asText());
+        send("renameGroup", member, Map.of(), admin, 200, called);
+        send("addGroupMember", member, Map.of(), admin, 200, called);
+        assertThat(send("listGroups", Map.of(), Map.of(), admin, 200, called).get("groups")).hasSize(1);
+        send("removeGroupMember", member, Map.of(), admin, 200, called);
+        send("renameGroup", Map.of("group_id", "999999"), Map.of(), admin, 404, called);
+        send("createGroup", Map.of(), Map.of("name", "Sales EMEA"), admin, 409, called);
 
         Set<String> chatsOperations = new TreeSet<>();
         document.get("paths").fields().forEachRemaining(path -> {

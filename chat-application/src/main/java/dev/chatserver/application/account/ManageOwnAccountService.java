@@ -2,6 +2,7 @@ package dev.chatserver.application.account;
 
 import dev.chatserver.application.budget.Budget;
 import dev.chatserver.application.budget.UserBudgets;
+import dev.chatserver.application.im.ProfileAnnouncements;
 import dev.chatserver.application.port.in.account.ChangePasswordCommand;
 import dev.chatserver.application.port.in.account.ManageOwnAccount;
 import dev.chatserver.application.port.in.account.SetProfileCommand;
@@ -24,11 +25,12 @@ public final class ManageOwnAccountService implements ManageOwnAccount {
     private final Transactions transactions;
     private final UserBudgets budgets;
     private final SignIn signIn;
+    private final ProfileAnnouncements announcements;
 
     @Inject
     public ManageOwnAccountService(AccountRegistry registry, AccountStandings standings, UserDirectory directory,
                                    PasswordHasher hasher, Transactions transactions, UserBudgets budgets,
-                                   SignIn signIn) {
+                                   SignIn signIn, ProfileAnnouncements announcements) {
         this.registry = registry;
         this.standings = standings;
         this.directory = directory;
@@ -36,6 +38,7 @@ public final class ManageOwnAccountService implements ManageOwnAccount {
         this.transactions = transactions;
         this.budgets = budgets;
         this.signIn = signIn;
+        this.announcements = announcements;
     }
 
     @Override
@@ -57,7 +60,11 @@ public final class ManageOwnAccountService implements ManageOwnAccount {
         return transactions.inTransaction(() -> {
             User user = directory.user(command.user())
                     .orElseThrow(() -> new NotFound("user", "user", "no user has the id " + command.user()));
+            if (user.name().equals(command.name())) {
+                return user;
+            }
             standings.rename(user.id(), command.name());
+            announcements.profileChanged(user.id());
             return directory.user(user.id()).orElseThrow();
         });
     }

@@ -35,14 +35,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -111,6 +106,19 @@ public abstract class AdministrationContract extends StorageContract {
         assertThat(ports().users().user(lynx.id()).orElseThrow().name()).isEqualTo("Lynx Renamed");
         assertThat(ports().users().users(List.of(lynx.id())).get(0).partner().name()).isEqualTo("Lynx Renamed");
         assertThat(ports().users().userByPartner(lynx.partner().id()).orElseThrow().name()).isEqualTo("Lynx Renamed");
+    }
+
+    @Test
+    void an_avatar_is_kept_per_account_and_replaced_by_the_next_one() {
+        AccountStandings standings = ports().standings();
+        assertThat(standings.avatar(lynx.id())).isEmpty();
+
+        ports().transactions().inTransaction(() -> standings.setAvatar(lynx.id(), "a".repeat(64)));
+        ports().transactions().inTransaction(() -> standings.setAvatar(lynx.id(), "b".repeat(64)));
+
+        assertThat(standings.avatar(lynx.id())).contains("b".repeat(64));
+        assertThat(standings.avatar(root.user())).isEmpty();
+        assertThat(standings.avatar(UserId.of(999_999))).isEmpty();
     }
 
     @Test
@@ -228,7 +236,7 @@ public abstract class AdministrationContract extends StorageContract {
         for (int round = 0; round < 5; round++) {
             User a = registered("a" + round, "A", true);
             User b = registered("b" + round, "B", true);
-            List<Object> outcomes = race(
+            List<Object> outcomes = Race.of(
                     () -> admin.update(new UpdateUserCommand(new Administrator(a.id(), null), b.id(), Optional.empty(),
                             Optional.of(true))),
                     () -> admin.update(new UpdateUserCommand(new Administrator(b.id(), null), a.id(), Optional.empty(),
@@ -245,7 +253,7 @@ public abstract class AdministrationContract extends StorageContract {
     void racing_disable_and_enable_leave_the_standing_the_audit_log_says_last() throws Exception {
         Administrator other = new Administrator(registered("other", "Other Admin", true).id(), null);
         for (int round = 0; round < 5; round++) {
-            race(() -> admin.update(new UpdateUserCommand(root, lynx.id(), Optional.empty(), Optional.of(true))),
+            Race.of(() -> admin.update(new UpdateUserCommand(root, lynx.id(), Optional.empty(), Optional.of(true))),
                     () -> admin.update(new UpdateUserCommand(other, lynx.id(), Optional.empty(), Optional.of(false))));
 
             boolean disabled = ports().standings().standing(lynx.id()).orElseThrow().disabled();
@@ -255,33 +263,6 @@ public abstract class AdministrationContract extends StorageContract {
             } else {
                 assertThat(disabled).isFalse();
             }
-        }
-    }
-
-    /** Runs both at once; answers each one's result or the problem it threw. */
-    private static List<Object> race(java.util.concurrent.Callable<Object> first,
-                                     java.util.concurrent.Callable<Object> second) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Object>> running = new ArrayList<>();
-            for (java.util.concurrent.Callable<Object> task : List.of(first, second)) {
-                running.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        return task.call();
-                    } catch (RuntimeException problem) {
-                        return problem;
-                    }
-                }));
-            }
-            List<Object> outcomes = new ArrayList<>();
-            for (Future<Object> outcome : running) {
-                outcomes.add(outcome.get());
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

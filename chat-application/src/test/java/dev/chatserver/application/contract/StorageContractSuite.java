@@ -51,6 +51,14 @@ public abstract class StorageContractSuite {
     }
 
     @Nested
+    class GroupAdministration extends GroupAdministrationContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
     class SignInTokens extends SignInTokensContract {
         @Override
         protected Storage newStorage() {

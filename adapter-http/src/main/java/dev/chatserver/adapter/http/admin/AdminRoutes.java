@@ -6,7 +6,14 @@ import dev.chatserver.adapter.http.auth.Authenticator;
 import dev.chatserver.adapter.http.auth.ClientAddresses;
 import dev.chatserver.adapter.http.chats.ChatBody;
 import dev.chatserver.application.port.in.account.AddUserCommand;
+import dev.chatserver.application.port.in.account.AddGroupCommand;
+import dev.chatserver.application.port.in.admin.AdministerGroups;
 import dev.chatserver.application.port.in.admin.AdministerUsers;
+import dev.chatserver.application.port.in.admin.CreateGroupCommand;
+import dev.chatserver.application.port.in.admin.GroupMemberCommand;
+import dev.chatserver.application.port.in.admin.GroupPage;
+import dev.chatserver.application.port.in.admin.ListGroupsCommand;
+import dev.chatserver.application.port.in.admin.RenameGroupCommand;
 import dev.chatserver.application.port.in.admin.Administrator;
 import dev.chatserver.application.port.in.admin.AuditPage;
 import dev.chatserver.application.port.in.admin.CreateUserCommand;
@@ -19,6 +26,8 @@ import dev.chatserver.application.port.in.admin.UpdateUserCommand;
 import dev.chatserver.application.port.in.admin.UserPage;
 import dev.chatserver.application.port.in.view.AccountView;
 import dev.chatserver.application.port.in.view.AuditEntry;
+import dev.chatserver.domain.account.Group;
+import dev.chatserver.domain.account.GroupId;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.problem.InvalidInput;
 import io.javalin.Javalin;
@@ -31,7 +40,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The administration API under {@code /api/v1/admin}: accounts and the audit log, for administrators only (403
+ * The administration API under {@code /api/v1/admin}: accounts, the provisioned user groups and the audit log, for administrators only (403
  * otherwise), signed in by bearer token or the session cookie; errors are problem details (docs/chats-api.md).
  */
 public final class AdminRoutes implements Routes {
@@ -39,15 +48,17 @@ public final class AdminRoutes implements Routes {
     static final int MAX_BODY_BYTES = 16 * 1024;
 
     private final AdministerUsers users;
+    private final AdministerGroups groups;
     private final ReadAuditLog audit;
     private final Authenticator authenticator;
     private final ClientAddresses addresses;
     private final ObjectMapper mapper;
 
     @Inject
-    public AdminRoutes(AdministerUsers users, ReadAuditLog audit, Authenticator authenticator,
+    public AdminRoutes(AdministerUsers users, AdministerGroups groups, ReadAuditLog audit, Authenticator authenticator,
                        ClientAddresses addresses, ObjectMapper mapper) {
         this.users = users;
+        this.groups = groups;
         this.audit = audit;
         this.authenticator = authenticator;
         this.addresses = addresses;
@@ -61,6 +72,11 @@ public final class AdminRoutes implements Routes {
         app.patch("/api/v1/admin/users/{user_id}", this::update);
         app.post("/api/v1/admin/users/{user_id}/reset_password", this::resetPassword);
         app.delete("/api/v1/admin/users/{user_id}/tokens", this::endSessions);
+        app.get("/api/v1/admin/groups", this::listGroups);
+        app.post("/api/v1/admin/groups", this::createGroup);
+        app.patch("/api/v1/admin/groups/{group_id}", this::renameGroup);
+        app.post("/api/v1/admin/groups/{group_id}/members/{user_id}", this::addMember);
+        app.delete("/api/v1/admin/groups/{group_id}/members/{user_id}", this::removeMember);
         app.get("/api/v1/admin/audit", this::audit);
     }
 
@@ -106,6 +122,40 @@ public final class AdminRoutes implements Routes {
         ctx.json(Map.of("ended", ended));
     }
 
+    private void listGroups(Context ctx) {
+        Administrator by = administrator(ctx);
+        GroupPage page = groups.list(new ListGroupsCommand(by, Optional.ofNullable(ctx.queryParam("search")),
+                longQuery(ctx, "after", 0), limit(ctx, ListUsersCommand.DEFAULT_LIMIT)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("groups", page.groups().stream().map(AdminRoutes::group).toList());
+        body.put("next_after", page.nextAfter().isPresent() ? page.nextAfter().getAsLong() : null);
+        ctx.json(body);
+    }
+
+    private void createGroup(Context ctx) {
+        Administrator by = administrator(ctx);
+        Group created = groups.create(new CreateGroupCommand(by, new AddGroupCommand(body(ctx).requiredString("name"))));
+        ctx.status(201).json(group(created));
+    }
+
+    private void renameGroup(Context ctx) {
+        Administrator by = administrator(ctx);
+        GroupId group = GroupId.of(positiveId(ctx, "group_id"));
+        ctx.json(group(groups.rename(new RenameGroupCommand(by, group, body(ctx).requiredString("name")))));
+    }
+
+    private void addMember(Context ctx) {
+        Administrator by = administrator(ctx);
+        ctx.json(group(groups.addMember(new GroupMemberCommand(by, GroupId.of(positiveId(ctx, "group_id")),
+                userId(ctx)))));
+    }
+
+    private void removeMember(Context ctx) {
+        Administrator by = administrator(ctx);
+        ctx.json(group(groups.removeMember(new GroupMemberCommand(by, GroupId.of(positiveId(ctx, "group_id")),
+                userId(ctx)))));
+    }
+
     private void audit(Context ctx) {
         Administrator by = administrator(ctx);
         String before = ctx.queryParam("before");
@@ -127,16 +177,20 @@ public final class AdminRoutes implements Routes {
     }
 
     private static UserId userId(Context ctx) {
-        String text = ctx.pathParam("user_id");
+        return UserId.of(positiveId(ctx, "user_id"));
+    }
+
+    private static long positiveId(Context ctx, String name) {
+        String text = ctx.pathParam(name);
         try {
             long id = Long.parseLong(text);
             if (id > 0) {
-                return UserId.of(id);
+                return id;
             }
         } catch (NumberFormatException notANumber) {
             // refused below
         }
-        throw new InvalidInput("user_id", "user_id is a positive whole number");
+        throw new InvalidInput(name, name + " is a positive whole number");
     }
 
     private static long longQuery(Context ctx, String name, long fallback) {
@@ -168,6 +222,14 @@ public final class AdminRoutes implements Routes {
         json.put("partner_id", view.user().partner().id().value());
         json.put("admin", view.standing().admin());
         json.put("disabled", view.standing().disabled());
+        return json;
+    }
+
+    static Map<String, Object> group(Group group) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", group.id().value());
+        json.put("name", group.name());
+        json.put("member_ids", group.members().stream().map(UserId::value).sorted().toList());
         return json;
     }
 

@@ -8,6 +8,7 @@ public final class ChatFieldNames {
             "chat", "chat_id",
             "room", "room_id",
             "user", "user_id",
+            "group", "group_id",
             "eventRoom", "event_room_id",
             "occurredAt", "occurred_at",
             "types", "type",

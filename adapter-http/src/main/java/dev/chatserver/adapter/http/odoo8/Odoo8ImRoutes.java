@@ -16,6 +16,7 @@ import dev.chatserver.domain.problem.InvalidInput;
 import dev.chatserver.domain.problem.NotFound;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import dev.chatserver.application.port.in.attachment.ReadAvatar;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
@@ -34,10 +35,12 @@ public final class Odoo8ImRoutes implements Routes {
     private final Authenticator authenticator;
     private final Odoo8Channels channels;
     private final JsonRpc rpc;
+    private final ReadAvatar avatars;
 
     @Inject
     Odoo8ImRoutes(ReadHistory history, Odoo8Directory directory, Authenticator authenticator, Odoo8Settings settings,
-                  ObjectMapper mapper) {
+                  ObjectMapper mapper, ReadAvatar avatars) {
+        this.avatars = avatars;
         this.history = history;
         this.directory = directory;
         this.authenticator = authenticator;
@@ -107,8 +110,18 @@ public final class Odoo8ImRoutes implements Routes {
         }
     }
 
-    private void image(Context ctx) {
-        String svg = member(ctx).map(member -> Odoo8Avatars.of(member.id().value(), member.name()))
+    private void image(Context ctx) throws java.io.IOException {
+        Optional<SessionMember> shown = member(ctx);
+        Optional<java.io.InputStream> uploaded = shown.flatMap(member -> avatars.avatarOf(member.id()));
+        if (uploaded.isPresent()) {
+            // a new upload shows at the next look
+            ctx.header("Cache-Control", "private, no-cache");
+            try (java.io.InputStream avatar = uploaded.get()) {
+                ctx.contentType(ReadAvatar.AVATAR_TYPE).result(avatar.readAllBytes());
+            }
+            return;
+        }
+        String svg = shown.map(member -> Odoo8Avatars.of(member.id().value(), member.name()))
                 .orElseGet(Odoo8Avatars::blank);
         ctx.header("Cache-Control", "private, max-age=3600");
         ctx.contentType(Odoo8Avatars.CONTENT_TYPE).result(svg);

@@ -22,6 +22,12 @@ public interface AccountStandings {
 
     void changePasswordHash(UserId user, String passwordHash);
 
+    /** Gives the user the avatar stored in the file contents under this digest, replacing the one before. */
+    void setAvatar(UserId user, String sha256);
+
+    /** The digest of the user's avatar in the file contents; empty until they upload one. */
+    Optional<String> avatar(UserId user);
+
     /**
      * Up to {@code limit} accounts with an id above {@code afterId}, in id order; with a search text, only those
      * whose login or name contains it, ignoring case. One read however many.
