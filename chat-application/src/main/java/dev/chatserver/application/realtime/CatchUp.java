@@ -4,6 +4,7 @@ import dev.chatserver.application.port.in.realtime.RealtimeSettings;
 import dev.chatserver.application.port.out.NotificationLog;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.LogRead;
+import dev.chatserver.application.port.out.notification.Notification;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -67,12 +68,14 @@ public final class CatchUp {
                 }
             }
             if (!read.notifications().isEmpty()) {
-                int taken = subscriber.takeWhileRoom(read.notifications());
+                List<Notification> hearable = subscriber.hearable(read.notifications());
+                int taken = subscriber.takeWhileRoom(hearable);
                 if (taken < 0) {
                     registry.unregister(subscriber);
                     return;
                 }
-                if (taken < read.notifications().size()) {
+                registry.leave(subscriber, subscriber.bannedFrom(hearable.subList(0, taken)));
+                if (taken < hearable.size()) {
                     // the sink filled up within this read: it calls drained(), and the rest is read again then
                     return;
                 }

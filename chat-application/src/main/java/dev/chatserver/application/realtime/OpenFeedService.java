@@ -62,6 +62,8 @@ public final class OpenFeedService implements OpenFeed {
         @Override
         public void subscribe(SubscribeCommand command) {
             limits.requireChannelsWithin(command.channels());
+            // read before the rights: a ban told after this ends the listening that the check let through
+            long rightsCheckedAt = catchUp.head();
             Set<Channel> channels = policy.permitted(subscriber.listener, command.channels());
             presence.inactiveFor(subscriber.listener, Duration.ZERO);
             synchronized (registry) {
@@ -69,6 +71,7 @@ public final class OpenFeedService implements OpenFeed {
                     return;
                 }
                 registry.unregister(subscriber);
+                subscriber.rightsCheckedAt = rightsCheckedAt;
                 long head = catchUp.head();
                 subscriber.lastSent = command.last();
                 subscriber.catchingUp = true;

@@ -58,6 +58,7 @@ public final class PollService implements Poll {
     @Override
     public CompletableFuture<LogRead> poll(Listener listener, SubscribeCommand command) {
         limits.requireChannelsWithin(command.channels());
+        long rightsCheckedAt = catchUp.head();
         Set<Channel> channels = policy.permitted(listener, command.channels());
         presence.polled(listener);
         CompletableFuture<LogRead> answer = new CompletableFuture<>();
@@ -72,6 +73,7 @@ public final class PollService implements Poll {
             }
             Subscriber waiter = new Subscriber(listener, new AnswerSink(answer), true, meters);
             waiter.lastSent = command.last();
+            waiter.rightsCheckedAt = rightsCheckedAt;
             connections.holdPoll(waiter);
             dispatcher.admit(waiter, channels, head);
             answer.whenComplete((read, failure) -> {

@@ -80,8 +80,8 @@ public abstract class ChatUseCasesContract extends StorageContract {
         rooms = new ManageRoomsService(ports().eventRooms(), tenants, transactions, UUID::randomUUID, clock,
                 UserBudgets.unlimited());
         ClientKeys clientKeys = new ClientKeys(ports().idempotencyKeys(), transactions, clock);
-        appending = new EventAppending(ports().chats(), ports().eventRooms(), ports().events(),
-                new ChatNotifier(bus), UUID::randomUUID, clientKeys, clock, Meters.NONE);
+        appending = new EventAppending(ports().chats(), ports().eventRooms(), ports().events(), ports().roomBans(),
+                tenants, new ChatNotifier(bus), UUID::randomUUID, clientKeys, clock, Meters.NONE);
         events = new PostEventsService(writer(transactions), appending, clientKeys, UserBudgets.unlimited());
         readEvents = new ReadEventsService(ports().chats(), ports().events());
     }

@@ -1,13 +1,30 @@
 package dev.chatserver.domain.problem;
 
-/** The caller is known but may not do this. */
+/**
+ * The caller is known but may not do this. {@link #kind()} says which rule refused it when a client must tell them
+ * apart ({@code banned}, {@code type_locked}); {@code access_denied} otherwise.
+ */
 public final class AccessDenied extends ChatProblem {
+    public static final String DENIED = "access_denied";
+
+    private final String kind;
+
     public AccessDenied(String message) {
-        super(null, message);
+        this(DENIED, null, message);
     }
 
     /** Denied because of what one parameter asked for, e.g. a channel one may not read. */
     public AccessDenied(String field, String message) {
+        this(DENIED, field, message);
+    }
+
+    /** Denied by the rule {@code kind}, about {@code field} (or null). */
+    public AccessDenied(String kind, String field, String message) {
         super(field, message);
+        this.kind = java.util.Objects.requireNonNull(kind, "kind");
+    }
+
+    public String kind() {
+        return kind;
     }
 }
