@@ -88,7 +88,7 @@ public final class SubscriptionPolicy {
             Set<UUID> banning = facts.roomsBanning(listener.account().get(), rooms);
             if (!banning.isEmpty()) {
                 UUID room = banning.iterator().next();
-                throw new AccessDenied("banned", "channels", "you are banned from the room " + room
+                throw AccessDenied.ofRule("banned", "channels", "you are banned from the room " + room
                         + ": you may not subscribe to " + Channel.ofRoom(room).name());
             }
         }

@@ -65,10 +65,10 @@ public record EventRoom(RoomId id, String audience, JsonText tags, Instant opene
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(rights, "rights");
         if (rights.isBanned(event.by())) {
-            throw new AccessDenied("banned", null, event.by() + " is banned from the room " + id);
+            throw AccessDenied.ofRule("banned", null, event.by() + " is banned from the room " + id);
         }
         if (lockedTypes.contains(event.type()) && !rights.isTenant(event.by())) {
-            throw new AccessDenied("type_locked", "type", "type " + event.type()
+            throw AccessDenied.ofRule("type_locked", "type", "type " + event.type()
                     + " is locked in the room " + id + ": only a tenant of " + audience + " posts it");
         }
     }

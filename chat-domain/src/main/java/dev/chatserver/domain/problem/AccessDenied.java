@@ -18,10 +18,14 @@ public final class AccessDenied extends ChatProblem {
         this(DENIED, field, message);
     }
 
-    /** Denied by the rule {@code kind}, about {@code field} (or null). */
-    public AccessDenied(String kind, String field, String message) {
+    private AccessDenied(String kind, String field, String message) {
         super(field, message);
         this.kind = java.util.Objects.requireNonNull(kind, "kind");
+    }
+
+    /** Denied by the rule {@code kind}, about {@code field} (or null). */
+    public static AccessDenied ofRule(String kind, String field, String message) {
+        return new AccessDenied(kind, field, message);
     }
 
     public String kind() {
