@@ -91,7 +91,7 @@ public final class ModerateRoomsService implements ModerateRooms {
 
     @Override
     public BanPage bans(ListBansCommand command) {
-        EventRoom room = rooms.room(command.room()).orElseThrow(() -> unknown(command.room()));
+        EventRoom room = rooms.room(command.room()).orElseThrow(() -> ManageRoomsService.unknown(command.room()));
         room.requireModerator(command.by(), rightsIn(room));
         List<RoomBan> page = bans.page(room.id(), command.after() == null ? null : command.after().key(),
                 command.limit() + 1);
@@ -116,14 +116,10 @@ public final class ModerateRoomsService implements ModerateRooms {
     }
 
     private EventRoom held(RoomId id) {
-        return rooms.roomForUpdate(id).orElseThrow(() -> unknown(id));
+        return rooms.roomForUpdate(id).orElseThrow(() -> ManageRoomsService.unknown(id));
     }
 
     private RoomRights rightsIn(EventRoom room) {
         return RoomRights.ofTenants(tenants.of(room.audience()));
-    }
-
-    private static NotFound unknown(RoomId id) {
-        return new NotFound("room", "room", "no event room has the id " + id);
     }
 }

@@ -43,9 +43,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -252,18 +249,5 @@ public abstract class RoomModerationContract extends StorageContract {
                 .containsExactly(Channel.ofRoom(chat.roomId().value()));
         assertThat(policy.permitted(Listener.ofAccount(JOHN), List.of(Channel.ofRoom(other.roomId().value()).name())))
                 .containsExactly(Channel.ofRoom(other.roomId().value()));
-    }
-
-    private static List<Object> runAll(List<Callable<Object>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Object> outcomes = new ArrayList<>();
-            for (Future<Object> future : pool.invokeAll(tasks)) {
-                outcomes.add(future.get());
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
