@@ -22,6 +22,7 @@ import dev.chatserver.application.port.in.admin.ReadAuditLog;
 import dev.chatserver.application.port.in.account.SignIn;
 import dev.chatserver.application.port.in.chats.CreateChats;
 import dev.chatserver.application.port.in.chats.ManageRooms;
+import dev.chatserver.application.port.in.chats.ModerateRooms;
 import dev.chatserver.application.port.in.chats.PostEvents;
 import dev.chatserver.application.port.in.chats.ReadChats;
 import dev.chatserver.application.port.in.chats.ReadEvents;
@@ -223,6 +224,11 @@ public final class ChatCore implements AutoCloseable {
     /** {@code ManageRooms}: event rooms on their own (create, read, close). */
     public ManageRooms manageRooms() {
         return injector.getInstance(ManageRooms.class);
+    }
+
+    /** {@code ModerateRooms}: a room's tenants ban accounts from it and lock event types. */
+    public ModerateRooms moderateRooms() {
+        return injector.getInstance(ModerateRooms.class);
     }
 
     /** {@code TrackPresence}: reports what a user is doing (online, away). */

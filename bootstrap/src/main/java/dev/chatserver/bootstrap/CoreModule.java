@@ -78,6 +78,7 @@ final class CoreModule extends AbstractModule {
         bind(dev.chatserver.application.port.out.FileContents.class).toInstance(ports.fileContents());
         bind(GroupConversations.class).toInstance(ports.groupConversations());
         bind(UserBlocks.class).toInstance(ports.userBlocks());
+        bind(dev.chatserver.application.port.out.RoomBans.class).toInstance(ports.roomBans());
         // what the storage does not keep (an embedder's own storage may keep no bus or presence), the node keeps in memory
         StoragePorts.Realtime realtime = ports.realtime().orElseGet(() -> new StoragePorts.Realtime(
                 new InMemoryNotifications(ports.transactions()), new InMemoryPresenceBoard()));

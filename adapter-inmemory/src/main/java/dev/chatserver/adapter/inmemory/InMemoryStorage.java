@@ -36,6 +36,7 @@ public final class InMemoryStorage implements Storage, StorageProbe {
                 new InMemoryFileContents(),
                 new InMemoryGroupConversations(),
                 new InMemoryUserBlocks(),
+                new InMemoryRoomBans(),
                 Optional.of(new StoragePorts.Realtime(new InMemoryNotifications(transactions), new InMemoryPresenceBoard())));
     }
 

@@ -88,6 +88,11 @@ class InMemoryBusTest {
         public boolean isTenantOf(AccountId account, String audience) {
             return account.equals(TENANT) && audience.equals("usr.example.org");
         }
+
+        @Override
+        public Set<java.util.UUID> roomsBanning(AccountId account, Collection<java.util.UUID> rooms) {
+            return Set.of();
+        }
     };
 
     /** A signed-in user, whose account is {@code <id>.usr.example.org}. */

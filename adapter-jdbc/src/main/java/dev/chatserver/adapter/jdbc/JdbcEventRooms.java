@@ -7,13 +7,14 @@ import dev.chatserver.domain.chats.RoomId;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Event rooms; holding one for update is a row lock until the transaction ends. */
 final class JdbcEventRooms implements EventRoomStore {
     private static final String SELECT = """
-            select id, audience, tags, opened_at, closed_at, created_at, last_occurred_at
+            select id, audience, tags, opened_at, closed_at, created_at, last_occurred_at, locked_types
             from event_rooms where id = :id""";
     private static final RowMapper<EventRoom> ROOM = (rs, ctx) -> new EventRoom(
             new RoomId(rs.getObject("id", UUID.class)),
@@ -22,7 +23,10 @@ final class JdbcEventRooms implements EventRoomStore {
             SqlTime.instant(rs, "opened_at"),
             SqlTime.instant(rs, "closed_at"),
             SqlTime.instant(rs, "created_at"),
-            rs.getLong("last_occurred_at"));
+            rs.getLong("last_occurred_at"),
+            lockedTypes(rs.getString("locked_types")));
+    /** Joins the sorted types: no type holds a control character. */
+    private static final String TYPE_SEPARATOR = "\n";
 
     private final Jdbi jdbi;
 
@@ -33,8 +37,10 @@ final class JdbcEventRooms implements EventRoomStore {
     @Override
     public void insert(EventRoom room) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        insert into event_rooms (id, audience, tags, opened_at, closed_at, last_occurred_at, created_at)
-                        values (:id, :audience, :tags, :opened, :closed, :last, :created)""")
+                        insert into event_rooms (id, audience, tags, opened_at, closed_at, last_occurred_at, created_at,
+                                                 locked_types)
+                        values (:id, :audience, :tags, :opened, :closed, :last, :created, :locked)""")
+                .bind("locked", String.join(TYPE_SEPARATOR, room.lockedTypes()))
                 .bind("id", room.id().value())
                 .bind("audience", room.audience())
                 .bind("tags", room.tags().value())
@@ -58,7 +64,9 @@ final class JdbcEventRooms implements EventRoomStore {
     @Override
     public void update(EventRoom room) {
         int updated = jdbi.withHandle(h -> h.createUpdate("""
-                        update event_rooms set closed_at = :closed, last_occurred_at = :last where id = :id""")
+                        update event_rooms set closed_at = :closed, last_occurred_at = :last, locked_types = :locked
+                        where id = :id""")
+                .bind("locked", String.join(TYPE_SEPARATOR, room.lockedTypes()))
                 .bind("id", room.id().value())
                 .bind("closed", SqlTime.utc(room.closedAt()))
                 .bind("last", room.lastOccurredAt())
@@ -66,5 +74,9 @@ final class JdbcEventRooms implements EventRoomStore {
         if (updated != 1) {
             throw new IllegalStateException("no event room has the id " + room.id());
         }
+    }
+
+    private static List<String> lockedTypes(String stored) {
+        return stored.isEmpty() ? List.of() : List.of(stored.split(TYPE_SEPARATOR));
     }
 }

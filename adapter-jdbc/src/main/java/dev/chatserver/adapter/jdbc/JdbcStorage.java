@@ -75,6 +75,7 @@ public final class JdbcStorage implements Storage, StorageProbe {
                 fileContents(url),
                 new JdbcGroupConversations(jdbi),
                 new JdbcUserBlocks(jdbi),
+                new JdbcRoomBans(jdbi),
                 realtime);
     }
 

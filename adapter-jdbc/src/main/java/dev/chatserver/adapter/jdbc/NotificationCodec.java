@@ -22,6 +22,7 @@ import dev.chatserver.domain.chats.EventId;
 import dev.chatserver.domain.chats.JsonText;
 import dev.chatserver.domain.chats.RoomId;
 import dev.chatserver.application.port.out.notification.event.ChatEventAppended;
+import dev.chatserver.application.port.out.notification.event.RoomBanChanged;
 import dev.chatserver.application.port.out.notification.event.DomainEvent;
 import dev.chatserver.application.port.out.notification.event.MemberTyping;
 import dev.chatserver.application.port.out.notification.event.MessageDeleted;
@@ -120,6 +121,12 @@ final class NotificationCodec {
             json.put("session_uuid", receipt.session().toString());
             json.put("reader", receipt.reader().value());
             json.put("seen_message_id", receipt.seenMessageId());
+        } else if (event instanceof RoomBanChanged ban) {
+            json.put("kind", "chats.room_ban_changed");
+            json.put("room", ban.room().value().toString());
+            json.put("account", ban.account().key());
+            json.put("banned", ban.banned());
+            json.put("reason", ban.reason());
         } else {
             throw new IllegalArgumentException("no stored form for " + event.getClass().getSimpleName());
         }
@@ -158,6 +165,10 @@ final class NotificationCodec {
                 case "im.reaction_toggled" -> Optional.of(new ReactionToggled(uuid(json),
                         json.get("message_id").asLong(), UserId.of(json.get("user").asLong()),
                         json.get("emoji").asText(), json.get("reacted").asBoolean(), json.get("count").asInt()));
+                case "chats.room_ban_changed" -> Optional.of(new RoomBanChanged(
+                        new RoomId(UUID.fromString(json.get("room").asText())),
+                        AccountId.fromKey(json.get("account").asText()), json.get("banned").asBoolean(),
+                        json.get("reason").asText()));
                 default -> {
                     LOG.warn("skipping a notification of unknown kind {}", kind);
                     yield Optional.empty();

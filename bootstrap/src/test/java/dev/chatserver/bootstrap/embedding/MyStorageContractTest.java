@@ -11,6 +11,7 @@ import dev.chatserver.adapter.inmemory.InMemoryEvents;
 import dev.chatserver.adapter.inmemory.InMemoryGroupConversations;
 import dev.chatserver.adapter.inmemory.InMemoryIdempotencyKeys;
 import dev.chatserver.adapter.inmemory.InMemoryUserBlocks;
+import dev.chatserver.adapter.inmemory.InMemoryRoomBans;
 import dev.chatserver.adapter.inmemory.InMemoryImStore;
 import dev.chatserver.adapter.inmemory.InMemoryMessageReactions;
 import dev.chatserver.adapter.inmemory.InMemorySignInFailures;
@@ -59,6 +60,7 @@ class MyStorageContractTest extends StorageContractSuite {
                     new InMemoryFileContents(),
                     new InMemoryGroupConversations(),
                     new InMemoryUserBlocks(),
+                    new InMemoryRoomBans(),
                     Optional.empty());              // one node: the chat keeps its bus and presence in memory
         }
 

@@ -144,6 +144,12 @@ class OpenApiDocumentTest {
         assertThat(send("listEvents", ids, Map.of(), tenant, 200, called).get("events")).hasSize(1);
         assertThat(send("readState", ids, Map.of(), tenant, 200, called).get("messages")).hasSize(1);
         assertThat(send("readRoom", ids, Map.of(), tenant, 200, called).get("closed_at").isNull()).isTrue();
+        assertThat(send("lockRoomTypes", ids, Map.of(), tenant, 200, called).get("locked_types")).hasSize(1);
+        send("banAccount", ids, Map.of(), tenant, 201, called);
+        send("banAccount", ids, Map.of(), tenant, 200, called);
+        assertThat(send("listBans", ids, Map.of(), tenant, 200, called).get("bans")).hasSize(1);
+        send("unbanAccount", ids, Map.of(), tenant, 204, called);
+        send("unbanAccount", ids, Map.of(), tenant, 404, called);
         assertThat(send("closeRoom", ids, Map.of(), tenant, 200, called).get("closed_at").isIntegralNumber()).isTrue();
         send("health", Map.of(), Map.of(), null, 200, called);
 

@@ -25,7 +25,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Chats events pushed to real clients: the room's subscribers, the audience's tenant, transient events. */
+/**
+ * Chats events pushed to real clients: the room's subscribers, the audience's tenant, transient events; a ban ends
+ * the banned account's listening to the room at once.
+ */
 class ChatsDeliveryTest {
     private static final String ISSUER = "hmac.example.org";
     private static final byte[] SECRET = "a-shared-secret-of-at-least-32-bytes!".getBytes(StandardCharsets.UTF_8);
@@ -149,5 +152,73 @@ class ChatsDeliveryTest {
         ApiClient.Response listed = api.get("/api/v1/chats/" + chatId + "/events", bearer(lynx));
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.raw().body()).contains("kept").doesNotContain("typing");
+    }
+
+    @Test
+    void the_banned_subscriber_is_told_and_hears_nothing_more_of_the_room_while_the_others_go_on() {
+        JsonNode banning = createChat("banning-1");
+        JsonNode other = createChat("banning-2");
+        String room = roomChannelOf(banning);
+
+        try (WsClient banned = WsClient.connect(api.baseUrl(), lynx);
+             WsClient bystander = WsClient.connect(api.baseUrl(), ocelot)) {
+            banned.subscribe(List.of(room, roomChannelOf(other)), 0);
+            bystander.subscribe(List.of(room), 0);
+
+            ApiClient.Response ban = api.postRaw("/api/v1/rooms/" + banning.get("real_time").get("event_room_id").asText()
+                    + "/bans", "{\"account_id\":\"lynx.usr.localhost\",\"reason\":\"flooding\"}", bearer(tenant));
+            assertThat(ban.status()).as(ban.raw().body()).isEqualTo(201);
+
+            for (WsClient client : List.of(banned, bystander)) {
+                JsonNode told = client.awaitNotifications(1).get(0);
+                assertThat(told.get("channel").asText()).isEqualTo(room);
+                assertThat(told.get("message").get("type").asText()).isEqualTo("chats.ban");
+                assertThat(told.get("message").get("account_id").asText()).isEqualTo("lynx.usr.localhost");
+                assertThat(told.get("message").get("banned").asBoolean()).isTrue();
+                assertThat(told.get("message").get("reason").asText()).isEqualTo("flooding");
+            }
+
+            postEvent(banning.get("id").asText(), "{\"type\":\"after-the-ban\",\"data\":{}}", ocelot);
+            postEvent(other.get("id").asText(), "{\"type\":\"elsewhere\",\"data\":{}}", ocelot);
+
+            assertThat(bystander.awaitNotifications(1).get(0).get("message").get("event").get("type").asText())
+                    .isEqualTo("after-the-ban");
+            JsonNode next = banned.awaitNotifications(1).get(0);
+            assertThat(next.get("channel").asText()).as("the banned room's event never reaches it").isEqualTo(roomChannelOf(other));
+            assertThat(next.get("message").get("event").get("type").asText()).isEqualTo("elsewhere");
+
+            banned.send("subscribe", Map.of("channels", List.of(room), "last", 0));
+            assertThat(banned.awaitEvent("subscribe_refused").get("message").asText())
+                    .startsWith("you are banned from the room");
+        }
+        ApiClient.Response poll = api.postRaw("/longpolling/poll", "{\"channels\":[\"" + room + "\"],\"last\":0}",
+                bearer(lynx));
+        assertThat(poll.json().get("error").toString()).contains("you are banned from the room");
+    }
+
+    @Test
+    void once_the_ban_is_lifted_the_account_subscribes_again_and_hears_the_room() {
+        JsonNode chat = createChat("banning-3");
+        String roomId = chat.get("real_time").get("event_room_id").asText();
+        assertThat(api.postRaw("/api/v1/rooms/" + roomId + "/bans", "{\"account_id\":\"lynx.usr.localhost\"}",
+                bearer(tenant)).status()).isEqualTo(201);
+        assertThat(api.send("DELETE", "/api/v1/rooms/" + roomId + "/bans/lynx.usr.localhost", null, tenant).status())
+                .isEqualTo(204);
+
+        try (WsClient lifted = WsClient.connect(api.baseUrl(), lynx)) {
+            // the recent past holds the ban: told before the subscription, it does not end it
+            lifted.subscribe(List.of(roomChannelOf(chat)), 0);
+            postEvent(chat.get("id").asText(), "{\"type\":\"welcome-back\",\"data\":{}}", ocelot);
+
+            List<JsonNode> heard = lifted.awaitNotifications(3);
+            assertThat(heard).extracting(n -> n.get("message").get("type").asText())
+                    .containsExactly("chats.ban", "chats.ban", "chats.event");
+            assertThat(heard).extracting(n -> n.get("message").path("banned").asText()).containsExactly("true", "false", "");
+            assertThat(heard.get(2).get("message").get("event").get("type").asText()).isEqualTo("welcome-back");
+        }
+    }
+
+    private static String roomChannelOf(JsonNode chat) {
+        return "room:" + chat.get("real_time").get("event_room_id").asText();
     }
 }

@@ -5,6 +5,9 @@ import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.domain.chats.Event;
 import dev.chatserver.domain.chats.EventRoom;
 import dev.chatserver.application.port.out.notification.event.ChatEventAppended;
+import dev.chatserver.application.port.out.notification.event.RoomBanChanged;
+import dev.chatserver.domain.chats.AccountId;
+import dev.chatserver.domain.chats.RoomId;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -21,5 +24,10 @@ public final class ChatNotifier {
         ChatEventAppended appended = new ChatEventAppended(event);
         Channel roomChannel = Channel.ofRoom(room.id().value());
         bus.publish(claim ? List.of(roomChannel, Channel.ofAudience(room.audience())) : List.of(roomChannel), appended);
+    }
+
+    /** On the room's channel: its subscribers, the banned account's among them, hear of it. */
+    public void banChanged(RoomId room, AccountId account, boolean banned, String reason) {
+        bus.publish(List.of(Channel.ofRoom(room.value())), new RoomBanChanged(room, account, banned, reason));
     }
 }

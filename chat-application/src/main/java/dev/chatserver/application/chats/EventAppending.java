@@ -7,9 +7,11 @@ import dev.chatserver.application.port.out.EventStore;
 import dev.chatserver.application.port.out.IdGenerator;
 import dev.chatserver.application.port.out.IdempotencyKeys.Key;
 import dev.chatserver.application.port.out.Meters;
+import dev.chatserver.application.port.out.RoomBans;
 import dev.chatserver.application.write.Answer;
 import dev.chatserver.application.write.ClientKeys;
 import dev.chatserver.application.write.IdempotentLane;
+import dev.chatserver.domain.chats.AccountId;
 import dev.chatserver.domain.chats.AppendedEvents;
 import dev.chatserver.domain.chats.Chat;
 import dev.chatserver.domain.chats.ChatId;
@@ -20,6 +22,7 @@ import dev.chatserver.domain.chats.EventRoom;
 import dev.chatserver.domain.chats.LabeledItem;
 import dev.chatserver.domain.chats.NewEvent;
 import dev.chatserver.domain.chats.RoomId;
+import dev.chatserver.domain.chats.RoomRights;
 import dev.chatserver.domain.problem.ChatProblem;
 import jakarta.inject.Inject;
 
@@ -34,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,10 +45,11 @@ import java.util.stream.Collectors;
 /**
  * The chat events waiting at one moment, appended in the writer's unit of work in the order they arrived with a
  * fixed number of statements per chat and room, however many events: each chat read and its room held for
- * update ({@link #open}); then each room decides all the batch's events to it at once
- * ({@link EventRoom#appendAll}, given each labeled item's first stored event, looked up once); then the rooms'
- * new state and their events are stored once each, and announced. An event whose chat is unknown or whose room
- * refuses it (closed) is answered with that problem, having changed nothing.
+ * update ({@link #open}); then the bans of the batch's posters in those rooms are read once, each room says which
+ * events it refuses ({@link EventRoom#requirePostable}: a banned poster, a locked type) and decides all the others
+ * at once ({@link EventRoom#appendAll}, given each labeled item's first stored event, looked up once); then the
+ * rooms' new state and their events are stored once each, and announced. An event whose chat is unknown or whose
+ * room refuses it (closed, banned, locked) is answered with that problem, having changed nothing.
  *
  * <p>An event with an {@code Idempotency-Key} is keyed by (caller, chat, key) ({@link IdempotentLane}): a retry
  * answers the first event and appends nothing.
@@ -56,11 +61,15 @@ public final class EventAppending extends IdempotentLane<PostEventCommand, Event
     private final ChatNotifier notifier;
     private final IdGenerator ids;
     private final Meters meters;
+    private final RoomBans bans;
+    private final Tenants tenants;
 
     @Inject
-    public EventAppending(ChatStore chats, EventRoomStore rooms, EventStore events, ChatNotifier notifier,
-                          IdGenerator ids, ClientKeys clientKeys, Clock clock, Meters meters) {
+    public EventAppending(ChatStore chats, EventRoomStore rooms, EventStore events, RoomBans bans, Tenants tenants,
+                          ChatNotifier notifier, IdGenerator ids, ClientKeys clientKeys, Clock clock, Meters meters) {
         super(clientKeys, clock);
+        this.bans = bans;
+        this.tenants = tenants;
         this.chats = chats;
         this.rooms = rooms;
         this.events = events;
@@ -120,6 +129,22 @@ public final class EventAppending extends IdempotentLane<PostEventCommand, Event
                 byRoom.computeIfAbsent(chat.get().roomId(), room -> new ArrayList<>()).add(i);
             }
         }
+        Map<RoomId, Set<AccountId>> banned = byRoom.isEmpty() ? Map.of() : bans.bannedAmong(byRoom.keySet(),
+                byRoom.values().stream().flatMap(List::stream).map(i -> fresh.get(i).by()).distinct().toList());
+        byRoom.forEach((roomId, indices) -> {
+            EventRoom room = batch.rooms().get(roomId);
+            RoomRights rights = new RoomRights(tenants.of(room.audience()), banned.getOrDefault(roomId, Set.of()));
+            indices.removeIf(i -> {
+                try {
+                    room.requirePostable(newEventOf(fresh.get(i)), rights);
+                    return false;
+                } catch (ChatProblem refused) {
+                    answers.set(i, Answer.refused(refused));
+                    return true;
+                }
+            });
+        });
+        byRoom.values().removeIf(List::isEmpty);
         Map<RoomId, AppendedEvents> appended = new LinkedHashMap<>();
         byRoom.forEach((roomId, indices) -> {
             List<EventDraft> drafts = indices.stream().map(i -> draftOf(fresh.get(i))).toList();
@@ -164,8 +189,12 @@ public final class EventAppending extends IdempotentLane<PostEventCommand, Event
     }
 
     private EventDraft draftOf(PostEventCommand command) {
-        return new EventDraft(new EventId(ids.newUuid()), new NewEvent(command.type(), command.set(), command.label(),
-                command.attribute(), command.data(), command.by()), command.persistent());
+        return new EventDraft(new EventId(ids.newUuid()), newEventOf(command), command.persistent());
+    }
+
+    private static NewEvent newEventOf(PostEventCommand command) {
+        return new NewEvent(command.type(), command.set(), command.label(), command.attribute(), command.data(),
+                command.by());
     }
 
     /** The first stored event's occurred_at of each labeled item the drafts speak of, one look-up each. */

@@ -64,7 +64,8 @@ public final class ManageRoomsService implements ManageRooms {
         });
     }
 
-    private static NotFound unknown(RoomId id) {
+    /** What asking for a room no one has is answered: {@code NotFound("room")}. */
+    static NotFound unknown(RoomId id) {
         return new NotFound("room", "room", "no event room has the id " + id);
     }
 

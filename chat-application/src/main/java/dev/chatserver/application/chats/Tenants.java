@@ -21,6 +21,11 @@ public record Tenants(Map<String, Set<AccountId>> byAudience) {
         return new Tenants(Map.of());
     }
 
+    /** The tenants of {@code audience} (none when it has no configured tenant). */
+    public Set<AccountId> of(String audience) {
+        return byAudience.getOrDefault(audience, Set.of());
+    }
+
     public boolean isTenant(AccountId account, String audience) {
         return byAudience.getOrDefault(audience, Set.of()).contains(account);
     }

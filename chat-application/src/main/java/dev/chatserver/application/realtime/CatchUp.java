@@ -145,13 +145,15 @@ public final class CatchUp {
             }
             return Step.STOP;
         }
-        List<Notification> unsent = read.notifications().stream().filter(n -> n.id() > subscriber.lastSent).toList();
+        List<Notification> unsent = subscriber.hearable(
+                read.notifications().stream().filter(n -> n.id() > subscriber.lastSent).toList());
         if (!unsent.isEmpty()) {
             int taken = subscriber.takeWhileRoom(unsent);
             if (taken < 0) {
                 registry.unregister(subscriber);
                 return Step.STOP;
             }
+            registry.leave(subscriber, subscriber.bannedFrom(unsent.subList(0, taken)));
             if (taken < unsent.size()) {
                 // the sink filled up within this read: it calls drained(), and the rest is read again then
                 return Step.STOP;

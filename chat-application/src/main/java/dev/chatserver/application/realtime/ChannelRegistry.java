@@ -67,4 +67,14 @@ public final class ChannelRegistry {
         }
         subscriber.channels = Set.of();
     }
+
+    /** The subscriber stops listening to {@code channels} (a room that banned it) and keeps its others. */
+    void leave(Subscriber subscriber, Set<Channel> channels) {
+        if (channels.isEmpty() || subscriber.dropped) {
+            return;
+        }
+        Set<Channel> kept = new LinkedHashSet<>(subscriber.channels);
+        kept.removeAll(channels);
+        register(subscriber, kept);
+    }
 }

@@ -124,8 +124,11 @@ public final class NotificationDispatcher {
             }
         }
         batches.forEach((subscriber, batch) -> {
-            if (!subscriber.take(batch)) {
+            List<Notification> hearable = subscriber.hearable(batch);
+            if (!subscriber.take(hearable)) {
                 registry.unregister(subscriber);
+            } else {
+                registry.leave(subscriber, subscriber.bannedFrom(hearable));
             }
         });
     }

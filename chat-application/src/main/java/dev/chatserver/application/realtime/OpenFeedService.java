@@ -61,15 +61,18 @@ public final class OpenFeedService implements OpenFeed {
         @Override
         public void subscribe(SubscribeCommand command) {
             limits.requireChannelsWithin(command.channels());
+            // read before the rights: a ban told after this ends the listening that the check let through; and
+            // before the catch-up's first read, which then covers everything up to it
+            long covered = catchUp.head();
             Set<Channel> channels = policy.permitted(subscriber.listener, command.channels());
             presence.inactiveFor(subscriber.listener, Duration.ZERO);
-            long covered = catchUp.head();
             long subscription;
             synchronized (registry) {
                 if (subscriber.dropped) {
                     return;
                 }
                 registry.unregister(subscriber);
+                subscriber.rightsCheckedAt = covered;
                 subscriber.lastSent = command.last();
                 subscriber.catchingUp = true;
                 subscription = ++subscriber.subscription;

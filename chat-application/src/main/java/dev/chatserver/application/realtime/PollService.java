@@ -58,11 +58,13 @@ public final class PollService implements Poll {
     @Override
     public CompletableFuture<LogRead> poll(Listener listener, SubscribeCommand command) {
         limits.requireChannelsWithin(command.channels());
+        // before the rights (a ban told after it ends the listening the check let through) and the first read
+        long rightsCheckedAt = catchUp.head();
         Set<Channel> channels = policy.permitted(listener, command.channels());
         presence.polled(listener);
         CompletableFuture<LogRead> answer = new CompletableFuture<>();
         // read outside the registry's lock, as a live feed's catch-up is (CatchUp)
-        long covered = catchUp.head();
+        long covered = rightsCheckedAt;
         LogRead ready = catchUp.first(channels, command.last());
         for (int overtaken = 0; ; overtaken++) {
             synchronized (registry) {
@@ -81,6 +83,7 @@ public final class PollService implements Poll {
                 if (dispatcher.cursor() <= covered) {
                     Subscriber waiter = new Subscriber(listener, new AnswerSink(answer), true, meters);
                     waiter.lastSent = command.last();
+                    waiter.rightsCheckedAt = rightsCheckedAt;
                     connections.holdPoll(waiter);
                     dispatcher.admit(waiter, channels, covered);
                     answer.whenComplete((read, failure) -> {

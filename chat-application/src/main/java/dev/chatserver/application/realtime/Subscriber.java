@@ -5,7 +5,10 @@ import dev.chatserver.application.port.in.realtime.Listener;
 import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.Notification;
+import dev.chatserver.application.port.out.notification.event.RoomBanChanged;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -30,6 +33,11 @@ final class Subscriber {
     long catchUpOf;
     /** Closed, or its sink broke: it gets nothing more. */
     boolean dropped;
+    /**
+     * The log's head when its rights were last checked (subscribing): a ban told up to it was already refused or
+     * lifted then, one told after it ends the subscriber's listening to that room.
+     */
+    long rightsCheckedAt;
 
     Subscriber(Listener listener, FeedSink sink, boolean heldPoll, Meters meters) {
         this.listener = listener;
@@ -88,5 +96,36 @@ final class Subscriber {
             dropped = true;
             return false;
         }
+    }
+
+    /**
+     * The front of {@code batch} this subscriber may hear: once it is told that a room bans its own account, nothing
+     * more of that room (the ban itself is the last it hears there, so it knows why).
+     */
+    List<Notification> hearable(List<Notification> batch) {
+        Set<Channel> banning = new HashSet<>();
+        List<Notification> kept = new ArrayList<>(batch.size());
+        for (Notification notification : batch) {
+            if (banning.contains(notification.channel())) {
+                continue;
+            }
+            kept.add(notification);
+            if (bansMe(notification)) {
+                banning.add(notification.channel());
+            }
+        }
+        return kept;
+    }
+
+    /** The rooms' channels that {@code heard} (what this subscriber took) ban it from. */
+    Set<Channel> bannedFrom(List<Notification> heard) {
+        Set<Channel> banning = new HashSet<>();
+        heard.stream().filter(this::bansMe).forEach(notification -> banning.add(notification.channel()));
+        return banning;
+    }
+
+    private boolean bansMe(Notification notification) {
+        return notification.id() > rightsCheckedAt && notification.event() instanceof RoomBanChanged ban
+                && ban.bans(listener.account());
     }
 }

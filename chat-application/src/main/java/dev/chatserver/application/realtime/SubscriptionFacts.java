@@ -5,6 +5,7 @@ import dev.chatserver.domain.chats.AccountId;
 
 import java.util.Collection;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * What the right to subscribe to a channel depends on ({@link SubscriptionPolicy}): the application's own rule,
@@ -19,4 +20,7 @@ public interface SubscriptionFacts {
 
     /** Whether {@code account} is a configured tenant of {@code audience}. */
     boolean isTenantOf(AccountId account, String audience);
+
+    /** Those of {@code rooms} that ban {@code account}: one read however many rooms. */
+    Set<UUID> roomsBanning(AccountId account, Collection<UUID> rooms);
 }

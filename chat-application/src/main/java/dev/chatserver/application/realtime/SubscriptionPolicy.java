@@ -17,7 +17,7 @@ import java.util.UUID;
 /**
  * Who may listen to which channel: {@code user:<id>} only that user; {@code presence:<id>} that user and the
  * users who have them in their address book or share a session with them; {@code room:<uuid>} any
- * authenticated account; {@code audience:<name>} only the tenants of that audience.
+ * authenticated account the room does not ban; {@code audience:<name>} only the tenants of that audience.
  */
 public final class SubscriptionPolicy {
     private final SubscriptionFacts facts;
@@ -32,6 +32,7 @@ public final class SubscriptionPolicy {
         Set<Channel> channels = new LinkedHashSet<>();
         List<UserId> presenceSubjects = new ArrayList<>();
         List<String> audiences = new ArrayList<>();
+        List<UUID> rooms = new ArrayList<>();
         for (String name : names) {
             int colon = name.indexOf(':');
             String kind = colon < 0 ? "" : name.substring(0, colon);
@@ -54,7 +55,11 @@ public final class SubscriptionPolicy {
                     }
                     yield Channel.ofPresence(other);
                 }
-                case "room" -> Channel.ofRoom(roomId(name, subject));
+                case "room" -> {
+                    UUID room = roomId(name, subject);
+                    rooms.add(room);
+                    yield Channel.ofRoom(room);
+                }
                 case "audience" -> {
                     if (subject.isBlank()) {
                         throw malformed(name);
@@ -77,6 +82,14 @@ public final class SubscriptionPolicy {
         for (String audience : audiences) {
             if (!listener.account().map(account -> facts.isTenantOf(account, audience)).orElse(false)) {
                 throw refused(Channel.ofAudience(audience).name());
+            }
+        }
+        if (!rooms.isEmpty() && listener.account().isPresent()) {
+            Set<UUID> banning = facts.roomsBanning(listener.account().get(), rooms);
+            if (!banning.isEmpty()) {
+                UUID room = banning.iterator().next();
+                throw AccessDenied.ofRule("banned", "channels", "you are banned from the room " + room
+                        + ": you may not subscribe to " + Channel.ofRoom(room).name());
             }
         }
         return channels;

@@ -48,9 +48,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -80,8 +77,8 @@ public abstract class ChatUseCasesContract extends StorageContract {
         rooms = new ManageRoomsService(ports().eventRooms(), tenants, transactions, UUID::randomUUID, clock,
                 UserBudgets.unlimited());
         ClientKeys clientKeys = new ClientKeys(ports().idempotencyKeys(), transactions, clock);
-        appending = new EventAppending(ports().chats(), ports().eventRooms(), ports().events(),
-                new ChatNotifier(bus), UUID::randomUUID, clientKeys, clock, Meters.NONE);
+        appending = new EventAppending(ports().chats(), ports().eventRooms(), ports().events(), ports().roomBans(),
+                tenants, new ChatNotifier(bus), UUID::randomUUID, clientKeys, clock, Meters.NONE);
         events = new PostEventsService(writer(transactions), appending, clientKeys, UserBudgets.unlimited());
         readEvents = new ReadEventsService(ports().chats(), ports().events());
     }
@@ -425,18 +422,5 @@ public abstract class ChatUseCasesContract extends StorageContract {
                 .containsExactly(new SetState("messages", List.of(a2)), new SetState("layout", List.of(layout)));
         assertThat(readEvents.state(new ReadStateCommand(chat.id(), List.of("messages"), OptionalLong.of(a1.occurredAt()), 10)))
                 .containsExactly(new SetState("messages", List.of(a1)));
-    }
-
-    private static List<Object> runAll(List<Callable<Object>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Object> outcomes = new ArrayList<>();
-            for (Future<Object> future : pool.invokeAll(tasks)) {
-                outcomes.add(future.get());
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -277,7 +277,8 @@ public abstract class IdempotencyContract extends StorageContract {
         Transactions transactions = ports().transactions();
         ClientKeys clientKeys = new ClientKeys(ports().idempotencyKeys(), transactions, clock);
         EventAppending appending = new EventAppending(ports().chats(), ports().eventRooms(),
-                ports().events(), new ChatNotifier(bus), UUID::randomUUID, clientKeys, clock, Meters.NONE);
+                ports().events(), ports().roomBans(), new Tenants(Map.of("example.org", Set.of(TENANT))),
+                new ChatNotifier(bus), UUID::randomUUID, clientKeys, clock, Meters.NONE);
         return new PostEventsService(writer(transactions), appending, clientKeys, UserBudgets.unlimited());
     }
 

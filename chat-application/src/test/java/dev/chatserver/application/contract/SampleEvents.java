@@ -13,6 +13,7 @@ import dev.chatserver.domain.chats.EventId;
 import dev.chatserver.domain.chats.JsonText;
 import dev.chatserver.domain.chats.RoomId;
 import dev.chatserver.application.port.out.notification.event.ChatEventAppended;
+import dev.chatserver.application.port.out.notification.event.RoomBanChanged;
 import dev.chatserver.application.port.out.notification.event.DomainEvent;
 import dev.chatserver.application.port.out.notification.event.MessageDeleted;
 import dev.chatserver.application.port.out.notification.event.MessageEdited;
@@ -97,6 +98,8 @@ public final class SampleEvents {
                 new MessageEdited(SESSION, 42, "Hello again", AT, List.of()),
                 new MessageDeleted(SESSION, 42, AT), new ReactionToggled(SESSION, 42, UserId.of(6), "\ud83d\udc4d\ud83c\udffd", true, 3),
                 new ReactionToggled(SESSION, 42, UserId.of(5), "\u2764\ufe0f", false, 0),
+                new RoomBanChanged(labelled.roomId(), new AccountId("a.b", "c"), true, "flooding \"again\" \u00e9"),
+                new RoomBanChanged(labelled.roomId(), AccountId.parse("lynx.usr.localhost"), false, ""),
                 new MessagePosted(message.tombstone()), new SessionChanged(UserId.of(5), session.withLastMessageDeleted(42)),
                 new SessionChanged(UserId.of(6), withReadPointers(session)),
                 new SessionChanged(UserId.of(6), SessionView.restored(8, SESSION, AT, true, List.of(), List.of(),

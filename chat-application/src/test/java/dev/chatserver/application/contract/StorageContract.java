@@ -11,6 +11,13 @@ import dev.chatserver.domain.account.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 /**
  * The base of every storage contract: each test gets a new, empty storage from the adapter under test.
  * Adapters run a contract by extending it in a {@code @Nested} class and answering {@link #newStorage()}.
@@ -44,6 +51,20 @@ public abstract class StorageContract {
     /** The group-commit writer on these transactions, stopped once the test ends. */
     protected GroupCommit writer(Transactions transactions) {
         return closeAfter(new GroupCommit(transactions, WriteLimits.DEFAULT));
+    }
+
+    /** Runs the tasks at once, 8 at a time, and answers their outcomes in the order given. */
+    protected static List<Object> runAll(List<Callable<Object>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<Object> future : pool.invokeAll(tasks)) {
+                outcomes.add(future.get());
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The ports of this test's storage. */

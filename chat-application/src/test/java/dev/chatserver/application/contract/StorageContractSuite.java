@@ -83,6 +83,14 @@ public abstract class StorageContractSuite {
     }
 
     @Nested
+    class RoomModeration extends RoomModerationContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
     class Blocking extends BlockingContract {
         @Override
         protected Storage newStorage() {

@@ -102,7 +102,7 @@ public final class ImServices implements AutoCloseable {
         this.search = new SearchMessagesService(ports.messageSearch(), imSessions, directory, transactions,
                 policy, reactions, replied, ports.attachments());
         SubscriptionFacts facts = new StoredSubscriptionFacts(ports.addressBooks(), imSessions,
-                new Tenants(Map.of()));
+                new Tenants(Map.of()), ports.roomBans());
         this.addressBook = new ManageAddressBookService(ports.addressBooks(), directory, presence, facts,
                 transactions, budgets);
         this.initChat = new InitChatService(ports.addressBooks(), directory, imSessions, imMessages, presence);

@@ -11,6 +11,8 @@ import dev.chatserver.domain.problem.InvalidInput;
 import io.javalin.http.Context;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -100,6 +102,25 @@ public final class ChatBody {
             throw new InvalidInput(field, field + " is required");
         }
         return new JsonText(raw.get(field));
+    }
+
+    /** A list of strings, each checked as {@link #optionalString} checks one: locked_types. */
+    List<String> requiredStrings(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            throw new InvalidInput(field, field + " is required");
+        }
+        if (!node.isArray()) {
+            throw new InvalidInput(field, field + " is a list of strings");
+        }
+        List<String> values = new ArrayList<>(node.size());
+        for (JsonNode element : node) {
+            if (!element.isTextual()) {
+                throw new InvalidInput(field, field + " is a list of strings");
+            }
+            values.add(StorableText.checked(field, element.textValue()));
+        }
+        return values;
     }
 
     RoomId requiredRoomId(String field) {

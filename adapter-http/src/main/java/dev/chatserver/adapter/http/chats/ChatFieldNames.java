@@ -12,6 +12,8 @@ public final class ChatFieldNames {
             "eventRoom", "event_room_id",
             "occurredAt", "occurred_at",
             "types", "type",
+            "lockedTypes", "locked_types",
+            "account", "account_id",
             "idempotencyKey", ChatRoutes.IDEMPOTENCY_KEY);
 
     private ChatFieldNames() {

@@ -1,7 +1,11 @@
 package dev.chatserver.adapter.http.chats;
 
 import com.fasterxml.jackson.databind.util.RawValue;
+import dev.chatserver.application.port.in.chats.BanPage;
+import dev.chatserver.domain.chats.AccountId;
 import dev.chatserver.domain.chats.Chat;
+import dev.chatserver.domain.chats.RoomBan;
+import dev.chatserver.domain.chats.RoomId;
 import dev.chatserver.domain.chats.Event;
 import dev.chatserver.domain.chats.EventPage;
 import dev.chatserver.domain.chats.EventRoom;
@@ -19,6 +23,7 @@ import java.util.Map;
  */
 public final class ChatJson {
     public static final String EVENT_NOTIFICATION = "chats.event";
+    public static final String BAN_NOTIFICATION = "chats.ban";
 
     private ChatJson() {
     }
@@ -42,6 +47,35 @@ public final class ChatJson {
         json.put("opened_at", room.openedAt().toEpochMilli());
         json.put("closed_at", room.closedAtTime().map(Instant::toEpochMilli).orElse(null));
         json.put("created_at", room.createdAt().toEpochMilli());
+        json.put("locked_types", room.lockedTypes());
+        return json;
+    }
+
+    static Map<String, Object> ban(RoomBan ban) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("room_id", ban.room().toString());
+        json.put("account_id", ban.account().toString());
+        json.put("reason", ban.reason());
+        json.put("banned_by", ban.by().toString());
+        json.put("banned_at", ban.at().toEpochMilli());
+        return json;
+    }
+
+    static Map<String, Object> bans(BanPage page) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("bans", page.bans().stream().map(ChatJson::ban).toList());
+        json.put("next_after", page.next().map(AccountId::toString).orElse(null));
+        return json;
+    }
+
+    /** A ban or its lifting, told on the room's channel: {@code {"type":"chats.ban","room_id",...,"banned":true}}. */
+    public static Map<String, Object> banNotification(RoomId room, AccountId account, boolean banned, String reason) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("type", BAN_NOTIFICATION);
+        json.put("room_id", room.toString());
+        json.put("account_id", account.toString());
+        json.put("banned", banned);
+        json.put("reason", reason);
         return json;
     }
 

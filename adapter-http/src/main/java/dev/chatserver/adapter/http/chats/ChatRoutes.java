@@ -3,7 +3,12 @@ package dev.chatserver.adapter.http.chats;
 import dev.chatserver.adapter.http.StorableText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatserver.adapter.http.Routes;
+import dev.chatserver.application.port.in.chats.BanCommand;
 import dev.chatserver.application.port.in.chats.CloseRoomCommand;
+import dev.chatserver.application.port.in.chats.ListBansCommand;
+import dev.chatserver.application.port.in.chats.LockTypesCommand;
+import dev.chatserver.application.port.in.chats.ModerateRooms;
+import dev.chatserver.application.port.in.chats.UnbanCommand;
 import dev.chatserver.application.port.in.chats.ConvertChatCommand;
 import dev.chatserver.application.port.in.chats.CreateChatCommand;
 import dev.chatserver.application.port.in.chats.CreateChats;
@@ -45,6 +50,7 @@ public final class ChatRoutes implements Routes {
     private final CreateChats createChats;
     private final ReadChats readChats;
     private final ManageRooms rooms;
+    private final ModerateRooms moderation;
     private final PostEvents postEvents;
     private final ReadEvents readEvents;
     private final ChatCallers callers;
@@ -52,8 +58,10 @@ public final class ChatRoutes implements Routes {
     private final ChatsApiSettings settings;
 
     @Inject
-    public ChatRoutes(CreateChats createChats, ReadChats readChats, ManageRooms rooms, PostEvents postEvents,
-                      ReadEvents readEvents, ChatCallers callers, ObjectMapper mapper, ChatsApiSettings settings) {
+    public ChatRoutes(CreateChats createChats, ReadChats readChats, ManageRooms rooms, ModerateRooms moderation,
+                      PostEvents postEvents, ReadEvents readEvents, ChatCallers callers, ObjectMapper mapper,
+                      ChatsApiSettings settings) {
+        this.moderation = moderation;
         this.createChats = createChats;
         this.readChats = readChats;
         this.rooms = rooms;
@@ -76,6 +84,10 @@ public final class ChatRoutes implements Routes {
         app.post("/api/v1/rooms", this::createRoom);
         app.get("/api/v1/rooms/{room_id}", this::readRoom);
         app.post("/api/v1/rooms/{room_id}/close", this::closeRoom);
+        app.patch("/api/v1/rooms/{room_id}", this::lockTypes);
+        app.post("/api/v1/rooms/{room_id}/bans", this::ban);
+        app.get("/api/v1/rooms/{room_id}/bans", this::listBans);
+        app.delete("/api/v1/rooms/{room_id}/bans/{account_id}", this::unban);
     }
 
     private void create(Context ctx) {
@@ -154,6 +166,37 @@ public final class ChatRoutes implements Routes {
     private void closeRoom(Context ctx) {
         AccountId caller = callers.require(ctx);
         ctx.json(ChatJson.room(rooms.close(new CloseRoomCommand(caller, roomId(ctx)))));
+    }
+
+    private void lockTypes(Context ctx) {
+        AccountId caller = callers.require(ctx);
+        RoomId room = roomId(ctx);
+        ChatBody body = body(ctx);
+        ctx.json(ChatJson.room(moderation.lockTypes(new LockTypesCommand(caller, room,
+                body.requiredStrings("locked_types")))));
+    }
+
+    private void ban(Context ctx) {
+        AccountId caller = callers.require(ctx);
+        RoomId room = roomId(ctx);
+        ChatBody body = body(ctx);
+        ModerateRooms.Banned banned = moderation.ban(new BanCommand(caller, room,
+                AccountId.parse(body.requiredString("account_id")), body.optionalString("reason")));
+        ctx.status(banned.fresh() ? 201 : 200).json(ChatJson.ban(banned.ban()));
+    }
+
+    private void listBans(Context ctx) {
+        AccountId caller = callers.require(ctx);
+        String after = query(ctx, "after");
+        ctx.json(ChatJson.bans(moderation.bans(new ListBansCommand(caller, roomId(ctx),
+                after == null ? null : AccountId.parse(after), intParam(ctx, "limit", ListBansCommand.DEFAULT_LIMIT)))));
+    }
+
+    private void unban(Context ctx) {
+        AccountId caller = callers.require(ctx);
+        moderation.unban(new UnbanCommand(caller, roomId(ctx),
+                AccountId.parse(StorableText.checked("account_id", ctx.pathParam("account_id")))));
+        ctx.status(204);
     }
 
     private ChatBody body(Context ctx) {

@@ -140,6 +140,15 @@ public final class ErrorResponses {
         ctx.status(problem instanceof TooLarge ? 413 : 200).json(JsonRpc.resultEnvelope(ctx, result));
     }
 
+    /** Each rule that refuses a known caller, in words a person reads. */
+    private static String deniedTitle(String kind) {
+        return switch (kind) {
+            case "banned" -> "Banned from the room";
+            case "type_locked" -> "Event type locked";
+            default -> "Access denied";
+        };
+    }
+
     private static void answerProblem(Context ctx, ChatProblem problem) {
         FieldNames names = ChatFieldNames.NAMES;
         String detail = names.message(problem);
@@ -150,8 +159,9 @@ public final class ErrorResponses {
             ProblemDetails.answer(ctx, 400, "invalid_payload", "Invalid payload", detail, field);
         } else if (problem instanceof Unauthenticated) {
             ProblemDetails.answer(ctx, 401, "unauthorized", "Unauthorized", detail, null);
-        } else if (problem instanceof AccessDenied) {
-            ProblemDetails.answer(ctx, 403, "access_denied", "Access denied", detail, null);
+        } else if (problem instanceof AccessDenied denied) {
+            ProblemDetails.answer(ctx, 403, denied.kind(), deniedTitle(denied.kind()), detail,
+                    denied.kind().equals(AccessDenied.DENIED) ? null : field);
         } else if (problem instanceof NotFound notFound) {
             ProblemDetails.answer(ctx, 404, notFound.kind() + "_not_found", "Not found", detail, field);
         } else if (problem instanceof AlreadyExists exists) {

@@ -11,6 +11,7 @@ import dev.chatserver.application.port.out.notification.event.MessagePosted;
 import dev.chatserver.application.port.out.notification.event.ReactionToggled;
 import dev.chatserver.application.port.out.notification.event.PresenceChanged;
 import dev.chatserver.application.port.out.notification.event.ReadReceipt;
+import dev.chatserver.application.port.out.notification.event.RoomBanChanged;
 import dev.chatserver.application.port.out.notification.event.SessionChanged;
 
 /**
@@ -37,6 +38,9 @@ public final class ApiNotificationRenderer implements NotificationRenderer {
         }
         if (event instanceof ChatEventAppended appended) {
             return ChatJson.eventNotification(appended.event());
+        }
+        if (event instanceof RoomBanChanged ban) {
+            return ChatJson.banNotification(ban.room(), ban.account(), ban.banned(), ban.reason());
         }
         if (event instanceof MessageEdited edited) {
             return ImPayloads.editedNotification(edited);

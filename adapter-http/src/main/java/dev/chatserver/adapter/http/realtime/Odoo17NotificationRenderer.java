@@ -2,6 +2,7 @@ package dev.chatserver.adapter.http.realtime;
 
 import dev.chatserver.adapter.http.im.ImPayloads;
 import dev.chatserver.application.port.out.notification.event.ChatEventAppended;
+import dev.chatserver.application.port.out.notification.event.RoomBanChanged;
 import dev.chatserver.application.port.out.notification.event.DomainEvent;
 import dev.chatserver.application.port.out.notification.event.MemberTyping;
 import dev.chatserver.application.port.out.notification.event.MessagePosted;
@@ -51,6 +52,9 @@ final class Odoo17NotificationRenderer implements NotificationRenderer {
         }
         if (event instanceof ChatEventAppended appended) {
             return OdooPayloads.chatEvent(appended);
+        }
+        if (event instanceof RoomBanChanged ban) {
+            return OdooPayloads.roomBan(ban);
         }
         return OdooPayloads.imChange(event).orElseThrow(() ->
                 new IllegalArgumentException("no rendering of " + event.getClass().getSimpleName()));

@@ -11,6 +11,7 @@ import dev.chatserver.adapter.http.Json;
 import dev.chatserver.adapter.http.chats.ChatJson;
 import dev.chatserver.adapter.http.im.ImPayloads;
 import dev.chatserver.application.port.out.notification.event.ChatEventAppended;
+import dev.chatserver.application.port.out.notification.event.RoomBanChanged;
 import dev.chatserver.application.port.out.notification.event.PresenceChanged;
 import dev.chatserver.application.port.in.view.MessageView;
 import dev.chatserver.application.port.in.view.QuotedMessage;
@@ -153,6 +154,11 @@ final class OdooPayloads {
             entry.put("im_status", presence.status().wireName());
             return List.of(entry);
         }).orElse(List.of());
+    }
+
+    static Map<String, Object> roomBan(RoomBanChanged ban) {
+        return notification(ChatJson.BAN_NOTIFICATION,
+                ChatJson.banNotification(ban.room(), ban.account(), ban.banned(), ban.reason()));
     }
 
     static Map<String, Object> chatEvent(ChatEventAppended appended) {

@@ -12,6 +12,7 @@ import dev.chatserver.domain.chats.EventId;
 import dev.chatserver.domain.chats.JsonText;
 import dev.chatserver.domain.chats.RoomId;
 import dev.chatserver.application.port.out.notification.event.ChatEventAppended;
+import dev.chatserver.application.port.out.notification.event.RoomBanChanged;
 import dev.chatserver.adapter.http.im.ImPayloads;
 import dev.chatserver.application.port.out.notification.event.MessageDeleted;
 import dev.chatserver.application.port.out.notification.event.MessageEdited;
@@ -124,6 +125,15 @@ class ApiNotificationRendererTest {
                 + "\"data\":{\"text\":\"hi\",\"n\":1.50},\"occurred_at\":1732000000000001,"
                 + "\"original_occurred_at\":1732000000000000,\"created_by\":\"lynx.usr.localhost\","
                 + "\"created_at\":1763719200123}}");
+    }
+
+    @Test
+    void a_ban_names_the_room_the_account_and_why() throws Exception {
+        RoomId room = new RoomId(UUID.fromString("91e03d34-1929-4a02-9486-4c3e708686b3"));
+
+        assertThat(rendered(new RoomBanChanged(room, AccountId.parse("lynx.usr.localhost"), true, "flooding")))
+                .isEqualTo("{\"type\":\"chats.ban\",\"room_id\":\"91e03d34-1929-4a02-9486-4c3e708686b3\","
+                        + "\"account_id\":\"lynx.usr.localhost\",\"banned\":true,\"reason\":\"flooding\"}");
     }
 
     @Test

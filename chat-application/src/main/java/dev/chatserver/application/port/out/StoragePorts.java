@@ -33,6 +33,7 @@ public record StoragePorts(
         FileContents fileContents,
         GroupConversations groupConversations,
         UserBlocks userBlocks,
+        RoomBans roomBans,
         Optional<Realtime> realtime) {
 
     public StoragePorts {
@@ -57,6 +58,7 @@ public record StoragePorts(
         Objects.requireNonNull(fileContents, "fileContents");
         Objects.requireNonNull(groupConversations, "groupConversations");
         Objects.requireNonNull(userBlocks, "userBlocks");
+        Objects.requireNonNull(roomBans, "roomBans");
         Objects.requireNonNull(realtime, "realtime");
     }
 

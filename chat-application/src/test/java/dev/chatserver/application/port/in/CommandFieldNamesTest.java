@@ -93,7 +93,7 @@ class CommandFieldNamesTest {
     @Test
     void no_problem_in_the_core_names_a_field_of_the_wire() throws IOException {
         Pattern fieldFirst = Pattern.compile("new (?:InvalidInput|AccessDenied)\\(\\s*\"([^\"]+)\"");
-        Pattern fieldSecond = Pattern.compile("new (?:NotFound|AlreadyExists)\\(\\s*\"[^\"]+\",\\s*\"([^\"]+)\"");
+        Pattern fieldSecond = Pattern.compile("(?:new (?:NotFound|AlreadyExists)|AccessDenied\\.ofRule)\\(\\s*\"[^\"]+\",\\s*\"([^\"]+)\"");
         Pattern namedField = Pattern.compile("(?:Names\\.(?:require|optional)|existingUser\\([^,]+,)\\s*\\(?\"([^\"]+)\"");
         List<String> wireNames = new ArrayList<>();
         for (Path root : List.of(Path.of("src/main/java"), Path.of("../chat-domain/src/main/java"))) {

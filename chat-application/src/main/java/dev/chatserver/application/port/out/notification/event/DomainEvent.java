@@ -7,7 +7,7 @@ import java.util.List;
  * these; each face renders them in its own shape (the IM chat API's, the Chats API's, Odoo's bus).
  */
 public sealed interface DomainEvent permits MessagePosted, MemberTyping, SessionChanged, PresenceChanged,
-        ChatEventAppended, MessageEdited, MessageDeleted, ReactionToggled, ReadReceipt {
+        ChatEventAppended, MessageEdited, MessageDeleted, ReactionToggled, ReadReceipt, RoomBanChanged {
 
     /** The stored messages whose text this event carries: a log finds by them what a deletion must rewrite. */
     default List<Long> messageTextsCarried() {
