@@ -32,6 +32,7 @@ import dev.chatserver.application.realtime.NotificationDispatcher;
 import dev.chatserver.application.realtime.OpenConnections;
 import dev.chatserver.application.port.in.realtime.RealtimeSettings;
 import dev.chatserver.application.realtime.SubscriptionPolicy;
+import dev.chatserver.application.realtime.SessionAudience;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.chats.AccountId;
 import dev.chatserver.domain.presence.ImStatus;
@@ -88,7 +89,21 @@ class InMemoryBusTest {
         public boolean isTenantOf(AccountId account, String audience) {
             return account.equals(TENANT) && audience.equals("usr.example.org");
         }
+
+        @Override
+        public Set<java.util.UUID> sessionsOf(UserId member) {
+            return sessionMembers.entrySet().stream().filter(session -> session.getValue().contains(member))
+                    .map(Map.Entry::getKey).collect(Collectors.toSet());
+        }
+
+        @Override
+        public Map<java.util.UUID, Set<UserId>> membersOf(Collection<java.util.UUID> sessions) {
+            return sessions.stream().filter(sessionMembers::containsKey)
+                    .collect(Collectors.toMap(session -> session, session -> Set.copyOf(sessionMembers.get(session))));
+        }
     };
+    /** The members of the IM sessions the tests post to, as the facts tell the delivery. */
+    private final Map<java.util.UUID, Set<UserId>> sessionMembers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A signed-in user, whose account is {@code <id>.usr.example.org}. */
     private static Listener as(UserId user) {
@@ -109,8 +124,9 @@ class InMemoryBusTest {
     /** Real-time delivery on {@code log}, its parts put together as the wiring does. */
     private void deliverFrom(NotificationLog log, RealtimeSettings settings) {
         ChannelRegistry registry = new ChannelRegistry();
-        dispatcher = new NotificationDispatcher(log, signals, registry, settings, scheduler);
-        CatchUp catchUp = new CatchUp(log, registry, settings, clock);
+        SessionAudience audience = new SessionAudience(facts);
+        dispatcher = new NotificationDispatcher(log, signals, registry, settings, scheduler, audience);
+        CatchUp catchUp = new CatchUp(log, registry, settings, clock, audience);
         SubscriptionPolicy policy = new SubscriptionPolicy(facts);
         ListenerPresence listening = new ListenerPresence(tracking);
         OpenConnections connections = new OpenConnections(ConnectionLimits.DEFAULT);

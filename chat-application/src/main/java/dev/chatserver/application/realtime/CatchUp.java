@@ -6,7 +6,10 @@ import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.LogRead;
 import jakarta.inject.Inject;
 
+import dev.chatserver.application.port.in.realtime.Listener;
+
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -19,10 +22,13 @@ public final class CatchUp {
     private final ChannelRegistry registry;
     private final RealtimeSettings settings;
     private final Clock clock;
+    private final SessionAudience audience;
 
     @Inject
-    public CatchUp(NotificationLog log, ChannelRegistry registry, RealtimeSettings settings, Clock clock) {
+    public CatchUp(NotificationLog log, ChannelRegistry registry, RealtimeSettings settings, Clock clock,
+                   SessionAudience audience) {
         this.log = log;
+        this.audience = audience;
         this.registry = registry;
         this.settings = settings;
         this.clock = clock;
@@ -31,6 +37,11 @@ public final class CatchUp {
     /** The id of the newest notification now: a catch-up begun after reading it has seen everything up to it. */
     long head() {
         return log.lastId();
+    }
+
+    /** The channels a subscription of {@code listener} on {@code channels} follows: with its sessions' (see {@link SessionAudience}). */
+    Set<Channel> following(Listener listener, Set<Channel> channels) {
+        return audience.following(listener, channels);
     }
 
     /** What a subscription on {@code channels} missed after {@code last}: within the recent window for 0. */
@@ -45,6 +56,21 @@ public final class CatchUp {
     }
 
     /**
+     * What a long-poll of {@code listener} on {@code channels} hears after {@code last}: {@link #first}, read again
+     * with the sessions it tells the listener they joined, as the listener hears it (see {@link SessionAudience}).
+     */
+    LogRead firstHeard(Listener listener, Set<Channel> channels, long last) {
+        LogRead read = first(channels, last);
+        Set<Channel> joined = audience.joined(listener, channels, read.notifications());
+        if (!joined.isEmpty()) {
+            Set<Channel> following = new LinkedHashSet<>(channels);
+            following.addAll(joined);
+            read = first(following, last);
+        }
+        return audience.heardBy(listener, read);
+    }
+
+    /**
      * Hands the subscriber the log after its last id, a batch at a time while its sink has room; once a read
      * comes back short it has reached the present and is no longer catching up. {@code ready} is a batch
      * already read, or null. Called holding the registry.
@@ -56,7 +82,8 @@ public final class CatchUp {
                 if (!subscriber.sink.hasRoom()) {
                     return;
                 }
-                read = log.readAfter(subscriber.lastSent, subscriber.channels, settings.readBatch());
+                read = subscriber.lastSent == 0 ? first(subscriber.channels, 0)
+                        : log.readAfter(subscriber.lastSent, subscriber.channels, settings.readBatch());
                 if (read.expired()) {
                     // the retention overtook a paused catch-up
                     long resumedFrom = subscriber.lastSent;
@@ -66,16 +93,28 @@ public final class CatchUp {
                     return;
                 }
             }
-            if (!read.notifications().isEmpty()) {
-                int taken = subscriber.takeWhileRoom(read.notifications());
+            Set<Channel> joined = audience.joined(subscriber.listener, subscriber.channels, read.notifications());
+            if (!joined.isEmpty()) {
+                // read again with the sessions it joined meanwhile: this read left them out
+                registry.follow(subscriber, joined);
+                read = null;
+                continue;
+            }
+            LogRead heard = audience.heardBy(subscriber.listener, read);
+            if (!heard.notifications().isEmpty()) {
+                int taken = subscriber.takeWhileRoom(heard.notifications());
                 if (taken < 0) {
                     registry.unregister(subscriber);
                     return;
                 }
-                if (taken < read.notifications().size()) {
+                if (taken < heard.notifications().size()) {
                     // the sink filled up within this read: it calls drained(), and the rest is read again then
                     return;
                 }
+            }
+            if (heard != read) {
+                // past what it does not hear too, so that the next read starts after it
+                subscriber.lastSent = Math.max(subscriber.lastSent, heard.passedUpTo());
             }
             if (read.notifications().size() < settings.readBatch()) {
                 subscriber.catchingUp = false;

@@ -62,7 +62,8 @@ public final class OpenFeedService implements OpenFeed {
         @Override
         public void subscribe(SubscribeCommand command) {
             limits.requireChannelsWithin(command.channels());
-            Set<Channel> channels = policy.permitted(subscriber.listener, command.channels());
+            Set<Channel> channels = catchUp.following(subscriber.listener,
+                    policy.permitted(subscriber.listener, command.channels()));
             presence.inactiveFor(subscriber.listener, Duration.ZERO);
             synchronized (registry) {
                 if (subscriber.dropped) {

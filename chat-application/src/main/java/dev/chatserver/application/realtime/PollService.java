@@ -58,12 +58,12 @@ public final class PollService implements Poll {
     @Override
     public CompletableFuture<LogRead> poll(Listener listener, SubscribeCommand command) {
         limits.requireChannelsWithin(command.channels());
-        Set<Channel> channels = policy.permitted(listener, command.channels());
+        Set<Channel> channels = catchUp.following(listener, policy.permitted(listener, command.channels()));
         presence.polled(listener);
         CompletableFuture<LogRead> answer = new CompletableFuture<>();
         synchronized (registry) {
             long head = catchUp.head();
-            LogRead ready = catchUp.first(channels, command.last());
+            LogRead ready = catchUp.firstHeard(listener, channels, command.last());
             if (released || ready.expired() || !ready.notifications().isEmpty() || channels.isEmpty()) {
                 if (!ready.notifications().isEmpty()) {
                     meters.notificationsDelivered(ready.notifications().size());
