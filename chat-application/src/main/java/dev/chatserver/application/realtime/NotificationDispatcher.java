@@ -64,6 +64,7 @@ public final class NotificationDispatcher {
                     cursor = log.lastId();
                     return;
                 }
+                long head = log.lastId();
                 LogRead read = log.readNotingLosses(cursor, registry.channels(), settings.readBatch());
                 if (read.expired()) {
                     skipLostNotifications();
@@ -76,6 +77,9 @@ public final class NotificationDispatcher {
                 handOut(read.notifications());
                 cursor = read.lastIdOr(cursor);
                 if (read.notifications().size() < settings.readBatch()) {
+                    // nothing up to the head on these channels is left: a session someone joins next is read
+                    // from here, not from whatever the channels followed so far last carried
+                    cursor = Math.max(cursor, head);
                     return;
                 }
             }

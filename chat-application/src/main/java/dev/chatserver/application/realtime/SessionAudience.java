@@ -77,10 +77,10 @@ public final class SessionAudience {
         if (read.expired() || read.notifications().isEmpty()) {
             return read;
         }
-        List<Notification> heard = membersAt(read.notifications()).heardBy(listener, read.notifications());
-        if (heard.size() == read.notifications().size()) {
+        if (read.notifications().stream().allMatch(notification -> notification.channel().session().isEmpty())) {
             return read;
         }
+        List<Notification> heard = membersAt(read.notifications()).heardBy(listener, read.notifications());
         long passed = Math.max(read.passedUpTo(), read.notifications().get(read.notifications().size() - 1).id());
         return new LogRead(heard, false, passed, read.lost());
     }
