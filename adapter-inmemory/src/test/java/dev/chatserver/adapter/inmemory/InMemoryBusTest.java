@@ -205,9 +205,10 @@ class InMemoryBusTest {
     void a_session_notification_is_kept_once_and_each_member_hears_it_on_their_own_channel() {
         start();
         java.util.UUID session = sessionOf(LYNX, OCELOT);
-        RecordingSink lynx = following(LYNX, log.lastId());
-        RecordingSink ocelot = following(OCELOT, log.lastId());
-        RecordingSink pangolin = following(PANGOLIN, log.lastId());
+        List<RecordingSink> sinks = List.of(LYNX, OCELOT, PANGOLIN).stream().map(user -> following(user, log.lastId())).toList();
+        RecordingSink lynx = sinks.get(0);
+        RecordingSink ocelot = sinks.get(1);
+        RecordingSink pangolin = sinks.get(2);
         long before = log.lastId();
 
         publish(Channel.ofSession(session), 1);
