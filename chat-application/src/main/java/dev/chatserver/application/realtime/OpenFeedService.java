@@ -61,7 +61,8 @@ public final class OpenFeedService implements OpenFeed {
         @Override
         public void subscribe(SubscribeCommand command) {
             limits.requireChannelsWithin(command.channels());
-            Set<Channel> channels = policy.permitted(subscriber.listener, command.channels());
+            Set<Channel> channels = catchUp.following(subscriber.listener,
+                    policy.permitted(subscriber.listener, command.channels()));
             presence.inactiveFor(subscriber.listener, Duration.ZERO);
             long covered = catchUp.head();
             long subscription;
@@ -76,7 +77,7 @@ public final class OpenFeedService implements OpenFeed {
                 subscriber.catchUpOf = subscription;
                 dispatcher.admit(subscriber, channels, covered);
             }
-            catchUp.follow(subscriber, subscription, covered, catchUp.first(channels, command.last()));
+            catchUp.follow(subscriber, subscription, channels, command.last(), covered);
         }
 
         @Override

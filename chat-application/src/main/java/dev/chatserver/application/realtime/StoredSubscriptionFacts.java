@@ -11,7 +11,9 @@ import jakarta.inject.Inject;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -44,5 +46,15 @@ public final class StoredSubscriptionFacts implements SubscriptionFacts {
     @Override
     public boolean isTenantOf(AccountId account, String audience) {
         return tenants.isTenant(account, audience);
+    }
+
+    @Override
+    public Set<UUID> sessionsOf(UserId member) {
+        return sessions.uuidsOf(member);
+    }
+
+    @Override
+    public Map<UUID, Set<UserId>> membersOf(Collection<UUID> uuids) {
+        return sessions.membersByUuid(uuids);
     }
 }
