@@ -41,14 +41,14 @@ if [ "$MODE" = full ]; then
   THREADS=2; CONNECTIONS=64; WARMUP=5; DURATION=10
   SMALL_SESSIONS=100; HISTORY_SESSIONS=10000; MESSAGES_PER_SESSION=100
   LIST_SESSIONS=1000; LIST_PAGE=50; POST_SESSIONS=1000; ROOM_EVENTS=100000
-  FAN_SUBSCRIBERS=1000; FAN_RATE=50; FAN_SECONDS=20; FAN_WARMUP=3
+  FAN_SUBSCRIBERS=1000; FAN_RATE=50; FAN_SECONDS=20; FAN_WARMUP=3; GROUP_MEMBERS=1000
   IDLE_CONNECTIONS=10000; CROSS_SUBSCRIBERS=100; CROSS_RATE=50; CROSS_SECONDS=20
   UPLOAD_CLIENTS=16; UPLOAD_MB=25; UPLOAD_ROUNDS=2
 else
   THREADS=2; CONNECTIONS=16; WARMUP=0; DURATION=1
   SMALL_SESSIONS=3; HISTORY_SESSIONS=12; MESSAGES_PER_SESSION=60
   LIST_SESSIONS=20; LIST_PAGE=5; POST_SESSIONS=20; ROOM_EVENTS=300
-  FAN_SUBSCRIBERS=10; FAN_RATE=20; FAN_SECONDS=1; FAN_WARMUP=0
+  FAN_SUBSCRIBERS=10; FAN_RATE=20; FAN_SECONDS=1; FAN_WARMUP=0; GROUP_MEMBERS=10
   IDLE_CONNECTIONS=50; CROSS_SUBSCRIBERS=5; CROSS_RATE=20; CROSS_SECONDS=1
   UPLOAD_CLIENTS=16; UPLOAD_MB=2; UPLOAD_ROUNDS=1
 fi
@@ -343,7 +343,8 @@ fi
 
 # --- 4. the large store ----------------------------------------------------------------------------------------------
 load large LoadData --history-ids history-large.ids --history-sessions "$HISTORY_SESSIONS" --messages-per-session "$MESSAGES_PER_SESSION" \
-  --list-sessions "$LIST_SESSIONS" --post-sessions "$POST_SESSIONS" --room-events "$ROOM_EVENTS" || die "loading failed"
+  --list-sessions "$LIST_SESSIONS" --post-sessions "$POST_SESSIONS" --room-events "$ROOM_EVENTS" \
+  --group-members "$GROUP_MEMBERS" || die "loading failed"
 
 start_server server
 READER_TOKEN=$(sign_in "$SERVER_PORT" bench-reader)
@@ -430,6 +431,28 @@ fanout() {
 
 fanout fanout "$SERVER_PORT" "$SERVER_PORT" "$FAN_SUBSCRIBERS" "$FAN_RATE" "$FAN_SECONDS"
 row fanout "fan-out: 1 poster, $FAN_SUBSCRIBERS WebSocket subscribers of $(sed 's/:.*//' "$RESULTS/fanout.channel") channel, $FAN_RATE posts/s" fanout "p99 < 50 ms"
+
+# --- 5b. one group of GROUP_MEMBERS members, each connected as themselves (issue 27: one notification per post) ----
+# post-to-receipt on each member's own user channel (the loader signed every member in: group-member.tokens,
+# group-member.channels), then posts per second into the group against the private sessions of the "post" row
+# (after the fan-out: its thousands of posts would otherwise be the members' catch-up)
+GROUP_UUID=$(head -n 1 "$WORK/data/group-session.ids")
+log "group_fanout: $GROUP_MEMBERS members of group $GROUP_UUID, each on its own channel, $FAN_RATE posts/s"
+timeout $((FAN_SECONDS + FAN_WARMUP + 300)) java -Xmx1g -jar "$BENCH_JAR" fanout \
+  --ws "ws://127.0.0.1:$SERVER_PORT/websocket" --tokens "$(cat "$WORK/data/group-member.tokens")" \
+  --channels "$(cat "$WORK/data/group-member.channels")" \
+  --subscribers "$((GROUP_MEMBERS - 1))" --rate "$FAN_RATE" --seconds "$FAN_SECONDS" --warmup-seconds "$FAN_WARMUP" \
+  --post-url "http://127.0.0.1:$SERVER_PORT/im_chat/post" --post-token "$POSTER_TOKEN" \
+  --post-body "{\"jsonrpc\":\"2.0\",\"method\":\"call\",\"params\":{\"uuid\":\"$GROUP_UUID\",\"message_type\":\"message\",\"message_content\":\"@MARK@\"},\"id\":1}" \
+  --out "$RESULTS/group_fanout.json" >"$WORK/logs/group_fanout.log" 2>&1 \
+  || die "group_fanout failed: $(tail -n 5 "$WORK/logs/group_fanout.log")"
+log "group_fanout: $(cat "$RESULTS/group_fanout.json")"
+if grep -q '"deliveries":0,' "$RESULTS/group_fanout.json"; then
+  NOT_MEASURED=$((NOT_MEASURED + 1))
+fi
+row group_fanout "group fan-out: 1 poster, $((GROUP_MEMBERS - 1)) members of one group, each its own WebSocket and user channel, $FAN_RATE posts/s" fanout "p99 < 50 ms"
+measure post_group "post a message into a group of $GROUP_MEMBERS members, durable" "as the private post row" \
+  "$SERVER_PORT" POST /im_chat/post "$POST_BODY" "$WORK/data/group-session.ids" "$POSTER_TOKEN"
 
 # --- 6. across nodes (PostgreSQL only; before the idle sockets, whose closing keeps a node busy) ---------------------------------------------------------------------------------
 if [ "$STORAGE" = postgres ]; then

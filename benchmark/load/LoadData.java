@@ -2,6 +2,13 @@ import dev.chatserver.adapter.jdbc.DatabaseSettings;
 import dev.chatserver.adapter.jdbc.MessageWords;
 import dev.chatserver.application.port.in.account.AddUserCommand;
 import dev.chatserver.application.port.in.account.ProvisionAccounts;
+import dev.chatserver.application.port.in.account.TokenHash;
+import dev.chatserver.application.port.in.im.ChangeGroup;
+import dev.chatserver.application.port.in.im.CreateGroup;
+import dev.chatserver.application.port.in.im.CreateGroupCommand;
+import dev.chatserver.application.port.in.im.GroupChangeCommand;
+import dev.chatserver.application.port.out.AccountRegistry;
+import dev.chatserver.application.port.out.SignInTokens;
 import dev.chatserver.application.port.in.chats.CreateChatCommand;
 import dev.chatserver.application.port.in.chats.CreateChats;
 import dev.chatserver.application.port.in.im.OpenSession;
@@ -16,6 +23,9 @@ import dev.chatserver.bootstrap.ChatServer;
 import dev.chatserver.bootstrap.Options;
 import dev.chatserver.bootstrap.Settings;
 import dev.chatserver.domain.account.Login;
+import dev.chatserver.domain.account.NewUser;
+import dev.chatserver.domain.account.UserId;
+import dev.chatserver.domain.im.GroupName;
 import dev.chatserver.domain.account.User;
 import dev.chatserver.domain.chats.AccountId;
 import dev.chatserver.domain.chats.Chat;
@@ -100,7 +110,7 @@ public final class LoadData {
         for (int i = 0; i < args.length; i += 2) {
             String name = args[i].substring(2);
             if (List.of("out", "history-ids", "history-sessions", "messages-per-session", "list-sessions", "post-sessions",
-                    "room-events")
+                    "room-events", "group-members")
                     .contains(name)) {
                 mine.put(name, args[i + 1]);
             } else {
@@ -114,6 +124,7 @@ public final class LoadData {
         int listSessions = Integer.parseInt(mine.getOrDefault("list-sessions", "0"));
         int postSessions = Integer.parseInt(mine.getOrDefault("post-sessions", "0"));
         int roomEvents = Integer.parseInt(mine.getOrDefault("room-events", "0"));
+        int groupMembers = Integer.parseInt(mine.getOrDefault("group-members", "0"));
 
         long start = System.nanoTime();
         Settings settings = Settings.from(Options.parse(serverArgs.toArray(String[]::new), System.getenv()));
@@ -150,6 +161,10 @@ public final class LoadData {
             List<SessionRef> posting = loader.sessions(poster, postee, "post", postSessions);
             loader.writeIds("post.ids", posting);
             loader.lap("listing and posting sessions made");
+            if (groupMembers > 0) {
+                loader.group(poster, groupMembers);
+                loader.lap("group of " + groupMembers + " members made");
+            }
             if (roomEvents > 0) {
                 loader.room(roomEvents);
                 loader.lap("room loaded");
@@ -192,6 +207,43 @@ public final class LoadData {
         } catch (AlreadyExists e) {
             return get(UserDirectory.class).userByLogin(new Login(login)).orElseThrow();
         }
+    }
+
+    /**
+     * A group conversation of {@code bench-poster} and {@code members - 1} people made for it, every one signed in:
+     * the group's uuid goes to {@code group-session.ids}, each member's token (poster left out) to
+     * {@code group-member.tokens} and their channel to {@code group-member.channels}, in the same order, for the
+     * fan-out to a thousand distinct members. The members are registered with an unusable password and their
+     * tokens stored as a sign-in stores them (one shortcut: a thousand password hashes would take minutes).
+     */
+    private void group(User poster, int members) throws Exception {
+        AccountRegistry accounts = get(AccountRegistry.class);
+        SignInTokens tokens = get(SignInTokens.class);
+        UserDirectory directory = get(UserDirectory.class);
+        List<UserId> ids = new ArrayList<>();
+        StringBuilder tokenList = new StringBuilder();
+        StringBuilder channelList = new StringBuilder();
+        Instant expires = Instant.now().plus(java.time.Duration.ofDays(1));
+        for (int i = 0; i < members - 1; i++) {
+            String login = "bench-member-" + i;
+            User member = directory.userByLogin(new Login(login)).orElseGet(() ->
+                    accounts.register(new NewUser(new Login(login), login, ""), "!unusable"));
+            ids.add(member.id());
+            String token = "bench-member-token-" + UUID.randomUUID();
+            tokens.store(TokenHash.of(token), member.id(), expires);
+            tokenList.append(i == 0 ? "" : ",").append(token);
+            channelList.append(i == 0 ? "" : ",").append("user:").append(member.id().value());
+        }
+        int first = Math.min(CreateGroupCommand.MAX_USERS, ids.size());
+        UUID group = get(CreateGroup.class).create(new CreateGroupCommand(poster, new GroupName("benchmark group"),
+                ids.subList(0, first))).uuid();
+        for (int from = first; from < ids.size(); from += CreateGroupCommand.MAX_USERS) {
+            get(ChangeGroup.class).change(new GroupChangeCommand.AddMembers(poster, group,
+                    ids.subList(from, Math.min(from + CreateGroupCommand.MAX_USERS, ids.size()))));
+        }
+        Files.writeString(out.resolve("group-session.ids"), group + "\n");
+        Files.writeString(out.resolve("group-member.tokens"), tokenList + "\n");
+        Files.writeString(out.resolve("group-member.channels"), channelList + "\n");
     }
 
     /** A session as the loader needs it: its numeric id for rows, its uuid for the API. */

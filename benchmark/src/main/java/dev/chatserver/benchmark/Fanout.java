@@ -20,7 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Post-to-receipt latency: {@code --subscribers} WebSockets subscribe to one channel, one poster posts at
+ * Post-to-receipt latency: {@code --subscribers} WebSockets subscribe to one channel (or each to its own, with
+ * {@code --channels}: 1,000 members of one group on their user channels), one poster posts at
  * {@code --rate} per second for {@code --seconds}, and every subscriber notes when each post reaches it. Poster
  * and subscribers live in this one JVM, so one clock times both ends. The post body is a template in which
  * {@code @MARK@} becomes a mark naming the post; the subscribers find the mark in what they receive. With
@@ -38,7 +39,9 @@ final class Fanout {
         String postToken = args.required("post-token");
         String template = args.required("post-body");
         List<String> tokens = List.of(args.required("tokens").split(","));
-        String channel = args.required("channel");
+        // --channels: each socket its own (a member's user channel, parallel to --tokens); else --channel for all
+        String each = args.get("channels", null);
+        List<String> channels = each != null ? List.of(each.split(",")) : List.of(args.required("channel"));
         int subscribers = args.getInt("subscribers", 1000);
         int rate = args.getInt("rate", 50);
         int warmupPosts = rate * args.getInt("warmup-seconds", 3);
@@ -59,7 +62,7 @@ final class Fanout {
         }
         AtomicInteger repeated = new AtomicInteger();
         Sockets sockets = new Sockets(subscribers);
-        sockets.open(ws, tokens, channel, 64, (socket, text, arrived) -> {
+        sockets.open(ws, tokens, channels, 64, (socket, text, arrived) -> {
             Matcher m = MARK.matcher(text);
             while (m.find()) {
                 if (Long.parseLong(m.group(1)) != run) {

@@ -27,7 +27,7 @@ final class IdleConnections {
 
         long start = System.nanoTime();
         Sockets sockets = new Sockets(connections);
-        sockets.open(ws, tokens, channel, args.getInt("in-flight", 128), (socket, text, arrived) -> { },
+        sockets.open(ws, tokens, List.of(channel), args.getInt("in-flight", 128), (socket, text, arrived) -> { },
                 Duration.ofSeconds(args.getInt("connect-seconds", 180)));
         double openSeconds = (System.nanoTime() - start) / 1e9;
         String json = String.format(java.util.Locale.ROOT,

@@ -39,14 +39,16 @@ final class Sockets {
 
     /**
      * Opens {@code wanted} sockets to {@code uri}, the i-th with {@code tokens[i % tokens.length]}, each subscribing
-     * to {@code channel}; {@code onFrame} gets every whole text frame with the time it arrived.
+     * to {@code channels[i % channels.length]} (each member's own channel, or one channel for all); {@code onFrame}
+     * gets every whole text frame with the time it arrived.
      */
-    void open(URI uri, List<String> tokens, String channel, int inFlight, FrameHandler onFrame,
+    void open(URI uri, List<String> tokens, List<String> channels, int inFlight, FrameHandler onFrame,
               Duration deadline) throws InterruptedException {
         Semaphore permits = new Semaphore(inFlight);
         long end = System.nanoTime() + deadline.toNanos();
-        String subscribe = "{\"event_name\":\"subscribe\",\"data\":{\"channels\":[\"" + channel + "\"],\"last\":0}}";
         for (int i = 0; i < wanted; i++) {
+            String subscribe = "{\"event_name\":\"subscribe\",\"data\":{\"channels\":[\""
+                    + channels.get(i % channels.size()) + "\"],\"last\":0}}";
             if (!permits.tryAcquire(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 break;
             }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,29 @@ public final class InMemoryImStore implements ImSessions, ImMessages, MessageSea
             Membership own = members.get(stored.id()).get(member);
             if (own != null && stored.group().isPresent() == query.groups() && matches(stored, own, query)) {
                 found.add(session(stored.id()));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized Set<UUID> uuidsOf(UserId member) {
+        Set<UUID> found = new HashSet<>();
+        members.forEach((session, memberships) -> {
+            if (memberships.containsKey(member)) {
+                found.add(sessions.get(session).uuid());
+            }
+        });
+        return found;
+    }
+
+    @Override
+    public synchronized Map<UUID, Set<UserId>> membersByUuid(Collection<UUID> uuids) {
+        Map<UUID, Set<UserId>> found = new HashMap<>();
+        for (UUID uuid : uuids) {
+            Long id = byUuid.get(uuid);
+            if (id != null) {
+                found.put(uuid, Set.copyOf(members.get(id).keySet()));
             }
         }
         return found;

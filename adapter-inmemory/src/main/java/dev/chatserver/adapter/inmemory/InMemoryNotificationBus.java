@@ -8,6 +8,8 @@ import dev.chatserver.application.port.out.notification.event.DomainEvent;
 import dev.chatserver.application.port.out.notification.event.MessageDeleted;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.ArrayList;
 import java.util.Objects;
 
 /**
@@ -26,11 +28,38 @@ public final class InMemoryNotificationBus implements NotificationBus {
         this.transactions = transactions;
     }
 
+    /**
+     * What a unit of work published, appended together once it commits: a reader never sees part of it (the
+     * dispatcher must find a join notice and the joined session's first message in one read).
+     */
+    private final ThreadLocal<Gathered> gathered = new ThreadLocal<>();
+
+    private record Gathered(Object unit, List<Map.Entry<Channel, DomainEvent>> notifications) {
+    }
+
     @Override
     public void publish(Collection<Channel> channels, DomainEvent event) {
-        List<Channel> to = List.copyOf(channels);
         Objects.requireNonNull(event, "event");
-        transactions.afterCommit(() -> to.forEach(channel -> log.append(channel, event)));
+        List<Map.Entry<Channel, DomainEvent>> these = channels.stream().map(channel -> Map.entry(channel, event)).toList();
+        Object unit = transactions.currentUnit().orElse(null);
+        if (unit == null) {
+            log.appendAll(these);
+            return;
+        }
+        Gathered current = gathered.get();
+        // a unit that rolled back left its gathering behind, never appended: this unit starts its own
+        if (current == null || current.unit() != unit) {
+            Gathered fresh = new Gathered(unit, new ArrayList<>());
+            gathered.set(fresh);
+            transactions.afterCommit(() -> {
+                if (gathered.get() == fresh) {
+                    gathered.remove();
+                }
+                log.appendAll(fresh.notifications());
+            });
+            current = fresh;
+        }
+        current.notifications().addAll(these);
     }
 
     /** Handed to this node's listeners once the unit of work commits, and never appended to the log. */

@@ -49,6 +49,20 @@ public final class InMemoryNotificationLog implements NotificationLog {
         return OVERHEAD_BYTES + 2L * event.textLength();
     }
 
+    /** Appends these in the order given, seen by readers all at once, and wakes the listeners once. */
+    void appendAll(List<Map.Entry<Channel, DomainEvent>> notifications) {
+        if (notifications.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            for (Map.Entry<Channel, DomainEvent> notification : notifications) {
+                keep(new Notification(++lastId, notification.getKey(), notification.getValue(), clock.instant()));
+            }
+            dropBeyondRetention();
+        }
+        listeners.forEach(Runnable::run);
+    }
+
     @Override
     public Notification append(Channel channel, DomainEvent event) {
         Notification appended;
@@ -76,6 +90,15 @@ public final class InMemoryNotificationLog implements NotificationLog {
         }
         Map<Channel, Long> lostAfter = lost.after(after, channels);
         return LogRead.of(found).losing(lostAfter);
+    }
+
+    @Override
+    public synchronized LogRead readAllNotingLosses(long after, Set<Channel> watched, int limit) {
+        if (after < lost.floor() || after > lastId) {
+            return LogRead.expiredRead();
+        }
+        List<Notification> found = new ArrayList<>(byId.tailMap(after, false).values().stream().limit(limit).toList());
+        return LogRead.of(found).losing(lost.after(after, watched));
     }
 
     @Override

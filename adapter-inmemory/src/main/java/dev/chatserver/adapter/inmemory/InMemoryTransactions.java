@@ -32,4 +32,9 @@ public final class InMemoryTransactions implements Transactions {
     public void afterCommit(Runnable action) {
         afterCommit.add(action);
     }
+
+    @Override
+    public java.util.Optional<Object> currentUnit() {
+        return afterCommit.currentUnit();
+    }
 }

@@ -32,6 +32,7 @@ import dev.chatserver.application.realtime.NotificationDispatcher;
 import dev.chatserver.application.realtime.OpenConnections;
 import dev.chatserver.application.port.in.realtime.RealtimeSettings;
 import dev.chatserver.application.realtime.SubscriptionPolicy;
+import dev.chatserver.application.realtime.SessionAudience;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.chats.AccountId;
 import dev.chatserver.domain.presence.ImStatus;
@@ -93,7 +94,21 @@ class InMemoryBusTest {
         public Set<java.util.UUID> roomsBanning(AccountId account, Collection<java.util.UUID> rooms) {
             return Set.of();
         }
+
+        @Override
+        public Set<java.util.UUID> sessionsOf(UserId member) {
+            return sessionMembers.entrySet().stream().filter(session -> session.getValue().contains(member))
+                    .map(Map.Entry::getKey).collect(Collectors.toSet());
+        }
+
+        @Override
+        public Map<java.util.UUID, Set<UserId>> membersOf(Collection<java.util.UUID> sessions) {
+            return sessions.stream().filter(sessionMembers::containsKey)
+                    .collect(Collectors.toMap(session -> session, session -> Set.copyOf(sessionMembers.get(session))));
+        }
     };
+    /** The members of the IM sessions the tests post to, as the facts tell the delivery. */
+    private final Map<java.util.UUID, Set<UserId>> sessionMembers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A signed-in user, whose account is {@code <id>.usr.example.org}. */
     private static Listener as(UserId user) {
@@ -114,8 +129,9 @@ class InMemoryBusTest {
     /** Real-time delivery on {@code log}, its parts put together as the wiring does. */
     private void deliverFrom(NotificationLog log, RealtimeSettings settings) {
         ChannelRegistry registry = new ChannelRegistry();
-        dispatcher = new NotificationDispatcher(log, signals, registry, settings, scheduler);
-        CatchUp catchUp = new CatchUp(log, registry, dispatcher, settings, clock);
+        SessionAudience audience = new SessionAudience(facts);
+        dispatcher = new NotificationDispatcher(log, signals, registry, settings, scheduler, audience);
+        CatchUp catchUp = new CatchUp(log, registry, dispatcher, settings, clock, audience);
         SubscriptionPolicy policy = new SubscriptionPolicy(facts);
         ListenerPresence listening = new ListenerPresence(tracking);
         OpenConnections connections = new OpenConnections(ConnectionLimits.DEFAULT);
@@ -173,6 +189,125 @@ class InMemoryBusTest {
 
     private void publish(Channel channel, int n) {
         bus.publish(channel, SampleEvents.numbered(n));
+    }
+
+    private static final UserId PANGOLIN = UserId.of(7);
+
+    /** A session of these members, as the facts tell the delivery. */
+    private java.util.UUID sessionOf(UserId... members) {
+        java.util.UUID session = java.util.UUID.randomUUID();
+        sessionMembers.put(session, new java.util.concurrent.CopyOnWriteArraySet<>(List.of(members)));
+        return session;
+    }
+
+    private RecordingSink following(UserId user, long last) {
+        RecordingSink sink = new RecordingSink();
+        feeds.open(as(user), sink).subscribe(new SubscribeCommand(List.of("user:" + user.value()), last));
+        return sink;
+    }
+
+    @Test
+    void a_session_notification_is_kept_once_and_each_member_hears_it_on_their_own_channel() {
+        start();
+        java.util.UUID session = sessionOf(LYNX, OCELOT);
+        List<RecordingSink> sinks = List.of(LYNX, OCELOT, PANGOLIN).stream().map(user -> following(user, log.lastId())).toList();
+        RecordingSink lynx = sinks.get(0);
+        RecordingSink ocelot = sinks.get(1);
+        RecordingSink pangolin = sinks.get(2);
+        long before = log.lastId();
+
+        publish(Channel.ofSession(session), 1);
+        dispatcher.dispatch();
+
+        assertThat(log.lastId() - before).as("one notification for both members").isEqualTo(1);
+        assertThat(lynx.numbers()).containsExactly(1);
+        assertThat(lynx.channels()).containsExactly("user:5");
+        assertThat(ocelot.numbers()).containsExactly(1);
+        assertThat(ocelot.channels()).containsExactly("user:6");
+        assertThat(pangolin.received).as("no member").isEmpty();
+        assertThat(lynx.received.get(0).id()).isEqualTo(ocelot.received.get(0).id());
+    }
+
+    @Test
+    void a_member_who_goes_hears_nothing_more_of_the_session_even_what_was_kept_before_it_is_delivered() {
+        start();
+        java.util.UUID session = sessionOf(LYNX, OCELOT);
+        RecordingSink lynx = following(LYNX, log.lastId());
+        RecordingSink ocelot = following(OCELOT, log.lastId());
+        publish(Channel.ofSession(session), 1);
+        dispatcher.dispatch();
+
+        // the scheduler's own dispatch after the append waits until ocelot is gone
+        java.util.concurrent.CountDownLatch gone = new java.util.concurrent.CountDownLatch(1);
+        scheduler.execute(() -> {
+            try {
+                gone.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        publish(Channel.ofSession(session), 2);
+        sessionMembers.get(session).remove(OCELOT);
+        gone.countDown();
+        dispatcher.dispatch();
+        publish(Channel.ofSession(session), 3);
+        dispatcher.dispatch();
+
+        assertThat(ocelot.numbers()).containsExactly(1);
+        assertThat(lynx.numbers()).containsExactly(1, 2, 3);
+        RecordingSink resumed = following(OCELOT, 0);
+        assertThat(resumed.received).as("nor on resuming").isEmpty();
+        assertThat(polls.poll(as(OCELOT), new SubscribeCommand(List.of("user:6"), 0)).getNow(null))
+                .as("a held poll: nothing to answer at once").isNull();
+    }
+
+    @Test
+    void a_member_who_joins_hears_the_session_from_the_unit_of_work_that_tells_them() {
+        start();
+        java.util.UUID session = sessionOf(LYNX);
+        RecordingSink ocelot = following(OCELOT, log.lastId());
+        publish(Channel.ofSession(session), 1);
+        dispatcher.dispatch();
+
+        transactions.inTransaction(() -> {
+            sessionMembers.get(session).add(OCELOT);
+            publish(Channel.ofSession(session), 2);
+            bus.publish(Channel.ofUser(OCELOT), SampleEvents.joined(OCELOT, session));
+        });
+        dispatcher.dispatch();
+        publish(Channel.ofSession(session), 3);
+        dispatcher.dispatch();
+
+        assertThat(ocelot.received).extracting(n -> n.event().getClass().getSimpleName())
+                .containsExactly("MessagePosted", "SessionChanged", "MessagePosted");
+        assertThat(ocelot.received).extracting(n -> n.channel().name()).containsOnly("user:6");
+        assertThat(ocelot.received.get(0).event()).isEqualTo(SampleEvents.numbered(2));
+        assertThat(ocelot.received.get(2).event()).isEqualTo(SampleEvents.numbered(3));
+    }
+
+    @Test
+    void resuming_is_exact_across_a_users_own_and_session_notifications_on_a_feed_and_a_poll() throws Exception {
+        start(NotificationRetention.DEFAULT, new RealtimeSettings(Duration.ofSeconds(50), 3, 256,
+                Duration.ofSeconds(25), Duration.ofSeconds(75)));
+        java.util.UUID group = sessionOf(LYNX, OCELOT, PANGOLIN);
+        java.util.UUID other = sessionOf(OCELOT, PANGOLIN);
+        publish(Channel.ofUser(LYNX), 0);
+        long seen = log.lastId();
+        for (int n = 1; n <= 10; n++) {
+            publish(n % 3 == 0 ? Channel.ofUser(LYNX) : Channel.ofSession(group), n);
+            publish(Channel.ofSession(other), 100 + n);
+        }
+
+        RecordingSink sink = following(LYNX, seen);
+        dispatcher.dispatch();
+        publish(Channel.ofSession(group), 11);
+        dispatcher.dispatch();
+
+        assertThat(sink.numbers()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        long fifth = sink.received.get(4).id();
+        LogRead polled = polls.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), fifth)).get(30, TimeUnit.SECONDS);
+        assertThat(polled.notifications()).extracting(n -> SampleEvents.numberOf(n.event())).containsExactly(6L, 7L, 8L);
+        assertThat(polled.notifications()).extracting(n -> n.channel().name()).containsOnly("user:5");
     }
 
     @Test
@@ -570,6 +705,11 @@ class InMemoryBusTest {
         }
 
         @Override
+        public LogRead readAllNotingLosses(long after, Set<Channel> watched, int limit) {
+            return overtaken(log.readAllNotingLosses(after, watched, limit));
+        }
+
+        @Override
         public LogRead readSince(Instant since, Set<Channel> channels, int limit) {
             return overtaken(log.readSince(since, channels, limit));
         }
@@ -601,6 +741,12 @@ class InMemoryBusTest {
         public LogRead readNotingLosses(long after, Set<Channel> channels, int limit) {
             readsAfter.add(channels);
             return log.readNotingLosses(after, channels, limit);
+        }
+
+        @Override
+        public LogRead readAllNotingLosses(long after, Set<Channel> watched, int limit) {
+            readsAfter.add(watched);
+            return log.readAllNotingLosses(after, watched, limit);
         }
 
         @Override

@@ -28,6 +28,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +39,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** IM sessions, members and messages in SQL. Every read answers in one statement, however many rows. */
 final class JdbcImStore implements ImSessions, ImMessages {
@@ -143,6 +146,32 @@ final class JdbcImStore implements ImSessions, ImMessages {
     @Override
     public List<ImSession> sessionsOf(UserId member, SessionQuery query) {
         return jdbi.withHandle(h -> sessions(h, sessionsOfWhere(query), q -> bindPage(q, member, query)));
+    }
+
+    @Override
+    public Set<UUID> uuidsOf(UserId member) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select s.uuid from im_session_members m join im_sessions s on s.id = m.session_id
+                        where m.user_id = :member""")
+                .bind("member", member.value()).mapTo(UUID.class).collect(Collectors.toSet()));
+    }
+
+    @Override
+    public Map<UUID, Set<UserId>> membersByUuid(Collection<UUID> uuids) {
+        if (uuids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withHandle(h -> {
+            Map<UUID, Set<UserId>> members = new HashMap<>();
+            h.createQuery("""
+                            select s.uuid, m.user_id from im_sessions s join im_session_members m on m.session_id = s.id
+                            where s.uuid = any(:uuids)""")
+                    .bindArray("uuids", UUID.class, uuids.stream().distinct().toList())
+                    .map((rs, ctx) -> members.computeIfAbsent(rs.getObject("uuid", UUID.class), u -> new HashSet<>())
+                            .add(UserId.of(rs.getLong("user_id"))))
+                    .list();
+            return members;
+        });
     }
 
     static String sessionsOfSql(SessionQuery query) {

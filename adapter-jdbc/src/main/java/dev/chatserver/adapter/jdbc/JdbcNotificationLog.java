@@ -185,6 +185,36 @@ public final class JdbcNotificationLog implements NotificationLog, AutoCloseable
         });
     }
 
+    /**
+     * The rows of every channel; the losses of every channel after {@code after} (few: a loss row exists only
+     * where a flood took a channel's oldest, and those older than the read's position are left out by the index on
+     * {@code pruned_up_to}), kept for the watched ones here.
+     */
+    @Override
+    public LogRead readAllNotingLosses(long after, Set<Channel> watched, int limit) {
+        return jdbi.withHandle(h -> {
+            List<Stored> rows = h.createQuery("""
+                            select id, channel, message, appended_at from bus_notifications
+                            where id > :after and id <= :visible order by id limit :limit""")
+                    .bind("after", after).bind("visible", dialect.visibleUpTo()).bind("limit", limit)
+                    .map(row).list();
+            Bounds bounds = bounds(h);
+            if (after < bounds.prunedUpTo() || after > bounds.lastId()) {
+                return LogRead.expiredRead();
+            }
+            Map<Channel, Long> lost = new HashMap<>();
+            h.createQuery("select channel, pruned_up_to from bus_channel_pruned where pruned_up_to > :after")
+                    .bind("after", after)
+                    .map((rs, ctx) -> Map.entry(new Channel(rs.getString("channel")), rs.getLong("pruned_up_to")))
+                    .forEach(entry -> {
+                        if (watched.contains(entry.getKey())) {
+                            lost.put(entry.getKey(), entry.getValue());
+                        }
+                    });
+            return readable(rows).losing(lost);
+        });
+    }
+
     @Override
     public LogRead readSince(Instant since, Set<Channel> channels, int limit) {
         if (channels.isEmpty()) {

@@ -116,4 +116,9 @@ final class JdbcTransactions implements Transactions {
     public void afterCommit(Runnable action) {
         afterCommit.add(action);
     }
+
+    @Override
+    public java.util.Optional<Object> currentUnit() {
+        return afterCommit.currentUnit();
+    }
 }

@@ -46,6 +46,9 @@ final class ImServer implements AutoCloseable {
                 }
             }
         });
+        dev.chatserver.application.port.out.ImSessions sessions =
+                server.get(dev.chatserver.application.port.out.ImSessions.class);
+        bus.membersBy(session -> sessions.membersByUuid(List.of(session)).getOrDefault(session, java.util.Set.of()));
         api = server.client();
         lynx = api.signInAs("lynx");
         ocelot = api.signInAs("ocelot");

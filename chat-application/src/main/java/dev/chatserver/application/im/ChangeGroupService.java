@@ -109,14 +109,15 @@ public final class ChangeGroupService implements ChangeGroup {
         }
         if (command instanceof GroupChangeCommand.RemoveMember remove) {
             GroupConversation after = before.remove(actor.id(), remove.member());
-            notices.say(before.session(), actor, actor.name() + " removed " + nameOf(remove.member(), "member") + ".");
+            notices.sayToGoer(before.session(), actor, actor.name() + " removed " + nameOf(remove.member(), "member") + ".",
+                    remove.member());
             gone(before, after, remove.member());
             return true;
         }
         GroupChangeCommand.Leave leave = (GroupChangeCommand.Leave) command;
         GroupConversation after = before.leave(actor.id(), leave.successor());
         String successor = leave.successor().map(s -> " " + nameOf(s, "successor") + " is now an admin.").orElse("");
-        notices.say(before.session(), actor, actor.name() + " left the group." + successor);
+        notices.sayToGoer(before.session(), actor, actor.name() + " left the group." + successor, actor.id());
         gone(before, after, actor.id());
         return true;
     }

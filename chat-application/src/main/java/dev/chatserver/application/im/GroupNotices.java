@@ -2,6 +2,7 @@ package dev.chatserver.application.im;
 
 import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.domain.account.User;
+import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.ImSession;
 import dev.chatserver.domain.im.MessageType;
 import dev.chatserver.domain.im.PostDraft;
@@ -34,8 +35,21 @@ final class GroupNotices {
      * locked; for someone who goes, the session before they went, so that they read why).
      */
     void say(ImSession session, User actor, String text) {
+        record(session, actor, text);
+    }
+
+    /**
+     * {@link #say} when {@code goer} leaves the session in this unit of work: they are told the notice on their own
+     * channel too, since what is told to the session reaches only who is a member at delivery.
+     */
+    void sayToGoer(ImSession session, User actor, String text, UserId goer) {
+        PostRecorder.Recorded notice = record(session, actor, text);
+        notifier.messagePostedTo(goer, notice.view());
+    }
+
+    private PostRecorder.Recorded record(ImSession session, User actor, String text) {
         SessionPosts decided = session.postAll(List.of(PostDraft.plain(actor.id(), MessageType.META, text)), now());
-        recorder.record(List.of(new PostRecorder.Accepted(decided, 0, actor)));
+        return recorder.record(List.of(new PostRecorder.Accepted(decided, 0, actor))).get(0);
     }
 
     /** Tells every member how the session now looks (read again: the notice and the change are both in it). */

@@ -21,7 +21,10 @@ import dev.chatserver.application.port.in.view.SessionView;
 import java.util.Collection;
 import java.util.Map;
 
-/** Hands IM changes to the notification bus, on each member's own channel, inside the unit of work. */
+/**
+ * Hands IM changes to the notification bus inside the unit of work: what every member hears once on the session's
+ * channel, what each member sees differently (the session as they see it) on each one's own channel.
+ */
 public final class ImNotifier {
     private final NotificationBus bus;
     private final SessionViews views;
@@ -58,8 +61,20 @@ public final class ImNotifier {
         toMembers(session, toggled);
     }
 
+    /**
+     * Once on the session's channel, however many members it has: each member's connections hear it on their own
+     * channel as long as they are a member when it is delivered (see docs/realtime.md, "One notification per post").
+     */
     private void toMembers(ImSession session, DomainEvent event) {
-        bus.publish(session.memberIds().stream().map(Channel::ofUser).toList(), event);
+        bus.publish(Channel.ofSession(session.uuid()), event);
+    }
+
+    /**
+     * A post also told on {@code goer}'s own channel: they leave the session in the same unit of work, and read
+     * why although they will not be a member when it is delivered.
+     */
+    public void messagePostedTo(UserId goer, MessageView message) {
+        bus.publish(Channel.ofUser(goer), new MessagePosted(message));
     }
 
     /** Tells every member, the reader's own other connections too, that {@code reader} has seen up to a message. */

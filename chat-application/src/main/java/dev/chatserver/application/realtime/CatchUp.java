@@ -1,5 +1,6 @@
 package dev.chatserver.application.realtime;
 
+import dev.chatserver.application.port.in.realtime.Listener;
 import dev.chatserver.application.port.in.realtime.RealtimeSettings;
 import dev.chatserver.application.port.out.NotificationLog;
 import dev.chatserver.application.port.out.notification.Channel;
@@ -8,13 +9,15 @@ import dev.chatserver.application.port.out.notification.Notification;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Reads what a new subscription missed and hands it over with back-pressure: a batch at a time, only while the
  * sink has room (and within a batch only what the sink has room for), until it reaches the present and the
- * dispatcher takes over.
+ * dispatcher takes over. What is kept once for a session reaches the subscriber as its {@link SessionAudience}
+ * says: only while its user is a member, and a session it is told it joined is followed from then on.
  *
  * <p>The log is read outside the registry's lock, which every subscription and delivery of the node takes: a read
  * may wait on the database, and thousands of sockets subscribing at once must not queue behind each other's
@@ -32,20 +35,27 @@ public final class CatchUp {
     private final NotificationDispatcher dispatcher;
     private final RealtimeSettings settings;
     private final Clock clock;
+    private final SessionAudience audience;
 
     @Inject
     public CatchUp(NotificationLog log, ChannelRegistry registry, NotificationDispatcher dispatcher,
-                   RealtimeSettings settings, Clock clock) {
+                   RealtimeSettings settings, Clock clock, SessionAudience audience) {
         this.log = log;
         this.registry = registry;
         this.dispatcher = dispatcher;
         this.settings = settings;
         this.clock = clock;
+        this.audience = audience;
     }
 
     /** The id of the newest notification now: a catch-up begun after reading it has seen everything up to it. */
     long head() {
         return log.lastId();
+    }
+
+    /** The channels a subscription of {@code listener} on {@code channels} follows: with its sessions' (see {@link SessionAudience}). */
+    Set<Channel> following(Listener listener, Set<Channel> channels) {
+        return audience.following(listener, channels);
     }
 
     /** What a subscription on {@code channels} missed after {@code last}: within the recent window for 0. */
@@ -59,19 +69,39 @@ public final class CatchUp {
         return log.readAfter(last, channels, settings.readBatch());
     }
 
-    /** What was appended on {@code channels} after {@code from}, a batch at most. */
-    LogRead after(Set<Channel> channels, long from) {
-        return log.readAfter(from, channels, settings.readBatch());
+    /**
+     * What a long-poll of {@code listener} on {@code channels} hears after {@code last} ({@link #first}'s window
+     * for 0): read again with the sessions it tells the listener they joined, and past whole batches the listener
+     * hears nothing of.
+     */
+    LogRead heardAfter(Listener listener, Set<Channel> channels, long last) {
+        long from = last;
+        while (true) {
+            LogRead read = first(channels, from);
+            Set<Channel> joined = audience.joined(listener, channels, read.notifications());
+            if (!joined.isEmpty()) {
+                Set<Channel> following = new LinkedHashSet<>(channels);
+                following.addAll(joined);
+                channels = following;
+                continue;
+            }
+            LogRead heard = audience.heardBy(listener, read);
+            if (!heard.notifications().isEmpty() || read.expired()
+                    || read.notifications().size() < settings.readBatch()) {
+                return heard;
+            }
+            from = heard.passedUpTo();
+        }
     }
 
     /**
-     * Catches up a subscriber just admitted, under subscription number {@code subscription}, which claimed its
-     * catch-up ({@link Subscriber#catchUpOf}); {@code covered} was read before {@code first}. Stops when the
-     * subscriber reaches the present, its sink is full (it calls {@link #resume} once drained) or a newer
-     * subscription replaced this one.
+     * Catches up a subscriber just admitted on {@code channels}, under subscription number {@code subscription},
+     * which claimed its catch-up ({@link Subscriber#catchUpOf}), from its client's {@code last} id;
+     * {@code covered} was read before. Stops when the subscriber reaches the present, its sink is full (it calls
+     * {@link #resume} once drained) or a newer subscription replaced this one.
      */
-    void follow(Subscriber subscriber, long subscription, long covered, LogRead first) {
-        run(subscriber, subscription, covered, first, true);
+    void follow(Subscriber subscriber, long subscription, Set<Channel> channels, long last, long covered) {
+        run(subscriber, subscription, channels, covered, last, true);
     }
 
     /** Goes on with a catch-up its sink paused; nothing when none is waiting or one is running. */
@@ -88,46 +118,70 @@ public final class CatchUp {
             from = subscriber.lastSent;
             channels = subscriber.channels;
         }
-        long covered = log.lastId();
-        run(subscriber, subscription, covered, log.readAfter(from, channels, settings.readBatch()), false);
+        run(subscriber, subscription, channels, log.lastId(), from, false);
     }
 
-    private void run(Subscriber subscriber, long subscription, long covered, LogRead read, boolean firstRead) {
+    /** Reads outside the registry's lock, from {@code from} ({@link #first}'s window for 0), and hands over under it. */
+    private void run(Subscriber subscriber, long subscription, Set<Channel> channels, long covered, long from,
+                     boolean firstRead) {
         int overtaken = 0;
         while (true) {
-            long readFrom;
-            Set<Channel> channels;
+            LogRead read = first(channels, from);
+            Set<Channel> joined = audience.joined(subscriber.listener, channels, read.notifications());
+            if (!joined.isEmpty()) {
+                // read again with the sessions it joined meanwhile: this read left them out
+                synchronized (registry) {
+                    if (subscriber.subscription != subscription) {
+                        return;
+                    }
+                    registry.follow(subscriber, joined);
+                    channels = subscriber.channels;
+                }
+                continue;
+            }
+            LogRead heard = audience.heardBy(subscriber.listener, read);
             synchronized (registry) {
                 if (subscriber.subscription != subscription) {
                     // a newer subscription runs its own catch-up
                     return;
                 }
-                Step step = handOver(subscriber, covered, read, firstRead);
+                Step step = handOver(subscriber, covered, read, heard, firstRead);
                 while (step == Step.READ_ON_FROM_COVERED && ++overtaken > MAX_OVERTAKEN) {
                     // under a flood the dispatcher may keep passing the reads: the last one holds it back
                     covered = log.lastId();
-                    read = log.readAfter(Math.max(subscriber.lastSent, covered), subscriber.channels,
-                            settings.readBatch());
-                    step = handOver(subscriber, covered, read, false);
+                    step = readAndHandOverHolding(subscriber, Math.max(subscriber.lastSent, covered), covered);
                 }
                 if (step == Step.STOP) {
                     subscriber.catchUpOf = 0;
                     return;
                 }
-                readFrom = step == Step.READ_ON_FROM_COVERED ? Math.max(subscriber.lastSent, covered)
+                from = step == Step.READ_ON_FROM_COVERED ? Math.max(subscriber.lastSent, covered)
                         : subscriber.lastSent;
                 channels = subscriber.channels;
             }
             covered = log.lastId();
-            read = log.readAfter(readFrom, channels, settings.readBatch());
             firstRead = false;
         }
     }
 
+    /** A read and its hand-over made holding the registry: the dispatcher cannot pass it. */
+    private Step readAndHandOverHolding(Subscriber subscriber, long from, long covered) {
+        LogRead read = log.readAfter(from, subscriber.channels, settings.readBatch());
+        Set<Channel> joined = audience.joined(subscriber.listener, subscriber.channels, read.notifications());
+        if (!joined.isEmpty()) {
+            registry.follow(subscriber, joined);
+            read = log.readAfter(from, subscriber.channels, settings.readBatch());
+        }
+        return handOver(subscriber, covered, read, audience.heardBy(subscriber.listener, read), false);
+    }
+
     private enum Step { STOP, READ_ON, READ_ON_FROM_COVERED }
 
-    /** Under the registry's lock: hands {@code read} over and tells what comes next. */
-    private Step handOver(Subscriber subscriber, long covered, LogRead read, boolean firstRead) {
+    /**
+     * Under the registry's lock: hands over what the subscriber hears of {@code read} ({@code heard}) and tells
+     * what comes next.
+     */
+    private Step handOver(Subscriber subscriber, long covered, LogRead read, LogRead heard, boolean firstRead) {
         if (subscriber.dropped) {
             return Step.STOP;
         }
@@ -146,7 +200,7 @@ public final class CatchUp {
             return Step.STOP;
         }
         List<Notification> unsent = subscriber.hearable(
-                read.notifications().stream().filter(n -> n.id() > subscriber.lastSent).toList());
+                heard.notifications().stream().filter(n -> n.id() > subscriber.lastSent).toList());
         if (!unsent.isEmpty()) {
             int taken = subscriber.takeWhileRoom(unsent);
             if (taken < 0) {
@@ -158,6 +212,10 @@ public final class CatchUp {
                 // the sink filled up within this read: it calls drained(), and the rest is read again then
                 return Step.STOP;
             }
+        }
+        if (heard != read) {
+            // past what it does not hear too, so that the next read starts after it
+            subscriber.lastSent = Math.max(subscriber.lastSent, heard.passedUpTo());
         }
         Step next;
         if (read.notifications().size() >= settings.readBatch()) {

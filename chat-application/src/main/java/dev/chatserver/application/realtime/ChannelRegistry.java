@@ -55,6 +55,21 @@ public final class ChannelRegistry {
         }
     }
 
+    /** Registers the subscriber on these channels as well as on those it has. */
+    void follow(Subscriber subscriber, Set<Channel> more) {
+        Set<Channel> channels = new LinkedHashSet<>(subscriber.channels);
+        channels.addAll(more);
+        register(subscriber, channels);
+    }
+
+    /** Unregisters the subscriber from this one of its channels only. */
+    void unfollow(Subscriber subscriber, Channel channel) {
+        Set<Channel> channels = new LinkedHashSet<>(subscriber.channels);
+        if (channels.remove(channel)) {
+            register(subscriber, channels);
+        }
+    }
+
     void unregister(Subscriber subscriber) {
         for (Channel channel : subscriber.channels) {
             Set<Subscriber> subscribers = byChannel.get(channel);

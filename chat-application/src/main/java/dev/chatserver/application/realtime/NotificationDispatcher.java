@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,14 +36,17 @@ public final class NotificationDispatcher {
     private final ChannelRegistry registry;
     private final RealtimeSettings settings;
     private final ScheduledExecutorService scheduler;
+    private final SessionAudience audience;
     private final AtomicBoolean dispatchScheduled = new AtomicBoolean();
     /** The id up to which every notification was handed out; guarded by the registry. */
     private long cursor;
 
     @Inject
     public NotificationDispatcher(NotificationLog log, LiveSignals signals, ChannelRegistry registry,
-                                  RealtimeSettings settings, ScheduledExecutorService scheduler) {
+                                  RealtimeSettings settings, ScheduledExecutorService scheduler,
+                                  SessionAudience audience) {
         this.log = log;
+        this.audience = audience;
         this.registry = registry;
         this.settings = settings;
         this.scheduler = scheduler;
@@ -60,15 +64,23 @@ public final class NotificationDispatcher {
                     cursor = log.lastId();
                     return;
                 }
-                LogRead read = log.readNotingLosses(cursor, registry.channels(), settings.readBatch());
+                long head = log.lastId();
+                LogRead read = log.readAllNotingLosses(cursor, registry.channels(), settings.readBatch());
                 if (read.expired()) {
                     skipLostNotifications();
                     return;
                 }
+                List<Notification> followed = followedHere(read.notifications());
+                if (followJoined(followed)) {
+                    continue;
+                }
                 warnWhoLost(read.lost());
-                handOut(read.notifications());
+                handOut(followed);
                 cursor = read.lastIdOr(cursor);
                 if (read.notifications().size() < settings.readBatch()) {
+                    // nothing up to the head on these channels is left: a session someone joins next is read
+                    // from here, not from whatever the channels followed so far last carried
+                    cursor = Math.max(cursor, head);
                     return;
                 }
             }
@@ -114,15 +126,49 @@ public final class NotificationDispatcher {
         }
     }
 
-    private void handOut(List<Notification> notifications) {
-        Map<Subscriber, List<Notification>> batches = new LinkedHashMap<>();
+    /** The notifications someone on this node follows the channel of. */
+    private List<Notification> followedHere(List<Notification> notifications) {
+        return notifications.stream().filter(notification -> !registry.on(notification.channel()).isEmpty()).toList();
+    }
+
+    /**
+     * Registers the subscribers who the read tells of sessions they joined on those sessions' channels; true when
+     * some were, and the read is to be made again: it left out those channels, the joined session's notifications
+     * of the same unit of work (its notice, a first message) among them.
+     */
+    private boolean followJoined(List<Notification> notifications) {
+        Map<Subscriber, Set<Channel>> joins = new LinkedHashMap<>();
         for (Notification notification : notifications) {
-            for (Subscriber subscriber : registry.on(notification.channel())) {
-                if (!subscriber.catchingUp && notification.id() > subscriber.lastSent) {
-                    batches.computeIfAbsent(subscriber, s -> new ArrayList<>()).add(notification);
+            if (notification.channel().session().isEmpty()) {
+                for (Subscriber subscriber : registry.on(notification.channel())) {
+                    if (!subscriber.catchingUp && notification.id() > subscriber.lastSent) {
+                        Set<Channel> joined = audience.joined(subscriber.listener, subscriber.channels, List.of(notification));
+                        if (!joined.isEmpty()) {
+                            joins.computeIfAbsent(subscriber, s -> new LinkedHashSet<>()).addAll(joined);
+                        }
+                    }
                 }
             }
         }
+        joins.forEach(registry::follow);
+        return !joins.isEmpty();
+    }
+
+    private void handOut(List<Notification> notifications) {
+        SessionAudience.Members members = audience.membersAt(notifications);
+        Map<Subscriber, List<Notification>> batches = new LinkedHashMap<>();
+        List<Map.Entry<Subscriber, Channel>> gone = new ArrayList<>();
+        for (Notification notification : notifications) {
+            for (Subscriber subscriber : registry.on(notification.channel())) {
+                if (!subscriber.catchingUp && notification.id() > subscriber.lastSent) {
+                    members.heardBy(subscriber.listener, notification).ifPresentOrElse(
+                            heard -> batches.computeIfAbsent(subscriber, s -> new ArrayList<>()).add(heard),
+                            () -> gone.add(Map.entry(subscriber, notification.channel())));
+                }
+            }
+        }
+        // no longer a member: the connection stops following that session
+        gone.forEach(left -> registry.unfollow(left.getKey(), left.getValue()));
         batches.forEach((subscriber, batch) -> {
             List<Notification> hearable = subscriber.hearable(batch);
             if (!subscriber.take(hearable)) {

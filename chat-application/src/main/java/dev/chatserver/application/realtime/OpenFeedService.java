@@ -64,7 +64,8 @@ public final class OpenFeedService implements OpenFeed {
             // read before the rights: a ban told after this ends the listening that the check let through; and
             // before the catch-up's first read, which then covers everything up to it
             long covered = catchUp.head();
-            Set<Channel> channels = policy.permitted(subscriber.listener, command.channels());
+            Set<Channel> channels = catchUp.following(subscriber.listener,
+                    policy.permitted(subscriber.listener, command.channels()));
             presence.inactiveFor(subscriber.listener, Duration.ZERO);
             long subscription;
             synchronized (registry) {
@@ -79,7 +80,7 @@ public final class OpenFeedService implements OpenFeed {
                 subscriber.catchUpOf = subscription;
                 dispatcher.admit(subscriber, channels, covered);
             }
-            catchUp.follow(subscriber, subscription, covered, catchUp.first(channels, command.last()));
+            catchUp.follow(subscriber, subscription, channels, command.last(), covered);
         }
 
         @Override

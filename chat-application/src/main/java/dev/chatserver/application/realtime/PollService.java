@@ -60,19 +60,19 @@ public final class PollService implements Poll {
         limits.requireChannelsWithin(command.channels());
         // before the rights (a ban told after it ends the listening the check let through) and the first read
         long rightsCheckedAt = catchUp.head();
-        Set<Channel> channels = policy.permitted(listener, command.channels());
+        Set<Channel> channels = catchUp.following(listener, policy.permitted(listener, command.channels()));
         presence.polled(listener);
         CompletableFuture<LogRead> answer = new CompletableFuture<>();
         // read outside the registry's lock, as a live feed's catch-up is (CatchUp)
         long covered = rightsCheckedAt;
-        LogRead ready = catchUp.first(channels, command.last());
+        LogRead ready = catchUp.heardAfter(listener, channels, command.last());
         for (int overtaken = 0; ; overtaken++) {
             synchronized (registry) {
                 if (overtaken > CatchUp.MAX_OVERTAKEN && dispatcher.cursor() > covered) {
                     // under a flood the dispatcher may keep passing the reads: the last one holds it back
                     long from = Math.max(command.last(), covered);
                     covered = catchUp.head();
-                    ready = catchUp.after(channels, from);
+                    ready = catchUp.heardAfter(listener, channels, from);
                 }
                 if (released || ready.expired() || !ready.notifications().isEmpty() || channels.isEmpty()) {
                     if (!ready.notifications().isEmpty()) {
@@ -98,7 +98,7 @@ public final class PollService implements Poll {
             // the dispatcher handed out notifications past what was read, with this poll not yet waiting
             long from = Math.max(command.last(), covered);
             covered = catchUp.head();
-            ready = catchUp.after(channels, from);
+            ready = catchUp.heardAfter(listener, channels, from);
         }
         ScheduledFuture<?> timeout = scheduler.schedule(
                 () -> answer.complete(LogRead.of(List.of())), settings.pollTimeout().toMillis(), TimeUnit.MILLISECONDS);

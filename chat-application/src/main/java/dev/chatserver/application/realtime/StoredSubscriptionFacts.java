@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -59,5 +60,15 @@ public final class StoredSubscriptionFacts implements SubscriptionFacts {
         }
         return bans.bannedAmong(rooms.stream().map(RoomId::new).toList(), List.of(account)).keySet().stream()
                 .map(RoomId::value).collect(Collectors.toSet());
+    }
+
+    @Override
+    public Set<UUID> sessionsOf(UserId member) {
+        return sessions.uuidsOf(member);
+    }
+
+    @Override
+    public Map<UUID, Set<UserId>> membersOf(Collection<UUID> uuids) {
+        return sessions.membersByUuid(uuids);
     }
 }

@@ -450,6 +450,34 @@ public abstract class ImStoreContract extends StorageContract {
     }
 
     @Test
+    void a_members_sessions_and_the_members_of_sessions_are_read_by_uuid_as_they_are_now() {
+        ImSession lynxOcelot = open(pair(lynx, ocelot, Optional.empty()));
+        ImSession ocelotPangolin = open(pair(ocelot, pangolin, Optional.empty()));
+        Group news = ports().accounts().createGroup("News");
+        ImSession group = open(new NewSession(SessionKey.ofGroup(news.id(), Optional.empty()), UUID.randomUUID(), NOW,
+                Optional.of(news.id()), Optional.empty(), Set.of(lynx, pangolin)));
+
+        assertThat(sessions().uuidsOf(lynx)).containsExactlyInAnyOrder(lynxOcelot.uuid(), group.uuid());
+        assertThat(sessions().uuidsOf(ocelot)).containsExactlyInAnyOrder(lynxOcelot.uuid(), ocelotPangolin.uuid());
+        UUID unknown = UUID.randomUUID();
+        assertThat(sessions().membersByUuid(List.of(lynxOcelot.uuid(), group.uuid(), unknown)))
+                .containsOnlyKeys(lynxOcelot.uuid(), group.uuid())
+                .containsEntry(lynxOcelot.uuid(), Set.of(lynx, ocelot))
+                .containsEntry(group.uuid(), Set.of(lynx, pangolin));
+        assertThat(sessions().membersByUuid(List.of())).isEmpty();
+
+        ports().transactions().inTransaction(() -> {
+            sessions().addMembers(group.id(), List.of(Membership.joining(ocelot)));
+            sessions().removeMember(group.id(), pangolin);
+            return null;
+        });
+
+        assertThat(sessions().membersByUuid(List.of(group.uuid()))).containsEntry(group.uuid(), Set.of(lynx, ocelot));
+        assertThat(sessions().uuidsOf(pangolin)).containsExactly(ocelotPangolin.uuid());
+        assertThat(sessions().uuidsOf(ocelot)).contains(group.uuid());
+    }
+
+    @Test
     void members_are_added_once() {
         Group news = ports().accounts().createGroup("News");
         ImSession group = open(new NewSession(SessionKey.ofGroup(news.id(), Optional.empty()), UUID.randomUUID(), NOW,

@@ -250,4 +250,25 @@ public abstract class NotificationLogContract {
         assertThat(read.notifications()).extracting(Notification::id).contains(ocelot.id(), lynxLast.id());
         assertThat(log.readNotingLosses(lynxLast.id(), Set.of(LYNX), 10).lost()).as("nothing lost after it").isEmpty();
     }
+    @Test
+    void the_dispatchers_read_gives_every_channel_and_names_the_losses_of_those_watched() {
+        NotificationLog log = newLog(clock, new NotificationRetention(Duration.ofMinutes(10), 3));
+        Notification cursor = log.append(OCELOT, SampleEvents.numbered(1));
+        log.append(LYNX, SampleEvents.numbered(2));
+        log.append(LYNX, SampleEvents.numbered(3));
+        Notification room = log.append(ROOM, SampleEvents.numbered(4));
+        Notification lynxLast = log.append(LYNX, SampleEvents.numbered(5));
+        log.prune();
+
+        LogRead watchingOcelot = log.readAllNotingLosses(cursor.id(), Set.of(OCELOT), 10);
+        LogRead watchingLynx = log.readAllNotingLosses(cursor.id(), Set.of(LYNX), 10);
+
+        assertThat(watchingOcelot.expired()).isFalse();
+        assertThat(watchingOcelot.notifications()).extracting(Notification::id)
+                .as("every channel's, whatever is watched").containsSubsequence(room.id(), lynxLast.id());
+        assertThat(watchingOcelot.lost()).isEmpty();
+        assertThat(watchingLynx.lost()).containsOnlyKeys(LYNX);
+        assertThat(log.readAllNotingLosses(cursor.id(), Set.of(LYNX), 1).notifications()).hasSize(1);
+        assertThat(log.readAllNotingLosses(lynxLast.id() + 1_000, Set.of(LYNX), 10).expired()).isTrue();
+    }
 }

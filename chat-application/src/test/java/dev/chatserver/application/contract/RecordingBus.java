@@ -1,5 +1,13 @@
 package dev.chatserver.application.contract;
 
+import dev.chatserver.domain.account.UserId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.notification.Channel;
 import dev.chatserver.application.port.out.notification.event.DomainEvent;
@@ -10,10 +18,16 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A bus that only remembers what was published, in order, for tests to look at. */
+/**
+ * A bus that only remembers what was published, in order, for tests to look at. What is published once on an IM
+ * session's channel is looked at as the delivery hands it out: on the own channel of each member of the session
+ * at the moment of looking ({@link #membersBy}); {@link #kept()} shows what was published as it was.
+ */
 public final class RecordingBus implements NotificationBus {
     public record Published(Channel channel, DomainEvent event) {
     }
+
+    private volatile Function<UUID, Set<UserId>> members = session -> Set.of();
 
     private final List<Published> published = new CopyOnWriteArrayList<>();
     private final List<Published> signalled = new CopyOnWriteArrayList<>();
@@ -51,18 +65,40 @@ public final class RecordingBus implements NotificationBus {
         return publications.get();
     }
 
-    public List<Published> published() {
+    /** Who the members of a session are now: what is published on its channel is looked at as told to each. */
+    public RecordingBus membersBy(Function<UUID, Set<UserId>> membersNow) {
+        this.members = membersNow;
+        return this;
+    }
+
+    /** What was published, in order, as it is stored: once on a session's channel for all its members. */
+    public List<Published> kept() {
         return List.copyOf(published);
     }
 
-    /** What was published of this kind of event, in order. */
-    public List<Published> ofKind(Class<? extends DomainEvent> kind) {
-        return published.stream().filter(p -> kind.isInstance(p.event())).toList();
+    /** What was published, in order, as delivered now: a session's to each of its members, in user order. */
+    public List<Published> published() {
+        List<Published> told = new ArrayList<>();
+        for (Published p : published) {
+            Optional<UUID> session = p.channel().session();
+            if (session.isEmpty()) {
+                told.add(p);
+            } else {
+                members.apply(session.get()).stream().sorted(Comparator.comparingLong(UserId::value))
+                        .forEach(member -> told.add(new Published(Channel.ofUser(member), p.event())));
+            }
+        }
+        return told;
     }
 
-    /** The events published on {@code channel}, in order, as {@code kind}. */
+    /** What was published of this kind of event, in order, as delivered now. */
+    public List<Published> ofKind(Class<? extends DomainEvent> kind) {
+        return published().stream().filter(p -> kind.isInstance(p.event())).toList();
+    }
+
+    /** The events delivered now on {@code channel}, in order, as {@code kind}. */
     public <T extends DomainEvent> List<T> on(Channel channel, Class<T> kind) {
-        return published.stream().filter(p -> p.channel().equals(channel)).map(p -> kind.cast(p.event())).toList();
+        return published().stream().filter(p -> p.channel().equals(channel)).map(p -> kind.cast(p.event())).toList();
     }
 
     public void clear() {

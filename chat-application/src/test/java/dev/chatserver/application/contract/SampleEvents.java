@@ -67,6 +67,13 @@ public final class SampleEvents {
                 new Partner(PartnerId.of(11), "Lucid Lynx"), "message", content, AT, List.of(), Optional.empty(), List.of()));
     }
 
+    /** How an IM session of no member looks to {@code viewer}: what tells them they joined it, for delivery tests. */
+    public static DomainEvent joined(UserId viewer, UUID session) {
+        return new SessionChanged(viewer, SessionView.restored(1, session, AT, true, List.of(), List.of(), List.of(),
+                SessionState.OPEN, SessionStatus.ACTIVE, true, OptionalLong.empty(), Optional.empty(),
+                OptionalLong.empty()));
+    }
+
     public static List<DomainEvent> everyKind() {
         Partner lynx = new Partner(PartnerId.of(11), "Lucid Lynx");
         MessageView message = MessageViews.restored(42, 7, SESSION, UserId.of(5), "Lucid Lynx", lynx, "message",

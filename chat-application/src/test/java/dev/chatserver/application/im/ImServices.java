@@ -63,6 +63,7 @@ public final class ImServices implements AutoCloseable {
         UserDirectory directory = ports.users();
         ImSessions imSessions = ports.imSessions();
         ImMessages imMessages = ports.imMessages();
+        bus.membersBy(session -> imSessions.membersByUuid(java.util.List.of(session)).getOrDefault(session, java.util.Set.of()));
         Transactions transactions = ports.transactions();
         SessionViews views = new SessionViews(directory, imMessages, presence, ports.groupConversations());
         ImNotifier notifier = new ImNotifier(bus, views);

@@ -15,9 +15,10 @@ import java.util.Map;
  * Writes notifications as both transports send them, {@code [{"id":N,"channel":"...","message":{...}}]}, with
  * the HTTP adapter's own mapper so that values such as raw JSON texts come out as they do on every route.
  *
- * <p>A notification fanned out to many connections is rendered once: the text of each entry is kept, by
+ * <p>A notification fanned out to many connections is rendered once: the text of each entry's message is kept, by
  * notification id, for the most recent {@value #RENDERED_KEPT} notifications (and at most 16 MiB of them), and a
- * batch joins those texts.
+ * batch joins those texts. The id and channel around it are written for each connection: a notification kept once
+ * for a whole IM session reaches each member on their own channel under the same id.
  * A batch is cut into frames by size, so that no frame is much larger than the bound unless one notification is.
  * A transient signal (typing) is written each time: its id is not its own.
  */
@@ -91,13 +92,18 @@ final class NotificationWriter {
             // a signal carries the id of another notification (the last its listener saw): never cached by it
             return write(entry(notification));
         }
+        return "{\"id\":" + notification.id() + ",\"channel\":" + write(notification.channel().name())
+                + ",\"message\":" + renderedMessage(notification) + "}";
+    }
+
+    private String renderedMessage(Notification notification) {
         synchronized (rendered) {
             String text = rendered.get(notification.id());
             if (text != null) {
                 return text;
             }
         }
-        String text = write(entry(notification));
+        String text = write(renderer.render(notification.event()));
         synchronized (rendered) {
             String replaced = rendered.put(notification.id(), text);
             renderedBytes += ByteBounds.bytesOf(text) - (replaced == null ? 0 : ByteBounds.bytesOf(replaced));

@@ -50,4 +50,18 @@ class NotificationWriterTest {
         assertThat(together).startsWith(alone.substring(0, alone.length() - 1) + ",");
         assertThat(writer.batch(List.of())).isEqualTo("[]");
     }
+    @Test
+    void one_notification_handed_to_members_on_their_own_channels_is_written_with_each_ones_channel() throws Exception {
+        Notification toLynx = new Notification(11, new Channel("user:5"), new PresenceChanged(UserId.of(7), ImStatus.ONLINE),
+                Instant.parse("2026-11-21T10:00:00Z"));
+        Notification toOcelot = new Notification(11, new Channel("user:6"), toLynx.event(), toLynx.appendedAt());
+
+        JsonNode lynx = mapper.readTree(writer.batch(List.of(toLynx))).get(0);
+        JsonNode ocelot = mapper.readTree(writer.batch(List.of(toOcelot))).get(0);
+
+        assertThat(lynx.get("channel").asText()).isEqualTo("user:5");
+        assertThat(ocelot.get("channel").asText()).isEqualTo("user:6");
+        assertThat(ocelot.get("id")).isEqualTo(lynx.get("id"));
+        assertThat(ocelot.get("message")).isEqualTo(lynx.get("message"));
+    }
 }

@@ -8,6 +8,7 @@ import dev.chatserver.domain.im.SessionKey;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -46,6 +47,18 @@ public interface ImSessions {
      * a paged query reads only its page.
      */
     List<ImSession> sessionsOf(UserId member, SessionQuery query);
+
+    /**
+     * The uuids of every session {@code member} is in, in one read however many: the sessions whose channel a
+     * member's connection follows.
+     */
+    Set<UUID> uuidsOf(UserId member);
+
+    /**
+     * The members now of each of these sessions that exists, by uuid, in one read however many: whom a
+     * notification kept once for a whole session is delivered to.
+     */
+    Map<UUID, Set<UserId>> membersByUuid(Collection<UUID> uuids);
 
     /**
      * The session with all its memberships read again and locked, in user order, until the unit of work ends:

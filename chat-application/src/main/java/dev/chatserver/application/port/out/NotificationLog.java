@@ -43,6 +43,14 @@ public interface NotificationLog {
      */
     LogRead readNotingLosses(long after, Set<Channel> channels, int limit);
 
+    /**
+     * The dispatcher's read, which serves every connection of a node: what is kept after {@code after} on every
+     * channel, at most {@code limit}, with {@link LogRead#lost()} naming each channel of {@code watched} that lost
+     * notifications after {@code after}. Its cost does not grow with the channels the node's connections follow
+     * (each follows its user's sessions: thousands on a busy node). Expired as {@link #readNotingLosses} is.
+     */
+    LogRead readAllNotingLosses(long after, Set<Channel> watched, int limit);
+
     /** The retained notifications on any of {@code channels} appended at or after {@code since}, in id order, at most {@code limit}. */
     LogRead readSince(Instant since, Set<Channel> channels, int limit);
 

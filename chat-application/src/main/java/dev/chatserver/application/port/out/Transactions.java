@@ -2,6 +2,7 @@ package dev.chatserver.application.port.out;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +26,14 @@ public interface Transactions {
     void afterCommit(Runnable action);
 
     /**
+     * The unit of work running on this thread, as a token that is the same for everything it does and differs from
+     * any other unit's, or empty outside one: for gathering what a unit does into one action after it commits.
+     */
+    default Optional<Object> currentUnit() {
+        return Optional.empty();
+    }
+
+    /**
      * The after-commit half every implementation of this port keeps alike: the actions queued by the unit of work
      * running on each thread, run once it committed and dropped when it failed. It is written here, with the
      * promise of {@link #afterCommit} it keeps, because it is part of that promise rather than a port of its own,
@@ -32,6 +41,11 @@ public interface Transactions {
      */
     final class AfterCommit {
         private final ThreadLocal<List<Runnable>> pending = new ThreadLocal<>();
+
+        /** {@link Transactions#currentUnit}. */
+        public Optional<Object> currentUnit() {
+            return Optional.ofNullable(pending.get());
+        }
 
         /** Whether a unit of work runs on this thread (a nested one joins it). */
         public boolean inUnit() {
