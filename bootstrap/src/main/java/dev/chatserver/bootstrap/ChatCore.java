@@ -287,6 +287,7 @@ public final class ChatCore implements AutoCloseable {
     public void close() {
         injector.getInstance(GroupCommit.class).close();
         injector.getInstance(ScheduledExecutorService.class).shutdownNow();
+        injector.getInstance(MailSchedule.class).stop();
         storage.close();
     }
 

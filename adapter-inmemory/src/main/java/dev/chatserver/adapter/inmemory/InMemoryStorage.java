@@ -36,6 +36,9 @@ public final class InMemoryStorage implements Storage, StorageProbe {
                 new InMemoryFileContents(),
                 new InMemoryGroupConversations(),
                 new InMemoryUserBlocks(),
+                new InMemoryMailPreferences(),
+                new InMemoryConnectionSightings(),
+                new InMemoryMailQueue(),
                 Optional.of(new StoragePorts.Realtime(new InMemoryNotifications(transactions), new InMemoryPresenceBoard())));
     }
 

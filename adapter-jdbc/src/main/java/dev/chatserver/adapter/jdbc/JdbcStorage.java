@@ -75,6 +75,9 @@ public final class JdbcStorage implements Storage, StorageProbe {
                 fileContents(url),
                 new JdbcGroupConversations(jdbi),
                 new JdbcUserBlocks(jdbi),
+                new JdbcMailPreferences(jdbi),
+                new JdbcConnectionSightings(jdbi),
+                new JdbcMailQueue(jdbi),
                 realtime);
     }
 

@@ -10,6 +10,9 @@ import dev.chatserver.adapter.inmemory.InMemoryEventRooms;
 import dev.chatserver.adapter.inmemory.InMemoryEvents;
 import dev.chatserver.adapter.inmemory.InMemoryGroupConversations;
 import dev.chatserver.adapter.inmemory.InMemoryIdempotencyKeys;
+import dev.chatserver.adapter.inmemory.InMemoryConnectionSightings;
+import dev.chatserver.adapter.inmemory.InMemoryMailPreferences;
+import dev.chatserver.adapter.inmemory.InMemoryMailQueue;
 import dev.chatserver.adapter.inmemory.InMemoryUserBlocks;
 import dev.chatserver.adapter.inmemory.InMemoryImStore;
 import dev.chatserver.adapter.inmemory.InMemoryMessageReactions;
@@ -59,6 +62,9 @@ class MyStorageContractTest extends StorageContractSuite {
                     new InMemoryFileContents(),
                     new InMemoryGroupConversations(),
                     new InMemoryUserBlocks(),
+                    new InMemoryMailPreferences(),
+                    new InMemoryConnectionSightings(),
+                    new InMemoryMailQueue(),
                     Optional.empty());              // one node: the chat keeps its bus and presence in memory
         }
 

@@ -1,6 +1,7 @@
 package dev.chatserver.application.presence;
 
 import dev.chatserver.application.port.out.notification.Channel;
+import dev.chatserver.application.port.out.ConnectionSightings;
 import dev.chatserver.application.port.out.IdGenerator;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.PresenceBoard;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,18 +46,20 @@ public final class NodePresence {
     private final PresenceRule rule;
     private final NotificationBus bus;
     private final PresenceBoard board;
+    private final ConnectionSightings sightings;
     private final String node;
     private final Map<UserId, PresenceFacts> local = new HashMap<>();
     private final Map<UserId, ImStatus> published = new HashMap<>();
 
     @Inject
     public NodePresence(Clock clock, PresenceSettings settings, NotificationBus bus, PresenceBoard board,
-                        IdGenerator ids) {
+                        ConnectionSightings sightings, IdGenerator ids) {
         this.clock = clock;
         this.settings = settings;
         this.rule = settings.rule();
         this.bus = bus;
         this.board = board;
+        this.sightings = sightings;
         this.node = ids.newUuid().toString();
     }
 
@@ -78,12 +82,14 @@ public final class NodePresence {
         Set<UserId> known = new HashSet<>(local.keySet());
         known.addAll(published.keySet());
         Map<UserId, PresenceFacts> others = othersOn(known, now);
+        List<UserId> connected = new ArrayList<>();
         for (UserId user : known) {
             PresenceFacts mine = local.get(user);
             if (mine != null && mine.connections() > 0) {
                 mine = mine.reportedAt(now);
                 local.put(user, mine);
                 board.report(node, user, mine);
+                connected.add(user);
             }
             ImStatus status = status(combine(mine, others.get(user)), now);
             pushIfChanged(user, status);
@@ -93,6 +99,7 @@ public final class NodePresence {
                 board.forget(node, user);
             }
         }
+        sightings.seen(connected, now);
     }
 
     /** What one thing a user did makes of this node's facts about them. */
@@ -113,6 +120,8 @@ public final class NodePresence {
         PresenceFacts after = change.apply(before, now).reportedAt(now);
         local.put(user, after);
         board.report(node, user, after);
+        // whatever changed (a socket opened or closed, a poll, activity), the user was connected just now
+        sightings.seen(List.of(user), now);
         pushIfChanged(user, mergedStatus(user, now));
     }
 

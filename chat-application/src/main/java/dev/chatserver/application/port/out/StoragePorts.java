@@ -33,6 +33,9 @@ public record StoragePorts(
         FileContents fileContents,
         GroupConversations groupConversations,
         UserBlocks userBlocks,
+        MailPreferences mailPreferences,
+        ConnectionSightings connectionSightings,
+        MailQueue mailQueue,
         Optional<Realtime> realtime) {
 
     public StoragePorts {
@@ -57,6 +60,9 @@ public record StoragePorts(
         Objects.requireNonNull(fileContents, "fileContents");
         Objects.requireNonNull(groupConversations, "groupConversations");
         Objects.requireNonNull(userBlocks, "userBlocks");
+        Objects.requireNonNull(mailPreferences, "mailPreferences");
+        Objects.requireNonNull(connectionSightings, "connectionSightings");
+        Objects.requireNonNull(mailQueue, "mailQueue");
         Objects.requireNonNull(realtime, "realtime");
     }
 
