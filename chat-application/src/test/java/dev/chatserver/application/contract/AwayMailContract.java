@@ -1,5 +1,6 @@
 package dev.chatserver.application.contract;
 
+import dev.chatserver.application.budget.UserBudgets;
 import dev.chatserver.application.im.ImPolicy;
 import dev.chatserver.application.im.ImServices;
 import dev.chatserver.application.im.SessionAccess;
@@ -104,8 +105,9 @@ public abstract class AwayMailContract extends StorageContract {
     @Test
     void the_use_cases_mute_only_a_members_session_and_keep_the_choice() {
         SessionView pair = im.openPrivate(lynx, ocelot);
-        var muting = new MuteSessionService(new SessionAccess(ports().imSessions()), ports().mailPreferences());
-        new SetPreferencesService(ports().mailPreferences())
+        var muting = new MuteSessionService(new SessionAccess(ports().imSessions()), ports().mailPreferences(),
+                UserBudgets.unlimited());
+        new SetPreferencesService(ports().mailPreferences(), UserBudgets.unlimited())
                 .setPreferences(new SetPreferencesCommand(ocelot.id(), EmailChoice.MENTIONS));
 
         assertThat(muting.mute(new MuteCommand(ocelot.id(), pair.uuid(), Optional.of(START.plusSeconds(600)))))
