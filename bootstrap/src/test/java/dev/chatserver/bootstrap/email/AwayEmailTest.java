@@ -10,6 +10,7 @@ import dev.chatserver.application.notify.MailOutbox;
 import dev.chatserver.application.port.in.presence.TrackPresence;
 import dev.chatserver.application.port.out.UserDirectory;
 import dev.chatserver.bootstrap.kit.ApiClient;
+import dev.chatserver.bootstrap.kit.DemoNodesOnPostgres;
 import dev.chatserver.bootstrap.kit.RunningServer;
 import dev.chatserver.domain.account.Login;
 import jakarta.mail.BodyPart;
@@ -29,6 +30,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,6 +91,12 @@ class AwayEmailTest {
         return server;
     }
 
+    private RunningServer inMemoryWithSmtpUp() throws IOException {
+        int port = freePort();
+        startSmtp(port);
+        return server(port, "memory");
+    }
+
     private static JsonNode rpc(RunningServer server, String route, Map<String, Object> params, String token) {
         ApiClient.Response response = server.client().rpc(route, params, token);
         assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
@@ -120,9 +131,7 @@ class AwayEmailTest {
 
     @Test
     void an_away_member_gets_one_digest_in_plain_text_and_escaped_html_and_none_while_connected() throws Exception {
-        int port = freePort();
-        startSmtp(port);
-        RunningServer server = server(port, "memory");
+        RunningServer server = inMemoryWithSmtpUp();
         String lynx = server.client().signInAs("lynx");
         String uuid = openWithOcelot(server, lynx);
         post(server, lynx, uuid, "<img src=x onerror=alert(1)> look & see");
@@ -162,9 +171,7 @@ class AwayEmailTest {
 
     @Test
     void preferences_and_mutes_over_http_keep_the_email_back() throws Exception {
-        int port = freePort();
-        startSmtp(port);
-        RunningServer server = server(port, "memory");
+        RunningServer server = inMemoryWithSmtpUp();
         String lynx = server.client().signInAs("lynx");
         String ocelot = server.client().signInAs("ocelot");
         String support = server.client().signInAs("support");
@@ -226,5 +233,42 @@ class AwayEmailTest {
         clock.advance(Duration.ofMinutes(11));
         assertThat(scanAndSend(restarted)).isZero();
         assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void two_nodes_on_postgres_scanning_and_sending_at_once_send_each_digest_once() throws Exception {
+        int port = freePort();
+        startSmtp(port);
+        try (DemoNodesOnPostgres cluster = new DemoNodesOnPostgres()) {
+            List<String> flags = List.of("--smtp-url", "smtp://127.0.0.1:" + port, "--email-every", "1d");
+            AbstractModule sharedClock = new AbstractModule() {
+                @Override
+                protected void configure() {
+                    bind(Clock.class).toInstance(clock);
+                }
+            };
+            RunningServer a = cluster.start(flags, sharedClock);
+            RunningServer b = cluster.start(flags, sharedClock);
+            DemoNodesOnPostgres.LynxWithOcelot pair = DemoNodesOnPostgres.lynxWithOcelot(a, b);
+            for (int i = 0; i < 5; i++) {
+                post(i % 2 == 0 ? a : b, i % 2 == 0 ? pair.lynxOnA() : pair.lynxOnB(), pair.uuid(), "message " + i);
+            }
+            clock.advance(Duration.ofMinutes(11));
+
+            ExecutorService both = Executors.newFixedThreadPool(4);
+            try {
+                List<Callable<Integer>> rounds = List.of(() -> scanAndSend(a), () -> scanAndSend(b),
+                        () -> scanAndSend(a), () -> scanAndSend(b));
+                int sent = 0;
+                for (Future<Integer> round : both.invokeAll(rounds)) {
+                    sent += round.get();
+                }
+                assertThat(sent).isEqualTo(1);
+            } finally {
+                both.shutdownNow();
+            }
+            assertThat(smtp.getReceivedMessages()).hasSize(1);
+            assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("5 unread messages from Lucid Lynx");
+        }
     }
 }
