@@ -5,6 +5,7 @@ import { followQuotedEdit, forgetQuoted, quoteOf, replyButton, replyToId, stopRe
 import { askForNotifications, notifyIfHidden, offerNotifications, showUnreadInTitle } from "./attention.js";
 import { renderAttachments, setUpAttachments } from "./attachments.js";
 import { decoratePeople, initGroups, loadBlocked, renderGroupPanel } from "./groups.js";
+import { takeLinkedSession } from "./links.js";
 
 const PAGE = 30;
 const TYPING_SHOWN_MS = 5000;
@@ -63,6 +64,10 @@ async function start(me) {
     ended: () => ended("Your session ended. Sign in again."),
   });
   state.feed.start(channels());
+  const linked = takeLinkedSession(state.sessions);
+  if (linked) {
+    await openSession(linked);
+  }
 }
 
 function reset() {
