@@ -236,6 +236,26 @@ class AwayEmailTest {
     }
 
     @Test
+    void a_mail_the_smtp_server_never_takes_is_given_up_after_its_last_attempt_and_counted() throws Exception {
+        int port = freePort();
+        RunningServer server = server(port, "memory");
+        String lynx = server.client().signInAs("lynx");
+        post(server, lynx, openWithOcelot(server, lynx), "nobody will read this by mail");
+        clock.advance(Duration.ofMinutes(11));
+
+        for (int attempt = 1; attempt <= 8; attempt++) {
+            assertThat(scanAndSend(server)).isZero();
+            clock.advance(Duration.ofHours(1));
+        }
+        String metrics = server.client().get("/metrics", Map.of()).raw().body();
+        assertThat(metrics).contains("chat_mail_failed_total 7.0", "chat_mail_given_up_total 1.0",
+                "chat_mail_sent_total 0.0");
+        startSmtp(port);
+        assertThat(scanAndSend(server)).isZero();
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
     void two_nodes_on_postgres_scanning_and_sending_at_once_send_each_digest_once() throws Exception {
         int port = freePort();
         startSmtp(port);
