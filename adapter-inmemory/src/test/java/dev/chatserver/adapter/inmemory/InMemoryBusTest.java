@@ -111,7 +111,7 @@ class InMemoryBusTest {
     private void deliverFrom(NotificationLog log, RealtimeSettings settings) {
         ChannelRegistry registry = new ChannelRegistry();
         dispatcher = new NotificationDispatcher(log, signals, registry, settings, scheduler);
-        CatchUp catchUp = new CatchUp(log, registry, settings, clock);
+        CatchUp catchUp = new CatchUp(log, registry, dispatcher, settings, clock);
         SubscriptionPolicy policy = new SubscriptionPolicy(facts);
         ListenerPresence listening = new ListenerPresence(tracking);
         OpenConnections connections = new OpenConnections(ConnectionLimits.DEFAULT);
@@ -473,6 +473,117 @@ class InMemoryBusTest {
         assertThat(dispatcherReads).as("nobody is left listening, so the dispatcher reads nothing").isEmpty();
         assertThat(deliveredAfterBreaking).as("nothing is delivered to a broken, closed feed").isEmpty();
         assertThat(presence.statusOf(LYNX)).as("closing the feed ends its connection").isEqualTo(ImStatus.OFFLINE);
+    }
+
+    @Test
+    void a_notification_dispatched_while_a_subscription_reads_its_catch_up_reaches_it_once() {
+        start();
+        long last = log.lastId();
+        publish(Channel.ofUser(LYNX), 1);
+        OvertakenLog overtaken = new OvertakenLog(log, () -> {
+            publish(Channel.ofUser(LYNX), 2);
+            dispatcher.dispatch();
+        });
+        deliverFrom(overtaken, RealtimeSettings.DEFAULT);
+        RecordingSink sink = new RecordingSink();
+        Feed feed = feeds.open(as(LYNX), sink);
+
+        overtaken.overtakeNextRead();
+        feed.subscribe(new SubscribeCommand(List.of("user:5"), last));
+        publish(Channel.ofUser(LYNX), 3);
+        dispatcher.dispatch();
+
+        assertThat(overtaken.overtook()).as("the dispatcher ran during the catch-up's read").isTrue();
+        assertThat(sink.numbers()).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void a_poll_whose_read_the_dispatcher_overtook_reads_on_rather_than_wait() {
+        start();
+        long last = log.lastId();
+        OvertakenLog overtaken = new OvertakenLog(log, () -> {
+            publish(Channel.ofUser(LYNX), 1);
+            dispatcher.dispatch();
+        });
+        deliverFrom(overtaken, RealtimeSettings.DEFAULT);
+
+        overtaken.overtakeNextRead();
+        CompletableFuture<LogRead> answer = polls.poll(as(LYNX), new SubscribeCommand(List.of("user:5"), last));
+
+        assertThat(overtaken.overtook()).isTrue();
+        assertThat(answer.getNow(LogRead.of(List.of())).notifications())
+                .extracting(n -> (Object) (int) SampleEvents.numberOf(n.event())).containsExactly(1);
+    }
+
+    /**
+     * The log, where the next read answers what the log held when it began, but only after {@code meanwhile} ran
+     * on another thread: a read that the dispatcher overtakes. Reads from any other thread are not held up.
+     */
+    private static final class OvertakenLog implements NotificationLog {
+        private final NotificationLog log;
+        private final Runnable meanwhile;
+        private volatile Thread overtaking;
+        private volatile boolean overtook;
+
+        OvertakenLog(NotificationLog log, Runnable meanwhile) {
+            this.log = log;
+            this.meanwhile = meanwhile;
+        }
+
+        void overtakeNextRead() {
+            overtaking = Thread.currentThread();
+        }
+
+        boolean overtook() {
+            return overtook;
+        }
+
+        private LogRead overtaken(LogRead read) {
+            if (overtaking != Thread.currentThread()) {
+                return read;
+            }
+            overtaking = null;
+            Thread other = new Thread(meanwhile);
+            other.start();
+            try {
+                // a read made holding the registry would keep the dispatcher waiting: it is not overtaken then
+                other.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            overtook = !other.isAlive();
+            return read;
+        }
+
+        @Override
+        public Notification append(Channel channel, DomainEvent event) {
+            return log.append(channel, event);
+        }
+
+        @Override
+        public LogRead readNotingLosses(long after, Set<Channel> channels, int limit) {
+            return overtaken(log.readNotingLosses(after, channels, limit));
+        }
+
+        @Override
+        public LogRead readSince(Instant since, Set<Channel> channels, int limit) {
+            return overtaken(log.readSince(since, channels, limit));
+        }
+
+        @Override
+        public long lastId() {
+            return log.lastId();
+        }
+
+        @Override
+        public void onAppend(Runnable listener) {
+            log.onAppend(listener);
+        }
+
+        @Override
+        public int prune() {
+            return log.prune();
+        }
     }
 
     /** The log, noting the channels of every read after an id (the dispatcher's reads). */

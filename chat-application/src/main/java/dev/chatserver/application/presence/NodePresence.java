@@ -50,6 +50,8 @@ public final class NodePresence {
     private final String node;
     private final Map<UserId, PresenceFacts> local = new HashMap<>();
     private final Map<UserId, ImStatus> published = new HashMap<>();
+    /** What the board holds of this node's facts, as last written. */
+    private final Map<UserId, PresenceFacts> reported = new HashMap<>();
 
     @Inject
     public NodePresence(Clock clock, PresenceSettings settings, NotificationBus bus, PresenceBoard board,
@@ -88,7 +90,7 @@ public final class NodePresence {
             if (mine != null && mine.connections() > 0) {
                 mine = mine.reportedAt(now);
                 local.put(user, mine);
-                board.report(node, user, mine);
+                report(user, mine);
                 connected.add(user);
             }
             ImStatus status = status(combine(mine, others.get(user)), now);
@@ -96,9 +98,11 @@ public final class NodePresence {
             if (status == ImStatus.OFFLINE && (mine == null || mine.connections() == 0)) {
                 local.remove(user);
                 published.remove(user);
+                reported.remove(user);
                 board.forget(node, user);
             }
         }
+        // who is connected to this node, for the away-from-chat emails: one write a sweep however many
         sightings.seen(connected, now);
     }
 
@@ -114,19 +118,43 @@ public final class NodePresence {
     synchronized void change(UserId user, boolean returning, Change change) {
         Instant now = clock.instant();
         PresenceFacts before = local.getOrDefault(user, PresenceFacts.NONE);
-        if (returning && mergedStatus(user, now) == ImStatus.OFFLINE) {
+        if (returning && mergedStatus(user, before, now) == ImStatus.OFFLINE) {
             before = before.withLastActivity(now);
         }
         PresenceFacts after = change.apply(before, now).reportedAt(now);
         local.put(user, after);
-        board.report(node, user, after);
-        // whatever changed (a socket opened or closed, a poll, activity), the user was connected just now
-        sightings.seen(List.of(user), now);
-        pushIfChanged(user, mergedStatus(user, now));
+        reportIfNews(user, after);
+        pushIfChanged(user, mergedStatus(user, after, now));
     }
 
-    private ImStatus mergedStatus(UserId user, Instant now) {
-        return status(combine(local.get(user), othersOn(List.of(user), now).get(user)), now);
+    /**
+     * The status from this node's facts and the other nodes' reports. Merging only adds connections and newer
+     * times, so when this node's own facts make the user online with a known activity, the others cannot change
+     * it and are not read: a user opening their hundredth socket costs no query.
+     */
+    private ImStatus mergedStatus(UserId user, PresenceFacts mine, Instant now) {
+        if (mine.lastActivity() != null && status(mine, now) == ImStatus.ONLINE) {
+            return ImStatus.ONLINE;
+        }
+        return status(combine(mine, othersOn(List.of(user), now).get(user)), now);
+    }
+
+    /**
+     * Writes this node's facts to the board when the other nodes would decide anything differently from them, and
+     * then the user's sighting too (a socket opened or closed, a new poll): between sweeps that is as exact as the
+     * away-from-chat emails need, and a user's further sockets cost nothing.
+     */
+    private void reportIfNews(UserId user, PresenceFacts facts) {
+        PresenceFacts last = reported.get(user);
+        if (last == null || facts.worthReportingOver(last, settings.sweepEvery())) {
+            report(user, facts);
+            sightings.seen(List.of(user), facts.reportedAt());
+        }
+    }
+
+    private void report(UserId user, PresenceFacts facts) {
+        board.report(node, user, facts);
+        reported.put(user, facts);
     }
 
     /** What the other nodes reported of these users, merged per user by the domain, in one read. */

@@ -98,6 +98,11 @@ public final class NotificationDispatcher {
         registry.register(subscriber, channels);
     }
 
+    /** How far the dispatcher has handed out the log. Called holding the registry. */
+    long cursor() {
+        return cursor;
+    }
+
     private void wake() {
         if (dispatchScheduled.compareAndSet(false, true)) {
             try {

@@ -8,7 +8,6 @@ import dev.chatserver.application.port.in.realtime.OpenFeed;
 import dev.chatserver.application.port.in.realtime.SubscribeCommand;
 import dev.chatserver.application.port.out.Meters;
 import dev.chatserver.application.port.out.notification.Channel;
-import dev.chatserver.application.port.out.notification.LogRead;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
@@ -64,33 +63,25 @@ public final class OpenFeedService implements OpenFeed {
             limits.requireChannelsWithin(command.channels());
             Set<Channel> channels = policy.permitted(subscriber.listener, command.channels());
             presence.inactiveFor(subscriber.listener, Duration.ZERO);
+            long covered = catchUp.head();
+            long subscription;
             synchronized (registry) {
                 if (subscriber.dropped) {
                     return;
                 }
                 registry.unregister(subscriber);
-                long head = catchUp.head();
                 subscriber.lastSent = command.last();
                 subscriber.catchingUp = true;
-                dispatcher.admit(subscriber, channels, head);
-                LogRead first = catchUp.first(channels, command.last());
-                if (first.expired()) {
-                    subscriber.catchingUp = false;
-                    subscriber.lastSent = 0;
-                    catchUp.warnExpired(subscriber, command.last());
-                } else {
-                    catchUp.resume(subscriber, first);
-                }
+                subscription = ++subscriber.subscription;
+                subscriber.catchUpOf = subscription;
+                dispatcher.admit(subscriber, channels, covered);
             }
+            catchUp.follow(subscriber, subscription, covered, catchUp.first(channels, command.last()));
         }
 
         @Override
         public void drained() {
-            synchronized (registry) {
-                if (subscriber.catchingUp && !subscriber.dropped) {
-                    catchUp.resume(subscriber, null);
-                }
-            }
+            catchUp.resume(subscriber);
         }
 
         @Override

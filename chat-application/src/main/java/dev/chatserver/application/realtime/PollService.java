@@ -61,25 +61,41 @@ public final class PollService implements Poll {
         Set<Channel> channels = policy.permitted(listener, command.channels());
         presence.polled(listener);
         CompletableFuture<LogRead> answer = new CompletableFuture<>();
-        synchronized (registry) {
-            long head = catchUp.head();
-            LogRead ready = catchUp.first(channels, command.last());
-            if (released || ready.expired() || !ready.notifications().isEmpty() || channels.isEmpty()) {
-                if (!ready.notifications().isEmpty()) {
-                    meters.notificationsDelivered(ready.notifications().size());
+        // read outside the registry's lock, as a live feed's catch-up is (CatchUp)
+        long covered = catchUp.head();
+        LogRead ready = catchUp.first(channels, command.last());
+        for (int overtaken = 0; ; overtaken++) {
+            synchronized (registry) {
+                if (overtaken > CatchUp.MAX_OVERTAKEN && dispatcher.cursor() > covered) {
+                    // under a flood the dispatcher may keep passing the reads: the last one holds it back
+                    long from = Math.max(command.last(), covered);
+                    covered = catchUp.head();
+                    ready = catchUp.after(channels, from);
                 }
-                return CompletableFuture.completedFuture(ready);
+                if (released || ready.expired() || !ready.notifications().isEmpty() || channels.isEmpty()) {
+                    if (!ready.notifications().isEmpty()) {
+                        meters.notificationsDelivered(ready.notifications().size());
+                    }
+                    return CompletableFuture.completedFuture(ready);
+                }
+                if (dispatcher.cursor() <= covered) {
+                    Subscriber waiter = new Subscriber(listener, new AnswerSink(answer), true, meters);
+                    waiter.lastSent = command.last();
+                    connections.holdPoll(waiter);
+                    dispatcher.admit(waiter, channels, covered);
+                    answer.whenComplete((read, failure) -> {
+                        synchronized (registry) {
+                            registry.unregister(waiter);
+                        }
+                        connections.remove(waiter);
+                    });
+                    break;
+                }
             }
-            Subscriber waiter = new Subscriber(listener, new AnswerSink(answer), true, meters);
-            waiter.lastSent = command.last();
-            connections.holdPoll(waiter);
-            dispatcher.admit(waiter, channels, head);
-            answer.whenComplete((read, failure) -> {
-                synchronized (registry) {
-                    registry.unregister(waiter);
-                }
-                connections.remove(waiter);
-            });
+            // the dispatcher handed out notifications past what was read, with this poll not yet waiting
+            long from = Math.max(command.last(), covered);
+            covered = catchUp.head();
+            ready = catchUp.after(channels, from);
         }
         ScheduledFuture<?> timeout = scheduler.schedule(
                 () -> answer.complete(LogRead.of(List.of())), settings.pollTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -24,6 +24,10 @@ final class Subscriber {
     long lastSent;
     /** Reading the log by itself up to the present: the dispatcher leaves it alone meanwhile. */
     boolean catchingUp;
+    /** Counts this listener's subscriptions: a catch-up stops when a newer one replaced its own. */
+    long subscription;
+    /** The subscription whose catch-up is reading the log now, or 0: one catch-up at a time. */
+    long catchUpOf;
     /** Closed, or its sink broke: it gets nothing more. */
     boolean dropped;
 

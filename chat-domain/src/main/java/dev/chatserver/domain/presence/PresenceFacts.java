@@ -1,6 +1,8 @@
 package dev.chatserver.domain.presence;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -31,6 +33,25 @@ public record PresenceFacts(int connections, Instant lastPoll, Instant lastActiv
 
     public PresenceFacts reportedAt(Instant at) {
         return new PresenceFacts(connections, lastPoll, lastActivity, at);
+    }
+
+    /**
+     * Whether these facts tell the other nodes something they would decide differently from {@code reported},
+     * what this node last told them: connected or not, a newer poll, or activity newer by {@code tolerance} or
+     * more. A second connection, or activity within the tolerance, changes nothing they decide before the next
+     * sweep reports everything again.
+     */
+    public boolean worthReportingOver(PresenceFacts reported, Duration tolerance) {
+        return (connections > 0) != (reported.connections > 0)
+                || !Objects.equals(lastPoll, reported.lastPoll)
+                || movedBeyond(lastActivity, reported.lastActivity, tolerance);
+    }
+
+    private static boolean movedBeyond(Instant at, Instant than, Duration tolerance) {
+        if (at == null || than == null) {
+            return at != than;
+        }
+        return !at.isBefore(than.plus(tolerance)) || at.isBefore(than);
     }
 
     /**
