@@ -6,7 +6,8 @@ import { askForNotifications, notifyIfHidden, offerNotifications, showUnreadInTi
 import { completeMentions, mentionBadge, mentionsMe, textWithMentions } from "./mentions.js";
 import { renderAttachments, setUpAttachments } from "./attachments.js";
 import { decoratePeople, initGroups, loadBlocked, renderGroupPanel } from "./groups.js";
-import { setUpProfile } from "./profile.js";
+import { setUpProfile, showProfileOf } from "./profile.js";
+import { takeLinkedSession } from "./links.js";
 
 const PAGE = 30;
 const TYPING_SHOWN_MS = 5000;
@@ -52,6 +53,7 @@ async function start(me) {
   show($("sign-out"), true);
   show($("whoami"), true);
   say($("whoami"), `Signed in as ${me.name} (${me.login})`);
+  showProfileOf(me);
   offerNotifications();
   await loadBlocked();
   await Promise.all([loadContacts(), loadSessions()]);
@@ -65,6 +67,10 @@ async function start(me) {
     ended: () => ended("Your session ended. Sign in again."),
   });
   state.feed.start(channels());
+  const linked = takeLinkedSession(state.sessions);
+  if (linked) {
+    await openSession(linked);
+  }
 }
 
 function reset() {
@@ -1311,7 +1317,12 @@ completeMentions($("message"), $("mention-options"), () => {
   const s = state.current && state.current.kind === "session" ? state.sessions.get(state.current.uuid) : null;
   return s ? s.users.filter((u) => u.id !== state.me.uid) : [];
 });
-setUpProfile();
+setUpProfile({
+  renamed: (name) => {
+    state.me.name = name;
+    say($("whoami"), `Signed in as ${name} (${state.me.login})`);
+  },
+});
 $("message").addEventListener("keydown", messageKey);
 $("message").addEventListener("input", typed);
 $("messages").addEventListener("scroll", () => {

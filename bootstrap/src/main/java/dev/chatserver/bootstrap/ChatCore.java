@@ -146,6 +146,16 @@ public final class ChatCore implements AutoCloseable {
         return injector.getInstance(BlockUsers.class);
     }
 
+    /** {@code SetPreferences}: what a user is emailed while away. */
+    public dev.chatserver.application.port.in.notify.SetPreferences setPreferences() {
+        return injector.getInstance(dev.chatserver.application.port.in.notify.SetPreferences.class);
+    }
+
+    /** {@code MuteSession}: silences a session of a member's until a time, or lets it speak again. */
+    public dev.chatserver.application.port.in.notify.MuteSession muteSession() {
+        return injector.getInstance(dev.chatserver.application.port.in.notify.MuteSession.class);
+    }
+
     /** {@code InviteToSession}: adds users to a session. */
     public InviteToSession inviteToSession() {
         return injector.getInstance(InviteToSession.class);
@@ -309,6 +319,7 @@ public final class ChatCore implements AutoCloseable {
     public void close() {
         injector.getInstance(GroupCommit.class).close();
         injector.getInstance(ScheduledExecutorService.class).shutdownNow();
+        injector.getInstance(MailSchedule.class).stop();
         storage.close();
     }
 

@@ -145,6 +145,7 @@ public final class ChatServer implements AutoCloseable {
     public void close() {
         http.stop();
         injector.getInstance(dev.chatserver.application.write.GroupCommit.class).close();
+        injector.getInstance(MailSchedule.class).stop();
         backups.ifPresent(H2Backups::close);
         storage.close();
         injector.getInstance(Key.get(new TypeLiteral<Optional<ServerMetrics>>() { })).ifPresent(ServerMetrics::close);

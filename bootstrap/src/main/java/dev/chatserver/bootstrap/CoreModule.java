@@ -79,6 +79,9 @@ final class CoreModule extends AbstractModule {
         bind(GroupConversations.class).toInstance(ports.groupConversations());
         bind(UserBlocks.class).toInstance(ports.userBlocks());
         bind(dev.chatserver.application.port.out.RoomBans.class).toInstance(ports.roomBans());
+        bind(dev.chatserver.application.port.out.MailPreferences.class).toInstance(ports.mailPreferences());
+        bind(dev.chatserver.application.port.out.ConnectionSightings.class).toInstance(ports.connectionSightings());
+        bind(dev.chatserver.application.port.out.MailQueue.class).toInstance(ports.mailQueue());
         // what the storage does not keep (an embedder's own storage may keep no bus or presence), the node keeps in memory
         StoragePorts.Realtime realtime = ports.realtime().orElseGet(() -> new StoragePorts.Realtime(
                 new InMemoryNotifications(ports.transactions()), new InMemoryPresenceBoard()));

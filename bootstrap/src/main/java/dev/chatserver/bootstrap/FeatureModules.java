@@ -19,6 +19,7 @@ final class FeatureModules {
                 new ChatsModule(),
                 new RealtimeModule(),
                 new Odoo8Module(),
-                new MetricsModule());
+                new MetricsModule(),
+                new EmailModule());
     }
 }

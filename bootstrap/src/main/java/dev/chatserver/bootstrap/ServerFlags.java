@@ -15,6 +15,7 @@ import dev.chatserver.application.budget.BudgetSettings;
 import dev.chatserver.application.budget.Rate;
 import dev.chatserver.application.im.EditWindow;
 import dev.chatserver.application.im.ImPolicy;
+import dev.chatserver.application.notify.EmailSettings;
 import dev.chatserver.application.port.in.realtime.ByteBounds;
 import dev.chatserver.application.port.in.realtime.ConnectionLimits;
 import dev.chatserver.application.port.in.realtime.RealtimeSettings;
@@ -170,6 +171,22 @@ public final class ServerFlags {
             "serve GET /metrics (Prometheus text; docs/OPERATIONS.md)");
     public static final Flag<Boolean> ACCESS_LOG = Flag.onOff("access-log", true,
             "one log line per request (logger http.request); off saves its cost under load, /metrics still counts requests");
+    public static final Flag<String> SMTP_URL = Flag.optionalText("smtp-url", "url", "none",
+            "SMTP server for the away-from-chat emails, smtp://host:port or smtps://, credentials may be in it; none: no email");
+    public static final Flag<String> SMTP_FROM = Flag.text("smtp-from", "address", "chat@localhost",
+            "the From address of the emails");
+    public static final Flag<String> SMTP_USER = Flag.optionalText("smtp-user", "user", "from --smtp-url",
+            "SMTP user, when not in the URL");
+    public static final Flag<String> SMTP_PASSWORD = Flag.optionalText("smtp-password", "password", "from --smtp-url",
+            "SMTP password, when not in the URL");
+    public static final Flag<Boolean> SMTP_STARTTLS = Flag.onOff("smtp-starttls", false,
+            "require STARTTLS on an smtp:// server");
+    public static final Flag<Duration> EMAIL_NOTIFY_AFTER = Flag.duration("email-notify-after",
+            EmailSettings.DEFAULT.notifyAfter(), "a member away this long, with a message unread this long, is emailed a digest");
+    public static final Flag<Duration> EMAIL_EVERY = Flag.duration("email-every", Duration.ofSeconds(30),
+            "how often a node looks for digests owed and sends the mail queue");
+    public static final Flag<String> EMAIL_LINK = Flag.text("email-link", "url", EmailSettings.DEFAULT.link(),
+            "the web client's public address, which each email links back to");
 
     /** Every flag, in the order of README.md's configuration table and {@code --help}. */
     public static final List<Flag<?>> ALL = List.of(PORT, HOST, STORAGE, DATA_DIR, DB_URL, DB_USER, DB_PASSWORD,
@@ -182,7 +199,8 @@ public final class ServerFlags {
             ALLOWED_ORIGINS, COOKIE_SECURE, WS_PER_USER, CHANNELS_PER_SUBSCRIPTION, HELD_POLLS_PER_USER, WRITE_QUEUE,
             WRITE_QUEUE_BYTES, WRITE_BATCH, USER_POSTS, USER_CHAT_EVENTS, USER_TYPING, USER_NEW_SESSIONS,
             USER_REACTIONS, USER_WRITES, USER_UPLOADS, REACTIONS_PER_MESSAGE, USER_BUDGETS, MAX_ATTACHMENT_SIZE,
-            ATTACHMENT_BYTES_PER_USER, UNPOSTED_ATTACHMENT_TTL, METRICS, ACCESS_LOG);
+            ATTACHMENT_BYTES_PER_USER, UNPOSTED_ATTACHMENT_TTL, METRICS, ACCESS_LOG, SMTP_URL, SMTP_FROM, SMTP_USER,
+            SMTP_PASSWORD, SMTP_STARTTLS, EMAIL_NOTIFY_AFTER, EMAIL_EVERY, EMAIL_LINK);
 
     /** The flags that choose and open the storage: what the provisioning commands honour besides their own. */
     static final List<Flag<?>> STORAGE_FLAGS = List.of(STORAGE, DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE);

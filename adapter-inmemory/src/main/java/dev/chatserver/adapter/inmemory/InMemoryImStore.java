@@ -5,6 +5,7 @@ import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.MessageSearch;
 import dev.chatserver.application.port.out.SessionOfMember;
 import dev.chatserver.application.port.out.SessionQuery;
+import dev.chatserver.application.port.out.UnreadSession;
 import dev.chatserver.domain.account.GroupId;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.DocumentLink;
@@ -252,6 +253,43 @@ public final class InMemoryImStore implements ImSessions, ImMessages, MessageSea
             var after = messagesBySession.getOrDefault(u.sessionId(), new TreeMap<>()).tailMap(u.seenMessageId(), false)
                     .values();
             return new UnreadCount(after.stream().filter(u::counts).count(), after.stream().filter(u::mentions).count());
+        }).toList();
+    }
+
+    @Override
+    public synchronized List<UnreadSession> unreadPostedBefore(Instant cutoff, Optional<Unread> after, int limit) {
+        List<UnreadSession> found = new ArrayList<>();
+        for (Map.Entry<Long, TreeMap<UserId, Membership>> session : members.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).toList()) {
+            long id = session.getKey();
+            for (Membership member : session.getValue().values()) {
+                if (after.isPresent() && (id < after.get().sessionId() || id == after.get().sessionId()
+                        && member.user().value() <= after.get().member().value())) {
+                    continue;
+                }
+                Unread unread = new Unread(id, member.user(), member.seenMessageId().orElse(0));
+                boolean due = messagesBySession.getOrDefault(id, new TreeMap<>())
+                        .tailMap(unread.seenMessageId(), false).values().stream()
+                        .anyMatch(m -> unread.counts(m) && !m.createDate().isAfter(cutoff));
+                if (due) {
+                    found.add(new UnreadSession(unread, sessions.get(id).uuid()));
+                    if (found.size() == limit) {
+                        return found;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized List<List<ImMessage>> newestUnread(List<Unread> unread, int perMember) {
+        return unread.stream().map(u -> {
+            List<ImMessage> newest = messagesBySession.getOrDefault(u.sessionId(), new TreeMap<>())
+                    .tailMap(u.seenMessageId(), false).descendingMap().values().stream()
+                    .filter(u::counts).limit(perMember).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+            java.util.Collections.reverse(newest);
+            return List.copyOf(newest);
         }).toList();
     }
 

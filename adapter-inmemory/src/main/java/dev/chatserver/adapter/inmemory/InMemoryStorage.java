@@ -37,6 +37,9 @@ public final class InMemoryStorage implements Storage, StorageProbe {
                 new InMemoryGroupConversations(),
                 new InMemoryUserBlocks(),
                 new InMemoryRoomBans(),
+                new InMemoryMailPreferences(),
+                new InMemoryConnectionSightings(),
+                new InMemoryMailQueue(),
                 Optional.of(new StoragePorts.Realtime(new InMemoryNotifications(transactions), new InMemoryPresenceBoard())));
     }
 

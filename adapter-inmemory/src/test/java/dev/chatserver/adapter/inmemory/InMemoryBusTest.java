@@ -120,6 +120,7 @@ class InMemoryBusTest {
         signals = new InMemorySignals(clock);
         bus = new InMemoryNotificationBus(log, signals, transactions);
         NodePresence node = new NodePresence(clock, PresenceSettings.DEFAULT, bus, new InMemoryPresenceBoard(),
+                new InMemoryConnectionSightings(),
                 java.util.UUID::randomUUID);
         presence = new ReadPresenceService(node);
         tracking = new TrackPresenceService(node);

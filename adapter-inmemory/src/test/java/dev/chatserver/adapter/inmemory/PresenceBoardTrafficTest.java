@@ -34,7 +34,7 @@ class PresenceBoardTrafficTest {
     private final NodePresence node = new NodePresence(clock, PresenceSettings.DEFAULT,
             new InMemoryNotificationBus(new InMemoryNotificationLog(clock, NotificationRetention.DEFAULT),
                     new InMemorySignals(clock), new InMemoryTransactions()),
-            board, UUID::randomUUID);
+            board, new InMemoryConnectionSightings(), UUID::randomUUID);
     private final TrackPresenceService tracking = new TrackPresenceService(node);
     private final ReadPresenceService presence = new ReadPresenceService(node);
 

@@ -4,6 +4,7 @@ import dev.chatserver.application.port.out.ImMessages;
 import dev.chatserver.application.port.out.ImSessions;
 import dev.chatserver.application.port.out.SessionOfMember;
 import dev.chatserver.application.port.out.SessionQuery;
+import dev.chatserver.application.port.out.UnreadSession;
 import dev.chatserver.domain.account.GroupId;
 import dev.chatserver.domain.account.UserId;
 import dev.chatserver.domain.im.DocumentLink;
@@ -468,6 +469,48 @@ final class JdbcImStore implements ImSessions, ImMessages {
                 .map((rs, ctx) -> counts[rs.getInt("n") - 1] = new UnreadCount(rs.getLong("unread"),
                         withMentions ? rs.getLong("mentions") : 0)).list());
         return List.of(counts);
+    }
+
+    @Override
+    public List<UnreadSession> unreadPostedBefore(Instant cutoff, Optional<Unread> after, int limit) {
+        // walks the members in key order; each one's oldest unread message is found on im_messages_by_session
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select mem.session_id, mem.user_id, coalesce(mem.seen_message_id, 0) as seen, s.uuid
+                        from im_session_members mem join im_sessions s on s.id = mem.session_id
+                        where (mem.session_id > :afterSession or mem.session_id = :afterSession and mem.user_id > :afterUser)
+                          and exists (select 1 from im_messages m where m.session_id = mem.session_id
+                                      and m.id > coalesce(mem.seen_message_id, 0) and m.from_user_id <> mem.user_id
+                                      and m.create_date <= :cutoff)
+                        order by mem.session_id, mem.user_id limit :limit""")
+                .bind("afterSession", after.map(Unread::sessionId).orElse(0L))
+                .bind("afterUser", after.map(u -> u.member().value()).orElse(0L))
+                .bind("cutoff", SqlTime.utc(cutoff)).bind("limit", limit)
+                .map((rs, ctx) -> new UnreadSession(new Unread(rs.getLong("session_id"),
+                        UserId.of(rs.getLong("user_id")), rs.getLong("seen")), rs.getObject("uuid", UUID.class)))
+                .list());
+    }
+
+    @Override
+    public List<List<ImMessage>> newestUnread(List<Unread> unread, int perMember) {
+        if (unread.isEmpty()) {
+            return List.of();
+        }
+        List<List<ImMessage>> found = new ArrayList<>();
+        unread.forEach(u -> found.add(new ArrayList<>()));
+        jdbi.useHandle(h -> h.createQuery("""
+                        select * from (
+                            select q.n, row_number() over (partition by q.n order by m.id desc) as pos, """
+                        + MessageRows.COLUMNS + """
+                            from unnest(:sessions, :seen, :readers) with ordinality as q(s, seen, reader, n)
+                            join im_messages m on m.session_id = q.s and m.id > q.seen and m.from_user_id <> q.reader
+                        ) x where x.pos <= :per order by x.n, x.id""")
+                .bindArray("sessions", Long.class, unread.stream().map(Unread::sessionId).toList())
+                .bindArray("seen", Long.class, unread.stream().map(Unread::seenMessageId).toList())
+                .bindArray("readers", Long.class, unread.stream().map(u -> u.member().value()).toList())
+                .bind("per", perMember)
+                .map((rs, ctx) -> found.get(rs.getInt("n") - 1).add(MessageRows.MESSAGE.map(rs, ctx)))
+                .list());
+        return found.stream().map(List::copyOf).toList();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -76,6 +76,9 @@ public final class JdbcStorage implements Storage, StorageProbe {
                 new JdbcGroupConversations(jdbi),
                 new JdbcUserBlocks(jdbi),
                 new JdbcRoomBans(jdbi),
+                new JdbcMailPreferences(jdbi),
+                new JdbcConnectionSightings(jdbi),
+                new JdbcMailQueue(jdbi),
                 realtime);
     }
 

@@ -324,9 +324,20 @@ class ImQueryCostTest {
         List<SessionView> listed = im.listSessions.privateSessions(ListSessionsCommand.all(many));
 
         assertThat(forMany).isEqualTo(forFew);
-        assertThat(mentioned).as("the counts of unread messages and mentions in one statement").isEqualTo(forMany);
+        assertThat(mentioned).as("the counts of unread messages and mentions in one statement, the viewer's mutes"
+                + " in one more since something mentions them").isEqualTo(forMany + 1);
         assertThat(listed).hasSize(500).allSatisfy(s -> {
             assertThat(s.mentionCount()).hasValue(1);
+            assertThat(s.unreadCount()).hasValue(2);
+        });
+
+        ImSession quiet = manySessions.get(7);
+        storage.ports().mailPreferences().mute(new dev.chatserver.domain.notify.SessionMute(many.id(), quiet.id(),
+                java.time.Instant.now().plus(java.time.Duration.ofHours(1))));
+        assertThat(statementsFor(() -> im.listSessions.privateSessions(ListSessionsCommand.all(many))))
+                .isEqualTo(forMany + 1);
+        assertThat(im.listSessions.privateSessions(ListSessionsCommand.all(many))).allSatisfy(s -> {
+            assertThat(s.mentionCount()).as("a muted session counts no mention").hasValue(s.id() == quiet.id() ? 0 : 1);
             assertThat(s.unreadCount()).hasValue(2);
         });
     }

@@ -10,6 +10,9 @@ import dev.chatserver.adapter.inmemory.InMemoryEventRooms;
 import dev.chatserver.adapter.inmemory.InMemoryEvents;
 import dev.chatserver.adapter.inmemory.InMemoryGroupConversations;
 import dev.chatserver.adapter.inmemory.InMemoryIdempotencyKeys;
+import dev.chatserver.adapter.inmemory.InMemoryConnectionSightings;
+import dev.chatserver.adapter.inmemory.InMemoryMailPreferences;
+import dev.chatserver.adapter.inmemory.InMemoryMailQueue;
 import dev.chatserver.adapter.inmemory.InMemoryUserBlocks;
 import dev.chatserver.adapter.inmemory.InMemoryRoomBans;
 import dev.chatserver.adapter.inmemory.InMemoryImStore;
@@ -61,6 +64,9 @@ class MyStorageContractTest extends StorageContractSuite {
                     new InMemoryGroupConversations(),
                     new InMemoryUserBlocks(),
                     new InMemoryRoomBans(),
+                    new InMemoryMailPreferences(),
+                    new InMemoryConnectionSightings(),
+                    new InMemoryMailQueue(),
                     Optional.empty());              // one node: the chat keeps its bus and presence in memory
         }
 

@@ -1,5 +1,6 @@
 package dev.chatserver.bootstrap.kit;
 
+import com.google.inject.Module;
 import dev.chatserver.adapter.jdbc.DatabaseSettings;
 import dev.chatserver.adapter.jdbc.PostgresTestDatabases;
 
@@ -17,8 +18,15 @@ public final class DemoNodesOnPostgres implements AutoCloseable {
 
     /** One more node on the shared database. */
     public RunningServer start() {
-        RunningServer node = RunningServer.start(List.of("--storage", "postgres", "--db-url", database.url(),
+        return start(List.of());
+    }
+
+    /** One more node on the shared database, with these flags too and these bindings overridden (a clock). */
+    public RunningServer start(List<String> flags, Module... overrides) {
+        List<String> all = new ArrayList<>(List.of("--storage", "postgres", "--db-url", database.url(),
                 "--db-user", database.user(), "--db-password", database.password(), "--db-pool-size", "4", "--demo"));
+        all.addAll(flags);
+        RunningServer node = RunningServer.start(all, overrides);
         nodes.add(node);
         return node;
     }

@@ -19,6 +19,11 @@ import dev.chatserver.application.port.in.view.GroupView;
 import dev.chatserver.application.port.out.GroupConversations;
 import dev.chatserver.domain.im.GroupSettings;
 import jakarta.inject.Inject;
+import dev.chatserver.application.port.out.MailPreferences;
+import dev.chatserver.domain.notify.SessionMute;
+import java.time.Clock;
+import java.time.Instant;
+
 
 import java.util.Comparator;
 import java.util.OptionalLong;
@@ -44,9 +49,14 @@ public final class SessionViews {
     private final ReadPresence presence;
     private final GroupConversations conversations;
 
+    private final MailPreferences preferences;
+    private final Clock clock;
+
     @Inject
     public SessionViews(UserDirectory directory, ImMessages messages, ReadPresence presence,
-                        GroupConversations conversations) {
+                        GroupConversations conversations, MailPreferences preferences, Clock clock) {
+        this.preferences = preferences;
+        this.clock = clock;
         this.directory = directory;
         this.messages = messages;
         this.presence = presence;
@@ -55,7 +65,8 @@ public final class SessionViews {
 
     /**
      * Each session as {@code viewer} sees it, in the order given, with the viewer's unread count and unread
-     * mentions: one read more for all of them. This is where a session's mention count is decided.
+     * mentions (none in a session the viewer muted): one read more for all of them, and one for the mutes when
+     * anything mentions them. This is where a session's mention count is decided.
      */
     public List<SessionView> asSeenBy(UserId viewer, List<ImSession> sessions) {
         if (sessions.isEmpty()) {
@@ -64,12 +75,23 @@ public final class SessionViews {
         Context context = load(sessions);
         List<ImMessages.UnreadCount> unread = messages.countUnreadWithMentions(
                 sessions.stream().map(s -> s.unreadOf(viewer)).toList());
+        Set<Long> muted = mutedAmong(viewer, unread);
         List<SessionView> views = new ArrayList<>(sessions.size());
         for (int i = 0; i < sessions.size(); i++) {
-            views.add(context.view(sessions.get(i), viewer).withUnreadCount(unread.get(i).messages(),
-                    unread.get(i).mentions()));
+            long mentions = muted.contains(sessions.get(i).id()) ? 0 : unread.get(i).mentions();
+            views.add(context.view(sessions.get(i), viewer).withUnreadCount(unread.get(i).messages(), mentions));
         }
         return views;
+    }
+
+    /** The sessions the viewer muted for now: read only when some session has unread mentions to silence. */
+    private Set<Long> mutedAmong(UserId viewer, List<ImMessages.UnreadCount> unread) {
+        if (unread.stream().allMatch(count -> count.mentions() == 0)) {
+            return Set.of();
+        }
+        Instant now = clock.instant();
+        return preferences.mutesOf(List.of(viewer)).stream().filter(mute -> mute.silencesAt(now))
+                .map(SessionMute::sessionId).collect(Collectors.toSet());
     }
 
     public SessionView asSeenBy(UserId viewer, ImSession session) {

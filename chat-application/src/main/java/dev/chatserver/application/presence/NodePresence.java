@@ -1,6 +1,7 @@
 package dev.chatserver.application.presence;
 
 import dev.chatserver.application.port.out.notification.Channel;
+import dev.chatserver.application.port.out.ConnectionSightings;
 import dev.chatserver.application.port.out.IdGenerator;
 import dev.chatserver.application.port.out.NotificationBus;
 import dev.chatserver.application.port.out.PresenceBoard;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,6 +46,7 @@ public final class NodePresence {
     private final PresenceRule rule;
     private final NotificationBus bus;
     private final PresenceBoard board;
+    private final ConnectionSightings sightings;
     private final String node;
     private final Map<UserId, PresenceFacts> local = new HashMap<>();
     private final Map<UserId, ImStatus> published = new HashMap<>();
@@ -52,12 +55,13 @@ public final class NodePresence {
 
     @Inject
     public NodePresence(Clock clock, PresenceSettings settings, NotificationBus bus, PresenceBoard board,
-                        IdGenerator ids) {
+                        ConnectionSightings sightings, IdGenerator ids) {
         this.clock = clock;
         this.settings = settings;
         this.rule = settings.rule();
         this.bus = bus;
         this.board = board;
+        this.sightings = sightings;
         this.node = ids.newUuid().toString();
     }
 
@@ -80,12 +84,14 @@ public final class NodePresence {
         Set<UserId> known = new HashSet<>(local.keySet());
         known.addAll(published.keySet());
         Map<UserId, PresenceFacts> others = othersOn(known, now);
+        List<UserId> connected = new ArrayList<>();
         for (UserId user : known) {
             PresenceFacts mine = local.get(user);
             if (mine != null && mine.connections() > 0) {
                 mine = mine.reportedAt(now);
                 local.put(user, mine);
                 report(user, mine);
+                connected.add(user);
             }
             ImStatus status = status(combine(mine, others.get(user)), now);
             pushIfChanged(user, status);
@@ -96,6 +102,8 @@ public final class NodePresence {
                 board.forget(node, user);
             }
         }
+        // who is connected to this node, for the away-from-chat emails: one write a sweep however many
+        sightings.seen(connected, now);
     }
 
     /** What one thing a user did makes of this node's facts about them. */
@@ -131,11 +139,16 @@ public final class NodePresence {
         return status(combine(mine, othersOn(List.of(user), now).get(user)), now);
     }
 
-    /** Writes this node's facts to the board when the other nodes would decide anything differently from them. */
+    /**
+     * Writes this node's facts to the board when the other nodes would decide anything differently from them, and
+     * then the user's sighting too (a socket opened or closed, a new poll): between sweeps that is as exact as the
+     * away-from-chat emails need, and a user's further sockets cost nothing.
+     */
     private void reportIfNews(UserId user, PresenceFacts facts) {
         PresenceFacts last = reported.get(user);
         if (last == null || facts.worthReportingOver(last, settings.sweepEvery())) {
             report(user, facts);
+            sightings.seen(List.of(user), facts.reportedAt());
         }
     }
 

@@ -97,7 +97,8 @@ public abstract class ImStoreContract extends StorageContract {
 
     private PostedMessage post(ImSession session, PostDraft draft) {
         UserDirectory directory = ports().users();
-        SessionViews views = new SessionViews(directory, messages(), new FixedPresence(), ports().groupConversations());
+        SessionViews views = new SessionViews(directory, messages(), new FixedPresence(), ports().groupConversations(),
+                ports().mailPreferences(), java.time.Clock.systemUTC());
         PostRecorder recorder = new PostRecorder(sessions(), messages(), new ImNotifier(new RecordingBus(), views), views,
                 ports().attachments());
         return ports().transactions().inTransaction(() -> {

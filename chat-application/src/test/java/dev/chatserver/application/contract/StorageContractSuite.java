@@ -99,6 +99,14 @@ public abstract class StorageContractSuite {
     }
 
     @Nested
+    class AwayMail extends AwayMailContract {
+        @Override
+        protected Storage newStorage() {
+            return StorageContractSuite.this.newStorage();
+        }
+    }
+
+    @Nested
     class ImStore extends ImStoreContract {
         @Override
         protected Storage newStorage() {

@@ -65,7 +65,8 @@ public final class ImServices implements AutoCloseable {
         ImMessages imMessages = ports.imMessages();
         bus.membersBy(session -> imSessions.membersByUuid(java.util.List.of(session)).getOrDefault(session, java.util.Set.of()));
         Transactions transactions = ports.transactions();
-        SessionViews views = new SessionViews(directory, imMessages, presence, ports.groupConversations());
+        SessionViews views = new SessionViews(directory, imMessages, presence, ports.groupConversations(),
+                ports.mailPreferences(), clock);
         ImNotifier notifier = new ImNotifier(bus, views);
         this.writer = new GroupCommit(transactions, WriteLimits.DEFAULT);
         SessionAccess access = new SessionAccess(imSessions);

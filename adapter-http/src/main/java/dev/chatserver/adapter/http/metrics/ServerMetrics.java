@@ -37,6 +37,9 @@ public final class ServerMetrics implements Meters, AutoCloseable {
     private final Counter postsStored;
     private final Counter chatEventsStored;
     private final Counter notificationsDelivered;
+    private final Counter mailSent;
+    private final Counter mailFailed;
+    private final Counter mailGivenUp;
     private final ConcurrentMap<Answered, Timer> requests = new ConcurrentHashMap<>();
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
@@ -47,6 +50,12 @@ public final class ServerMetrics implements Meters, AutoCloseable {
                 .register(registry);
         notificationsDelivered = Counter.builder("chat.notifications.delivered")
                 .description("notifications handed to WebSockets and long-polls").register(registry);
+        mailSent = Counter.builder("chat.mail.sent").description("away-from-chat emails the mail server took")
+                .register(registry);
+        mailFailed = Counter.builder("chat.mail.failed").description("attempts to send an email that failed (retried)")
+                .register(registry);
+        mailGivenUp = Counter.builder("chat.mail.given.up")
+                .description("emails dropped after their last failed attempt").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -78,6 +87,21 @@ public final class ServerMetrics implements Meters, AutoCloseable {
     @Override
     public void notificationsDelivered(int count) {
         notificationsDelivered.increment(count);
+    }
+
+    @Override
+    public void mailSent() {
+        mailSent.increment();
+    }
+
+    @Override
+    public void mailFailed() {
+        mailFailed.increment();
+    }
+
+    @Override
+    public void mailGivenUp() {
+        mailGivenUp.increment();
     }
 
     /** One request answered: {@code route} is the route's template ({@code /api/v1/chats/{chat_id}}), never the path. */

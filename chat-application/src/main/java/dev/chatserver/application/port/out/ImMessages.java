@@ -3,6 +3,7 @@ package dev.chatserver.application.port.out;
 import dev.chatserver.domain.im.ImMessage;
 import dev.chatserver.domain.im.Unread;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -62,4 +63,17 @@ public interface ImMessages {
     /** What one {@link Unread} counts: its messages, and of them those that mention its member. */
     record UnreadCount(long messages, long mentions) {
     }
+
+    /**
+     * The members who have a message another member posted after their read pointer at or before {@code cutoff},
+     * each with their pointer, in (session, member) order after {@code after} (when given), at most {@code limit}:
+     * one read a page, for the away-from-chat emails.
+     */
+    List<UnreadSession> unreadPostedBefore(Instant cutoff, Optional<Unread> after, int limit);
+
+    /**
+     * The newest {@code perMember} messages each {@link Unread} counts, oldest first, one list per unread in the
+     * order given, in one read however many.
+     */
+    List<List<ImMessage>> newestUnread(List<Unread> unread, int perMember);
 }

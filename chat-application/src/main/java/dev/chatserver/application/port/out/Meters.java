@@ -27,4 +27,16 @@ public interface Meters {
 
     /** {@code count} notifications were handed to a live feed or a long-poll's answer. */
     void notificationsDelivered(int count);
+
+    /** An email left for the mail server. */
+    default void mailSent() {
+    }
+
+    /** Sending an email failed; it is tried again later. */
+    default void mailFailed() {
+    }
+
+    /** Sending an email failed for the last time: it is dropped. */
+    default void mailGivenUp() {
+    }
 }

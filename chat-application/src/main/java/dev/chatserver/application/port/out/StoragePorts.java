@@ -34,6 +34,9 @@ public record StoragePorts(
         GroupConversations groupConversations,
         UserBlocks userBlocks,
         RoomBans roomBans,
+        MailPreferences mailPreferences,
+        ConnectionSightings connectionSightings,
+        MailQueue mailQueue,
         Optional<Realtime> realtime) {
 
     public StoragePorts {
@@ -59,6 +62,9 @@ public record StoragePorts(
         Objects.requireNonNull(groupConversations, "groupConversations");
         Objects.requireNonNull(userBlocks, "userBlocks");
         Objects.requireNonNull(roomBans, "roomBans");
+        Objects.requireNonNull(mailPreferences, "mailPreferences");
+        Objects.requireNonNull(connectionSightings, "connectionSightings");
+        Objects.requireNonNull(mailQueue, "mailQueue");
         Objects.requireNonNull(realtime, "realtime");
     }
 
