@@ -129,4 +129,37 @@ class AdminWebClientTest {
         assertThat(api.get("/im_chat/image/" + uuid + "/" + supportId, Map.of("Authorization", "Bearer " + ocelot))
                 .header("Content-Type")).isEqualTo("image/jpeg");
     }
+
+    @Test
+    void a_user_renames_themself_and_changes_their_password_in_the_profile_area() {
+        server.get(ProvisionAccounts.class).addUser(AddUserCommand.of("pangolin", "Pensive Pangolin", "",
+                "pangolin-password", false));
+        ApiClient api = server.client();
+        signInAs("pangolin", "pangolin-password");
+        browser.waitUntil("the profile holds the name", () -> "Pensive Pangolin".equals(
+                browser.field("Your name").getAttribute("value")));
+
+        browser.type("Your name", "Pangolin <b>the Bold</b>");
+        browser.button("Rename").click();
+        browser.waitUntil("renamed", () -> browser.text("profile-info").equals("You are now called Pangolin <b>the Bold</b>."));
+        assertThat(browser.text("whoami")).isEqualTo("Signed in as Pangolin <b>the Bold</b> (pangolin)");
+        String other = api.signIn("pangolin", "pangolin-password");
+        assertThat(api.rpc("/web/session/get_session_info", Map.of(), other).result().get("name").asText())
+                .isEqualTo("Pangolin <b>the Bold</b>");
+
+        browser.type("Current password", "not-my-password");
+        browser.type("New password (at least 8 characters)", "a-new-long-secret");
+        browser.button("Change password").click();
+        browser.waitUntil("the wrong password refused", () -> browser.text("profile-error")
+                .equals("That is not your current password."));
+
+        browser.type("Current password", "pangolin-password");
+        browser.type("New password (at least 8 characters)", "a-new-long-secret");
+        browser.button("Change password").click();
+        browser.waitUntil("changed", () -> browser.text("profile-info")
+                .equals("Your password is changed; your other sign-ins have ended."));
+        assertThat(api.rpc("/web/session/get_session_info", Map.of(), other).status()).as("the other sign-in ended")
+                .isEqualTo(401);
+        assertThat(api.signIn("pangolin", "a-new-long-secret")).isNotBlank();
+    }
 }
