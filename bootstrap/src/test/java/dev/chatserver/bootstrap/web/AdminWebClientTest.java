@@ -140,7 +140,7 @@ class AdminWebClientTest {
                 browser.field("Your name").getAttribute("value")));
 
         browser.type("Your name", "Pangolin <b>the Bold</b>");
-        browser.button("Rename").click();
+        browser.button("Change my name").click();
         browser.waitUntil("renamed", () -> browser.text("profile-info").equals("You are now called Pangolin <b>the Bold</b>."));
         assertThat(browser.text("whoami")).isEqualTo("Signed in as Pangolin <b>the Bold</b> (pangolin)");
         String other = api.signIn("pangolin", "pangolin-password");
