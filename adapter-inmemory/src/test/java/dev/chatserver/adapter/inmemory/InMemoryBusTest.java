@@ -659,14 +659,13 @@ class InMemoryBusTest {
      * The log, where the next read answers what the log held when it began, but only after {@code meanwhile} ran
      * on another thread: a read that the dispatcher overtakes. Reads from any other thread are not held up.
      */
-    private static final class OvertakenLog implements NotificationLog {
-        private final NotificationLog log;
+    private static final class OvertakenLog extends ForwardingLog {
         private final Runnable meanwhile;
         private volatile Thread overtaking;
         private volatile boolean overtook;
 
         OvertakenLog(NotificationLog log, Runnable meanwhile) {
-            this.log = log;
+            super(log);
             this.meanwhile = meanwhile;
         }
 
@@ -696,57 +695,63 @@ class InMemoryBusTest {
         }
 
         @Override
-        public Notification append(Channel channel, DomainEvent event) {
-            return log.append(channel, event);
-        }
-
-        @Override
         public LogRead readNotingLosses(long after, Set<Channel> channels, int limit) {
-            return overtaken(log.readNotingLosses(after, channels, limit));
+            return overtaken(super.readNotingLosses(after, channels, limit));
         }
 
         @Override
         public LogRead readAllNotingLosses(long after, Set<Channel> watched, int limit) {
-            return overtaken(log.readAllNotingLosses(after, watched, limit));
+            return overtaken(super.readAllNotingLosses(after, watched, limit));
         }
 
         @Override
         public LogRead readSince(Instant since, Set<Channel> channels, int limit) {
-            return overtaken(log.readSince(since, channels, limit));
-        }
-
-        @Override
-        public long lastId() {
-            return log.lastId();
-        }
-
-        @Override
-        public void onAppend(Runnable listener) {
-            log.onAppend(listener);
-        }
-
-        @Override
-        public int prune() {
-            return log.prune();
+            return overtaken(super.readSince(since, channels, limit));
         }
     }
 
     /** The log, noting the channels of every read after an id (the dispatcher's reads). */
-    private record WatchedLog(NotificationLog log, List<Set<Channel>> readsAfter) implements NotificationLog {
-        @Override
-        public Notification append(Channel channel, DomainEvent event) {
-            return log.append(channel, event);
+    private static final class WatchedLog extends ForwardingLog {
+        private final List<Set<Channel>> readsAfter;
+
+        WatchedLog(NotificationLog log, List<Set<Channel>> readsAfter) {
+            super(log);
+            this.readsAfter = readsAfter;
         }
 
         @Override
         public LogRead readNotingLosses(long after, Set<Channel> channels, int limit) {
             readsAfter.add(channels);
-            return log.readNotingLosses(after, channels, limit);
+            return super.readNotingLosses(after, channels, limit);
         }
 
         @Override
         public LogRead readAllNotingLosses(long after, Set<Channel> watched, int limit) {
             readsAfter.add(watched);
+            return super.readAllNotingLosses(after, watched, limit);
+        }
+    }
+
+    /** A log that hands every call to another: what a test's log changes, it overrides. */
+    private static class ForwardingLog implements NotificationLog {
+        private final NotificationLog log;
+
+        ForwardingLog(NotificationLog log) {
+            this.log = log;
+        }
+
+        @Override
+        public Notification append(Channel channel, DomainEvent event) {
+            return log.append(channel, event);
+        }
+
+        @Override
+        public LogRead readNotingLosses(long after, Set<Channel> channels, int limit) {
+            return log.readNotingLosses(after, channels, limit);
+        }
+
+        @Override
+        public LogRead readAllNotingLosses(long after, Set<Channel> watched, int limit) {
             return log.readAllNotingLosses(after, watched, limit);
         }
 
