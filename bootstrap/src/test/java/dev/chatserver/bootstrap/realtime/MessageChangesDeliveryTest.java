@@ -1,11 +1,9 @@
 package dev.chatserver.bootstrap.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.chatserver.adapter.jdbc.DatabaseSettings;
-import dev.chatserver.adapter.jdbc.PostgresTestDatabases;
 import dev.chatserver.bootstrap.kit.ApiClient;
+import dev.chatserver.bootstrap.kit.DemoNodesOnPostgres;
 import dev.chatserver.bootstrap.kit.RunningServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -19,16 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * node to the other through PostgreSQL's shared log.
  */
 class MessageChangesDeliveryTest {
-    private final List<RunningServer> servers = new ArrayList<>();
-    private DatabaseSettings database;
-
-    @AfterEach
-    void stop() {
-        servers.forEach(RunningServer::close);
-        if (database != null) {
-            PostgresTestDatabases.drop(database);
-        }
-    }
 
     private static long uid(ApiClient api, String token) {
         return api.rpc("/web/session/get_session_info", Map.of(), token).result().get("uid").asLong();
@@ -50,21 +38,16 @@ class MessageChangesDeliveryTest {
 
     @Test
     void the_other_member_hears_of_an_edit_a_reaction_and_a_deletion_in_order() {
-        RunningServer server = RunningServer.inMemory();
-        servers.add(server);
-        deliveredFrom(server, server);
+        try (RunningServer server = RunningServer.inMemory()) {
+            deliveredFrom(server, server);
+        }
     }
 
     @Test
     void a_change_on_one_node_reaches_a_client_of_another_through_postgres() {
-        database = PostgresTestDatabases.newDatabase(4);
-        List<String> flags = List.of("--storage", "postgres", "--db-url", database.url(), "--db-user", database.user(),
-                "--db-pool-size", "4", "--demo");
-        RunningServer writer = RunningServer.start(flags);
-        servers.add(writer);
-        RunningServer reader = RunningServer.start(flags);
-        servers.add(reader);
-        deliveredFrom(writer, reader);
+        try (DemoNodesOnPostgres nodes = new DemoNodesOnPostgres()) {
+            deliveredFrom(nodes.start(), nodes.start());
+        }
     }
 
     private static void deliveredFrom(RunningServer writer, RunningServer reader) {

@@ -1,14 +1,11 @@
 package dev.chatserver.bootstrap.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.chatserver.adapter.jdbc.DatabaseSettings;
-import dev.chatserver.adapter.jdbc.PostgresTestDatabases;
 import dev.chatserver.bootstrap.kit.ApiClient;
+import dev.chatserver.bootstrap.kit.DemoNodesOnPostgres;
 import dev.chatserver.bootstrap.kit.RunningServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,34 +17,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its text.
  */
 class ReplyDeliveryTest {
-    private final List<RunningServer> servers = new ArrayList<>();
-    private DatabaseSettings database;
 
-    @AfterEach
-    void stop() {
-        servers.forEach(RunningServer::close);
-        if (database != null) {
-            PostgresTestDatabases.drop(database);
+    @Test
+    void the_other_member_hears_a_reply_with_its_quote() {
+        try (RunningServer server = RunningServer.inMemory()) {
+            deliveredFrom(server, server);
         }
     }
 
     @Test
-    void the_other_member_hears_a_reply_with_its_quote() {
-        RunningServer server = RunningServer.inMemory();
-        servers.add(server);
-        deliveredFrom(server, server);
-    }
-
-    @Test
     void a_reply_on_one_node_reaches_a_client_of_another_through_postgres_with_its_quote() {
-        database = PostgresTestDatabases.newDatabase(4);
-        List<String> flags = List.of("--storage", "postgres", "--db-url", database.url(), "--db-user", database.user(),
-                "--db-pool-size", "4", "--demo");
-        RunningServer writer = RunningServer.start(flags);
-        servers.add(writer);
-        RunningServer reader = RunningServer.start(flags);
-        servers.add(reader);
-        deliveredFrom(writer, reader);
+        try (DemoNodesOnPostgres nodes = new DemoNodesOnPostgres()) {
+            deliveredFrom(nodes.start(), nodes.start());
+        }
     }
 
     private static long uid(ApiClient api, String token) {
